@@ -1,0 +1,4 @@
+export * from "./parse-env";
+export * from "./local-secrets";
+export * from "./schemas";
+export * from "./core-env";

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { codecListSchema, formBoolean, transportSchema, uuidSchema } from "./common";
+
+export const extensionNumberSchema = z
+  .string({ error: "number is required" })
+  .trim()
+  .regex(/^[0-9]{2,8}$/, "number must be 2 to 8 digits");
+
+const sipUsernameSchema = z
+  .string()
+  .trim()
+  .min(1, "SIP username is required")
+  .max(64, "SIP username must be at most 64 characters")
+  .regex(/^[A-Za-z0-9._-]+$/, "SIP username may contain letters, digits, dot, dash and underscore");
+
+export const sipSecretSchema = z
+  .string()
+  .min(12, "SIP secret must be at least 12 characters")
+  .max(128, "SIP secret must be at most 128 characters");
+
+const extensionBase = z.strictObject({
+  number: extensionNumberSchema,
+  displayName: z.string().trim().min(1, "display name is required").max(80, "display name must be at most 80 characters"),
+  userId: z.preprocess((v) => (v === "" ? null : v), uuidSchema.nullable()),
+  sipUsername: sipUsernameSchema,
+  transport: transportSchema,
+  codecs: codecListSchema,
+  voicemailEnabled: formBoolean,
+  enabled: formBoolean
+});
+
+/** Create: a SIP secret is required; the rest have sensible defaults. */
+export const extensionCreateSchema = extensionBase.extend({
+  userId: extensionBase.shape.userId.optional(),
+  transport: transportSchema.default("udp"),
+  codecs: codecListSchema.default(["opus", "g722", "ulaw"]),
+  voicemailEnabled: formBoolean.default(true),
+  enabled: formBoolean.default(true),
+  sipSecret: sipSecretSchema
+});
+/** Update: every field optional (no defaults); an empty or absent secret keeps the current one. */
+export const extensionUpdateSchema = extensionBase.partial().extend({
+  sipSecret: z.preprocess((v) => (v === "" ? undefined : v), sipSecretSchema.optional())
+});
+
+export type ExtensionCreateInput = z.infer<typeof extensionCreateSchema>;
+export type ExtensionUpdateInput = z.infer<typeof extensionUpdateSchema>;
+
+/** An extension as any staff viewer may see it: the SIP secret only as a short hint. */
+export const extensionViewSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  displayName: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  sipUsername: z.string(),
+  sipSecretHint: z.string(),
+  transport: transportSchema,
+  codecs: z.array(z.string()),
+  voicemailEnabled: z.boolean(),
+  enabled: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+});
+export type ExtensionView = z.infer<typeof extensionViewSchema>;

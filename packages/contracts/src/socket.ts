@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { Role } from "./domain/common";
+import type { DomainEvent } from "./events/domain-events";
+import type { PresenceLeft, PresenceMember, PresenceSnapshot } from "./events/presence";
+
+/** Typed acknowledgement for every client→server event. */
+export type Ack<T = null> = { ok: true; data: T } | { ok: false; error: AckError };
+export interface AckError {
+  code: "bad_request" | "forbidden" | "not_found" | "rate_limited" | "internal";
+  message: string;
+}
+export type AckCallback<T = null> = (response: Ack<T>) => void;
+
+export const roomRequestSchema = z.strictObject({
+  room: z.string().min(1).max(200).regex(/^(org|user|office|ticket|extension):[A-Za-z0-9-]{1,80}$/, "room must look like kind:id")
+});
+export type RoomRequest = z.infer<typeof roomRequestSchema>;
+
+export const syncRequestSchema = z.strictObject({ lastSeq: z.number().int().nonnegative() });
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+/** Why the server asks a console to refetch instead of replaying. */
+export type ResyncReason = "retention" | "gap" | "server";
+
+export interface ServerStatus {
+  /** false while the event log (Redis) is unreachable: writes still succeed, delivery waits. */
+  live: boolean;
+  nodeId: string;
+}
+
+export interface SyncDone {
+  /** Highest seq the server has replayed (or knows of) for this organization. */
+  seq: number;
+  replayed: number;
+}
+
+export interface ServerToClientEvents {
+  event: (event: DomainEvent) => void;
+  "sync:done": (info: SyncDone) => void;
+  "sync:resync": (info: { reason: ResyncReason; seq: number }) => void;
+  "presence:snapshot": (snapshot: PresenceSnapshot) => void;
+  "presence:joined": (member: PresenceMember) => void;
+  "presence:left": (left: PresenceLeft) => void;
+  "server:status": (status: ServerStatus) => void;
+  "session:expired": () => void;
+}
+
+export interface ClientToServerEvents {
+  "room:join": (request: RoomRequest, ack: AckCallback<{ room: string }>) => void;
+  "room:leave": (request: RoomRequest, ack: AckCallback<{ room: string }>) => void;
+  "sync:request": (request: SyncRequest, ack: AckCallback<SyncDone>) => void;
+  "presence:list": (request: Record<string, never>, ack: AckCallback<PresenceSnapshot>) => void;
+}
+
+export interface InterServerEvents {
+  ping: () => void;
+}
+
+/** Who a socket belongs to, set once by the handshake middleware. */
+export interface SocketData {
+  user: { id: string; orgId: string; role: Role; name: string; email: string };
+  sessionExpiresAt: number;
+  connectedAt: string;
+  lastSeq: number;
+}
+
+/** What a console sends in the handshake's `auth` field. */
+export const handshakeAuthSchema = z.object({
+  token: z.string().max(4096).optional(),
+  lastSeq: z.number().int().nonnegative().optional()
+});
+export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;

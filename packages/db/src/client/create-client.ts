@@ -1,0 +1,45 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client";
+import { pgliteExecutor, withPgExecutor } from "../migrations/executors";
+import { runMigrations, type MigrationResult } from "../migrations/run-migrations";
+import { CommitNotifier, withOutbox } from "../outbox/outbox-extension";
+
+export type DbTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "embedded"; dataDir: string };
+
+export function createBaseClient(target: DbTarget): { prisma: PrismaClient; pglite?: PGlite } {
+  if (target.kind === "postgres") {
+    return { prisma: new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: target.poolSize ?? 10 }) }) };
+  }
+  mkdirSync(target.dataDir, { recursive: true });
+  const pglite = new PGlite(target.dataDir);
+  return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), pglite };
+}
+
+/** A database handle: the hooked Prisma client, commit notifications and a way to migrate. */
+export function createDatabase(target: DbTarget) {
+  const { prisma, pglite } = createBaseClient(target);
+  const notifier = new CommitNotifier();
+  notifier.setMaxListeners(50);
+  const client = withOutbox(prisma, notifier);
+  return {
+    target,
+    client,
+    /** The unhooked client: for the relay and maintenance only, never for domain writes. */
+    raw: prisma,
+    notifier,
+    pglite,
+    migrate(): Promise<MigrationResult> {
+      return pglite ? runMigrations(pgliteExecutor(pglite)) : withPgExecutor((target as { url: string }).url, (db) => runMigrations(db));
+    },
+    async close(): Promise<void> {
+      await prisma.$disconnect();
+      await pglite?.close();
+    }
+  };
+}
+
+export type Database = ReturnType<typeof createDatabase>;
+export type DbClient = Database["client"];

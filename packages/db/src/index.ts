@@ -1,0 +1,15 @@
+export * from "./client/create-client";
+export * from "./client/singleton";
+export { withActor, currentActor } from "./outbox/context";
+export type { PendingEvent } from "./outbox/write-events";
+export { eventModels } from "./outbox/event-models";
+export { runMigrations } from "./migrations/run-migrations";
+export { readMigrationFiles } from "./migrations/migration-files";
+export { toExtensionView } from "./views/extension-view";
+export { toTrunkView } from "./views/trunk-view";
+export { findRepoRoot } from "./paths";
+export { Prisma } from "./generated/prisma/client";
+export type { Organization, User, Extension, Trunk, ApiToken, OutboxEvent, Role, Transport } from "./generated/prisma/client";
+export * from "./services/index";
+export * from "./seed/factories";
+export * from "./seed/demo";

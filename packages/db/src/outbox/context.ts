@@ -1,0 +1,38 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Actor } from "@switchboard/contracts";
+import type { PendingEvent } from "./write-events";
+
+/** A Prisma model delegate, as far as the hooks use it. */
+export interface Delegate {
+  [operation: string]: (args?: unknown) => Promise<unknown>;
+}
+/** The raw (unextended) interactive-transaction client. */
+export type RawTx = Record<string, unknown> & {
+  $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>;
+  $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>;
+};
+
+export interface TxContext {
+  tx: RawTx;
+  /** Events written in this transaction, announced once it commits. */
+  events: PendingEvent[];
+}
+
+export const txStorage = new AsyncLocalStorage<TxContext>();
+const actorStorage = new AsyncLocalStorage<Actor | null>();
+
+/** Runs `fn` with `actor` recorded as the author of every event it causes. */
+export function withActor<T>(actor: Actor | null, fn: () => T): T {
+  return actorStorage.run(actor, fn);
+}
+
+export function currentActor(): Actor | null {
+  return actorStorage.getStore() ?? null;
+}
+
+export function delegateOf(tx: RawTx, model: string): Delegate {
+  const key = model.charAt(0).toLowerCase() + model.slice(1);
+  const delegate = tx[key];
+  if (!delegate) throw new Error(`no Prisma delegate for model ${model}`);
+  return delegate as Delegate;
+}

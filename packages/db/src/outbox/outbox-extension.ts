@@ -1,0 +1,95 @@
+import { EventEmitter } from "node:events";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { delegateOf, txStorage, type RawTx, type TxContext } from "./context";
+import { eventModels } from "./event-models";
+import { hookedWrite, WRITE_OPERATIONS } from "./hooked-write";
+import type { PendingEvent } from "./write-events";
+
+type TxOptions = { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel };
+
+/** Emits "committed" with the events of each transaction, after it commits (never on rollback). */
+export class CommitNotifier extends EventEmitter<{ committed: [PendingEvent[]] }> {}
+
+/**
+ * The CRUD hooks: a Prisma Client extension that turns every write of an event-bearing model into
+ * outbox rows in the same transaction, whichever code path made it. Writes outside a transaction
+ * get one of their own. Inside `$transaction(fn)`, every model call made through the client joins
+ * the ambient transaction (tracked with AsyncLocalStorage), so the change and its events commit or
+ * roll back together.
+ */
+export function withOutbox(base: PrismaClient, notifier: CommitNotifier) {
+  async function runInTx<T>(fn: (ctx: TxContext) => Promise<T>, options?: TxOptions): Promise<T> {
+    let ctx: TxContext | undefined;
+    const result = await base.$transaction(
+      async (rawTx) => {
+        const current: TxContext = { tx: rawTx as unknown as RawTx, events: [] };
+        ctx = current;
+        return txStorage.run(current, () => fn(current));
+      },
+      { maxWait: 10_000, timeout: 20_000, ...options }
+    );
+    if (ctx && ctx.events.length > 0) notifier.emit("committed", ctx.events);
+    return result;
+  }
+
+  const extended = base.$extends({
+    name: "switchboard-outbox",
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          const ctx = txStorage.getStore();
+          const eventModel = eventModels[model];
+          if (eventModel && WRITE_OPERATIONS.has(operation)) {
+            const input = (args ?? {}) as Record<string, unknown>;
+            if (ctx) return hookedWrite(ctx, model, eventModel, operation, input);
+            return runInTx((fresh) => hookedWrite(fresh, model, eventModel, operation, input));
+          }
+          if (ctx) return delegateOf(ctx.tx, model)[operation]?.(args);
+          return query(args);
+        }
+      }
+    },
+    client: {
+      $transaction(arg: unknown, options?: TxOptions): Promise<unknown> {
+        const ambient = txStorage.getStore();
+        if (typeof arg === "function") {
+          const fn = arg as (tx: unknown) => Promise<unknown>;
+          if (ambient) return fn(facade(ambient));
+          return runInTx((ctx) => fn(facade(ctx)), options);
+        }
+        if (!Array.isArray(arg)) throw new TypeError("$transaction expects a function or an array of queries");
+        // Batch form: the queries are lazy, so awaiting them inside the ambient context runs them
+        // in one interactive transaction, with hooks.
+        const runAll = async () => {
+          const results: unknown[] = [];
+          for (const q of arg) results.push(await q);
+          return results;
+        };
+        return ambient ? runAll() : runInTx(runAll, options);
+      }
+    }
+  });
+
+  /** What `$transaction(fn)` hands to fn: models via the hooked client, `$raw` methods via the tx. */
+  function facade(ctx: TxContext): unknown {
+    return new Proxy(extended, {
+      get(target, prop, receiver) {
+        if (typeof prop === "string" && prop.startsWith("$") && prop !== "$transaction" && prop in ctx.tx) {
+          const value = ctx.tx[prop];
+          return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(ctx.tx) : value;
+        }
+        return Reflect.get(target, prop, receiver);
+      }
+    });
+  }
+
+  return extended as unknown as OutboxClient<typeof extended>;
+}
+
+type DenyInTx = "$transaction" | "$connect" | "$disconnect" | "$extends" | "$on";
+
+/** The hooked client with `$transaction` typed as Prisma's, handing fn a hooked tx client. */
+export type OutboxClient<E> = Omit<E, "$transaction"> & {
+  $transaction<R>(fn: (tx: Omit<E, DenyInTx>) => Promise<R>, options?: TxOptions): Promise<R>;
+  $transaction<P extends Prisma.PrismaPromise<unknown>[]>(queries: [...P], options?: TxOptions): Promise<{ [K in keyof P]: Awaited<P[K]> }>;
+};

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { canManageOwnApiTokens, generateApiToken, hashApiToken, looksLikeApiToken, type SessionUser } from "@switchboard/auth";
+import type { DbClient } from "../client/create-client";
+import { forbidden, notFound } from "./errors";
+import { parseInput } from "./parse-input";
+import type { ActingViewer } from "./viewer";
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+}
+
+export const apiTokenCreateSchema = z.strictObject({
+  name: z.string().trim().min(1, "name is required").max(64, "name must be at most 64 characters"),
+  expiresInDays: z.preprocess(
+    (v) => (v === "" || v === "never" ? undefined : v),
+    z.coerce.number().int().min(1, "expiry must be at least 1 day").max(3650, "expiry must be at most 3650 days").optional()
+  )
+});
+
+function toView(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null }): ApiTokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null
+  };
+}
+
+export async function listApiTokens(db: DbClient, viewer: ActingViewer): Promise<ApiTokenView[]> {
+  const rows = await db.apiToken.findMany({ where: { userId: viewer.id, organizationId: viewer.orgId }, orderBy: { createdAt: "desc" } });
+  return rows.map(toView);
+}
+
+/** Creates a token; the plain token is returned this once and never again. */
+export async function createApiToken(db: DbClient, viewer: ActingViewer, input: unknown): Promise<{ token: string; view: ApiTokenView }> {
+  if (!canManageOwnApiTokens(viewer)) throw forbidden("your role cannot hold API tokens");
+  const { name, expiresInDays } = parseInput(apiTokenCreateSchema, input);
+  const { token, hash, prefix } = generateApiToken();
+  const row = await db.apiToken.create({
+    data: {
+      name,
+      prefix,
+      tokenHash: hash,
+      userId: viewer.id,
+      organizationId: viewer.orgId,
+      expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null
+    }
+  });
+  return { token, view: toView(row) };
+}
+
+export async function revokeApiToken(db: DbClient, viewer: ActingViewer, id: string): Promise<void> {
+  const valid = z.uuid().safeParse(id).success;
+  const { count } = valid ? await db.apiToken.deleteMany({ where: { id, userId: viewer.id } }) : { count: 0 };
+  if (count === 0) throw notFound("API token");
+}
+
+/** Resolves a bearer token to its owner, or null. Records when it was last used (at most once a minute). */
+export async function authenticateApiToken(db: DbClient, token: string): Promise<SessionUser | null> {
+  if (!looksLikeApiToken(token)) return null;
+  const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: true } });
+  if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  const { user } = row;
+  return { id: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email };
+}
