@@ -20,7 +20,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ["**/env.ts", "**/*.test.ts", "**/*.spec.ts", "**/test/**", "**/*.config.ts", "**/*.config.mjs", "**/*.config.js"],
+    files: ["**/env.ts", "**/*.test.ts", "**/*.spec.ts", "**/test/**", "**/testing/**", "**/*.config.ts", "**/*.config.mjs", "**/*.config.js"],
     rules: { "no-restricted-properties": "off" }
   }
 );

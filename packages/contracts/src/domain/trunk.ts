@@ -34,6 +34,7 @@ const trunkBase = z.strictObject({
 const secretSchema = z.string().min(8, "secret must be at least 8 characters").max(128, "secret must be at most 128 characters");
 
 export const trunkCreateSchema = trunkBase.extend({
+  username: trunkBase.shape.username.optional(),
   port: trunkBase.shape.port.default(5060),
   transport: transportSchema.default("udp"),
   registrationRequired: formBoolean.default(true),

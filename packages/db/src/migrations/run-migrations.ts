@@ -82,7 +82,7 @@ async function applyOne(db: SqlExecutor, file: MigrationFile): Promise<void> {
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at) VALUES ($1, $2, $3, $4, now())`,
       [id, file.checksum, file.name, message]
     );
-    throw new Error(`migration ${file.name} failed: ${message}`);
+    throw new Error(`migration ${file.name} failed: ${message}`, { cause: error });
   }
   await db.query(
     `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)

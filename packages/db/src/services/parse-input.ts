@@ -11,7 +11,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
       for (const key of issue.keys) fields[key] ??= "unknown field";
       continue;
     }
-    const key = issue.path.length ? issue.path.join(".") : "_";
+    // Forms show errors per top-level field ("codecs", not "codecs.0").
+    const key = issue.path.length ? String(issue.path[0]) : "_";
     fields[key] ??= issue.message;
   }
   const summary = Object.entries(fields)

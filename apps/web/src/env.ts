@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { coreEnvShape, exitOnEnvError, parseEnv, portSchema, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
+import { findRepoRoot } from "@switchboard/db/paths";
+
+const webEnvSchema = z
+  .object({
+    ...coreEnvShape,
+    PORT: portSchema.default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    /** Where browsers reach the realtime server; unset = same origin (embedded or behind the proxy). */
+    REALTIME_PUBLIC_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
+    /** Seed the demo organization when the database has no organization yet. */
+    SEED_DEMO: z.enum(["true", "false"], { error: "must be true or false" }).default("true").transform((v) => v === "true"),
+    SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    /** Only behind a proxy that sets X-Forwarded-For may it be trusted for login throttling. */
+    TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true")
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set" });
+    if (env.DATABASE_URL && !env.SECRETS_KEY) ctx.addIssue({ code: "custom", path: ["SECRETS_KEY"], message: "is required when DATABASE_URL is set" });
+  });
+
+export type WebEnv = z.infer<typeof webEnvSchema>;
+export type WebConfig = CoreConfig & {
+  port: number;
+  host: string;
+  dev: boolean;
+  realtimePublicUrl: string | undefined;
+  seedDemo: boolean;
+  sessionMaxAgeSeconds: number;
+  trustProxy: boolean;
+  /** No REDIS_URL: this process also hosts the realtime server on an in-memory bus. */
+  embeddedRealtime: boolean;
+};
+
+let cached: WebConfig | undefined;
+
+/** The web app's configuration, validated once; a bad variable stops the process with its name. */
+export function loadWebConfig(source: Record<string, string | undefined> = process.env): WebConfig {
+  if (cached && source === process.env) return cached;
+  let env: WebEnv;
+  try {
+    env = parseEnv(webEnvSchema, source);
+  } catch (error) {
+    return exitOnEnvError(error);
+  }
+  const config: WebConfig = {
+    ...resolveCoreConfig(env, findRepoRoot(process.cwd())),
+    port: env.PORT,
+    host: env.HOST,
+    dev: env.NODE_ENV === "development",
+    realtimePublicUrl: env.REALTIME_PUBLIC_URL,
+    seedDemo: env.SEED_DEMO,
+    sessionMaxAgeSeconds: env.SESSION_MAX_AGE_HOURS * 3600,
+    trustProxy: env.TRUST_PROXY,
+    embeddedRealtime: !env.REDIS_URL
+  };
+  if (source === process.env) cached = config;
+  return config;
+}

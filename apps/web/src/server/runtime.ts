@@ -1,0 +1,3 @@
+import "server-only";
+
+export { getRuntime, type WebRuntime } from "./web-runtime";

@@ -1,0 +1,50 @@
+import type { DomainEvent, Role } from "@switchboard/contracts";
+import { describe, expect, it } from "vitest";
+import { canJoinRoom, canManageExtensions, canManageTrunks, canReadExtensions, canReadTrunks, viewEventFor, type Viewer } from "./policy";
+
+const viewer = (role: Role, orgId = "org-a"): Viewer => ({ id: `${role}-id`, orgId, role });
+
+function event(type: DomainEvent["type"], orgId = "org-a"): DomainEvent {
+  return { id: "e1", orgId, seq: 1, type, at: new Date().toISOString(), actor: null, subject: { kind: type.split(".")[0] ?? "", id: "x" }, data: { id: "x", label: "x" } } as DomainEvent;
+}
+
+describe("policy matrix", () => {
+  const matrix: [Role, { readExt: boolean; manageExt: boolean; readTrunk: boolean; manageTrunk: boolean }][] = [
+    ["admin", { readExt: true, manageExt: true, readTrunk: true, manageTrunk: true }],
+    ["supervisor", { readExt: true, manageExt: true, readTrunk: true, manageTrunk: false }],
+    ["agent", { readExt: true, manageExt: false, readTrunk: true, manageTrunk: false }],
+    ["customer", { readExt: false, manageExt: false, readTrunk: false, manageTrunk: false }]
+  ];
+  it.each(matrix)("%s", (role, expected) => {
+    const v = viewer(role);
+    expect({
+      readExt: canReadExtensions(v),
+      manageExt: canManageExtensions(v),
+      readTrunk: canReadTrunks(v),
+      manageTrunk: canManageTrunks(v)
+    }).toEqual(expected);
+  });
+});
+
+describe("viewEventFor", () => {
+  it("delivers PBX events to staff of the same organization only", () => {
+    for (const type of ["extension.created", "extension.deleted", "trunk.updated"] as const) {
+      expect(viewEventFor(viewer("agent"), event(type))).not.toBeNull();
+      expect(viewEventFor(viewer("customer"), event(type))).toBeNull();
+      expect(viewEventFor(viewer("admin", "org-b"), event(type))).toBeNull();
+    }
+  });
+});
+
+describe("canJoinRoom", () => {
+  it("allows own org and user rooms, hides other orgs", () => {
+    const v = viewer("agent");
+    expect(canJoinRoom(v, "org", "org-a", undefined)).toEqual({ ok: true });
+    expect(canJoinRoom(v, "org", "org-b", undefined)).toMatchObject({ ok: false, code: "not_found" });
+    expect(canJoinRoom(v, "user", "agent-id", undefined)).toEqual({ ok: true });
+    expect(canJoinRoom(v, "user", "someone-else", undefined)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(canJoinRoom(v, "extension", "e1", "org-a")).toEqual({ ok: true });
+    expect(canJoinRoom(v, "extension", "e1", "org-b")).toMatchObject({ ok: false, code: "not_found" });
+    expect(canJoinRoom(viewer("customer"), "extension", "e1", "org-a")).toMatchObject({ ok: false, code: "forbidden" });
+  });
+});

@@ -1,0 +1,48 @@
+import { encode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import { findSessionCookie, mintRealtimeToken, verifyRealtimeToken, verifySessionCookie } from "./session";
+
+const secret = "unit-test-secret-unit-test-secret-0123";
+const user = { id: "u1", orgId: "o1", role: "agent" as const, name: "Ana", email: "ana@example.test" };
+
+async function cookieFor(claims: Record<string, unknown>, maxAge = 3600, key = secret) {
+  const token = await encode({ token: claims, secret: key, maxAge });
+  return `other=1; next-auth.session-token=${token}`;
+}
+
+describe("session cookie", () => {
+  it("accepts a valid next-auth cookie and returns the user", async () => {
+    const result = await verifySessionCookie(await cookieFor({ sub: "u1", orgId: "o1", role: "agent", name: "Ana", email: "a@x" }), secret);
+    expect(result).toMatchObject({ ok: true, user: { id: "u1", orgId: "o1", role: "agent" } });
+  });
+
+  it("refuses a forged cookie (other secret), a missing one, and one without org claims", async () => {
+    expect(await verifySessionCookie(await cookieFor({ sub: "u1", orgId: "o1", role: "admin" }, 3600, "attacker-secret-attacker-secret-000"), secret)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifySessionCookie("a=b", secret)).toEqual({ ok: false, reason: "missing" });
+    expect(await verifySessionCookie(await cookieFor({ sub: "u1" }), secret)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses an expired cookie", async () => {
+    const result = await verifySessionCookie(await cookieFor({ sub: "u1", orgId: "o1", role: "agent" }, -10), secret);
+    expect(result.ok).toBe(false);
+  });
+
+  it("joins chunked cookies", () => {
+    expect(findSessionCookie("next-auth.session-token.0=abc; next-auth.session-token.1=def")).toBe("abcdef");
+  });
+});
+
+describe("realtime token", () => {
+  it("round-trips and keeps the web session's expiry", async () => {
+    const sessionExpiresAt = Date.now() + 3_600_000;
+    const token = await mintRealtimeToken(user, secret, 60, sessionExpiresAt);
+    expect(await verifyRealtimeToken(token, secret)).toEqual({ ok: true, user, expiresAt: sessionExpiresAt });
+  });
+
+  it("refuses expired, forged and cross-purpose tokens", async () => {
+    expect(await verifyRealtimeToken(await mintRealtimeToken(user, secret, -5), secret)).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyRealtimeToken(await mintRealtimeToken(user, "other-secret-other-secret-other-0"), secret)).toEqual({ ok: false, reason: "invalid" });
+    const sessionJwt = await encode({ token: { sub: "u1", orgId: "o1", role: "admin" }, secret });
+    expect(await verifyRealtimeToken(sessionJwt, secret)).toEqual({ ok: false, reason: "invalid" });
+  });
+});

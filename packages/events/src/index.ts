@@ -1,0 +1,3 @@
+export * from "./event-log";
+export * from "./memory-event-log";
+export * from "./to-envelope";
