@@ -34,6 +34,15 @@ export interface SyncDone {
   replayed: number;
 }
 
+/** What `sync:request` acknowledges: the same outcome the server also emits as sync:done / sync:resync. */
+export type SyncResult = ({ status: "done" } & SyncDone) | { status: "resync"; reason: ResyncReason; seq: number };
+
+/** Why a handshake was refused: the connect_error's message is human-readable, `data.code` is for code. */
+export type ConnectErrorCode = "no_session" | "session_expired" | "invalid_session" | "bad_request" | "unavailable";
+export interface ConnectErrorData {
+  code: ConnectErrorCode;
+}
+
 export interface ServerToClientEvents {
   event: (event: DomainEvent) => void;
   "sync:done": (info: SyncDone) => void;
@@ -48,7 +57,7 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   "room:join": (request: RoomRequest, ack: AckCallback<{ room: string }>) => void;
   "room:leave": (request: RoomRequest, ack: AckCallback<{ room: string }>) => void;
-  "sync:request": (request: SyncRequest, ack: AckCallback<SyncDone>) => void;
+  "sync:request": (request: SyncRequest, ack: AckCallback<SyncResult>) => void;
   "presence:list": (request: Record<string, never>, ack: AckCallback<PresenceSnapshot>) => void;
 }
 
@@ -61,6 +70,7 @@ export interface SocketData {
   user: { id: string; orgId: string; role: Role; name: string; email: string };
   sessionExpiresAt: number;
   connectedAt: string;
+  /** The seq this socket was last synced to (replay or resync); live events follow from there. */
   lastSeq: number;
 }
 
