@@ -1,0 +1,34 @@
+import { defineConfig } from "@playwright/test";
+import { e2eEnv } from "./support/env";
+
+/**
+ * One shared stack (web + realtime + private Redis + throwaway database) started by global setup;
+ * tests crash and restart its servers, so they run one at a time.
+ */
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  testIgnore: ["**/node_modules/**"],
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: e2eEnv.ci,
+  timeout: 60_000,
+  expect: { timeout: 5_000 },
+  globalTimeout: 20 * 60_000,
+  globalSetup: "./global-setup.ts",
+  globalTeardown: "./global-teardown.ts",
+  outputDir: "test-results",
+  reporter: [["list"], ["html", { outputFolder: "playwright-report", open: "never" }]],
+  use: {
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    actionTimeout: 10_000,
+    navigationTimeout: 30_000,
+    launchOptions: {
+      executablePath: e2eEnv.chromiumPath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+    }
+  }
+});

@@ -1,0 +1,126 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { createE2eDatabase, dropE2eDatabase, migrateAndSeed } from "./database";
+import { childEnv, e2eEnv } from "./env";
+import { findFreePort } from "./ports";
+import { realtimeDir, webDir } from "./paths";
+import { Service, type ServiceName } from "./service";
+import type { StackState } from "./stack-state";
+import { waitForHttpOk, waitForRedis } from "./wait-until-ready";
+
+export interface Stack {
+  state: Omit<StackState, "controlUrl">;
+  services: Record<ServiceName, Service>;
+  stop(): Promise<void>;
+}
+
+const secret = () => randomBytes(32).toString("base64url");
+
+/** Runs the TypeScript entry with tsx loaded in-process: one pid per server, so a kill is a real crash. */
+function nodeWithTsx(entry: string): { command: string; args: string[] } {
+  return { command: process.execPath, args: ["--import", "tsx", entry] };
+}
+
+/**
+ * The cluster topology on one machine: a private redis-server (so Socket.IO adapter channels and
+ * event streams of concurrent runs never mix, and tests may take Redis down), a throwaway
+ * PostgreSQL database with migrations and the demo organization, the built web app and one
+ * realtime node.
+ */
+export async function startStack(logDir: string): Promise<Stack> {
+  if (!existsSync(path.join(webDir, ".next", "BUILD_ID"))) {
+    throw new Error("apps/web has no production build: run `npm run build -w @switchboard/web` (turbo's test:e2e does it first)");
+  }
+  rmSync(logDir, { recursive: true, force: true });
+  mkdirSync(logDir, { recursive: true });
+
+  const [webPort, realtimePort, redisPort] = await Promise.all([findFreePort(), findFreePort(), findFreePort()]);
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const realtimeUrl = `http://127.0.0.1:${realtimePort}`;
+  const redisUrl = `redis://127.0.0.1:${redisPort}`;
+  const authSecret = secret();
+  const secretsKey = secret();
+  const database = await createE2eDatabase();
+  const log = (name: string) => path.join(logDir, `${name}.log`);
+  const timeoutMs = e2eEnv.ci ? 120_000 : 60_000;
+
+  const services: Record<ServiceName, Service> = {
+    redis: new Service("redis", {
+      spec: {
+        name: "redis",
+        command: e2eEnv.redisServerBin,
+        args: ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        cwd: logDir,
+        env: childEnv({}),
+        logFile: log("redis")
+      },
+      waitReady: (child) => waitForRedis(redisPort, { child, timeoutMs })
+    }),
+    realtime: new Service("realtime", {
+      spec: {
+        name: "realtime",
+        ...nodeWithTsx("src/main.ts"),
+        cwd: realtimeDir,
+        env: childEnv({
+          NODE_ENV: "production",
+          HOST: "127.0.0.1",
+          PORT: String(realtimePort),
+          DATABASE_URL: database.url,
+          REDIS_URL: redisUrl,
+          AUTH_SECRET: authSecret,
+          CORS_ORIGINS: webUrl,
+          NODE_ID: "e2e-realtime-1"
+        }),
+        logFile: log("realtime")
+      },
+      waitReady: (child) => waitForHttpOk(`${realtimeUrl}/readyz`, { child, timeoutMs })
+    }),
+    web: new Service("web", {
+      spec: {
+        name: "web",
+        ...nodeWithTsx("server.ts"),
+        cwd: webDir,
+        env: childEnv({
+          NODE_ENV: "production",
+          HOST: "127.0.0.1",
+          PORT: String(webPort),
+          DATABASE_URL: database.url,
+          REDIS_URL: redisUrl,
+          AUTH_SECRET: authSecret,
+          SECRETS_KEY: secretsKey,
+          REALTIME_PUBLIC_URL: realtimeUrl,
+          SEED_DEMO: "false",
+          // next-auth v4 builds its callback URLs from this; without it, it guesses from headers.
+          NEXTAUTH_URL: webUrl
+        }),
+        logFile: log("web")
+      },
+      waitReady: (child) => waitForHttpOk(`${webUrl}/api/v1/health`, { child, timeoutMs })
+    })
+  };
+
+  const stop = async () => {
+    await Promise.all(Object.values(services).map((s) => s.stop("SIGTERM")));
+    if (!e2eEnv.keepDatabase) await dropE2eDatabase(database.name);
+  };
+
+  try {
+    await services.redis.start();
+    await migrateAndSeed({ DATABASE_URL: database.url, AUTH_SECRET: authSecret, SECRETS_KEY: secretsKey });
+    await Promise.all([services.realtime.start(), services.web.start()]);
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+
+  return {
+    state: { webUrl, realtimeUrl, redisUrl, databaseName: database.name, databaseUrl: database.url, authSecret, secretsKey, logDir, pids: pidsOf(services) },
+    services,
+    stop
+  };
+}
+
+export function pidsOf(services: Record<ServiceName, Service>): StackState["pids"] {
+  return Object.fromEntries(Object.entries(services).map(([name, s]) => [name, s.pid]));
+}
