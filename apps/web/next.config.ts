@@ -1,0 +1,31 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { NextConfig } from "next";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "../..");
+
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" }
+];
+
+const nextConfig: NextConfig = {
+  // The workspace packages export TypeScript source.
+  transpilePackages: ["@switchboard/contracts", "@switchboard/auth", "@switchboard/config", "@switchboard/db", "@switchboard/events"],
+  // Native, wasm or worker-based packages are loaded by Node at run time, never bundled. Prisma's
+  // runtime must stay external too: the database handle is created by server.ts (outside the
+  // bundle) and its errors must be the same classes the bundled services test against.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@prisma/client", "ioredis", "pino"],
+  turbopack: { root: repoRoot },
+  outputFileTracingRoot: repoRoot,
+  poweredByHeader: false,
+  reactStrictMode: true,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  }
+};
+
+export default nextConfig;
