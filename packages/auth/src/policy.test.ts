@@ -1,6 +1,17 @@
 import type { DomainEvent, Role } from "@switchboard/contracts";
 import { describe, expect, it } from "vitest";
-import { canJoinRoom, canManageExtensions, canManageTrunks, canReadExtensions, canReadTrunks, viewEventFor, type Viewer } from "./policy";
+import {
+  canControlCalls,
+  canJoinRoom,
+  canManageExtensions,
+  canManagePbxIntegration,
+  canManageTrunks,
+  canReadCalls,
+  canReadExtensions,
+  canReadTrunks,
+  viewEventFor,
+  type Viewer
+} from "./policy";
 
 const viewer = (role: Role, orgId = "org-a"): Viewer => ({ id: `${role}-id`, orgId, role });
 
@@ -33,6 +44,43 @@ describe("viewEventFor", () => {
       expect(viewEventFor(viewer("customer"), event(type))).toBeNull();
       expect(viewEventFor(viewer("admin", "org-b"), event(type))).toBeNull();
     }
+  });
+});
+
+describe("viewEventFor: calls and live status", () => {
+  const types = [
+    "call.started",
+    "call.ringing",
+    "call.answered",
+    "call.held",
+    "call.resumed",
+    "call.transferred",
+    "call.ended",
+    "call.updated",
+    "extension.status_changed",
+    "trunk.status_changed",
+    "pbx.status_changed"
+  ] as const;
+
+  it.each(types)("%s reaches admins, supervisors and agents of the organization", (type) => {
+    const e = event(type);
+    for (const role of ["admin", "supervisor", "agent"] as const) {
+      expect(viewEventFor(viewer(role), e)).toBe(e);
+    }
+  });
+
+  it.each(types)("%s never reaches customers or other organizations", (type) => {
+    expect(viewEventFor(viewer("customer"), event(type))).toBeNull();
+    for (const role of ["admin", "supervisor", "agent"] as const) {
+      expect(viewEventFor(viewer(role, "org-b"), event(type))).toBeNull();
+    }
+  });
+
+  it("lets admins and supervisors control calls, only admins manage the PBX integration", () => {
+    expect([canReadCalls, canControlCalls, canManagePbxIntegration].map((f) => f(viewer("admin")))).toEqual([true, true, true]);
+    expect([canReadCalls, canControlCalls, canManagePbxIntegration].map((f) => f(viewer("supervisor")))).toEqual([true, true, false]);
+    expect([canReadCalls, canControlCalls, canManagePbxIntegration].map((f) => f(viewer("agent")))).toEqual([true, false, false]);
+    expect([canReadCalls, canControlCalls, canManagePbxIntegration].map((f) => f(viewer("customer")))).toEqual([false, false, false]);
   });
 });
 

@@ -32,6 +32,19 @@ export function canManageTrunks(viewer: Viewer): boolean {
   return viewer.role === "admin";
 }
 
+/** Live calls and extension/trunk status: every staff member watches the board. */
+export function canReadCalls(viewer: Viewer): boolean {
+  return isStaff(viewer);
+}
+/** Call control (hang up, transfer) from the board: admins and supervisors. */
+export function canControlCalls(viewer: Viewer): boolean {
+  return viewer.role === "admin" || viewer.role === "supervisor";
+}
+/** PBX integration settings (AMI credentials, webhook secrets): admins only. */
+export function canManagePbxIntegration(viewer: Viewer): boolean {
+  return viewer.role === "admin";
+}
+
 /** API tokens act as their owner; anyone signed in may hold their own. */
 export function canManageOwnApiTokens(viewer: Viewer): boolean {
   return viewer.role !== "customer";
@@ -60,6 +73,22 @@ export function viewEventFor(viewer: Viewer, event: DomainEvent): DomainEvent | 
     case "trunk.updated":
     case "trunk.deleted":
       return canReadTrunks(viewer) ? event : null;
+    case "extension.status_changed":
+      return canReadExtensions(viewer) ? event : null;
+    case "trunk.status_changed":
+      return canReadTrunks(viewer) ? event : null;
+    case "call.started":
+    case "call.ringing":
+    case "call.answered":
+    case "call.held":
+    case "call.resumed":
+    case "call.transferred":
+    case "call.ended":
+    case "call.updated":
+      return canReadCalls(viewer) ? event : null;
+    case "pbx.status_changed":
+      // Staff need to know whether live data (and call control) is available.
+      return isStaff(viewer) ? event : null;
     default:
       return assertNever(event);
   }

@@ -1,6 +1,7 @@
 export * from "./domain/common";
 export * from "./domain/extension";
 export * from "./domain/trunk";
+export * from "./domain/call";
 export * from "./events/envelope";
 export * from "./events/domain-events";
 export * from "./events/presence";

@@ -7,9 +7,27 @@ export { runMigrations } from "./migrations/run-migrations";
 export { readMigrationFiles } from "./migrations/migration-files";
 export { toExtensionView } from "./views/extension-view";
 export { toTrunkView } from "./views/trunk-view";
+export { toCallView, toCallTimelineEntry, toCallEventData } from "./views/call-view";
+export { toExtensionStatusView, toTrunkStatusView, toPbxConnectionStatusView } from "./views/pbx-status-view";
 export { findRepoRoot } from "./paths";
 export { Prisma } from "./generated/prisma/client";
 export type { Organization, User, Extension, Trunk, ApiToken, OutboxEvent, Role, Transport } from "./generated/prisma/client";
+export type {
+  Call,
+  CallEvent,
+  ExtensionStatus,
+  TrunkStatus,
+  PbxConnection,
+  PbxWebhook,
+  PbxWebhookDelivery,
+  CallDirection,
+  CallState,
+  CallResult,
+  DeviceState,
+  RegistrationState,
+  TrunkRegistration,
+  PbxConnectionStatus
+} from "./generated/prisma/client";
 export * from "./services/index";
 export * from "./seed/factories";
 export * from "./seed/demo";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { extensionViewSchema } from "../domain/extension";
 import { trunkViewSchema } from "../domain/trunk";
+import { callEventDataSchema, extensionStatusViewSchema, pbxConnectionStatusViewSchema, trunkStatusViewSchema } from "../domain/call";
 import type { Envelope } from "./envelope";
 
 const deletedSchema = z.object({ id: z.string(), label: z.string() });
@@ -12,7 +13,19 @@ export const eventDataSchemas = {
   "extension.deleted": deletedSchema,
   "trunk.created": trunkViewSchema,
   "trunk.updated": trunkViewSchema,
-  "trunk.deleted": deletedSchema
+  "trunk.deleted": deletedSchema,
+  "trunk.status_changed": trunkStatusViewSchema,
+  "extension.status_changed": extensionStatusViewSchema,
+  "call.started": callEventDataSchema,
+  "call.ringing": callEventDataSchema,
+  "call.answered": callEventDataSchema,
+  "call.held": callEventDataSchema,
+  "call.resumed": callEventDataSchema,
+  "call.transferred": callEventDataSchema,
+  "call.ended": callEventDataSchema,
+  /** A change to a live call that moves no state (another phone rings, caller name arrives). */
+  "call.updated": callEventDataSchema,
+  "pbx.status_changed": pbxConnectionStatusViewSchema
 } as const;
 
 export type EventType = keyof typeof eventDataSchemas;

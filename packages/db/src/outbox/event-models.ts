@@ -1,17 +1,30 @@
 import type { EventType } from "@switchboard/contracts";
 import { toExtensionView, type ExtensionWithUser } from "../views/extension-view";
 import { toTrunkView } from "../views/trunk-view";
-import type { Trunk } from "../generated/prisma/client";
+import { toCallEventData, type CallWithLatestEntry } from "../views/call-view";
+import { toExtensionStatusView, toPbxConnectionStatusView, toTrunkStatusView } from "../views/pbx-status-view";
+import type { Call, ExtensionStatus, PbxConnection, Trunk, TrunkStatus } from "../generated/prisma/client";
+import { callEventType } from "./call-event-type";
+
+export type Verb = "created" | "updated" | "deleted";
 
 /**
  * Models whose every write becomes a domain event. `include` is what the view needs loaded;
  * `view` and `label` turn a full row into the event's data. Later features register theirs here.
+ *
+ * Plain CRUD models name their event by the verb (`types`). Models with a richer vocabulary (a
+ * call is answered, held, resumed...) give `eventType`, which sees the row before and after the
+ * write and picks the type, or null for writes that announce nothing. The hooks then load the
+ * previous row of every update in the same transaction.
  */
 export interface EventModel<Row = never> {
   kind: string;
   types: { created: EventType; updated: EventType; deleted: EventType };
+  eventType?(verb: Verb, before: Row | null, after: Row): EventType | null;
   include?: Record<string, unknown>;
   orgId(row: Row): string;
+  /** The event's subject id; the row's id unless the row describes another subject. */
+  subjectId?(row: Row): string;
   view(row: Row): unknown;
   label(row: Row): string;
 }
@@ -33,8 +46,55 @@ const trunk: EventModel<Trunk> = {
   label: (row) => row.name
 };
 
+const call: EventModel<CallWithLatestEntry> = {
+  kind: "call",
+  types: { created: "call.started", updated: "call.updated", deleted: "call.ended" },
+  eventType: (verb, before, after) => callEventType(verb, before as Call | null, after),
+  // The newest timeline row rides along, so consoles append it without refetching.
+  include: { events: { orderBy: { id: "desc" }, take: 1 } },
+  orgId: (row) => row.organizationId,
+  view: toCallEventData,
+  label: (row) => `${row.fromNumber} → ${row.toNumber}`
+};
+
+/** Status rows are announced as their extension's / trunk's status; their deletion (a cascade) is not. */
+const statusOnly = (type: EventType) => (verb: Verb) => (verb === "deleted" ? null : type);
+
+const extensionStatus: EventModel<ExtensionStatus> = {
+  kind: "extension",
+  types: { created: "extension.status_changed", updated: "extension.status_changed", deleted: "extension.status_changed" },
+  eventType: statusOnly("extension.status_changed"),
+  orgId: (row) => row.organizationId,
+  subjectId: (row) => row.extensionId,
+  view: toExtensionStatusView,
+  label: (row) => row.extensionId
+};
+
+const trunkStatus: EventModel<TrunkStatus> = {
+  kind: "trunk",
+  types: { created: "trunk.status_changed", updated: "trunk.status_changed", deleted: "trunk.status_changed" },
+  eventType: statusOnly("trunk.status_changed"),
+  orgId: (row) => row.organizationId,
+  subjectId: (row) => row.trunkId,
+  view: toTrunkStatusView,
+  label: (row) => row.trunkId
+};
+
+const pbxConnection: EventModel<PbxConnection> = {
+  kind: "pbx_connection",
+  types: { created: "pbx.status_changed", updated: "pbx.status_changed", deleted: "pbx.status_changed" },
+  eventType: statusOnly("pbx.status_changed"),
+  orgId: (row) => row.organizationId,
+  view: toPbxConnectionStatusView,
+  label: (row) => `${row.host}:${row.port}`
+};
+
 // Keys are Prisma model names as the query extension reports them.
 export const eventModels: Record<string, EventModel<never> | undefined> = {
   Extension: extension as unknown as EventModel<never>,
-  Trunk: trunk as unknown as EventModel<never>
+  Trunk: trunk as unknown as EventModel<never>,
+  Call: call as unknown as EventModel<never>,
+  ExtensionStatus: extensionStatus as unknown as EventModel<never>,
+  TrunkStatus: trunkStatus as unknown as EventModel<never>,
+  PbxConnection: pbxConnection as unknown as EventModel<never>
 };

@@ -30,16 +30,21 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
   const full = include ? { ...rest, include } : rest;
 
   switch (operation) {
-    case "create":
+    case "create": {
+      const row = (await d.create?.(full)) as Row;
+      await writeEvents(ctx, model, "created", [row]);
+      return reshape(d, model, row, shape);
+    }
     case "update": {
-      const row = (await d[operation]?.(full)) as Row;
-      await writeEvents(ctx, model, operation === "create" ? "created" : "updated", [row]);
+      const before = model.eventType ? ((await d.findUnique?.({ where: args.where })) as Row | null) : null;
+      const row = (await d.update?.(full)) as Row;
+      await writeEvents(ctx, model, "updated", [row], before ? [before] : []);
       return reshape(d, model, row, shape);
     }
     case "upsert": {
-      const existed = await d.findUnique?.({ where: args.where, select: { id: true } });
+      const before = (await d.findUnique?.({ where: args.where, ...(model.eventType ? {} : { select: { id: true } }) })) as Row | null;
       const row = (await d.upsert?.(full)) as Row;
-      await writeEvents(ctx, model, existed ? "updated" : "created", [row]);
+      await writeEvents(ctx, model, before ? "updated" : "created", [row], before ? [before] : []);
       return reshape(d, model, row, shape);
     }
     case "delete": {
@@ -56,8 +61,9 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
     }
     case "updateMany":
     case "updateManyAndReturn": {
+      const befores = model.eventType ? ((await d.findMany?.({ where: args.where })) as Row[]) : [];
       const rows = (await d.updateManyAndReturn?.(full)) as Row[];
-      await writeEvents(ctx, model, "updated", rows);
+      await writeEvents(ctx, model, "updated", rows, befores);
       return operation === "updateMany" ? { count: rows.length } : reshapeMany(d, model, rows, shape);
     }
     case "deleteMany": {

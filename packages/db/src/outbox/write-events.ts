@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { currentActor, type TxContext } from "./context";
-import type { EventModel } from "./event-models";
+import type { EventModel, Verb } from "./event-models";
 
 export interface PendingEvent {
   id: string;
@@ -11,32 +11,42 @@ export interface PendingEvent {
   subjectId: string;
 }
 
-type Verb = "created" | "updated" | "deleted";
-
 /**
- * Writes one outbox row per changed row, in the caller's transaction. `seq` comes from the
+ * Writes one outbox row per changed row, in the caller's transaction. `befores` are the rows as
+ * they were before an update (matched by id), for models that name events by state transition;
+ * rows whose model names no event for this write are skipped. `seq` comes from the
  * organization's counter row, incremented (and so locked) here until commit: a later transaction
  * of the same organization waits for this one, so seq order is commit order.
  */
-export async function writeEvents(ctx: TxContext, model: EventModel<never>, verb: Verb, rows: readonly object[]): Promise<void> {
+export async function writeEvents(
+  ctx: TxContext,
+  model: EventModel<never>,
+  verb: Verb,
+  rows: readonly object[],
+  befores: readonly object[] = []
+): Promise<void> {
   if (rows.length === 0) return;
   const actor = currentActor();
-  const byOrg = new Map<string, object[]>();
+  const previous = new Map(befores.map((b) => [(b as { id: string }).id, b]));
+  const byOrg = new Map<string, { row: object; type: string }[]>();
   for (const row of rows) {
-    const orgId = model.orgId(row as never);
-    byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), row]);
+    const typed = row as never;
+    const type = model.eventType ? model.eventType(verb, (previous.get((row as { id: string }).id) ?? null) as never, typed) : model.types[verb];
+    if (type === null) continue;
+    const orgId = model.orgId(typed);
+    byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), { row, type }]);
   }
   for (const [orgId, orgRows] of byOrg) {
     const last = await reserveSeqs(ctx, orgId, orgRows.length);
     const first = last - orgRows.length + 1;
-    const data = orgRows.map((row, i) => {
+    const data = orgRows.map(({ row, type }, i) => {
       const typed = row as never;
-      const subjectId = (row as { id: string }).id;
+      const subjectId = model.subjectId ? model.subjectId(typed) : (row as { id: string }).id;
       return {
         id: randomUUID(),
         organizationId: orgId,
         seq: BigInt(first + i),
-        type: model.types[verb],
+        type,
         actorId: actor?.id ?? null,
         actorName: actor?.name ?? null,
         subjectKind: model.kind,

@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+export const CALL_DIRECTIONS = ["inbound", "outbound", "internal"] as const;
+export const callDirectionSchema = z.enum(CALL_DIRECTIONS);
+export type CallDirection = z.infer<typeof callDirectionSchema>;
+
+export const CALL_STATES = ["ringing", "answered", "on_hold", "transferred", "ended"] as const;
+export const callStateSchema = z.enum(CALL_STATES);
+export type CallState = z.infer<typeof callStateSchema>;
+
+/** How a finished call turned out; null while it is live. */
+export const CALL_RESULTS = ["answered", "missed", "busy", "failed"] as const;
+export const callResultSchema = z.enum(CALL_RESULTS);
+export type CallResult = z.infer<typeof callResultSchema>;
+
+/** Kinds of rows in a call's timeline; each one is also the verb of the call event it caused. */
+export const CALL_TIMELINE_KINDS = ["started", "ringing", "answered", "held", "resumed", "transferred", "ended", "updated"] as const;
+export const callTimelineKindSchema = z.enum(CALL_TIMELINE_KINDS);
+export type CallTimelineKind = z.infer<typeof callTimelineKindSchema>;
+
+export const REGISTRATION_STATES = ["registered", "unregistered", "unreachable"] as const;
+export const registrationStateSchema = z.enum(REGISTRATION_STATES);
+export type RegistrationState = z.infer<typeof registrationStateSchema>;
+
+/** BLF lamp states. DND and unavailable (unregistered) must never look like idle. */
+export const DEVICE_STATES = ["idle", "ringing", "in_use", "busy", "on_hold", "unavailable", "dnd"] as const;
+export const deviceStateSchema = z.enum(DEVICE_STATES);
+export type DeviceState = z.infer<typeof deviceStateSchema>;
+
+export const TRUNK_REGISTRATIONS = ["registered", "rejected", "unreachable", "unknown"] as const;
+export const trunkRegistrationSchema = z.enum(TRUNK_REGISTRATIONS);
+export type TrunkRegistration = z.infer<typeof trunkRegistrationSchema>;
+
+export const PBX_CONNECTION_STATUSES = ["connected", "connecting", "auth_failed", "disconnected"] as const;
+export const pbxConnectionStatusSchema = z.enum(PBX_CONNECTION_STATUSES);
+export type PbxConnectionStatus = z.infer<typeof pbxConnectionStatusSchema>;
+
+const isoDate = z.string();
+
+/** A call as staff see it on the live board, in recent calls and in every call.* event. */
+export const callViewSchema = z.object({
+  id: z.string(),
+  pbxCallId: z.string(),
+  direction: callDirectionSchema,
+  state: callStateSchema,
+  result: callResultSchema.nullable(),
+  fromNumber: z.string(),
+  fromName: z.string().nullable(),
+  toNumber: z.string(),
+  toName: z.string().nullable(),
+  did: z.string().nullable(),
+  extensionIds: z.array(z.string()),
+  trunkId: z.string().nullable(),
+  queue: z.string().nullable(),
+  startedAt: isoDate,
+  answeredAt: isoDate.nullable(),
+  endedAt: isoDate.nullable(),
+  durationSeconds: z.number().int().nullable(),
+  talkSeconds: z.number().int().nullable(),
+  /** Completed holds; add the time since `holdStartedAt` while the call is on hold. */
+  holdSeconds: z.number().int(),
+  holdStartedAt: isoDate.nullable(),
+  hangupCause: z.string().nullable(),
+  hangupCauseCode: z.number().int().nullable(),
+  hungUpBy: z.string().nullable(),
+  transferredTo: z.string().nullable(),
+  updatedAt: isoDate
+});
+export type CallView = z.infer<typeof callViewSchema>;
+
+export const callTimelineEntrySchema = z.object({
+  id: z.string(),
+  callId: z.string(),
+  kind: callTimelineKindSchema,
+  at: isoDate,
+  detail: z.string(),
+  party: z.string().nullable()
+});
+export type CallTimelineEntry = z.infer<typeof callTimelineEntrySchema>;
+
+/** Data of every call.* event: the call's new state plus the timeline row that changed it. */
+export const callEventDataSchema = callViewSchema.extend({ entry: callTimelineEntrySchema.nullable() });
+export type CallEventData = z.infer<typeof callEventDataSchema>;
+
+export const extensionStatusViewSchema = z.object({
+  extensionId: z.string(),
+  registration: registrationStateSchema,
+  contact: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  deviceState: deviceStateSchema,
+  dnd: z.boolean(),
+  changedAt: isoDate
+});
+export type ExtensionStatusView = z.infer<typeof extensionStatusViewSchema>;
+
+export const trunkStatusViewSchema = z.object({
+  trunkId: z.string(),
+  registration: trunkRegistrationSchema,
+  detail: z.string().nullable(),
+  changedAt: isoDate
+});
+export type TrunkStatusView = z.infer<typeof trunkStatusViewSchema>;
+
+/** What consoles see of the AMI connection: its health, never its credentials. */
+export const pbxConnectionStatusViewSchema = z.object({
+  id: z.string(),
+  enabled: z.boolean(),
+  status: pbxConnectionStatusSchema,
+  lastError: z.string().nullable(),
+  statusChangedAt: isoDate,
+  lastConnectedAt: isoDate.nullable()
+});
+export type PbxConnectionStatusView = z.infer<typeof pbxConnectionStatusViewSchema>;
