@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
 const serverOnlyEmpty = path.join(path.dirname(createRequire(import.meta.url).resolve("server-only")), "empty.js");
 
 export default defineConfig({
-  resolve: { alias: { "server-only": serverOnlyEmpty } },
+  resolve: { alias: { "server-only": serverOnlyEmpty, "@": path.resolve(import.meta.dirname, "src") } },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",

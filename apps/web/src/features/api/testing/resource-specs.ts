@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import type { Role } from "@switchboard/contracts";
+import { extensionsResource } from "../extensions-api";
+import type { ApiResource } from "../resource";
+import { trunksResource } from "../trunks-api";
+import * as extensionItem from "@/app/api/v1/extensions/[id]/route";
+import * as extensionCollection from "@/app/api/v1/extensions/route";
+import * as trunkItem from "@/app/api/v1/trunks/[id]/route";
+import * as trunkCollection from "@/app/api/v1/trunks/route";
+
+type ItemHandler = (request: NextRequest, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+
+/** What the shared tests need to know about one REST collection. */
+export interface ResourceSpec {
+  name: "extensions" | "trunks";
+  path: string;
+  /** The outbox event type prefix and subject kind. */
+  kind: "extension" | "trunk";
+  /** The service-backed resource, for seeding rows without going through HTTP. */
+  resource: ApiResource<{ id: string }>;
+  collection: { GET(request: NextRequest): Promise<Response>; POST(request: NextRequest): Promise<Response> };
+  item: { GET: ItemHandler; PATCH: ItemHandler; PUT: ItemHandler; DELETE: ItemHandler };
+  /** A valid create body, unique per `n`, and the plain secret it carries. */
+  validBody(n: number): { body: Record<string, unknown>; secret: string };
+  /** The field that sorts lists by default and the one a PATCH changes. */
+  sortKey: "number" | "name";
+  patch: Record<string, unknown>;
+  secretKey: "sipSecret" | "secret";
+  invalidBody: Record<string, unknown>;
+  invalidFields: string[];
+  /** Create bodies that clash with validBody(n), and the field each conflict names. */
+  duplicates(n: number): { body: Record<string, unknown>; field: string }[];
+  /** Roles that may write, and staff roles that may read but not write. */
+  writerRoles: Role[];
+  readOnlyRoles: Role[];
+}
+
+export const extensionSpec: ResourceSpec = {
+  name: "extensions",
+  path: "/api/v1/extensions",
+  kind: "extension",
+  resource: extensionsResource,
+  collection: extensionCollection,
+  item: extensionItem,
+  validBody(n) {
+    const secret = `sip-secret-${randomUUID()}`;
+    return { body: { number: String(100 + n), displayName: `Desk ${n}`, sipUsername: `desk${n}`, sipSecret: secret }, secret };
+  },
+  sortKey: "number",
+  patch: { displayName: "Front desk", transport: "tls" },
+  secretKey: "sipSecret",
+  invalidBody: { number: "12x", displayName: "", sipUsername: "no spaces allowed", sipSecret: "short", transport: "carrier-pigeon", colour: "red" },
+  invalidFields: ["number", "displayName", "sipUsername", "sipSecret", "transport", "colour"],
+  duplicates(n) {
+    return [
+      { body: { ...this.validBody(n).body, sipUsername: `other${n}` }, field: "number" },
+      { body: { ...this.validBody(n).body, number: String(900 + n) }, field: "sipUsername" }
+    ];
+  },
+  writerRoles: ["admin", "supervisor"],
+  readOnlyRoles: ["agent"]
+};
+
+export const trunkSpec: ResourceSpec = {
+  name: "trunks",
+  path: "/api/v1/trunks",
+  kind: "trunk",
+  resource: trunksResource,
+  collection: trunkCollection,
+  item: trunkItem,
+  validBody(n) {
+    const secret = `trunk-secret-${randomUUID()}`;
+    return { body: { name: `Carrier ${String(n).padStart(3, "0")}`, host: `sip${n}.carrier.example`, username: `acct${n}`, secret }, secret };
+  },
+  sortKey: "name",
+  patch: { maxChannels: 60, transport: "tls" },
+  secretKey: "secret",
+  invalidBody: { name: "", host: "not a host!", port: 70000, maxChannels: 0, transport: "fax", colour: "red" },
+  invalidFields: ["name", "host", "port", "maxChannels", "transport", "colour"],
+  duplicates(n) {
+    return [{ body: { ...this.validBody(n).body, host: "elsewhere.example" }, field: "name" }];
+  },
+  writerRoles: ["admin"],
+  readOnlyRoles: ["agent", "supervisor"]
+};
+
+export const resourceSpecs = [extensionSpec, trunkSpec];
