@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { coreEnvShape, exitOnEnvError, parseEnv, portSchema, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
+import { coreEnvShape, exitOnEnvError, parseEnv, portSchema, positiveInt, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
 import { findRepoRoot } from "@switchboard/db/paths";
 
 const webEnvSchema = z
@@ -14,7 +14,12 @@ const webEnvSchema = z
     SEED_DEMO: z.enum(["true", "false"], { error: "must be true or false" }).default("true").transform((v) => v === "true"),
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     /** Only behind a proxy that sets X-Forwarded-For may it be trusted for login throttling. */
-    TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true")
+    TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    /** Namespace of every Redis key; must match the realtime nodes'. */
+    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,40}$/, "may contain letters, digits and . _ : -").default("sb"),
+    /** Event log retention (replay window); the writer trims, so keep these equal to the realtime nodes'. */
+    RETENTION_MAX_EVENTS: positiveInt.default(10_000),
+    RETENTION_MAX_AGE_SECONDS: positiveInt.default(24 * 60 * 60)
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set" });
@@ -32,6 +37,8 @@ export type WebConfig = CoreConfig & {
   trustProxy: boolean;
   /** No REDIS_URL: this process also hosts the realtime server on an in-memory bus. */
   embeddedRealtime: boolean;
+  redisKeyPrefix: string;
+  retention: { maxEvents: number; maxAgeMs: number };
 };
 
 let cached: WebConfig | undefined;
@@ -54,8 +61,23 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     seedDemo: env.SEED_DEMO,
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE_HOURS * 3600,
     trustProxy: env.TRUST_PROXY,
-    embeddedRealtime: !env.REDIS_URL
+    embeddedRealtime: !env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 }
   };
   if (source === process.env) cached = config;
   return config;
+}
+
+/**
+ * Settings that libraries read from the environment themselves, derived from the validated config;
+ * server.ts calls this once before loading Next.js.
+ * - NODE_ENV: Next.js and React pick their production or development builds from it.
+ * - AUTH_TRUST_HOST: next-auth builds its URLs from the request's host unless NEXTAUTH_URL is set.
+ *   That is safe here: server.ts drops client-sent X-Forwarded-* unless TRUST_PROXY is on.
+ */
+export function exportProcessEnv(config: WebConfig): void {
+  const env = process.env as Record<string, string | undefined>;
+  env.NODE_ENV ??= config.dev ? "development" : "production";
+  if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= "true";
 }

@@ -2,13 +2,20 @@ import type { DomainEvent } from "@switchboard/contracts";
 
 export type EntityKind = "extension" | "trunk";
 
+const VERBS = ["created", "updated", "deleted"] as const;
+
+/** Only an entity's own CRUD events carry its full view; e.g. status events carry something else. */
+export function isEntityChange(event: DomainEvent, kind: EntityKind): boolean {
+  return (VERBS as readonly string[]).some((verb) => event.type === `${kind}.${verb}`);
+}
+
 /**
  * Patches a list snapshot with the events that followed it: created/updated replace the row with
  * the event's state (an update for a row we lack inserts it), deleted removes it. Rows keep their
  * identity and order, so React updates them in place; sorting and filtering happen in the table.
  */
 export function applyEntityEvents<T extends { id: string }>(rows: readonly T[], events: readonly DomainEvent[], kind: EntityKind): T[] {
-  const relevant = events.filter((event) => event.subject.kind === kind);
+  const relevant = events.filter((event) => isEntityChange(event, kind));
   if (relevant.length === 0) return rows as T[];
   const byId = new Map(rows.map((row) => [row.id, row]));
   for (const event of relevant) {
@@ -18,7 +25,7 @@ export function applyEntityEvents<T extends { id: string }>(rows: readonly T[], 
   return [...byId.values()];
 }
 
-/** Whether any event concerns one of the given kinds (e.g. to refresh dashboard counts). */
+/** Whether any event created, changed or deleted an entity of the given kinds. */
 export function touchesKinds(events: readonly DomainEvent[], kinds: readonly EntityKind[]): boolean {
-  return events.some((event) => (kinds as readonly string[]).includes(event.subject.kind));
+  return events.some((event) => kinds.some((kind) => isEntityChange(event, kind)));
 }

@@ -1,9 +1,7 @@
 import type { DomainEvent } from "@switchboard/contracts";
 
-const VERBS: Record<string, string> = { created: "created", updated: "updated", deleted: "deleted" };
-
-/** How the subject is named to people: extensions by number, trunks by name. */
-export function subjectLabel(event: DomainEvent): string {
+/** How a changed subject is named to people: extensions by number, trunks by name. */
+export function subjectLabel(event: DomainEvent): string | null {
   switch (event.type) {
     case "extension.created":
     case "extension.updated":
@@ -16,14 +14,21 @@ export function subjectLabel(event: DomainEvent): string {
       return `trunk ${event.data.name}`;
     case "trunk.deleted":
       return `trunk ${event.data.label}`;
+    default:
+      return null;
   }
 }
 
-/** "Ada Admin created extension 104" — the toast other people's changes get. */
-export function describeEvent(event: DomainEvent): string {
-  const verb = VERBS[event.type.split(".")[1] ?? ""] ?? "changed";
+/**
+ * "Ada Admin created extension 104": the toast for a configuration change. Null for events that
+ * are not someone's edit (call progress, device status), which would only be noise as toasts.
+ */
+export function describeEvent(event: DomainEvent): string | null {
+  const subject = subjectLabel(event);
+  const verb = event.type.split(".")[1];
+  if (!subject || (verb !== "created" && verb !== "updated" && verb !== "deleted")) return null;
   const who = event.actor?.name || "The system";
-  return `${who} ${verb} ${subjectLabel(event)}`;
+  return `${who} ${verb} ${subject}`;
 }
 
 /** Toasts are for changes made by someone else; one's own (from any tab) stay quiet. */

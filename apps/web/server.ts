@@ -1,0 +1,77 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { pino } from "pino";
+import { exportProcessEnv, loadWebConfig } from "./src/env";
+import { startEventPipeline, type EventPipeline } from "./src/server/boot/event-pipeline";
+import { seedDemoIfEmpty } from "./src/server/boot/seed-demo";
+import { stampRequestHeaders } from "./src/server/client-ip";
+import { createWebRuntime } from "./src/server/web-runtime";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * The web app's process: migrations, demo seed, Next.js, the outbox relay and — without Redis —
+ * the realtime server, all on one port. `npm start` runs it with tsx.
+ */
+async function main(): Promise<void> {
+  const config = loadWebConfig();
+  exportProcessEnv(config);
+  const logger = pino({ level: config.logLevel, base: { service: "web" } });
+  const runtime = createWebRuntime(config);
+  const migrated = await runtime.database.migrate();
+  logger.info({ database: config.database.kind, migrations: migrated }, "database ready");
+  await seedDemoIfEmpty(runtime, logger);
+
+  let handleNext: Handler | undefined;
+  let pipeline: EventPipeline | undefined;
+  // The request listener exists before Socket.IO attaches, so Socket.IO sees and skips it for /socket.io.
+  const httpServer = createServer((req, res) => {
+    if (pipeline?.handleOpsRequest(req, res)) return;
+    if (!handleNext) {
+      res.writeHead(503, { "content-type": "text/plain", "retry-after": "1" }).end("starting");
+      return;
+    }
+    stampRequestHeaders(req, config.trustProxy);
+    handleNext(req, res).catch((error: unknown) => {
+      logger.error({ err: error, url: req.url }, "request failed");
+      if (!res.headersSent) res.writeHead(500).end("internal error");
+    });
+  });
+
+  const { default: next } = await import("next");
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const app = next({ dev: config.dev, dir, hostname: config.host, port: config.port, httpServer });
+  await app.prepare();
+  handleNext = app.getRequestHandler();
+  pipeline = await startEventPipeline(runtime, httpServer, logger);
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  logger.info(
+    { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`, realtime: config.embeddedRealtime ? "embedded" : "cluster" },
+    "Switchboard web listening"
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    httpServer.close();
+    await pipeline?.close().catch((error: unknown) => logger.warn({ err: error }, "event pipeline did not close cleanly"));
+    await app.close().catch(() => undefined);
+    httpServer.closeAllConnections();
+    await runtime.database.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { canReadExtensions, canSeePresence } from "@switchboard/auth";
+import { PageHeader, Panel } from "@/components/ui/panel";
+import type { Viewer } from "@/features/auth/server/require-viewer";
+import { PresencePanel } from "@/features/realtime/presence-panel";
+import { loadDashboardCounts } from "../server/load-dashboard";
+import { DashboardCounts } from "./dashboard-counts";
+
+export async function DashboardView({ viewer }: { viewer: Viewer }) {
+  const firstName = viewer.name.split(" ")[0] ?? viewer.name;
+  if (!canReadExtensions(viewer)) {
+    return (
+      <>
+        <PageHeader title="Dashboard" description={`Welcome, ${firstName}.`} />
+        <Panel className="p-6">
+          <h2 className="text-base font-semibold">Your account</h2>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            You are signed in as {viewer.email}. Phone system configuration is managed by your provider&apos;s staff.
+          </p>
+          <p className="mt-4 text-sm">
+            <Link href="/settings" className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
+              View your profile
+            </Link>
+          </p>
+        </Panel>
+      </>
+    );
+  }
+  const snapshot = await loadDashboardCounts(viewer);
+  return (
+    <>
+      <PageHeader title="Dashboard" description={`Welcome back, ${firstName}. Counts and presence update live.`} />
+      <div className="space-y-6">
+        <DashboardCounts initial={snapshot} />
+        {canSeePresence(viewer) ? <PresencePanel currentUserId={viewer.id} /> : null}
+      </div>
+    </>
+  );
+}

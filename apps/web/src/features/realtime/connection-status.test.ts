@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { backoffDelay, isAuthFailure } from "./connection-status";
+
+describe("isAuthFailure", () => {
+  it.each(["session expired", "invalid session", "Unauthorized", "invalid token"])("treats %s as a reason to sign in again", (message) => {
+    expect(isAuthFailure(message)).toBe(true);
+  });
+  it.each(["xhr poll error", "websocket error", "timeout", "server error"])("retries after %s", (message) => {
+    expect(isAuthFailure(message)).toBe(false);
+  });
+});
+
+describe("backoffDelay", () => {
+  it("grows exponentially around the base, within the jitter band", () => {
+    expect(backoffDelay(0, 1000, 30_000, 0.5, () => 0)).toBe(500);
+    expect(backoffDelay(0, 1000, 30_000, 0.5, () => 1)).toBe(1500);
+    expect(backoffDelay(3, 1000, 30_000, 0.5, () => 0.5)).toBe(8000);
+  });
+  it("never exceeds the cap", () => {
+    expect(backoffDelay(20, 1000, 30_000, 0.5, () => 1)).toBe(30_000);
+  });
+});

@@ -1,0 +1,22 @@
+export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline" | "delayed";
+
+/** What the header says; words, not just a colour. */
+export const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  offline: "Offline",
+  delayed: "Live updates delayed"
+};
+
+/** A refused handshake for these reasons will not succeed by retrying: the user must sign in. */
+export function isAuthFailure(message: string): boolean {
+  return /session|unauthori[sz]ed|authenticat|forbidden|token/i.test(message);
+}
+
+/** Exponential backoff with jitter, capped: used when socket.io stops retrying on its own. */
+export function backoffDelay(attempt: number, baseMs = 1000, maxMs = 30_000, jitter = 0.5, random: () => number = Math.random): number {
+  const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt));
+  const spread = exponential * jitter;
+  return Math.round(Math.min(maxMs, exponential - spread + random() * 2 * spread));
+}

@@ -1,0 +1,219 @@
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ConnectErrorCode, ConnectErrorData, DomainEvent, PresenceMember, ServerToClientEvents } from "@switchboard/contracts";
+import { backoffDelay, isAuthFailure, type ConnectionStatus } from "./connection-status";
+import { EventBuffer } from "./event-buffer";
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Refusals that retrying cannot fix: the user has to sign in again. */
+const AUTH_CODES: ReadonlySet<ConnectErrorCode> = new Set(["no_session", "session_expired", "invalid_session"]);
+
+export interface RealtimeClientOptions {
+  /** Realtime node on another origin (token auth); null = this origin, cookie auth. */
+  url: string | null;
+  /** The org seq read with the page that opened this tab's console. */
+  initialSeq: number;
+  presence: boolean;
+  /** The session is gone (expired, revoked, user deleted): send the user to sign in. */
+  onAuthFailure: () => void;
+  /** The server cannot replay what we missed: views must refetch. */
+  onResync: () => void;
+  /** Every newly applied event; `replayed` while catching up after a (re)connect. */
+  onEvent: (event: DomainEvent, replayed: boolean) => void;
+  /** Catching up finished; `replayed` events were applied. */
+  onSynced: (replayed: number) => void;
+}
+
+export interface RealtimeSnapshot {
+  status: ConnectionStatus;
+  /** Bumped on every applied event or reset; views recompute from the buffer when it changes. */
+  version: number;
+  presence: readonly PresenceMember[];
+}
+
+/**
+ * The tab's one Socket.IO connection: authenticates (cookie, or a fresh short-lived token on every
+ * attempt), resumes from the last applied seq, dedupes and orders events into an EventBuffer,
+ * tracks presence and a human-readable connection status.
+ */
+export class RealtimeClient {
+  readonly buffer: EventBuffer;
+  private socket: ClientSocket | null = null;
+  private snapshot: RealtimeSnapshot = { status: "connecting", version: 0, presence: [] };
+  private readonly listeners = new Set<() => void>();
+  private readonly presence = new Map<string, PresenceMember>();
+  private serverLive = true;
+  private syncing = false;
+  private replayed = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryAttempt = 0;
+  private syncTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: RealtimeClientOptions) {
+    this.buffer = new EventBuffer(options.initialSeq);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): RealtimeSnapshot => this.snapshot;
+
+  start(): void {
+    const socket: ClientSocket = io(this.options.url ?? undefined, {
+      path: "/socket.io",
+      transports: ["websocket", "polling"],
+      withCredentials: this.options.url === null,
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 30_000,
+      randomizationFactor: 0.5,
+      auth: (cb) => {
+        this.handshakeAuth().then(cb, () => cb({ lastSeq: this.buffer.headSeq }));
+      }
+    });
+    this.socket = socket;
+    socket.on("connect", () => {
+      this.retryAttempt = 0;
+      this.syncing = true;
+      this.replayed = 0;
+      // Should "sync:done" never come, live events must not stay labelled as replayed.
+      clearTimeout(this.syncTimer);
+      this.syncTimer = setTimeout(() => this.finishSync(), 10_000);
+      this.update({ status: this.serverLive ? "live" : "delayed" });
+      if (this.options.presence) {
+        socket.emit("presence:list", {}, (ack) => {
+          if (ack.ok) this.setPresence(ack.data.members);
+        });
+      }
+    });
+    socket.on("disconnect", (reason) => {
+      if (this.stopped) return;
+      // The server closing us (node shutting down, session ended) is not retried by socket.io.
+      if (reason === "io server disconnect") this.scheduleRetry();
+      this.update({ status: reason === "io client disconnect" ? "offline" : "reconnecting" });
+    });
+    socket.on("connect_error", (error) => this.onConnectError(error));
+    socket.io.on("reconnect_attempt", () => this.update({ status: navigator.onLine ? "reconnecting" : "offline" }));
+    socket.on("event", (event) => this.onEvent(event));
+    socket.on("sync:done", (info) => {
+      this.buffer.advanceTo(info.seq);
+      this.finishSync();
+    });
+    socket.on("sync:resync", (info) => {
+      this.buffer.reset(info.seq);
+      this.syncing = false;
+      this.update({ version: this.snapshot.version + 1 });
+      this.options.onResync();
+    });
+    socket.on("server:status", ({ live }) => {
+      this.serverLive = live;
+      if (socket.connected) this.update({ status: live ? "live" : "delayed" });
+    });
+    socket.on("session:expired", () => this.failAuth());
+    socket.on("presence:snapshot", (snapshot) => this.setPresence(snapshot.members));
+    socket.on("presence:joined", (member) => {
+      this.presence.set(member.userId, member);
+      this.publishPresence();
+    });
+    socket.on("presence:left", ({ userId }) => {
+      this.presence.delete(userId);
+      this.publishPresence();
+    });
+    window.addEventListener("online", this.onOnline);
+    window.addEventListener("offline", this.onOffline);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.syncTimer);
+    window.removeEventListener("online", this.onOnline);
+    window.removeEventListener("offline", this.onOffline);
+    this.socket?.removeAllListeners();
+    this.socket?.io.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    this.listeners.clear();
+  }
+
+  private async handshakeAuth(): Promise<Record<string, unknown>> {
+    const lastSeq = this.buffer.headSeq;
+    if (this.options.url === null) return { lastSeq };
+    // A cross-origin node cannot read our cookie: fetch a fresh token for every attempt.
+    const response = await fetch("/api/realtime/token", { cache: "no-store", credentials: "same-origin" });
+    if (response.status === 401) {
+      this.failAuth();
+      throw new Error("session expired");
+    }
+    if (!response.ok) throw new Error(`realtime token: HTTP ${response.status}`);
+    const { token } = (await response.json()) as { token: string };
+    return { token, lastSeq };
+  }
+
+  private onEvent(event: DomainEvent): void {
+    if (!this.buffer.accept(event)) return;
+    if (this.syncing) this.replayed++;
+    this.update({ version: this.snapshot.version + 1 });
+    this.options.onEvent(event, this.syncing);
+  }
+
+  private finishSync(): void {
+    clearTimeout(this.syncTimer);
+    if (!this.syncing) return;
+    this.syncing = false;
+    this.options.onSynced(this.replayed);
+  }
+
+  private onConnectError(error: Error): void {
+    if (this.stopped) return;
+    const code = (error as Error & { data?: Partial<ConnectErrorData> }).data?.code;
+    if (code ? AUTH_CODES.has(code) : isAuthFailure(error.message)) return this.failAuth();
+    // A refusal by the server's middleware is not retried by socket.io itself.
+    if (this.socket && !this.socket.active) this.scheduleRetry();
+    this.update({ status: navigator.onLine ? "reconnecting" : "offline" });
+  }
+
+  private scheduleRetry(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped && !socket.connected) socket.connect();
+    }, backoffDelay(this.retryAttempt++));
+  }
+
+  private failAuth(): void {
+    if (this.stopped) return;
+    this.stop();
+    this.options.onAuthFailure();
+  }
+
+  private onOnline = (): void => {
+    if (this.socket && !this.socket.connected) {
+      this.update({ status: "reconnecting" });
+      this.socket.connect();
+    }
+  };
+
+  private onOffline = (): void => {
+    if (this.socket && !this.socket.connected) this.update({ status: "offline" });
+  };
+
+  private setPresence(members: readonly PresenceMember[]): void {
+    this.presence.clear();
+    for (const member of members) this.presence.set(member.userId, member);
+    this.publishPresence();
+  }
+
+  private publishPresence(): void {
+    const members = [...this.presence.values()].sort((a, b) => a.name.localeCompare(b.name));
+    this.update({ presence: members });
+  }
+
+  private update(patch: Partial<RealtimeSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { toast } from "sonner";
+import { loginPath } from "@/features/auth/login-path";
+import { describeEvent, isOwnEvent } from "./describe-event";
+import { RealtimeClient, type RealtimeSnapshot } from "./realtime-client";
+
+export const RESYNC_MESSAGE = "Reconnected after a long gap — data refreshed";
+/** More replayed changes than this are summed up in one toast instead of one each. */
+const REPLAY_TOAST_LIMIT = 3;
+
+interface RealtimeContextValue {
+  client: RealtimeClient | null;
+  /** router.refresh(), at most once per second however many views ask. */
+  requestRefresh: () => void;
+}
+
+const RealtimeContext = createContext<RealtimeContextValue>({ client: null, requestRefresh: () => undefined });
+
+interface RealtimeProviderProps {
+  userId: string;
+  initialSeq: number;
+  realtimeUrl: string | null;
+  presence: boolean;
+  children: ReactNode;
+}
+
+export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, children }: RealtimeProviderProps) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [client, setClient] = useState<RealtimeClient | null>(null);
+  const lastRefresh = useRef(0);
+  // Read through refs so the socket is created once per tab, not on every navigation.
+  const live = useRef({ router, pathname, userId });
+  live.current = { router, pathname, userId };
+
+  const requestRefresh = useRef(() => {
+    if (Date.now() - lastRefresh.current < 1000) return;
+    lastRefresh.current = Date.now();
+    live.current.router.refresh();
+  }).current;
+
+  useEffect(() => {
+    const pending: string[] = [];
+    const instance = new RealtimeClient({
+      url: realtimeUrl,
+      initialSeq,
+      presence,
+      onAuthFailure: () => window.location.assign(loginPath(live.current.pathname)),
+      onResync: () => {
+        requestRefresh();
+        toast.info(RESYNC_MESSAGE);
+      },
+      onEvent: (event, replayed) => {
+        const message = describeEvent(event);
+        if (!message || isOwnEvent(event, live.current.userId)) return;
+        if (replayed) pending.push(message);
+        else toast(message);
+      },
+      onSynced: () => {
+        const messages = pending.splice(0);
+        if (messages.length > REPLAY_TOAST_LIMIT) toast(`${messages.length} changes by others arrived while you were away`);
+        else for (const message of messages) toast(message);
+      }
+    });
+    instance.start();
+    setClient(instance);
+    return () => instance.stop();
+    // initialSeq is only the starting point; later pages bring their own snapshot seq.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [realtimeUrl, presence, requestRefresh]);
+
+  return <RealtimeContext.Provider value={{ client, requestRefresh }}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtimeContext(): RealtimeContextValue {
+  return useContext(RealtimeContext);
+}
+
+const idle: RealtimeSnapshot = { status: "connecting", version: 0, presence: [] };
+const noop = () => () => undefined;
+
+/** Connection status, event version and presence, re-rendering on change. */
+export function useRealtimeSnapshot(): RealtimeSnapshot {
+  const { client } = useRealtimeContext();
+  return useSyncExternalStore(
+    client?.subscribe ?? noop,
+    () => client?.getSnapshot() ?? idle,
+    () => idle
+  );
+}

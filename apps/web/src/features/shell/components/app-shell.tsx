@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+import { canReadExtensions, canReadTrunks, canSeePresence } from "@switchboard/auth";
+import { currentSeq, getOrganization } from "@switchboard/db";
+import { requireViewer } from "@/features/auth/server/require-viewer";
+import { RealtimeProvider } from "@/features/realtime/realtime-provider";
+import { getRuntime } from "@/server/runtime";
+import { AppHeader } from "./app-header";
+import type { NavItem } from "./nav-links";
+
+/** Everything behind sign-in: header, navigation and the tab's one realtime connection. */
+export async function AppShell({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
+  const { config, db } = getRuntime();
+  const [seq, org] = await Promise.all([currentSeq(db, viewer.orgId), getOrganization(db, viewer.orgId)]);
+  const nav: NavItem[] = [
+    { href: "/", label: "Dashboard" },
+    ...(canReadExtensions(viewer) ? [{ href: "/extensions", label: "Extensions" }] : []),
+    ...(canReadTrunks(viewer) ? [{ href: "/trunks", label: "Trunks" }] : []),
+    { href: "/settings", label: "Settings" }
+  ];
+  return (
+    <RealtimeProvider userId={viewer.id} initialSeq={seq} realtimeUrl={config.realtimePublicUrl ?? null} presence={canSeePresence(viewer)}>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-4 py-2 font-medium text-slate-900 shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+      >
+        Skip to content
+      </a>
+      <AppHeader user={viewer} orgName={org.name} nav={nav} />
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none sm:px-6 lg:px-8">
+        {children}
+      </main>
+    </RealtimeProvider>
+  );
+}
