@@ -1,0 +1,157 @@
+import type { Logger } from "pino";
+import type { SecretBox } from "@switchboard/auth";
+import type { DbClient } from "@switchboard/db";
+import { CallTracker } from "../tracker/call-tracker";
+import type { TrackerStats } from "../tracker/tracker-stats";
+import { AmiClient } from "./ami-client";
+import { AmiAuthError } from "./ami-errors";
+import { actionIdOf, type AmiMessage } from "./ami-message";
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
+import { controlCall, type CallControlRequest, type CallControlResult } from "./call-control";
+import { ConnectionStatusWriter } from "./connection-status";
+import type { ParserStats } from "./frame-parser";
+import { LIST_EVENTS_APPLIED_LIVE, resyncFromPbx } from "./resync";
+
+export interface AmiConnectorOptions {
+  db: DbClient;
+  box: SecretBox;
+  /** The PbxConnection row: host, port, username, sealed secret, enabled. */
+  connectionId: string;
+  log: Logger;
+  backoff?: BackoffOptions;
+  random?: () => number;
+  actionTimeoutMs?: number;
+}
+
+export interface ConnectorStats {
+  status: string | undefined;
+  connects: number;
+  parser: ParserStats;
+  tracker: TrackerStats;
+}
+
+/**
+ * Keeps one organization's AMI connection alive: logs in, resyncs, streams events into the call
+ * tracker, and on any loss reconnects with exponential backoff and jitter. Wrong credentials set
+ * the status to auth_failed and are retried only at the slowest pace (the row is re-read each
+ * time, so corrected credentials are picked up).
+ */
+export class AmiConnector {
+  readonly tracker: CallTracker;
+  private readonly statusWriter: ConnectionStatusWriter;
+  private client: AmiClient | undefined;
+  private stopped = false;
+  private wake: (() => void) | undefined;
+  private running: Promise<void> | undefined;
+  private connects = 0;
+  private readonly parserTotals: ParserStats = { frames: 0, garbageLines: 0, malformedFrames: 0, oversizedFrames: 0 };
+
+  constructor(
+    private readonly options: AmiConnectorOptions,
+    orgId: string
+  ) {
+    this.tracker = new CallTracker({ db: options.db, orgId, log: options.log });
+    this.statusWriter = new ConnectionStatusWriter(options.db, options.connectionId);
+  }
+
+  /** Loads the connection row and starts the connect loop. */
+  static async start(options: AmiConnectorOptions): Promise<AmiConnector> {
+    const row = await options.db.pbxConnection.findUniqueOrThrow({ where: { id: options.connectionId }, select: { organizationId: true } });
+    const connector = new AmiConnector(options, row.organizationId);
+    connector.running = connector.loop();
+    return connector;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    this.client?.close();
+    await this.running;
+    await this.tracker.idle();
+    await this.statusWriter.write("disconnected", null).catch(() => undefined);
+  }
+
+  stats(): ConnectorStats {
+    const current = this.client?.parser.stats;
+    const parser = { ...this.parserTotals };
+    if (current) for (const key of Object.keys(parser) as (keyof ParserStats)[]) parser[key] += current[key];
+    return { status: this.statusWriter.current(), connects: this.connects, parser, tracker: { ...this.tracker.stats } };
+  }
+
+  /** Hang up or blind-transfer a live call; answered with success or a clear error. */
+  async control(request: CallControlRequest): Promise<CallControlResult> {
+    if (!this.client || this.statusWriter.current() !== "connected") return { ok: false, error: "the PBX is not connected" };
+    return controlCall(this.client, this.tracker, request);
+  }
+
+  private async loop(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopped) {
+      const outcome = await this.session().catch((error: unknown) => {
+        this.options.log.error({ err: error }, "AMI session failed unexpectedly");
+        return "retry" as const;
+      });
+      if (this.stopped) break;
+      attempt = outcome === "connected" ? 1 : attempt + 1;
+      const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+      const delay = outcome === "auth_failed" ? backoff.maxMs : backoffDelay(attempt, backoff, this.options.random);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** One connection's life; tells the loop how it ended. */
+  private async session(): Promise<"connected" | "auth_failed" | "retry"> {
+    const { db, box, log } = this.options;
+    const row = await db.pbxConnection.findUnique({ where: { id: this.options.connectionId } });
+    if (!row || !row.enabled) {
+      await this.statusWriter.write("disconnected", row ? "integration disabled" : "integration removed");
+      return "retry";
+    }
+    if (this.statusWriter.current() !== "auth_failed") await this.statusWriter.write("connecting", row.lastError);
+    const client = new AmiClient(
+      { host: row.host, port: row.port, username: row.username, secret: box.open(row.secretEnc), actionTimeoutMs: this.options.actionTimeoutMs },
+      (message) => this.dispatch(message)
+    );
+    this.client = client;
+    try {
+      await client.connect();
+    } catch (error) {
+      this.retire(client);
+      if (error instanceof AmiAuthError) {
+        log.warn({ host: row.host }, "AMI login refused");
+        await this.statusWriter.write("auth_failed", "authentication failed: check the AMI username and secret");
+        return "auth_failed";
+      }
+      await this.statusWriter.write("disconnected", error instanceof Error ? error.message : String(error));
+      return "retry";
+    }
+    const closed = new Promise<Error | undefined>((resolve) => client.onClose(resolve));
+    this.connects++;
+    await this.statusWriter.write("connected", null);
+    log.info({ host: row.host, port: row.port }, "AMI connected; resyncing");
+    await resyncFromPbx(client, this.tracker, log);
+    const error = await closed;
+    this.retire(client);
+    if (!this.stopped) await this.statusWriter.write("disconnected", error?.message ?? "connection closed");
+    return "connected";
+  }
+
+  private retire(client: AmiClient): void {
+    client.close();
+    for (const key of Object.keys(this.parserTotals) as (keyof ParserStats)[]) this.parserTotals[key] += client.parser.stats[key];
+    if (this.client === client) this.client = undefined;
+  }
+
+  private dispatch(message: AmiMessage): void {
+    if (message.kind !== "event") return;
+    // List answers are consumed by their action, except those that read like live changes.
+    if (actionIdOf(message) !== undefined && !LIST_EVENTS_APPLIED_LIVE.has(message.name.toLowerCase())) return;
+    void this.tracker.handleEvent(message);
+  }
+}
