@@ -7,20 +7,20 @@ export const extensionNumberSchema = z
   .regex(/^[0-9]{2,8}$/, "number must be 2 to 8 digits");
 
 const sipUsernameSchema = z
-  .string()
+  .string({ error: "SIP username is required" })
   .trim()
   .min(1, "SIP username is required")
   .max(64, "SIP username must be at most 64 characters")
   .regex(/^[A-Za-z0-9._-]+$/, "SIP username may contain letters, digits, dot, dash and underscore");
 
 export const sipSecretSchema = z
-  .string()
+  .string({ error: "SIP secret is required" })
   .min(12, "SIP secret must be at least 12 characters")
   .max(128, "SIP secret must be at most 128 characters");
 
 const extensionBase = z.strictObject({
   number: extensionNumberSchema,
-  displayName: z.string().trim().min(1, "display name is required").max(80, "display name must be at most 80 characters"),
+  displayName: z.string({ error: "display name is required" }).trim().min(1, "display name is required").max(80, "display name must be at most 80 characters"),
   userId: z.preprocess((v) => (v === "" ? null : v), uuidSchema.nullable()),
   sipUsername: sipUsernameSchema,
   transport: transportSchema,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { codecListSchema, formBoolean, transportSchema } from "./common";
 
 const hostSchema = z
-  .string()
+  .string({ error: "host is required" })
   .trim()
   .min(1, "host is required")
   .max(253, "host must be at most 253 characters")
@@ -12,7 +12,7 @@ const optionalText = (max: number, label: string) =>
   z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(max, `${label} must be at most ${max} characters`).nullable());
 
 const trunkBase = z.strictObject({
-  name: z.string().trim().min(1, "name is required").max(64, "name must be at most 64 characters"),
+  name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(64, "name must be at most 64 characters"),
   host: hostSchema,
   port: z.coerce
     .number({ error: "port must be a number" })
@@ -31,7 +31,7 @@ const trunkBase = z.strictObject({
   enabled: formBoolean
 });
 
-const secretSchema = z.string().min(8, "secret must be at least 8 characters").max(128, "secret must be at most 128 characters");
+const secretSchema = z.string({ error: "secret must be text" }).min(8, "secret must be at least 8 characters").max(128, "secret must be at most 128 characters");
 
 export const trunkCreateSchema = trunkBase.extend({
   username: trunkBase.shape.username.optional(),

@@ -18,8 +18,11 @@ export interface TxContext {
   events: PendingEvent[];
 }
 
-export const txStorage = new AsyncLocalStorage<TxContext>();
-const actorStorage = new AsyncLocalStorage<Actor | null>();
+// Kept on globalThis: in embedded mode the server's copy of this package and Next's bundled copy
+// run in one process, and both must see the same ambient transaction and actor.
+const holder = globalThis as { [key: symbol]: unknown };
+export const txStorage = (holder[Symbol.for("switchboard.outbox.tx")] ??= new AsyncLocalStorage<TxContext>()) as AsyncLocalStorage<TxContext>;
+const actorStorage = (holder[Symbol.for("switchboard.outbox.actor")] ??= new AsyncLocalStorage<Actor | null>()) as AsyncLocalStorage<Actor | null>;
 
 /** Runs `fn` with `actor` recorded as the author of every event it causes. */
 export function withActor<T>(actor: Actor | null, fn: () => T): T {
