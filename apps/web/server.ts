@@ -23,11 +23,11 @@ async function main(): Promise<void> {
   logger.info({ database: config.database.kind, migrations: migrated }, "database ready");
   await seedDemoIfEmpty(runtime, logger);
 
-  let handleNext: Handler | undefined;
-  let pipeline: EventPipeline | undefined;
+  const ready: { handleNext?: Handler; pipeline?: EventPipeline } = {};
   // The request listener exists before Socket.IO attaches, so Socket.IO sees and skips it for /socket.io.
   const httpServer = createServer((req, res) => {
-    if (pipeline?.handleOpsRequest(req, res)) return;
+    if (ready.pipeline?.handleOpsRequest(req, res)) return;
+    const handleNext = ready.handleNext;
     if (!handleNext) {
       res.writeHead(503, { "content-type": "text/plain", "retry-after": "1" }).end("starting");
       return;
@@ -43,8 +43,9 @@ async function main(): Promise<void> {
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const app = next({ dev: config.dev, dir, hostname: config.host, port: config.port, httpServer });
   await app.prepare();
-  handleNext = app.getRequestHandler();
-  pipeline = await startEventPipeline(runtime, httpServer, logger);
+  ready.handleNext = app.getRequestHandler();
+  const pipeline = await startEventPipeline(runtime, httpServer, logger);
+  ready.pipeline = pipeline;
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   logger.info(
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     httpServer.close();
-    await pipeline?.close().catch((error: unknown) => logger.warn({ err: error }, "event pipeline did not close cleanly"));
+    await pipeline.close().catch((error: unknown) => logger.warn({ err: error }, "event pipeline did not close cleanly"));
     await app.close().catch(() => undefined);
     httpServer.closeAllConnections();
     await runtime.database.close();

@@ -1,8 +1,8 @@
 import "server-only";
-import { asDomainError, type DomainErrorCode } from "./domain-error";
+import type { ActionResult } from "@/lib/action-result";
+import { asDomainError } from "./domain-error";
 
-export type ActionError = { code: DomainErrorCode | "internal"; message: string; fields?: Record<string, string> };
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+export type { ActionError, ActionResult } from "@/lib/action-result";
 
 /**
  * Runs a server action's work and turns domain errors (validation, conflicts, permissions) into a

@@ -40,9 +40,9 @@ export function getAuthOptions(): NextAuthOptions {
           } catch (error) {
             // A lockout message is meant for the user; next-auth hands the message to the login page.
             const domain = asDomainError(error);
-            if (domain?.code === "rate_limited") throw new Error(domain.message);
+            if (domain?.code === "rate_limited") throw new Error(domain.message, { cause: error });
             console.error("sign-in failed", error);
-            throw new Error(SIGN_IN_UNAVAILABLE);
+            throw new Error(SIGN_IN_UNAVAILABLE, { cause: error });
           }
         }
       })

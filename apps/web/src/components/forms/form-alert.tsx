@@ -1,0 +1,10 @@
+/** A form-level error, announced when it appears. */
+export function FormAlert({ message }: { message: string | null }) {
+  return (
+    <div role="alert" className="empty:hidden">
+      {message ? (
+        <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">{message}</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, type Resolver } from "react-hook-form";
+import { toast } from "sonner";
+import { CODECS, extensionCreateSchema, extensionUpdateSchema, type ExtensionView, type Transport } from "@switchboard/contracts";
+import type { UserOption } from "@switchboard/db";
+import { FormActions } from "@/components/forms/form-actions";
+import { FormAlert } from "@/components/forms/form-alert";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { CheckboxField, CheckboxGroup } from "@/components/ui/checkbox-field";
+import { InputField, SelectField } from "@/components/ui/field";
+import { roleLabel } from "@/features/shell/role-label";
+import { codecLabel, TRANSPORT_LABELS, TRANSPORTS } from "@/lib/transport";
+import { createExtensionAction, updateExtensionAction } from "../actions/extension-actions";
+
+export interface ExtensionFormValues {
+  number: string;
+  displayName: string;
+  userId: string;
+  sipUsername: string;
+  sipSecret: string;
+  transport: Transport;
+  codecs: string[];
+  voicemailEnabled: boolean;
+  enabled: boolean;
+}
+
+const FIELDS = ["number", "displayName", "userId", "sipUsername", "sipSecret", "transport", "codecs", "voicemailEnabled", "enabled"];
+
+function defaults(extension?: ExtensionView): ExtensionFormValues {
+  return {
+    number: extension?.number ?? "",
+    displayName: extension?.displayName ?? "",
+    userId: extension?.userId ?? "",
+    sipUsername: extension?.sipUsername ?? "",
+    sipSecret: "",
+    transport: extension?.transport ?? "udp",
+    codecs: extension?.codecs ?? ["opus", "g722", "ulaw"],
+    voicemailEnabled: extension?.voicemailEnabled ?? true,
+    enabled: extension?.enabled ?? true
+  };
+}
+
+/** Create (no `extension`) or edit; validated in the browser and again by the server action. */
+export function ExtensionForm({ extension, staff }: { extension?: ExtensionView; staff: UserOption[] }) {
+  const router = useRouter();
+  const editing = extension !== undefined;
+  const [formError, setFormError] = useState<string | null>(null);
+  const schema = editing ? extensionUpdateSchema : extensionCreateSchema;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting }
+  } = useForm<ExtensionFormValues>({ resolver: zodResolver(schema) as unknown as Resolver<ExtensionFormValues>, defaultValues: defaults(extension) });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = editing ? await updateExtensionAction(extension.id, values) : await createExtensionAction(values);
+    if (!result.ok) {
+      setFormError(applyServerErrors(result.error, setError, FIELDS));
+      return;
+    }
+    toast.success(`Extension ${result.data.number} ${editing ? "updated" : "created"}`);
+    router.push("/extensions");
+  });
+
+  const err = (name: keyof ExtensionFormValues) => errors[name]?.message;
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={editing ? `Edit extension ${extension.number}` : "New extension"}>
+      <FormAlert message={formError} />
+      <div className="grid gap-5 md:grid-cols-2">
+        <InputField id="number" label="Number" inputMode="numeric" autoComplete="off" required hint="2 to 8 digits, e.g. 104." error={err("number")} {...register("number")} />
+        <InputField id="displayName" label="Display name" autoComplete="off" required error={err("displayName")} {...register("displayName")} />
+        <SelectField id="userId" label="Assigned user" error={err("userId")} {...register("userId")}>
+          <option value="">Unassigned</option>
+          {staff.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name} ({roleLabel(user.role as Parameters<typeof roleLabel>[0])})
+            </option>
+          ))}
+        </SelectField>
+        <InputField id="sipUsername" label="SIP username" autoComplete="off" spellCheck={false} required error={err("sipUsername")} {...register("sipUsername")} />
+        <InputField
+          id="sipSecret"
+          label="SIP secret"
+          type="password"
+          autoComplete="new-password"
+          required={!editing}
+          hint={editing ? `Leave blank to keep the current secret (ends in ${extension.sipSecretHint.slice(-2)}).` : "At least 12 characters. Stored encrypted; only its last two characters are ever shown."}
+          error={err("sipSecret")}
+          {...register("sipSecret")}
+        />
+        <SelectField id="transport" label="Transport" error={err("transport")} {...register("transport")}>
+          {TRANSPORTS.map((t) => (
+            <option key={t} value={t}>
+              {TRANSPORT_LABELS[t]}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <CheckboxGroup id="codecs" legend="Codecs" hint="In order of preference." error={err("codecs")}>
+        {CODECS.map((codec) => (
+          <CheckboxField key={codec} id={`codec-${codec}`} label={codecLabel(codec)} value={codec} {...register("codecs")} />
+        ))}
+      </CheckboxGroup>
+      <div className="flex flex-wrap gap-6">
+        <CheckboxField id="voicemailEnabled" label="Voicemail" error={err("voicemailEnabled")} {...register("voicemailEnabled")} />
+        <CheckboxField id="enabled" label="Enabled" error={err("enabled")} {...register("enabled")} />
+      </div>
+      <FormActions submitLabel={editing ? "Save changes" : "Create extension"} pendingLabel={editing ? "Saving…" : "Creating…"} pending={isSubmitting} cancelHref="/extensions" />
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import type { TrunkView } from "@switchboard/contracts";
+import { RowActions } from "@/components/data-table/row-actions";
+import { Badge } from "@/components/ui/panel";
+import { codecLabel, TRANSPORT_LABELS } from "@/lib/transport";
+
+const column = createColumnHelper<TrunkView>();
+const muted = (text: string) => <span className="text-slate-500 dark:text-slate-400">{text}</span>;
+
+export function trunkColumns(canManage: boolean, onDelete: (row: TrunkView) => void) {
+  const columns = [
+    column.accessor("name", { header: "Name", sortingFn: "text" }),
+    column.accessor("host", { header: "Host", cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span> }),
+    column.accessor("port", { header: "Port", cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+    column.accessor("transport", { header: "Transport", cell: (info) => TRANSPORT_LABELS[info.getValue()] }),
+    column.accessor((row) => row.username ?? "", { id: "username", header: "Username", cell: (info) => info.getValue() || muted("None") }),
+    column.accessor("secretHint", {
+      header: "Secret",
+      enableSorting: false,
+      cell: (info) => {
+        const hint = info.getValue();
+        if (!hint) return muted("None");
+        return (
+          <span className="font-mono text-xs">
+            <span className="sr-only">ends in </span>
+            {hint}
+          </span>
+        );
+      }
+    }),
+    column.accessor("registrationRequired", { header: "Registration required", cell: (info) => (info.getValue() ? "Yes" : "No") }),
+    column.accessor("codecs", { header: "Codecs", enableSorting: false, cell: (info) => info.getValue().map(codecLabel).join(", ") }),
+    column.accessor("maxChannels", { header: "Max channels", cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+    column.accessor("enabled", {
+      header: "Enabled",
+      cell: (info) => (info.getValue() ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>)
+    })
+  ];
+  if (!canManage) return columns;
+  return [
+    ...columns,
+    column.display({
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: (info) => <RowActions editHref={`/trunks/${info.row.original.id}/edit`} subject={`trunk ${info.row.original.name}`} onDelete={() => onDelete(info.row.original)} />
+    })
+  ];
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, type Resolver } from "react-hook-form";
+import { toast } from "sonner";
+import { CODECS, trunkCreateSchema, trunkUpdateSchema, type Transport, type TrunkView } from "@switchboard/contracts";
+import { FormActions } from "@/components/forms/form-actions";
+import { FormAlert } from "@/components/forms/form-alert";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { CheckboxField, CheckboxGroup } from "@/components/ui/checkbox-field";
+import { InputField, SelectField } from "@/components/ui/field";
+import { codecLabel, TRANSPORT_LABELS, TRANSPORTS } from "@/lib/transport";
+import { createTrunkAction, updateTrunkAction } from "../actions/trunk-actions";
+
+export interface TrunkFormValues {
+  name: string;
+  host: string;
+  port: string;
+  transport: Transport;
+  username: string;
+  secret: string;
+  registrationRequired: boolean;
+  codecs: string[];
+  maxChannels: string;
+  enabled: boolean;
+}
+
+const FIELDS = ["name", "host", "port", "transport", "username", "secret", "registrationRequired", "codecs", "maxChannels", "enabled"];
+
+function defaults(trunk?: TrunkView): TrunkFormValues {
+  return {
+    name: trunk?.name ?? "",
+    host: trunk?.host ?? "",
+    port: String(trunk?.port ?? 5060),
+    transport: trunk?.transport ?? "udp",
+    username: trunk?.username ?? "",
+    secret: "",
+    registrationRequired: trunk?.registrationRequired ?? true,
+    codecs: trunk?.codecs ?? ["ulaw", "alaw"],
+    maxChannels: String(trunk?.maxChannels ?? 30),
+    enabled: trunk?.enabled ?? true
+  };
+}
+
+/** Create (no `trunk`) or edit; validated in the browser and again by the server action. */
+export function TrunkForm({ trunk }: { trunk?: TrunkView }) {
+  const router = useRouter();
+  const editing = trunk !== undefined;
+  const [formError, setFormError] = useState<string | null>(null);
+  const [removeSecret, setRemoveSecret] = useState(false);
+  const schema = editing ? trunkUpdateSchema : trunkCreateSchema;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting }
+  } = useForm<TrunkFormValues>({ resolver: zodResolver(schema) as unknown as Resolver<TrunkFormValues>, defaultValues: defaults(trunk) });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const input = editing && removeSecret ? { ...values, secret: null } : values;
+    const result = editing ? await updateTrunkAction(trunk.id, input) : await createTrunkAction(input);
+    if (!result.ok) {
+      setFormError(applyServerErrors(result.error, setError, FIELDS));
+      return;
+    }
+    toast.success(`Trunk ${result.data.name} ${editing ? "updated" : "created"}`);
+    router.push("/trunks");
+  });
+
+  const err = (name: keyof TrunkFormValues) => errors[name]?.message;
+  const secretHint = editing
+    ? trunk.secretHint
+      ? `Leave blank to keep the current secret (ends in ${trunk.secretHint.slice(-2)}).`
+      : "Leave blank to keep the trunk without a secret."
+    : "Optional; at least 8 characters. Stored encrypted.";
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={editing ? `Edit trunk ${trunk.name}` : "New trunk"}>
+      <FormAlert message={formError} />
+      <div className="grid gap-5 md:grid-cols-2">
+        <InputField id="name" label="Name" autoComplete="off" required error={err("name")} {...register("name")} />
+        <InputField id="host" label="Host" autoComplete="off" spellCheck={false} required hint="Hostname or IP address." error={err("host")} {...register("host")} />
+        <InputField id="port" label="Port" type="number" inputMode="numeric" min={1} max={65535} required error={err("port")} {...register("port")} />
+        <SelectField id="transport" label="Transport" error={err("transport")} {...register("transport")}>
+          {TRANSPORTS.map((t) => (
+            <option key={t} value={t}>
+              {TRANSPORT_LABELS[t]}
+            </option>
+          ))}
+        </SelectField>
+        <InputField id="username" label="Username" autoComplete="off" spellCheck={false} hint="Optional." error={err("username")} {...register("username")} />
+        <div>
+          <InputField
+            id="secret"
+            label="Secret"
+            type="password"
+            autoComplete="new-password"
+            disabled={removeSecret}
+            hint={secretHint}
+            error={err("secret")}
+            {...register("secret")}
+          />
+          {editing && trunk.secretHint ? (
+            <CheckboxField id="removeSecret" label="Remove the stored secret" className="mt-2" checked={removeSecret} onChange={(e) => setRemoveSecret(e.target.checked)} />
+          ) : null}
+        </div>
+        <InputField id="maxChannels" label="Max channels" type="number" inputMode="numeric" min={1} max={10000} required error={err("maxChannels")} {...register("maxChannels")} />
+      </div>
+      <CheckboxGroup id="codecs" legend="Codecs" hint="In order of preference." error={err("codecs")}>
+        {CODECS.map((codec) => (
+          <CheckboxField key={codec} id={`codec-${codec}`} label={codecLabel(codec)} value={codec} {...register("codecs")} />
+        ))}
+      </CheckboxGroup>
+      <div className="flex flex-wrap gap-6">
+        <CheckboxField id="registrationRequired" label="Registration required" error={err("registrationRequired")} {...register("registrationRequired")} />
+        <CheckboxField id="enabled" label="Enabled" error={err("enabled")} {...register("enabled")} />
+      </div>
+      <FormActions submitLabel={editing ? "Save changes" : "Create trunk"} pendingLabel={editing ? "Saving…" : "Creating…"} pending={isSubmitting} cancelHref="/trunks" />
+    </form>
+  );
+}
