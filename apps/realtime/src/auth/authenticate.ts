@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { verifyRealtimeToken, verifySessionCookie, type SessionResult } from "@switchboard/auth";
+import { handshakeAuthSchema, type ConnectErrorCode, type ConnectErrorData } from "@switchboard/contracts";
+import { findSessionUser, type DbClient } from "@switchboard/db";
+import type { Logger } from "pino";
+import type { RealtimeSocket } from "../io-types";
+import type { RealtimeMetrics } from "../ops/metrics";
+
+/** The connect_error a client sees: `message` is the reason, `data.code` is for code. */
+export class HandshakeError extends Error {
+  readonly data: ConnectErrorData;
+  constructor(code: ConnectErrorCode, message: string) {
+    super(message);
+    this.data = { code };
+  }
+}
+
+const REFUSALS: Record<Extract<SessionResult, { ok: false }>["reason"], HandshakeError> = {
+  missing: new HandshakeError("no_session", "no session"),
+  expired: new HandshakeError("session_expired", "session expired"),
+  invalid: new HandshakeError("invalid_session", "invalid session")
+};
+
+const userIdSchema = z.uuid();
+
+export interface AuthDeps {
+  db: DbClient;
+  authSecret: string;
+  logger: Logger;
+  metrics: RealtimeMetrics;
+}
+
+/**
+ * Who is connecting: a realtime token (cross-site consoles) or the web app's session cookie
+ * (same-site), then the user as the database knows them NOW, so a deleted account is refused and
+ * a changed role or organization applies from this connection on.
+ */
+async function authenticate(socket: RealtimeSocket, deps: AuthDeps): Promise<void> {
+  const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+  if (!auth.success) throw new HandshakeError("bad_request", "invalid handshake");
+  const session = auth.data.token
+    ? await verifyRealtimeToken(auth.data.token, deps.authSecret)
+    : await verifySessionCookie(socket.handshake.headers.cookie, deps.authSecret);
+  if (!session.ok) throw REFUSALS[session.reason];
+  if (!userIdSchema.safeParse(session.user.id).success) throw REFUSALS.invalid;
+
+  let current;
+  try {
+    current = await findSessionUser(deps.db, session.user.id);
+  } catch (error) {
+    deps.logger.error({ err: error }, "session user lookup failed");
+    throw new HandshakeError("unavailable", "server unavailable");
+  }
+  if (!current) throw REFUSALS.invalid;
+  socket.data.user = current;
+  socket.data.sessionExpiresAt = session.expiresAt;
+  socket.data.connectedAt = new Date().toISOString();
+  socket.data.lastSeq = 0;
+}
+
+export function createAuthMiddleware(deps: AuthDeps) {
+  return (socket: RealtimeSocket, next: (err?: Error) => void): void => {
+    authenticate(socket, deps).then(
+      () => next(),
+      (error: unknown) => {
+        const refusal = error instanceof HandshakeError ? error : new HandshakeError("unavailable", "server unavailable");
+        if (!(error instanceof HandshakeError)) deps.logger.error({ err: error }, "handshake failed");
+        deps.metrics.authFailure(refusal.data.code);
+        // A fresh Error per refusal: socket.io keeps a reference to it on the client's packet.
+        next(Object.assign(new Error(refusal.message), { data: refusal.data }));
+      }
+    );
+  };
+}
+
+// setTimeout fires immediately for delays beyond ~24.8 days; re-arm in steps instead.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Ends the socket when its session ends, telling the console first so it can ask the user to sign in. */
+export function scheduleSessionExpiry(socket: RealtimeSocket): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const remaining = socket.data.sessionExpiresAt - Date.now();
+    if (remaining > 0) {
+      timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
+      timer.unref();
+      return;
+    }
+    socket.emit("session:expired");
+    socket.disconnect(true);
+  };
+  arm();
+  return () => clearTimeout(timer);
+}

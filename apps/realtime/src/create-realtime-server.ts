@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
+import { hostname } from "node:os";
+import { createAdapter } from "@socket.io/redis-adapter";
+import type { Database } from "@switchboard/db";
+import type { EventLog } from "@switchboard/events";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { Server } from "socket.io";
+import { createAuthMiddleware } from "./auth/authenticate";
+import { setUpConnection } from "./connection";
+import { Delivery } from "./delivery/delivery";
+import { watchSlowClients } from "./guard/slow-clients";
+import type { RealtimeIo } from "./io-types";
+import { RealtimeMetrics } from "./ops/metrics";
+import { createOpsHandler, type Readiness } from "./ops/ops-handler";
+import { checkReadiness } from "./ops/readiness";
+import { resolveOptions, type RealtimeOptions, type RealtimeOptionsInput } from "./options";
+import { MemoryPresenceStore } from "./presence/memory-presence-store";
+import { PresenceService } from "./presence/presence-service";
+import { RedisPresenceStore } from "./presence/redis-presence-store";
+
+export interface RealtimeDeps {
+  database: Database;
+  log: EventLog;
+  authSecret: string;
+  /** Absent: single node (in-memory adapter and presence). Present: one cluster with every node on it. */
+  redis?: { url: string; keyPrefix?: string };
+  logger: Logger;
+  nodeId?: string;
+  /** The process's relay, when it runs one: its stats appear in /stats. */
+  relay?: { stats(): unknown };
+  options?: RealtimeOptionsInput;
+}
+
+export interface RealtimeServer {
+  io: RealtimeIo;
+  nodeId: string;
+  options: RealtimeOptions;
+  /** Resolves once the node takes part in the cluster (adapter subscribed, presence registered). */
+  ready(): Promise<void>;
+  readiness(): Promise<Readiness>;
+  stats(): ReturnType<typeof buildStats>;
+  /** /healthz, /readyz, /stats, /metrics (also under /realtime/…); false = not ours. */
+  handleOpsRequest(req: IncomingMessage, res: ServerResponse): boolean;
+  /** graceful (default): announce departures, then drop connections so clients reconnect elsewhere.
+   *  graceful: false behaves like a crash: no cleanup reaches Redis (tests, fatal errors). */
+  close(options?: { graceful?: boolean }): Promise<void>;
+}
+
+function defaultNodeId(): string {
+  return `${hostname().replace(/[^A-Za-z0-9_.-]/g, "-")}-${process.pid}-${randomUUID().slice(0, 6)}`;
+}
+
+function buildStats(io: RealtimeIo, nodeId: string, startedAt: number, parts: { delivery: Delivery; metrics: RealtimeMetrics; deps: RealtimeDeps; presence: PresenceService }) {
+  const { delivery, metrics, deps, presence } = parts;
+  const sockets = delivery.stats();
+  return {
+    nodeId,
+    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    connections: io.of("/").sockets.size,
+    rooms: io.of("/").adapter.rooms.size,
+    sockets,
+    eventsPerSecond: { in: metrics.eventsInRate.perSecond(), out: metrics.eventsOutRate.perSecond() },
+    totals: metrics.totals,
+    log: { kind: deps.log.kind, live: deps.log.isLive() },
+    presence: { kind: deps.redis ? "redis" : "memory", healthy: presence.isHealthy() },
+    relay: deps.relay?.stats() ?? null
+  };
+}
+
+/**
+ * The realtime server on an existing HTTP server: attaches Socket.IO at `options.path` and leaves
+ * every other request to the host (embedded mode shares the server with Next.js).
+ */
+export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
+  const options = resolveOptions(deps.options);
+  const nodeId = deps.nodeId ?? defaultNodeId();
+  const logger = deps.logger.child({ component: "realtime", nodeId });
+  const startedAt = Date.now();
+  const keyPrefix = deps.redis?.keyPrefix ?? "sb";
+
+  const pub = deps.redis ? new Redis(deps.redis.url, { connectionName: `sb-adapter-pub-${nodeId}` }) : undefined;
+  const sub = pub?.duplicate({ connectionName: `sb-adapter-sub-${nodeId}` });
+  for (const client of [pub, sub]) client?.on("error", (err) => logger.debug({ err }, "adapter redis error"));
+
+  const io: RealtimeIo = new Server(httpServer, {
+    path: options.path,
+    serveClient: false,
+    maxHttpBufferSize: options.maxPayloadBytes,
+    pingInterval: options.pingIntervalMs,
+    pingTimeout: options.pingTimeoutMs,
+    // Other upgrade handlers (Next.js dev HMR in embedded mode) own their paths.
+    destroyUpgrade: false,
+    ...(options.corsOrigins.length ? { cors: { origin: options.corsOrigins, credentials: true } } : {}),
+    ...(pub && sub ? { adapter: createAdapter(pub, sub, { key: `${keyPrefix}:socket.io` }) } : {})
+  });
+
+  const metrics = new RealtimeMetrics(nodeId, () => io.of("/").sockets.size, options.processMetrics);
+  const db = deps.database.client;
+  const delivery = new Delivery({ io, log: deps.log, db, logger, metrics, replayBufferLimit: options.replayBufferLimit });
+  const store = deps.redis
+    ? new RedisPresenceStore({ url: deps.redis.url, keyPrefix, nodeId, ttlMs: options.presenceTtlMs, logger })
+    : new MemoryPresenceStore();
+  const presence = new PresenceService(io, store, logger);
+
+  let live = deps.log.isLive();
+  let closing = false;
+  const offStatus = deps.log.onStatus((now) => {
+    if (now === live) return;
+    live = now;
+    logger.info({ live }, live ? "event log reachable again" : "event log unreachable: live updates delayed");
+    io.local.emit("server:status", { live, nodeId });
+  });
+  delivery.start();
+  const stopSlowWatch = watchSlowClients(io, options.slowClientMaxBufferedBytes, options.slowClientCheckMs, metrics, logger);
+
+  const authenticate = createAuthMiddleware({ db, authSecret: deps.authSecret, logger, metrics });
+  io.use((socket, next) => {
+    if (closing) return next(Object.assign(new Error("server shutting down"), { data: { code: "unavailable" } }));
+    authenticate(socket, next);
+  });
+  io.on("connection", (socket) => setUpConnection(socket, { db, delivery, presence, metrics, options, logger, status: () => ({ live, nodeId }) }));
+
+  const startup = (async () => {
+    if (pub && sub) {
+      await Promise.all([pub.ping(), sub.ping()]);
+    }
+    await presence.start();
+    logger.info({ redis: Boolean(deps.redis), path: options.path }, "realtime server ready");
+  })();
+  startup.catch((error: unknown) => logger.error({ err: error }, "realtime server failed to start"));
+
+  const stats = () => buildStats(io, nodeId, startedAt, { delivery, metrics, deps, presence });
+  const readiness = () => checkReadiness({ database: deps.database, log: deps.log, presence, redisClients: pub && sub ? [pub, sub] : [] });
+
+  return {
+    io,
+    nodeId,
+    options,
+    ready: () => startup,
+    readiness,
+    stats,
+    handleOpsRequest: createOpsHandler({ readiness, stats, registry: metrics.registry }),
+    async close({ graceful = true } = {}) {
+      if (closing) return;
+      closing = true;
+      stopSlowWatch();
+      delivery.stop();
+      offStatus();
+      await startup.catch(() => undefined);
+      await presence.close(graceful);
+      // Closing transports (not a Socket.IO disconnect) makes clients reconnect, to another node if this one is gone.
+      io.engine.close();
+      if (graceful) {
+        await io.of("/").adapter.close();
+        await Promise.all([pub?.quit(), sub?.quit()].map((p) => p?.catch(() => undefined)));
+      } else {
+        pub?.disconnect();
+        sub?.disconnect();
+      }
+      logger.info({ graceful }, "realtime server closed");
+    }
+  };
+}

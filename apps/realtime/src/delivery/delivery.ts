@@ -1,0 +1,252 @@
+import { audienceKey, viewEventFor, type Viewer } from "@switchboard/auth";
+import type { DomainEvent, ResyncReason, SyncResult } from "@switchboard/contracts";
+import { currentSeq, type DbClient } from "@switchboard/db";
+import type { EventLog } from "@switchboard/events";
+import type { Logger } from "pino";
+import { rooms, type RealtimeIo, type RealtimeSocket } from "../io-types";
+import type { RealtimeMetrics } from "../ops/metrics";
+import type { OrgDelivery, SyncTarget } from "./sync-target";
+
+export interface DeliveryDeps {
+  io: RealtimeIo;
+  log: EventLog;
+  db: DbClient;
+  logger: Logger;
+  metrics: RealtimeMetrics;
+  replayBufferLimit: number;
+}
+
+export class SyncBusyError extends Error {
+  constructor() {
+    super("a sync is already running for this connection; wait for sync:done");
+  }
+}
+
+/**
+ * Delivery from the event log to this node's sockets: one viewEventFor + one serialization per
+ * audience per event, replay before live for every (re)connecting socket, no gap, no duplicate.
+ */
+export class Delivery {
+  private readonly orgs = new Map<string, OrgDelivery>();
+  private readonly targets = new Map<string, SyncTarget>();
+  /** Highest seq per org this node's log subscription has delivered. */
+  private readonly heads = new Map<string, number>();
+  private readonly unsubscribe: Array<() => void> = [];
+
+  constructor(private readonly deps: DeliveryDeps) {}
+
+  start(): void {
+    this.unsubscribe.push(this.deps.log.subscribe((event) => this.onEvent(event)));
+    this.unsubscribe.push(this.deps.log.onReset(() => this.resyncEveryone("server")));
+  }
+
+  stop(): void {
+    for (const off of this.unsubscribe.splice(0)) off();
+  }
+
+  /** Called synchronously on connect, before anything async, so no live event can slip past. */
+  attach(socket: RealtimeSocket): void {
+    const viewer: Viewer = { id: socket.data.user.id, orgId: socket.data.user.orgId, role: socket.data.user.role };
+    const target: SyncTarget = {
+      socket,
+      viewer,
+      orgId: viewer.orgId,
+      audienceRoom: rooms.audience(audienceKey(viewer)),
+      state: "replaying",
+      floor: 0,
+      buffer: [],
+      overflowed: false,
+      generation: 0,
+      detached: false
+    };
+    this.targets.set(socket.id, target);
+    const org = this.org(viewer.orgId);
+    org.sockets++;
+    org.pending.add(target);
+  }
+
+  detach(socket: RealtimeSocket): void {
+    const target = this.targets.get(socket.id);
+    if (!target) return;
+    target.detached = true;
+    this.targets.delete(socket.id);
+    const org = this.orgs.get(target.orgId);
+    if (!org) return;
+    if (target.state === "live") this.leaveAudience(org, target);
+    org.pending.delete(target);
+    org.sockets--;
+    if (org.sockets <= 0) this.orgs.delete(target.orgId);
+  }
+
+  /**
+   * Replays what the socket missed after `lastSeq` (undefined: nothing, start from the head), then
+   * emits sync:done (or sync:resync) and lets it go live. Retries while the log is unreachable.
+   */
+  async sync(socket: RealtimeSocket, lastSeq: number | undefined): Promise<SyncResult | undefined> {
+    const target = this.targets.get(socket.id);
+    if (!target) return undefined;
+    if (target.state === "replaying" && target.generation > 0) throw new SyncBusyError();
+    const org = this.org(target.orgId);
+    if (target.state === "live") this.leaveAudience(org, target);
+    target.state = "replaying";
+    target.buffer = [];
+    target.overflowed = false;
+    org.pending.add(target);
+    const generation = ++target.generation;
+
+    const read = await this.readWithRetry(target, lastSeq, generation);
+    if (!read || target.detached || target.generation !== generation) return undefined;
+    const outcome = read.kind === "resync" ? ({ kind: "resync", reason: "retention", headSeq: read.headSeq } as const) : await this.replay(target, read, lastSeq);
+    if (target.detached || target.generation !== generation) return undefined;
+    if (outcome.kind === "resync") return this.finishWithResync(target, outcome.reason, outcome.headSeq);
+
+    target.floor = outcome.floor;
+    target.socket.data.lastSeq = outcome.floor;
+    this.deps.metrics.replay(outcome.replayed);
+    const done = { seq: outcome.floor, replayed: outcome.replayed };
+    target.socket.emit("sync:done", done);
+    this.release(target);
+    return { status: "done", ...done };
+  }
+
+  stats() {
+    let live = 0;
+    for (const target of this.targets.values()) if (target.state === "live") live++;
+    const socketsPerOrg: Record<string, number> = {};
+    for (const [orgId, org] of this.orgs) socketsPerOrg[orgId] = org.sockets;
+    return { sockets: this.targets.size, live, syncing: this.targets.size - live, orgs: this.orgs.size, socketsPerOrg };
+  }
+
+  private async readWithRetry(target: SyncTarget, lastSeq: number | undefined, generation: number) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // No lastSeq: ask for nothing but the head, and start from there.
+        return await this.deps.log.readSince(target.orgId, lastSeq ?? Number.MAX_SAFE_INTEGER);
+      } catch (error) {
+        if (target.detached || target.generation !== generation) return undefined;
+        if (attempt === 0) this.deps.logger.warn({ err: error, orgId: target.orgId }, "replay read failed; retrying until the event log is back");
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** attempt)));
+        if (target.detached || target.generation !== generation) return undefined;
+      }
+    }
+  }
+
+  private async replay(
+    target: SyncTarget,
+    read: { events: DomainEvent[]; headSeq: number },
+    lastSeq: number | undefined
+  ): Promise<{ kind: "done"; floor: number; replayed: number } | { kind: "resync"; reason: ResyncReason; headSeq: number }> {
+    if (lastSeq === undefined) return { kind: "done", floor: read.headSeq, replayed: 0 };
+    if (read.events.length === 0 && read.headSeq < lastSeq) {
+      // Ahead of the log is fine while the relay catches up, but not ahead of what was committed.
+      const committed = await currentSeq(this.deps.db, target.orgId);
+      if (lastSeq > committed) return { kind: "resync", reason: "gap", headSeq: read.headSeq };
+    }
+    let floor = lastSeq;
+    let replayed = 0;
+    for (const event of read.events) {
+      if (event.seq <= floor) continue;
+      floor = event.seq;
+      const visible = viewEventFor(target.viewer, event);
+      if (!visible) continue;
+      target.socket.emit("event", visible);
+      replayed++;
+    }
+    return { kind: "done", floor, replayed };
+  }
+
+  private finishWithResync(target: SyncTarget, reason: ResyncReason, headSeq: number): SyncResult {
+    this.deps.metrics.resync(reason);
+    target.floor = headSeq;
+    target.socket.data.lastSeq = headSeq;
+    target.socket.emit("sync:resync", { reason, seq: headSeq });
+    this.release(target);
+    return { status: "resync", reason, seq: headSeq };
+  }
+
+  /** Replay done: flush what arrived meanwhile (only past the floor), then join the broadcast. */
+  private release(target: SyncTarget): void {
+    const buffered = target.buffer;
+    target.buffer = [];
+    target.state = "catching-up";
+    if (target.overflowed) {
+      target.overflowed = false;
+      const head = this.heads.get(target.orgId) ?? target.floor;
+      this.finishWithResync(target, "server", Math.max(head, target.floor));
+      return;
+    }
+    for (const event of buffered) this.sendOne(target, event);
+    if ((this.heads.get(target.orgId) ?? 0) >= target.floor) this.goLive(target);
+  }
+
+  private sendOne(target: SyncTarget, event: DomainEvent): void {
+    if (event.seq <= target.floor) return;
+    const visible = viewEventFor(target.viewer, event);
+    if (visible) {
+      target.socket.emit("event", visible);
+      this.deps.metrics.eventOut(1);
+    }
+  }
+
+  private goLive(target: SyncTarget): void {
+    const org = this.org(target.orgId);
+    org.pending.delete(target);
+    target.state = "live";
+    void target.socket.join(target.audienceRoom);
+    const audience = org.audiences.get(target.audienceRoom);
+    if (audience) audience.sockets++;
+    else org.audiences.set(target.audienceRoom, { viewer: target.viewer, sockets: 1 });
+  }
+
+  private leaveAudience(org: OrgDelivery, target: SyncTarget): void {
+    void target.socket.leave(target.audienceRoom);
+    const audience = org.audiences.get(target.audienceRoom);
+    if (!audience) return;
+    audience.sockets--;
+    if (audience.sockets <= 0) org.audiences.delete(target.audienceRoom);
+  }
+
+  private onEvent(event: DomainEvent): void {
+    const head = this.heads.get(event.orgId) ?? 0;
+    // The log promises each event once, in order; a repeat (e.g. a re-read after reconnecting) is dropped here.
+    if (event.seq <= head) return;
+    this.heads.set(event.orgId, event.seq);
+    this.deps.metrics.eventIn();
+    const org = this.orgs.get(event.orgId);
+    if (!org) return;
+    for (const [room, audience] of org.audiences) {
+      const visible = viewEventFor(audience.viewer, event);
+      if (!visible) continue;
+      // Local only: every node consumes the log itself, the adapter must not fan this out again.
+      this.deps.io.local.to(room).emit("event", visible);
+      this.deps.metrics.eventOut(audience.sockets);
+    }
+    for (const target of org.pending) {
+      if (target.state === "replaying") {
+        if (target.buffer.length >= this.deps.replayBufferLimit) target.overflowed = true;
+        else target.buffer.push(event);
+        continue;
+      }
+      this.sendOne(target, event);
+      if (event.seq >= target.floor) this.goLive(target);
+    }
+  }
+
+  private resyncEveryone(reason: ResyncReason): void {
+    this.deps.logger.warn("event log subscription lost its place; telling every console to resync");
+    for (const target of this.targets.values()) {
+      const seq = this.heads.get(target.orgId) ?? target.floor;
+      this.deps.metrics.resync(reason);
+      target.socket.emit("sync:resync", { reason, seq });
+    }
+  }
+
+  private org(orgId: string): OrgDelivery {
+    let org = this.orgs.get(orgId);
+    if (!org) {
+      org = { audiences: new Map(), pending: new Set(), sockets: 0 };
+      this.orgs.set(orgId, org);
+    }
+    return org;
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { coreEnvShape, exitOnEnvError, logLevelSchema, parseEnv, portSchema, positiveInt } from "@switchboard/config";
+
+const originSchema = z.url({ error: "must list absolute origins, e.g. https://switchboard.example.com" }).transform((v) => new URL(v).origin);
+
+const realtimeEnvSchema = z
+  .object({
+    ...coreEnvShape,
+    PORT: portSchema.default(4000),
+    HOST: z.string().default("0.0.0.0"),
+    /** Origins of the web app allowed to connect cross-site, comma-separated. */
+    CORS_ORIGINS: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(originSchema)),
+    RETENTION_MAX_EVENTS: positiveInt.default(10_000),
+    RETENTION_MAX_AGE_SECONDS: positiveInt.default(24 * 60 * 60),
+    /** Stable node name (e.g. the container's); random per process when unset. */
+    NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "may contain letters, digits, dot, dash and underscore (at most 64)").optional(),
+    PRESENCE_TTL_SECONDS: positiveInt.default(15),
+    /** Namespace of every Redis key; must match the web app's relay. */
+    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,40}$/, "may contain letters, digits and . _ : -").default("sb"),
+    LOG_LEVEL: logLevelSchema.default("info")
+  })
+  .superRefine((env, ctx) => {
+    // The standalone node is the cluster topology: embedded mode runs realtime inside the web app.
+    const why = "is required for the standalone realtime server (without it, run the web app alone: it embeds realtime)";
+    if (!env.REDIS_URL) ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: why });
+    if (!env.DATABASE_URL) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: why });
+    if (!env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required (the web app's next-auth secret)" });
+  });
+
+export interface RealtimeConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  redisKeyPrefix: string;
+  authSecret: string;
+  corsOrigins: string[];
+  retention: { maxEvents: number; maxAgeMs: number };
+  nodeId: string | undefined;
+  presenceTtlMs: number;
+  logLevel: z.infer<typeof logLevelSchema>;
+}
+
+/** The standalone realtime server's configuration; a bad variable stops the process with its name. */
+export function loadRealtimeConfig(source: Record<string, string | undefined> = process.env): RealtimeConfig {
+  let env: z.infer<typeof realtimeEnvSchema>;
+  try {
+    env = parseEnv(realtimeEnvSchema, source);
+  } catch (error) {
+    return exitOnEnvError(error);
+  }
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL ?? "",
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    redisUrl: env.REDIS_URL ?? "",
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    authSecret: env.AUTH_SECRET ?? "",
+    corsOrigins: env.CORS_ORIGINS,
+    retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 },
+    nodeId: env.NODE_ID,
+    presenceTtlMs: env.PRESENCE_TTL_SECONDS * 1000,
+    logLevel: env.LOG_LEVEL
+  };
+}
+
+export { realtimeEnvSchema };

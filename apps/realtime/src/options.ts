@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+const optionsSchema = z.strictObject({
+  /** Socket.IO path; the web app's embedded server uses the same default. */
+  path: z.string().startsWith("/").default("/socket.io"),
+  /** Origins allowed to connect cross-site (cluster mode: the web app's public URL). Empty = same-origin only. */
+  corsOrigins: z.array(z.string()).default([]),
+  /** Largest accepted message (Socket.IO's maxHttpBufferSize); bigger ones close that connection. */
+  maxPayloadBytes: z.number().int().positive().default(16 * 1024),
+  pingIntervalMs: z.number().int().positive().default(25_000),
+  pingTimeoutMs: z.number().int().positive().default(20_000),
+  /** How long a crashed node's users stay listed as online at most (roughly; see presence). */
+  presenceTtlMs: z.number().int().min(300).default(15_000),
+  /** Per-socket token bucket for client→server messages. */
+  messageRateLimit: z
+    .strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() })
+    .default({ burst: 30, perSecond: 10 }),
+  /** Malformed messages (unknown event, missing ack, bad shape) a socket may send before it is dropped. */
+  maxStrikes: z.number().int().positive().default(10),
+  /** Bytes queued for one socket beyond which it is disconnected so it cannot hold memory hostage. */
+  slowClientMaxBufferedBytes: z.number().int().positive().default(4 * 1024 * 1024),
+  slowClientCheckMs: z.number().int().positive().default(1_000),
+  /** Live events buffered for a socket while its replay runs; past this it is told to resync. */
+  replayBufferLimit: z.number().int().positive().default(50_000),
+  /** Register Node.js process metrics (CPU, heap, event loop) on /metrics. */
+  processMetrics: z.boolean().default(false)
+});
+
+export type RealtimeOptions = z.infer<typeof optionsSchema>;
+export type RealtimeOptionsInput = z.input<typeof optionsSchema>;
+
+export function resolveOptions(input: RealtimeOptionsInput = {}): RealtimeOptions {
+  return optionsSchema.parse(input);
+}

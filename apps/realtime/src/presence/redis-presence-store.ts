@@ -1,0 +1,198 @@
+import type { PresenceMember } from "@switchboard/contracts";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { PRESENCE_CHANGE_LUA } from "./presence-script";
+import { mergeEntries, type PresenceChange, type PresenceEntry, type PresenceStore } from "./presence-store";
+
+export interface RedisPresenceOptions {
+  url: string;
+  keyPrefix: string;
+  nodeId: string;
+  ttlMs: number;
+  logger: Logger;
+}
+
+type ChangeScript = (tabs: string, heartbeat: string, dels: string, prefix: string, sets: string, mode: string) => Promise<[string[], string[]]>;
+
+/**
+ * Cluster-wide presence in Redis: a hash of open tabs per organization, a heartbeat key per node.
+ * Each node sweeps the tabs of nodes whose heartbeat expired, so a crashed node's users go away
+ * within `ttlMs`. Every node keeps the truth about its own tabs and re-asserts it whenever Redis
+ * may have lost it (an operation failed, or its own heartbeat had expired: it was swept).
+ */
+export class RedisPresenceStore implements PresenceStore {
+  readonly kind = "redis" as const;
+  private readonly redis: Redis;
+  private readonly local = new Map<string, Map<string, PresenceEntry>>();
+  private timer: NodeJS.Timeout | undefined;
+  private onChange: (change: PresenceChange) => void = () => undefined;
+  private dirty = true;
+  private healthy = false;
+  private ticking = false;
+  private stopped = false;
+
+  constructor(private readonly options: RedisPresenceOptions) {
+    if (options.nodeId.includes("|")) throw new Error("nodeId must not contain '|'");
+    // Fail fast while Redis is down: the next heartbeat repairs whatever did not get through.
+    this.redis = new Redis(options.url, { maxRetriesPerRequest: 2, commandTimeout: 2_000, connectionName: `sb-presence-${options.nodeId}` });
+    this.redis.on("error", (err) => options.logger.debug({ err }, "presence redis error"));
+    this.redis.defineCommand("sbPresenceChange", { numberOfKeys: 2, lua: PRESENCE_CHANGE_LUA });
+  }
+
+  async start(onChange: (change: PresenceChange) => void): Promise<void> {
+    this.onChange = onChange;
+    await this.tick();
+    if (!this.healthy) throw new Error("presence: Redis is unreachable");
+    // Heartbeat key lives 3 periods; sweeps every period: a dead node is gone within ~0.8 × ttl.
+    this.timer = setInterval(() => void this.tick(), Math.max(50, Math.floor(this.options.ttlMs / 5)));
+    this.timer.unref();
+  }
+
+  async add(orgId: string, entry: PresenceEntry): Promise<PresenceChange> {
+    const entries = this.local.get(orgId) ?? new Map<string, PresenceEntry>();
+    this.local.set(orgId, entries);
+    entries.set(entry.socketId, entry);
+    try {
+      const [, [joined]] = await Promise.all([
+        this.redis.sadd(this.nodeOrgsKey(this.options.nodeId), orgId),
+        this.change(orgId, { sets: { [this.field(entry)]: JSON.stringify(entry) } })
+      ]);
+      return { orgId, joined, left: [] };
+    } catch (error) {
+      return this.failed(orgId, error);
+    }
+  }
+
+  async remove(orgId: string, entry: PresenceEntry): Promise<PresenceChange> {
+    const entries = this.local.get(orgId);
+    entries?.delete(entry.socketId);
+    if (entries?.size === 0) this.local.delete(orgId);
+    try {
+      const [, left] = await this.change(orgId, { dels: [this.field(entry)] });
+      return { orgId, joined: [], left };
+    } catch (error) {
+      return this.failed(orgId, error);
+    }
+  }
+
+  async list(orgId: string): Promise<PresenceMember[]> {
+    const raw = await this.redis.hvals(this.tabsKey(orgId));
+    return mergeEntries(raw.map((value) => JSON.parse(value) as PresenceEntry));
+  }
+
+  async close(graceful: boolean): Promise<PresenceChange[]> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    if (!graceful) {
+      this.redis.disconnect();
+      return [];
+    }
+    const changes: PresenceChange[] = [];
+    try {
+      const own = `${this.options.nodeId}|`;
+      for (const orgId of this.local.keys()) {
+        const [, left] = await this.change(orgId, { prefix: own });
+        changes.push({ orgId, joined: [], left });
+      }
+      await this.redis.del(this.heartbeatKey(this.options.nodeId), this.nodeOrgsKey(this.options.nodeId));
+      await this.redis.srem(this.nodesKey(), this.options.nodeId);
+      await this.redis.quit();
+    } catch (error) {
+      this.options.logger.warn({ err: error }, "presence cleanup on close failed; other nodes will sweep");
+      this.redis.disconnect();
+    }
+    this.local.clear();
+    return changes;
+  }
+
+  isHealthy(): boolean {
+    return this.healthy && this.redis.status === "ready";
+  }
+
+  private async tick(): Promise<void> {
+    if (this.ticking || this.stopped) return;
+    this.ticking = true;
+    try {
+      await this.heartbeat();
+      await this.sweep();
+      this.healthy = true;
+    } catch (error) {
+      if (this.healthy) this.options.logger.warn({ err: error }, "presence heartbeat failed");
+      this.healthy = false;
+      this.dirty = true;
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async heartbeat(): Promise<void> {
+    const { nodeId, ttlMs } = this.options;
+    const previous = await this.redis.call("SET", this.heartbeatKey(nodeId), String(Date.now()), "PX", String(Math.ceil(ttlMs * 0.6)), "GET");
+    await this.redis.sadd(this.nodesKey(), nodeId);
+    // No previous heartbeat: this node was (or may have been) swept as dead: re-assert its tabs.
+    if (previous === null || this.dirty) await this.reassert();
+  }
+
+  private async reassert(): Promise<void> {
+    const { nodeId } = this.options;
+    const recorded = await this.redis.smembers(this.nodeOrgsKey(nodeId));
+    const orgIds = new Set([...recorded, ...this.local.keys()]);
+    for (const orgId of orgIds) {
+      const entries = [...(this.local.get(orgId)?.values() ?? [])];
+      if (entries.length) await this.redis.sadd(this.nodeOrgsKey(nodeId), orgId);
+      const sets = Object.fromEntries(entries.map((entry) => [this.field(entry), JSON.stringify(entry)]));
+      const [joined, left] = await this.change(orgId, { prefix: `${nodeId}|`, sets });
+      if (!entries.length) await this.redis.srem(this.nodeOrgsKey(nodeId), orgId);
+      if (joined.length || left.length) this.onChange({ orgId, joined, left });
+    }
+    this.dirty = false;
+  }
+
+  private async sweep(): Promise<void> {
+    const nodes = await this.redis.smembers(this.nodesKey());
+    for (const node of nodes) {
+      if (node === this.options.nodeId || (await this.redis.exists(this.heartbeatKey(node)))) continue;
+      for (const orgId of await this.redis.smembers(this.nodeOrgsKey(node))) {
+        const [, left] = await this.change(orgId, { prefix: `${node}|`, sweepNode: node });
+        if (left.length) this.onChange({ orgId, joined: [], left });
+      }
+      this.options.logger.info({ node }, "presence: swept a node whose heartbeat expired");
+      await this.redis.del(this.nodeOrgsKey(node));
+      await this.redis.srem(this.nodesKey(), node);
+    }
+  }
+
+  private change(orgId: string, op: { dels?: string[]; prefix?: string; sets?: Record<string, string>; sweepNode?: string }): Promise<[string[], string[]]> {
+    const script = (this.redis as unknown as { sbPresenceChange: ChangeScript }).sbPresenceChange.bind(this.redis);
+    return script(
+      this.tabsKey(orgId),
+      this.heartbeatKey(op.sweepNode ?? this.options.nodeId),
+      JSON.stringify(op.dels ?? []),
+      op.prefix ?? "",
+      JSON.stringify(op.sets ?? {}),
+      op.sweepNode ? "sweep" : ""
+    );
+  }
+
+  private failed(orgId: string, error: unknown): PresenceChange {
+    this.dirty = true;
+    this.options.logger.warn({ err: error, orgId }, "presence update failed; will repair on the next heartbeat");
+    return { orgId, joined: [], left: [] };
+  }
+
+  private field(entry: PresenceEntry): string {
+    return `${this.options.nodeId}|${entry.socketId}|${entry.userId}`;
+  }
+  private tabsKey(orgId: string): string {
+    return `${this.options.keyPrefix}:presence:org:${orgId}`;
+  }
+  private nodesKey(): string {
+    return `${this.options.keyPrefix}:presence:nodes`;
+  }
+  private heartbeatKey(nodeId: string): string {
+    return `${this.options.keyPrefix}:presence:node:${nodeId}`;
+  }
+  private nodeOrgsKey(nodeId: string): string {
+    return `${this.options.keyPrefix}:presence:node:${nodeId}:orgs`;
+  }
+}

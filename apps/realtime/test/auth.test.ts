@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
+import { MemoryEventLog, createRelay, type Relay } from "@switchboard/events";
+import { addExtension } from "./helpers/changes";
+import { AUTH_SECRET, createOrgWithStaff, createSessionUser, realtimeToken, sessionCookie } from "./helpers/identity";
+import { startNode, testLogger, type TestNode } from "./helpers/nodes";
+import { openClient, TestClient } from "./helpers/test-client";
+
+let tdb: TestDatabase;
+let node: TestNode;
+let relay: Relay;
+let orgA: Awaited<ReturnType<typeof createOrgWithStaff>>;
+let orgB: Awaited<ReturnType<typeof createOrgWithStaff>>;
+const clients: TestClient[] = [];
+
+function track(client: TestClient): TestClient {
+  clients.push(client);
+  return client;
+}
+
+beforeAll(async () => {
+  tdb = await createTestDatabase({ poolSize: 4 });
+  const log = new MemoryEventLog();
+  relay = createRelay({ database: tdb.database, log, logger: testLogger() });
+  relay.start();
+  node = await startNode({ database: tdb.database, log });
+  [orgA, orgB] = await Promise.all([createOrgWithStaff(tdb.database.client), createOrgWithStaff(tdb.database.client)]);
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await node?.stop();
+  await relay?.stop();
+  await tdb?.drop();
+});
+
+describe("handshake", () => {
+  it("accepts the web app's session cookie and a realtime token", async () => {
+    const byCookie = track(await openClient(node.url, { cookie: await sessionCookie(orgA.admin) }));
+    const byToken = track(await openClient(node.url, { token: await realtimeToken(orgA.agent) }));
+    expect(byCookie.socket.connected).toBe(true);
+    expect(byToken.socket.connected).toBe(true);
+    expect(byCookie.entries("server:status")[0]?.status).toEqual({ live: true, nodeId: node.nodeId });
+  });
+
+  it.each([
+    ["no session", "no_session", async () => ({})],
+    ["invalid session", "invalid_session", async () => ({ cookie: await sessionCookie(orgA.admin, "another-secret-another-secret-another") })],
+    ["invalid session", "invalid_session", async () => ({ cookie: "next-auth.session-token=forged.jwe.value.here.x" })],
+    ["invalid session", "invalid_session", async () => ({ token: await realtimeToken(orgA.admin, { secret: "wrong-secret-wrong-secret-wrong-secret" }) })],
+    ["session expired", "session_expired", async () => ({ token: await realtimeToken(orgA.admin, { ttlSeconds: -5 }) })],
+    // next-auth decodes with 15 s clock tolerance: a just-expired cookie is recognised as expired.
+    ["session expired", "session_expired", async () => ({ cookie: await sessionCookie(orgA.admin, AUTH_SECRET, -5) })],
+    ["invalid session", "invalid_session", async () => ({ token: await realtimeToken({ ...orgA.admin, id: randomUUID() }) })]
+  ])("refuses with %s (%s)", async (message, code, credentials) => {
+    const client = track(new TestClient(node.url, { ...(await credentials()), reconnection: false }));
+    const error = await client.connectError();
+    expect(error.message).toBe(message);
+    expect(error.data?.code).toBe(code);
+    expect(client.socket.connected).toBe(false);
+  });
+
+  it("refuses a malformed handshake", async () => {
+    const client = track(new TestClient(node.url, { reconnection: false, lastSeq: -3 }));
+    const error = await client.connectError();
+    expect(error.data?.code).toBe("bad_request");
+  });
+
+  it("uses the user's current role, not the one in the token", async () => {
+    const demoted = await createSessionUser(tdb.database.client, orgA.orgId, "admin");
+    const token = await realtimeToken(demoted);
+    await tdb.database.client.user.update({ where: { id: demoted.id }, data: { role: "customer" } });
+    const client = track(await openClient(node.url, { token }));
+    const staff = track(await openClient(node.url, { token: await realtimeToken(orgA.agent) }));
+    await addExtension({ db: tdb.database.client, box: tdb.box }, orgA.admin);
+    await staff.waitForEvents(1);
+    // A round trip on the same socket: anything sent to it before the ack would have arrived first.
+    const ack = await client.socket.timeout(5_000).emitWithAck("presence:list", {});
+    expect(ack.ok).toBe(false);
+    expect(client.events).toEqual([]);
+  });
+
+  it("tells the console and disconnects when the session ends", async () => {
+    const token = await realtimeToken(orgA.agent, { sessionExpiresAt: Date.now() + 1_500 });
+    const client = track(await openClient(node.url, { token, reconnection: false }));
+    await client.waitFor("session:expired");
+    await client.waitFor("disconnect");
+    expect(client.entries("disconnect")[0]?.reason).toBe("io server disconnect");
+  });
+});
+
+describe("rooms", () => {
+  it("answers joins with the policy's decision", async () => {
+    const services = { db: tdb.database.client, box: tdb.box };
+    const own = await addExtension(services, orgA.admin);
+    const foreign = await addExtension(services, orgB.admin);
+    const agent = track(await openClient(node.url, { token: await realtimeToken(orgA.agent) }));
+    const customer = track(await openClient(node.url, { token: await realtimeToken(orgA.customer) }));
+    const join = (client: TestClient, room: string) => client.socket.timeout(5_000).emitWithAck("room:join", { room });
+
+    expect(await join(agent, `extension:${own.id}`)).toEqual({ ok: true, data: { room: `extension:${own.id}` } });
+    expect(await join(agent, `org:${orgA.orgId}`)).toEqual({ ok: true, data: { room: `org:${orgA.orgId}` } });
+    expect(await join(agent, `org:${orgB.orgId}`)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await join(agent, `extension:${foreign.id}`)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await join(agent, `user:${orgB.admin.id}`)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await join(agent, `ticket:${randomUUID()}`)).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await join(customer, `extension:${own.id}`)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await join(agent, "audience:anything")).toMatchObject({ ok: false, error: { code: "bad_request" } });
+
+    const leave = await agent.socket.timeout(5_000).emitWithAck("room:leave", { room: `org:${orgA.orgId}` });
+    expect(leave).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    const leaveExtension = await agent.socket.timeout(5_000).emitWithAck("room:leave", { room: `extension:${own.id}` });
+    expect(leaveExtension).toEqual({ ok: true, data: { room: `extension:${own.id}` } });
+  });
+});

@@ -1,0 +1,38 @@
+import type { ActingViewer, DbClient, ServiceDeps } from "@switchboard/db";
+import { createExtension, createTrunk, deleteExtension, updateExtension } from "@switchboard/db";
+
+let counter = 0;
+
+/** A unique extension number (2–8 digits) per call within a test process. */
+export function nextNumber(): string {
+  counter += 1;
+  return String(10_000 + counter);
+}
+
+/** One committed change through the data layer (the same services pages and REST use). */
+export async function addExtension(deps: ServiceDeps, viewer: ActingViewer, number = nextNumber()) {
+  return createExtension(deps, viewer, { number, displayName: `Desk ${number}`, sipUsername: `ext${number}`, sipSecret: `secret-${number}-long` });
+}
+
+export async function renameExtension(deps: ServiceDeps, viewer: ActingViewer, id: string, displayName: string) {
+  return updateExtension(deps, viewer, id, { displayName });
+}
+
+export async function removeExtension(deps: ServiceDeps, viewer: ActingViewer, id: string) {
+  return deleteExtension(deps, viewer, id);
+}
+
+export async function addTrunk(deps: ServiceDeps, viewer: ActingViewer) {
+  const n = nextNumber();
+  return createTrunk(deps, viewer, { name: `Carrier ${n}`, host: `sip${n}.example.net` });
+}
+
+/** `count` updates of one extension: cheap, ordered changes for volume tests. */
+export async function renameRepeatedly(deps: ServiceDeps, viewer: ActingViewer, id: string, count: number, label = "r") {
+  for (let i = 0; i < count; i++) await renameExtension(deps, viewer, id, `${label}-${i}`);
+}
+
+/** `count` ordered changes straight through the hooked Prisma client (the CRUD hooks write the events). */
+export async function touchRepeatedly(db: DbClient, id: string, count: number, label = "t") {
+  for (let i = 0; i < count; i++) await db.extension.update({ where: { id }, data: { displayName: `${label}-${i}` } });
+}

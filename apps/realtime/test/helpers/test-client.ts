@@ -1,0 +1,112 @@
+import type { DomainEvent, PresenceLeft, PresenceMember, PresenceSnapshot, ServerStatus, ServerToClientEvents, ClientToServerEvents, SyncDone, ResyncReason } from "@switchboard/contracts";
+import { waitFor } from "@switchboard/events/testing";
+import { io, type Socket } from "socket.io-client";
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type TimelineEntry =
+  | { type: "event"; event: DomainEvent }
+  | { type: "sync:done"; info: SyncDone }
+  | { type: "sync:resync"; info: { reason: ResyncReason; seq: number } }
+  | { type: "presence:snapshot"; snapshot: PresenceSnapshot }
+  | { type: "presence:joined"; member: PresenceMember }
+  | { type: "presence:left"; left: PresenceLeft }
+  | { type: "server:status"; status: ServerStatus }
+  | { type: "session:expired" }
+  | { type: "connect" }
+  | { type: "disconnect"; reason: string };
+
+export interface ClientOptions {
+  cookie?: string;
+  token?: string;
+  /** The seq to resume from on the first connect; later reconnects send the last seq seen (like a console). */
+  lastSeq?: number;
+  path?: string;
+  reconnection?: boolean;
+}
+
+/**
+ * A console stand-in on a real socket.io-client: records everything in arrival order and, like
+ * the web console, resumes from the last seq it saw whenever it reconnects.
+ */
+export class TestClient {
+  readonly socket: ClientSocket;
+  readonly timeline: TimelineEntry[] = [];
+  readonly connectErrors: Array<Error & { data?: { code?: string } }> = [];
+  lastSeq: number | undefined;
+
+  constructor(url: string, options: ClientOptions = {}) {
+    this.lastSeq = options.lastSeq;
+    this.socket = io(url, {
+      path: options.path ?? "/socket.io",
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: options.reconnection ?? true,
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 250,
+      randomizationFactor: 0,
+      extraHeaders: options.cookie ? { cookie: options.cookie } : undefined,
+      auth: (cb) => cb({ ...(options.token ? { token: options.token } : {}), ...(this.lastSeq !== undefined ? { lastSeq: this.lastSeq } : {}) })
+    });
+    const record = (entry: TimelineEntry) => this.timeline.push(entry);
+    this.socket.on("connect", () => record({ type: "connect" }));
+    this.socket.on("disconnect", (reason) => record({ type: "disconnect", reason }));
+    this.socket.on("connect_error", (error) => this.connectErrors.push(error as Error & { data?: { code?: string } }));
+    this.socket.on("event", (event) => {
+      record({ type: "event", event });
+      this.lastSeq = Math.max(this.lastSeq ?? 0, event.seq);
+    });
+    this.socket.on("sync:done", (info) => {
+      record({ type: "sync:done", info });
+      this.lastSeq = Math.max(this.lastSeq ?? 0, info.seq);
+    });
+    this.socket.on("sync:resync", (info) => {
+      record({ type: "sync:resync", info });
+      this.lastSeq = info.seq;
+    });
+    this.socket.on("presence:snapshot", (snapshot) => record({ type: "presence:snapshot", snapshot }));
+    this.socket.on("presence:joined", (member) => record({ type: "presence:joined", member }));
+    this.socket.on("presence:left", (left) => record({ type: "presence:left", left }));
+    this.socket.on("server:status", (status) => record({ type: "server:status", status }));
+    this.socket.on("session:expired", () => record({ type: "session:expired" }));
+  }
+
+  get events(): DomainEvent[] {
+    return this.timeline.flatMap((e) => (e.type === "event" ? [e.event] : []));
+  }
+
+  entries<T extends TimelineEntry["type"]>(type: T): Extract<TimelineEntry, { type: T }>[] {
+    return this.timeline.filter((e): e is Extract<TimelineEntry, { type: T }> => e.type === type);
+  }
+
+  /** Resolves after the connection and its first sync (sync:done or sync:resync). */
+  async ready(timeoutMs = 10_000): Promise<this> {
+    await waitFor(() => this.entries("sync:done").length + this.entries("sync:resync").length > 0, { timeoutMs, what: "first sync" });
+    return this;
+  }
+
+  waitForEvents(count: number, timeoutMs = 15_000): Promise<DomainEvent[]> {
+    return waitFor(() => (this.events.length >= count ? this.events : undefined), { timeoutMs, what: `${count} events (have ${this.events.length})` });
+  }
+
+  waitFor<T extends TimelineEntry["type"]>(type: T, match: (entry: Extract<TimelineEntry, { type: T }>) => boolean = () => true, timeoutMs = 10_000) {
+    return waitFor(() => this.entries(type).find(match), { timeoutMs, what: type });
+  }
+
+  async connectError(timeoutMs = 10_000) {
+    return waitFor(() => this.connectErrors[0], { timeoutMs, what: "connect_error" });
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+export async function openClient(url: string, options: ClientOptions = {}): Promise<TestClient> {
+  return new TestClient(url, options).ready();
+}
+
+/** Seqs of the events a client received, in arrival order. */
+export function seqsOf(events: DomainEvent[]): number[] {
+  return events.map((e) => e.seq);
+}

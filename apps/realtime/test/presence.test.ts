@@ -1,0 +1,104 @@
+import type { PresenceMember } from "@switchboard/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
+import { MemoryEventLog } from "@switchboard/events";
+import { waitFor } from "@switchboard/events/testing";
+import { createOrgWithStaff, realtimeToken } from "./helpers/identity";
+import { dropRedisPrefix, SHARED_REDIS_URL, startNode, uniquePrefix, type TestNode } from "./helpers/nodes";
+import { openClient, type TestClient } from "./helpers/test-client";
+
+const TTL_MS = 1_500;
+let tdb: TestDatabase;
+const prefix = uniquePrefix();
+const log = new MemoryEventLog();
+const nodes: TestNode[] = [];
+const clients: TestClient[] = [];
+let org: Awaited<ReturnType<typeof createOrgWithStaff>>;
+
+/** Presence needs no events: the nodes share an in-process log, Redis carries presence and the adapter. */
+async function node(): Promise<TestNode> {
+  const started = await startNode({
+    database: tdb.database,
+    log,
+    redis: { url: SHARED_REDIS_URL, keyPrefix: prefix },
+    options: { presenceTtlMs: TTL_MS }
+  });
+  nodes.push(started);
+  return started;
+}
+
+async function client(n: TestNode, user: { id: string; orgId: string; role: "admin" | "supervisor" | "agent" | "customer"; name: string; email: string }) {
+  const opened = await openClient(n.url, { token: await realtimeToken(user) });
+  clients.push(opened);
+  return opened;
+}
+
+function snapshotOf(c: TestClient) {
+  return c.entries("presence:snapshot")[0]?.snapshot.members.map((m) => m.userId).sort();
+}
+
+beforeAll(async () => {
+  tdb = await createTestDatabase({ poolSize: 3 });
+  org = await createOrgWithStaff(tdb.database.client);
+});
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  for (const n of nodes) await n.stop();
+  await tdb?.drop();
+  await dropRedisPrefix(SHARED_REDIS_URL, prefix);
+});
+
+describe("presence across nodes", () => {
+  it("shows users on different nodes to each other, counts tabs, and announces the last tab closing", async () => {
+    const [one, two] = [await node(), await node()];
+    const admin = await client(one, org.admin);
+    await admin.waitFor("presence:snapshot");
+    const agentTab1 = await client(two, org.agent);
+    const joined = await admin.waitFor("presence:joined", (e) => e.member.userId === org.agent.id);
+    expect(joined.member).toMatchObject({ userId: org.agent.id, name: org.agent.name, role: "agent", tabs: 1 });
+    await agentTab1.waitFor("presence:snapshot");
+    expect(snapshotOf(agentTab1)).toEqual([org.admin.id, org.agent.id].sort());
+
+    // A second tab on the other node: no new "joined", but two tabs in the list.
+    const agentTab2 = await client(one, org.agent);
+    await agentTab2.waitFor("presence:snapshot");
+    const list = await admin.socket.timeout(5_000).emitWithAck("presence:list", {});
+    expect(list.ok && list.data.members.find((m: PresenceMember) => m.userId === org.agent.id)?.tabs).toBe(2);
+
+    agentTab1.close();
+    await waitFor(async () => {
+      const now = await admin.socket.timeout(5_000).emitWithAck("presence:list", {});
+      return now.ok && now.data.members.find((m: PresenceMember) => m.userId === org.agent.id)?.tabs === 1;
+    }, { what: "one tab left" });
+    expect(admin.entries("presence:left")).toEqual([]);
+
+    agentTab2.close();
+    await admin.waitFor("presence:left", (e) => e.left.userId === org.agent.id);
+    expect(admin.entries("presence:joined").filter((e) => e.member.userId === org.agent.id)).toHaveLength(1);
+  });
+
+  it("keeps presence from customers", async () => {
+    const [one] = [await node()];
+    const customer = await client(one, org.customer);
+    const ack = await customer.socket.timeout(5_000).emitWithAck("presence:list", {});
+    expect(ack).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(customer.entries("presence:snapshot")).toEqual([]);
+    expect(customer.entries("presence:joined")).toEqual([]);
+  });
+
+  it("forgets a crashed node's users within the TTL", async () => {
+    const [one, two] = [await node(), await node()];
+    const watcher = await client(one, org.supervisor);
+    await client(two, org.agent);
+    await watcher.waitFor("presence:joined", (e) => e.member.userId === org.agent.id);
+
+    const killedAt = Date.now();
+    await two.kill();
+    await watcher.waitFor("presence:left", (e) => e.left.userId === org.agent.id, 5 * TTL_MS);
+    // Heartbeats live 0.6 × TTL and sweeps run every 0.2 × TTL; the slack absorbs a loaded test machine.
+    expect(Date.now() - killedAt).toBeLessThanOrEqual(TTL_MS + 1_000);
+    const list = await watcher.socket.timeout(5_000).emitWithAck("presence:list", {});
+    expect(list.ok && list.data.members.map((m: PresenceMember) => m.userId)).not.toContain(org.agent.id);
+  });
+});
