@@ -1,19 +1,37 @@
 import type { EventType } from "@switchboard/contracts";
-import type { Call } from "../generated/prisma/client";
+import type { Call, CallEvent } from "../generated/prisma/client";
 import type { Verb } from "./event-models";
 
+type CallRow = Call & { events?: CallEvent[] };
+
+const BY_ENTRY_KIND: Record<string, EventType | undefined> = {
+  started: "call.started",
+  ringing: "call.ringing",
+  answered: "call.answered",
+  held: "call.held",
+  resumed: "call.resumed",
+  transferred: "call.transferred",
+  ended: "call.ended",
+  updated: "call.updated"
+};
+
 /**
- * Which call.* event a write of a Call row is, from the state it left and the state it reached:
- * the row's state machine, not the writer, names the event, so every path that changes a call
- * (AMI, webhooks, simulator, resync) announces it the same way.
+ * Which call.* event a write of a Call row is. A change of state names it (ringing → answered is
+ * call.answered, on_hold → answered is call.resumed, …), whoever wrote it, so every path that
+ * changes a call announces it the same way. When the state stays (another phone starts ringing),
+ * the timeline row written with the change names it; a write with neither is call.updated.
  */
-export function callEventType(verb: Verb, before: Call | null, after: Call): EventType | null {
+export function callEventType(verb: Verb, before: CallRow | null, after: CallRow): EventType | null {
   if (verb === "created") return "call.started";
   // Deleting calls is retention housekeeping; consoles age them out themselves.
   if (verb === "deleted") return null;
   const from = before?.state;
   const to = after.state;
-  if (from === to) return "call.updated";
+  if (from === to) {
+    const entry = after.events?.[0];
+    const isNew = entry !== undefined && entry.id !== before?.events?.[0]?.id;
+    return (isNew ? BY_ENTRY_KIND[entry.kind] : undefined) ?? "call.updated";
+  }
   switch (to) {
     case "ended":
       return "call.ended";

@@ -33,17 +33,18 @@ describe("call writes name their events by state transition", () => {
     });
     const step = (state: "ringing" | "answered" | "on_hold" | "ended", kind: string) =>
       db.call.update({ where: { id: call.id }, data: { state, events: { create: { organizationId: org.id, kind, at, detail: kind } } } });
-    await step("ringing", "updated");
+    await step("ringing", "ringing");
+    await db.call.update({ where: { id: call.id }, data: { queue: "sales" } });
     await step("answered", "answered");
     await step("on_hold", "held");
     await step("answered", "resumed");
     await step("ended", "ended");
 
     const events = await eventsOf(org.id);
-    expect(events.map((e) => e.type)).toEqual(["call.started", "call.updated", "call.answered", "call.held", "call.resumed", "call.ended"]);
-    expect(events.map((e) => Number(e.seq))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(events.map((e) => e.type)).toEqual(["call.started", "call.ringing", "call.updated", "call.answered", "call.held", "call.resumed", "call.ended"]);
+    expect(events.map((e) => Number(e.seq))).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(events.every((e) => e.subjectKind === "call" && e.subjectId === call.id)).toBe(true);
-    const held = events[3]?.data as { state: string; entry: { kind: string } };
+    const held = events[4]?.data as { state: string; entry: { kind: string } };
     expect(held.state).toBe("on_hold");
     expect(held.entry.kind).toBe("held");
   });

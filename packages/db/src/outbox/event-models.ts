@@ -3,7 +3,7 @@ import { toExtensionView, type ExtensionWithUser } from "../views/extension-view
 import { toTrunkView } from "../views/trunk-view";
 import { toCallEventData, type CallWithLatestEntry } from "../views/call-view";
 import { toExtensionStatusView, toPbxConnectionStatusView, toTrunkStatusView } from "../views/pbx-status-view";
-import type { Call, ExtensionStatus, PbxConnection, Trunk, TrunkStatus } from "../generated/prisma/client";
+import type { ExtensionStatus, PbxConnection, Trunk, TrunkStatus } from "../generated/prisma/client";
 import { callEventType } from "./call-event-type";
 
 export type Verb = "created" | "updated" | "deleted";
@@ -49,7 +49,7 @@ const trunk: EventModel<Trunk> = {
 const call: EventModel<CallWithLatestEntry> = {
   kind: "call",
   types: { created: "call.started", updated: "call.updated", deleted: "call.ended" },
-  eventType: (verb, before, after) => callEventType(verb, before as Call | null, after),
+  eventType: callEventType,
   // The newest timeline row rides along, so consoles append it without refetching.
   include: { events: { orderBy: { id: "desc" }, take: 1 } },
   orgId: (row) => row.organizationId,

@@ -36,13 +36,13 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
       return reshape(d, model, row, shape);
     }
     case "update": {
-      const before = model.eventType ? ((await d.findUnique?.({ where: args.where })) as Row | null) : null;
+      const before = model.eventType ? ((await d.findUnique?.({ where: args.where, ...(include ? { include } : {}) })) as Row | null) : null;
       const row = (await d.update?.(full)) as Row;
       await writeEvents(ctx, model, "updated", [row], before ? [before] : []);
       return reshape(d, model, row, shape);
     }
     case "upsert": {
-      const before = (await d.findUnique?.({ where: args.where, ...(model.eventType ? {} : { select: { id: true } }) })) as Row | null;
+      const before = (await d.findUnique?.({ where: args.where, ...(model.eventType ? (include ? { include } : {}) : { select: { id: true } }) })) as Row | null;
       const row = (await d.upsert?.(full)) as Row;
       await writeEvents(ctx, model, before ? "updated" : "created", [row], before ? [before] : []);
       return reshape(d, model, row, shape);
@@ -61,7 +61,7 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
     }
     case "updateMany":
     case "updateManyAndReturn": {
-      const befores = model.eventType ? ((await d.findMany?.({ where: args.where })) as Row[]) : [];
+      const befores = model.eventType ? ((await d.findMany?.({ where: args.where, ...(include ? { include } : {}) })) as Row[]) : [];
       const rows = (await d.updateManyAndReturn?.(full)) as Row[];
       await writeEvents(ctx, model, "updated", rows, befores);
       return operation === "updateMany" ? { count: rows.length } : reshapeMany(d, model, rows, shape);
