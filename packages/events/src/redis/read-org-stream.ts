@@ -1,0 +1,56 @@
+import type { DomainEvent } from "@switchboard/contracts";
+import type { Redis } from "ioredis";
+import type { ReadResult, RetentionPolicy } from "../event-log";
+import { decodePayload } from "./payload";
+import { entryFields, orgStreamId, seqOfOrgStreamId } from "./stream-ids";
+
+type Entry = [id: string, fields: string[]];
+
+/**
+ * The events of one org stream after `afterSeq`, or "resync" when the log cannot prove it still
+ * holds every one of them: more than `maxEvents` behind the head (the exact limit; Redis trims
+ * approximately), the next one trimmed away or lost (Redis restarted empty and new events begin
+ * past it), a hole inside the range, the next one older than `maxAgeMs`, or an unreadable entry.
+ *
+ * A reader at or past the head gets no events: the relay may simply not have published yet (a
+ * console's seq can come from a database snapshot), and those events will arrive live.
+ */
+export async function readOrgStream(
+  redis: Redis,
+  key: string,
+  afterSeq: number,
+  retention: RetentionPolicy,
+  onBadEntry: (reason: string) => void
+): Promise<ReadResult> {
+  const ends = await redis.multi().xrevrange(key, "+", "-", "COUNT", 1).xrange(key, "-", "+", "COUNT", 1).exec();
+  if (!ends) throw new Error("MULTI aborted");
+  for (const [error] of ends) if (error) throw error;
+  const head = (ends[0]?.[1] as Entry[] | undefined)?.[0];
+  const first = (ends[1]?.[1] as Entry[] | undefined)?.[0];
+  const headSeq = head ? seqOfOrgStreamId(head[0]) : 0;
+  if (!head || !first || afterSeq >= headSeq) return { kind: "events", events: [], headSeq };
+
+  const resync: ReadResult = { kind: "resync", headSeq };
+  if (headSeq - afterSeq > retention.maxEvents) return resync;
+  if (seqOfOrgStreamId(first[0]) > afterSeq + 1) return resync;
+
+  const entries = (await redis.xrange(key, orgStreamId(afterSeq + 1), orgStreamId(headSeq))) as Entry[];
+  const events: DomainEvent[] = [];
+  let expected = afterSeq + 1;
+  for (const [id, fields] of entries) {
+    // Seqs are gap-free per organization; a hole means this Redis lost events (e.g. failover).
+    if (seqOfOrgStreamId(id) !== expected) return resync;
+    const decoded = decodePayload(entryFields(fields).get("payload"));
+    if (!decoded.ok) {
+      onBadEntry(`${id}: ${decoded.reason}`);
+      return resync;
+    }
+    events.push(decoded.event);
+    expected += 1;
+  }
+  // Trimmed between the two reads.
+  if (events.length === 0) return resync;
+  const oldest = events[0];
+  if (oldest && Date.parse(oldest.at) < Date.now() - retention.maxAgeMs) return resync;
+  return { kind: "events", events, headSeq };
+}

@@ -1,0 +1,195 @@
+import type { Logger } from "pino";
+import type { EventLog } from "./event-log";
+import { prunePublished, publishOrgBatch, scanPendingOrgs, type RelayDatabase } from "./relay/publish-org";
+
+export interface RelayOptions {
+  database: RelayDatabase;
+  log: EventLog;
+  logger: Logger;
+  /** Events per append (and per transaction). */
+  batchSize?: number;
+  /** Safety-net scan for rows committed by other processes (or left by a crashed relay). */
+  pollIntervalMs?: number;
+  /** First retry delay after a failure; doubles per attempt (with jitter) up to maxBackoffMs. */
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** Published outbox rows older than this are deleted (they are only kept for inspection). */
+  retainPublishedDays?: number;
+  pruneIntervalMs?: number;
+}
+
+export interface RelayStats {
+  published: number;
+  lastPublishedAt: Date | null;
+  /** Unpublished rows seen by the last scan, minus what was published since. */
+  pending: number;
+  /** Age of the oldest unpublished row; 0 when nothing waits. */
+  lagMs: number;
+  failures: number;
+  lastError: string | null;
+}
+
+export interface Relay {
+  start(): void;
+  stop(): Promise<void>;
+  /** Publish now (coalesced: at most one run in flight, one more queued). */
+  kick(): void;
+  stats(): RelayStats;
+  /** Deletes old published rows now; returns how many. Also runs every pruneIntervalMs. */
+  prunePublished(): Promise<number>;
+}
+
+/**
+ * Moves committed outbox rows to the event log: kicked in-process after each commit, polling as
+ * a safety net, retrying with backoff while the log is down (writes keep succeeding meanwhile).
+ */
+export function createRelay(options: RelayOptions): Relay {
+  const { database, log } = options;
+  const logger = options.logger.child({ component: "relay" });
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const minBackoffMs = options.minBackoffMs ?? 100;
+  const maxBackoffMs = options.maxBackoffMs ?? 5000;
+  const retainMs = (options.retainPublishedDays ?? 7) * 24 * 60 * 60_000;
+  const pruneIntervalMs = options.pruneIntervalMs ?? 60 * 60_000;
+
+  const stats: Omit<RelayStats, "lagMs"> & { oldestPending: Date | null } = {
+    published: 0,
+    lastPublishedAt: null,
+    pending: 0,
+    oldestPending: null,
+    failures: 0,
+    lastError: null
+  };
+  let started = false;
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let rerun = false;
+  let attempt = 0;
+  let outage = false;
+  let backoffTimer: NodeJS.Timeout | undefined;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
+  const unsubscribers: (() => void)[] = [];
+
+  async function runOnce(): Promise<void> {
+    const orgs = await scanPendingOrgs(database);
+    stats.pending = orgs.reduce((sum, o) => sum + o.pending, 0);
+    stats.oldestPending = orgs[0]?.oldest ?? null;
+    for (const { orgId } of orgs) {
+      for (;;) {
+        if (stopped) return;
+        const outcome = await publishOrgBatch(database, log, orgId, batchSize);
+        if (!outcome.locked) break;
+        if (outcome.published > 0) {
+          stats.published += outcome.published;
+          stats.lastPublishedAt = new Date();
+          stats.pending = Math.max(0, stats.pending - outcome.published);
+        }
+        if (outcome.published < batchSize) break;
+      }
+    }
+    if (stats.pending === 0) stats.oldestPending = null;
+  }
+
+  async function runLoop(): Promise<void> {
+    do {
+      rerun = false;
+      try {
+        await runOnce();
+        recovered();
+      } catch (error) {
+        failed(error);
+        return;
+      }
+    } while (rerun && !stopped);
+  }
+
+  function recovered(): void {
+    if (outage) logger.info({ attempts: attempt, published: stats.published }, "event relay recovered; publishing resumed");
+    outage = false;
+    attempt = 0;
+  }
+
+  function failed(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    stats.failures += 1;
+    stats.lastError = message;
+    attempt += 1;
+    if (!outage) {
+      // Once per outage: the retries below would otherwise flood the log.
+      logger.warn({ err: message, pending: stats.pending }, "event relay cannot publish; changes are kept and retried");
+      outage = true;
+    } else {
+      logger.debug({ err: message, attempt }, "event relay retry failed");
+    }
+    if (stopped) return;
+    const ceiling = Math.min(maxBackoffMs, minBackoffMs * 2 ** Math.min(attempt - 1, 30));
+    const delay = ceiling / 2 + Math.random() * (ceiling / 2);
+    backoffTimer = setTimeout(() => {
+      backoffTimer = undefined;
+      kick();
+    }, delay);
+    backoffTimer.unref();
+  }
+
+  function kick(): void {
+    if (stopped) return;
+    if (running) {
+      rerun = true;
+      return;
+    }
+    clearTimeout(backoffTimer);
+    backoffTimer = undefined;
+    running = runLoop().finally(() => {
+      running = null;
+    });
+  }
+
+  /** Commits and polls wait out a backoff; only a recovered log or an explicit kick cut it short. */
+  function softKick(): void {
+    if (backoffTimer === undefined) kick();
+  }
+
+  async function prune(): Promise<number> {
+    const deleted = await prunePublished(database, new Date(Date.now() - retainMs));
+    if (deleted > 0) logger.info({ deleted }, "pruned published outbox rows");
+    return deleted;
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      const onCommitted = () => softKick();
+      database.notifier.on("committed", onCommitted);
+      unsubscribers.push(() => database.notifier.off("committed", onCommitted));
+      unsubscribers.push(
+        log.onStatus((live) => {
+          if (live) kick();
+        })
+      );
+      pollTimer = setInterval(softKick, pollIntervalMs);
+      pollTimer.unref();
+      pruneTimer = setInterval(() => {
+        prune().catch((error: unknown) => logger.warn({ err: (error as Error).message }, "pruning the outbox failed"));
+      }, pruneIntervalMs);
+      pruneTimer.unref();
+      kick();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(backoffTimer);
+      clearInterval(pollTimer);
+      clearInterval(pruneTimer);
+      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+      await running;
+    },
+    kick,
+    stats() {
+      const { oldestPending, ...rest } = stats;
+      return { ...rest, lagMs: oldestPending ? Math.max(0, Date.now() - oldestPending.getTime()) : 0 };
+    },
+    prunePublished: prune
+  };
+}

@@ -1,0 +1,3 @@
+export * from "./testing/private-redis";
+export * from "./testing/wait-for";
+export * from "./testing/capture-logger";
