@@ -1,20 +1,16 @@
-import type { DomainEvent, Role } from "@switchboard/contracts";
+import type { DomainEvent } from "@switchboard/contracts";
+import { viewNotificationEvent, viewReplyEvent, viewTicketEvent } from "./ticket-event-policy";
+import { canReadTicket, isStaffOfOffice, type TicketAccess } from "./ticket-policy";
+import { isStaff, sameOrg, type Viewer } from "./viewer";
 
 /**
  * The one place that decides who may read, change and receive what. Pages, server actions, REST
  * handlers and the realtime server all call these functions; nothing else makes such decisions.
+ * Ticket rules live in ticket-policy.ts / ticket-event-policy.ts and are exported from here too.
  */
-export interface Viewer {
-  id: string;
-  orgId: string;
-  role: Role;
-}
-
-const STAFF: ReadonlySet<Role> = new Set(["admin", "supervisor", "agent"]);
-
-export function isStaff(viewer: Viewer): boolean {
-  return STAFF.has(viewer.role);
-}
+export { isManager, isStaff, sameOrg, type Viewer } from "./viewer";
+export * from "./ticket-policy";
+export { viewNotificationEvent, viewReplyEvent, viewTicketEvent } from "./ticket-event-policy";
 
 /** Extensions: every staff member reads; admins and supervisors (desk moves, new hires) change. */
 export function canReadExtensions(viewer: Viewer): boolean {
@@ -54,10 +50,6 @@ export function canSeePresence(viewer: Viewer): boolean {
   return isStaff(viewer);
 }
 
-export function sameOrg(viewer: Viewer, orgId: string): boolean {
-  return viewer.orgId === orgId;
-}
-
 /**
  * What a viewer receives of a domain event: the event itself, a reduced copy, or null (nothing).
  * Replay and live delivery both go through here.
@@ -89,6 +81,16 @@ export function viewEventFor(viewer: Viewer, event: DomainEvent): DomainEvent | 
     case "pbx.status_changed":
       // Staff need to know whether live data (and call control) is available.
       return isStaff(viewer) ? event : null;
+    case "ticket.created":
+    case "ticket.updated":
+    case "ticket.status_changed":
+    case "ticket.assigned":
+      return viewTicketEvent(viewer, event);
+    case "ticket.reply_created":
+      return viewReplyEvent(viewer, event);
+    case "notification.created":
+    case "notification.read":
+      return viewNotificationEvent(viewer, event);
     default:
       return assertNever(event);
   }
@@ -96,11 +98,14 @@ export function viewEventFor(viewer: Viewer, event: DomainEvent): DomainEvent | 
 
 /**
  * A cache key for viewers who see exactly the same of any event, so an event is filtered and
- * serialized once per audience rather than once per socket. Roles fully decide visibility today;
- * ownership rules (tickets) will add the user id for the roles they concern.
+ * serialized once per audience rather than once per socket (a user's tabs share one). Viewers who
+ * may see different things never share a key: notifications are personal, so the user id is part
+ * of every key; an agent's tickets also depend on their offices, so the (sorted) office set is too,
+ * and a socket connected before a membership change never shares a key with one connected after.
  */
 export function audienceKey(viewer: Viewer): string {
-  return `${viewer.orgId}:${viewer.role}`;
+  const offices = viewer.role === "agent" ? [...(viewer.officeIds ?? [])].sort().join(",") : "";
+  return `${viewer.orgId}:${viewer.role}:${viewer.id}:${offices}`;
 }
 
 export type RoomKind = "org" | "user" | "office" | "ticket" | "extension";
@@ -109,9 +114,11 @@ export type RoomDecision = { ok: true } | { ok: false; code: "forbidden" | "not_
 
 /**
  * Whether a viewer may join a room. `subjectOrgId` is the organization owning the room's subject
- * as looked up by the caller (undefined when it does not exist).
+ * as looked up by the caller (undefined when it does not exist). A ticket room also needs the
+ * ticket's access facts (`ticket`, e.g. from @switchboard/db's findTicketAccess); without them it
+ * is refused as if the ticket did not exist.
  */
-export function canJoinRoom(viewer: Viewer, kind: RoomKind, id: string, subjectOrgId: string | undefined): RoomDecision {
+export function canJoinRoom(viewer: Viewer, kind: RoomKind, id: string, subjectOrgId: string | undefined, ticket?: TicketAccess): RoomDecision {
   const hidden: RoomDecision = { ok: false, code: "not_found", reason: `${kind}:${id} does not exist` };
   switch (kind) {
     case "org":
@@ -122,8 +129,11 @@ export function canJoinRoom(viewer: Viewer, kind: RoomKind, id: string, subjectO
       if (subjectOrgId !== viewer.orgId) return hidden;
       return canReadExtensions(viewer) ? { ok: true } : { ok: false, code: "forbidden", reason: "your role cannot see extensions" };
     case "office":
+      if (subjectOrgId !== viewer.orgId) return hidden;
+      return isStaffOfOffice(viewer, id) ? { ok: true } : { ok: false, code: "forbidden", reason: "only staff of this office may join its room" };
     case "ticket":
-      return hidden;
+      // Not readable looks exactly like not existing: a ticket's existence is never revealed.
+      return ticket && ticket.orgId === subjectOrgId && canReadTicket(viewer, ticket) ? { ok: true } : hidden;
     default:
       return assertNever(kind);
   }

@@ -3,6 +3,7 @@ import { extensionViewSchema } from "../domain/extension";
 import { trunkViewSchema } from "../domain/trunk";
 import { callEventDataSchema, extensionStatusViewSchema, pbxConnectionStatusViewSchema, trunkStatusViewSchema } from "../domain/call";
 import type { Envelope } from "./envelope";
+import { notificationEventDataSchema, replyEventDataSchema, ticketEventDataSchema } from "./ticket-event-data";
 
 const deletedSchema = z.object({ id: z.string(), label: z.string() });
 
@@ -25,7 +26,16 @@ export const eventDataSchemas = {
   "call.ended": callEventDataSchema,
   /** A change to a live call that moves no state (another phone rings, caller name arrives). */
   "call.updated": callEventDataSchema,
-  "pbx.status_changed": pbxConnectionStatusViewSchema
+  "pbx.status_changed": pbxConnectionStatusViewSchema,
+  "ticket.created": ticketEventDataSchema,
+  /** A change that moves neither status nor assignee (priority, office). */
+  "ticket.updated": ticketEventDataSchema,
+  "ticket.status_changed": ticketEventDataSchema,
+  /** Assigned, reassigned or unassigned. */
+  "ticket.assigned": ticketEventDataSchema,
+  "ticket.reply_created": replyEventDataSchema,
+  "notification.created": notificationEventDataSchema,
+  "notification.read": notificationEventDataSchema
 } as const;
 
 export type EventType = keyof typeof eventDataSchemas;

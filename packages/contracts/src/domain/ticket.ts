@@ -1,0 +1,201 @@
+import { z } from "zod";
+
+export const TICKET_STATUSES = ["open", "pending", "on_hold", "resolved", "closed"] as const;
+export const ticketStatusSchema = z.enum(TICKET_STATUSES, { error: `status must be one of: ${TICKET_STATUSES.join(", ")}` });
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+/** In rising urgency. */
+export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export const ticketPrioritySchema = z.enum(TICKET_PRIORITIES, { error: `priority must be one of: ${TICKET_PRIORITIES.join(", ")}` });
+export type TicketPriority = z.infer<typeof ticketPrioritySchema>;
+
+/** Response time per priority: a ticket's SLA is due this many hours after it was opened. */
+export const SLA_HOURS: Record<TicketPriority, number> = { urgent: 4, high: 8, normal: 24, low: 72 };
+
+export function slaDueAt(createdAt: Date, priority: TicketPriority): Date {
+  return new Date(createdAt.getTime() + SLA_HOURS[priority] * 3_600_000);
+}
+
+export const TICKET_ACTIVITY_KINDS = ["created", "status_changed", "priority_changed", "assigned", "office_changed"] as const;
+export type TicketActivityKind = (typeof TICKET_ACTIVITY_KINDS)[number];
+
+export const NOTIFICATION_KINDS = ["assignment", "reply", "mention"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** "T-1042" for ticket number 1042. */
+export function ticketPublicId(number: number): string {
+  return `T-${number}`;
+}
+
+export const TICKET_SUBJECT_MAX = 200;
+export const TICKET_BODY_MAX = 20_000;
+export const REPLY_BODY_MAX = 10_000;
+export const ATTACHMENTS_MAX = 10;
+export const ATTACHMENT_SIZE_MAX = 25 * 1024 * 1024;
+
+const isoDate = z.string();
+const optionalId = (what: string) => z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: `${what} must be a valid id` }).nullable());
+
+export const attachmentMetaSchema = z.strictObject({
+  name: z.string({ error: "attachment name is required" }).trim().min(1, "attachment name is required").max(255, "attachment name must be at most 255 characters"),
+  size: z
+    .number({ error: "attachment size must be a number of bytes" })
+    .int("attachment size must be whole bytes")
+    .min(0, "attachment size must not be negative")
+    .max(ATTACHMENT_SIZE_MAX, "attachments may be at most 25 MB"),
+  type: z
+    .string({ error: "attachment type is required" })
+    .trim()
+    .max(100, "attachment type must be at most 100 characters")
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, "attachment type must be a media type such as image/png")
+});
+export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;
+
+/**
+ * Opening a ticket. Customers give subject, body, category and optionally an office; the staff-only
+ * fields (priority, assignee, customer to open it for, linked call) are refused for them by policy.
+ */
+export const ticketCreateSchema = z.strictObject({
+  subject: z
+    .string({ error: "subject is required" })
+    .trim()
+    .min(1, "subject is required")
+    .max(TICKET_SUBJECT_MAX, `subject must be at most ${TICKET_SUBJECT_MAX} characters`),
+  body: z.string({ error: "description is required" }).trim().min(1, "description is required").max(TICKET_BODY_MAX, `description must be at most ${TICKET_BODY_MAX} characters`),
+  category: z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(60, "category must be at most 60 characters").nullable()).optional(),
+  officeId: optionalId("office").optional(),
+  priority: ticketPrioritySchema.optional(),
+  assigneeId: optionalId("assignee").optional(),
+  customerId: z.uuid({ error: "customer must be a valid id" }).optional(),
+  callId: optionalId("call").optional()
+});
+export type TicketCreateInput = z.infer<typeof ticketCreateSchema>;
+
+/** The fields only staff may set when opening a ticket. */
+export const STAFF_ONLY_CREATE_FIELDS = ["priority", "assigneeId", "customerId", "callId"] as const;
+
+/** A change to a ticket: each present field is one change, checked and recorded on its own. */
+export const ticketChangeSchema = z.strictObject({
+  status: ticketStatusSchema.optional(),
+  priority: ticketPrioritySchema.optional(),
+  officeId: optionalId("office").optional(),
+  assigneeId: optionalId("assignee").optional()
+});
+export type TicketChangeInput = z.infer<typeof ticketChangeSchema>;
+
+export const replyCreateSchema = z.strictObject({
+  body: z.string({ error: "reply is required" }).trim().min(1, "reply must not be empty").max(REPLY_BODY_MAX, `reply must be at most ${REPLY_BODY_MAX} characters`),
+  internal: z.boolean({ error: "internal must be true or false" }).default(false),
+  attachments: z.array(attachmentMetaSchema, { error: "attachments must be a list" }).max(ATTACHMENTS_MAX, `at most ${ATTACHMENTS_MAX} attachments`).default([])
+});
+export type ReplyCreateInput = z.input<typeof replyCreateSchema>;
+
+/** A ticket as staff see it (pages, REST, events). `view` tells it from the customer's copy. */
+export const staffTicketViewSchema = z.object({
+  view: z.literal("staff"),
+  id: z.string(),
+  number: z.number().int(),
+  publicId: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  status: ticketStatusSchema,
+  priority: ticketPrioritySchema,
+  category: z.string().nullable(),
+  customerId: z.string(),
+  customerName: z.string(),
+  createdById: z.string(),
+  createdByName: z.string(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  officeId: z.string().nullable(),
+  officeName: z.string().nullable(),
+  callId: z.string().nullable(),
+  slaDueAt: isoDate,
+  resolvedAt: isoDate.nullable(),
+  closedAt: isoDate.nullable(),
+  /** Increases with every change; a console ignores an event older than what it shows. */
+  revision: z.number().int(),
+  createdAt: isoDate,
+  updatedAt: isoDate
+});
+export type StaffTicketView = z.infer<typeof staffTicketViewSchema>;
+
+/**
+ * What a customer sees of their own ticket: no assignee, office, priority, SLA, linked call, nor the
+ * revision (its jumps would count the internal changes).
+ */
+export const customerTicketViewSchema = z.object({
+  view: z.literal("customer"),
+  id: z.string(),
+  number: z.number().int(),
+  publicId: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  status: ticketStatusSchema,
+  category: z.string().nullable(),
+  customerId: z.string(),
+  customerName: z.string(),
+  resolvedAt: isoDate.nullable(),
+  closedAt: isoDate.nullable(),
+  createdAt: isoDate,
+  updatedAt: isoDate
+});
+export type CustomerTicketView = z.infer<typeof customerTicketViewSchema>;
+
+export const ticketViewSchema = z.discriminatedUnion("view", [staffTicketViewSchema, customerTicketViewSchema]);
+export type TicketView = z.infer<typeof ticketViewSchema>;
+
+export const ticketReplyViewSchema = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  /** Whether the author is staff (the conversation tells the two sides apart). */
+  authorIsStaff: z.boolean(),
+  body: z.string(),
+  internal: z.boolean(),
+  attachments: z.array(z.object({ name: z.string(), size: z.number(), type: z.string() })),
+  createdAt: isoDate
+});
+export type TicketReplyView = z.infer<typeof ticketReplyViewSchema>;
+
+export const ticketActivityViewSchema = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  kind: z.enum(TICKET_ACTIVITY_KINDS),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  /** Previous / new value: a status, a priority, a user id or an office id (null = none). */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  fromLabel: z.string().nullable(),
+  toLabel: z.string().nullable(),
+  internal: z.boolean(),
+  createdAt: isoDate
+});
+export type TicketActivityView = z.infer<typeof ticketActivityViewSchema>;
+
+/** getTicket: the ticket with the replies and the activity trail the viewer may see, oldest first. */
+export interface TicketDetail {
+  ticket: TicketView;
+  replies: TicketReplyView[];
+  activity: TicketActivityView[];
+}
+
+export const officeViewSchema = z.object({ id: z.string(), name: z.string(), memberIds: z.array(z.string()) });
+export type OfficeView = z.infer<typeof officeViewSchema>;
+
+export const notificationViewSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  ticketId: z.string(),
+  ticketPublicId: z.string(),
+  ticketSubject: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  excerpt: z.string(),
+  readAt: isoDate.nullable(),
+  createdAt: isoDate
+});
+export type NotificationView = z.infer<typeof notificationViewSchema>;

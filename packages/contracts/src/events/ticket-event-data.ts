@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { customerTicketViewSchema, notificationViewSchema, staffTicketViewSchema, ticketActivityViewSchema, ticketReplyViewSchema } from "../domain/ticket";
+
+/**
+ * Data of ticket.created / updated / status_changed / assigned: the ticket's new state plus the
+ * audit row this change wrote (null when it wrote none). Events are stored in the staff form, which
+ * carries what the policy filter needs (officeId, customerId, assigneeId, the activity's previous
+ * value); viewEventFor hands customers the reduced "customer" form, and staff who just lost sight
+ * of the ticket (moved to another office, reassigned) a "hidden" marker so they drop it.
+ */
+export const staffTicketEventDataSchema = staffTicketViewSchema.extend({ activity: ticketActivityViewSchema.nullable() });
+export const customerTicketEventDataSchema = customerTicketViewSchema.extend({ activity: ticketActivityViewSchema.nullable() });
+export const hiddenTicketEventDataSchema = z.object({ view: z.literal("hidden"), id: z.string(), publicId: z.string() });
+export const ticketEventDataSchema = z.discriminatedUnion("view", [staffTicketEventDataSchema, customerTicketEventDataSchema, hiddenTicketEventDataSchema]);
+export type StaffTicketEventData = z.infer<typeof staffTicketEventDataSchema>;
+export type CustomerTicketEventData = z.infer<typeof customerTicketEventDataSchema>;
+export type TicketEventData = z.infer<typeof ticketEventDataSchema>;
+
+/** Data of ticket.reply_created: the reply plus the ticket facts the policy filter needs. */
+export const staffReplyEventDataSchema = ticketReplyViewSchema.extend({
+  view: z.literal("staff"),
+  ticketPublicId: z.string(),
+  ticketOfficeId: z.string().nullable(),
+  ticketCustomerId: z.string(),
+  ticketAssigneeId: z.string().nullable()
+});
+export const customerReplyEventDataSchema = ticketReplyViewSchema.extend({
+  view: z.literal("customer"),
+  ticketPublicId: z.string(),
+  ticketCustomerId: z.string()
+});
+export const replyEventDataSchema = z.discriminatedUnion("view", [staffReplyEventDataSchema, customerReplyEventDataSchema]);
+export type StaffReplyEventData = z.infer<typeof staffReplyEventDataSchema>;
+export type ReplyEventData = z.infer<typeof replyEventDataSchema>;
+
+/** notification.created / notification.read: the inbox entry; only its recipient receives it. */
+export const notificationEventDataSchema = notificationViewSchema;
