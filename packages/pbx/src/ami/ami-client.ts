@@ -120,7 +120,7 @@ export class AmiClient {
   private correlate(message: AmiMessage): void {
     const id = actionIdOf(message);
     const pending = id === undefined ? undefined : this.pending.get(id);
-    if (!pending || id === undefined) return;
+    if (!pending || id === undefined || message.kind === "action") return;
     if (message.kind === "response") {
       pending.response = message;
       if (message.name.toLowerCase() !== "success") {

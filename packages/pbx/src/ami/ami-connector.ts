@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import type { Logger } from "pino";
 import type { SecretBox } from "@switchboard/auth";
 import type { DbClient } from "@switchboard/db";
@@ -36,7 +37,7 @@ export interface ConnectorStats {
  * the status to auth_failed and are retried only at the slowest pace (the row is re-read each
  * time, so corrected credentials are picked up).
  */
-export class AmiConnector {
+export class AmiConnector extends EventEmitter<{ status: [string]; resynced: []; message: [AmiMessage] }> {
   readonly tracker: CallTracker;
   private readonly statusWriter: ConnectionStatusWriter;
   private client: AmiClient | undefined;
@@ -50,8 +51,9 @@ export class AmiConnector {
     private readonly options: AmiConnectorOptions,
     orgId: string
   ) {
+    super();
     this.tracker = new CallTracker({ db: options.db, orgId, log: options.log });
-    this.statusWriter = new ConnectionStatusWriter(options.db, options.connectionId);
+    this.statusWriter = new ConnectionStatusWriter(options.db, options.connectionId, (status) => this.emit("status", status));
   }
 
   /** Loads the connection row and starts the connect loop. */
@@ -136,6 +138,7 @@ export class AmiConnector {
     await this.statusWriter.write("connected", null);
     log.info({ host: row.host, port: row.port }, "AMI connected; resyncing");
     await resyncFromPbx(client, this.tracker, log);
+    this.emit("resynced");
     const error = await closed;
     this.retire(client);
     if (!this.stopped) await this.statusWriter.write("disconnected", error?.message ?? "connection closed");
@@ -150,6 +153,7 @@ export class AmiConnector {
 
   private dispatch(message: AmiMessage): void {
     if (message.kind !== "event") return;
+    this.emit("message", message);
     // List answers are consumed by their action, except those that read like live changes.
     if (actionIdOf(message) !== undefined && !LIST_EVENTS_APPLIED_LIVE.has(message.name.toLowerCase())) return;
     void this.tracker.handleEvent(message);

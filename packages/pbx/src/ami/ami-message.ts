@@ -5,8 +5,8 @@
  * gathered in `variables`.
  */
 export interface AmiMessage {
-  kind: "event" | "response" | "banner";
-  /** Event name (e.g. "Newchannel"), response status ("Success", "Error") or banner text. */
+  kind: "event" | "response" | "action" | "banner";
+  /** Event name (e.g. "Newchannel"), response status ("Success", "Error"), action name or banner text. */
   name: string;
   fields: Readonly<Record<string, string>>;
   variables: Readonly<Record<string, string>>;

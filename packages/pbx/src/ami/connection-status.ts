@@ -9,7 +9,8 @@ export class ConnectionStatusWriter {
 
   constructor(
     private readonly db: DbClient,
-    private readonly connectionId: string
+    private readonly connectionId: string,
+    private readonly onChange: (status: PbxConnectionStatus) => void = () => undefined
   ) {}
 
   current(): PbxConnectionStatus | undefined {
@@ -24,5 +25,6 @@ export class ConnectionStatusWriter {
       data: { status, lastError, statusChangedAt: now, ...(status === "connected" ? { lastConnectedAt: now } : {}) }
     });
     this.last = { status, lastError };
+    this.onChange(status);
   }
 }

@@ -15,7 +15,7 @@ const MAX_FRAME_LINES = 2_000;
  * Streaming AMI framing: feed it whatever the socket delivers (half a line, several frames at
  * once) and it returns the complete messages. Frames end with an empty line ("\r\n\r\n"); a bare
  * "\n" is tolerated. The first line of a connection is the banner ("Asterisk Call Manager/x.y").
- * Lines that are not "Key: value" are counted and skipped, frames with neither Event nor Response
+ * Lines that are not "Key: value" are counted and skipped, frames with no Event, Response or Action
  * are counted and dropped, and runaway input is cut off: it never throws.
  */
 export class AmiFrameParser {
@@ -102,6 +102,11 @@ export class AmiFrameParser {
     if (fields.response !== undefined) {
       this.stats.frames++;
       return { kind: "response", name: fields.response, fields, variables };
+    }
+    if (fields.action !== undefined) {
+      // What a client sends; only a server (the fake PBX in tests) reads these.
+      this.stats.frames++;
+      return { kind: "action", name: fields.action, fields, variables };
     }
     this.stats.malformedFrames++;
     return undefined;

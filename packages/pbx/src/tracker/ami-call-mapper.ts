@@ -91,14 +91,23 @@ export async function onDialBegin(ctx: MapperContext, e: AmiMessage): Promise<vo
   const call = ctx.registry.callOf(dest);
   if (!dest || !call) return;
   const at = eventTime(e);
-  if (dest.party.kind === "extension") {
-    const target = partyOf(dest, call);
-    if (target) await ctx.apply({ op: "ring", callId: call.key, at, target });
-  } else if (dest.party.kind === "trunk") {
+  // An extension is "ringing" once it says so (Newstate Ringing / DialState RINGING), not when
+  // dialing starts: a busy or offline phone never rings.
+  if (dest.party.kind === "trunk") {
     const direction = call.direction === "inbound" ? "inbound" : "outbound";
     call.direction = direction;
     await ctx.apply({ op: "update", callId: call.key, at, detail: `Dialing ${call.dialed ?? "out"} via ${dest.party.trunk.name}`, direction, trunkId: dest.party.trunk.id });
   }
+}
+
+/** DialState RINGING: the dialed phone reports it is ringing. */
+export async function onDialState(ctx: MapperContext, e: AmiMessage): Promise<void> {
+  if ((field(e, "DialStatus") ?? "").toUpperCase() !== "RINGING") return;
+  const dest = known(ctx, field(e, "DestUniqueid"));
+  const call = ctx.registry.callOf(dest);
+  if (!dest || !call || call.answered || dest.party.kind !== "extension") return;
+  const target = partyOf(dest, call);
+  if (target) await ctx.apply({ op: "ring", callId: call.key, at: eventTime(e), target });
 }
 
 export async function onDialEnd(ctx: MapperContext, e: AmiMessage): Promise<void> {

@@ -1,6 +1,19 @@
 import { field, knownValue, type AmiMessage } from "../ami/ami-message";
 import type { Party } from "./call-ops";
+import type { ChannelRegistry, TrackedChannel } from "./channel-registry";
 import { eventTime, partyOf, type MapperContext } from "./mapper-context";
+
+/**
+ * The person behind a channel: itself, or for one half of a Local pair ("…;1"), whoever is
+ * bridged with the other half ("…;2") — ring groups and queues reach phones that way.
+ */
+function behindLocal(reg: ChannelRegistry, channel: TrackedChannel | undefined): { real?: TrackedChannel; plumbing: TrackedChannel[] } {
+  if (!channel || channel.party.kind !== "local") return { real: channel, plumbing: [] };
+  const siblingName = channel.name.endsWith(";1") ? `${channel.name.slice(0, -1)}2` : `${channel.name.slice(0, -1)}1`;
+  const sibling = reg.channelByName(siblingName);
+  const peers = sibling?.bridgeId ? reg.bridgeMembers(sibling.bridgeId).filter((m) => m !== sibling) : [];
+  return { real: peers.find((m) => m.party.kind !== "local"), plumbing: sibling ? [channel, sibling] : [channel] };
+}
 
 /**
  * BlindTransfer: the transferer sends the bridge it is in to a dialplan extension. The call keeps
@@ -43,16 +56,14 @@ export async function onAttendedTransfer(ctx: MapperContext, e: AmiMessage): Pro
   const reg = ctx.registry;
   const origTransferer = reg.channel(field(e, "OrigTransfererUniqueid"));
   const transferee = reg.channel(field(e, "TransfereeUniqueid"));
-  const target = reg.channel(field(e, "TransferTargetUniqueid"));
+  const { real: target, plumbing } = behindLocal(reg, reg.channel(field(e, "TransferTargetUniqueid")));
   const survivor = reg.callOf(transferee) ?? reg.callOf(origTransferer);
   if (!survivor) {
     ctx.stats.unknownChannels++;
     return;
   }
-  for (const uniqueid of [field(e, "TransferTargetUniqueid"), field(e, "LocalOneUniqueid"), field(e, "LocalTwoUniqueid")]) {
-    const moved = reg.channel(uniqueid);
-    if (moved) reg.moveChannel(moved, survivor.key);
-  }
+  const links = [field(e, "LocalOneUniqueid"), field(e, "LocalTwoUniqueid")].map((id) => reg.channel(id));
+  for (const moved of [target, ...plumbing, ...links]) if (moved) reg.moveChannel(moved, survivor.key);
   const at = eventTime(e);
   const destApp = knownValue(field(e, "DestApp"));
   const to: Party | undefined = target ? partyOf(target, survivor) : destApp ? { number: destApp, name: null } : undefined;

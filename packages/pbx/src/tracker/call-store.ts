@@ -77,7 +77,8 @@ async function startCall(deps: StoreDeps, op: Extract<CallOp, { op: "start" }>):
     resolveTrunkId(directory, op.trunkId, op.trunk)
   ]);
   if (!from || !to) return "noop";
-  const extensionIds = [...new Set([from.extensionId, to.extensionId].filter((id): id is string => Boolean(id)))];
+  // The called extension joins the call when it rings, so that ring is a call.ringing of its own.
+  const extensionIds = from.extensionId ? [from.extensionId] : [];
   const trunk = trunkId ? directory.trunkById(trunkId) : undefined;
   const detail = `Call from ${partyLabel(from)} to ${partyLabel(to)}${trunk ? ` via ${trunk.name}` : ""}`;
   const created = await db.$transaction(async (tx) => {

@@ -20,6 +20,7 @@ const HANDLERS: Record<string, Handler> = {
   newstate: calls.onNewstate,
   dialbegin: calls.onDialBegin,
   dialend: calls.onDialEnd,
+  dialstate: calls.onDialState,
   bridgeenter: calls.onBridgeEnter,
   bridgeleave: calls.onBridgeLeave,
   hold: (ctx, e) => calls.onHold(ctx, e, true),
@@ -39,7 +40,29 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 /** Events that are part of the protocol's chatter and mean nothing for calls or lamps. */
-const QUIET = new Set(["fullybooted", "varset", "newexten", "newcallerid", "newconnectedline", "bridgecreate", "bridgedestroy", "musiconholdstart", "musiconholdstop"]);
+const QUIET = new Set([
+  "fullybooted",
+  "varset",
+  "newexten",
+  "newcallerid",
+  "newconnectedline",
+  "newaccountcode",
+  "bridgecreate",
+  "bridgedestroy",
+  "bridgemerge",
+  "musiconholdstart",
+  "musiconholdstop",
+  "hanguprequest",
+  "softhanguprequest",
+  "localbridge",
+  "localoptimizationbegin",
+  "localoptimizationend",
+  "dtmfbegin",
+  "dtmfend",
+  "rtcpsent",
+  "rtcpreceived",
+  "userevent"
+]);
 
 export interface CallTrackerOptions {
   db: DbClient;

@@ -45,6 +45,11 @@ export class ChannelRegistry {
     return uniqueid ? this.channels.get(uniqueid) : undefined;
   }
 
+  channelByName(name: string): TrackedChannel | undefined {
+    for (const channel of this.channels.values()) if (channel.name === name) return channel;
+    return undefined;
+  }
+
   call(key: string | undefined): TrackedCall | undefined {
     return key ? this.calls.get(key) : undefined;
   }

@@ -57,7 +57,7 @@ export function planCallChange(call: Call, op: Exclude<CallOp, { op: "start" }>,
       const retarget = call.state === "transferred" || !ctx.toIsExtension || call.toNumber === call.did;
       return {
         data: { state: "ringing", ...(extensionIds ? { extensionIds } : {}), ...(retarget ? { toNumber: target.number, toName: target.name } : {}) },
-        kind: call.state === "ringing" ? "updated" : "ringing",
+        kind: "ringing",
         detail: `Ringing ${partyLabel(target)}`,
         party: target.number
       };

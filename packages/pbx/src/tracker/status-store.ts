@@ -17,6 +17,9 @@ function extensionChanges(current: ExtensionStatus | null, op: ExtensionOp): Par
   if (op.userAgent !== undefined && op.userAgent !== current?.userAgent) next.userAgent = op.userAgent;
   if (op.deviceState !== undefined && op.deviceState !== current?.deviceState) next.deviceState = op.deviceState;
   if (op.dnd !== undefined && op.dnd !== current?.dnd) next.dnd = op.dnd;
+  // A phone with a call on it is reachable, whatever the last registration event said.
+  const active = op.deviceState === "ringing" || op.deviceState === "in_use" || op.deviceState === "busy" || op.deviceState === "on_hold";
+  if (active && op.registration === undefined && current?.registration !== "registered") next.registration = "registered";
   // An unregistered phone cannot take calls, whatever its last device state said.
   if ((op.registration === "unregistered" || op.registration === "unreachable") && op.deviceState === undefined && current?.deviceState !== "unavailable") {
     next.deviceState = "unavailable";
@@ -40,7 +43,7 @@ async function applyExtensionStatus(deps: StoreDeps, op: ExtensionOp): Promise<A
       create: {
         organizationId: directory.orgId,
         extensionId: ext.id,
-        registration: op.registration ?? "unregistered",
+        registration: op.registration ?? (extensionChanges(null, op).registration ?? "unregistered"),
         contact: op.contact ?? null,
         userAgent: op.userAgent ?? null,
         deviceState: op.deviceState ?? (op.registration === "registered" ? "idle" : "unavailable"),

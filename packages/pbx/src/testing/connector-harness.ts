@@ -1,0 +1,45 @@
+import pino from "pino";
+import type { TestDatabase } from "@switchboard/db/testing";
+import { AmiConnector } from "../ami/ami-connector";
+import type { AmiMessage } from "../ami/ami-message";
+import { formatMessage } from "../ami/format-action";
+import { FakeAmiServer, type FakeAmiServerOptions } from "./fake-ami-server";
+import { createPbxTestOrg } from "./pbx-test-org";
+import { waitForEmit } from "./wait-for";
+
+export const silentLog = pino({ level: "silent" });
+
+/**
+ * A fake PBX, an organization wired to it and a running connector — logged in and resynced —
+ * for integration tests against the real test database.
+ */
+export async function startConnectorHarness(t: TestDatabase, options: Partial<FakeAmiServerOptions> & { waitForResync?: boolean } = {}) {
+  const server = await FakeAmiServer.start({ username: "switchboard", secret: "ami-secret-123", ...options });
+  const setup = await createPbxTestOrg(t.database.client, t.box, { port: server.port });
+  const connector = await AmiConnector.start({
+    db: t.database.client,
+    box: t.box,
+    connectionId: setup.connection.id,
+    log: silentLog,
+    backoff: { baseMs: 20, maxMs: 200 }
+  });
+  if (options.waitForResync !== false) await waitForEmit(connector, "resynced");
+  let markers = 0;
+  return {
+    server,
+    connector,
+    ...setup,
+    /** Replays AMI text and resolves once the tracker has applied all of it. */
+    async replay(text: string): Promise<void> {
+      const marker = `fixture-end-${++markers}`;
+      const seen = waitForEmit(connector, "message", (m: AmiMessage) => m.name === "UserEvent" && m.fields.userevent === marker);
+      await server.replay(text + formatMessage({ Event: "UserEvent", Privilege: "user,all", UserEvent: marker }));
+      await seen;
+      await connector.tracker.idle();
+    },
+    async stop(): Promise<void> {
+      await connector.stop();
+      await server.close();
+    }
+  };
+}
