@@ -1,0 +1,41 @@
+import { parseCli, USAGE } from "./cli-options";
+import { resultsDir } from "./paths";
+import { textTable } from "./report/format";
+import { consolePrinter } from "./report/progress";
+import { scenarioRows, targetRows } from "./report/scenario-table";
+import { writeReport } from "./report/write-report";
+import { runBench } from "./run-bench";
+import { isCorrect } from "./scenarios/evaluate";
+
+async function main(): Promise<void> {
+  const options = parseCli(process.argv.slice(2));
+  if (options === "help") {
+    console.log(USAGE);
+    return;
+  }
+  const print = consolePrinter(options.quiet);
+  const outDir = options.outDir ?? resultsDir;
+  const report = await runBench({
+    scenarios: options.scenarios,
+    overrides: options.overrides,
+    resultsDir: outDir,
+    command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+    print
+  });
+  let failed = false;
+  for (const run of report.scenarios) {
+    console.log(`\n## ${run.params.title}\n`);
+    console.log(textTable(scenarioRows(run)));
+    console.log("");
+    console.log(textTable(targetRows(run)));
+    if (run.error || (run.ours && !isCorrect(run.ours))) failed = true;
+  }
+  const files = writeReport(report, outDir);
+  console.log(`\nreport: ${files.markdown}\n        ${files.json}`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+/** CPU time and resident memory of a process, read from /proc (no native dependency). */
+export interface ProcSample {
+  at: number;
+  cpuSeconds: number;
+  rssBytes: number;
+}
+
+let ticksPerSecond: number | undefined;
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+export function sampleProc(pid: number): ProcSample | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name may contain spaces and parentheses: fields start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const rss = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return { at: Date.now(), cpuSeconds: (utime + stime) / clockTicks(), rssBytes: Number(rss?.[1] ?? 0) * 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU % of one core between two samples (100 = one core busy). */
+export function cpuPercent(from: ProcSample | null, to: ProcSample | null): number {
+  if (!from || !to || to.at <= from.at) return 0;
+  return ((to.cpuSeconds - from.cpuSeconds) / ((to.at - from.at) / 1000)) * 100;
+}
+
+/** Tracks one process over a window: CPU between start and stop, peak and last RSS. */
+export class ProcMeter {
+  private first: ProcSample | null = null;
+  private last: ProcSample | null = null;
+  peakRss = 0;
+
+  constructor(readonly pid: number) {}
+
+  start(): void {
+    this.first = sampleProc(this.pid);
+    this.last = this.first;
+    this.peakRss = this.first?.rssBytes ?? 0;
+  }
+
+  /** Samples now; returns CPU % since the previous sample (for progress lines). */
+  tick(): { cpu: number; rssBytes: number } {
+    const sample = sampleProc(this.pid);
+    const cpu = cpuPercent(this.last, sample);
+    if (sample) {
+      this.last = sample;
+      this.peakRss = Math.max(this.peakRss, sample.rssBytes);
+    }
+    return { cpu, rssBytes: sample?.rssBytes ?? 0 };
+  }
+
+  /** Average CPU % since start(). */
+  average(): number {
+    return cpuPercent(this.first, this.last);
+  }
+
+  rss(): number {
+    return this.last?.rssBytes ?? 0;
+  }
+}

@@ -1,0 +1,53 @@
+import type { ScenarioResult, SystemResult } from "../scenarios/result";
+import { fmtBytes, fmtMs, fmtNum, fmtRatio } from "./format";
+
+type Row = [label: string, pick: (r: SystemResult) => string, ratioKey?: string];
+
+const sumCpu = (r: SystemResult) => r.servers.reduce((n, s) => n + s.cpuPercent, 0);
+const peakCpu = (r: SystemResult) => Math.max(0, ...r.servers.map((s) => s.peakCpuPercent));
+const peakRss = (r: SystemResult) => r.servers.reduce((n, s) => n + s.peakRssBytes, 0);
+const loadCpu = (r: SystemResult) => r.loadGenerator.filter((p) => p.name !== "redis-server").reduce((n, s) => n + s.cpuPercent, 0);
+
+const ROWS: Row[] = [
+  ["consoles connected", (r) => `${fmtNum(r.connect.synced)}/${fmtNum(r.consoles)}`],
+  ["connect rate (consoles/s)", (r) => fmtNum(r.connect.perSecond), "connectRate"],
+  ["connect → synced p50 / p99", (r) => `${fmtMs(r.connect.latency.p50)} / ${fmtMs(r.connect.latency.p99)}`],
+  ["memory per idle console (RSS)", (r) => fmtBytes(r.memory.perConsoleBytes), "memoryPerConsole"],
+  ["heap per idle console", (r) => (r.memory.heapPerConsoleBytes === null ? "-" : fmtBytes(r.memory.heapPerConsoleBytes))],
+  ["changes/s (measured)", (r) => fmtNum(r.changes.perSecond, 1)],
+  ["deliveries/s", (r) => fmtNum(r.deliveries.perSecond), "deliveriesPerSecond"],
+  ["commit → console p50", (r) => fmtMs(r.latency.p50), "latencyP50"],
+  ["commit → console p95", (r) => fmtMs(r.latency.p95), "latencyP95"],
+  ["commit → console p99", (r) => fmtMs(r.latency.p99), "latencyP99"],
+  ["commit → console max", (r) => fmtMs(r.latency.max)],
+  ["lost / dup / out-of-order", (r) => `${r.correctness.lost} / ${r.correctness.duplicates} / ${r.correctness.outOfOrder}`],
+  ["unauthorized / resyncs", (r) => `${r.correctness.unauthorized} / ${r.correctness.resyncs}`],
+  ["server CPU avg (peak), % of a core", (r) => `${fmtNum(sumCpu(r))} (${fmtNum(peakCpu(r))})`, "serverCpu"],
+  ["server RSS peak", (r) => fmtBytes(peakRss(r))],
+  ["load generator CPU (workers+writer)", (r) => `${fmtNum(loadCpu(r))}%`],
+  ["redis CPU", (r) => fmtNum(r.loadGenerator.find((p) => p.name === "redis-server")?.cpuPercent ?? NaN) + "%"],
+  ["machine CPU busy (all processes)", (r) => `${fmtNum(r.machine.machineCpuPercent)}%`],
+  ["load average (start → end)", (r) => r.machine.loadAverage.map((l) => l.toFixed(1)).join(" → ")],
+  ["writer event-loop delay p99", (r) => fmtMs(r.machine.controllerLoopDelayMs.p99)],
+  ["reconnect storm: all resynced after", (r) => (r.storm ? fmtMs(r.storm.recoverMs) : "-"), "recoverTime"],
+  ["reconnect storm: events replayed", (r) => (r.storm ? fmtNum(r.storm.replayedEvents) : "-")]
+];
+
+/** Rows: metric | ours | baseline | ours/baseline. */
+export function scenarioRows(result: ScenarioResult): string[][] {
+  const rows: string[][] = [["metric", "ours", "bare Socket.IO", "ours/baseline"]];
+  for (const [label, pick, ratioKey] of ROWS) {
+    if (label.startsWith("reconnect storm") && !result.params.storm) continue;
+    rows.push([
+      label,
+      result.ours ? pick(result.ours) : "-",
+      result.baseline ? pick(result.baseline) : "-",
+      ratioKey ? fmtRatio(result.ratios[ratioKey]) : ""
+    ]);
+  }
+  return rows;
+}
+
+export function targetRows(result: ScenarioResult): string[][] {
+  return [["target", "goal", "actual", "met"], ...result.targets.map((t) => [t.name, t.target, t.actual, t.pass === null ? "n/a" : t.pass ? "yes" : "NO"])];
+}

@@ -1,0 +1,73 @@
+import type { WriterMode } from "../drive/writers";
+
+export type ScenarioId = "A" | "B" | "C" | "D" | "smoke";
+
+export interface ScenarioParams {
+  id: ScenarioId;
+  title: string;
+  consoles: number;
+  orgs: number;
+  /** Changes per second, or "saturate": a closed loop keeping `window` changes undelivered. */
+  rate: number | "saturate";
+  window: number;
+  durationS: number;
+  warmupS: number;
+  nodes: number;
+  /** Target envelope size in bytes; 0 = the natural size of an extension change (~0.6 KB). */
+  payloadBytes: number;
+  workers: number;
+  extensionsPerOrg: number;
+  /** Handshakes in flight per worker while opening consoles. */
+  connectConcurrency: number;
+  presenceList: boolean;
+  writer: WriterMode;
+  baseline: boolean;
+  cpuProf: boolean;
+  /** Reconnect storm: consoles go offline for downtimeS while changes continue, then all reconnect. */
+  storm: { downtimeS: number; afterS: number } | null;
+}
+
+const common = {
+  window: 32,
+  warmupS: 5,
+  nodes: 1,
+  payloadBytes: 0,
+  workers: 2,
+  extensionsPerOrg: 10,
+  connectConcurrency: 200,
+  presenceList: true,
+  writer: "hooked",
+  baseline: true,
+  cpuProf: false,
+  storm: null
+} satisfies Partial<ScenarioParams>;
+
+export const PRESETS: Record<ScenarioId, ScenarioParams> = {
+  smoke: { ...common, id: "smoke", title: "Smoke: 200 consoles, 2 orgs", consoles: 200, orgs: 2, rate: 50, durationS: 3, warmupS: 1, extensionsPerOrg: 4 },
+  A: { ...common, id: "A", title: "A: 10,000 consoles / 100 orgs / 200 changes/s, one node", consoles: 10_000, orgs: 100, rate: 200, durationS: 30 },
+  B: { ...common, id: "B", title: "B: one hot org, 5,000 consoles, saturated", consoles: 5_000, orgs: 1, rate: "saturate", durationS: 20, warmupS: 3 },
+  C: { ...common, id: "C", title: "C: scenario A over two nodes through Redis", consoles: 10_000, orgs: 100, rate: 200, durationS: 30, nodes: 2 },
+  D: {
+    ...common,
+    id: "D",
+    title: "D: reconnect storm, 5,000 consoles drop and resume at once",
+    consoles: 5_000,
+    orgs: 50,
+    rate: 200,
+    durationS: 0,
+    warmupS: 3,
+    storm: { downtimeS: 5, afterS: 5 }
+  }
+};
+
+export type ParamOverrides = Partial<Omit<ScenarioParams, "id" | "title" | "storm">> & { downtimeS?: number };
+
+export function resolveParams(id: ScenarioId, overrides: ParamOverrides): ScenarioParams {
+  const preset = PRESETS[id];
+  const { downtimeS, ...rest } = overrides;
+  const params: ScenarioParams = { ...preset, ...rest };
+  if (preset.storm && downtimeS !== undefined) params.storm = { ...preset.storm, downtimeS };
+  params.orgs = Math.max(1, Math.min(params.orgs, params.consoles));
+  params.workers = Math.max(1, params.workers);
+  return params;
+}

@@ -1,0 +1,60 @@
+import type { LatencySummary } from "../metrics/histogram";
+import type { MachineLoad } from "../metrics/machine-load";
+import type { ScenarioParams } from "./params";
+
+export type SystemKind = "ours" | "baseline";
+
+export interface ProcessUsage {
+  name: string;
+  /** Average CPU over the measurement window, % of one core. */
+  cpuPercent: number;
+  peakCpuPercent: number;
+  rssBytes: number;
+  peakRssBytes: number;
+}
+
+export interface SystemResult {
+  system: SystemKind;
+  consoles: number;
+  connect: {
+    synced: number;
+    errors: number;
+    durationMs: number;
+    perSecond: number;
+    /** Open → first sync per console, ms. */
+    latency: LatencySummary;
+  };
+  memory: {
+    idleRssBytes: number;
+    loadedRssBytes: number;
+    perConsoleBytes: number;
+    heapPerConsoleBytes: number | null;
+  };
+  changes: { committed: number; perSecond: number; failed: number; late: number; firstError: string | null };
+  deliveries: { measured: number; perSecond: number; total: number };
+  latency: LatencySummary;
+  correctness: { lost: number; duplicates: number; outOfOrder: number; unauthorized: number; resyncs: number; untimed: number; caughtUp: boolean };
+  servers: ProcessUsage[];
+  loadGenerator: ProcessUsage[];
+  storm: { recoverMs: number | null; recovered: boolean; replayedEvents: number; missedWhileOffline: number } | null;
+  measuredSeconds: number;
+  /** What else the machine was doing while we measured. */
+  machine: MachineLoad;
+  warnings: string[];
+}
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  actual: string;
+  pass: boolean | null;
+}
+
+export interface ScenarioResult {
+  params: ScenarioParams;
+  ours: SystemResult | null;
+  baseline: SystemResult | null;
+  ratios: Record<string, number | null>;
+  targets: TargetCheck[];
+  error: string | null;
+}

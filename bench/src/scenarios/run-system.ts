@@ -1,0 +1,138 @@
+import os from "node:os";
+import { ConsolePool } from "../consoles/console-pool";
+import type { ConsoleSpec, FinalReport } from "../consoles/protocol";
+import type { ChangeWriter } from "../drive/writers";
+import { nowMs } from "../metrics/clock";
+import { Histogram, summarizeMs } from "../metrics/histogram";
+import { fmtBytes, fmtMs, fmtNum } from "../report/format";
+import { everySecond, type Printer } from "../report/progress";
+import type { CommitSink } from "./commit-sink";
+import { MeterGroup, type NamedPid } from "./meters";
+import type { ScenarioParams } from "./params";
+import type { SystemKind, SystemResult } from "./result";
+import { runSteadyPhase, runStormPhase, type PhaseContext } from "./phases";
+
+export interface SystemSetup {
+  kind: SystemKind;
+  /** The realtime node(s), or the bare server. */
+  servers: NamedPid[];
+  /** Measured but not the server under test (Redis). */
+  support: NamedPid[];
+  heapUsed?: () => Promise<number | null>;
+  specs: ConsoleSpec[];
+  writer: ChangeWriter;
+  sink: CommitSink;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function sumFinals(finals: FinalReport[]) {
+  const total = { received: 0, lost: 0, duplicates: 0, outOfOrder: 0, unauthorized: 0, resyncs: 0, untimed: 0, replayedEvents: 0, openWindowMs: 0 };
+  const connectLatency = new Histogram();
+  for (const f of finals) {
+    for (const key of ["received", "lost", "duplicates", "outOfOrder", "unauthorized", "resyncs", "untimed", "replayedEvents"] as const) total[key] += f[key];
+    total.openWindowMs = Math.max(total.openWindowMs, f.openWindowMs);
+    connectLatency.merge(f.connectLatency);
+  }
+  return { ...total, connectLatency };
+}
+
+/** One system (ours or the baseline) through one scenario: connect, settle, drive, drain, verify. */
+export async function runSystem(params: ScenarioParams, setup: SystemSetup, logDir: string, print: Printer): Promise<SystemResult> {
+  const label = `[${params.id} ${setup.kind}]`;
+  const warnings: string[] = [];
+  const servers = new MeterGroup(setup.servers);
+  await sleep(1000);
+  servers.tick();
+  const idleRss = servers.rss();
+  const idleHeap = (await setup.heapUsed?.()) ?? null;
+
+  const pool = await ConsolePool.start(params.workers, logDir);
+  const loadGen = new MeterGroup([...pool.meters().map((m, i) => ({ name: `consoles-${i}`, pid: m.pid })), { name: "controller (writer+relay)", pid: process.pid }]);
+  const support = new MeterGroup(setup.support);
+  setup.sink.pool = pool;
+  try {
+    print(`${label} opening ${fmtNum(params.consoles)} consoles over ${params.workers} worker processes (${params.connectConcurrency} handshakes in flight each)`);
+    const stopOpenProgress = everySecond(() => {
+      servers.tick();
+      const p = pool.progress();
+      print(`${label} connecting: ${fmtNum(p.synced)}/${fmtNum(params.consoles)} synced, ${p.connectErrors} connect errors | server cpu ${fmtNum(servers.lastCpu())}% rss ${fmtBytes(servers.rss())}`);
+    });
+    const openedAt = nowMs();
+    try {
+      await pool.open(setup.specs, params.connectConcurrency);
+    } catch (error) {
+      warnings.push(`not every console connected: ${(error as Error).message}`);
+    } finally {
+      stopOpenProgress();
+    }
+    const openMs = nowMs() - openedAt;
+    await sleep(3000);
+    servers.tick();
+    const loadedRss = servers.rss();
+    const loadedHeap = (await setup.heapUsed?.()) ?? null;
+    const opened = pool.progress();
+    print(`${label} ${fmtNum(opened.synced)} consoles synced in ${fmtMs(openMs)}; server rss ${fmtBytes(idleRss)} → ${fmtBytes(loadedRss)} (${fmtBytes((loadedRss - idleRss) / Math.max(1, opened.synced))}/console)`);
+
+    const ctx: PhaseContext = { params, setup, pool, servers, loadGen, support, print, label };
+    const phase = params.storm ? await runStormPhase(ctx) : await runSteadyPhase(ctx);
+    if (phase.drive.failed > 0) warnings.push(`${phase.drive.failed} changes failed, first: ${phase.drive.firstError}`);
+    if (phase.drive.late > 0) warnings.push(`${phase.drive.late} changes started > 100 ms late: the writer could not keep the rate`);
+    if (phase.machine.loadAverage[0] > 4) warnings.push(`machine busy with other work: load average ${phase.machine.loadAverage.join(" → ")} on ${os.cpus().length} cores`);
+
+    const heads = await setup.writer.heads();
+    const drained = await pool.waitCaughtUp(heads, 60_000);
+    if (!drained.caughtUp) warnings.push(`${drained.behind} consoles had not caught up 60 s after the last change`);
+    const finals = sumFinals(await pool.finish(heads));
+    if (pool.errors.length) warnings.push(...pool.errors.slice(0, 5));
+    const synced = opened.synced;
+    const latency = summarizeMs(pool.latency);
+    print(
+      `${label} done: p50 ${fmtMs(latency.p50)} p99 ${fmtMs(latency.p99)} max ${fmtMs(latency.max)} | lost ${finals.lost} dup ${finals.duplicates} ooo ${finals.outOfOrder} unauthorized ${finals.unauthorized} resyncs ${finals.resyncs}`
+    );
+    return {
+      system: setup.kind,
+      consoles: params.consoles,
+      connect: {
+        synced,
+        errors: opened.connectErrors,
+        durationMs: Math.round(finals.openWindowMs || openMs),
+        perSecond: Math.round(synced / ((finals.openWindowMs || openMs) / 1000)),
+        latency: summarizeMs(finals.connectLatency)
+      },
+      memory: {
+        idleRssBytes: idleRss,
+        loadedRssBytes: loadedRss,
+        perConsoleBytes: Math.round((loadedRss - idleRss) / Math.max(1, synced)),
+        heapPerConsoleBytes: idleHeap !== null && loadedHeap !== null ? Math.round((loadedHeap - idleHeap) / Math.max(1, synced)) : null
+      },
+      changes: {
+        committed: phase.measuredCommits,
+        perSecond: Math.round((phase.measuredCommits / phase.measuredS) * 10) / 10,
+        failed: phase.drive.failed,
+        late: phase.drive.late,
+        firstError: phase.drive.firstError
+      },
+      deliveries: { measured: pool.deliveries, perSecond: Math.round(pool.deliveries / phase.measuredS), total: finals.received },
+      latency,
+      correctness: {
+        lost: finals.lost,
+        duplicates: finals.duplicates,
+        outOfOrder: finals.outOfOrder,
+        unauthorized: finals.unauthorized,
+        resyncs: finals.resyncs,
+        untimed: finals.untimed,
+        caughtUp: drained.caughtUp
+      },
+      servers: servers.usage(),
+      loadGenerator: [...loadGen.usage(), ...support.usage()],
+      storm: phase.storm ? { ...phase.storm, replayedEvents: finals.replayedEvents } : null,
+      measuredSeconds: Math.round(phase.measuredS * 10) / 10,
+      machine: phase.machine,
+      warnings
+    };
+  } finally {
+    setup.sink.pool = null;
+    await pool.close();
+  }
+}

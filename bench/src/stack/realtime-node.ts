@@ -1,0 +1,82 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { realtimeDir } from "../paths";
+import { freePort, waitForHttpOk } from "./ports";
+import { startNodeChild, type NodeChild } from "./spawn-child";
+
+export interface RealtimeNodeConfig {
+  index: number;
+  databaseUrl: string;
+  redisUrl: string;
+  keyPrefix: string;
+  authSecret: string;
+  logDir: string;
+  /** Directory for a V8 CPU profile (written when the node exits gracefully). */
+  cpuProfDir?: string;
+}
+
+export interface RealtimeNode {
+  index: number;
+  url: string;
+  port: number;
+  child: NodeChild;
+  stats(): Promise<{ connections: number; sockets: { live: number; syncing: number } }>;
+  /** V8 heap in use, from the node's own /metrics. */
+  heapUsedBytes(): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** One realtime node exactly as deployed: apps/realtime/src/main.ts configured by environment. */
+export async function startRealtimeNode(config: RealtimeNodeConfig): Promise<RealtimeNode> {
+  const port = await freePort();
+  const nodeArgs: string[] = [];
+  if (config.cpuProfDir) {
+    mkdirSync(config.cpuProfDir, { recursive: true });
+    nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${config.cpuProfDir}`, `--cpu-prof-name=realtime-${config.index}-${Date.now()}.cpuprofile`);
+  }
+  const child = startNodeChild({
+    name: `realtime-${config.index}`,
+    entry: "src/main.ts",
+    nodeArgs,
+    cwd: realtimeDir,
+    logFile: path.join(config.logDir, `realtime-${config.index}.log`),
+    env: {
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: config.databaseUrl,
+      REDIS_URL: config.redisUrl,
+      REDIS_KEY_PREFIX: config.keyPrefix,
+      AUTH_SECRET: config.authSecret,
+      NODE_ID: `bench-node-${config.index}`,
+      LOG_LEVEL: "warn"
+    }
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttpOk(`${url}/readyz`, child.alive);
+  } catch (error) {
+    await child.stop("SIGKILL");
+    throw new Error(`realtime node ${config.index} did not start (see ${config.logDir}/realtime-${config.index}.log): ${(error as Error).message}`, { cause: error });
+  }
+  return {
+    index: config.index,
+    url,
+    port,
+    child,
+    async stats() {
+      const response = await fetch(`${url}/stats`);
+      return (await response.json()) as { connections: number; sockets: { live: number; syncing: number } };
+    },
+    async heapUsedBytes() {
+      try {
+        const text = await (await fetch(`${url}/metrics`)).text();
+        const match = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})?\s+([0-9.e+]+)/m.exec(text);
+        return match?.[1] ? Number(match[1]) : null;
+      } catch {
+        return null;
+      }
+    },
+    stop: () => child.stop("SIGTERM")
+  };
+}
