@@ -40,10 +40,7 @@ export function setUpConnection(socket: RealtimeSocket, deps: ConnectionDeps): v
   deps.presence.connect(socket);
 
   const auth = handshakeAuthSchema.parse(socket.handshake.auth ?? {});
-  deps.delivery.sync(socket, auth.lastSeq).catch((error: unknown) => {
-    logger.error({ err: error }, "initial sync failed");
-    if (socket.connected) socket.emit("sync:resync", { reason: "server", seq: 0 });
-  });
+  deps.delivery.sync(socket, auth.lastSeq).catch((error: unknown) => logger.error({ err: error }, "initial sync failed"));
 
   socket.on("disconnect", (reason) => {
     cancelExpiry();

@@ -40,13 +40,15 @@ export interface RealtimeServer {
   /** Resolves once the node takes part in the cluster (adapter subscribed, presence registered). */
   ready(): Promise<void>;
   readiness(): Promise<Readiness>;
-  stats(): ReturnType<typeof buildStats>;
+  stats(): RealtimeStats;
   /** /healthz, /readyz, /stats, /metrics (also under /realtime/…); false = not ours. */
   handleOpsRequest(req: IncomingMessage, res: ServerResponse): boolean;
   /** graceful (default): announce departures, then drop connections so clients reconnect elsewhere.
    *  graceful: false behaves like a crash: no cleanup reaches Redis (tests, fatal errors). */
   close(options?: { graceful?: boolean }): Promise<void>;
 }
+
+export type RealtimeStats = ReturnType<typeof buildStats>;
 
 function defaultNodeId(): string {
   return `${hostname().replace(/[^A-Za-z0-9_.-]/g, "-")}-${process.pid}-${randomUUID().slice(0, 6)}`;
@@ -105,11 +107,15 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const presence = new PresenceService(io, store, logger);
 
   let live = deps.log.isLive();
+  let everLive = live;
   let closing = false;
   const offStatus = deps.log.onStatus((now) => {
     if (now === live) return;
     live = now;
-    logger.info({ live }, live ? "event log reachable again" : "event log unreachable: live updates delayed");
+    if (live) logger.info("event log live");
+    // Before the first time it is live this is just startup, not an outage.
+    else if (everLive) logger.warn("event log unreachable: live updates delayed");
+    everLive ||= live;
     io.local.emit("server:status", { live, nodeId });
   });
   delivery.start();

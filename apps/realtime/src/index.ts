@@ -1,4 +1,4 @@
-export { createRealtimeServer, type RealtimeDeps, type RealtimeServer } from "./create-realtime-server";
+export { createRealtimeServer, type RealtimeDeps, type RealtimeServer, type RealtimeStats } from "./create-realtime-server";
 export type { RealtimeOptions, RealtimeOptionsInput } from "./options";
 export type { Readiness } from "./ops/ops-handler";
 export type { RealtimeIo, RealtimeSocket } from "./io-types";

@@ -14,7 +14,7 @@ const optionsSchema = z.strictObject({
   /** Per-socket token bucket for client→server messages. */
   messageRateLimit: z
     .strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() })
-    .default({ burst: 30, perSecond: 10 }),
+    .default({ burst: 60, perSecond: 20 }),
   /** Malformed messages (unknown event, missing ack, bad shape) a socket may send before it is dropped. */
   maxStrikes: z.number().int().positive().default(10),
   /** Bytes queued for one socket beyond which it is disconnected so it cannot hold memory hostage. */

@@ -30,7 +30,7 @@ async function client(url: string, user = org.admin): Promise<TestClient> {
 }
 
 beforeAll(async () => {
-  tdb = await createTestDatabase({ poolSize: 4 });
+  tdb = await createTestDatabase({ poolSize: 6 });
   services = { db: tdb.database.client, box: tdb.box };
   writer = await startWriter(tdb.database, SHARED_REDIS_URL, prefix);
   org = await createOrgWithStaff(tdb.database.client);

@@ -44,7 +44,7 @@ function expectConsecutive(events: DomainEvent[], from: number, to: number): voi
 }
 
 beforeAll(async () => {
-  tdb = await createTestDatabase({ poolSize: 4 });
+  tdb = await createTestDatabase({ poolSize: 6 });
   services = { db: tdb.database.client, box: tdb.box };
   writer = await startWriter(tdb.database, SHARED_REDIS_URL, prefix);
   node = await startClusterNode({ databaseUrl: tdb.url, redisUrl: SHARED_REDIS_URL, keyPrefix: prefix });

@@ -15,7 +15,7 @@ const clients: TestClient[] = [];
 let org: Awaited<ReturnType<typeof createOrgWithStaff>>;
 
 beforeAll(async () => {
-  [tdb, redis] = await Promise.all([createTestDatabase({ poolSize: 4 }), startPrivateRedis()]);
+  [tdb, redis] = await Promise.all([createTestDatabase({ poolSize: 6 }), startPrivateRedis()]);
   const prefix = uniquePrefix();
   writer = await startWriter(tdb.database, redis.url, prefix);
   for (let i = 0; i < 2; i++) nodes.push(await startClusterNode({ databaseUrl: tdb.url, redisUrl: redis.url, keyPrefix: prefix }));

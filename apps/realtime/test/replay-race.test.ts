@@ -117,4 +117,12 @@ describe("replay meets live delivery (G3: no gap, no duplicate)", () => {
     await waitFor(() => client.events.at(-1)?.seq === head + 1, { what: "the next change" });
     expectExactly(client, lastSeq + 1, head + 1);
   });
+
+  it("tells every console to resync when the log subscription loses its place", async () => {
+    const head = await nodeCaughtUp();
+    const client = await reconnecting(head);
+    gated.signalReset();
+    const resync = await client.waitFor("sync:resync");
+    expect(resync.info).toEqual({ reason: "server", seq: head });
+  });
 });

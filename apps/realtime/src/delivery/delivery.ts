@@ -1,10 +1,11 @@
 import { audienceKey, viewEventFor, type Viewer } from "@switchboard/auth";
 import type { DomainEvent, ResyncReason, SyncResult } from "@switchboard/contracts";
-import { currentSeq, type DbClient } from "@switchboard/db";
+import type { DbClient } from "@switchboard/db";
 import type { EventLog } from "@switchboard/events";
 import type { Logger } from "pino";
 import { rooms, type RealtimeIo, type RealtimeSocket } from "../io-types";
 import type { RealtimeMetrics } from "../ops/metrics";
+import { readWithRetry, replayMissed, type ReplayOutcome } from "./replay";
 import type { OrgDelivery, SyncTarget } from "./sync-target";
 
 export interface DeliveryDeps {
@@ -94,9 +95,17 @@ export class Delivery {
     org.pending.add(target);
     const generation = ++target.generation;
 
-    const read = await this.readWithRetry(target, lastSeq, generation);
-    if (!read || target.detached || target.generation !== generation) return undefined;
-    const outcome = read.kind === "resync" ? ({ kind: "resync", reason: "retention", headSeq: read.headSeq } as const) : await this.replay(target, read, lastSeq);
+    let outcome: ReplayOutcome;
+    try {
+      const wanted = () => !target.detached && target.generation === generation;
+      const read = await readWithRetry(this.deps.log, this.deps.logger, target.orgId, lastSeq, wanted);
+      if (!read || target.detached || target.generation !== generation) return undefined;
+      outcome = read.kind === "resync" ? { kind: "resync", reason: "retention", headSeq: read.headSeq } : await replayMissed(target, read, lastSeq, this.deps.db);
+    } catch (error) {
+      // Never leave a socket stuck buffering: it goes live from where this node is and refetches.
+      this.deps.logger.error({ err: error, socketId: socket.id }, "sync failed; telling the console to resync");
+      outcome = { kind: "resync", reason: "server", headSeq: Math.max(this.heads.get(target.orgId) ?? 0, lastSeq ?? 0) };
+    }
     if (target.detached || target.generation !== generation) return undefined;
     if (outcome.kind === "resync") return this.finishWithResync(target, outcome.reason, outcome.headSeq);
 
@@ -115,44 +124,6 @@ export class Delivery {
     const socketsPerOrg: Record<string, number> = {};
     for (const [orgId, org] of this.orgs) socketsPerOrg[orgId] = org.sockets;
     return { sockets: this.targets.size, live, syncing: this.targets.size - live, orgs: this.orgs.size, socketsPerOrg };
-  }
-
-  private async readWithRetry(target: SyncTarget, lastSeq: number | undefined, generation: number) {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        // No lastSeq: ask for nothing but the head, and start from there.
-        return await this.deps.log.readSince(target.orgId, lastSeq ?? Number.MAX_SAFE_INTEGER);
-      } catch (error) {
-        if (target.detached || target.generation !== generation) return undefined;
-        if (attempt === 0) this.deps.logger.warn({ err: error, orgId: target.orgId }, "replay read failed; retrying until the event log is back");
-        await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** attempt)));
-        if (target.detached || target.generation !== generation) return undefined;
-      }
-    }
-  }
-
-  private async replay(
-    target: SyncTarget,
-    read: { events: DomainEvent[]; headSeq: number },
-    lastSeq: number | undefined
-  ): Promise<{ kind: "done"; floor: number; replayed: number } | { kind: "resync"; reason: ResyncReason; headSeq: number }> {
-    if (lastSeq === undefined) return { kind: "done", floor: read.headSeq, replayed: 0 };
-    if (read.events.length === 0 && read.headSeq < lastSeq) {
-      // Ahead of the log is fine while the relay catches up, but not ahead of what was committed.
-      const committed = await currentSeq(this.deps.db, target.orgId);
-      if (lastSeq > committed) return { kind: "resync", reason: "gap", headSeq: read.headSeq };
-    }
-    let floor = lastSeq;
-    let replayed = 0;
-    for (const event of read.events) {
-      if (event.seq <= floor) continue;
-      floor = event.seq;
-      const visible = viewEventFor(target.viewer, event);
-      if (!visible) continue;
-      target.socket.emit("event", visible);
-      replayed++;
-    }
-    return { kind: "done", floor, replayed };
   }
 
   private finishWithResync(target: SyncTarget, reason: ResyncReason, headSeq: number): SyncResult {

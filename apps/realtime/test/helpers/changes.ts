@@ -32,7 +32,14 @@ export async function renameRepeatedly(deps: ServiceDeps, viewer: ActingViewer, 
   for (let i = 0; i < count; i++) await renameExtension(deps, viewer, id, `${label}-${i}`);
 }
 
-/** `count` ordered changes straight through the hooked Prisma client (the CRUD hooks write the events). */
-export async function touchRepeatedly(db: DbClient, id: string, count: number, label = "t") {
-  for (let i = 0; i < count; i++) await db.extension.update({ where: { id }, data: { displayName: `${label}-${i}` } });
+/**
+ * `count` changes straight through the hooked Prisma client (the CRUD hooks write the events), from
+ * a few concurrent writers like a busy web app; commit order decides their seq either way.
+ */
+export async function touchRepeatedly(db: DbClient, id: string, count: number, label = "t", writers = 4) {
+  let next = 0;
+  const writer = async () => {
+    for (let i = next++; i < count; i = next++) await db.extension.update({ where: { id }, data: { displayName: `${label}-${i}` } });
+  };
+  await Promise.all(Array.from({ length: Math.min(writers, count) }, writer));
 }

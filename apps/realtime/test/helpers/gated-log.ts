@@ -10,6 +10,7 @@ export class GatedLog implements EventLog {
   private readGate: { when: "before" | "after"; entered: () => void; release: Promise<void> } | undefined;
   private holding: DomainEvent[] | undefined;
   private readonly listeners = new Set<(event: DomainEvent) => void>();
+  private readonly resetListeners = new Set<() => void>();
 
   constructor(private readonly inner: EventLog) {
     this.kind = inner.kind;
@@ -76,6 +77,16 @@ export class GatedLog implements EventLog {
     return this.inner.isLive();
   }
   onReset(listener: () => void): () => void {
-    return this.inner.onReset(listener);
+    this.resetListeners.add(listener);
+    const off = this.inner.onReset(listener);
+    return () => {
+      this.resetListeners.delete(listener);
+      off();
+    };
+  }
+
+  /** What the Redis log does when its subscription lost its place (e.g. trimmed past it). */
+  signalReset(): void {
+    for (const listener of this.resetListeners) listener();
   }
 }
