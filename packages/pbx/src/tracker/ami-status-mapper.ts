@@ -1,6 +1,7 @@
 import type { DeviceState, RegistrationState, TrunkRegistration } from "@switchboard/contracts";
 import { field, knownValue, type AmiMessage } from "../ami/ami-message";
 import { parseChannelName } from "./channel-party";
+import type { DirectoryTrunk } from "./directory";
 import { eventTime, type MapperContext } from "./mapper-context";
 
 type LampState = Exclude<DeviceState, "dnd">;
@@ -56,8 +57,7 @@ const TRUNK_REGISTRATION: Record<string, TrunkRegistration | undefined> = {
   Unregistered: "unknown"
 };
 
-async function setTrunk(ctx: MapperContext, key: string | undefined, registration: TrunkRegistration | undefined, at: Date, detail?: string) {
-  const trunk = await ctx.directory.trunk(key);
+async function setTrunk(ctx: MapperContext, trunk: DirectoryTrunk | undefined, registration: TrunkRegistration | undefined, at: Date, detail?: string) {
   if (!trunk || !registration) {
     ctx.stats.unmappedEndpoints++;
     return;
@@ -114,8 +114,8 @@ export async function onContactStatus(ctx: MapperContext, e: AmiMessage): Promis
   }
   const trunk = await ctx.directory.trunk(endpoint);
   // A trunk's qualify result speaks for its reachability; registration comes from Registry.
-  if (trunk && status === "Unreachable") await setTrunk(ctx, trunk.name, "unreachable", at, "qualify failed");
-  else if (trunk && status === "Reachable" && !trunk.registrationRequired) await setTrunk(ctx, trunk.name, "registered", at, "reachable");
+  if (trunk && status === "Unreachable") await setTrunk(ctx, trunk, "unreachable", at, "qualify failed");
+  else if (trunk && status === "Reachable" && !trunk.registrationRequired) await setTrunk(ctx, trunk, "registered", at, "reachable");
   else if (!trunk) ctx.stats.unmappedEndpoints++;
 }
 
@@ -149,7 +149,7 @@ export async function onPeerStatus(ctx: MapperContext, e: AmiMessage): Promise<v
   }
   const registration: TrunkRegistration | undefined =
     status === "Unreachable" ? "unreachable" : status === "Rejected" ? "rejected" : status === "Registered" || status === "Reachable" ? "registered" : undefined;
-  await setTrunk(ctx, parsed?.resource, registration, at, knownValue(field(e, "Cause")));
+  await setTrunk(ctx, await ctx.directory.trunk(parsed?.resource), registration, at, knownValue(field(e, "Cause")));
 }
 
 /** "sip:sip.carrier-a.example.net:5060" → "sip.carrier-a.example.net". */
@@ -163,7 +163,7 @@ export async function onRegistry(ctx: MapperContext, e: AmiMessage): Promise<voi
   const registration = TRUNK_REGISTRATION[field(e, "Status") ?? ""];
   const host = uriHost(field(e, "Domain"));
   const trunk = (await ctx.directory.trunk(host)) ?? (await ctx.directory.trunk(/^(?:sips?:)?([^@]+)@/i.exec(field(e, "Username") ?? "")?.[1]));
-  await setTrunk(ctx, trunk?.name, registration, eventTime(e), knownValue(field(e, "Cause")));
+  await setTrunk(ctx, trunk, registration, eventTime(e), knownValue(field(e, "Cause")));
 }
 
 /** OutboundRegistrationDetail, in answer to PJSIPShowRegistrationsOutbound. */
@@ -173,5 +173,5 @@ export async function onOutboundRegistrationDetail(ctx: MapperContext, e: AmiMes
     (await ctx.directory.trunk(knownValue(field(e, "ObjectName")))) ??
     (await ctx.directory.trunk(knownValue(field(e, "Endpoint")))) ??
     (await ctx.directory.trunk(uriHost(field(e, "ServerUri"))));
-  await setTrunk(ctx, trunk?.name, registration, eventTime(e));
+  await setTrunk(ctx, trunk, registration, eventTime(e));
 }
