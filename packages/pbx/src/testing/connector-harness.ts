@@ -1,4 +1,4 @@
-import pino from "pino";
+import { pino } from "pino";
 import type { TestDatabase } from "@switchboard/db/testing";
 import { AmiConnector } from "../ami/ami-connector";
 import type { AmiMessage } from "../ami/ami-message";
