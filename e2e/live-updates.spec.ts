@@ -1,0 +1,221 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import {
+  connectionStatus,
+  createExtensionThroughUi,
+  createTrunkThroughUi,
+  deleteThroughUi,
+  editExtensionThroughUi,
+  editTrunkThroughUi,
+  navigate,
+  recordedToasts,
+  recordToasts,
+  row,
+  toast,
+  uniqueExtensionNumber,
+  uniqueSuffix,
+} from "./fixtures/console";
+
+/** The issue's "within a second": measured from the moment the acting tab shows its success message. */
+const WITHIN_A_SECOND = { timeout: 1_000 };
+
+/**
+ * Issue 3's multi-tab check. Admin tab 1 acts; admin tab 2 (same browser context, same user) and
+ * an agent (own context) only watch. Nothing is ever reloaded: every change must arrive over the
+ * realtime connection, and after a realtime crash the missed ones must be replayed.
+ */
+test("every open console shows each change live, toasts only others' changes, and catches up after a realtime crash", async ({
+  browser,
+  context,
+  page: admin,
+  loginAs,
+  realtime,
+  urls,
+}) => {
+  // Three signed-in tabs, twelve writes and a crash with reconnect backoff: longer than a usual test.
+  test.setTimeout(240_000);
+  await recordToasts(context);
+  const agentContext = await browser.newContext({ baseURL: urls.web });
+  await recordToasts(agentContext);
+  const agent = await agentContext.newPage();
+  const adminTab2 = await context.newPage();
+  const watchers = [agent, adminTab2];
+  const everyTab = [admin, adminTab2, agent];
+
+  /** After an action: others show it within a second, only the agent gets a toast naming the admin. */
+  async function expectSeenByOthers(
+    message: string,
+    shows: (page: Page) => Promise<void>,
+  ): Promise<void> {
+    // All measured from the same instant, so each tab gets one second, not one after the other.
+    await Promise.all([
+      ...watchers.map((page) => shows(page)),
+      expect(toast(agent, message)).toBeVisible(WITHIN_A_SECOND),
+    ]);
+    // The event reached both admin tabs too (tab 2 just showed it); neither says anything about it.
+    await expect(toast(adminTab2, message)).toHaveCount(0);
+    await expect(toast(admin, message)).toHaveCount(0);
+  }
+
+  await test.step("both users are online and see each other on the dashboard", async () => {
+    await loginAs(admin, "admin");
+    await adminTab2.goto("/");
+    await loginAs(agent, "agent");
+    for (const page of everyTab)
+      await expect(connectionStatus(page)).toHaveText("Live", {
+        timeout: 15_000,
+      });
+    const online = (page: Page) =>
+      page.getByRole("list", { name: "People online" });
+    for (const page of everyTab) {
+      await expect(
+        online(page).getByRole("listitem").filter({ hasText: "Ada Admin" }),
+      ).toBeVisible();
+      await expect(
+        online(page).getByRole("listitem").filter({ hasText: "Ana Agent" }),
+      ).toBeVisible();
+    }
+    await expect(
+      online(agent).getByRole("listitem").filter({ hasText: "Ana Agent" }),
+    ).toContainText("(you)");
+    // Two tabs of one user are one person online, with both tabs counted.
+    await expect(
+      online(agent).getByRole("listitem").filter({ hasText: "Ada Admin" }),
+    ).toContainText("2 tabs");
+  });
+
+  const number = uniqueExtensionNumber();
+  const displayName = `Live desk ${uniqueSuffix()}`;
+  const renamed = `${displayName} (renamed)`;
+
+  await test.step("extension created, edited and deleted by the admin appears in the other tabs", async () => {
+    for (const page of everyTab) await navigate(page, "Extensions");
+
+    await createExtensionThroughUi(admin, { number, displayName });
+    await expectSeenByOthers(`Ada Admin created extension ${number}`, (page) =>
+      expect(row(page, "Extensions", number)).toContainText(
+        displayName,
+        WITHIN_A_SECOND,
+      ),
+    );
+
+    await editExtensionThroughUi(admin, number, { displayName: renamed });
+    await expectSeenByOthers(`Ada Admin updated extension ${number}`, (page) =>
+      expect(row(page, "Extensions", number)).toContainText(
+        renamed,
+        WITHIN_A_SECOND,
+      ),
+    );
+
+    await deleteThroughUi(admin, "extension", number);
+    await expectSeenByOthers(`Ada Admin deleted extension ${number}`, (page) =>
+      expect(row(page, "Extensions", number)).toHaveCount(0, WITHIN_A_SECOND),
+    );
+  });
+
+  const trunk = `Live carrier ${uniqueSuffix()}`;
+  const host = `live-${uniqueSuffix()}.e2e.example.net`;
+  const newHost = `moved-${uniqueSuffix()}.e2e.example.net`;
+
+  await test.step("trunk created, edited and deleted by the admin appears in the other tabs", async () => {
+    for (const page of everyTab) await navigate(page, "Trunks");
+
+    await createTrunkThroughUi(admin, { name: trunk, host });
+    await expectSeenByOthers(`Ada Admin created trunk ${trunk}`, (page) =>
+      expect(row(page, "Trunks", trunk)).toContainText(host, WITHIN_A_SECOND),
+    );
+
+    await editTrunkThroughUi(admin, trunk, { host: newHost });
+    await expectSeenByOthers(`Ada Admin updated trunk ${trunk}`, (page) =>
+      expect(row(page, "Trunks", trunk)).toContainText(
+        newHost,
+        WITHIN_A_SECOND,
+      ),
+    );
+
+    await deleteThroughUi(admin, "trunk", trunk);
+    await expectSeenByOthers(`Ada Admin deleted trunk ${trunk}`, (page) =>
+      expect(row(page, "Trunks", trunk)).toHaveCount(0, WITHIN_A_SECOND),
+    );
+  });
+
+  const offlineNumber = uniqueExtensionNumber();
+  const offlineName = `Offline desk ${uniqueSuffix()}`;
+  const offlineRenamed = `${offlineName} (renamed)`;
+
+  await test.step("with the realtime server down, consoles say so and writes still succeed", async () => {
+    for (const page of everyTab) await navigate(page, "Extensions");
+    for (const page of everyTab)
+      await expect(connectionStatus(page)).toHaveText("Live");
+    await realtime.stop();
+    for (const page of everyTab)
+      await expect(connectionStatus(page)).toHaveText(
+        /^(Reconnecting…|Offline)$/,
+      );
+
+    await createExtensionThroughUi(admin, {
+      number: offlineNumber,
+      displayName: offlineName,
+    });
+    await editExtensionThroughUi(admin, offlineNumber, {
+      displayName: offlineRenamed,
+    });
+    // The acting tab re-read the list from the server; the others have nothing to patch with.
+    await expect(row(admin, "Extensions", offlineNumber)).toContainText(
+      offlineRenamed,
+    );
+    for (const page of watchers)
+      await expect(row(page, "Extensions", offlineNumber)).toHaveCount(0);
+  });
+
+  await test.step("when it is back, consoles are live again and the missed changes arrive, in order", async () => {
+    await realtime.start();
+    // The client retries with exponential backoff capped at 30 s (plus jitter), so allow for one full wait.
+    for (const page of everyTab)
+      await expect(connectionStatus(page)).toHaveText("Live", {
+        timeout: 45_000,
+      });
+    for (const page of watchers)
+      await expect(row(page, "Extensions", offlineNumber)).toContainText(
+        offlineRenamed,
+      );
+    await expect(
+      toast(agent, `Ada Admin created extension ${offlineNumber}`),
+    ).toBeVisible();
+    await expect(
+      toast(agent, `Ada Admin updated extension ${offlineNumber}`),
+    ).toBeVisible();
+    await expect(
+      toast(adminTab2, `Ada Admin updated extension ${offlineNumber}`),
+    ).toHaveCount(0);
+  });
+
+  await test.step("over the whole run the admin's tabs never toasted the admin's own changes", async () => {
+    for (const page of [admin, adminTab2]) {
+      const shown = await recordedToasts(page);
+      expect(shown.filter((text) => text.startsWith("Ada Admin"))).toEqual([]);
+    }
+    expect(await recordedToasts(admin)).toEqual(
+      expect.arrayContaining([
+        `Extension ${number} created`,
+        `Extension ${number} updated`,
+        `Extension ${number} deleted`,
+        `Trunk ${trunk} created`,
+      ]),
+    );
+    const agentSaw = await recordedToasts(agent);
+    expect(agentSaw).toEqual(
+      expect.arrayContaining([
+        `Ada Admin created extension ${number}`,
+        `Ada Admin deleted trunk ${trunk}`,
+      ]),
+    );
+    // The agent only hears about others' changes, never an actor's own success message.
+    expect(agentSaw.filter((text) => !text.startsWith("Ada Admin"))).toEqual(
+      [],
+    );
+  });
+
+  await deleteThroughUi(admin, "extension", offlineNumber);
+  await agentContext.close();
+});
