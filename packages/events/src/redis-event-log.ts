@@ -6,6 +6,7 @@ import { runAppendScript, type AppendItem } from "./redis/append-script";
 import { closeConnection, createConnection } from "./redis/connection";
 import { GlobalStreamReader, readStartPosition, type RawEntry, type StartPosition } from "./redis/global-stream-reader";
 import { LiveStatus } from "./redis/live-status";
+import { OrgSequenceGuard } from "./redis/org-sequence-guard";
 import { decodePayload, encodePayload } from "./redis/payload";
 import { readOrgStream } from "./redis/read-org-stream";
 import { entryFields } from "./redis/stream-ids";
@@ -50,10 +51,7 @@ export class RedisEventLog implements EventLog {
   private readonly listeners = new Set<(event: DomainEvent) => void>();
   private readonly resetListeners = new Set<() => void>();
   private readonly status = new LiveStatus(["commands", "commandsHealthy"]);
-  /** Last seq handed to listeners per org: duplicates are dropped, jumps mean lost events. */
-  private readonly delivered = new Map<string, number>();
-  /** Orgs whose next jump is expected (we just resynced), not a loss. */
-  private readonly continuityUnknown = new Set<string>();
+  private readonly sequence = new OrgSequenceGuard();
   private readonly counters: RedisEventLogStats = { appended: 0, duplicatesSkipped: 0, delivered: 0, duplicatesDropped: 0, badEntries: 0, resets: 0 };
   private commands: Redis | undefined;
   private reader: GlobalStreamReader | undefined;
@@ -218,39 +216,31 @@ export class RedisEventLog implements EventLog {
         continue;
       }
       const event = decoded.event;
-      const last = this.delivered.get(event.orgId);
-      if (last !== undefined && event.seq <= last) {
+      const verdict = this.sequence.check(event.orgId, event.seq);
+      if (verdict === "duplicate") {
         this.counters.duplicatesDropped += 1;
         continue;
       }
-      if (last !== undefined && event.seq > last + 1 && !this.continuityUnknown.has(event.orgId)) {
-        // The log appends each org's events gap-free and in order, so a jump means lost entries.
-        this.logger.warn({ orgId: event.orgId, last, seq: event.seq }, "gap in the live event stream; resyncing");
-        this.reset("gap in the live event stream");
-      }
-      this.continuityUnknown.delete(event.orgId);
-      this.delivered.set(event.orgId, event.seq);
+      if (verdict === "gap") this.reset(`gap in the live event stream of org ${event.orgId} before seq ${event.seq}`, event.orgId);
       this.counters.delivered += 1;
-      for (const listener of this.listeners) {
-        try {
-          listener(event);
-        } catch (error) {
-          this.logger.error({ err: (error as Error).message, orgId: event.orgId, seq: event.seq }, "event listener threw");
-        }
-      }
+      for (const listener of this.listeners) this.notify("event listener", () => listener(event));
     }
   }
 
-  private reset(reason: string): void {
+  /** A throwing listener must not stop delivery to the others or kill the reader. */
+  private notify(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message }, `${what} threw`);
+    }
+  }
+
+  /** `current`: the org whose event is being delivered right now; its continuity is known. */
+  private reset(reason: string, current?: string): void {
     this.counters.resets += 1;
     this.logger.warn({ reason }, "event log reset: subscribers must resync");
-    for (const orgId of this.delivered.keys()) this.continuityUnknown.add(orgId);
-    for (const listener of this.resetListeners) {
-      try {
-        listener();
-      } catch (error) {
-        this.logger.error({ err: (error as Error).message }, "reset listener threw");
-      }
-    }
+    this.sequence.forgetContinuity(current);
+    for (const listener of this.resetListeners) this.notify("reset listener", listener);
   }
 }

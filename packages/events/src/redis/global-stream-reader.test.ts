@@ -25,6 +25,12 @@ describe("positionLost", () => {
     expect(positionLost("5-0", info("9-0", "8-0", null))).toBe(true);
   });
 
+  it("follows a restarted server's new stream, unless it was trimmed past the reader", () => {
+    expect(positionLost("5-0", null, true)).toBe(false);
+    expect(positionLost("5-0", info("9-0", "8-0", "0-0"), true)).toBe(false);
+    expect(positionLost("5-0", info("9-0", "8-0", "7-0"), true)).toBe(true);
+  });
+
   it("compares ids numerically", () => {
     expect(compareStreamIds("10-0", "9-0")).toBe(1);
     expect(compareStreamIds("9-10", "9-9")).toBe(1);

@@ -45,8 +45,10 @@ function parseRunId(info: string): string {
  * (Redis restarted empty, key deleted), was trimmed past our position, or is a different stream
  * than the one we were reading (its ids restart below ours, or our entry was never deleted from it).
  */
-export function positionLost(lastId: string, info: StreamInfo | null): boolean {
+export function positionLost(lastId: string, info: StreamInfo | null, acceptNewStream = false): boolean {
   if (lastId === "0-0") return false;
+  // After a restart we chose to follow: entries newer than our position are all new ones.
+  if (acceptNewStream) return info?.maxDeletedEntryId != null && compareStreamIds(info.maxDeletedEntryId, lastId) > 0;
   if (!info) return true;
   if (compareStreamIds(info.lastGeneratedId, lastId) < 0) return true;
   const maxDeleted = info.maxDeletedEntryId;
@@ -59,6 +61,12 @@ export function positionLost(lastId: string, info: StreamInfo | null): boolean {
  * Follows the global stream with one connection. Each round first reads what is there together
  * with the stream's metadata in one MULTI (so a trim or restart is noticed before its entries are
  * trusted), and only blocks when caught up.
+ *
+ * When Redis comes back as a new instance (run_id changed) and our last entry is gone with it, the
+ * reader keeps its position if it was caught up when the connection broke (its last read returned
+ * less than a full batch, so only an append in flight at the crash could be unread, and a per-org
+ * jump is caught downstream): the new instance's entries all have later ids and are delivered in
+ * order. If it was working through a backlog, it cannot know what it missed and resets.
  */
 export class GlobalStreamReader {
   private lastId: string | undefined;
@@ -68,6 +76,12 @@ export class GlobalStreamReader {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** The last read returned a full batch: more was waiting. */
+  private behind = false;
+  private failing = false;
+  private caughtUpAtFailure = false;
+  /** Following a restarted server whose stream starts after our position. */
+  private followingNewStream = false;
 
   constructor(
     private readonly redis: Redis,
@@ -100,9 +114,12 @@ export class GlobalStreamReader {
     while (!this.stopped) {
       try {
         await this.step();
+        this.failing = false;
         if (!this.stopped) this.hooks.health(true);
       } catch (error) {
         if (this.stopped) break;
+        if (!this.failing) this.caughtUpAtFailure = !this.behind;
+        this.failing = true;
         this.logger.debug({ err: (error as Error).message }, "event log reader round failed");
         this.hooks.health(false);
         await this.pause();
@@ -125,12 +142,13 @@ export class GlobalStreamReader {
       return;
     }
     const snapshot = await this.readSnapshot(this.lastId);
-    if (positionLost(this.lastId, snapshot.info)) {
+    if (positionLost(this.lastId, snapshot.info, this.followingNewStream)) {
       this.logger.warn({ lastId: this.lastId }, "event log reader lost its place (trimmed or restarted); resyncing");
       this.lastId = snapshot.info?.lastGeneratedId ?? "0-0";
       this.hooks.reset("the event log was trimmed past this reader or lost its data");
       return;
     }
+    this.behind = snapshot.entries.length >= BATCH;
     if (snapshot.entries.length > 0) return this.consume(snapshot.entries);
 
     const reply = await this.redis.xread("COUNT", BATCH, "BLOCK", this.blockMs, "STREAMS", this.key, this.lastId);
@@ -138,19 +156,26 @@ export class GlobalStreamReader {
     // only trust it once the next snapshot has checked the stream.
     if (this.stopped || generation !== this.generation) return;
     const entries = reply?.[0]?.[1];
+    this.behind = (entries?.length ?? 0) >= BATCH;
     if (entries && entries.length > 0) this.consume(entries);
   }
 
   private async checkServerInstance(): Promise<void> {
     const runId = parseRunId(await this.redis.info("server"));
-    if (this.runId !== undefined && runId !== this.runId) {
-      this.logger.warn("Redis restarted; live events may have been lost, resyncing");
-      this.lastId = await streamEnd(this.redis, this.key);
-      this.runId = runId;
-      this.hooks.reset("Redis restarted");
-      return;
-    }
+    const restarted = this.runId !== undefined && runId !== this.runId;
     this.runId = runId;
+    if (!restarted || this.lastId === undefined || this.lastId === "0-0") return;
+    const kept = (await this.redis.xrange(this.key, this.lastId, this.lastId)).length > 0;
+    if (kept) {
+      this.logger.info("Redis restarted with its data; continuing where the reader was");
+    } else if (this.caughtUpAtFailure) {
+      this.logger.warn("Redis restarted without our last entry; nothing unread was pending, following its new stream");
+      this.followingNewStream = true;
+    } else {
+      this.logger.warn("Redis restarted while this reader was behind; unread events are lost, resyncing");
+      this.lastId = await streamEnd(this.redis, this.key);
+      this.hooks.reset("Redis restarted while live events were unread");
+    }
   }
 
   private async readSnapshot(lastId: string): Promise<{ info: StreamInfo | null; entries: RawEntry[] }> {
@@ -171,6 +196,7 @@ export class GlobalStreamReader {
   private consume(entries: readonly RawEntry[]): void {
     const last = entries[entries.length - 1];
     if (last) this.lastId = last[0];
+    this.followingNewStream = false;
     this.hooks.deliver(entries);
   }
 

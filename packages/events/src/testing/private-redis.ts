@@ -4,6 +4,8 @@ import { createConnection, createServer } from "node:net";
 export interface PrivateRedis {
   url: string;
   port: number;
+  /** The current server process (changes on restart). */
+  readonly pid: number | undefined;
   /** Graceful shutdown (SIGTERM); resolves when the process has exited. */
   stop(): Promise<void>;
   /** Crash (SIGKILL): the data is gone, as after a power cut with persistence off. */
@@ -95,6 +97,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return server.child.pid;
+    },
     stop: () => terminate("SIGTERM"),
     kill: () => terminate("SIGKILL"),
     async restart() {
