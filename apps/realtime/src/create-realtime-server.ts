@@ -4,7 +4,6 @@ import { hostname } from "node:os";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Database } from "@switchboard/db";
 import type { EventLog } from "@switchboard/events";
-import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { Server } from "socket.io";
 import { createAuthMiddleware } from "./auth/authenticate";
@@ -15,6 +14,7 @@ import type { RealtimeIo } from "./io-types";
 import { RealtimeMetrics } from "./ops/metrics";
 import { createOpsHandler, type Readiness } from "./ops/ops-handler";
 import { checkReadiness } from "./ops/readiness";
+import { createAdapterClients } from "./redis-clients";
 import { resolveOptions, type RealtimeOptions, type RealtimeOptionsInput } from "./options";
 import { MemoryPresenceStore } from "./presence/memory-presence-store";
 import { PresenceService } from "./presence/presence-service";
@@ -82,9 +82,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const startedAt = Date.now();
   const keyPrefix = deps.redis?.keyPrefix ?? "sb";
 
-  const pub = deps.redis ? new Redis(deps.redis.url, { connectionName: `sb-adapter-pub-${nodeId}` }) : undefined;
-  const sub = pub?.duplicate({ connectionName: `sb-adapter-sub-${nodeId}` });
-  for (const client of [pub, sub]) client?.on("error", (err) => logger.debug({ err }, "adapter redis error"));
+  const { pub, sub } = deps.redis ? createAdapterClients(deps.redis.url, nodeId, logger) : { pub: undefined, sub: undefined };
 
   const io: RealtimeIo = new Server(httpServer, {
     path: options.path,

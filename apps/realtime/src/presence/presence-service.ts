@@ -20,7 +20,7 @@ export class PresenceService {
   ) {}
 
   start(): Promise<void> {
-    return this.store.start((change) => this.announce(change));
+    return this.store.start({ change: (change) => this.announce(change), lost: (orgIds) => this.resendSnapshots(orgIds) });
   }
 
   connect(socket: RealtimeSocket): void {
@@ -70,6 +70,16 @@ export class PresenceService {
       if (member) room.emit("presence:joined", member);
     }
     for (const userId of change.left) room.emit("presence:left", { userId });
+  }
+
+  /** Each node refreshes its own staff consoles (io.local): together that reaches everyone once. */
+  private resendSnapshots(orgIds: string[]): void {
+    for (const orgId of orgIds) {
+      this.store
+        .list(orgId)
+        .then((members) => this.io.local.to(rooms.presence(orgId)).emit("presence:snapshot", { members }))
+        .catch((error: unknown) => this.logger.warn({ err: error, orgId }, "presence snapshot refresh failed"));
+    }
   }
 
   private localMember(orgId: string, userId: string): PresenceMember | undefined {

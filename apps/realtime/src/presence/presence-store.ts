@@ -16,14 +16,20 @@ export interface PresenceChange {
   left: string[];
 }
 
+export interface PresenceListener {
+  change(change: PresenceChange): void;
+  /** The store may have lost who is online in these orgs (Redis restarted empty): consoles need a fresh list. */
+  lost(orgIds: string[]): void;
+}
+
 /**
  * Who is online, across all nodes. Every operation reports the users it made appear or disappear,
  * decided atomically by the store, so exactly one node announces each change.
  */
 export interface PresenceStore {
   readonly kind: "redis" | "memory";
-  /** Registers the node; `onChange` hears changes the store makes on its own (sweeps, repairs). */
-  start(onChange: (change: PresenceChange) => void): Promise<void>;
+  /** Registers the node; hears the changes the store makes on its own (sweeps, repairs). */
+  start(listener: PresenceListener): Promise<void>;
   add(orgId: string, entry: PresenceEntry): Promise<PresenceChange>;
   remove(orgId: string, entry: PresenceEntry): Promise<PresenceChange>;
   list(orgId: string): Promise<PresenceMember[]>;

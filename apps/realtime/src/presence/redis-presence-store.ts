@@ -2,7 +2,7 @@ import type { PresenceMember } from "@switchboard/contracts";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { PRESENCE_CHANGE_LUA } from "./presence-script";
-import { mergeEntries, type PresenceChange, type PresenceEntry, type PresenceStore } from "./presence-store";
+import { mergeEntries, type PresenceChange, type PresenceEntry, type PresenceListener, type PresenceStore } from "./presence-store";
 
 export interface RedisPresenceOptions {
   url: string;
@@ -25,8 +25,9 @@ export class RedisPresenceStore implements PresenceStore {
   private readonly redis: Redis;
   private readonly local = new Map<string, Map<string, PresenceEntry>>();
   private timer: NodeJS.Timeout | undefined;
-  private onChange: (change: PresenceChange) => void = () => undefined;
+  private listener: PresenceListener = { change: () => undefined, lost: () => undefined };
   private dirty = true;
+  private registered = false;
   private healthy = false;
   private ticking = false;
   private stopped = false;
@@ -39,8 +40,8 @@ export class RedisPresenceStore implements PresenceStore {
     this.redis.defineCommand("sbPresenceChange", { numberOfKeys: 2, lua: PRESENCE_CHANGE_LUA });
   }
 
-  async start(onChange: (change: PresenceChange) => void): Promise<void> {
-    this.onChange = onChange;
+  async start(listener: PresenceListener): Promise<void> {
+    this.listener = listener;
     await this.tick();
     if (!this.healthy) throw new Error("presence: Redis is unreachable");
     // Heartbeat key lives 3 periods; sweeps every period: a dead node is gone within ~0.8 × ttl.
@@ -131,6 +132,10 @@ export class RedisPresenceStore implements PresenceStore {
     await this.redis.sadd(this.nodesKey(), nodeId);
     // No previous heartbeat: this node was (or may have been) swept as dead: re-assert its tabs.
     if (previous === null || this.dirty) await this.reassert();
+    // Our heartbeat vanished: swept after a stall, or Redis came back empty and everyone's tabs
+    // (and any "left" we could not announce) are gone. Either way, consoles here need the list again.
+    if (previous === null && this.registered) this.listener.lost([...this.local.keys()]);
+    this.registered = true;
   }
 
   private async reassert(): Promise<void> {
@@ -143,7 +148,7 @@ export class RedisPresenceStore implements PresenceStore {
       const sets = Object.fromEntries(entries.map((entry) => [this.field(entry), JSON.stringify(entry)]));
       const [joined, left] = await this.change(orgId, { prefix: `${nodeId}|`, sets });
       if (!entries.length) await this.redis.srem(this.nodeOrgsKey(nodeId), orgId);
-      if (joined.length || left.length) this.onChange({ orgId, joined, left });
+      if (joined.length || left.length) this.listener.change({ orgId, joined, left });
     }
     this.dirty = false;
   }
@@ -154,7 +159,7 @@ export class RedisPresenceStore implements PresenceStore {
       if (node === this.options.nodeId || (await this.redis.exists(this.heartbeatKey(node)))) continue;
       for (const orgId of await this.redis.smembers(this.nodeOrgsKey(node))) {
         const [, left] = await this.change(orgId, { prefix: `${node}|`, sweepNode: node });
-        if (left.length) this.onChange({ orgId, joined: [], left });
+        if (left.length) this.listener.change({ orgId, joined: [], left });
       }
       this.options.logger.info({ node }, "presence: swept a node whose heartbeat expired");
       await this.redis.del(this.nodeOrgsKey(node));

@@ -79,6 +79,19 @@ export class TestClient {
     return this.timeline.filter((e): e is Extract<TimelineEntry, { type: T }> => e.type === type);
   }
 
+  /** Who this console shows as online: snapshots replace the list, joined/left patch it. */
+  onlineUsers(): Set<string> {
+    const online = new Set<string>();
+    for (const entry of this.timeline) {
+      if (entry.type === "presence:snapshot") {
+        online.clear();
+        for (const member of entry.snapshot.members) online.add(member.userId);
+      } else if (entry.type === "presence:joined") online.add(entry.member.userId);
+      else if (entry.type === "presence:left") online.delete(entry.left.userId);
+    }
+    return online;
+  }
+
   /** Resolves after the connection and its first sync (sync:done or sync:resync). */
   async ready(timeoutMs = 10_000): Promise<this> {
     await waitFor(() => this.entries("sync:done").length + this.entries("sync:resync").length > 0, { timeoutMs, what: "first sync" });
