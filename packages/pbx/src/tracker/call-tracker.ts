@@ -143,6 +143,16 @@ export class CallTracker {
       .map((c) => ({ name: c?.name ?? "", origin: c?.uniqueid === call.originUniqueid, bridged: Boolean(c?.bridgeId) }));
   }
 
+  /** Ends every call still live in the registry (a simulator stopping, a connector retiring). */
+  endLiveCalls(at: Date, cause: string): Promise<void> {
+    return this.enqueue(async () => {
+      for (const call of this.registry.allCalls()) {
+        this.registry.deleteCall(call.key);
+        await this.applyNow({ op: "end", callId: call.key, at, cause, causeCode: null, hungUpBy: null });
+      }
+    }).then(() => undefined);
+  }
+
   /** Resolves once everything queued so far has been applied. */
   idle(): Promise<void> {
     return this.queue.then(() => undefined);

@@ -1,0 +1,36 @@
+import type { AmiMessage } from "../ami/ami-message";
+
+interface Due {
+  at: number;
+  order: number;
+  message: AmiMessage;
+}
+
+/**
+ * The simulator's timeline: events due at simulated times, taken in time order (ties in the order
+ * they were scheduled). Simulated time runs `speed` times faster than the wall clock; an infinite
+ * speed plays everything at once, which makes runs with the same seed identical.
+ */
+export class SimTimeline {
+  private readonly due: Due[] = [];
+  private order = 0;
+
+  schedule(message: AmiMessage, at: number): void {
+    const entry = { at, order: this.order++, message };
+    let i = this.due.length;
+    while (i > 0 && (this.due[i - 1]?.at ?? 0) > at) i--;
+    this.due.splice(i, 0, entry);
+  }
+
+  peek(): Due | undefined {
+    return this.due[0];
+  }
+
+  take(): Due | undefined {
+    return this.due.shift();
+  }
+
+  get size(): number {
+    return this.due.length;
+  }
+}

@@ -1,0 +1,146 @@
+import { pino, type Logger } from "pino";
+import type { DbClient } from "@switchboard/db";
+import { seededRandom } from "../shared/seeded-random";
+import { CallTracker } from "../tracker/call-tracker";
+import type { TrackerStats } from "../tracker/tracker-stats";
+import { inboundCall, initialRegistrations, internalCall, outboundCall, statusFlap } from "./scenarios";
+import { SimTimeline } from "./sim-clock";
+import { SimWorld } from "./sim-world";
+
+export interface SimulatorOptions {
+  db: DbClient;
+  orgId: string;
+  /** New calls per minute (Poisson arrivals). */
+  rate: number;
+  /** Same seed, same traffic. */
+  seed?: number;
+  /** Stop starting calls after this much simulated time; unset runs until stop(). */
+  durationMs?: number;
+  /** Simulated seconds per real second; Infinity plays everything at once (tests). */
+  speed?: number;
+  /** Simulated start time (ms since epoch); defaults to now. */
+  startAt?: number;
+  /** DIDs inbound calls arrive on. */
+  dids?: string[];
+  log?: Logger;
+}
+
+export interface Simulator {
+  readonly tracker: CallTracker;
+  /** Resolves when the run is over (duration reached and calls finished, or stopped). */
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+  stats(): { callsStarted: number; tracker: TrackerStats };
+}
+
+const DEFAULT_DIDS = ["+15559870000", "+15559870001", "+15559870002"];
+
+/** Scenario mix: weights of what each new call is. */
+const MIX: [weight: number, run: (w: SimWorld, t: number) => void][] = [
+  [30, (w, t) => inboundCall(w, t, "answered")],
+  [10, (w, t) => inboundCall(w, t, "hold")],
+  [7, (w, t) => inboundCall(w, t, "transfer")],
+  [10, (w, t) => inboundCall(w, t, "missed")],
+  [15, (w, t) => internalCall(w, t, true)],
+  [5, (w, t) => internalCall(w, t, false)],
+  [18, (w, t) => outboundCall(w, t, true)],
+  [5, (w, t) => outboundCall(w, t, false)]
+];
+const TOTAL_WEIGHT = MIX.reduce((sum, [weight]) => sum + weight, 0);
+const FLAPS_PER_MINUTE = 0.5;
+
+/**
+ * Realistic PBX traffic for one organization, produced as AMI events and fed to the same call
+ * tracker the AMI connector uses — so simulated calls, timelines, statuses and events are exactly
+ * what a real Asterisk would give.
+ */
+export function startSimulator(options: SimulatorOptions): Simulator {
+  const log = options.log ?? pino({ level: "silent" });
+  const tracker = new CallTracker({ db: options.db, orgId: options.orgId, log });
+  const random = seededRandom(options.seed ?? 1);
+  const speed = options.speed ?? 1;
+  const timeline = new SimTimeline();
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let callsStarted = 0;
+
+  const interval = (perMinute: number) => (perMinute > 0 ? Math.round((-Math.log(1 - random()) * 60_000) / perMinute) : Infinity);
+
+  async function run(): Promise<void> {
+    await tracker.directory.load();
+    const byNumber = <T extends { id: string }>(items: T[], key: (t: T) => string) => [...items].sort((a, b) => key(a).localeCompare(key(b)));
+    const world = new SimWorld(
+      random,
+      byNumber(tracker.directory.allExtensions(), (e) => e.number),
+      byNumber(tracker.directory.allTrunks(), (t) => t.name),
+      options.dids ?? DEFAULT_DIDS,
+      (message, at) => timeline.schedule(message, at)
+    );
+    if (world.extensions.length === 0) {
+      log.warn({ orgId: options.orgId }, "simulator: the organization has no extensions");
+      return;
+    }
+    const simStart = options.startAt ?? Date.now();
+    const realStart = Date.now();
+    const end = simStart + (options.durationMs ?? Infinity);
+    const simNow = () => simStart + (Date.now() - realStart) * speed;
+    initialRegistrations(world, simStart);
+    let nextCall = simStart + interval(options.rate);
+    let nextFlap = simStart + interval(FLAPS_PER_MINUTE);
+
+    while (!stopped) {
+      const horizon = timeline.peek()?.at ?? Infinity;
+      if (nextCall < end && nextCall <= horizon) {
+        pickScenario(random)(world, nextCall);
+        callsStarted++;
+        nextCall += interval(options.rate);
+        continue;
+      }
+      if (nextFlap < end && nextFlap <= horizon) {
+        statusFlap(world, nextFlap);
+        nextFlap += interval(FLAPS_PER_MINUTE);
+        continue;
+      }
+      const due = timeline.take();
+      if (!due) break;
+      const delay = Number.isFinite(speed) ? (due.at - simNow()) / speed : 0;
+      if (delay > 0) await sleep(delay);
+      if (stopped) break;
+      await tracker.handleEvent(due.message);
+    }
+  }
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  const done = run().catch((error: unknown) => log.error({ err: error }, "simulator stopped on an error"));
+
+  return {
+    tracker,
+    done,
+    async stop() {
+      stopped = true;
+      wake?.();
+      await done;
+      // Calls still in progress end now rather than staying "live" forever.
+      await tracker.endLiveCalls(new Date(), "Simulator stopped");
+    },
+    stats: () => ({ callsStarted, tracker: { ...tracker.stats } })
+  };
+}
+
+function pickScenario(random: () => number): (w: SimWorld, t: number) => void {
+  let roll = random() * TOTAL_WEIGHT;
+  for (const [weight, run] of MIX) {
+    roll -= weight;
+    if (roll < 0) return run;
+  }
+  return MIX[0]?.[1] ?? (() => undefined);
+}
