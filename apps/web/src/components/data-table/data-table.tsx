@@ -61,7 +61,7 @@ export function DataTable<T>({ caption, noun, data, columns, getRowId, rowHeader
   const rows = table.getRowModel().rows;
   return (
     <div>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 dark:bg-slate-800/50">

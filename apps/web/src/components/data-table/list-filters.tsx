@@ -7,16 +7,18 @@ import { controlClasses } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
 interface ListFiltersBarProps {
+  /** Names the filter region, e.g. "Filter extensions" (distinct from the search box label). */
+  filterLabel: string;
   searchLabel: string;
   searchPlaceholder: string;
   value: ListFilters;
   onChange: (next: ListFilters) => void;
 }
 
-export function ListFiltersBar({ searchLabel, searchPlaceholder, value, onChange }: ListFiltersBarProps) {
+export function ListFiltersBar({ filterLabel, searchLabel, searchPlaceholder, value, onChange }: ListFiltersBarProps) {
   const id = useId();
   return (
-    <div role="search" aria-label={searchLabel} className="flex flex-wrap items-end gap-3 border-b border-slate-200 p-3 dark:border-slate-800">
+    <div role="search" aria-label={filterLabel} className="flex flex-wrap items-end gap-3 border-b border-slate-200 p-3 dark:border-slate-800">
       <div className="min-w-48 flex-1">
         <label htmlFor={`${id}-q`} className="mb-1 block text-sm font-medium">
           {searchLabel}

@@ -36,14 +36,17 @@ interface FieldFrameProps {
 export function FieldFrame({ id, label, hint, error, required, className, children }: FieldFrameProps) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200">
-        {label}
+      {/* The required mark sits beside the label, not in it, so the field's name is exactly `label`. */}
+      <div className="mb-1 flex items-baseline gap-0.5">
+        <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
+          {label}
+        </label>
         {required ? (
-          <span aria-hidden="true" className="ml-0.5 text-red-700 dark:text-red-400">
+          <span aria-hidden="true" className="text-sm text-red-700 dark:text-red-400">
             *
           </span>
         ) : null}
-      </label>
+      </div>
       {children}
       <FieldHint id={`${id}-hint`}>{hint}</FieldHint>
       <FieldError id={`${id}-error`} message={error} />

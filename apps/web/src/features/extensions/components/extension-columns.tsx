@@ -2,9 +2,10 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import type { ExtensionView } from "@switchboard/contracts";
+import { CodecList } from "@/components/data-table/codec-list";
 import { RowActions } from "@/components/data-table/row-actions";
 import { Badge } from "@/components/ui/panel";
-import { codecLabel, TRANSPORT_LABELS } from "@/lib/transport";
+import { TRANSPORT_LABELS } from "@/lib/transport";
 
 const column = createColumnHelper<ExtensionView>();
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
@@ -30,7 +31,7 @@ export function extensionColumns(canManage: boolean, onDelete: (row: ExtensionVi
       )
     }),
     column.accessor("transport", { header: "Transport", cell: (info) => TRANSPORT_LABELS[info.getValue()] }),
-    column.accessor("codecs", { header: "Codecs", enableSorting: false, cell: (info) => info.getValue().map(codecLabel).join(", ") }),
+    column.accessor("codecs", { header: "Codecs", enableSorting: false, cell: (info) => <CodecList codecs={info.getValue()} /> }),
     column.accessor("voicemailEnabled", { header: "Voicemail", cell: (info) => yesNo(info.getValue()) }),
     column.accessor("enabled", {
       header: "Enabled",

@@ -30,7 +30,7 @@ export function ApiTokensPanel({ tokens }: { tokens: ApiTokenView[] }) {
           </p>
         </div>
         <CreateTokenForm />
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
             <caption className="sr-only">Your API tokens</caption>
             <thead className="bg-slate-50 dark:bg-slate-800/50">

@@ -16,7 +16,7 @@ function isCurrent(pathname: string, href: string): boolean {
 export function NavLinks({ items }: { items: readonly NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 overflow-x-auto">
+    <nav aria-label="Main" className="relative -mx-1 overflow-x-auto">
       <ul className="flex gap-1 px-1">
         {items.map((item) => {
           const current = isCurrent(pathname, item.href);

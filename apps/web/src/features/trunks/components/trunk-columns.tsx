@@ -2,9 +2,10 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TrunkView } from "@switchboard/contracts";
+import { CodecList } from "@/components/data-table/codec-list";
 import { RowActions } from "@/components/data-table/row-actions";
 import { Badge } from "@/components/ui/panel";
-import { codecLabel, TRANSPORT_LABELS } from "@/lib/transport";
+import { TRANSPORT_LABELS } from "@/lib/transport";
 
 const column = createColumnHelper<TrunkView>();
 const muted = (text: string) => <span className="text-slate-500 dark:text-slate-400">{text}</span>;
@@ -31,7 +32,7 @@ export function trunkColumns(canManage: boolean, onDelete: (row: TrunkView) => v
       }
     }),
     column.accessor("registrationRequired", { header: "Registration required", cell: (info) => (info.getValue() ? "Yes" : "No") }),
-    column.accessor("codecs", { header: "Codecs", enableSorting: false, cell: (info) => info.getValue().map(codecLabel).join(", ") }),
+    column.accessor("codecs", { header: "Codecs", enableSorting: false, cell: (info) => <CodecList codecs={info.getValue()} /> }),
     column.accessor("maxChannels", { header: "Max channels", cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
     column.accessor("enabled", {
       header: "Enabled",

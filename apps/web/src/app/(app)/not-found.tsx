@@ -1,0 +1,5 @@
+import { NotFoundContent } from "@/components/ui/not-found-content";
+
+export default function AppNotFound() {
+  return <NotFoundContent />;
+}
