@@ -119,7 +119,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   delivery.start();
   const stopSlowWatch = watchSlowClients(io, options.slowClientMaxBufferedBytes, options.slowClientCheckMs, metrics, logger);
 
-  const authenticate = createAuthMiddleware({ db, authSecret: deps.authSecret, logger, metrics });
+  const authenticate = createAuthMiddleware({ db, authSecret: deps.authSecret, logger, metrics, corsOrigins: options.corsOrigins });
   io.use((socket, next) => {
     if (closing) return next(Object.assign(new Error("server shutting down"), { data: { code: "unavailable" } }));
     authenticate(socket, next);

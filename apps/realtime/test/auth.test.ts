@@ -61,6 +61,16 @@ describe("handshake", () => {
     expect(client.socket.connected).toBe(false);
   });
 
+  it("takes a session cookie only from its own origin, a token from anywhere", async () => {
+    const cookie = await sessionCookie(orgA.admin);
+    const sameOrigin = track(await openClient(node.url, { cookie, origin: node.url }));
+    expect(sameOrigin.socket.connected).toBe(true);
+    const hijack = track(new TestClient(node.url, { cookie, origin: "https://evil.example", reconnection: false }));
+    expect((await hijack.connectError()).message).toBe("origin not allowed");
+    const crossSiteToken = track(await openClient(node.url, { token: await realtimeToken(orgA.admin), origin: "https://console.example" }));
+    expect(crossSiteToken.socket.connected).toBe(true);
+  });
+
   it("refuses a malformed handshake", async () => {
     const client = track(new TestClient(node.url, { reconnection: false, lastSeq: -3 }));
     const error = await client.connectError();

@@ -28,6 +28,27 @@ export interface AuthDeps {
   authSecret: string;
   logger: Logger;
   metrics: RealtimeMetrics;
+  /** Cross-site origins allowed besides the server's own (options.corsOrigins). */
+  corsOrigins: readonly string[];
+}
+
+/**
+ * A cookie rides along with any page's WebSocket to us, so a cookie session is only accepted from
+ * our own origin or a configured one (cross-site WebSocket hijacking). Tokens are never ambient.
+ */
+function originAllowed(socket: RealtimeSocket, allowed: readonly string[]): boolean {
+  const origin = socket.handshake.headers.origin;
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  // Behind a proxy the public host may only survive as X-Forwarded-Host; a page cannot forge
+  // that header on a WebSocket, so it is as good as Host for this check.
+  const forwarded = socket.handshake.headers["x-forwarded-host"];
+  const hosts = [socket.handshake.headers.host, ...(typeof forwarded === "string" ? forwarded.split(",").map((h) => h.trim()) : [])];
+  try {
+    return hosts.includes(new URL(origin).host);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -38,6 +59,7 @@ export interface AuthDeps {
 async function authenticate(socket: RealtimeSocket, deps: AuthDeps): Promise<void> {
   const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
   if (!auth.success) throw new HandshakeError("bad_request", "invalid handshake");
+  if (!auth.data.token && !originAllowed(socket, deps.corsOrigins)) throw new HandshakeError("bad_request", "origin not allowed");
   const session = auth.data.token
     ? await verifyRealtimeToken(auth.data.token, deps.authSecret)
     : await verifySessionCookie(socket.handshake.headers.cookie, deps.authSecret);

@@ -18,6 +18,8 @@ export type TimelineEntry =
 
 export interface ClientOptions {
   cookie?: string;
+  /** The Origin header a browser would send. */
+  origin?: string;
   token?: string;
   /** The seq to resume from on the first connect; later reconnects send the last seq seen (like a console). */
   lastSeq?: number;
@@ -45,7 +47,7 @@ export class TestClient {
       reconnectionDelay: 50,
       reconnectionDelayMax: 250,
       randomizationFactor: 0,
-      extraHeaders: options.cookie ? { cookie: options.cookie } : undefined,
+      extraHeaders: { ...(options.cookie ? { cookie: options.cookie } : {}), ...(options.origin ? { origin: options.origin } : {}) },
       auth: (cb) => cb({ ...(options.token ? { token: options.token } : {}), ...(this.lastSeq !== undefined ? { lastSeq: this.lastSeq } : {}) })
     });
     const record = (entry: TimelineEntry) => this.timeline.push(entry);
