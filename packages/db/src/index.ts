@@ -9,6 +9,10 @@ export { toExtensionView } from "./views/extension-view";
 export { toTrunkView } from "./views/trunk-view";
 export { toCallView, toCallTimelineEntry, toCallEventData } from "./views/call-view";
 export { toExtensionStatusView, toTrunkStatusView, toPbxConnectionStatusView } from "./views/pbx-status-view";
+export { toStaffTicketView, toCustomerTicketView, toTicketViewFor, toTicketEventData } from "./views/ticket-view";
+export { toTicketReplyView, toReplyEventData } from "./views/ticket-reply-view";
+export { toTicketActivityView } from "./views/ticket-activity-view";
+export { toNotificationView } from "./views/ticket-notification-view";
 export { findRepoRoot } from "./paths";
 export { Prisma } from "./generated/prisma/client";
 export type { Organization, User, Extension, Trunk, ApiToken, OutboxEvent, Role, Transport } from "./generated/prisma/client";
@@ -26,7 +30,15 @@ export type {
   DeviceState,
   RegistrationState,
   TrunkRegistration,
-  PbxConnectionStatus
+  PbxConnectionStatus,
+  Office,
+  OfficeMember,
+  Ticket,
+  TicketReply,
+  TicketActivity,
+  TicketStatus,
+  TicketPriority,
+  NotificationKind
 } from "./generated/prisma/client";
 export * from "./services/index";
 export * from "./seed/factories";

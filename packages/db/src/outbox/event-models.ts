@@ -1,10 +1,14 @@
-import type { EventType } from "@switchboard/contracts";
+import { ticketPublicId, type EventType } from "@switchboard/contracts";
 import { toExtensionView, type ExtensionWithUser } from "../views/extension-view";
 import { toTrunkView } from "../views/trunk-view";
 import { toCallEventData, type CallWithLatestEntry } from "../views/call-view";
 import { toExtensionStatusView, toPbxConnectionStatusView, toTrunkStatusView } from "../views/pbx-status-view";
 import type { ExtensionStatus, PbxConnection, Trunk, TrunkStatus } from "../generated/prisma/client";
 import { callEventType } from "./call-event-type";
+import { toTicketEventData, ticketNames, type TicketRow } from "../views/ticket-view";
+import { replyAuthor, toReplyEventData, type TicketReplyRow } from "../views/ticket-reply-view";
+import { notificationIncludes, toNotificationView, type NotificationRow } from "../views/ticket-notification-view";
+import { notificationEventType, replyEventType, ticketEventType } from "./ticket-event-type";
 
 export type Verb = "created" | "updated" | "deleted";
 
@@ -89,6 +93,39 @@ const pbxConnection: EventModel<PbxConnection> = {
   label: (row) => `${row.host}:${row.port}`
 };
 
+const ticket: EventModel<TicketRow> = {
+  kind: "ticket",
+  types: { created: "ticket.created", updated: "ticket.updated", deleted: "ticket.updated" },
+  eventType: ticketEventType,
+  // The newest audit row rides along; toTicketEventData keeps it only if this write made it.
+  include: { ...ticketNames, activities: { orderBy: { id: "desc" }, take: 1, include: { actor: { select: { name: true } } } } },
+  orgId: (row) => row.organizationId,
+  view: toTicketEventData,
+  label: (row) => ticketPublicId(row.number)
+};
+
+/** Replies are announced on their ticket (subject ticket:{id}), with the ticket's access facts. */
+const ticketReply: EventModel<TicketReplyRow> = {
+  kind: "ticket",
+  types: { created: "ticket.reply_created", updated: "ticket.reply_created", deleted: "ticket.reply_created" },
+  eventType: replyEventType,
+  include: { ...replyAuthor, ticket: { select: { number: true, officeId: true, customerId: true, assigneeId: true } } },
+  orgId: (row) => row.organizationId,
+  subjectId: (row) => row.ticketId,
+  view: toReplyEventData,
+  label: (row) => row.id
+};
+
+const notification: EventModel<NotificationRow> = {
+  kind: "notification",
+  types: { created: "notification.created", updated: "notification.read", deleted: "notification.read" },
+  eventType: notificationEventType,
+  include: notificationIncludes,
+  orgId: (row) => row.organizationId,
+  view: toNotificationView,
+  label: (row) => row.kind
+};
+
 // Keys are Prisma model names as the query extension reports them.
 export const eventModels: Record<string, EventModel<never> | undefined> = {
   Extension: extension as unknown as EventModel<never>,
@@ -96,5 +133,8 @@ export const eventModels: Record<string, EventModel<never> | undefined> = {
   Call: call as unknown as EventModel<never>,
   ExtensionStatus: extensionStatus as unknown as EventModel<never>,
   TrunkStatus: trunkStatus as unknown as EventModel<never>,
-  PbxConnection: pbxConnection as unknown as EventModel<never>
+  PbxConnection: pbxConnection as unknown as EventModel<never>,
+  Ticket: ticket as unknown as EventModel<never>,
+  TicketReply: ticketReply as unknown as EventModel<never>,
+  Notification: notification as unknown as EventModel<never>
 };

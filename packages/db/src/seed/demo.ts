@@ -1,6 +1,7 @@
 import { hashPassword, type SecretBox } from "@switchboard/auth";
 import type { Role } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
+import { seedDemoTickets } from "./demo-tickets";
 import { extensionData, trunkData } from "./factories";
 
 export const DEMO_ORG_SLUG = "demo";
@@ -61,5 +62,6 @@ export async function seedDemo(db: DbClient, box: SecretBox): Promise<{ created:
     trunkData(box, org.id, name, { host, maxChannels, transport, port: transport === "tls" ? 5061 : 5060 })
   );
   if (newTrunks.length) created += (await db.trunk.createMany({ data: newTrunks })).count;
+  created += await seedDemoTickets(db, box, org.id);
   return { created };
 }

@@ -1,0 +1,60 @@
+import { canReadTicket, isStaff } from "@switchboard/auth";
+import type { NotificationKind } from "@switchboard/contracts";
+import type { DbClient } from "../client/create-client";
+import { ticketAccessOf, type TicketRow } from "../views/ticket-view";
+import { officeIdsOf, type TicketViewer } from "./tickets-access";
+
+const EXCERPT_LENGTH = 140;
+
+export function excerptOf(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat;
+}
+
+/**
+ * Writes inbox entries inside the caller's transaction (so each is committed, and announced, with
+ * the change that caused it). One entry per user; the author of a change is never notified of it.
+ */
+export async function notify(
+  db: DbClient,
+  actor: TicketViewer,
+  ticket: TicketRow,
+  entries: { userId: string; kind: NotificationKind; excerpt?: string }[]
+): Promise<void> {
+  const seen = new Set<string>([actor.id]);
+  const data = [];
+  for (const e of entries) {
+    if (seen.has(e.userId)) continue;
+    seen.add(e.userId);
+    data.push({ organizationId: ticket.organizationId, userId: e.userId, kind: e.kind, ticketId: ticket.id, actorId: actor.id, excerpt: e.excerpt ?? "" });
+  }
+  if (data.length) await db.notification.createMany({ data });
+}
+
+/** Lower-cased words that follow an "@" in a text. */
+function mentionTokens(text: string): Set<string> {
+  return new Set([...text.matchAll(/(?:^|[^\p{L}\p{N}._-])@([\p{L}\p{N}._-]+)/gu)].map((m) => (m[1] ?? "").toLowerCase().replace(/[._-]+$/, "")));
+}
+
+/**
+ * Staff mentioned in a text and allowed to read the ticket. "@ana" matches a staff member by the
+ * first word of their name or the local part of their email, "@ana.agent" / "@anaagent" by their
+ * full name; a name shared by several people mentions each of them.
+ */
+export async function mentionedStaff(db: DbClient, ticket: TicketRow, text: string): Promise<string[]> {
+  const tokens = mentionTokens(text);
+  if (tokens.size === 0) return [];
+  const staff = await db.user.findMany({
+    where: { organizationId: ticket.organizationId, role: { in: ["admin", "supervisor", "agent"] } },
+    select: { id: true, name: true, email: true, role: true, organizationId: true }
+  });
+  const ids: string[] = [];
+  for (const user of staff) {
+    const words = user.name.toLowerCase().split(/\s+/).filter(Boolean);
+    const handles = [words[0] ?? "", words.join("."), words.join(""), user.email.split("@")[0]?.toLowerCase() ?? ""].filter(Boolean);
+    if (!handles.some((h) => tokens.has(h))) continue;
+    const viewer = { id: user.id, orgId: user.organizationId, role: user.role, officeIds: await officeIdsOf(db, user.id) };
+    if (isStaff(viewer) && canReadTicket(viewer, ticketAccessOf(ticket))) ids.push(user.id);
+  }
+  return ids;
+}

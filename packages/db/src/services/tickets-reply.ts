@@ -1,0 +1,51 @@
+import { canAddInternalNote, canReplyToTicket, isStaff } from "@switchboard/auth";
+import { replyCreateSchema, type NotificationKind, type TicketReplyView } from "@switchboard/contracts";
+import type { DbClient } from "../client/create-client";
+import { withActor } from "../outbox/context";
+import { replyAuthor, toTicketReplyView } from "../views/ticket-reply-view";
+import { ticketAccessOf } from "../views/ticket-view";
+import type { ServiceDeps } from "./extensions";
+import { conflict, DomainError, notFound } from "./errors";
+import { parseInput } from "./parse-input";
+import { readableTicket, withOffices } from "./tickets-access";
+import { setStatus } from "./tickets-change";
+import { excerptOf, mentionedStaff, notify } from "./tickets-notify";
+import { actorOf, type ActingViewer } from "./viewer";
+
+/**
+ * Adds a reply (or, for staff, an internal note) to a ticket the viewer may read. A customer's
+ * reply reopens a pending or resolved ticket; a closed ticket takes no replies (409: reopen it).
+ * In the same transaction: a "reply" notification for the ticket's customer (public replies only)
+ * and assignee, and a "mention" notification for staff named with @ who may read the ticket.
+ */
+export async function replyToTicket(deps: ServiceDeps, viewer: ActingViewer, ticketId: string, input: unknown): Promise<TicketReplyView> {
+  const data = parseInput(replyCreateSchema, input);
+  return withActor(actorOf(viewer), () =>
+    deps.db.$transaction(async (tx) => {
+      const db = tx as unknown as DbClient;
+      const actor = await withOffices(db, viewer);
+      const ticket = await readableTicket(db, actor, ticketId, { lock: true });
+      const access = ticketAccessOf(ticket);
+      if (data.internal && !canAddInternalNote(actor, access)) {
+        throw new DomainError("forbidden", "only staff may add internal notes", { internal: "only staff may add internal notes" });
+      }
+      if (!canReplyToTicket(actor, access)) throw notFound("ticket");
+      if (ticket.status === "closed") throw conflict("status", "the ticket is closed; reopen it before replying");
+
+      const reply = await db.ticketReply.create({
+        data: { organizationId: ticket.organizationId, ticketId: ticket.id, authorId: viewer.id, body: data.body, internal: data.internal, attachments: data.attachments },
+        include: replyAuthor
+      });
+      if (!isStaff(actor) && (ticket.status === "pending" || ticket.status === "resolved")) await setStatus(db, actor, ticket, "open");
+
+      const excerpt = excerptOf(data.body);
+      const entries: { userId: string; kind: NotificationKind; excerpt: string }[] = [];
+      // Mentions first: someone both mentioned and involved gets one entry, the more specific one.
+      if (isStaff(actor)) for (const userId of await mentionedStaff(db, ticket, data.body)) entries.push({ userId, kind: "mention", excerpt });
+      if (ticket.assigneeId) entries.push({ userId: ticket.assigneeId, kind: "reply", excerpt });
+      if (!data.internal) entries.push({ userId: ticket.customerId, kind: "reply", excerpt });
+      await notify(db, actor, ticket, entries);
+      return toTicketReplyView(reply);
+    })
+  );
+}

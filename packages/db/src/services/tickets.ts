@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { canSeeInternalTicketData } from "@switchboard/auth";
+import { TICKET_PRIORITIES, TICKET_STATUSES, type Page, type TicketDetail, type TicketReplyView, type TicketView } from "@switchboard/contracts";
+import type { Prisma } from "../generated/prisma/client";
+import { replyAuthor, toTicketReplyView } from "../views/ticket-reply-view";
+import { ticketNames, toTicketViewFor } from "../views/ticket-view";
+import type { ServiceDeps } from "./extensions";
+import { badRequest } from "./errors";
+import { listQuerySchema, optionalBoolParam } from "./list-query";
+import { parseInput } from "./parse-input";
+import { readableTicket, scopeWhere, withOffices } from "./tickets-access";
+import { loadTicketDetail } from "./tickets-write";
+import type { ActingViewer } from "./viewer";
+
+/** A comma-separated list of allowed values ("open,pending"), as a query parameter. */
+function csvOf<const V extends readonly [string, ...string[]]>(name: string, values: V) {
+  return z
+    .string()
+    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values, { error: `${name} must be one of: ${values.join(", ")} (comma-separated)` })).min(1, `${name} must not be empty`))
+    .optional();
+}
+
+const SORTS = ["number", "subject", "status", "priority", "slaDueAt", "createdAt", "updatedAt"] as const;
+
+export const ticketListQuerySchema = listQuerySchema(SORTS, "updatedAt").extend({
+  dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("desc"),
+  status: csvOf("status", TICKET_STATUSES),
+  priority: csvOf("priority", TICKET_PRIORITIES),
+  office: z.union([z.uuid(), z.literal("none")], { error: "office must be an office id or none" }).optional(),
+  assignee: z.union([z.uuid(), z.literal("me"), z.literal("none")], { error: "assignee must be a user id, me or none" }).optional(),
+  mine: optionalBoolParam,
+  customer: z.uuid({ error: "customer must be a user id" }).optional()
+});
+export type TicketListQuery = z.input<typeof ticketListQuerySchema>;
+
+/** Filters and sorts that would tell a customer about staff-only data (who handles it, how urgent). */
+const STAFF_ONLY_PARAMS = ["priority", "office", "assignee", "customer"] as const;
+
+function searchWhere(q: string): Prisma.TicketWhereInput {
+  const number = /^(?:t-?)?(\d{1,9})$/i.exec(q)?.[1];
+  return {
+    OR: [
+      ...(number ? [{ number: Number(number) }] : []),
+      { subject: { contains: q, mode: "insensitive" as const } },
+      { body: { contains: q, mode: "insensitive" as const } }
+    ]
+  };
+}
+
+/** Tickets the viewer may see, filtered, searched (subject, description, T-number), sorted and paged. */
+export async function listTickets({ db }: ServiceDeps, viewer: ActingViewer, query: TicketListQuery = {}): Promise<Page<TicketView>> {
+  const q = parseInput(ticketListQuerySchema, query);
+  const staff = canSeeInternalTicketData(viewer);
+  if (!staff) {
+    const fields: Record<string, string> = {};
+    for (const key of STAFF_ONLY_PARAMS) if (q[key] !== undefined) fields[key] = "only staff may filter by this";
+    if (q.sort === "priority" || q.sort === "slaDueAt") fields.sort = "only staff may sort by this";
+    if (Object.keys(fields).length) throw badRequest(`invalid input — ${Object.keys(fields).join(", ")}: only staff may use this`, fields);
+  }
+  const scoped = await withOffices(db, viewer);
+  const and: Prisma.TicketWhereInput[] = [scopeWhere(scoped)];
+  if (q.status) and.push({ status: { in: q.status } });
+  if (q.priority) and.push({ priority: { in: q.priority } });
+  if (q.office) and.push({ officeId: q.office === "none" ? null : q.office });
+  if (q.assignee) and.push({ assigneeId: q.assignee === "none" ? null : q.assignee === "me" ? viewer.id : q.assignee });
+  if (q.mine) and.push(staff ? { assigneeId: viewer.id } : { customerId: viewer.id });
+  if (q.customer) and.push({ customerId: q.customer });
+  if (q.q) and.push(searchWhere(q.q));
+  const where: Prisma.TicketWhereInput = { AND: and };
+  const [rows, total] = await Promise.all([
+    db.ticket.findMany({
+      where,
+      include: ticketNames,
+      orderBy: [{ [q.sort]: q.dir }, { number: "desc" }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize
+    }),
+    db.ticket.count({ where })
+  ]);
+  return { data: rows.map((row) => toTicketViewFor(scoped, row)), page: q.page, pageSize: q.pageSize, total };
+}
+
+/** One ticket with its conversation and activity trail, as the viewer may see them; not_found otherwise. */
+export async function getTicket({ db }: ServiceDeps, viewer: ActingViewer, id: string): Promise<TicketDetail> {
+  const scoped = await withOffices(db, viewer);
+  return loadTicketDetail(db, scoped, await readableTicket(db, scoped, id));
+}
+
+export const replyListQuerySchema = z.object({
+  page: z.coerce.number({ error: "page must be a number" }).int().min(1, "page must be at least 1").default(1),
+  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int().min(1).max(200, "pageSize must be at most 200").default(100)
+});
+export type ReplyListQuery = z.input<typeof replyListQuerySchema>;
+
+/** A ticket's replies, oldest first; internal notes only for staff. */
+export async function listTicketReplies({ db }: ServiceDeps, viewer: ActingViewer, ticketId: string, query: ReplyListQuery = {}): Promise<Page<TicketReplyView>> {
+  const q = parseInput(replyListQuerySchema, query);
+  const scoped = await withOffices(db, viewer);
+  const ticket = await readableTicket(db, scoped, ticketId);
+  const where: Prisma.TicketReplyWhereInput = { ticketId: ticket.id, ...(canSeeInternalTicketData(scoped) ? {} : { internal: false }) };
+  const [rows, total] = await Promise.all([
+    db.ticketReply.findMany({ where, include: replyAuthor, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.ticketReply.count({ where })
+  ]);
+  return { data: rows.map(toTicketReplyView), page: q.page, pageSize: q.pageSize, total };
+}
