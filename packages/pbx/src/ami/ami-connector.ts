@@ -133,6 +133,11 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
       await this.statusWriter.write("disconnected", error instanceof Error ? error.message : String(error));
       return "retry";
     }
+    if (this.stopped) {
+      // stop() ran while we were connecting, before it could see this client.
+      this.retire(client);
+      return "retry";
+    }
     const closed = new Promise<Error | undefined>((resolve) => client.onClose(resolve));
     this.connects++;
     await this.statusWriter.write("connected", null);

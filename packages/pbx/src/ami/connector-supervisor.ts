@@ -1,0 +1,71 @@
+import type { Logger } from "pino";
+import type { SecretBox } from "@switchboard/auth";
+import type { DbClient } from "@switchboard/db";
+import type { CallControlRequest, CallControlResult } from "./call-control";
+import { AmiConnector, type ConnectorStats } from "./ami-connector";
+
+export interface SupervisorOptions {
+  db: DbClient;
+  box: SecretBox;
+  log: Logger;
+  /** How often the configured connections are re-read (added, enabled, disabled, removed). */
+  refreshMs?: number;
+}
+
+/**
+ * Runs one AMI connector per enabled PBX connection configured in the console, starting and
+ * stopping them as the configuration changes. This is what `npm run connect -w @switchboard/pbx`
+ * (or a host process) runs; `/stats` reads `stats()` and call control goes through `control()`.
+ */
+export class ConnectorSupervisor {
+  private readonly connectors = new Map<string, { orgId: string; connector: AmiConnector }>();
+  private timer: NodeJS.Timeout | undefined;
+  private syncing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: SupervisorOptions) {}
+
+  async start(): Promise<void> {
+    await this.sync();
+    this.timer = setInterval(() => void this.sync(), this.options.refreshMs ?? 30_000);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.syncing;
+    await Promise.all([...this.connectors.values()].map(({ connector }) => connector.stop()));
+    this.connectors.clear();
+  }
+
+  stats(): Record<string, ConnectorStats> {
+    return Object.fromEntries([...this.connectors.entries()].map(([id, { orgId, connector }]) => [orgId, { ...connector.stats(), connectionId: id }]));
+  }
+
+  /** Call control for an organization's PBX. */
+  control(orgId: string, request: CallControlRequest): Promise<CallControlResult> {
+    const entry = [...this.connectors.values()].find((c) => c.orgId === orgId);
+    if (!entry) return Promise.resolve({ ok: false, error: "no PBX connection is configured" });
+    return entry.connector.control(request);
+  }
+
+  private sync(): Promise<void> {
+    this.syncing = this.syncing.then(async () => {
+      try {
+        const rows = await this.options.db.pbxConnection.findMany({ where: { enabled: true }, select: { id: true, organizationId: true } });
+        const wanted = new Set(rows.map((r) => r.id));
+        for (const [id, { connector }] of this.connectors) {
+          if (wanted.has(id)) continue;
+          this.connectors.delete(id);
+          await connector.stop();
+        }
+        for (const row of rows) {
+          if (this.connectors.has(row.id)) continue;
+          const connector = await AmiConnector.start({ db: this.options.db, box: this.options.box, connectionId: row.id, log: this.options.log.child({ connectionId: row.id }) });
+          this.connectors.set(row.id, { orgId: row.organizationId, connector });
+        }
+      } catch (error) {
+        this.options.log.error({ err: error }, "reading PBX connections failed");
+      }
+    });
+    return this.syncing;
+  }
+}
