@@ -1,15 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import {
-  deleteThroughUi,
-  fillExtensionForm,
-  navigate,
-  row,
-  table,
-  toast,
-  uniqueExtensionNumber,
-  uniqueSuffix,
-} from "./fixtures/console";
+import { deleteThroughUi, fillExtensionForm, navigate, row, table, toast, uniqueExtensionNumber, uniqueSuffix } from "./fixtures/console";
 
 async function extensionTotal(request: APIRequestContext): Promise<number> {
   const response = await request.get("/api/v1/extensions?pageSize=1");
@@ -19,18 +10,12 @@ async function extensionTotal(request: APIRequestContext): Promise<number> {
 
 /** Row headers (extension numbers) of the table's current page, top to bottom. */
 async function numbersInTable(page: Page): Promise<number[]> {
-  return (
-    await table(page, "Extensions").getByRole("rowheader").allTextContents()
-  ).map((text) => Number(text.trim()));
+  return (await table(page, "Extensions").getByRole("rowheader").allTextContents()).map((text) => Number(text.trim()));
 }
 
-const sorted = (values: number[], direction: 1 | -1) =>
-  [...values].sort((a, b) => direction * (a - b));
+const sorted = (values: number[], direction: 1 | -1) => [...values].sort((a, b) => direction * (a - b));
 
-test("an admin creates, finds, edits and deletes an extension through the console", async ({
-  page,
-  loginAs,
-}) => {
+test("an admin creates, finds, edits and deletes an extension through the console", async ({ page, loginAs }) => {
   const number = uniqueExtensionNumber();
   const displayName = `E2E desk ${uniqueSuffix()}`;
   const renamed = `${displayName} (moved)`;
@@ -42,32 +27,14 @@ test("an admin creates, finds, edits and deletes an extension through the consol
 
   await test.step("an empty form shows an error under each required field and writes nothing", async () => {
     await page.getByRole("link", { name: "New extension" }).first().click();
-    await expect(
-      page.getByRole("heading", { level: 1, name: "New extension" }),
-    ).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "New extension" })).toBeVisible();
     await page.getByRole("button", { name: "Create extension" }).click();
-    await expect(
-      page.getByLabel("Number", { exact: true }),
-    ).toHaveAccessibleDescription(/number must be 2 to 8 digits/i);
-    await expect(
-      page.getByLabel("Display name", { exact: true }),
-    ).toHaveAccessibleDescription(/display name is required/i);
-    await expect(
-      page.getByLabel("SIP username", { exact: true }),
-    ).toHaveAccessibleDescription(/SIP username is required/i);
-    await expect(
-      page.getByLabel("SIP secret", { exact: true }),
-    ).toHaveAccessibleDescription(/SIP secret must be at least 12 characters/i);
-    for (const label of [
-      "Number",
-      "Display name",
-      "SIP username",
-      "SIP secret",
-    ]) {
-      await expect(page.getByLabel(label, { exact: true })).toHaveAttribute(
-        "aria-invalid",
-        "true",
-      );
+    await expect(page.getByLabel("Number", { exact: true })).toHaveAccessibleDescription(/number must be 2 to 8 digits/i);
+    await expect(page.getByLabel("Display name", { exact: true })).toHaveAccessibleDescription(/display name is required/i);
+    await expect(page.getByLabel("SIP username", { exact: true })).toHaveAccessibleDescription(/SIP username is required/i);
+    await expect(page.getByLabel("SIP secret", { exact: true })).toHaveAccessibleDescription(/SIP secret must be at least 12 characters/i);
+    for (const label of ["Number", "Display name", "SIP username", "SIP secret"]) {
+      await expect(page.getByLabel(label, { exact: true })).toHaveAttribute("aria-invalid", "true");
     }
     // The first invalid field gets focus, so keyboard users land on it.
     await expect(page.getByLabel("Number", { exact: true })).toBeFocused();
@@ -82,22 +49,13 @@ test("an admin creates, finds, edits and deletes an extension through the consol
       sipUsername: `e2e${number}`,
       sipSecret: secret,
       transport: "TLS",
-      enabled: false,
+      enabled: false
     });
     await page.getByRole("button", { name: "Create extension" }).click();
-    await expect(
-      page.getByLabel("Number", { exact: true }),
-    ).toHaveAccessibleDescription(
-      /an extension with this number already exists/i,
-    );
-    await expect(page.getByLabel("Number", { exact: true })).toHaveAttribute(
-      "aria-invalid",
-      "true",
-    );
+    await expect(page.getByLabel("Number", { exact: true })).toHaveAccessibleDescription(/an extension with this number already exists/i);
+    await expect(page.getByLabel("Number", { exact: true })).toHaveAttribute("aria-invalid", "true");
     // The other fields passed: no error under them.
-    await expect(
-      page.getByLabel("Display name", { exact: true }),
-    ).not.toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Display name", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
     await expect(page).toHaveURL(/\/extensions\/new$/);
     expect(await extensionTotal(page.request)).toBe(before);
   });
@@ -118,31 +76,22 @@ test("an admin creates, finds, edits and deletes an extension through the consol
   await test.step("search, sort and filter the table", async () => {
     const search = page.getByRole("searchbox", { name: "Search extensions" });
     await search.fill(displayName.toUpperCase());
-    await expect(table(page, "Extensions").getByRole("rowheader")).toHaveText([
-      number,
-    ]);
+    await expect(table(page, "Extensions").getByRole("rowheader")).toHaveText([number]);
     await expect(page.getByText("Showing 1–1 of 1 extensions")).toBeVisible();
     await search.fill(`no-such-extension-${uniqueSuffix()}`);
-    await expect(
-      page.getByText("No extensions match your search or filters."),
-    ).toBeVisible();
+    await expect(page.getByText("No extensions match your search or filters.")).toBeVisible();
     await page.getByRole("button", { name: "Clear filters" }).click();
     await expect(search).toHaveValue("");
     await expect(row(page, "Extensions", "100")).toBeVisible();
 
-    const numberHeader = page.getByRole("columnheader", {
-      name: "Number",
-      exact: true,
-    });
+    const numberHeader = page.getByRole("columnheader", { name: "Number", exact: true });
     await expect(numberHeader).toHaveAttribute("aria-sort", "ascending");
     const ascending = await numbersInTable(page);
     expect(ascending).toEqual(sorted(ascending, 1));
     await numberHeader.getByRole("button").click();
     await expect(numberHeader).toHaveAttribute("aria-sort", "descending");
     // Numbers sort as numbers: the 8-digit one comes before the demo's 3-digit ones.
-    await expect(
-      table(page, "Extensions").getByRole("rowheader").first(),
-    ).toHaveText(String(Math.max(...ascending)));
+    await expect(table(page, "Extensions").getByRole("rowheader").first()).toHaveText(String(Math.max(...ascending)));
     const descending = await numbersInTable(page);
     expect(descending).toEqual(sorted(descending, -1));
 
@@ -150,9 +99,7 @@ test("an admin creates, finds, edits and deletes an extension through the consol
     await filters.getByLabel("Transport").selectOption({ label: "TLS" });
     await expect(row(page, "Extensions", number)).toBeVisible();
     await expect(row(page, "Extensions", "100")).toHaveCount(0);
-    await filters
-      .getByLabel("Transport")
-      .selectOption({ label: "All transports" });
+    await filters.getByLabel("Transport").selectOption({ label: "All transports" });
     await filters.getByLabel("Enabled").selectOption({ label: "Disabled" });
     await expect(row(page, "Extensions", number)).toBeVisible();
     await expect(row(page, "Extensions", "100")).toHaveCount(0);
@@ -165,24 +112,14 @@ test("an admin creates, finds, edits and deletes an extension through the consol
 
   let id = "";
   await test.step("edit: the display name changes, the secret stays hidden", async () => {
-    await page
-      .getByRole("link", { name: `Edit extension ${number}`, exact: true })
-      .click();
-    await expect(
-      page.getByRole("heading", { level: 1, name: `Edit extension ${number}` }),
-    ).toBeVisible();
+    await page.getByRole("link", { name: `Edit extension ${number}`, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Edit extension ${number}` })).toBeVisible();
     id = /\/extensions\/([^/]+)\/edit$/.exec(page.url())?.[1] ?? "";
     expect(id).not.toBe("");
-    await expect(page.getByLabel("Display name", { exact: true })).toHaveValue(
-      displayName,
-    );
-    await expect(page.getByLabel("SIP secret", { exact: true })).toHaveValue(
-      "",
-    );
-    await expect(
-      page.getByLabel("SIP secret", { exact: true }),
-    ).toHaveAccessibleDescription(
-      `Leave blank to keep the current secret (ends in ${secret.slice(-2)}).`,
+    await expect(page.getByLabel("Display name", { exact: true })).toHaveValue(displayName);
+    await expect(page.getByLabel("SIP secret", { exact: true })).toHaveValue("");
+    await expect(page.getByLabel("SIP secret", { exact: true })).toHaveAccessibleDescription(
+      `Leave blank to keep the current secret (ends in ${secret.slice(-2)}).`
     );
     expect(await page.content()).not.toContain(secret);
     await fillExtensionForm(page, { displayName: renamed });
@@ -190,9 +127,7 @@ test("an admin creates, finds, edits and deletes an extension through the consol
     await expect(toast(page, `Extension ${number} updated`)).toBeVisible();
     await expect(page).toHaveURL(/\/extensions$/);
     await expect(row(page, "Extensions", number)).toContainText(renamed);
-    await expect(row(page, "Extensions", number)).toContainText(
-      `••••••${secret.slice(-2)}`,
-    );
+    await expect(row(page, "Extensions", number)).toContainText(`••••••${secret.slice(-2)}`);
   });
 
   await test.step("the SIP secret is in no page or API response, only its hint", async () => {
@@ -205,17 +140,15 @@ test("an admin creates, finds, edits and deletes an extension through the consol
       data: {
         number,
         displayName: renamed,
-        sipSecretHint: `••••••${secret.slice(-2)}`,
-      },
+        sipSecretHint: `••••••${secret.slice(-2)}`
+      }
     });
   });
 
   await test.step("delete asks first; Cancel keeps the extension, Delete removes it", async () => {
-    await page
-      .getByRole("button", { name: `Delete extension ${number}`, exact: true })
-      .click();
+    await page.getByRole("button", { name: `Delete extension ${number}`, exact: true }).click();
     const dialog = page.getByRole("alertdialog", {
-      name: `Delete extension ${number}?`,
+      name: `Delete extension ${number}?`
     });
     await expect(dialog).toContainText(renamed);
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
@@ -225,9 +158,7 @@ test("an admin creates, finds, edits and deletes an extension through the consol
 
     await deleteThroughUi(page, "extension", number);
     await expect(row(page, "Extensions", number)).toHaveCount(0);
-    expect((await page.request.get(`/api/v1/extensions/${id}`)).status()).toBe(
-      404,
-    );
+    expect((await page.request.get(`/api/v1/extensions/${id}`)).status()).toBe(404);
     expect(await extensionTotal(page.request)).toBe(before);
   });
 });

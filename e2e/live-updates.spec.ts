@@ -13,7 +13,7 @@ import {
   row,
   toast,
   uniqueExtensionNumber,
-  uniqueSuffix,
+  uniqueSuffix
 } from "./fixtures/console";
 
 /** The issue's "within a second": measured from the moment the acting tab shows its success message. */
@@ -30,7 +30,7 @@ test("every open console shows each change live, toasts only others' changes, an
   page: admin,
   loginAs,
   realtime,
-  urls,
+  urls
 }) => {
   // Three signed-in tabs, twelve writes and a crash with reconnect backoff: longer than a usual test.
   test.setTimeout(240_000);
@@ -43,15 +43,9 @@ test("every open console shows each change live, toasts only others' changes, an
   const everyTab = [admin, adminTab2, agent];
 
   /** After an action: others show it within a second, only the agent gets a toast naming the admin. */
-  async function expectSeenByOthers(
-    message: string,
-    shows: (page: Page) => Promise<void>,
-  ): Promise<void> {
+  async function expectSeenByOthers(message: string, shows: (page: Page) => Promise<void>): Promise<void> {
     // All measured from the same instant, so each tab gets one second, not one after the other.
-    await Promise.all([
-      ...watchers.map((page) => shows(page)),
-      expect(toast(agent, message)).toBeVisible(WITHIN_A_SECOND),
-    ]);
+    await Promise.all([...watchers.map((page) => shows(page)), expect(toast(agent, message)).toBeVisible(WITHIN_A_SECOND)]);
     // The event reached both admin tabs too (tab 2 just showed it); neither says anything about it.
     await expect(toast(adminTab2, message)).toHaveCount(0);
     await expect(toast(admin, message)).toHaveCount(0);
@@ -61,27 +55,15 @@ test("every open console shows each change live, toasts only others' changes, an
     await loginAs(admin, "admin");
     await adminTab2.goto("/");
     await loginAs(agent, "agent");
-    for (const page of everyTab)
-      await expect(connectionStatus(page)).toHaveText("Live", {
-        timeout: 15_000,
-      });
-    const online = (page: Page) =>
-      page.getByRole("list", { name: "People online" });
+    for (const page of everyTab) await expect(connectionStatus(page)).toHaveText("Live", { timeout: 15_000 });
+    const online = (page: Page) => page.getByRole("list", { name: "People online" });
     for (const page of everyTab) {
-      await expect(
-        online(page).getByRole("listitem").filter({ hasText: "Ada Admin" }),
-      ).toBeVisible();
-      await expect(
-        online(page).getByRole("listitem").filter({ hasText: "Ana Agent" }),
-      ).toBeVisible();
+      await expect(online(page).getByRole("listitem").filter({ hasText: "Ada Admin" })).toBeVisible();
+      await expect(online(page).getByRole("listitem").filter({ hasText: "Ana Agent" })).toBeVisible();
     }
-    await expect(
-      online(agent).getByRole("listitem").filter({ hasText: "Ana Agent" }),
-    ).toContainText("(you)");
+    await expect(online(agent).getByRole("listitem").filter({ hasText: "Ana Agent" })).toContainText("(you)");
     // Two tabs of one user are one person online, with both tabs counted.
-    await expect(
-      online(agent).getByRole("listitem").filter({ hasText: "Ada Admin" }),
-    ).toContainText("2 tabs");
+    await expect(online(agent).getByRole("listitem").filter({ hasText: "Ada Admin" })).toContainText("2 tabs");
   });
 
   const number = uniqueExtensionNumber();
@@ -93,24 +75,16 @@ test("every open console shows each change live, toasts only others' changes, an
 
     await createExtensionThroughUi(admin, { number, displayName });
     await expectSeenByOthers(`Ada Admin created extension ${number}`, (page) =>
-      expect(row(page, "Extensions", number)).toContainText(
-        displayName,
-        WITHIN_A_SECOND,
-      ),
+      expect(row(page, "Extensions", number)).toContainText(displayName, WITHIN_A_SECOND)
     );
 
     await editExtensionThroughUi(admin, number, { displayName: renamed });
     await expectSeenByOthers(`Ada Admin updated extension ${number}`, (page) =>
-      expect(row(page, "Extensions", number)).toContainText(
-        renamed,
-        WITHIN_A_SECOND,
-      ),
+      expect(row(page, "Extensions", number)).toContainText(renamed, WITHIN_A_SECOND)
     );
 
     await deleteThroughUi(admin, "extension", number);
-    await expectSeenByOthers(`Ada Admin deleted extension ${number}`, (page) =>
-      expect(row(page, "Extensions", number)).toHaveCount(0, WITHIN_A_SECOND),
-    );
+    await expectSeenByOthers(`Ada Admin deleted extension ${number}`, (page) => expect(row(page, "Extensions", number)).toHaveCount(0, WITHIN_A_SECOND));
   });
 
   const trunk = `Live carrier ${uniqueSuffix()}`;
@@ -121,22 +95,13 @@ test("every open console shows each change live, toasts only others' changes, an
     for (const page of everyTab) await navigate(page, "Trunks");
 
     await createTrunkThroughUi(admin, { name: trunk, host });
-    await expectSeenByOthers(`Ada Admin created trunk ${trunk}`, (page) =>
-      expect(row(page, "Trunks", trunk)).toContainText(host, WITHIN_A_SECOND),
-    );
+    await expectSeenByOthers(`Ada Admin created trunk ${trunk}`, (page) => expect(row(page, "Trunks", trunk)).toContainText(host, WITHIN_A_SECOND));
 
     await editTrunkThroughUi(admin, trunk, { host: newHost });
-    await expectSeenByOthers(`Ada Admin updated trunk ${trunk}`, (page) =>
-      expect(row(page, "Trunks", trunk)).toContainText(
-        newHost,
-        WITHIN_A_SECOND,
-      ),
-    );
+    await expectSeenByOthers(`Ada Admin updated trunk ${trunk}`, (page) => expect(row(page, "Trunks", trunk)).toContainText(newHost, WITHIN_A_SECOND));
 
     await deleteThroughUi(admin, "trunk", trunk);
-    await expectSeenByOthers(`Ada Admin deleted trunk ${trunk}`, (page) =>
-      expect(row(page, "Trunks", trunk)).toHaveCount(0, WITHIN_A_SECOND),
-    );
+    await expectSeenByOthers(`Ada Admin deleted trunk ${trunk}`, (page) => expect(row(page, "Trunks", trunk)).toHaveCount(0, WITHIN_A_SECOND));
   });
 
   const offlineNumber = uniqueExtensionNumber();
@@ -145,49 +110,25 @@ test("every open console shows each change live, toasts only others' changes, an
 
   await test.step("with the realtime server down, consoles say so and writes still succeed", async () => {
     for (const page of everyTab) await navigate(page, "Extensions");
-    for (const page of everyTab)
-      await expect(connectionStatus(page)).toHaveText("Live");
+    for (const page of everyTab) await expect(connectionStatus(page)).toHaveText("Live");
     await realtime.stop();
-    for (const page of everyTab)
-      await expect(connectionStatus(page)).toHaveText(
-        /^(Reconnecting…|Offline)$/,
-      );
+    for (const page of everyTab) await expect(connectionStatus(page)).toHaveText(/^(Reconnecting…|Offline)$/);
 
-    await createExtensionThroughUi(admin, {
-      number: offlineNumber,
-      displayName: offlineName,
-    });
-    await editExtensionThroughUi(admin, offlineNumber, {
-      displayName: offlineRenamed,
-    });
+    await createExtensionThroughUi(admin, { number: offlineNumber, displayName: offlineName });
+    await editExtensionThroughUi(admin, offlineNumber, { displayName: offlineRenamed });
     // The acting tab re-read the list from the server; the others have nothing to patch with.
-    await expect(row(admin, "Extensions", offlineNumber)).toContainText(
-      offlineRenamed,
-    );
-    for (const page of watchers)
-      await expect(row(page, "Extensions", offlineNumber)).toHaveCount(0);
+    await expect(row(admin, "Extensions", offlineNumber)).toContainText(offlineRenamed);
+    for (const page of watchers) await expect(row(page, "Extensions", offlineNumber)).toHaveCount(0);
   });
 
   await test.step("when it is back, consoles are live again and the missed changes arrive, in order", async () => {
     await realtime.start();
     // The client retries with exponential backoff capped at 30 s (plus jitter), so allow for one full wait.
-    for (const page of everyTab)
-      await expect(connectionStatus(page)).toHaveText("Live", {
-        timeout: 45_000,
-      });
-    for (const page of watchers)
-      await expect(row(page, "Extensions", offlineNumber)).toContainText(
-        offlineRenamed,
-      );
-    await expect(
-      toast(agent, `Ada Admin created extension ${offlineNumber}`),
-    ).toBeVisible();
-    await expect(
-      toast(agent, `Ada Admin updated extension ${offlineNumber}`),
-    ).toBeVisible();
-    await expect(
-      toast(adminTab2, `Ada Admin updated extension ${offlineNumber}`),
-    ).toHaveCount(0);
+    for (const page of everyTab) await expect(connectionStatus(page)).toHaveText("Live", { timeout: 45_000 });
+    for (const page of watchers) await expect(row(page, "Extensions", offlineNumber)).toContainText(offlineRenamed);
+    await expect(toast(agent, `Ada Admin created extension ${offlineNumber}`)).toBeVisible();
+    await expect(toast(agent, `Ada Admin updated extension ${offlineNumber}`)).toBeVisible();
+    await expect(toast(adminTab2, `Ada Admin updated extension ${offlineNumber}`)).toHaveCount(0);
   });
 
   await test.step("over the whole run the admin's tabs never toasted the admin's own changes", async () => {
@@ -196,24 +137,12 @@ test("every open console shows each change live, toasts only others' changes, an
       expect(shown.filter((text) => text.startsWith("Ada Admin"))).toEqual([]);
     }
     expect(await recordedToasts(admin)).toEqual(
-      expect.arrayContaining([
-        `Extension ${number} created`,
-        `Extension ${number} updated`,
-        `Extension ${number} deleted`,
-        `Trunk ${trunk} created`,
-      ]),
+      expect.arrayContaining([`Extension ${number} created`, `Extension ${number} updated`, `Extension ${number} deleted`, `Trunk ${trunk} created`])
     );
     const agentSaw = await recordedToasts(agent);
-    expect(agentSaw).toEqual(
-      expect.arrayContaining([
-        `Ada Admin created extension ${number}`,
-        `Ada Admin deleted trunk ${trunk}`,
-      ]),
-    );
+    expect(agentSaw).toEqual(expect.arrayContaining([`Ada Admin created extension ${number}`, `Ada Admin deleted trunk ${trunk}`]));
     // The agent only hears about others' changes, never an actor's own success message.
-    expect(agentSaw.filter((text) => !text.startsWith("Ada Admin"))).toEqual(
-      [],
-    );
+    expect(agentSaw.filter((text) => !text.startsWith("Ada Admin"))).toEqual([]);
   });
 
   await deleteThroughUi(admin, "extension", offlineNumber);
