@@ -24,8 +24,18 @@ interface SchemaEngineGlue {
 
 const require = createRequire(import.meta.url);
 
-/** Loads Prisma's schema engine compiled to wasm (the native one cannot be downloaded offline). */
-async function loadSchemaEngine(): Promise<SchemaEngineGlue> {
+/**
+ * Loads Prisma's schema engine compiled to wasm (the native one cannot be downloaded offline).
+ * Once per process: the glue module keeps the first instance's memory, so a second
+ * instantiation would corrupt it.
+ */
+let engineGlue: Promise<SchemaEngineGlue> | undefined;
+function loadSchemaEngine(): Promise<SchemaEngineGlue> {
+  engineGlue ??= instantiateSchemaEngine();
+  return engineGlue;
+}
+
+async function instantiateSchemaEngine(): Promise<SchemaEngineGlue> {
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const glue = (await import(path.join(pkgDir, "schema_engine_bg.js"))) as SchemaEngineGlue;
   const bytes = readFileSync(path.join(pkgDir, "schema_engine_bg.wasm"));

@@ -26,7 +26,14 @@ const actorStorage = (holder[Symbol.for("switchboard.outbox.actor")] ??= new Asy
 
 /** Runs `fn` with `actor` recorded as the author of every event it causes. */
 export function withActor<T>(actor: Actor | null, fn: () => T): T {
-  return actorStorage.run(actor, fn);
+  return actorStorage.run(actor, () => {
+    const result = fn();
+    // Prisma queries are lazy: start them here, inside the actor's context, not at the caller's await.
+    if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function") {
+      return (result as unknown as PromiseLike<unknown>).then((value) => value) as T;
+    }
+    return result;
+  });
 }
 
 export function currentActor(): Actor | null {

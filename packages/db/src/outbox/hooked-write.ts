@@ -92,7 +92,16 @@ async function reshape(d: Delegate, model: EventModel<never>, row: Row, shape: o
 
 async function reshapeMany(d: Delegate, model: EventModel<never>, rows: Row[], shape: object | undefined): Promise<unknown> {
   if (!shape) return rows.map((r) => strip(model, r));
-  const found = (await d.findMany?.({ where: { id: { in: rows.map((r) => r.id) } }, ...shape })) as Row[];
+  // Match rows by id even when the caller's select leaves it out, then drop it again.
+  const select = (shape as { select?: Record<string, unknown> }).select;
+  const addId = select !== undefined && !select.id;
+  const query = addId ? { ...shape, select: { ...select, id: true } } : shape;
+  const found = (await d.findMany?.({ where: { id: { in: rows.map((r) => r.id) } }, ...query })) as Row[];
   const byId = new Map(found.map((r) => [r.id, r]));
-  return rows.map((r) => byId.get(r.id));
+  return rows.map((r) => {
+    const row = byId.get(r.id);
+    if (!row || !addId) return row;
+    const { id: _id, ...rest } = row;
+    return rest;
+  });
 }

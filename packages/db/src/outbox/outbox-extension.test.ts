@@ -52,6 +52,25 @@ describe("CRUD hooks write outbox events", () => {
     expect(row).not.toHaveProperty("user");
   });
 
+  it("withActor also applies to a lazy query returned without await", async () => {
+    const org = await createOrganization(db);
+    await withActor({ id: "00000000-0000-4000-8000-000000000001", name: "Lazy" }, () =>
+      db.extension.create({ data: extensionData(t.box, org.id, "150") })
+    );
+    const [event] = await eventsOf(org.id);
+    expect(event).toMatchObject({ actorName: "Lazy" });
+  });
+
+  it("createManyAndReturn with a select that leaves out id still returns the selected fields", async () => {
+    const org = await createOrganization(db);
+    const rows = await db.extension.createManyAndReturn({
+      data: [extensionData(t.box, org.id, "160"), extensionData(t.box, org.id, "161")],
+      select: { number: true }
+    });
+    expect(rows).toEqual([{ number: "160" }, { number: "161" }]);
+    expect(await eventsOf(org.id)).toHaveLength(2);
+  });
+
   it("update, upsert (both branches) and delete", async () => {
     const org = await createOrganization(db);
     const row = await db.extension.create({ data: extensionData(t.box, org.id, "200") });
