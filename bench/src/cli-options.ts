@@ -23,6 +23,8 @@ export const USAGE = `npm run bench -w @switchboard/bench -- [options]
   --concurrency N                handshakes in flight per worker while connecting (default 200)
   --writer hooked|service        how changes are made: the hooked Prisma client (default) or the
                                  full updateExtension service (policy, validation, read + write)
+  --relay real|batched           the writer's relay: createRelay (default) or the batched experiment
+                                 in src/experiments (the nodes always run the real one)
   --downtime S                   scenario D: seconds the consoles stay offline
   --no-baseline                  skip the bare Socket.IO baseline
   --no-presence-list             consoles do not ask for the presence list on connect
@@ -45,6 +47,7 @@ const schema = z.object({
   concurrency: int.optional(),
   downtime: z.coerce.number().positive().optional(),
   writer: z.enum(["hooked", "service"]).optional(),
+  relay: z.enum(["real", "batched"]).optional(),
   "no-baseline": z.boolean().optional(),
   "no-presence-list": z.boolean().optional(),
   "cpu-prof": z.boolean().optional(),
@@ -70,6 +73,7 @@ export function parseCli(argv: string[]): CliOptions | "help" {
       concurrency: { type: "string" },
       downtime: { type: "string" },
       writer: { type: "string" },
+      relay: { type: "string" },
       "no-baseline": { type: "boolean" },
       "no-presence-list": { type: "boolean" },
       "cpu-prof": { type: "boolean" },
@@ -94,6 +98,7 @@ export function parseCli(argv: string[]): CliOptions | "help" {
   if (o.concurrency !== undefined) overrides.connectConcurrency = o.concurrency;
   if (o.downtime !== undefined) overrides.downtimeS = o.downtime;
   if (o.writer !== undefined) overrides.writer = o.writer;
+  if (o.relay !== undefined) overrides.relay = o.relay;
   if (o["no-baseline"]) overrides.baseline = false;
   if (o["no-presence-list"]) overrides.presenceList = false;
   if (o["cpu-prof"]) overrides.cpuProf = true;

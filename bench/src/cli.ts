@@ -1,4 +1,5 @@
 import { parseCli, USAGE } from "./cli-options";
+import { installInterruptHandlers } from "./interrupt";
 import { resultsDir } from "./paths";
 import { textTable } from "./report/format";
 import { consolePrinter } from "./report/progress";
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  installInterruptHandlers();
   const print = consolePrinter(options.quiet);
   const outDir = options.outDir ?? resultsDir;
   const report = await runBench({

@@ -37,6 +37,7 @@ let deliveriesSinceReport = 0;
 let connected = 0;
 let synced = 0;
 let connectErrors = 0;
+const connectErrorReasons: Record<string, number> = {};
 let disconnects = 0;
 let firstOpenAt = 0;
 let lastFirstSyncAt = 0;
@@ -135,8 +136,10 @@ function openConsole(spec: ConsoleSpec, release: () => void): void {
     c.synced = false;
     if (!offline) disconnects += 1;
   });
-  socket.on("connect_error", () => {
+  socket.on("connect_error", (error) => {
     connectErrors += 1;
+    const reason = (error as Error & { data?: { code?: string } }).data?.code ?? error.message;
+    connectErrorReasons[reason] = (connectErrorReasons[reason] ?? 0) + 1;
     // A refusal by the server's middleware is not retried by socket.io itself; the console retries.
     if (!socket.active && !offline) setTimeout(() => socket.connect(), 500 + Math.random() * 1000);
   });
@@ -266,7 +269,8 @@ function handle(message: ControllerMessage): void {
         connectLatency: connectLatency.toSparse(),
         openWindowMs: lastFirstSyncAt - firstOpenAt,
         lastResyncedAt,
-        replayedEvents
+        replayedEvents,
+        connectErrorReasons
       });
       return;
     }

@@ -87,6 +87,8 @@ export interface FinalReport {
   /** After `online`: when the last console finished its sync (epoch ms). */
   lastResyncedAt: number | null;
   replayedEvents: number;
+  /** connect_error count by data.code (server refusals) or message (transport failures). */
+  connectErrorReasons: Record<string, number>;
 }
 
 export type WorkerMessage =

@@ -18,7 +18,7 @@ function paramsLine(run: ScenarioRun): string {
   const p = run.params;
   const rate = p.rate === "saturate" ? `saturated (closed loop, ${p.window} changes undelivered at most)` : `${p.rate} changes/s`;
   const storm = p.storm ? `, offline ${p.storm.downtimeS} s then all reconnect, ${p.storm.afterS} s after` : "";
-  return `${p.consoles} consoles, ${p.orgs} orgs, ${rate}, ${p.durationS} s measured after ${p.warmupS} s warmup, ${p.nodes} realtime node(s), ${p.workers} console worker processes, payload ${p.payloadBytes || "natural (~0.6 KB)"}, presence list on connect: ${p.presenceList ? "yes" : "no"}, writer: ${p.writer}${storm}`;
+  return `${p.consoles} consoles, ${p.orgs} orgs, ${rate}, ${p.durationS} s measured after ${p.warmupS} s warmup, ${p.nodes} realtime node(s), ${p.workers} console worker processes, payload ${p.payloadBytes || "natural (~0.6 KB)"}, presence list on connect: ${p.presenceList ? "yes" : "no"}, writer: ${p.writer}, writer's relay: ${p.relay}${storm}`;
 }
 
 export function renderMarkdown(report: BenchReport): string {
@@ -35,6 +35,9 @@ export function renderMarkdown(report: BenchReport): string {
   for (const run of report.scenarios) {
     out.push(`## ${run.params.title}`, "", paramsLine(run), "", markdownTable(scenarioRows(run)), "", markdownTable(targetRows(run)), "");
     const warnings = [...(run.ours?.warnings ?? []).map((w) => `ours: ${w}`), ...(run.baseline?.warnings ?? []).map((w) => `baseline: ${w}`)];
+    for (const r of [run.ours, run.baseline]) {
+      if (r && r.connect.errors > 0) warnings.push(`${r.system}: ${r.connect.errors} connect errors (retried): ${Object.entries(r.connect.errorReasons).map(([k, v]) => `${k} × ${v}`).join(", ")}`);
+    }
     if (run.error) warnings.push(`error: ${run.error.split("\n")[0]}`);
     if (warnings.length) out.push("Warnings:", "", ...warnings.map((w) => `- ${w}`), "");
     for (const profile of run.profiles) {

@@ -21,6 +21,8 @@ export interface ScenarioParams {
   connectConcurrency: number;
   presenceList: boolean;
   writer: WriterMode;
+  /** The writer process's relay: the real one (createRelay) or the batched experiment. */
+  relay: "real" | "batched";
   baseline: boolean;
   cpuProf: boolean;
   /** Reconnect storm: consoles go offline for downtimeS while changes continue, then all reconnect. */
@@ -37,6 +39,7 @@ const common = {
   connectConcurrency: 200,
   presenceList: true,
   writer: "hooked",
+  relay: "real",
   baseline: true,
   cpuProf: false,
   storm: null

@@ -19,6 +19,7 @@ export interface SystemResult {
   connect: {
     synced: number;
     errors: number;
+    errorReasons: Record<string, number>;
     durationMs: number;
     perSecond: number;
     /** Open → first sync per console, ms. */

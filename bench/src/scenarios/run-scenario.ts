@@ -3,6 +3,7 @@ import path from "node:path";
 import type { DomainEvent } from "@switchboard/contracts";
 import { createTestDatabase } from "@switchboard/db/testing";
 import { toEnvelope } from "@switchboard/events";
+import { onInterrupt } from "../interrupt";
 import { fmtNum } from "../report/format";
 import { summarizeProfiles, type ProfileSummary } from "../report/profile-summary";
 import type { Printer } from "../report/progress";
@@ -28,6 +29,7 @@ export async function runScenario(params: ScenarioParams, runDir: string, print:
       `duration ${params.durationS}s (+${params.warmupS}s warmup), nodes ${params.nodes}, workers ${params.workers}, payload ${params.payloadBytes || "natural"}; logs in ${logDir}`
   );
   const test = await createTestDatabase({ poolSize: 20 });
+  const forget = onInterrupt(() => test.drop());
   let ours: SystemResult | null = null;
   let baseline: SystemResult | null = null;
   let profiles: ProfileSummary[] = [];
@@ -52,6 +54,7 @@ export async function runScenario(params: ScenarioParams, runDir: string, print:
     error = (e as Error).stack ?? String(e);
     print(`[${params.id}] failed: ${error}`);
   } finally {
+    forget();
     await test.drop().catch(() => undefined);
   }
   return { ...buildScenarioResult(params, ours, baseline, reference, error), profiles, logDir };

@@ -26,15 +26,29 @@ export interface SystemSetup {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Full GC in the servers (see gc-on-signal.mjs), then a moment for V8 to hand pages back. */
+async function collectGarbage(servers: readonly NamedPid[]): Promise<void> {
+  for (const s of servers) {
+    try {
+      process.kill(s.pid, "SIGUSR2");
+    } catch {
+      // already gone: its memory reads as 0
+    }
+  }
+  await sleep(1000);
+}
+
 function sumFinals(finals: FinalReport[]) {
   const total = { received: 0, lost: 0, duplicates: 0, outOfOrder: 0, unauthorized: 0, resyncs: 0, untimed: 0, replayedEvents: 0, openWindowMs: 0 };
   const connectLatency = new Histogram();
+  const connectErrorReasons: Record<string, number> = {};
   for (const f of finals) {
+    for (const [reason, n] of Object.entries(f.connectErrorReasons)) connectErrorReasons[reason] = (connectErrorReasons[reason] ?? 0) + n;
     for (const key of ["received", "lost", "duplicates", "outOfOrder", "unauthorized", "resyncs", "untimed", "replayedEvents"] as const) total[key] += f[key];
     total.openWindowMs = Math.max(total.openWindowMs, f.openWindowMs);
     connectLatency.merge(f.connectLatency);
   }
-  return { ...total, connectLatency };
+  return { ...total, connectLatency, connectErrorReasons };
 }
 
 /** One system (ours or the baseline) through one scenario: connect, settle, drive, drain, verify. */
@@ -42,7 +56,7 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
   const label = `[${params.id} ${setup.kind}]`;
   const warnings: string[] = [];
   const servers = new MeterGroup(setup.servers);
-  await sleep(1000);
+  await collectGarbage(setup.servers);
   servers.tick();
   const idleRss = servers.rss();
   const idleHeap = (await setup.heapUsed?.()) ?? null;
@@ -67,7 +81,8 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
       stopOpenProgress();
     }
     const openMs = nowMs() - openedAt;
-    await sleep(3000);
+    await sleep(2000);
+    await collectGarbage(setup.servers);
     servers.tick();
     const loadedRss = servers.rss();
     const loadedHeap = (await setup.heapUsed?.()) ?? null;
@@ -96,6 +111,7 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
       connect: {
         synced,
         errors: opened.connectErrors,
+        errorReasons: finals.connectErrorReasons,
         durationMs: Math.round(finals.openWindowMs || openMs),
         perSecond: Math.round(synced / ((finals.openWindowMs || openMs) / 1000)),
         latency: summarizeMs(finals.connectLatency)

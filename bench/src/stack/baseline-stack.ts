@@ -10,6 +10,7 @@ import { runSystem } from "../scenarios/run-system";
 import { baselineConsoleSpecs } from "./console-specs";
 import { freePort } from "./ports";
 import type { SeededOrg } from "./seed";
+import { gcPreload } from "./realtime-node";
 import { startNodeChild } from "./spawn-child";
 
 /** The bare Socket.IO server with the same consoles and the same envelopes. */
@@ -19,6 +20,7 @@ export async function runBaseline(params: ScenarioParams, orgs: SeededOrg[], tem
     name: "baseline",
     entry: path.join(benchDir, "src/baseline/baseline-server.ts"),
     args: [String(port)],
+    nodeArgs: ["--expose-gc", "--import", gcPreload],
     cwd: benchDir,
     ipc: true,
     logFile: path.join(logDir, "baseline.log")

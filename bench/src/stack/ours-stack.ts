@@ -7,6 +7,7 @@ import { startPrivateRedis } from "@switchboard/events/testing";
 import { pino } from "pino";
 import { benchLogLevel } from "../env";
 import { OursWriter } from "../drive/writers";
+import { createBatchedRelay } from "../experiments/batched-relay";
 import type { Printer } from "../report/progress";
 import { CommitSink } from "../scenarios/commit-sink";
 import type { ScenarioParams } from "../scenarios/params";
@@ -42,7 +43,7 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
   const logger = pino({ level: benchLogLevel() });
   const log = new RedisEventLog({ url: redis.url, keyPrefix, logger });
   const sink = new CommitSink();
-  let relay: ReturnType<typeof createRelay> | undefined;
+  let relay: { stop(): Promise<void> } | undefined;
   try {
     print(`[${params.id} ours] starting redis ${redis.url} and ${params.nodes} realtime node(s)`);
     nodes.push(
@@ -55,8 +56,9 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
     await log.start();
     // The writer listens for commits before the relay does, so its timestamp comes first.
     const writer = new OursWriter(database, input.box, orgs, params.writer, sink.emit);
-    relay = createRelay({ database, log, logger });
-    relay.start();
+    const writerRelay = params.relay === "batched" ? createBatchedRelay({ database, log, logger }) : createRelay({ database, log, logger });
+    writerRelay.start();
+    relay = writerRelay;
     const specs = await oursConsoleSpecs(
       orgs,
       nodes.map((n) => n.url),

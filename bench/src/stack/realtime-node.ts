@@ -1,8 +1,11 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { realtimeDir } from "../paths";
+import { pathToFileURL } from "node:url";
+import { benchDir, realtimeDir } from "../paths";
 import { freePort, waitForHttpOk } from "./ports";
 import { startNodeChild, type NodeChild } from "./spawn-child";
+
+export const gcPreload = pathToFileURL(path.join(benchDir, "src/stack/gc-on-signal.mjs")).href;
 
 export interface RealtimeNodeConfig {
   index: number;
@@ -29,7 +32,7 @@ export interface RealtimeNode {
 /** One realtime node exactly as deployed: apps/realtime/src/main.ts configured by environment. */
 export async function startRealtimeNode(config: RealtimeNodeConfig): Promise<RealtimeNode> {
   const port = await freePort();
-  const nodeArgs: string[] = [];
+  const nodeArgs: string[] = ["--expose-gc", "--import", gcPreload];
   if (config.cpuProfDir) {
     mkdirSync(config.cpuProfDir, { recursive: true });
     nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${config.cpuProfDir}`, `--cpu-prof-name=realtime-${config.index}-${Date.now()}.cpuprofile`);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { inheritedEnv, raisableFdLimit } from "../env";
+import { onInterrupt } from "../interrupt";
 
 export interface NodeChildSpec {
   name: string;
@@ -24,9 +25,11 @@ export interface NodeChild {
 }
 
 const live = new Set<ChildProcess>();
-process.once("exit", () => {
+function killAll(): void {
   for (const child of live) child.kill("SIGKILL");
-});
+}
+process.once("exit", killAll);
+onInterrupt(killAll);
 
 /**
  * Starts `node --import tsx <entry>`, with the soft open-file limit raised to the hard one when it
