@@ -64,6 +64,11 @@ export function canAddInternalNote(viewer: Viewer, ticket: TicketAccess): boolea
   return isStaff(viewer) && canReadTicket(viewer, ticket);
 }
 
+/** Status, priority, office and assignee are staff matters; customers change none of them on any ticket. */
+export function canChangeTickets(viewer: Viewer): boolean {
+  return isStaff(viewer);
+}
+
 export function canChangeTicketStatus(viewer: Viewer, ticket: TicketAccess): boolean {
   return isStaff(viewer) && canReadTicket(viewer, ticket);
 }

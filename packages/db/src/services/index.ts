@@ -11,5 +11,5 @@ export * from "./notifications";
 export * from "./tickets";
 export * from "./tickets-create";
 export * from "./tickets-reply";
-export { updateTicket, changeTicketStatus, changeTicketPriority, changeTicketOffice, assignTicket } from "./tickets-change";
+export { TICKET_CHANGE_DENIED, updateTicket, changeTicketStatus, changeTicketPriority, changeTicketOffice, assignTicket } from "./tickets-change";
 export { findTicketAccess, withOffices, type TicketViewer } from "./tickets-access";

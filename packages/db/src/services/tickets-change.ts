@@ -3,8 +3,8 @@ import {
   canBeAssigned,
   canChangeTicketOffice,
   canChangeTicketPriority,
-  canChangeTicketStatus,
-  isStaff
+  canChangeTickets,
+  canChangeTicketStatus
 } from "@switchboard/auth";
 import { slaDueAt, ticketChangeSchema, type TicketChangeInput, type TicketDetail, type TicketPriority, type TicketStatus } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
@@ -18,7 +18,7 @@ import { notify } from "./tickets-notify";
 import { loadTicketDetail, writeChange } from "./tickets-write";
 import { actorOf, type ActingViewer } from "./viewer";
 
-const CHANGE_DENIED = "customers cannot change a ticket's status, priority, office or assignee";
+export const TICKET_CHANGE_DENIED = "customers cannot change a ticket's status, priority, office or assignee";
 
 function deny(field: string, message: string): DomainError {
   return new DomainError("forbidden", message, { [field]: message });
@@ -72,7 +72,7 @@ export async function setAssignee(db: DbClient, actor: TicketViewer, row: Ticket
  * no other change), then office, assignee (checked against the new office), priority, status.
  */
 export async function updateTicket(deps: ServiceDeps, viewer: ActingViewer, id: string, input: unknown): Promise<TicketDetail> {
-  if (!isStaff(viewer)) throw forbidden(CHANGE_DENIED);
+  if (!canChangeTickets(viewer)) throw forbidden(TICKET_CHANGE_DENIED);
   const change: TicketChangeInput = parseInput(ticketChangeSchema, input);
   return withActor(actorOf(viewer), () =>
     deps.db.$transaction(async (tx) => {
