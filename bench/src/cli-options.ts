@@ -29,6 +29,7 @@ export const USAGE = `npm run bench -w @switchboard/bench -- [options]
   --no-baseline                  skip the bare Socket.IO baseline
   --no-presence-list             consoles do not ask for the presence list on connect
   --cpu-prof                     write V8 CPU profiles of the realtime node(s) and summarize them
+  --heap-snapshot                heap snapshots of the server before/after connecting: objects per console
   --out DIR                      where reports go (default bench/results)
   --quiet                        no progress lines`;
 
@@ -51,6 +52,7 @@ const schema = z.object({
   "no-baseline": z.boolean().optional(),
   "no-presence-list": z.boolean().optional(),
   "cpu-prof": z.boolean().optional(),
+  "heap-snapshot": z.boolean().optional(),
   out: z.string().optional(),
   quiet: z.boolean().optional(),
   help: z.boolean().optional()
@@ -77,6 +79,7 @@ export function parseCli(argv: string[]): CliOptions | "help" {
       "no-baseline": { type: "boolean" },
       "no-presence-list": { type: "boolean" },
       "cpu-prof": { type: "boolean" },
+      "heap-snapshot": { type: "boolean" },
       out: { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" }
@@ -102,6 +105,7 @@ export function parseCli(argv: string[]): CliOptions | "help" {
   if (o["no-baseline"]) overrides.baseline = false;
   if (o["no-presence-list"]) overrides.presenceList = false;
   if (o["cpu-prof"]) overrides.cpuProf = true;
+  if (o["heap-snapshot"]) overrides.heapSnapshot = true;
   return {
     scenarios: o.scenario === "all" ? ["A", "B", "C", "D"] : [o.scenario],
     overrides,

@@ -40,6 +40,11 @@ export function renderMarkdown(report: BenchReport): string {
     }
     if (run.error) warnings.push(`error: ${run.error.split("\n")[0]}`);
     if (warnings.length) out.push("Warnings:", "", ...warnings.map((w) => `- ${w}`), "");
+    for (const r of [run.ours, run.baseline]) {
+      if (!r?.memory.heapDiff) continue;
+      out.push(`Heap per console, ${r.system} (snapshot diff after/before connecting, after full GC):`, "");
+      out.push(markdownTable([["object", "count / console", "bytes / console"], ...r.memory.heapDiff.slice(0, 20).map((d) => [d.name, String(d.perConsoleCount), String(d.perConsoleBytes)])]), "");
+    }
     for (const profile of run.profiles) {
       out.push(`CPU profile \`${path.basename(profile.file)}\` (${profile.durationMs} ms), self time by origin:`, "");
       out.push(markdownTable([["origin", "self ms", "%"], ...profile.origins.slice(0, 10).map((o) => [o.origin, String(o.selfMs), String(o.percent)])]), "");

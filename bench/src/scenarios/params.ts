@@ -25,6 +25,8 @@ export interface ScenarioParams {
   relay: "real" | "batched";
   baseline: boolean;
   cpuProf: boolean;
+  /** Heap snapshots of the (single) server before and after connecting: what one console costs. */
+  heapSnapshot: boolean;
   /** Reconnect storm: consoles go offline for downtimeS while changes continue, then all reconnect. */
   storm: { downtimeS: number; afterS: number } | null;
 }
@@ -42,6 +44,7 @@ const common = {
   relay: "real",
   baseline: true,
   cpuProf: false,
+  heapSnapshot: false,
   storm: null
 } satisfies Partial<ScenarioParams>;
 

@@ -30,6 +30,8 @@ export interface SystemResult {
     loadedRssBytes: number;
     perConsoleBytes: number;
     heapPerConsoleBytes: number | null;
+    /** --heap-snapshot: objects each console added to the server's heap, biggest first. */
+    heapDiff: Array<{ name: string; perConsoleCount: number; perConsoleBytes: number }> | null;
   };
   changes: { committed: number; perSecond: number; failed: number; late: number; firstError: string | null };
   deliveries: { measured: number; perSecond: number; total: number };

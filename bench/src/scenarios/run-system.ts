@@ -5,6 +5,7 @@ import type { ChangeWriter } from "../drive/writers";
 import { nowMs } from "../metrics/clock";
 import { Histogram, summarizeMs } from "../metrics/histogram";
 import { fmtBytes, fmtMs, fmtNum } from "../report/format";
+import { censusOf, diffPerConsole, removeSnapshot, takeHeapSnapshot } from "../report/heap-summary";
 import { everySecond, type Printer } from "../report/progress";
 import type { CommitSink } from "./commit-sink";
 import { MeterGroup, type NamedPid } from "./meters";
@@ -59,6 +60,8 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
   await collectGarbage(setup.servers);
   servers.tick();
   const idleRss = servers.rss();
+  const snapshotPid = params.heapSnapshot && setup.servers.length === 1 ? setup.servers[0]?.pid : undefined;
+  const idleSnapshot = snapshotPid ? await takeHeapSnapshot(snapshotPid) : null;
   const idleHeap = (await setup.heapUsed?.()) ?? null;
 
   const pool = await ConsolePool.start(params.workers, logDir);
@@ -85,6 +88,14 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
     await collectGarbage(setup.servers);
     servers.tick();
     const loadedRss = servers.rss();
+    let heapDiff: SystemResult["memory"]["heapDiff"] = null;
+    if (snapshotPid && idleSnapshot) {
+      print(`${label} heap snapshot of the loaded server...`);
+      const loadedSnapshot = await takeHeapSnapshot(snapshotPid);
+      if (loadedSnapshot) heapDiff = diffPerConsole(censusOf(idleSnapshot), censusOf(loadedSnapshot), Math.max(1, pool.progress().synced));
+      removeSnapshot(idleSnapshot);
+      removeSnapshot(loadedSnapshot);
+    }
     const loadedHeap = (await setup.heapUsed?.()) ?? null;
     const opened = pool.progress();
     print(`${label} ${fmtNum(opened.synced)} consoles synced in ${fmtMs(openMs)}; server rss ${fmtBytes(idleRss)} → ${fmtBytes(loadedRss)} (${fmtBytes((loadedRss - idleRss) / Math.max(1, opened.synced))}/console)`);
@@ -120,7 +131,8 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
         idleRssBytes: idleRss,
         loadedRssBytes: loadedRss,
         perConsoleBytes: Math.round((loadedRss - idleRss) / Math.max(1, synced)),
-        heapPerConsoleBytes: idleHeap !== null && loadedHeap !== null ? Math.round((loadedHeap - idleHeap) / Math.max(1, synced)) : null
+        heapPerConsoleBytes: idleHeap !== null && loadedHeap !== null ? Math.round((loadedHeap - idleHeap) / Math.max(1, synced)) : null,
+        heapDiff
       },
       changes: {
         committed: phase.measuredCommits,
