@@ -61,3 +61,10 @@ export async function setOfficeMembers({ db }: ServiceDeps, viewer: ActingViewer
     return toOfficeView(row, true);
   });
 }
+
+/** The organization owning an office (undefined when there is none), e.g. for canJoinRoom(viewer, "office", id, orgId). */
+export async function findOfficeOrgId(db: DbClient, id: string): Promise<string | undefined> {
+  if (!uuidSchema.safeParse(id).success) return undefined;
+  const row = await db.office.findUnique({ where: { id }, select: { organizationId: true } });
+  return row?.organizationId;
+}
