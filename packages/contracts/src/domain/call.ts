@@ -89,6 +89,8 @@ export const extensionStatusViewSchema = z.object({
   userAgent: z.string().nullable(),
   deviceState: deviceStateSchema,
   dnd: z.boolean(),
+  /** What a BLF lamp shows: unavailable unless registered, then DND over the device state. */
+  lamp: deviceStateSchema,
   changedAt: isoDate
 });
 export type ExtensionStatusView = z.infer<typeof extensionStatusViewSchema>;

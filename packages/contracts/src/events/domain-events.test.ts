@@ -52,7 +52,7 @@ describe("call and status event schemas", () => {
   it("rejects unknown states and device states, naming the field", () => {
     expect(() => parseEventData("call.answered", { ...call, state: "talking" })).toThrow(/at state/);
     expect(() =>
-      parseEventData("extension.status_changed", { extensionId: "e1", registration: "registered", contact: null, userAgent: null, deviceState: "sleepy", dnd: false, changedAt: "x" })
+      parseEventData("extension.status_changed", { extensionId: "e1", registration: "registered", contact: null, userAgent: null, deviceState: "sleepy", dnd: false, lamp: "idle", changedAt: "x" })
     ).toThrow(/at deviceState/);
     expect(parseEventData("trunk.status_changed", { trunkId: "t1", registration: "rejected", detail: "403", changedAt: "x" }).registration).toBe("rejected");
   });

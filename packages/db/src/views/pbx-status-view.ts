@@ -9,6 +9,7 @@ export function toExtensionStatusView(row: ExtensionStatus): ExtensionStatusView
     userAgent: row.userAgent,
     deviceState: row.deviceState,
     dnd: row.dnd,
+    lamp: row.registration !== "registered" ? "unavailable" : row.dnd ? "dnd" : row.deviceState,
     changedAt: row.changedAt.toISOString()
   };
 }
