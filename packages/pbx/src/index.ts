@@ -22,3 +22,14 @@ export { pruneWebhookDeliveries, DELIVERY_RETENTION_MS } from "./webhook/webhook
 export { createPbxWebhook } from "./webhook/pbx-webhook-settings";
 // Simulator
 export { startSimulator, type Simulator, type SimulatorOptions } from "./simulator/start-simulator";
+// Integration settings (admin)
+export {
+  getPbxIntegration,
+  savePbxConnection,
+  rotatePbxWebhookSecret,
+  pbxConnectionInputSchema,
+  pbxConnectionSettingsViewSchema,
+  type PbxConnectionInput,
+  type PbxConnectionSettingsView,
+  type PbxIntegrationView
+} from "./integrations/pbx-integration-settings";

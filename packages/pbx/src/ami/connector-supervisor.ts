@@ -18,7 +18,7 @@ export interface SupervisorOptions {
  * (or a host process) runs; `/stats` reads `stats()` and call control goes through `control()`.
  */
 export class ConnectorSupervisor {
-  private readonly connectors = new Map<string, { orgId: string; connector: AmiConnector }>();
+  private readonly connectors = new Map<string, { orgId: string; connector: AmiConnector; config: string }>();
   private timer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> = Promise.resolve();
 
@@ -50,17 +50,21 @@ export class ConnectorSupervisor {
   private sync(): Promise<void> {
     this.syncing = this.syncing.then(async () => {
       try {
-        const rows = await this.options.db.pbxConnection.findMany({ where: { enabled: true }, select: { id: true, organizationId: true } });
-        const wanted = new Set(rows.map((r) => r.id));
-        for (const [id, { connector }] of this.connectors) {
-          if (wanted.has(id)) continue;
+        const rows = await this.options.db.pbxConnection.findMany({
+          where: { enabled: true },
+          select: { id: true, organizationId: true, host: true, port: true, username: true, secretEnc: true }
+        });
+        // Changed host, port or credentials: reconnect with the new ones right away.
+        const wanted = new Map(rows.map((r) => [r.id, `${r.host}:${r.port}:${r.username}:${r.secretEnc}`]));
+        for (const [id, { connector, config }] of this.connectors) {
+          if (wanted.get(id) === config) continue;
           this.connectors.delete(id);
           await connector.stop();
         }
         for (const row of rows) {
           if (this.connectors.has(row.id)) continue;
           const connector = await AmiConnector.start({ db: this.options.db, box: this.options.box, connectionId: row.id, log: this.options.log.child({ connectionId: row.id }) });
-          this.connectors.set(row.id, { orgId: row.organizationId, connector });
+          this.connectors.set(row.id, { orgId: row.organizationId, connector, config: wanted.get(row.id) ?? "" });
         }
       } catch (error) {
         this.options.log.error({ err: error }, "reading PBX connections failed");

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DomainError, createOrganization, type ActingViewer } from "@switchboard/db";
+import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
+import { getPbxIntegration, rotatePbxWebhookSecret, savePbxConnection } from "./pbx-integration-settings";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase({ poolSize: 4 });
+});
+afterAll(async () => {
+  await t?.drop();
+});
+
+describe("PBX integration settings", () => {
+  it("admins save the AMI connection (secret sealed, only its hint shown) and rotate the webhook secret", async () => {
+    const org = await createOrganization(t.database.client);
+    const admin: ActingViewer = { id: "00000000-0000-4000-8000-000000000001", orgId: org.id, role: "admin", name: "Ada" };
+    const deps = { db: t.database.client, box: t.box };
+    await expect(savePbxConnection(deps, admin, { host: "pbx.example.net", username: "switchboard" })).rejects.toMatchObject({ code: "bad_request", fields: { secret: "secret is required" } });
+    const saved = await savePbxConnection(deps, admin, { host: "pbx.example.net", username: "switchboard", secret: "s3cret-ami-pass" });
+    expect(saved).toMatchObject({ host: "pbx.example.net", port: 5038, secretHint: "••••••ss", status: "disconnected" });
+    const row = await t.database.raw.pbxConnection.findUniqueOrThrow({ where: { organizationId: org.id } });
+    expect(t.box.open(row.secretEnc)).toBe("s3cret-ami-pass");
+    await savePbxConnection(deps, admin, { host: "pbx2.example.net", username: "switchboard", secret: "" });
+    expect(t.box.open((await t.database.raw.pbxConnection.findUniqueOrThrow({ where: { organizationId: org.id } })).secretEnc)).toBe("s3cret-ami-pass");
+
+    const { secret, path } = await rotatePbxWebhookSecret(deps, admin);
+    const view = await getPbxIntegration(deps, admin);
+    expect(view.ami?.host).toBe("pbx2.example.net");
+    expect(view.webhook?.path).toBe(path);
+    expect(JSON.stringify(view)).not.toContain(secret);
+
+    const supervisor: ActingViewer = { ...admin, role: "supervisor" };
+    await expect(getPbxIntegration(deps, supervisor)).rejects.toBeInstanceOf(DomainError);
+    await expect(savePbxConnection(deps, admin, { host: "bad host!", username: "x", port: 70000 })).rejects.toMatchObject({ fields: { host: expect.any(String), port: "port must be 1–65535" } });
+  });
+});
