@@ -18,7 +18,7 @@ beforeAll(async () => {
   [tdb, redis] = await Promise.all([createTestDatabase({ poolSize: 6 }), startPrivateRedis()]);
   const prefix = uniquePrefix();
   writer = await startWriter(tdb.database, redis.url, prefix);
-  for (let i = 0; i < 2; i++) nodes.push(await startClusterNode({ databaseUrl: tdb.url, redisUrl: redis.url, keyPrefix: prefix }));
+  for (let i = 0; i < 2; i++) nodes.push(await startClusterNode({ databaseUrl: tdb.url, redisUrl: redis.url, keyPrefix: prefix, options: { presenceTtlMs: 3_000 } }));
   org = await createOrgWithStaff(tdb.database.client);
 });
 

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import type { PresenceMember } from "@switchboard/contracts";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -27,25 +29,40 @@ export class RedisPresenceStore implements PresenceStore {
   private timer: NodeJS.Timeout | undefined;
   private listener: PresenceListener = { change: () => undefined, lost: () => undefined };
   private dirty = true;
-  private registered = false;
+  private epoch: string | undefined;
+  private lostPending = false;
   private healthy = false;
   private ticking = false;
   private stopped = false;
 
   constructor(private readonly options: RedisPresenceOptions) {
     if (options.nodeId.includes("|")) throw new Error("nodeId must not contain '|'");
-    // Fail fast while Redis is down: the next heartbeat repairs whatever did not get through.
-    this.redis = new Redis(options.url, { maxRetriesPerRequest: 2, commandTimeout: 2_000, connectionName: `sb-presence-${options.nodeId}` });
+    // Fail fast while Redis is down, and never run a stale command after reconnecting: the next
+    // heartbeat repairs whatever did not get through.
+    this.redis = new Redis(options.url, {
+      enableOfflineQueue: false,
+      autoResendUnfulfilledCommands: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: 2_000,
+      retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+      connectionName: `sb-presence-${options.nodeId}`
+    });
     this.redis.on("error", (err) => options.logger.debug({ err }, "presence redis error"));
     this.redis.defineCommand("sbPresenceChange", { numberOfKeys: 2, lua: PRESENCE_CHANGE_LUA });
   }
 
   async start(listener: PresenceListener): Promise<void> {
     this.listener = listener;
+    if (this.redis.status !== "ready") {
+      await Promise.race([
+        once(this.redis, "ready"),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("presence: Redis is unreachable")), 10_000).unref())
+      ]);
+    }
     await this.tick();
     if (!this.healthy) throw new Error("presence: Redis is unreachable");
     // Heartbeat key lives 3 periods; sweeps every period: a dead node is gone within ~0.8 × ttl.
-    this.timer = setInterval(() => void this.tick(), Math.max(50, Math.floor(this.options.ttlMs / 5)));
+    this.timer = setInterval(() => void this.tick(), this.periodMs());
     this.timer.unref();
   }
 
@@ -129,13 +146,30 @@ export class RedisPresenceStore implements PresenceStore {
   private async heartbeat(): Promise<void> {
     const { nodeId, ttlMs } = this.options;
     const previous = await this.redis.call("SET", this.heartbeatKey(nodeId), String(Date.now()), "PX", String(Math.ceil(ttlMs * 0.6)), "GET");
+    // A Redis that restarted empty has a new epoch: everyone's tabs, and any "left" nobody could
+    // announce meanwhile, are gone, so consoles need the whole list again once our tabs are back.
+    const candidate = randomUUID();
+    const stored = await this.redis.call("SET", this.epochKey(), candidate, "NX", "GET");
+    const epoch = typeof stored === "string" ? stored : candidate;
+    if (this.epoch !== undefined && epoch !== this.epoch) this.lostPending = true;
+    this.epoch = epoch;
     await this.redis.sadd(this.nodesKey(), nodeId);
     // No previous heartbeat: this node was (or may have been) swept as dead: re-assert its tabs.
-    if (previous === null || this.dirty) await this.reassert();
-    // Our heartbeat vanished: swept after a stall, or Redis came back empty and everyone's tabs
-    // (and any "left" we could not announce) are gone. Either way, consoles here need the list again.
-    if (previous === null && this.registered) this.listener.lost([...this.local.keys()]);
-    this.registered = true;
+    if (previous === null || this.dirty || this.lostPending) await this.reassert();
+    if (this.lostPending) {
+      this.lostPending = false;
+      this.listener.lost([...this.local.keys()]);
+      // Other nodes re-assert within a period, and their announcements may have been published before
+      // our adapter resubscribed: a second list once they all had their turn settles it.
+      const again = setTimeout(() => {
+        if (!this.stopped) this.listener.lost([...this.local.keys()]);
+      }, Math.ceil(this.periodMs() * 1.5));
+      again.unref();
+    }
+  }
+
+  private periodMs(): number {
+    return Math.max(50, Math.floor(this.options.ttlMs / 5));
   }
 
   private async reassert(): Promise<void> {
@@ -190,6 +224,9 @@ export class RedisPresenceStore implements PresenceStore {
   }
   private tabsKey(orgId: string): string {
     return `${this.options.keyPrefix}:presence:org:${orgId}`;
+  }
+  private epochKey(): string {
+    return `${this.options.keyPrefix}:presence:epoch`;
   }
   private nodesKey(): string {
     return `${this.options.keyPrefix}:presence:nodes`;
