@@ -16,7 +16,16 @@ import {
 const viewer = (role: Role, orgId = "org-a"): Viewer => ({ id: `${role}-id`, orgId, role });
 
 function event(type: DomainEvent["type"], orgId = "org-a"): DomainEvent {
-  return { id: "e1", orgId, seq: 1, type, at: new Date().toISOString(), actor: null, subject: { kind: type.split(".")[0] ?? "", id: "x" }, data: { id: "x", label: "x" } } as DomainEvent;
+  return {
+    id: "e1",
+    orgId,
+    seq: 1,
+    type,
+    at: new Date().toISOString(),
+    actor: null,
+    subject: { kind: type.split(".")[0] ?? "", id: "x" },
+    data: { id: "x", label: "x" }
+  } as DomainEvent;
 }
 
 describe("policy matrix", () => {

@@ -77,7 +77,15 @@ describe("call writes name their events by state transition", () => {
   it("rolls the event back with a failed call write", async () => {
     const db = t.database.client;
     const org = await createOrganization(db);
-    const data = { organizationId: org.id, pbxCallId: "dup", direction: "internal" as const, state: "ringing" as const, fromNumber: "101", toNumber: "102", startedAt: new Date() };
+    const data = {
+      organizationId: org.id,
+      pbxCallId: "dup",
+      direction: "internal" as const,
+      state: "ringing" as const,
+      fromNumber: "101",
+      toNumber: "102",
+      startedAt: new Date()
+    };
     await db.call.create({ data });
     await expect(db.$transaction(async (tx) => tx.call.create({ data }))).rejects.toThrow();
     expect((await eventsOf(org.id)).map((e) => e.type)).toEqual(["call.started"]);

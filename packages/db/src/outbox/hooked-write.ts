@@ -42,7 +42,10 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
       return reshape(d, model, row, shape);
     }
     case "upsert": {
-      const before = (await d.findUnique?.({ where: args.where, ...(model.eventType ? (include ? { include } : {}) : { select: { id: true } }) })) as Row | null;
+      const before = (await d.findUnique?.({
+        where: args.where,
+        ...(model.eventType ? (include ? { include } : {}) : { select: { id: true } })
+      })) as Row | null;
       const row = (await d.upsert?.(full)) as Row;
       await writeEvents(ctx, model, before ? "updated" : "created", [row], before ? [before] : []);
       return reshape(d, model, row, shape);

@@ -57,16 +57,27 @@ describe("AMI connector", () => {
           channel("PJSIP/carrier-a-00000101", "1767270000.1", "1767270000.1", "+15550001111", "+15559870000", "b-1", "00:02:00"),
           channel("PJSIP/101-00000102", "1767270000.2", "1767270000.1", "101", "s", "b-1", "00:01:30")
         ],
-        PJSIPShowContacts: [{ ObjectType: "contact", ObjectName: "101;@abc", Endpoint: "101", Uri: "sip:101@192.0.2.11:5060", UserAgent: "Yealink T54W", Status: "Reachable" }],
+        PJSIPShowContacts: [
+          { ObjectType: "contact", ObjectName: "101;@abc", Endpoint: "101", Uri: "sip:101@192.0.2.11:5060", UserAgent: "Yealink T54W", Status: "Reachable" }
+        ],
         DeviceStateList: [{ Device: "PJSIP/101", State: "INUSE" }],
-        PJSIPShowRegistrationsOutbound: [{ ObjectType: "registration", ObjectName: "carrier-a", ServerUri: "sip:sip.carrier-a.example.net", Status: "Registered" }]
+        PJSIPShowRegistrationsOutbound: [
+          { ObjectType: "registration", ObjectName: "carrier-a", ServerUri: "sip:sip.carrier-a.example.net", Status: "Registered" }
+        ]
       }
     });
     try {
       await h.connector.tracker.idle();
       const db = t.database.raw;
       const call = await db.call.findFirstOrThrow({ where: { organizationId: h.org.id } });
-      expect(call).toMatchObject({ pbxCallId: "1767270000.1", direction: "inbound", state: "answered", fromNumber: "+15550001111", toNumber: "101", trunkId: h.trunks.carrierA.id });
+      expect(call).toMatchObject({
+        pbxCallId: "1767270000.1",
+        direction: "inbound",
+        state: "answered",
+        fromNumber: "+15550001111",
+        toNumber: "101",
+        trunkId: h.trunks.carrierA.id
+      });
       const statuses = await db.extensionStatus.findMany({ where: { organizationId: h.org.id } });
       const of = (n: string) => statuses.find((s) => s.extensionId === h.extensions.get(n));
       expect(of("101")).toMatchObject({ registration: "registered", contact: "sip:101@192.0.2.11:5060", userAgent: "Yealink T54W", deviceState: "in_use" });
@@ -165,7 +176,10 @@ describe("AMI connector", () => {
     try {
       const fixture = readFixture("inbound-basic.ami");
       await h.replay(firstHalf(fixture, "Event: BridgeLeave"));
-      expect(await h.connector.control({ action: "blind_transfer", pbxCallId: "1767261600.1", exten: "103" })).toEqual({ ok: true, message: "Transfer succeeded" });
+      expect(await h.connector.control({ action: "blind_transfer", pbxCallId: "1767261600.1", exten: "103" })).toEqual({
+        ok: true,
+        message: "Transfer succeeded"
+      });
       expect(h.server.actions.at(-1)).toMatchObject({ action: "BlindTransfer", channel: "PJSIP/102-00000002", exten: "103" });
       expect(await h.connector.control({ action: "hangup", pbxCallId: "no-such-call" })).toEqual({ ok: false, error: "the call is not live on the PBX" });
 

@@ -9,7 +9,10 @@ export const callControlRequestSchema = z.discriminatedUnion("action", [
     action: z.literal("blind_transfer"),
     pbxCallId: z.string().min(1).max(128),
     exten: z.string().regex(/^[0-9*#+]{1,32}$/, "extension must be digits"),
-    context: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional()
+    context: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional()
   })
 ]);
 export type CallControlRequest = z.infer<typeof callControlRequestSchema>;

@@ -63,7 +63,12 @@ export class ConnectorSupervisor {
         }
         for (const row of rows) {
           if (this.connectors.has(row.id)) continue;
-          const connector = await AmiConnector.start({ db: this.options.db, box: this.options.box, connectionId: row.id, log: this.options.log.child({ connectionId: row.id }) });
+          const connector = await AmiConnector.start({
+            db: this.options.db,
+            box: this.options.box,
+            connectionId: row.id,
+            log: this.options.log.child({ connectionId: row.id })
+          });
           this.connectors.set(row.id, { orgId: row.organizationId, connector, config: wanted.get(row.id) ?? "" });
         }
       } catch (error) {

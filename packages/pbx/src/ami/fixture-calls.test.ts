@@ -19,7 +19,11 @@ async function replayFixture(name: string, chunked = false) {
   try {
     await h.replay(readFixture(name));
     const db = t.database.raw;
-    const calls = await db.call.findMany({ where: { organizationId: h.org.id }, orderBy: { startedAt: "asc" }, include: { events: { orderBy: { id: "asc" } } } });
+    const calls = await db.call.findMany({
+      where: { organizationId: h.org.id },
+      orderBy: { startedAt: "asc" },
+      include: { events: { orderBy: { id: "asc" } } }
+    });
     const events = await db.outboxEvent.findMany({ where: { organizationId: h.org.id, subjectKind: "call" }, orderBy: { seq: "asc" } });
     const ext = (n: string) => h.extensions.get(n) ?? "";
     return { h, calls, events, ext, stats: h.connector.stats() };
@@ -181,7 +185,14 @@ describe("AMI fixtures → calls, timelines and events", () => {
       hungUpBy: "+15551230005"
     });
     expect(main?.events.map((e) => e.kind)).toEqual(["started", "ringing", "answered", "held", "transferred", "answered", "ended"]);
-    expect(consult).toMatchObject({ pbxCallId: "1767262323.18", direction: "internal", fromNumber: "102", toNumber: "103", result: "answered", endedAt: at(750) });
+    expect(consult).toMatchObject({
+      pbxCallId: "1767262323.18",
+      direction: "internal",
+      fromNumber: "102",
+      toNumber: "103",
+      result: "answered",
+      endedAt: at(750)
+    });
     expect(events.filter((e) => e.subjectId === main?.id).map((e) => e.type)).toEqual([
       "call.started",
       "call.ringing",

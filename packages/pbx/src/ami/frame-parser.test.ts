@@ -49,7 +49,8 @@ describe("AmiFrameParser", () => {
   it("counts and skips garbage lines and frames that are neither event nor response, and never throws", () => {
     const parser = new AmiFrameParser();
     const messages = parser.push(
-      "Asterisk Call Manager/13.0.0\r\nthis is not a header\r\n@@@: nope\r\nEvent: Hangup\r\nUniqueid: 9.9\r\n\r\n\r\n\r\nFoo: bar\r\n\r\n\u0000\u0001\r\n" + NEWCHANNEL
+      "Asterisk Call Manager/13.0.0\r\nthis is not a header\r\n@@@: nope\r\nEvent: Hangup\r\nUniqueid: 9.9\r\n\r\n\r\n\r\nFoo: bar\r\n\r\n\u0000\u0001\r\n" +
+        NEWCHANNEL
     );
     expect(messages.map((m) => m.name)).toEqual(["Asterisk Call Manager/13.0.0", "Hangup", "Newchannel"]);
     expect(parser.stats).toMatchObject({ garbageLines: 3, malformedFrames: 1, frames: 2 });

@@ -24,7 +24,10 @@ const durationSchema = z
   });
 
 export const simulateArgsSchema = z.object({
-  org: z.string().regex(/^[a-z0-9-]{1,64}$/, "org must be an organization slug").default("demo"),
+  org: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, "org must be an organization slug")
+    .default("demo"),
   rate: rateSchema.default(20),
   duration: durationSchema.optional(),
   seed: z.coerce.number().int().nonnegative().default(1),

@@ -16,7 +16,10 @@ describe("PBX integration settings", () => {
     const org = await createOrganization(t.database.client);
     const admin: ActingViewer = { id: "00000000-0000-4000-8000-000000000001", orgId: org.id, role: "admin", name: "Ada" };
     const deps = { db: t.database.client, box: t.box };
-    await expect(savePbxConnection(deps, admin, { host: "pbx.example.net", username: "switchboard" })).rejects.toMatchObject({ code: "bad_request", fields: { secret: "secret is required" } });
+    await expect(savePbxConnection(deps, admin, { host: "pbx.example.net", username: "switchboard" })).rejects.toMatchObject({
+      code: "bad_request",
+      fields: { secret: "secret is required" }
+    });
     const saved = await savePbxConnection(deps, admin, { host: "pbx.example.net", username: "switchboard", secret: "s3cret-ami-pass" });
     expect(saved).toMatchObject({ host: "pbx.example.net", port: 5038, secretHint: "••••••ss", status: "disconnected" });
     const row = await t.database.raw.pbxConnection.findUniqueOrThrow({ where: { organizationId: org.id } });
@@ -32,6 +35,8 @@ describe("PBX integration settings", () => {
 
     const supervisor: ActingViewer = { ...admin, role: "supervisor" };
     await expect(getPbxIntegration(deps, supervisor)).rejects.toBeInstanceOf(DomainError);
-    await expect(savePbxConnection(deps, admin, { host: "bad host!", username: "x", port: 70000 })).rejects.toMatchObject({ fields: { host: expect.any(String), port: "port must be 1–65535" } });
+    await expect(savePbxConnection(deps, admin, { host: "bad host!", username: "x", port: 70000 })).rejects.toMatchObject({
+      fields: { host: expect.any(String), port: "port must be 1–65535" }
+    });
   });
 });

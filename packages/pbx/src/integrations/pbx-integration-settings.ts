@@ -14,9 +14,17 @@ const hostSchema = z
 /** Admin input for the AMI connection. On update an absent or empty secret keeps the current one. */
 export const pbxConnectionInputSchema = z.strictObject({
   host: hostSchema,
-  port: z.coerce.number({ error: "port must be a number" }).int("port must be a whole number").min(1, "port must be 1–65535").max(65535, "port must be 1–65535").default(5038),
+  port: z.coerce
+    .number({ error: "port must be a number" })
+    .int("port must be a whole number")
+    .min(1, "port must be 1–65535")
+    .max(65535, "port must be 1–65535")
+    .default(5038),
   username: z.string().trim().min(1, "username is required").max(64, "username must be at most 64 characters"),
-  secret: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(8, "secret must be at least 8 characters").max(128, "secret must be at most 128 characters").optional()),
+  secret: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(8, "secret must be at least 8 characters").max(128, "secret must be at most 128 characters").optional()
+  ),
   enabled: z.boolean().default(true)
 });
 export type PbxConnectionInput = z.input<typeof pbxConnectionInputSchema>;
@@ -65,7 +73,9 @@ export async function getPbxIntegration({ db }: ServiceDeps, viewer: ActingViewe
   ]);
   return {
     ami: ami ? toSettingsView(ami) : null,
-    webhook: webhook ? { publicId: webhook.publicId, secretHint: webhook.secretHint, enabled: webhook.enabled, path: `/api/pbx/webhooks/${webhook.publicId}` } : null
+    webhook: webhook
+      ? { publicId: webhook.publicId, secretHint: webhook.secretHint, enabled: webhook.enabled, path: `/api/pbx/webhooks/${webhook.publicId}` }
+      : null
   };
 }
 

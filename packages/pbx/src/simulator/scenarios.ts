@@ -83,7 +83,15 @@ export function inboundCall(w: SimWorld, t: number, variant: "answered" | "hold"
   w.occupy(agent.id, end);
 }
 
-function blindTransfer(w: SimWorld, t: number, caller: SimChannel, leg: SimChannel, agent: DirectoryExtension, bridgeId: string, target: DirectoryExtension): void {
+function blindTransfer(
+  w: SimWorld,
+  t: number,
+  caller: SimChannel,
+  leg: SimChannel,
+  agent: DirectoryExtension,
+  bridgeId: string,
+  target: DirectoryExtension
+): void {
   w.emit(t, sim.hold(t, leg));
   const sent = t + w.between(3, 8);
   w.emit(sent, sim.unhold(sent, leg));

@@ -61,7 +61,8 @@ export const sim = {
     return amiEvent("Newstate", CALL, at, snapshot(c));
   },
   dialBegin: (at: number, a: SimChannel, b: SimChannel) => amiEvent("DialBegin", CALL, at, { ...snapshot(a), ...snapshot(b, "Dest"), DialString: b.exten }),
-  dialEnd: (at: number, a: SimChannel, b: SimChannel, status: string) => amiEvent("DialEnd", CALL, at, { ...snapshot(a), ...snapshot(b, "Dest"), DialStatus: status }),
+  dialEnd: (at: number, a: SimChannel, b: SimChannel, status: string) =>
+    amiEvent("DialEnd", CALL, at, { ...snapshot(a), ...snapshot(b, "Dest"), DialStatus: status }),
   bridgeEnter: (at: number, id: string, count: number, c: SimChannel) => amiEvent("BridgeEnter", CALL, at, { ...bridge(id, count), ...snapshot(c) }),
   bridgeLeave: (at: number, id: string, count: number, c: SimChannel) => amiEvent("BridgeLeave", CALL, at, { ...bridge(id, count), ...snapshot(c) }),
   hold: (at: number, c: SimChannel) => amiEvent("Hold", CALL, at, { ...snapshot(c), MusicClass: "default" }),
@@ -79,8 +80,21 @@ export const sim = {
     }),
   deviceState: (at: number, device: string, state: string) => amiEvent("DeviceStateChange", CALL, at, { Device: device, State: state }),
   contactStatus: (at: number, endpoint: string, status: string, uri: string) =>
-    amiEvent("ContactStatus", SYSTEM, at, { URI: uri, ContactStatus: status, AOR: endpoint, EndpointName: endpoint, RoundtripUsec: status === "Reachable" ? "9000" : "0" }),
-  presence: (at: number, exten: string, status: string) => amiEvent("PresenceStateChange", CALL, at, { Presentity: `CustomPresence:${exten}`, Status: status, Subtype: "", Message: "" }),
+    amiEvent("ContactStatus", SYSTEM, at, {
+      URI: uri,
+      ContactStatus: status,
+      AOR: endpoint,
+      EndpointName: endpoint,
+      RoundtripUsec: status === "Reachable" ? "9000" : "0"
+    }),
+  presence: (at: number, exten: string, status: string) =>
+    amiEvent("PresenceStateChange", CALL, at, { Presentity: `CustomPresence:${exten}`, Status: status, Subtype: "", Message: "" }),
   registry: (at: number, host: string, status: string, cause?: string) =>
-    amiEvent("Registry", SYSTEM, at, { ChannelType: "PJSIP", Username: `sip:switchboard@${host}`, Domain: `sip:${host}`, Status: status, ...(cause ? { Cause: cause } : {}) })
+    amiEvent("Registry", SYSTEM, at, {
+      ChannelType: "PJSIP",
+      Username: `sip:switchboard@${host}`,
+      Domain: `sip:${host}`,
+      Status: status,
+      ...(cause ? { Cause: cause } : {})
+    })
 };

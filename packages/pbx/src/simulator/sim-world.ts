@@ -64,7 +64,15 @@ export class SimWorld {
     return { name, uniqueid, linkedid: linkedid ?? uniqueid, callerNum: ext.number, callerName: ext.displayName, context: "from-internal", exten, state };
   }
 
-  trunkChannel(at: number, trunk: DirectoryTrunk, linkedid: string | undefined, callerNum: string, callerName: string, exten: string, state: number): SimChannel {
+  trunkChannel(
+    at: number,
+    trunk: DirectoryTrunk,
+    linkedid: string | undefined,
+    callerNum: string,
+    callerName: string,
+    exten: string,
+    state: number
+  ): SimChannel {
     const uniqueid = this.uniqueid(at);
     const name = `PJSIP/${endpointSlug(trunk.name)}-${this.counter.toString(16).padStart(8, "0")}`;
     return { name, uniqueid, linkedid: linkedid ?? uniqueid, callerNum, callerName, context: "from-trunk", exten, state };

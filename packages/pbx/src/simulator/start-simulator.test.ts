@@ -61,7 +61,12 @@ describe("simulator", () => {
   it("stop() ends the calls still in progress", async () => {
     const { org } = await createPbxTestOrg(t.database.client, t.box);
     // Real-time speed: a call starts within seconds; stop right after its call.started commits.
-    const started = waitForEmit(t.database.notifier, "committed", (events: PendingEvent[]) => events.some((e) => e.orgId === org.id && e.type === "call.started"), 30_000);
+    const started = waitForEmit(
+      t.database.notifier,
+      "committed",
+      (events: PendingEvent[]) => events.some((e) => e.orgId === org.id && e.type === "call.started"),
+      30_000
+    );
     const simulator = startSimulator({ db: t.database.client, orgId: org.id, rate: 30, seed: 3, speed: 1 });
     await started;
     await simulator.stop();

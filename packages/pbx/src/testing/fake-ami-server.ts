@@ -104,7 +104,10 @@ export class FakeAmiServer {
         session.authenticated = true;
         this.logins.accepted++;
         await reply({ Response: "Success", Message: "Authentication accepted" });
-        await this.write(session.socket, formatMessage({ Event: "FullyBooted", Privilege: "system,all", Uptime: "1", LastReload: "1", Status: "Fully Booted" }));
+        await this.write(
+          session.socket,
+          formatMessage({ Event: "FullyBooted", Privilege: "system,all", Uptime: "1", LastReload: "1", Status: "Fully Booted" })
+        );
         return;
       }
       this.logins.refused++;
@@ -119,7 +122,9 @@ export class FakeAmiServer {
     if (name === "blindtransfer") {
       if (!action.exten) return void (await reply({ Response: "Error", Message: "No extension specified" }));
       const known = this.channels.has(action.channel ?? "");
-      return void (await reply(known ? { Response: "Success", Message: "Transfer succeeded" } : { Response: "Error", Message: "Channel specified does not exist" }));
+      return void (await reply(
+        known ? { Response: "Success", Message: "Transfer succeeded" } : { Response: "Error", Message: "Channel specified does not exist" }
+      ));
     }
     await reply({ Response: "Error", Message: "Invalid/unknown command" });
   }
@@ -172,7 +177,7 @@ export class FakeAmiServer {
       socket.write(text);
       return;
     }
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const size = 1 + Math.floor(this.random() * chunking.maxChunk);
       socket.write(text.slice(i, i + size));
       i += size;

@@ -50,7 +50,15 @@ export async function onNewchannel(ctx: MapperContext, e: AmiMessage): Promise<v
     return;
   }
   if (!call) {
-    call = { key: callKey, originUniqueid: f.uniqueid, direction: "internal", channels: new Set(), answered: false, holders: new Set(), transferers: new Set() };
+    call = {
+      key: callKey,
+      originUniqueid: f.uniqueid,
+      direction: "internal",
+      channels: new Set(),
+      answered: false,
+      holders: new Set(),
+      transferers: new Set()
+    };
     ctx.registry.addCall(call);
     ctx.registry.addChannel(channel);
     await ctx.apply(await startOpFor(ctx, channel, call, eventTime(e)));
@@ -96,7 +104,14 @@ export async function onDialBegin(ctx: MapperContext, e: AmiMessage): Promise<vo
   if (dest.party.kind === "trunk") {
     const direction = call.direction === "inbound" ? "inbound" : "outbound";
     call.direction = direction;
-    await ctx.apply({ op: "update", callId: call.key, at, detail: `Dialing ${call.dialed ?? "out"} via ${dest.party.trunk.name}`, direction, trunkId: dest.party.trunk.id });
+    await ctx.apply({
+      op: "update",
+      callId: call.key,
+      at,
+      detail: `Dialing ${call.dialed ?? "out"} via ${dest.party.trunk.name}`,
+      direction,
+      trunkId: dest.party.trunk.id
+    });
   }
 }
 

@@ -97,7 +97,13 @@ export async function onPresenceStateChange(ctx: MapperContext, e: AmiMessage): 
   const presentity = /^CustomPresence:(.+)$/i.exec(field(e, "Presentity") ?? "");
   const ext = await ctx.directory.extension(presentity?.[1]);
   if (!ext) return;
-  await ctx.apply({ op: "extension_status", at: eventTime(e), extension: ext.number, extensionId: ext.id, dnd: (field(e, "Status") ?? "").toLowerCase() === "dnd" });
+  await ctx.apply({
+    op: "extension_status",
+    at: eventTime(e),
+    extension: ext.number,
+    extensionId: ext.id,
+    dnd: (field(e, "Status") ?? "").toLowerCase() === "dnd"
+  });
 }
 
 export async function onContactStatus(ctx: MapperContext, e: AmiMessage): Promise<void> {
@@ -148,7 +154,13 @@ export async function onPeerStatus(ctx: MapperContext, e: AmiMessage): Promise<v
     return;
   }
   const registration: TrunkRegistration | undefined =
-    status === "Unreachable" ? "unreachable" : status === "Rejected" ? "rejected" : status === "Registered" || status === "Reachable" ? "registered" : undefined;
+    status === "Unreachable"
+      ? "unreachable"
+      : status === "Rejected"
+        ? "rejected"
+        : status === "Registered" || status === "Reachable"
+          ? "registered"
+          : undefined;
   await setTrunk(ctx, await ctx.directory.trunk(parsed?.resource), registration, at, knownValue(field(e, "Cause")));
 }
 

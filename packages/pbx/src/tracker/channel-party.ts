@@ -2,10 +2,7 @@ import type { Directory, DirectoryExtension, DirectoryTrunk } from "./directory"
 
 /** Who is on the far side of a channel. Local channels are plumbing, never a party. */
 export type ChannelParty =
-  | { kind: "extension"; ext: DirectoryExtension }
-  | { kind: "trunk"; trunk: DirectoryTrunk }
-  | { kind: "local" }
-  | { kind: "other"; resource: string };
+  { kind: "extension"; ext: DirectoryExtension } | { kind: "trunk"; trunk: DirectoryTrunk } | { kind: "local" } | { kind: "other"; resource: string };
 
 export interface ChannelName {
   tech: string;

@@ -56,9 +56,7 @@ export async function applyChannelSnapshot(ctx: MapperContext, db: DbClient, row
     };
     reg.addCall(call);
     for (const c of members) reg.addChannel(c);
-    const answerer = members.find(
-      (c) => c !== origin && isParty(c) && c.bridgeId && channels.some((o) => o !== c && o.bridgeId === c.bridgeId)
-    );
+    const answerer = members.find((c) => c !== origin && isParty(c) && c.bridgeId && channels.some((o) => o !== c && o.bridgeId === c.bridgeId));
     const start = await startOpFor(ctx, origin, call, new Date(now.getTime() - origin.ageSeconds * 1000));
     const existing = await db.call.findUnique({ where: { organizationId_pbxCallId: { organizationId: ctx.directory.orgId, pbxCallId: key } } });
     if (!existing) {

@@ -56,10 +56,12 @@ describe("planCallChange: the call state machine", () => {
       kind: "resumed",
       data: { state: "answered", holdSeconds: 17, holdStartedAt: null }
     });
-    expect(planCallChange(onHold, { op: "end", callId: "1.1", at: after(40), cause: "Normal Clearing", causeCode: 16 }, { toIsExtension: true })).toMatchObject({
-      kind: "ended",
-      data: { state: "ended", result: "answered", durationSeconds: 40, holdSeconds: 25, talkSeconds: 5, hangupCauseCode: 16 }
-    });
+    expect(planCallChange(onHold, { op: "end", callId: "1.1", at: after(40), cause: "Normal Clearing", causeCode: 16 }, { toIsExtension: true })).toMatchObject(
+      {
+        kind: "ended",
+        data: { state: "ended", result: "answered", durationSeconds: 40, holdSeconds: 25, talkSeconds: 5, hangupCauseCode: 16 }
+      }
+    );
   });
 
   it("skips what contradicts the state: anything after the end, hold before an answer", () => {
@@ -77,7 +79,11 @@ describe("planCallChange: the call state machine", () => {
   });
 
   it("an unanswered end is missed unless the source says busy or failed", () => {
-    expect(planCallChange(call(), { op: "end", callId: "1.1", at: after(20) }, { toIsExtension: false })).toMatchObject({ data: { result: "missed", talkSeconds: null } });
-    expect(planCallChange(call(), { op: "end", callId: "1.1", at: after(2), result: "busy" }, { toIsExtension: false })).toMatchObject({ data: { result: "busy" } });
+    expect(planCallChange(call(), { op: "end", callId: "1.1", at: after(20) }, { toIsExtension: false })).toMatchObject({
+      data: { result: "missed", talkSeconds: null }
+    });
+    expect(planCallChange(call(), { op: "end", callId: "1.1", at: after(2), result: "busy" }, { toIsExtension: false })).toMatchObject({
+      data: { result: "busy" }
+    });
   });
 });

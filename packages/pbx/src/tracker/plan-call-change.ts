@@ -17,9 +17,7 @@ export interface OpContext {
   toIsExtension: boolean;
 }
 
-export type CallChange =
-  | { skip: "noop" | "out_of_order" }
-  | { data: Partial<Call>; kind: CallTimelineKind; detail: string; party: string | null };
+export type CallChange = { skip: "noop" | "out_of_order" } | { data: Partial<Call>; kind: CallTimelineKind; detail: string; party: string | null };
 
 export function partyLabel(p: { number: string; name?: string | null }): string {
   return p.name ? `${p.number} (${p.name})` : p.number;

@@ -43,7 +43,7 @@ async function applyExtensionStatus(deps: StoreDeps, op: ExtensionOp): Promise<A
       create: {
         organizationId: directory.orgId,
         extensionId: ext.id,
-        registration: op.registration ?? (extensionChanges(null, op).registration ?? "unregistered"),
+        registration: op.registration ?? extensionChanges(null, op).registration ?? "unregistered",
         contact: op.contact ?? null,
         userAgent: op.userAgent ?? null,
         deviceState: op.deviceState ?? (op.registration === "registered" ? "idle" : "unavailable"),

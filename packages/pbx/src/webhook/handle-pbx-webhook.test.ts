@@ -30,7 +30,18 @@ describe("handlePbxWebhook", () => {
   it("applies signed events through the tracker: a call starts, rings, is answered and ends", async () => {
     const callId = "pbx-call-1";
     const results = [];
-    results.push(await post(body("call.started", { callId, direction: "inbound", from: { number: "+15550001111", name: "Jo" }, to: { number: "+15559870000" }, did: "+15559870000", trunk: "carrier-a" })));
+    results.push(
+      await post(
+        body("call.started", {
+          callId,
+          direction: "inbound",
+          from: { number: "+15550001111", name: "Jo" },
+          to: { number: "+15559870000" },
+          did: "+15559870000",
+          trunk: "carrier-a"
+        })
+      )
+    );
     results.push(await post(body("call.ringing", { callId, target: { number: "102" } })));
     results.push(await post(body("call.answered", { callId, by: { number: "102" } })));
     results.push(await post(body("call.ended", { callId, cause: "Normal Clearing", causeCode: 16, hungUpBy: "+15550001111" })));
@@ -53,13 +64,19 @@ describe("handlePbxWebhook", () => {
 
   it("stale (or future) timestamp → 401 even with a valid signature", async () => {
     const raw = body("call.resumed", { callId: "x" });
-    expect(await post(raw, signWebhook(secret, raw, new Date(Date.now() - 6 * 60_000)))).toEqual({ kind: "unauthorized", reason: "timestamp outside the replay window" });
+    expect(await post(raw, signWebhook(secret, raw, new Date(Date.now() - 6 * 60_000)))).toEqual({
+      kind: "unauthorized",
+      reason: "timestamp outside the replay window"
+    });
     expect(await post(raw, signWebhook(secret, raw, new Date(Date.now() + 6 * 60_000)))).toMatchObject({ kind: "unauthorized" });
   });
 
   it("unknown integration → 401", async () => {
     const raw = body("call.resumed", { callId: "x" });
-    expect(await handlePbxWebhook(deps(), "pbx_nope", signWebhook(secret, raw), raw)).toEqual({ kind: "unauthorized", reason: "unknown or disabled integration" });
+    expect(await handlePbxWebhook(deps(), "pbx_nope", signWebhook(secret, raw), raw)).toEqual({
+      kind: "unauthorized",
+      reason: "unknown or disabled integration"
+    });
   });
 
   it("replayed event id → duplicate, applied once", async () => {
@@ -68,7 +85,9 @@ describe("handlePbxWebhook", () => {
     const again = await post(raw);
     expect(again).toEqual({ kind: "duplicate", eventId: "evt-replayed" });
     expect(webhookHttpStatus(again)).toBe(200);
-    const changes = await t.database.raw.outboxEvent.count({ where: { organizationId: orgId, type: "extension.status_changed", subjectId: extensions.get("103") } });
+    const changes = await t.database.raw.outboxEvent.count({
+      where: { organizationId: orgId, type: "extension.status_changed", subjectId: extensions.get("103") }
+    });
     expect(changes).toBe(1);
   });
 

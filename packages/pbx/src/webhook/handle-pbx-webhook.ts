@@ -61,7 +61,8 @@ export async function handlePbxWebhook(deps: WebhookDeps, integrationPublicId: s
   const signature = header(headers, SIGNATURE_HEADER);
   if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return { kind: "unauthorized", reason: `missing or malformed ${TIMESTAMP_HEADER}` };
   if (!signature) return { kind: "unauthorized", reason: `missing ${SIGNATURE_HEADER}` };
-  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > REPLAY_WINDOW_SECONDS) return { kind: "unauthorized", reason: "timestamp outside the replay window" };
+  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > REPLAY_WINDOW_SECONDS)
+    return { kind: "unauthorized", reason: "timestamp outside the replay window" };
   if (!signatureMatches(box.open(webhook.secretEnc), timestamp, rawBody, signature)) return { kind: "unauthorized", reason: "signature does not match" };
 
   let json: unknown;
