@@ -68,8 +68,10 @@ async function main(): Promise<void> {
     logger.info("stopped");
     process.exit(0);
   };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  // `on`, not `once`: under `npm start` the signal arrives twice (the group's, then tsx relaying it),
+  // and a second one without a handler would kill the process mid-shutdown.
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
 main().catch((error: unknown) => {
