@@ -11,7 +11,10 @@ export function resolveClientIp(req: Pick<IncomingMessage, "headers" | "socket">
   if (trustProxy) {
     const header = req.headers["x-forwarded-for"];
     const list = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",");
-    const last = list.map((part) => part.trim()).filter(Boolean).at(-1);
+    const last = list
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1);
     if (last) return last;
   }
   return req.socket.remoteAddress ?? "unknown";

@@ -13,7 +13,11 @@ describe("applyServerErrors", () => {
   it("puts field errors under their fields, focusing the first, with nothing left for the top", () => {
     const { placed, setError } = collect();
     const general = applyServerErrors(
-      { code: "conflict", message: "an extension with this number already exists", fields: { number: "an extension with this number already exists", "codecs.1": "bad codec" } },
+      {
+        code: "conflict",
+        message: "an extension with this number already exists",
+        fields: { number: "an extension with this number already exists", "codecs.1": "bad codec" }
+      },
       setError,
       ["number", "codecs"]
     );
@@ -30,8 +34,8 @@ describe("applyServerErrors", () => {
   });
   it("reports errors about fields the form lacks at the top", () => {
     const { setError } = collect();
-    expect(applyServerErrors({ code: "bad_request", message: "invalid", fields: { name: "name is required", extra: "unknown field" } }, setError, ["name"])).toBe(
-      "extra: unknown field"
-    );
+    expect(
+      applyServerErrors({ code: "bad_request", message: "invalid", fields: { name: "name is required", extra: "unknown field" } }, setError, ["name"])
+    ).toBe("extra: unknown field");
   });
 });

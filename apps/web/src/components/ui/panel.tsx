@@ -28,7 +28,17 @@ export function Badge({ tone = "neutral", children }: { tone?: "neutral" | "succ
   return <span className={clsx("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone])}>{children}</span>;
 }
 
-export function Notice({ tone = "info", title, children, role }: { tone?: "info" | "error" | "warning"; title: string; children?: ReactNode; role?: "alert" | "status" }) {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+  role
+}: {
+  tone?: "info" | "error" | "warning";
+  title: string;
+  children?: ReactNode;
+  role?: "alert" | "status";
+}) {
   const tones = {
     info: "border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-200",
     warning: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200",

@@ -21,7 +21,9 @@ export function PresencePanel({ currentUserId }: { currentUserId: string }) {
           </p>
         </div>
         {presence.length === 0 ? (
-          <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">{status === "live" || status === "delayed" ? "No one is online yet." : "Waiting for the live connection…"}</p>
+          <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
+            {status === "live" || status === "delayed" ? "No one is online yet." : "Waiting for the live connection…"}
+          </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200 dark:divide-slate-800" aria-label="People online">
             {presence.map((member) => (
@@ -31,7 +33,8 @@ export function PresencePanel({ currentUserId }: { currentUserId: string }) {
                   {member.userId === currentUserId ? <span className="text-slate-500 dark:text-slate-400"> (you)</span> : null}
                 </span>
                 <span className="text-sm text-slate-600 dark:text-slate-400">
-                  {roleLabel(member.role)} · {member.tabs} {member.tabs === 1 ? "tab" : "tabs"} · since <time dateTime={member.since}>{time.format(new Date(member.since))}</time>
+                  {roleLabel(member.role)} · {member.tabs} {member.tabs === 1 ? "tab" : "tabs"} · since{" "}
+                  <time dateTime={member.since}>{time.format(new Date(member.since))}</time>
                 </span>
               </li>
             ))}

@@ -11,7 +11,11 @@ import { InputField } from "@/components/ui/field";
 import { describeSignInError } from "../sign-in-error";
 
 const loginSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address").pipe(z.email({ error: "Enter a valid email address" })),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email address")
+    .pipe(z.email({ error: "Enter a valid email address" })),
   password: z.string().min(1, "Enter your password")
 });
 type LoginValues = z.infer<typeof loginSchema>;
@@ -48,7 +52,9 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     >
       <div id="login-error" role="alert" className="empty:hidden">
         {formError ? (
-          <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">{formError}</p>
+          <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+            {formError}
+          </p>
         ) : null}
       </div>
       <InputField id="email" label="Email" type="email" autoComplete="username" required error={errors.email?.message} {...register("email")} />

@@ -45,7 +45,11 @@ export function extensionColumns(canManage: boolean, onDelete: (row: ExtensionVi
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: (info) => (
-        <RowActions editHref={`/extensions/${info.row.original.id}/edit`} subject={`extension ${info.row.original.number}`} onDelete={() => onDelete(info.row.original)} />
+        <RowActions
+          editHref={`/extensions/${info.row.original.id}/edit`}
+          subject={`extension ${info.row.original.number}`}
+          onDelete={() => onDelete(info.row.original)}
+        />
       )
     })
   ];

@@ -73,7 +73,16 @@ export function ExtensionForm({ extension, staff }: { extension?: ExtensionView;
     <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={editing ? `Edit extension ${extension.number}` : "New extension"}>
       <FormAlert message={formError} />
       <div className="grid gap-5 md:grid-cols-2">
-        <InputField id="number" label="Number" inputMode="numeric" autoComplete="off" required hint="2 to 8 digits, e.g. 104." error={err("number")} {...register("number")} />
+        <InputField
+          id="number"
+          label="Number"
+          inputMode="numeric"
+          autoComplete="off"
+          required
+          hint="2 to 8 digits, e.g. 104."
+          error={err("number")}
+          {...register("number")}
+        />
         <InputField id="displayName" label="Display name" autoComplete="off" required error={err("displayName")} {...register("displayName")} />
         <SelectField id="userId" label="Assigned user" error={err("userId")} {...register("userId")}>
           <option value="">Unassigned</option>
@@ -83,14 +92,26 @@ export function ExtensionForm({ extension, staff }: { extension?: ExtensionView;
             </option>
           ))}
         </SelectField>
-        <InputField id="sipUsername" label="SIP username" autoComplete="off" spellCheck={false} required error={err("sipUsername")} {...register("sipUsername")} />
+        <InputField
+          id="sipUsername"
+          label="SIP username"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          error={err("sipUsername")}
+          {...register("sipUsername")}
+        />
         <InputField
           id="sipSecret"
           label="SIP secret"
           type="password"
           autoComplete="new-password"
           required={!editing}
-          hint={editing ? `Leave blank to keep the current secret (ends in ${extension.sipSecretHint.slice(-2)}).` : "At least 12 characters. Stored encrypted; only its last two characters are ever shown."}
+          hint={
+            editing
+              ? `Leave blank to keep the current secret (ends in ${extension.sipSecretHint.slice(-2)}).`
+              : "At least 12 characters. Stored encrypted; only its last two characters are ever shown."
+          }
           error={err("sipSecret")}
           {...register("sipSecret")}
         />
@@ -111,7 +132,12 @@ export function ExtensionForm({ extension, staff }: { extension?: ExtensionView;
         <CheckboxField id="voicemailEnabled" label="Voicemail" error={err("voicemailEnabled")} {...register("voicemailEnabled")} />
         <CheckboxField id="enabled" label="Enabled" error={err("enabled")} {...register("enabled")} />
       </div>
-      <FormActions submitLabel={editing ? "Save changes" : "Create extension"} pendingLabel={editing ? "Saving…" : "Creating…"} pending={isSubmitting} cancelHref="/extensions" />
+      <FormActions
+        submitLabel={editing ? "Save changes" : "Create extension"}
+        pendingLabel={editing ? "Saving…" : "Creating…"}
+        pending={isSubmitting}
+        cancelHref="/extensions"
+      />
     </form>
   );
 }

@@ -14,7 +14,11 @@ export async function ExtensionsScreen({ viewer }: { viewer: Viewer }) {
     <>
       <PageHeader
         title="Extensions"
-        description={canManage ? "Internal numbers and their SIP endpoints. Changes by anyone appear here live." : "Internal numbers and their SIP endpoints (read-only for your role)."}
+        description={
+          canManage
+            ? "Internal numbers and their SIP endpoints. Changes by anyone appear here live."
+            : "Internal numbers and their SIP endpoints (read-only for your role)."
+        }
         actions={canManage ? <ButtonLink href="/extensions/new">New extension</ButtonLink> : null}
       />
       {truncated ? (

@@ -48,7 +48,13 @@ export function ExtensionsView({ rows: initialRows, seq, canManage }: Extensions
 
   return (
     <Panel>
-      <ListFiltersBar filterLabel="Filter extensions" searchLabel="Search extensions" searchPlaceholder="Number, name, user or SIP username" value={filters} onChange={setFilters} />
+      <ListFiltersBar
+        filterLabel="Filter extensions"
+        searchLabel="Search extensions"
+        searchPlaceholder="Number, name, user or SIP username"
+        value={filters}
+        onChange={setFilters}
+      />
       <DataTable
         caption="Extensions"
         noun="extensions"

@@ -35,11 +35,21 @@ export function ApiTokensPanel({ tokens }: { tokens: ApiTokenView[] }) {
             <caption className="sr-only">Your API tokens</caption>
             <thead className="bg-slate-50 dark:bg-slate-800/50">
               <tr>
-                <th scope="col" className={th}>Name</th>
-                <th scope="col" className={th}>Prefix</th>
-                <th scope="col" className={th}>Created</th>
-                <th scope="col" className={th}>Last used</th>
-                <th scope="col" className={th}>Expires</th>
+                <th scope="col" className={th}>
+                  Name
+                </th>
+                <th scope="col" className={th}>
+                  Prefix
+                </th>
+                <th scope="col" className={th}>
+                  Created
+                </th>
+                <th scope="col" className={th}>
+                  Last used
+                </th>
+                <th scope="col" className={th}>
+                  Expires
+                </th>
                 <th scope="col" className={th}>
                   <span className="sr-only">Actions</span>
                 </th>
@@ -55,13 +65,25 @@ export function ApiTokensPanel({ tokens }: { tokens: ApiTokenView[] }) {
               ) : (
                 tokens.map((t) => (
                   <tr key={t.id}>
-                    <th scope="row" className="px-3 py-2.5 text-left font-semibold">{t.name}</th>
+                    <th scope="row" className="px-3 py-2.5 text-left font-semibold">
+                      {t.name}
+                    </th>
                     <td className="px-3 py-2.5 font-mono text-xs">{t.prefix}…</td>
-                    <td className="px-3 py-2.5"><LocalDate iso={t.createdAt} /></td>
-                    <td className="px-3 py-2.5"><LocalDate iso={t.lastUsedAt} /></td>
-                    <td className="px-3 py-2.5"><LocalDate iso={t.expiresAt} /></td>
+                    <td className="px-3 py-2.5">
+                      <LocalDate iso={t.createdAt} />
+                    </td>
+                    <td className="px-3 py-2.5">
+                      <LocalDate iso={t.lastUsedAt} />
+                    </td>
+                    <td className="px-3 py-2.5">
+                      <LocalDate iso={t.expiresAt} />
+                    </td>
                     <td className="px-3 py-2.5 text-right">
-                      <button type="button" onClick={() => request(t)} className={buttonClasses("ghost", "sm", "text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950")}>
+                      <button
+                        type="button"
+                        onClick={() => request(t)}
+                        className={buttonClasses("ghost", "sm", "text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950")}
+                      >
                         Revoke<span className="sr-only"> token {t.name}</span>
                       </button>
                     </td>

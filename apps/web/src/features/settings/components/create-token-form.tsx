@@ -48,7 +48,15 @@ export function CreateTokenForm() {
     <form noValidate onSubmit={onSubmit} aria-label="Create API token" className="space-y-4">
       <FormAlert message={formError} />
       <div className="grid gap-4 sm:grid-cols-[1fr_14rem_auto] sm:items-start">
-        <InputField id="token-name" label="Token name" autoComplete="off" required placeholder="e.g. CRM integration" error={errors.name?.message} {...register("name")} />
+        <InputField
+          id="token-name"
+          label="Token name"
+          autoComplete="off"
+          required
+          placeholder="e.g. CRM integration"
+          error={errors.name?.message}
+          {...register("name")}
+        />
         <InputField
           id="token-expiry"
           label="Expires after (days)"

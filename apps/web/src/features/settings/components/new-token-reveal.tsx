@@ -36,7 +36,13 @@ export function NewTokenReveal({ name, token, onDone }: { name: string; token: s
         New API token
       </label>
       <div className="flex flex-wrap gap-2">
-        <input id="new-token-value" readOnly value={token} onFocus={(e) => e.currentTarget.select()} className={`${controlClasses} min-w-64 flex-1 font-mono`} />
+        <input
+          id="new-token-value"
+          readOnly
+          value={token}
+          onFocus={(e) => e.currentTarget.select()}
+          className={`${controlClasses} min-w-64 flex-1 font-mono`}
+        />
         <Button variant="secondary" onClick={copy}>
           {copied ? "Copied" : "Copy token"}
         </Button>

@@ -45,7 +45,13 @@ export function trunkColumns(canManage: boolean, onDelete: (row: TrunkView) => v
     column.display({
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
-      cell: (info) => <RowActions editHref={`/trunks/${info.row.original.id}/edit`} subject={`trunk ${info.row.original.name}`} onDelete={() => onDelete(info.row.original)} />
+      cell: (info) => (
+        <RowActions
+          editHref={`/trunks/${info.row.original.id}/edit`}
+          subject={`trunk ${info.row.original.name}`}
+          onDelete={() => onDelete(info.row.original)}
+        />
+      )
     })
   ];
 }

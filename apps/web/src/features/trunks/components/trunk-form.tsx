@@ -81,7 +81,16 @@ export function TrunkForm({ trunk }: { trunk?: TrunkView }) {
       <FormAlert message={formError} />
       <div className="grid gap-5 md:grid-cols-2">
         <InputField id="name" label="Name" autoComplete="off" required error={err("name")} {...register("name")} />
-        <InputField id="host" label="Host" autoComplete="off" spellCheck={false} required hint="Hostname or IP address." error={err("host")} {...register("host")} />
+        <InputField
+          id="host"
+          label="Host"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          hint="Hostname or IP address."
+          error={err("host")}
+          {...register("host")}
+        />
         <InputField id="port" label="Port" type="number" inputMode="numeric" min={1} max={65535} required error={err("port")} {...register("port")} />
         <SelectField id="transport" label="Transport" error={err("transport")} {...register("transport")}>
           {TRANSPORTS.map((t) => (
@@ -103,10 +112,26 @@ export function TrunkForm({ trunk }: { trunk?: TrunkView }) {
             {...register("secret")}
           />
           {editing && trunk.secretHint ? (
-            <CheckboxField id="removeSecret" label="Remove the stored secret" className="mt-2" checked={removeSecret} onChange={(e) => setRemoveSecret(e.target.checked)} />
+            <CheckboxField
+              id="removeSecret"
+              label="Remove the stored secret"
+              className="mt-2"
+              checked={removeSecret}
+              onChange={(e) => setRemoveSecret(e.target.checked)}
+            />
           ) : null}
         </div>
-        <InputField id="maxChannels" label="Max channels" type="number" inputMode="numeric" min={1} max={10000} required error={err("maxChannels")} {...register("maxChannels")} />
+        <InputField
+          id="maxChannels"
+          label="Max channels"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10000}
+          required
+          error={err("maxChannels")}
+          {...register("maxChannels")}
+        />
       </div>
       <CheckboxGroup id="codecs" legend="Codecs" hint="In order of preference." error={err("codecs")}>
         {CODECS.map((codec) => (
@@ -117,7 +142,12 @@ export function TrunkForm({ trunk }: { trunk?: TrunkView }) {
         <CheckboxField id="registrationRequired" label="Registration required" error={err("registrationRequired")} {...register("registrationRequired")} />
         <CheckboxField id="enabled" label="Enabled" error={err("enabled")} {...register("enabled")} />
       </div>
-      <FormActions submitLabel={editing ? "Save changes" : "Create trunk"} pendingLabel={editing ? "Saving…" : "Creating…"} pending={isSubmitting} cancelHref="/trunks" />
+      <FormActions
+        submitLabel={editing ? "Save changes" : "Create trunk"}
+        pendingLabel={editing ? "Saving…" : "Creating…"}
+        pending={isSubmitting}
+        cancelHref="/trunks"
+      />
     </form>
   );
 }

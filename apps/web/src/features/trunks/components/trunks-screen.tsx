@@ -14,7 +14,11 @@ export async function TrunksScreen({ viewer }: { viewer: Viewer }) {
     <>
       <PageHeader
         title="Trunks"
-        description={canManage ? "Connections to carriers and SIP providers. Changes by anyone appear here live." : "Connections to carriers and SIP providers (read-only for your role)."}
+        description={
+          canManage
+            ? "Connections to carriers and SIP providers. Changes by anyone appear here live."
+            : "Connections to carriers and SIP providers (read-only for your role)."
+        }
         actions={canManage ? <ButtonLink href="/trunks/new">New trunk</ButtonLink> : null}
       />
       {truncated ? (

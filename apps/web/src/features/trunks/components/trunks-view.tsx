@@ -48,7 +48,13 @@ export function TrunksView({ rows: initialRows, seq, canManage }: TrunksViewProp
 
   return (
     <Panel>
-      <ListFiltersBar filterLabel="Filter trunks" searchLabel="Search trunks" searchPlaceholder="Name, host or username" value={filters} onChange={setFilters} />
+      <ListFiltersBar
+        filterLabel="Filter trunks"
+        searchLabel="Search trunks"
+        searchPlaceholder="Name, host or username"
+        value={filters}
+        onChange={setFilters}
+      />
       <DataTable
         caption="Trunks"
         noun="trunks"
