@@ -86,7 +86,10 @@ describe("viewEventFor: ticket events", () => {
   });
 
   it("gives the customer a reduced copy without assignee, office, priority, SLA or revision", () => {
-    const e = envelope("ticket.status_changed", ticketData({ assigneeId: "agent-1", assigneeName: "Ana", activity: activity("status_changed", false, "open", "pending") }));
+    const e = envelope(
+      "ticket.status_changed",
+      ticketData({ assigneeId: "agent-1", assigneeName: "Ana", activity: activity("status_changed", false, "open", "pending") })
+    );
     const seen = viewEventFor(customer, e);
     expect(seen?.data).toMatchObject({ view: "customer", id: "t1", status: "open", activity: { kind: "status_changed" } });
     const json = JSON.stringify(seen);
@@ -112,7 +115,10 @@ describe("viewEventFor: ticket events", () => {
     const moved = envelope("ticket.updated", ticketData({ officeId: "sales", activity: activity("office_changed", true, "support", "sales") }));
     expect(viewEventFor(supportAgent, moved)?.data).toEqual({ view: "hidden", id: "t1", publicId: "T-1001" });
     expect(viewEventFor(salesAgent, moved)).toBe(moved);
-    const reassigned = envelope("ticket.assigned", ticketData({ officeId: null, assigneeId: "agent-2", activity: activity("assigned", true, "agent-1", "agent-2") }));
+    const reassigned = envelope(
+      "ticket.assigned",
+      ticketData({ officeId: null, assigneeId: "agent-2", activity: activity("assigned", true, "agent-1", "agent-2") })
+    );
     expect(viewEventFor(supportAgent, reassigned)?.data).toMatchObject({ view: "hidden" });
     expect(viewEventFor(salesAgent, reassigned)).toBe(reassigned);
     expect(viewEventFor({ ...supportAgent, id: "agent-3" }, reassigned)).toBeNull();

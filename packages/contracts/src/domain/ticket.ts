@@ -37,7 +37,11 @@ const isoDate = z.string();
 const optionalId = (what: string) => z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: `${what} must be a valid id` }).nullable());
 
 export const attachmentMetaSchema = z.strictObject({
-  name: z.string({ error: "attachment name is required" }).trim().min(1, "attachment name is required").max(255, "attachment name must be at most 255 characters"),
+  name: z
+    .string({ error: "attachment name is required" })
+    .trim()
+    .min(1, "attachment name is required")
+    .max(255, "attachment name must be at most 255 characters"),
   size: z
     .number({ error: "attachment size must be a number of bytes" })
     .int("attachment size must be whole bytes")
@@ -61,7 +65,11 @@ export const ticketCreateSchema = z.strictObject({
     .trim()
     .min(1, "subject is required")
     .max(TICKET_SUBJECT_MAX, `subject must be at most ${TICKET_SUBJECT_MAX} characters`),
-  body: z.string({ error: "description is required" }).trim().min(1, "description is required").max(TICKET_BODY_MAX, `description must be at most ${TICKET_BODY_MAX} characters`),
+  body: z
+    .string({ error: "description is required" })
+    .trim()
+    .min(1, "description is required")
+    .max(TICKET_BODY_MAX, `description must be at most ${TICKET_BODY_MAX} characters`),
   category: z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(60, "category must be at most 60 characters").nullable()).optional(),
   officeId: optionalId("office").optional(),
   priority: ticketPrioritySchema.optional(),
@@ -84,7 +92,11 @@ export const ticketChangeSchema = z.strictObject({
 export type TicketChangeInput = z.infer<typeof ticketChangeSchema>;
 
 export const replyCreateSchema = z.strictObject({
-  body: z.string({ error: "reply is required" }).trim().min(1, "reply must not be empty").max(REPLY_BODY_MAX, `reply must be at most ${REPLY_BODY_MAX} characters`),
+  body: z
+    .string({ error: "reply is required" })
+    .trim()
+    .min(1, "reply must not be empty")
+    .max(REPLY_BODY_MAX, `reply must be at most ${REPLY_BODY_MAX} characters`),
   internal: z.boolean({ error: "internal must be true or false" }).default(false),
   attachments: z.array(attachmentMetaSchema, { error: "attachments must be a list" }).max(ATTACHMENTS_MAX, `at most ${ATTACHMENTS_MAX} attachments`).default([])
 });

@@ -103,7 +103,8 @@ export async function seedDemoTickets(db: DbClient, box: SecretBox, orgId: strin
 
   const officeIds = new Map<string, string>();
   for (const [name, members] of OFFICES) {
-    const office = (await db.office.findFirst({ where: { organizationId: orgId, name } })) ?? (created++, await db.office.create({ data: { organizationId: orgId, name } }));
+    const office =
+      (await db.office.findFirst({ where: { organizationId: orgId, name } })) ?? (created++, await db.office.create({ data: { organizationId: orgId, name } }));
     officeIds.set(name, office.id);
     await db.officeMember.createMany({ data: members.map((email) => ({ officeId: office.id, userId: viewer(email).id })), skipDuplicates: true });
   }

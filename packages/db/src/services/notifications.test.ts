@@ -42,7 +42,13 @@ describe("notifications are written with the change that causes them", () => {
   });
 
   it("notifies the customer of public replies only, and the assignee of every reply by someone else", async () => {
-    const { ticket } = await createTicket(deps, w.supervisor, { subject: "Headset", body: "Crackles", officeId: w.supportId, customerId: w.customer.id, assigneeId: w.ana.id });
+    const { ticket } = await createTicket(deps, w.supervisor, {
+      subject: "Headset",
+      body: "Crackles",
+      officeId: w.supportId,
+      customerId: w.customer.id,
+      assigneeId: w.ana.id
+    });
     await clear(w.customer, w.ana);
     await replyToTicket(deps, w.supervisor, ticket.id, { body: "Internal: replace it", internal: true });
     expect(await inbox(w.customer)).toEqual([]);

@@ -17,12 +17,22 @@ export const notificationListQuerySchema = z.object({
 export type NotificationListQuery = z.input<typeof notificationListQuerySchema>;
 
 /** The viewer's inbox, newest first, with the number of unread entries (the badge). */
-export async function listNotifications({ db }: ServiceDeps, viewer: ActingViewer, query: NotificationListQuery = {}): Promise<Page<NotificationView> & { unread: number }> {
+export async function listNotifications(
+  { db }: ServiceDeps,
+  viewer: ActingViewer,
+  query: NotificationListQuery = {}
+): Promise<Page<NotificationView> & { unread: number }> {
   const q = parseInput(notificationListQuerySchema, query);
   const mine: Prisma.NotificationWhereInput = { organizationId: viewer.orgId, userId: viewer.id };
   const where: Prisma.NotificationWhereInput = { ...mine, ...(q.unread === true ? { readAt: null } : q.unread === false ? { readAt: { not: null } } : {}) };
   const [rows, total, unread] = await Promise.all([
-    db.notification.findMany({ where, include: notificationIncludes, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.notification.findMany({
+      where,
+      include: notificationIncludes,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize
+    }),
     db.notification.count({ where }),
     db.notification.count({ where: { ...mine, readAt: null } })
   ]);
@@ -50,7 +60,10 @@ export async function markNotificationRead({ db }: ServiceDeps, viewer: ActingVi
 export async function markAllNotificationsRead({ db }: ServiceDeps, viewer: ActingViewer): Promise<{ count: number }> {
   // Prisma queries are lazy: awaiting inside withActor runs this one while the actor is set.
   return withActor(actorOf(viewer), async () => {
-    const { count } = await db.notification.updateMany({ where: { organizationId: viewer.orgId, userId: viewer.id, readAt: null }, data: { readAt: new Date() } });
+    const { count } = await db.notification.updateMany({
+      where: { organizationId: viewer.orgId, userId: viewer.id, readAt: null },
+      data: { readAt: new Date() }
+    });
     return { count };
   });
 }

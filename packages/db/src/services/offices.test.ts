@@ -25,7 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as DomainError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as DomainError
+  );
 
 describe("offices", () => {
   it("lists offices to everyone, members only to staff", async () => {

@@ -50,14 +50,20 @@ export async function setOfficeMembers({ db }: ServiceDeps, viewer: ActingViewer
   const { userIds } = parseInput(memberIdsSchema, input);
   return db.$transaction(async (tx) => {
     const t = tx as unknown as DbClient;
-    const office = uuidSchema.safeParse(officeId).success ? await t.office.findFirst({ where: { id: officeId, organizationId: viewer.orgId }, select: { id: true } }) : null;
+    const office = uuidSchema.safeParse(officeId).success
+      ? await t.office.findFirst({ where: { id: officeId, organizationId: viewer.orgId }, select: { id: true } })
+      : null;
     if (!office) throw notFound("office");
     const unique = [...new Set(userIds)];
     const staff = await t.user.count({ where: { id: { in: unique }, organizationId: viewer.orgId, role: { in: ["admin", "supervisor", "agent"] } } });
-    if (staff !== unique.length) throw badRequest("office members must be staff of your organization", { userIds: "every member must be a staff member of your organization" });
+    if (staff !== unique.length)
+      throw badRequest("office members must be staff of your organization", { userIds: "every member must be a staff member of your organization" });
     await t.officeMember.deleteMany({ where: { officeId, userId: { notIn: unique } } });
     await t.officeMember.createMany({ data: unique.map((userId) => ({ officeId, userId })), skipDuplicates: true });
-    const row = await t.office.findUniqueOrThrow({ where: { id: officeId }, select: { id: true, name: true, members: { select: { userId: true }, orderBy: { userId: "asc" } } } });
+    const row = await t.office.findUniqueOrThrow({
+      where: { id: officeId },
+      select: { id: true, name: true, members: { select: { userId: true }, orderBy: { userId: "asc" } } }
+    });
     return toOfficeView(row, true);
   });
 }

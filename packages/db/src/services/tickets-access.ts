@@ -60,7 +60,10 @@ export async function readableTicket(db: DbClient, viewer: TicketViewer, id: str
 /** A user of the viewer's organization as the policy sees them (for assignee and mention checks). */
 export async function orgMember(db: DbClient, orgId: string, userId: string): Promise<(TicketViewer & { email: string }) | null> {
   if (!uuid.safeParse(userId).success) return null;
-  const user = await db.user.findFirst({ where: { id: userId, organizationId: orgId }, select: { id: true, organizationId: true, role: true, name: true, email: true } });
+  const user = await db.user.findFirst({
+    where: { id: userId, organizationId: orgId },
+    select: { id: true, organizationId: true, role: true, name: true, email: true }
+  });
   if (!user) return null;
   return { id: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email, officeIds: await officeIdsOf(db, user.id) };
 }

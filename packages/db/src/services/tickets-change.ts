@@ -1,11 +1,4 @@
-import {
-  canAssignTicket,
-  canBeAssigned,
-  canChangeTicketOffice,
-  canChangeTicketPriority,
-  canChangeTickets,
-  canChangeTicketStatus
-} from "@switchboard/auth";
+import { canAssignTicket, canBeAssigned, canChangeTicketOffice, canChangeTicketPriority, canChangeTickets, canChangeTicketStatus } from "@switchboard/auth";
 import { slaDueAt, ticketChangeSchema, type TicketChangeInput, type TicketDetail, type TicketPriority, type TicketStatus } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { withActor } from "../outbox/context";
@@ -45,7 +38,13 @@ async function setOffice(db: DbClient, actor: TicketViewer, row: TicketRow, offi
   if (row.officeId === officeId) return row;
   const office = officeId ? await db.office.findFirst({ where: { id: officeId, organizationId: row.organizationId }, select: { name: true } }) : null;
   if (officeId && !office) throw badRequest("office does not exist in your organization", { officeId: "no such office in your organization" });
-  let next = await writeChange(db, actor, row, { officeId }, { kind: "office_changed", from: row.officeId, to: officeId, fromLabel: row.office?.name ?? null, toLabel: office?.name ?? null });
+  let next = await writeChange(
+    db,
+    actor,
+    row,
+    { officeId },
+    { kind: "office_changed", from: row.officeId, to: officeId, fromLabel: row.office?.name ?? null, toLabel: office?.name ?? null }
+  );
   // An assignee who does not belong to the new office can no longer hold the ticket.
   if (next.assigneeId) {
     const assignee = await orgMember(db, next.organizationId, next.assigneeId);
@@ -58,10 +57,18 @@ export async function setAssignee(db: DbClient, actor: TicketViewer, row: Ticket
   if (row.assigneeId === assigneeId) return row;
   const assignee = assigneeId ? await orgMember(db, row.organizationId, assigneeId) : null;
   if (assigneeId) {
-    if (!assignee || assignee.role === "customer") throw badRequest("the assignee must be staff of your organization", { assigneeId: "not a staff member of your organization" });
-    if (!canBeAssigned(assignee, ticketAccessOf(row))) throw badRequest("the assignee must belong to the ticket's office", { assigneeId: "not a member of the ticket's office" });
+    if (!assignee || assignee.role === "customer")
+      throw badRequest("the assignee must be staff of your organization", { assigneeId: "not a staff member of your organization" });
+    if (!canBeAssigned(assignee, ticketAccessOf(row)))
+      throw badRequest("the assignee must belong to the ticket's office", { assigneeId: "not a member of the ticket's office" });
   }
-  const next = await writeChange(db, actor, row, { assigneeId }, { kind: "assigned", from: row.assigneeId, to: assigneeId, fromLabel: row.assignee?.name ?? null, toLabel: assignee?.name ?? null });
+  const next = await writeChange(
+    db,
+    actor,
+    row,
+    { assigneeId },
+    { kind: "assigned", from: row.assigneeId, to: assigneeId, fromLabel: row.assignee?.name ?? null, toLabel: assignee?.name ?? null }
+  );
   if (assigneeId) await notify(db, actor, next, [{ userId: assigneeId, kind: "assignment", excerpt: next.subject }]);
   return next;
 }
@@ -82,7 +89,8 @@ export async function updateTicket(deps: ServiceDeps, viewer: ActingViewer, id: 
       const access = ticketAccessOf(row);
       if (change.status !== undefined && !canChangeTicketStatus(actor, access)) throw deny("status", "you may not change this ticket's status");
       if (change.priority !== undefined && !canChangeTicketPriority(actor, access)) throw deny("priority", "you may not change this ticket's priority");
-      if (change.officeId !== undefined && !canChangeTicketOffice(actor, access)) throw deny("officeId", "only supervisors and admins may move a ticket to another office");
+      if (change.officeId !== undefined && !canChangeTicketOffice(actor, access))
+        throw deny("officeId", "only supervisors and admins may move a ticket to another office");
       if (change.assigneeId !== undefined && !canAssignTicket(actor, access)) throw deny("assigneeId", "you may not assign this ticket");
 
       const reopens = row.status === "closed" && change.status !== undefined && change.status !== "closed";
@@ -101,5 +109,6 @@ export async function updateTicket(deps: ServiceDeps, viewer: ActingViewer, id: 
 
 export const changeTicketStatus = (deps: ServiceDeps, viewer: ActingViewer, id: string, status: unknown) => updateTicket(deps, viewer, id, { status });
 export const changeTicketPriority = (deps: ServiceDeps, viewer: ActingViewer, id: string, priority: unknown) => updateTicket(deps, viewer, id, { priority });
-export const changeTicketOffice = (deps: ServiceDeps, viewer: ActingViewer, id: string, officeId: string | null) => updateTicket(deps, viewer, id, { officeId });
+export const changeTicketOffice = (deps: ServiceDeps, viewer: ActingViewer, id: string, officeId: string | null) =>
+  updateTicket(deps, viewer, id, { officeId });
 export const assignTicket = (deps: ServiceDeps, viewer: ActingViewer, id: string, assigneeId: string | null) => updateTicket(deps, viewer, id, { assigneeId });

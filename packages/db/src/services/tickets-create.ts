@@ -22,7 +22,11 @@ async function reserveTicketNumber(db: DbClient, orgId: string): Promise<number>
   return Number(value);
 }
 
-async function checkReferences(db: DbClient, orgId: string, input: { customerId?: string; officeId?: string | null; assigneeId?: string | null; callId?: string | null }) {
+async function checkReferences(
+  db: DbClient,
+  orgId: string,
+  input: { customerId?: string; officeId?: string | null; assigneeId?: string | null; callId?: string | null }
+) {
   const fields: Record<string, string> = {};
   if (input.customerId && !(await orgMember(db, orgId, input.customerId))) fields.customerId = "no such user in your organization";
   if (input.officeId && !(await db.office.findFirst({ where: { id: input.officeId, organizationId: orgId }, select: { id: true } }))) {
@@ -36,7 +40,13 @@ async function checkReferences(db: DbClient, orgId: string, input: { customerId?
   if (input.callId && !(await db.call.findFirst({ where: { id: input.callId, organizationId: orgId }, select: { id: true } }))) {
     fields.callId = "no such call in your organization";
   }
-  if (Object.keys(fields).length) throw badRequest(`invalid input — ${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("; ")}`, fields);
+  if (Object.keys(fields).length)
+    throw badRequest(
+      `invalid input — ${Object.entries(fields)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join("; ")}`,
+      fields
+    );
 }
 
 /**

@@ -147,7 +147,10 @@ describe("ticket events filtered per viewer (200 random operations)", () => {
             const marker = `INTERNAL-NOTE-${i}`;
             internalMarkers.push(marker);
             const author = rnd.pick([...staff, org.customer]);
-            await replyToTicket(deps, author, target?.id ?? "", { body: `${marker} @${org.ana.name.split(" ")[0]} @${org.supervisor.name.split(" ")[0]}`, internal: true });
+            await replyToTicket(deps, author, target?.id ?? "", {
+              body: `${marker} @${org.ana.name.split(" ")[0]} @${org.supervisor.name.split(" ")[0]}`,
+              internal: true
+            });
             break;
           }
           case "status":
@@ -160,7 +163,9 @@ describe("ticket events filtered per viewer (200 random operations)", () => {
             await updateTicket(deps, rnd.pick(staff), target?.id ?? "", { assigneeId: rnd.pick([null, org.ana.id, org.bo.id, org.cy.id]) });
             break;
           case "office":
-            await updateTicket(deps, rnd.pick([org.supervisor, org.admin, org.ana]), target?.id ?? "", { officeId: rnd.pick([org.supportId, org.salesId, null]) });
+            await updateTicket(deps, rnd.pick([org.supervisor, org.admin, org.ana]), target?.id ?? "", {
+              officeId: rnd.pick([org.supportId, org.salesId, null])
+            });
             break;
         }
       } catch (error) {

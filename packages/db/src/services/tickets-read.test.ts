@@ -29,7 +29,13 @@ beforeAll(async () => {
   // Support: two of Cara's, one of Otto's (assigned to Ana). Sales: one of Cara's, assigned to Bo.
   await open("printer", w.customer, { subject: "Printer jams", officeId: w.supportId });
   await open("voicemail", w.customer, { subject: "Voicemail PIN lost", officeId: w.supportId });
-  await open("otto", w.supervisor, { subject: "Otto's headset", officeId: w.supportId, customerId: w.otherCustomer.id, assigneeId: w.ana.id, priority: "urgent" });
+  await open("otto", w.supervisor, {
+    subject: "Otto's headset",
+    officeId: w.supportId,
+    customerId: w.otherCustomer.id,
+    assigneeId: w.ana.id,
+    priority: "urgent"
+  });
   await open("invoice", w.customer, { subject: "Invoice too high", officeId: w.salesId });
   await updateTicket(deps, w.supervisor, ids.invoice ?? "", { assigneeId: w.bo.id, status: "pending" });
   // No office, assigned to Cy (who belongs to none).

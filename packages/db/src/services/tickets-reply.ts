@@ -33,7 +33,14 @@ export async function replyToTicket(deps: ServiceDeps, viewer: ActingViewer, tic
       if (ticket.status === "closed") throw conflict("status", "the ticket is closed; reopen it before replying");
 
       const reply = await db.ticketReply.create({
-        data: { organizationId: ticket.organizationId, ticketId: ticket.id, authorId: viewer.id, body: data.body, internal: data.internal, attachments: data.attachments },
+        data: {
+          organizationId: ticket.organizationId,
+          ticketId: ticket.id,
+          authorId: viewer.id,
+          body: data.body,
+          internal: data.internal,
+          attachments: data.attachments
+        },
         include: replyAuthor
       });
       if (!isStaff(actor) && (ticket.status === "pending" || ticket.status === "resolved")) await setStatus(db, actor, ticket, "open");

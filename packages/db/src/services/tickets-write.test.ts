@@ -133,7 +133,12 @@ describe("updateTicket", () => {
     const events = await eventsOf(ticket.id);
     expect(events.map((e) => e.type)).toEqual(["ticket.created", "ticket.assigned", "ticket.updated", "ticket.status_changed"]);
     expect(events.map((e) => (e.data as { revision: number }).revision)).toEqual([1, 2, 3, 4]);
-    expect(events.map((e) => (e.data as { activity: { kind: string } | null }).activity?.kind)).toEqual(["created", "assigned", "priority_changed", "status_changed"]);
+    expect(events.map((e) => (e.data as { activity: { kind: string } | null }).activity?.kind)).toEqual([
+      "created",
+      "assigned",
+      "priority_changed",
+      "status_changed"
+    ]);
     expect(events.every((e) => e.actorId === w.customer.id || e.actorId === w.supervisor.id)).toBe(true);
     // Setting what is already set changes nothing and announces nothing.
     await updateTicket(deps, w.supervisor, ticket.id, { status: "pending", assigneeId: w.ana.id });

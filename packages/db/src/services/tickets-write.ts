@@ -23,7 +23,13 @@ export interface ActivityInput {
  * Ticket hook turns it into exactly one event (typed by what changed) carrying that audit row.
  * The caller holds the row lock (readableTicket with lock), so `current.revision` is current.
  */
-export async function writeChange(db: DbClient, actor: TicketViewer, current: TicketRow, data: Prisma.TicketUncheckedUpdateInput, activity: ActivityInput): Promise<TicketRow> {
+export async function writeChange(
+  db: DbClient,
+  actor: TicketViewer,
+  current: TicketRow,
+  data: Prisma.TicketUncheckedUpdateInput,
+  activity: ActivityInput
+): Promise<TicketRow> {
   const revision = current.revision + 1;
   return db.ticket.update({
     where: { id: current.id },
@@ -56,7 +62,15 @@ export function activityIsInternal(kind: TicketActivityKind): boolean {
 export async function loadTicketDetail(db: DbClient, viewer: Viewer, row: TicketRow): Promise<TicketDetail> {
   const staff = canSeeInternalTicketData(viewer);
   // One after the other: inside a transaction both would queue on the same connection anyway.
-  const replies = await db.ticketReply.findMany({ where: { ticketId: row.id, ...(staff ? {} : { internal: false }) }, include: replyAuthor, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  const activity = await db.ticketActivity.findMany({ where: { ticketId: row.id, ...(staff ? {} : { internal: false }) }, include: { actor: { select: { name: true } } }, orderBy: { id: "asc" } });
+  const replies = await db.ticketReply.findMany({
+    where: { ticketId: row.id, ...(staff ? {} : { internal: false }) },
+    include: replyAuthor,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }]
+  });
+  const activity = await db.ticketActivity.findMany({
+    where: { ticketId: row.id, ...(staff ? {} : { internal: false }) },
+    include: { actor: { select: { name: true } } },
+    orderBy: { id: "asc" }
+  });
   return { ticket: toTicketViewFor(viewer, row), replies: replies.map(toTicketReplyView), activity: activity.map(toTicketActivityView) };
 }

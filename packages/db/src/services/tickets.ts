@@ -16,7 +16,12 @@ import type { ActingViewer } from "./viewer";
 function csvOf<const V extends readonly [string, ...string[]]>(name: string, values: V) {
   return z
     .string()
-    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean)
+    )
     .pipe(z.array(z.enum(values, { error: `${name} must be one of: ${values.join(", ")} (comma-separated)` })).min(1, `${name} must not be empty`))
     .optional();
 }
@@ -94,7 +99,12 @@ export const replyListQuerySchema = z.object({
 export type ReplyListQuery = z.input<typeof replyListQuerySchema>;
 
 /** A ticket's replies, oldest first; internal notes only for staff. */
-export async function listTicketReplies({ db }: ServiceDeps, viewer: ActingViewer, ticketId: string, query: ReplyListQuery = {}): Promise<Page<TicketReplyView>> {
+export async function listTicketReplies(
+  { db }: ServiceDeps,
+  viewer: ActingViewer,
+  ticketId: string,
+  query: ReplyListQuery = {}
+): Promise<Page<TicketReplyView>> {
   const q = parseInput(replyListQuerySchema, query);
   const scoped = await withOffices(db, viewer);
   const ticket = await readableTicket(db, scoped, ticketId);

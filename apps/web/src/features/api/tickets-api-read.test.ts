@@ -29,7 +29,8 @@ afterAll(async () => {
 });
 
 const list = async (query = "", auth: Auth = env.admin.auth) => readResponse(await collection.GET(apiRequest("GET", `/api/v1/tickets${query}`, { auth })));
-const getOne = async (id: string, auth: Auth = env.admin.auth) => readResponse(await item.GET(apiRequest("GET", `/api/v1/tickets/${encodeURIComponent(id)}`, { auth }), idContext(id)));
+const getOne = async (id: string, auth: Auth = env.admin.auth) =>
+  readResponse(await item.GET(apiRequest("GET", `/api/v1/tickets/${encodeURIComponent(id)}`, { auth }), idContext(id)));
 const getReplies = async (id: string, auth: Auth = env.admin.auth, query = "") =>
   readResponse(await replies.GET(apiRequest("GET", `/api/v1/tickets/${encodeURIComponent(id)}/replies${query}`, { auth }), idContext(id)));
 const subjects = (res: SentResponse) => res.body.data.map((t: { subject: string }) => t.subject).sort();

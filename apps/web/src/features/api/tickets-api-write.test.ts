@@ -17,7 +17,8 @@ afterAll(async () => {
   await env?.close();
 });
 
-const create = async (json: unknown, auth: Auth = env.customer.auth) => readResponse(await collection.POST(apiRequest("POST", "/api/v1/tickets", { auth, json })));
+const create = async (json: unknown, auth: Auth = env.customer.auth) =>
+  readResponse(await collection.POST(apiRequest("POST", "/api/v1/tickets", { auth, json })));
 const patch = async (id: string, json: unknown, auth: Auth = env.agent.auth) =>
   readResponse(await item.PATCH(apiRequest("PATCH", `/api/v1/tickets/${id}`, { auth, json }), idContext(id)));
 const reply = async (id: string, json: unknown, auth: Auth = env.agent.auth, headers?: Record<string, string>) =>
@@ -25,7 +26,12 @@ const reply = async (id: string, json: unknown, auth: Auth = env.agent.auth, hea
 /** Everything a rejected request must not have written. */
 const written = async () => {
   const db = env.testDb.database.client;
-  return { events: await db.outboxEvent.count(), tickets: await db.ticket.count(), replies: await db.ticketReply.count(), activity: await db.ticketActivity.count() };
+  return {
+    events: await db.outboxEvent.count(),
+    tickets: await db.ticket.count(),
+    replies: await db.ticketReply.count(),
+    activity: await db.ticketActivity.count()
+  };
 };
 
 describe("POST /api/v1/tickets", () => {
@@ -33,15 +39,37 @@ describe("POST /api/v1/tickets", () => {
     const res = await create({ subject: "VPN phone offline", body: "Since the update", officeId: fx.supportId, category: "Hardware" });
     expect(res.status).toBe(201);
     expect(res.headers.get("location")).toBe(`/api/v1/tickets/${res.body.data.id}`);
-    expect(res.body.data).toMatchObject({ view: "customer", status: "open", subject: "VPN phone offline", customerId: env.customer.user.id, activity: [{ kind: "created" }] });
+    expect(res.body.data).toMatchObject({
+      view: "customer",
+      status: "open",
+      subject: "VPN phone offline",
+      customerId: env.customer.user.id,
+      activity: [{ kind: "created" }]
+    });
     const events = await env.testDb.database.client.outboxEvent.findMany({ where: { subjectId: res.body.data.id } });
     expect(events.map((e) => [e.type, e.actorId])).toEqual([["ticket.created", env.customer.user.id]]);
   });
 
   it("lets staff open a ticket on a customer's behalf with priority and assignee", async () => {
-    const res = await create({ subject: "Called in: echo", body: "Echo on line 2", customerId: env.customer.user.id, priority: "urgent", officeId: fx.supportId, assigneeId: env.agent.user.id }, env.supervisor.auth);
+    const res = await create(
+      {
+        subject: "Called in: echo",
+        body: "Echo on line 2",
+        customerId: env.customer.user.id,
+        priority: "urgent",
+        officeId: fx.supportId,
+        assigneeId: env.agent.user.id
+      },
+      env.supervisor.auth
+    );
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ view: "staff", priority: "urgent", assigneeId: env.agent.user.id, customerId: env.customer.user.id, createdById: env.supervisor.user.id });
+    expect(res.body.data).toMatchObject({
+      view: "staff",
+      priority: "urgent",
+      assigneeId: env.agent.user.id,
+      customerId: env.customer.user.id,
+      createdById: env.supervisor.user.id
+    });
   });
 
   it("answers 403 to a customer setting staff-only fields, 400 to bad bodies, and writes nothing", async () => {
@@ -55,7 +83,9 @@ describe("POST /api/v1/tickets", () => {
     const outside = await create({ subject: "x", body: "y", officeId: fx.supportId, assigneeId: fx.salesAgent.user.id }, env.admin.auth);
     expect(outside.status).toBe(400);
     expect(outside.body.error.fields).toEqual({ assigneeId: "not a member of the ticket's office" });
-    const notJson = await readResponse(await collection.POST(apiRequest("POST", "/api/v1/tickets", { auth: env.customer.auth, body: "{", headers: { "content-type": "application/json" } })));
+    const notJson = await readResponse(
+      await collection.POST(apiRequest("POST", "/api/v1/tickets", { auth: env.customer.auth, body: "{", headers: { "content-type": "application/json" } }))
+    );
     expect(notJson.body.error).toEqual({ code: "bad_request", message: "request body is not valid JSON" });
     expect((await create({ subject: "x", body: "y".repeat(70 * 1024) })).status).toBe(413);
     expect(await written()).toEqual(before);
@@ -106,7 +136,12 @@ describe("PATCH /api/v1/tickets/{id}", () => {
     const foreign = await fx.open(env.otherAdmin.viewer, { officeId: null });
     const sales = await fx.open(env.admin.viewer, { officeId: fx.salesId });
     expect((await patch(foreign, { status: "closed" }, env.admin.auth)).status).toBe(404);
-    const hidden = await readResponse(await item.PATCH(apiRequest("PATCH", `/api/v1/tickets/${sales}`, { auth: env.agent.auth, body: "{", headers: { "content-type": "application/json" } }), idContext(sales)));
+    const hidden = await readResponse(
+      await item.PATCH(
+        apiRequest("PATCH", `/api/v1/tickets/${sales}`, { auth: env.agent.auth, body: "{", headers: { "content-type": "application/json" } }),
+        idContext(sales)
+      )
+    );
     expect(hidden.status).toBe(404);
     const id = await fx.open(env.customer.viewer);
     expect((await patch(id, { status: "closed" })).status).toBe(200);

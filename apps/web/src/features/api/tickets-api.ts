@@ -65,4 +65,3 @@ export const ticketsApi = {
     return jsonResponse({ data: await replyToTicket(runtime.services, viewer, id, await readJsonBody(request)) }, { status: 201 });
   })
 };
-
