@@ -72,5 +72,7 @@ describe("simulator", () => {
     await simulator.stop();
     const live = await t.database.raw.call.count({ where: { organizationId: org.id, state: { not: "ended" } } });
     expect(live).toBe(0);
+    const busy = await t.database.raw.extensionStatus.count({ where: { organizationId: org.id, deviceState: { not: "idle" } } });
+    expect(busy).toBe(0);
   });
 });

@@ -80,6 +80,9 @@ export function startSimulator(options: SimulatorOptions): Simulator {
       log.warn({ orgId: options.orgId }, "simulator: the organization has no extensions");
       return;
     }
+    // The simulator is this organization's PBX: a fresh one has no calls, so calls a previous
+    // run left live (process killed) are ended, exactly as an AMI resync would.
+    await tracker.applyChannelSnapshot([]);
     const simStart = options.startAt ?? Date.now();
     const realStart = Date.now();
     const end = simStart + (options.durationMs ?? Infinity);
@@ -129,8 +132,12 @@ export function startSimulator(options: SimulatorOptions): Simulator {
       stopped = true;
       wake?.();
       await done;
-      // Calls still in progress end now rather than staying "live" forever.
-      await tracker.endLiveCalls(new Date(), "Simulator stopped");
+      // Calls still in progress end now rather than staying "live" forever, and phones go idle.
+      const now = new Date();
+      await tracker.endLiveCalls(now, "Simulator stopped");
+      for (const ext of tracker.directory.allExtensions()) {
+        await tracker.applyOp({ op: "extension_status", at: now, extension: ext.number, extensionId: ext.id, registration: "registered", deviceState: "idle" });
+      }
     },
     stats: () => ({ callsStarted, tracker: { ...tracker.stats } })
   };
