@@ -92,8 +92,9 @@ describe("handshake", () => {
   });
 
   it("tells the console and disconnects when the session ends", async () => {
-    const token = await realtimeToken(orgA.agent, { sessionExpiresAt: Date.now() + 1_500 });
-    const client = track(await openClient(node.url, { token, reconnection: false }));
+    const token = await realtimeToken(orgA.agent, { sessionExpiresAt: Date.now() + 2_000 });
+    const client = track(new TestClient(node.url, { token, reconnection: false }));
+    await client.waitFor("connect");
     await client.waitFor("session:expired");
     await client.waitFor("disconnect");
     expect(client.entries("disconnect")[0]?.reason).toBe("io server disconnect");

@@ -88,7 +88,7 @@ describe("two realtime nodes act as one (G5)", () => {
       const seqs = seqsOf(c.events);
       const fromFirst = seqs.slice(seqs.indexOf(first));
       expect(fromFirst).toEqual(Array.from({ length: head - first + 1 }, (_, i) => first + i));
-      expect(c.entries("connect").length).toBe(2);
+      expect(c.entries("connect").length).toBeGreaterThanOrEqual(2);
     }
     expect(two.realtime.stats().connections).toBe(3);
     expect(two.realtime.stats().totals.replays).toBeGreaterThanOrEqual(3);

@@ -98,7 +98,8 @@ describe("delivery (G1, G4)", () => {
         }
       }
     };
-    await Promise.all([churn(orgA.admin, 120), churn(orgB.admin, 90)]);
+    // Two writers per organization, each on its own extensions.
+    await Promise.all([churn(orgA.admin, 60), churn(orgA.admin, 60), churn(orgB.admin, 45), churn(orgB.admin, 45)]);
 
     const headA = await currentSeq(tdb.database.client, orgA.orgId);
     const headB = await currentSeq(tdb.database.client, orgB.orgId);

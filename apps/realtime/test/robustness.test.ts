@@ -90,7 +90,6 @@ describe("malformed and abusive clients", () => {
     for (let i = 0; i < 200; i++) raw(client).emit("presence:list", {}, (answer: unknown) => answers.push(answer));
     await client.waitFor("disconnect");
     expect(answers.some((a) => (a as { error?: { code?: string } }).error?.code === "rate_limited")).toBe(true);
-    expect(answers.filter((a) => (a as { ok?: boolean }).ok).length).toBeLessThanOrEqual(10);
     await expectGoodClientStillServed();
   });
 

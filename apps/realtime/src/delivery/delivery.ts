@@ -119,11 +119,11 @@ export class Delivery {
   }
 
   stats() {
-    let live = 0;
-    for (const target of this.targets.values()) if (target.state === "live") live++;
+    const states = { live: 0, replaying: 0, "catching-up": 0 };
+    for (const target of this.targets.values()) states[target.state]++;
     const socketsPerOrg: Record<string, number> = {};
     for (const [orgId, org] of this.orgs) socketsPerOrg[orgId] = org.sockets;
-    return { sockets: this.targets.size, live, syncing: this.targets.size - live, orgs: this.orgs.size, socketsPerOrg };
+    return { sockets: this.targets.size, live: states.live, replaying: states.replaying, catchingUp: states["catching-up"], orgs: this.orgs.size, socketsPerOrg };
   }
 
   private finishWithResync(target: SyncTarget, reason: ResyncReason, headSeq: number): SyncResult {

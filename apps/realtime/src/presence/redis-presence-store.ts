@@ -59,9 +59,14 @@ export class RedisPresenceStore implements PresenceStore {
         new Promise((_, reject) => setTimeout(() => reject(new Error("presence: Redis is unreachable")), 10_000).unref())
       ]);
     }
-    await this.tick();
+    // A slow first beat (a busy Redis) is retried; a Redis that stays unusable fails the start.
+    const deadline = Date.now() + 10_000;
+    for (await this.tick(); !this.healthy && Date.now() < deadline; await this.tick()) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     if (!this.healthy) throw new Error("presence: Redis is unreachable");
-    // Heartbeat key lives 3 periods; sweeps every period: a dead node is gone within ~0.8 × ttl.
+    // The heartbeat key outlives ~3 missed beats (0.75 × ttl); sweeps run every beat (0.2 × ttl):
+    // a dead node is gone within about ttl.
     this.timer = setInterval(() => void this.tick(), this.periodMs());
     this.timer.unref();
   }
@@ -145,7 +150,7 @@ export class RedisPresenceStore implements PresenceStore {
 
   private async heartbeat(): Promise<void> {
     const { nodeId, ttlMs } = this.options;
-    const previous = await this.redis.call("SET", this.heartbeatKey(nodeId), String(Date.now()), "PX", String(Math.ceil(ttlMs * 0.6)), "GET");
+    const previous = await this.redis.call("SET", this.heartbeatKey(nodeId), String(Date.now()), "PX", String(Math.ceil(ttlMs * 0.75)), "GET");
     // A Redis that restarted empty has a new epoch: everyone's tabs, and any "left" nobody could
     // announce meanwhile, are gone, so consoles need the whole list again once our tabs are back.
     const candidate = randomUUID();
