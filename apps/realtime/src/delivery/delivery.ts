@@ -123,7 +123,15 @@ export class Delivery {
     for (const target of this.targets.values()) states[target.state]++;
     const socketsPerOrg: Record<string, number> = {};
     for (const [orgId, org] of this.orgs) socketsPerOrg[orgId] = org.sockets;
-    return { sockets: this.targets.size, live: states.live, replaying: states.replaying, catchingUp: states["catching-up"], orgs: this.orgs.size, socketsPerOrg };
+    // "syncing" = still before sync:done; catching-up sockets are served (one by one), so they count as live.
+    return {
+      sockets: this.targets.size,
+      live: states.live + states["catching-up"],
+      syncing: states.replaying,
+      catchingUp: states["catching-up"],
+      orgs: this.orgs.size,
+      socketsPerOrg
+    };
   }
 
   private finishWithResync(target: SyncTarget, reason: ResyncReason, headSeq: number): SyncResult {
