@@ -24,7 +24,9 @@ describe("session cookie", () => {
 
   it("refuses an expired cookie", async () => {
     const result = await verifySessionCookie(await cookieFor({ sub: "u1", orgId: "o1", role: "agent" }, -10), secret);
-    expect(result.ok).toBe(false);
+    expect(result).toEqual({ ok: false, reason: "expired" });
+    const longExpired = await verifySessionCookie(await cookieFor({ sub: "u1", orgId: "o1", role: "agent" }, -3600), secret);
+    expect(longExpired).toEqual({ ok: false, reason: "expired" });
   });
 
   it("joins chunked cookies", () => {

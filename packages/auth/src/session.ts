@@ -58,8 +58,9 @@ export async function verifySessionCookie(cookieHeader: string | undefined, secr
   let claims: unknown;
   try {
     claims = await decode({ token, secret });
-  } catch {
-    return { ok: false, reason: "invalid" };
+  } catch (error) {
+    // next-auth checks `exp` itself (with clock tolerance); its bundled jose marks expiry by error code.
+    return { ok: false, reason: (error as { code?: unknown } | null)?.code === "ERR_JWT_EXPIRED" ? "expired" : "invalid" };
   }
   const parsed = jwtClaimsSchema.safeParse(claims);
   if (!parsed.success) return { ok: false, reason: "invalid" };

@@ -110,6 +110,8 @@ describe("relay (PostgreSQL + Redis)", () => {
     await waitFor(async () => (await unpublished(org.id)) === 0, { what: "outbox drained", timeoutMs: 60_000 });
     const events = await readAll(log, org.id);
     expect(events.map((e) => e.seq)).toEqual(oneTo(500));
+    // The relay logs its recovery and updates its stats once its run ends, just after the commit.
+    await waitFor(() => lines.some((l) => l.msg.includes("recovered")) && relay.stats().published === 500, { what: "relay recovered" });
     const warnings = lines.filter((l) => l.msg.includes("cannot publish"));
     expect(warnings).toHaveLength(1);
     expect(lines.filter((l) => l.msg.includes("recovered"))).toHaveLength(1);
