@@ -30,6 +30,10 @@ export const USAGE = `npm run bench -w @switchboard/bench -- [options]
   --no-presence-list             consoles do not ask for the presence list on connect
   --cpu-prof                     write V8 CPU profiles of the realtime node(s) and summarize them
   --heap-snapshot                heap snapshots of the server before/after connecting: objects per console
+  --nice=N                       run the bench's processes (and its PostgreSQL backends) at niceness N,
+                                 e.g. --nice=-10 on a machine shared with other work (needs CAP_SYS_NICE)
+  --node-relay real|off          experiment: nodes without their safety-net relay (src/experiments)
+  --node-flags="F1 F2"           extra Node/V8 flags for the realtime nodes (tuning experiments)
   --out DIR                      where reports go (default bench/results)
   --quiet                        no progress lines`;
 
@@ -53,6 +57,9 @@ const schema = z.object({
   "no-presence-list": z.boolean().optional(),
   "cpu-prof": z.boolean().optional(),
   "heap-snapshot": z.boolean().optional(),
+  nice: z.coerce.number().int().min(-20).max(19).optional(),
+  "node-flags": z.string().optional(),
+  "node-relay": z.enum(["real", "off"]).optional(),
   out: z.string().optional(),
   quiet: z.boolean().optional(),
   help: z.boolean().optional()
@@ -80,6 +87,9 @@ export function parseCli(argv: string[]): CliOptions | "help" {
       "no-presence-list": { type: "boolean" },
       "cpu-prof": { type: "boolean" },
       "heap-snapshot": { type: "boolean" },
+      nice: { type: "string" },
+      "node-flags": { type: "string" },
+      "node-relay": { type: "string" },
       out: { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" }
@@ -106,6 +116,9 @@ export function parseCli(argv: string[]): CliOptions | "help" {
   if (o["no-presence-list"]) overrides.presenceList = false;
   if (o["cpu-prof"]) overrides.cpuProf = true;
   if (o["heap-snapshot"]) overrides.heapSnapshot = true;
+  if (o.nice !== undefined) overrides.nice = o.nice;
+  if (o["node-relay"]) overrides.nodeRelay = o["node-relay"];
+  if (o["node-flags"]) overrides.nodeFlags = o["node-flags"].split(/\s+/).filter(Boolean);
   return {
     scenarios: o.scenario === "all" ? ["A", "B", "C", "D"] : [o.scenario],
     overrides,

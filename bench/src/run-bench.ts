@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { commitInfo, machineInfo } from "./report/machine";
+import { raiseOwnPriority } from "./stack/priority";
 import type { Printer } from "./report/progress";
 import type { BenchReport } from "./report/write-report";
 import { resolveParams, type ParamOverrides, type ScenarioId } from "./scenarios/params";
@@ -27,6 +28,7 @@ export async function runBench(options: { scenarios: ScenarioId[]; overrides: Pa
   const startedAt = new Date().toISOString();
   const runDir = path.join(os.tmpdir(), `switchboard-bench-${startedAt.replace(/[:.]/g, "-")}`);
   const scenarios: ScenarioRun[] = [];
+  raiseOwnPriority(options.overrides.nice ?? null);
   for (const id of options.scenarios) {
     const params = resolveParams(id, options.overrides);
     const reference = scenarios.find((s) => s.params.id === "A")?.ours ?? (id === "C" ? savedScenarioA(options.resultsDir) : null);

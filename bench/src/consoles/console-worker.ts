@@ -46,6 +46,9 @@ let resyncedInEpoch = 0;
 let lastResyncedAt: number | null = null;
 let replayedEvents = 0;
 let offline = false;
+/** Envelope size, sampled (one delivery in 512), to compare what ours and the baseline carry. */
+let sampledBytes = 0;
+let sampledEvents = 0;
 
 function send(message: WorkerMessage): void {
   process.send?.(message);
@@ -54,6 +57,10 @@ function send(message: WorkerMessage): void {
 function onEvent(c: SimConsole, event: DomainEvent): void {
   const arrival = nowMs();
   c.tracker.onEvent(event.seq);
+  if ((c.tracker.received & 511) === 1) {
+    sampledBytes += JSON.stringify(event).length;
+    sampledEvents += 1;
+  }
   if (!c.synced) replayedEvents += 1;
   if (measuring) deliveriesSinceReport += 1;
   book.deliver(event.orgId, event.seq, arrival);
@@ -270,7 +277,8 @@ function handle(message: ControllerMessage): void {
         openWindowMs: lastFirstSyncAt - firstOpenAt,
         lastResyncedAt,
         replayedEvents,
-        connectErrorReasons
+        connectErrorReasons,
+        eventBytes: sampledEvents ? Math.round(sampledBytes / sampledEvents) : 0
       });
       return;
     }

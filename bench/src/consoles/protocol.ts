@@ -89,6 +89,8 @@ export interface FinalReport {
   replayedEvents: number;
   /** connect_error count by data.code (server refusals) or message (transport failures). */
   connectErrorReasons: Record<string, number>;
+  /** Average JSON size of a delivered event (sampled). */
+  eventBytes: number;
 }
 
 export type WorkerMessage =

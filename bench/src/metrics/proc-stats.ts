@@ -74,4 +74,9 @@ export class ProcMeter {
   rss(): number {
     return this.last?.rssBytes ?? 0;
   }
+
+  /** CPU seconds used between start() and the last sample. */
+  cpuSeconds(): number {
+    return this.first && this.last ? this.last.cpuSeconds - this.first.cpuSeconds : 0;
+  }
 }

@@ -18,7 +18,7 @@ function paramsLine(run: ScenarioRun): string {
   const p = run.params;
   const rate = p.rate === "saturate" ? `saturated (closed loop, ${p.window} changes undelivered at most)` : `${p.rate} changes/s`;
   const storm = p.storm ? `, offline ${p.storm.downtimeS} s then all reconnect, ${p.storm.afterS} s after` : "";
-  return `${p.consoles} consoles, ${p.orgs} orgs, ${rate}, ${p.durationS} s measured after ${p.warmupS} s warmup, ${p.nodes} realtime node(s), ${p.workers} console worker processes, payload ${p.payloadBytes || "natural (~0.6 KB)"}, presence list on connect: ${p.presenceList ? "yes" : "no"}, writer: ${p.writer}, writer's relay: ${p.relay}${storm}`;
+  return `${p.consoles} consoles, ${p.orgs} orgs, ${rate}, ${p.durationS} s measured after ${p.warmupS} s warmup, ${p.nodes} realtime node(s), ${p.workers} console worker processes, payload ${p.payloadBytes || "natural (~0.6 KB)"}, presence list on connect: ${p.presenceList ? "yes" : "no"}, writer: ${p.writer}, writer's relay: ${p.relay}${p.nice !== null ? `, processes at nice ${p.nice}` : ""}${p.nodeFlags.length ? `, node flags: ${p.nodeFlags.join(" ")}` : ""}${p.nodeRelay === "off" ? ", EXPERIMENT: nodes without their safety-net relay" : ""}${storm}`;
 }
 
 export function renderMarkdown(report: BenchReport): string {
@@ -46,7 +46,8 @@ export function renderMarkdown(report: BenchReport): string {
       out.push(markdownTable([["object", "count / console", "bytes / console"], ...r.memory.heapDiff.slice(0, 20).map((d) => [d.name, String(d.perConsoleCount), String(d.perConsoleBytes)])]), "");
     }
     for (const profile of run.profiles) {
-      out.push(`CPU profile \`${path.basename(profile.file)}\` (${profile.durationMs} ms), self time by origin:`, "");
+      const phase = profile.phase ? `, ${profile.phase} phase` : "";
+      out.push(`CPU profile of \`${path.basename(path.dirname(profile.file))}\`${phase}: ${profile.durationMs} ms, ${profile.busyMs} ms busy. Self time by origin:`, "");
       out.push(markdownTable([["origin", "self ms", "%"], ...profile.origins.slice(0, 10).map((o) => [o.origin, String(o.selfMs), String(o.percent)])]), "");
       out.push("Hottest functions (self time):", "");
       out.push(markdownTable([["function", "where", "self ms", "%"], ...profile.functions.slice(0, 15).map((f) => [f.name, f.where, String(f.selfMs), String(f.percent)])]), "");

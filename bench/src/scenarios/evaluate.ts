@@ -17,6 +17,8 @@ export function computeRatios(ours: SystemResult | null, baseline: SystemResult 
     memoryPerConsole: ratio(ours.memory.perConsoleBytes, baseline.memory.perConsoleBytes),
     connectRate: ratio(ours.connect.perSecond, baseline.connect.perSecond),
     serverCpu: ratio(serverCpu(ours), serverCpu(baseline)),
+    cpuPerConnect: ratio(ours.efficiency.serverCpuMsPerConnect, baseline.efficiency.serverCpuMsPerConnect),
+    cpuPerDelivery: ratio(ours.efficiency.serverCpuUsPerDelivery, baseline.efficiency.serverCpuUsPerDelivery),
     recoverTime: ratio(ours.storm?.recoverMs, baseline.storm?.recoverMs)
   };
 }

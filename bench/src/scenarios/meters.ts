@@ -35,6 +35,11 @@ export class MeterGroup {
     return this.entries.reduce((n, e) => n + e.lastCpu, 0);
   }
 
+  /** CPU seconds since start(), summed (or of the processes whose name matches). */
+  cpuSeconds(match: (name: string) => boolean = () => true): number {
+    return this.entries.filter((e) => match(e.name)).reduce((n, e) => n + e.meter.cpuSeconds(), 0);
+  }
+
   rss(): number {
     return this.entries.reduce((n, e) => n + e.meter.rss(), 0);
   }

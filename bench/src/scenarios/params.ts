@@ -25,6 +25,12 @@ export interface ScenarioParams {
   relay: "real" | "batched";
   baseline: boolean;
   cpuProf: boolean;
+  /** Extra V8/Node flags for the realtime nodes (deployment tuning experiments, e.g. --max-semi-space-size=64). */
+  nodeFlags: string[];
+  /** The nodes' safety-net relay: as main.ts runs it, or left out (experiment). */
+  nodeRelay: "real" | "off";
+  /** Process niceness for the bench's processes and its PostgreSQL backends (null: leave as is). */
+  nice: number | null;
   /** Heap snapshots of the (single) server before and after connecting: what one console costs. */
   heapSnapshot: boolean;
   /** Reconnect storm: consoles go offline for downtimeS while changes continue, then all reconnect. */
@@ -32,7 +38,7 @@ export interface ScenarioParams {
 }
 
 const common = {
-  window: 32,
+  window: 8,
   warmupS: 5,
   nodes: 1,
   payloadBytes: 0,
@@ -45,6 +51,9 @@ const common = {
   baseline: true,
   cpuProf: false,
   heapSnapshot: false,
+  nice: null,
+  nodeFlags: [],
+  nodeRelay: "real",
   storm: null
 } satisfies Partial<ScenarioParams>;
 

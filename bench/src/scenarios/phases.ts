@@ -1,7 +1,7 @@
 import type { ConsolePool } from "../consoles/console-pool";
 import type { WorkerMessage } from "../consoles/protocol";
 import { driveAtRate, driveWindow, type DriveControl, type DriveOutcome } from "../drive/drive";
-import { nowMs } from "../metrics/clock";
+import { monotonicUs, nowMs } from "../metrics/clock";
 import { MachineLoadWatch, type MachineLoad } from "../metrics/machine-load";
 import { summarizeMs } from "../metrics/histogram";
 import { fmtBytes, fmtMs, fmtNum } from "../report/format";
@@ -27,6 +27,9 @@ export interface PhaseOutcome {
   measuredCommits: number;
   storm: { recoverMs: number | null; recovered: boolean; missedWhileOffline: number } | null;
   machine: MachineLoad;
+  /** CPU seconds over the measurement window. */
+  cpuSeconds: { servers: number; writer: number; consoles: number };
+  window: [number, number];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -67,9 +70,11 @@ function progressTicker(ctx: PhaseContext, phase: () => string): () => void {
 }
 
 const machineWatch = new MachineLoadWatch();
+let windowStart = 0;
 
 function beginMeasuring(ctx: PhaseContext): number {
   machineWatch.start();
+  windowStart = monotonicUs();
   ctx.setup.sink.measuring = true;
   ctx.setup.sink.measuredCommits = 0;
   ctx.pool.broadcast({ type: "measure", on: true });
@@ -81,13 +86,18 @@ function beginMeasuring(ctx: PhaseContext): number {
   return nowMs();
 }
 
-function endMeasuring(ctx: PhaseContext, startedAt: number): number {
+function endMeasuring(ctx: PhaseContext, startedAt: number): { measuredS: number; cpuSeconds: PhaseOutcome["cpuSeconds"]; window: [number, number] } {
   ctx.pool.broadcast({ type: "measure", on: false });
   ctx.setup.sink.measuring = false;
   ctx.servers.tick();
   ctx.loadGen.tick();
   ctx.support.tick();
-  return (nowMs() - startedAt) / 1000;
+  const cpuSeconds = {
+    servers: ctx.servers.cpuSeconds(),
+    writer: ctx.loadGen.cpuSeconds((name) => name.startsWith("controller")),
+    consoles: ctx.loadGen.cpuSeconds((name) => name.startsWith("consoles"))
+  };
+  return { measuredS: (nowMs() - startedAt) / 1000, cpuSeconds, window: [windowStart, monotonicUs()] };
 }
 
 /** Warm up, then measure for `durationS` at the scenario's rate (or saturated). */
@@ -102,12 +112,12 @@ export async function runSteadyPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     measureStart = beginMeasuring(ctx);
     phaseName = "measure";
     await sleep(params.durationS * 1000);
-    const measuredS = endMeasuring(ctx, measureStart);
+    const { measuredS, cpuSeconds, window } = endMeasuring(ctx, measureStart);
     const machine = machineWatch.stop();
     const measuredCommits = ctx.setup.sink.measuredCommits;
     drive.stop();
     const outcome = await drive.done;
-    return { drive: outcome, measuredS, measuredCommits, storm: null, machine };
+    return { drive: outcome, measuredS, measuredCommits, storm: null, machine, cpuSeconds, window };
   } finally {
     drive.stop();
     stopProgress();
@@ -148,12 +158,12 @@ export async function runStormPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
     }
     phaseName = "after storm";
     await sleep(storm.afterS * 1000);
-    const measuredS = endMeasuring(ctx, measureStart);
+    const { measuredS, cpuSeconds, window } = endMeasuring(ctx, measureStart);
     const machine = machineWatch.stop();
     const measuredCommits = ctx.setup.sink.measuredCommits;
     drive.stop();
     const outcome = await drive.done;
-    return { drive: outcome, measuredS, measuredCommits, storm: { recoverMs, recovered: recoverMs !== null, missedWhileOffline }, machine };
+    return { drive: outcome, measuredS, measuredCommits, storm: { recoverMs, recovered: recoverMs !== null, missedWhileOffline }, machine, cpuSeconds, window };
   } finally {
     drive.stop();
     stopProgress();

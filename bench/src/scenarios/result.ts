@@ -34,13 +34,28 @@ export interface SystemResult {
     heapDiff: Array<{ name: string; perConsoleCount: number; perConsoleBytes: number }> | null;
   };
   changes: { committed: number; perSecond: number; failed: number; late: number; firstError: string | null };
-  deliveries: { measured: number; perSecond: number; total: number };
+  deliveries: { measured: number; perSecond: number; total: number; eventBytes: number };
   latency: LatencySummary;
+  /** Ours only: commit → event in the Redis log (the relay's share of the latency). */
+  relayLatency: LatencySummary | null;
+  /** Ours only: commit → the relay's append call, and the appends' own duration. */
+  relayStages: { toAppend: LatencySummary; appendDuration: LatencySummary } | null;
   correctness: { lost: number; duplicates: number; outOfOrder: number; unauthorized: number; resyncs: number; untimed: number; caughtUp: boolean };
+  /** CPU cost per unit of work: robust to other load on the machine, unlike rates and latency. */
+  efficiency: {
+    serverCpuMsPerConnect: number;
+    serverCpuUsPerDelivery: number;
+    /** The writer process (its data layer, relay, IPC) per measured change. */
+    writerCpuMsPerChange: number;
+    /** Console workers per delivery (socket.io-client parsing and the checks). */
+    consoleCpuUsPerDelivery: number;
+  };
   servers: ProcessUsage[];
   loadGenerator: ProcessUsage[];
   storm: { recoverMs: number | null; recovered: boolean; replayedEvents: number; missedWhileOffline: number } | null;
   measuredSeconds: number;
+  /** Phases on the monotonic clock (µs), to cut CPU profiles by phase. */
+  windows: { connect: [number, number]; measure: [number, number] };
   /** What else the machine was doing while we measured. */
   machine: MachineLoad;
   warnings: string[];

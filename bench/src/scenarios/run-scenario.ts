@@ -40,15 +40,31 @@ export async function runScenario(params: ScenarioParams, runDir: string, print:
       if (done === params.consoles || done % 2000 < params.consoles / params.orgs) print(`[${params.id}] seeded ${fmtNum(done)}/${fmtNum(params.consoles)} users`);
     });
     print(`[${params.id}] seeded ${params.orgs} orgs in ${((Date.now() - started) / 1000).toFixed(1)} s (database ${test.name})`);
-    const run = await runOurs({ params, database: test.database, databaseUrl: test.url, box: test.box, orgs, logDir, print });
+    const run = await runOurs({ params, database: test.database, databaseUrl: test.url, databaseName: test.name, box: test.box, orgs, logDir, print });
     ours = run.result;
-    if (run.profileDir) profiles = summarizeProfiles(run.profileDir);
+    if (run.profileDir) {
+      const w = ours.windows;
+      profiles = summarizeProfiles(run.profileDir, [
+        { name: "connect", from: w.connect[0], to: w.connect[1] },
+        { name: params.storm ? "storm" : "measure", from: w.measure[0], to: w.measure[1] }
+      ]);
+    }
     if (params.baseline) {
       const firstOrg = orgs[0];
       const sample = firstOrg ? await test.database.raw.outboxEvent.findFirst({ where: { organizationId: firstOrg.id }, orderBy: { seq: "desc" } }) : null;
       if (!sample) throw new Error("no event to use as the baseline's payload");
       const template: DomainEvent = { ...toEnvelope(sample), type: "extension.updated" } as DomainEvent;
-      baseline = await runBaseline(params, orgs, template, logDir, print);
+      const base = await runBaseline(params, orgs, template, logDir, print);
+      baseline = base.result;
+      if (base.profileDir) {
+        const w = baseline.windows;
+        profiles.push(
+          ...summarizeProfiles(base.profileDir, [
+            { name: "connect", from: w.connect[0], to: w.connect[1] },
+            { name: params.storm ? "storm" : "measure", from: w.measure[0], to: w.measure[1] }
+          ])
+        );
+      }
     }
   } catch (e) {
     error = (e as Error).stack ?? String(e);

@@ -2,7 +2,7 @@ import os from "node:os";
 import { ConsolePool } from "../consoles/console-pool";
 import type { ConsoleSpec, FinalReport } from "../consoles/protocol";
 import type { ChangeWriter } from "../drive/writers";
-import { nowMs } from "../metrics/clock";
+import { monotonicUs, nowMs } from "../metrics/clock";
 import { Histogram, summarizeMs } from "../metrics/histogram";
 import { fmtBytes, fmtMs, fmtNum } from "../report/format";
 import { censusOf, diffPerConsole, removeSnapshot, takeHeapSnapshot } from "../report/heap-summary";
@@ -20,12 +20,15 @@ export interface SystemSetup {
   /** Measured but not the server under test (Redis). */
   support: NamedPid[];
   heapUsed?: () => Promise<number | null>;
+  /** Called once every console is connected, before driving (e.g. renice database backends). */
+  beforeDriving?: () => Promise<void>;
   specs: ConsoleSpec[];
   writer: ChangeWriter;
   sink: CommitSink;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Full GC in the servers (see gc-on-signal.mjs), then a moment for V8 to hand pages back. */
 async function collectGarbage(servers: readonly NamedPid[]): Promise<void> {
@@ -49,7 +52,8 @@ function sumFinals(finals: FinalReport[]) {
     total.openWindowMs = Math.max(total.openWindowMs, f.openWindowMs);
     connectLatency.merge(f.connectLatency);
   }
-  return { ...total, connectLatency, connectErrorReasons };
+  const eventBytes = Math.max(0, ...finals.map((f) => f.eventBytes));
+  return { ...total, connectLatency, connectErrorReasons, eventBytes };
 }
 
 /** One system (ours or the baseline) through one scenario: connect, settle, drive, drain, verify. */
@@ -75,7 +79,9 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
       const p = pool.progress();
       print(`${label} connecting: ${fmtNum(p.synced)}/${fmtNum(params.consoles)} synced, ${p.connectErrors} connect errors | server cpu ${fmtNum(servers.lastCpu())}% rss ${fmtBytes(servers.rss())}`);
     });
+    servers.start();
     const openedAt = nowMs();
+    const connectWindowStart = monotonicUs();
     try {
       await pool.open(setup.specs, params.connectConcurrency);
     } catch (error) {
@@ -84,6 +90,9 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
       stopOpenProgress();
     }
     const openMs = nowMs() - openedAt;
+    const connectWindow: [number, number] = [connectWindowStart, monotonicUs()];
+    servers.tick();
+    const connectCpuSeconds = servers.cpuSeconds();
     await sleep(2000);
     await collectGarbage(setup.servers);
     servers.tick();
@@ -100,6 +109,7 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
     const opened = pool.progress();
     print(`${label} ${fmtNum(opened.synced)} consoles synced in ${fmtMs(openMs)}; server rss ${fmtBytes(idleRss)} → ${fmtBytes(loadedRss)} (${fmtBytes((loadedRss - idleRss) / Math.max(1, opened.synced))}/console)`);
 
+    await setup.beforeDriving?.();
     const ctx: PhaseContext = { params, setup, pool, servers, loadGen, support, print, label };
     const phase = params.storm ? await runStormPhase(ctx) : await runSteadyPhase(ctx);
     if (phase.drive.failed > 0) warnings.push(`${phase.drive.failed} changes failed, first: ${phase.drive.firstError}`);
@@ -141,8 +151,10 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
         late: phase.drive.late,
         firstError: phase.drive.firstError
       },
-      deliveries: { measured: pool.deliveries, perSecond: Math.round(pool.deliveries / phase.measuredS), total: finals.received },
+      deliveries: { measured: pool.deliveries, perSecond: Math.round(pool.deliveries / phase.measuredS), total: finals.received, eventBytes: finals.eventBytes },
       latency,
+      relayLatency: setup.kind === "ours" ? summarizeMs(setup.sink.toLog) : null,
+      relayStages: setup.kind === "ours" ? { toAppend: summarizeMs(setup.sink.toAppend), appendDuration: summarizeMs(setup.sink.appendDuration) } : null,
       correctness: {
         lost: finals.lost,
         duplicates: finals.duplicates,
@@ -152,11 +164,18 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
         untimed: finals.untimed,
         caughtUp: drained.caughtUp
       },
+      efficiency: {
+        serverCpuMsPerConnect: round2((connectCpuSeconds * 1000) / Math.max(1, synced)),
+        serverCpuUsPerDelivery: round2((phase.cpuSeconds.servers * 1e6) / Math.max(1, pool.deliveries)),
+        writerCpuMsPerChange: round2((phase.cpuSeconds.writer * 1000) / Math.max(1, phase.measuredCommits)),
+        consoleCpuUsPerDelivery: round2((phase.cpuSeconds.consoles * 1e6) / Math.max(1, pool.deliveries))
+      },
       servers: servers.usage(),
       loadGenerator: [...loadGen.usage(), ...support.usage()],
       storm: phase.storm ? { ...phase.storm, replayedEvents: finals.replayedEvents } : null,
       measuredSeconds: Math.round(phase.measuredS * 10) / 10,
       machine: phase.machine,
+      windows: { connect: connectWindow, measure: phase.window },
       warnings
     };
   } finally {

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { DomainEvent } from "@switchboard/contracts";
 import { BaselineWriter } from "../drive/writers";
@@ -14,13 +15,15 @@ import { gcPreload } from "./realtime-node";
 import { startNodeChild } from "./spawn-child";
 
 /** The bare Socket.IO server with the same consoles and the same envelopes. */
-export async function runBaseline(params: ScenarioParams, orgs: SeededOrg[], template: DomainEvent, logDir: string, print: Printer): Promise<SystemResult> {
+export async function runBaseline(params: ScenarioParams, orgs: SeededOrg[], template: DomainEvent, logDir: string, print: Printer): Promise<{ result: SystemResult; profileDir: string | null }> {
   const port = await freePort();
+  const profileDir = params.cpuProf ? path.join(logDir, "profiles-baseline", "baseline") : null;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const child = startNodeChild({
     name: "baseline",
     entry: path.join(benchDir, "src/baseline/baseline-server.ts"),
     args: [String(port)],
-    nodeArgs: ["--expose-gc", "--import", gcPreload],
+    nodeArgs: ["--expose-gc", "--import", gcPreload, ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])],
     cwd: benchDir,
     ipc: true,
     logFile: path.join(logDir, "baseline.log")
@@ -38,12 +41,13 @@ export async function runBaseline(params: ScenarioParams, orgs: SeededOrg[], tem
     print(`[${params.id} baseline] bare Socket.IO server on port ${port}`);
     const sink = new CommitSink();
     const writer = new BaselineWriter(child.process, orgs, template, sink.emit);
-    return await runSystem(
+    const result = await runSystem(
       params,
       { kind: "baseline", servers: [{ name: "baseline", pid: child.pid }], support: [], specs: baselineConsoleSpecs(orgs, `http://127.0.0.1:${port}`), writer, sink },
       logDir,
       print
     );
+    return { result, profileDir: profileDir ? path.dirname(profileDir) : null };
   } finally {
     await child.stop("SIGTERM");
   }

@@ -15,6 +15,8 @@ import type { SystemResult } from "../scenarios/result";
 import { runSystem } from "../scenarios/run-system";
 import { oursConsoleSpecs } from "./console-specs";
 import { startRealtimeNode, type RealtimeNode } from "./realtime-node";
+import { TimedLog } from "./timed-log";
+import { reniceDatabaseBackends } from "./priority";
 import { redisProcessId } from "./redis-pid";
 import type { SeededOrg } from "./seed";
 
@@ -22,6 +24,7 @@ export interface OursRunInput {
   params: ScenarioParams;
   database: Database;
   databaseUrl: string;
+  databaseName: string;
   box: SecretBox;
   orgs: SeededOrg[];
   logDir: string;
@@ -49,14 +52,17 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
     nodes.push(
       ...(await Promise.all(
         Array.from({ length: params.nodes }, (_, index) =>
-          startRealtimeNode({ index, databaseUrl: input.databaseUrl, redisUrl: redis.url, keyPrefix, authSecret, logDir, cpuProfDir: profileDir ?? undefined })
+          startRealtimeNode({ index, databaseUrl: input.databaseUrl, redisUrl: redis.url, keyPrefix, authSecret, logDir, cpuProfDir: profileDir ?? undefined, nodeFlags: params.nodeFlags, nodeRelay: params.nodeRelay })
         )
       ))
     );
     await log.start();
+    // Watching the global stream here splits the latency: commit → Redis is the relay's share.
+    log.subscribe((event) => sink.appended(event.orgId, event.seq));
     // The writer listens for commits before the relay does, so its timestamp comes first.
     const writer = new OursWriter(database, input.box, orgs, params.writer, sink.emit);
-    const writerRelay = params.relay === "batched" ? createBatchedRelay({ database, log, logger }) : createRelay({ database, log, logger });
+    const relayLog = new TimedLog(log, sink.appendCalled);
+    const writerRelay = params.relay === "batched" ? createBatchedRelay({ database, log: relayLog, logger }) : createRelay({ database, log: relayLog, logger });
     writerRelay.start();
     relay = writerRelay;
     const specs = await oursConsoleSpecs(
@@ -78,7 +84,11 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
         },
         specs,
         writer,
-        sink
+        sink,
+        beforeDriving: async () => {
+          const n = await reniceDatabaseBackends(database, input.databaseName, params.nice);
+          if (n > 0) print(`[${params.id} ours] ${n} PostgreSQL backends reniced to ${params.nice}`);
+        }
       },
       logDir,
       print

@@ -14,6 +14,9 @@ export interface RealtimeNodeConfig {
   keyPrefix: string;
   authSecret: string;
   logDir: string;
+  nodeFlags?: string[];
+  /** "off": run the experimental entry without the node's safety-net relay. */
+  nodeRelay?: "real" | "off";
   /** Directory for a V8 CPU profile (written when the node exits gracefully). */
   cpuProfDir?: string;
 }
@@ -32,14 +35,16 @@ export interface RealtimeNode {
 /** One realtime node exactly as deployed: apps/realtime/src/main.ts configured by environment. */
 export async function startRealtimeNode(config: RealtimeNodeConfig): Promise<RealtimeNode> {
   const port = await freePort();
-  const nodeArgs: string[] = ["--expose-gc", "--import", gcPreload];
+  const nodeArgs: string[] = ["--expose-gc", "--import", gcPreload, ...(config.nodeFlags ?? [])];
   if (config.cpuProfDir) {
-    mkdirSync(config.cpuProfDir, { recursive: true });
-    nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${config.cpuProfDir}`, `--cpu-prof-name=realtime-${config.index}-${Date.now()}.cpuprofile`);
+    // One folder per node: V8 writes a profile per thread (the main one, and tsx's loader thread).
+    const dir = path.join(config.cpuProfDir, `realtime-${config.index}`);
+    mkdirSync(dir, { recursive: true });
+    nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${dir}`);
   }
   const child = startNodeChild({
     name: `realtime-${config.index}`,
-    entry: "src/main.ts",
+    entry: config.nodeRelay === "off" ? path.join(benchDir, "src/experiments/realtime-node-variant.ts") : "src/main.ts",
     nodeArgs,
     cwd: realtimeDir,
     logFile: path.join(config.logDir, `realtime-${config.index}.log`),
@@ -52,7 +57,8 @@ export async function startRealtimeNode(config: RealtimeNodeConfig): Promise<Rea
       REDIS_KEY_PREFIX: config.keyPrefix,
       AUTH_SECRET: config.authSecret,
       NODE_ID: `bench-node-${config.index}`,
-      LOG_LEVEL: "warn"
+      LOG_LEVEL: "warn",
+      BENCH_NODE_RELAY: config.nodeRelay ?? "real"
     }
   });
   const url = `http://127.0.0.1:${port}`;

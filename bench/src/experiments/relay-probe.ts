@@ -1,0 +1,81 @@
+import { createDatabase } from "@switchboard/db";
+import { createTestDatabase } from "@switchboard/db/testing";
+import { createRelay, RedisEventLog } from "@switchboard/events";
+import { startPrivateRedis } from "@switchboard/events/testing";
+import { pino } from "pino";
+import { Histogram, summarizeMs } from "../metrics/histogram";
+import { seedOrgs } from "../stack/seed";
+import { createBatchedRelay } from "./batched-relay";
+
+/**
+ * `npm run relay:probe -w @switchboard/bench -- <real|batched> <changes/s> <competing relays> <orgs>`
+ *
+ * The write side alone (no realtime node, no consoles): hooked updates at a fixed rate spread
+ * over the orgs, the relay publishing them to a private Redis, and commit → Redis latency as a
+ * subscriber sees it. Competing relays stand in for the realtime nodes' safety-net relays.
+ */
+const [mode = "real", rateArg = "50", competitorsArg = "0", orgsArg = "20"] = process.argv.slice(2);
+const rate = Number(rateArg);
+const orgCount = Number(orgsArg);
+const logger = pino({ level: "warn" });
+const test = await createTestDatabase({ poolSize: 20 });
+const redis = await startPrivateRedis();
+const orgs = await seedOrgs(test.database, test.box, { orgs: orgCount, consoles: orgCount, extensionsPerOrg: 10, payloadBytes: 0 }, () => undefined);
+const log = new RedisEventLog({ url: redis.url, keyPrefix: "probe", logger });
+await log.start();
+const commits = new Map<string, number>();
+const latency = new Histogram();
+test.database.notifier.on("committed", (events) => {
+  const now = performance.now();
+  for (const e of events) commits.set(`${e.orgId}:${e.seq}`, now);
+});
+log.subscribe((e) => {
+  const at = commits.get(`${e.orgId}:${e.seq}`);
+  if (at !== undefined) latency.record((performance.now() - at) * 1000);
+});
+const relay = mode === "batched" ? createBatchedRelay({ database: test.database, log, logger }) : createRelay({ database: test.database, log, logger });
+relay.start();
+const competitors: Array<() => Promise<void>> = [];
+for (let k = 0; k < Number(competitorsArg); k++) {
+  const database = createDatabase({ kind: "postgres", url: test.url, poolSize: 2 });
+  const otherLog = new RedisEventLog({ url: redis.url, keyPrefix: "probe", logger });
+  await otherLog.start();
+  const other = createRelay({ database, log: otherLog, logger });
+  other.start();
+  competitors.push(async () => {
+    await other.stop();
+    await otherLog.close();
+    await database.close();
+  });
+}
+await new Promise((r) => setTimeout(r, 1000));
+latency.reset();
+
+const started = performance.now();
+const cpuBefore = process.cpuUsage();
+const running = new Set<Promise<unknown>>();
+let issued = 0;
+while (performance.now() - started < 10_000) {
+  const due = ((performance.now() - started) / 1000) * rate;
+  while (issued < due) {
+    const org = orgs[issued % orgs.length];
+    const extensionId = org?.extensionIds[issued % 10];
+    issued += 1;
+    if (!extensionId) continue;
+    const p: Promise<unknown> = test.database.client.extension.update({ where: { id: extensionId }, data: { displayName: `probe ${issued}` } }).finally(() => running.delete(p));
+    running.add(p);
+  }
+  await new Promise((r) => setTimeout(r, 2));
+}
+await Promise.all(running);
+await new Promise((r) => setTimeout(r, 1500));
+const cpu = process.cpuUsage(cpuBefore);
+console.log(
+  JSON.stringify({ relay: mode, rate, orgs: orgCount, competitors: competitors.length, commits: issued, commitToRedisMs: summarizeMs(latency), writerAndRelayCpuMsPerChange: Math.round(((cpu.user + cpu.system) / 1000 / issued) * 100) / 100 })
+);
+for (const stop of competitors) await stop();
+await relay.stop();
+await log.close();
+await redis.stop();
+await test.drop();
+process.exit(0);
