@@ -20,3 +20,9 @@ describe("backoffDelay", () => {
     expect(backoffDelay(20, 1000, 30_000, 0.5, () => 1)).toBe(30_000);
   });
 });
+
+describe("backoffDelay defaults", () => {
+  it("caps retries at 10 s so a console comes back soon after an outage", () => {
+    expect(backoffDelay(20, undefined, undefined, 0.5, () => 1)).toBe(10_000);
+  });
+});

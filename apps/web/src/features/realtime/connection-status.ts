@@ -15,7 +15,7 @@ export function isAuthFailure(message: string): boolean {
 }
 
 /** Exponential backoff with jitter, capped: used when socket.io stops retrying on its own. */
-export function backoffDelay(attempt: number, baseMs = 1000, maxMs = 30_000, jitter = 0.5, random: () => number = Math.random): number {
+export function backoffDelay(attempt: number, baseMs = 1000, maxMs = 10_000, jitter = 0.5, random: () => number = Math.random): number {
   const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt));
   const spread = exponential * jitter;
   return Math.round(Math.min(maxMs, exponential - spread + random() * 2 * spread));

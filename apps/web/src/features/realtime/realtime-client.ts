@@ -67,7 +67,8 @@ export class RealtimeClient {
       transports: ["websocket", "polling"],
       withCredentials: this.options.url === null,
       reconnectionDelay: 1000,
-      reconnectionDelayMax: 30_000,
+      // An operator console must not sit dark for long after an outage: retries stay within 10 s.
+      reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,
       auth: (cb) => {
         this.handshakeAuth().then(cb, () => cb({ lastSeq: this.buffer.headSeq }));
