@@ -67,7 +67,11 @@ export interface InterServerEvents {
 
 /** Who a socket belongs to, set once by the handshake middleware. */
 export interface SocketData {
-  user: { id: string; orgId: string; role: Role; name: string; email: string };
+  /**
+   * `officeIds`: the helpdesk offices the user belongs to, read at the handshake. A membership
+   * change applies from the user's next connection (like a role change).
+   */
+  user: { id: string; orgId: string; role: Role; name: string; email: string; officeIds: string[] };
   sessionExpiresAt: number;
   connectedAt: string;
   /** The seq this socket was last synced to (replay or resync); live events follow from there. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { verifyRealtimeToken, verifySessionCookie, type SessionResult } from "@switchboard/auth";
 import { handshakeAuthSchema, type ConnectErrorCode, type ConnectErrorData } from "@switchboard/contracts";
-import { findSessionUser, type DbClient } from "@switchboard/db";
+import { findSessionUser, officeIdsOf, type DbClient } from "@switchboard/db";
 import type { Logger } from "pino";
 import type { RealtimeSocket } from "../io-types";
 import type { RealtimeMetrics } from "../ops/metrics";
@@ -54,7 +54,7 @@ function originAllowed(socket: RealtimeSocket, allowed: readonly string[]): bool
 /**
  * Who is connecting: a realtime token (cross-site consoles) or the web app's session cookie
  * (same-site), then the user as the database knows them NOW, so a deleted account is refused and
- * a changed role or organization applies from this connection on.
+ * a changed role, organization or office membership applies from this connection on.
  */
 async function authenticate(socket: RealtimeSocket, deps: AuthDeps): Promise<void> {
   const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
@@ -67,14 +67,16 @@ async function authenticate(socket: RealtimeSocket, deps: AuthDeps): Promise<voi
   if (!userIdSchema.safeParse(session.user.id).success) throw REFUSALS.invalid;
 
   let current;
+  let officeIds: string[];
   try {
-    current = await findSessionUser(deps.db, session.user.id);
+    [current, officeIds] = await Promise.all([findSessionUser(deps.db, session.user.id), officeIdsOf(deps.db, session.user.id)]);
   } catch (error) {
     deps.logger.error({ err: error }, "session user lookup failed");
     throw new HandshakeError("unavailable", "server unavailable");
   }
   if (!current) throw REFUSALS.invalid;
-  socket.data.user = current;
+  // Offices decide which tickets an agent receives; like the role, they apply from this connection on.
+  socket.data.user = { ...current, officeIds };
   socket.data.sessionExpiresAt = session.expiresAt;
   socket.data.connectedAt = new Date().toISOString();
   socket.data.lastSeq = 0;

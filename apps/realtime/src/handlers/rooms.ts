@@ -1,17 +1,36 @@
 import { z } from "zod";
-import { canJoinRoom, type RoomKind } from "@switchboard/auth";
+import { canJoinRoom, type RoomKind, type TicketAccess } from "@switchboard/auth";
 import { roomRequestSchema, type Ack } from "@switchboard/contracts";
-import type { DbClient } from "@switchboard/db";
+import { findOfficeOrgId, findTicketAccess, type DbClient } from "@switchboard/db";
 import { rooms } from "../io-types";
 import { onRequest, type HandlerContext } from "./on-request";
 
 const uuid = z.uuid();
 
-/** The organization owning a room's subject, as canJoinRoom wants it (undefined = no such subject). */
-async function subjectOrgOf(db: DbClient, kind: RoomKind, id: string): Promise<string | undefined> {
-  if (kind !== "extension" || !uuid.safeParse(id).success) return undefined;
-  const row = await db.extension.findUnique({ where: { id }, select: { organizationId: true } });
-  return row?.organizationId;
+interface RoomSubject {
+  /** The organization owning the room's subject (undefined = no such subject). */
+  orgId: string | undefined;
+  ticket?: TicketAccess;
+}
+
+/** What canJoinRoom needs to know about a room's subject, read fresh so a moved ticket is judged as it is now. */
+async function subjectOf(db: DbClient, kind: RoomKind, id: string): Promise<RoomSubject> {
+  switch (kind) {
+    case "extension": {
+      if (!uuid.safeParse(id).success) return { orgId: undefined };
+      const row = await db.extension.findUnique({ where: { id }, select: { organizationId: true } });
+      return { orgId: row?.organizationId };
+    }
+    case "office":
+      return { orgId: await findOfficeOrgId(db, id) };
+    case "ticket": {
+      const ticket = await findTicketAccess(db, id);
+      return ticket ? { orgId: ticket.orgId, ticket } : { orgId: undefined };
+    }
+    case "org":
+    case "user":
+      return { orgId: undefined };
+  }
 }
 
 function splitRoom(room: string): { kind: RoomKind; id: string } {
@@ -25,7 +44,8 @@ export function registerRoomHandlers(ctx: HandlerContext, db: DbClient): void {
 
   onRequest(ctx, "room:join", roomRequestSchema, async ({ room }): Promise<Ack<{ room: string }>> => {
     const { kind, id } = splitRoom(room);
-    const decision = canJoinRoom(viewer, kind, id, await subjectOrgOf(db, kind, id));
+    const subject = await subjectOf(db, kind, id);
+    const decision = canJoinRoom(viewer, kind, id, subject.orgId, subject.ticket);
     if (!decision.ok) return { ok: false, error: { code: decision.code, message: decision.reason } };
     await socket.join(room);
     return { ok: true, data: { room } };
