@@ -1,0 +1,68 @@
+import { canReadCalls, canReadExtensions, canReadTrunks } from "@switchboard/auth";
+import type { ExtensionStatusView, TrunkStatusView } from "@switchboard/contracts";
+import type { DbClient } from "../client/create-client";
+import { toExtensionStatusView, toTrunkStatusView } from "../views/pbx-status-view";
+import { forbidden } from "./errors";
+import type { ActingViewer } from "./viewer";
+
+export interface TrunkUsage {
+  trunkId: string;
+  name: string;
+  maxChannels: number;
+  /** Live calls through this trunk right now (one channel each). */
+  inUse: number;
+}
+
+export interface CallFigures {
+  activeCalls: number;
+  /** Since `since` (the start of the current UTC day unless the caller says otherwise). */
+  callsToday: number;
+  /** Answered so far, whether still talking or ended. */
+  answeredToday: number;
+  /** Calls since `since` that ended with result "missed" (busy and failed are counted apart by the filters). */
+  missedToday: number;
+  trunks: TrunkUsage[];
+}
+
+export function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** The dashboard's phone figures for the viewer's organization. */
+export async function countCallFigures({ db }: { db: DbClient }, viewer: ActingViewer, since: Date = startOfUtcDay(new Date())): Promise<CallFigures> {
+  if (!canReadCalls(viewer)) throw forbidden("your role cannot see calls");
+  const org = { organizationId: viewer.orgId };
+  const today = { ...org, startedAt: { gte: since } };
+  const [activeCalls, callsToday, answeredToday, missedToday, trunks, perTrunk] = await Promise.all([
+    db.call.count({ where: { ...org, state: { not: "ended" } } }),
+    db.call.count({ where: today }),
+    db.call.count({ where: { ...today, answeredAt: { not: null } } }),
+    db.call.count({ where: { ...today, result: "missed" } }),
+    db.trunk.findMany({ where: org, select: { id: true, name: true, maxChannels: true }, orderBy: { name: "asc" } }),
+    db.call.groupBy({ by: ["trunkId"], where: { ...org, state: { not: "ended" }, trunkId: { not: null } }, _count: { _all: true } })
+  ]);
+  const used = new Map(perTrunk.map((g) => [g.trunkId, g._count._all]));
+  return {
+    activeCalls,
+    callsToday,
+    answeredToday,
+    missedToday,
+    trunks: trunks.map((t) => ({ trunkId: t.id, name: t.name, maxChannels: t.maxChannels, inUse: used.get(t.id) ?? 0 }))
+  };
+}
+
+/**
+ * Every extension's live status. Extensions the PBX never reported have no row: they are shown
+ * as unregistered (lamp "unavailable"), exactly what the status row's defaults say.
+ */
+export async function listExtensionStatuses({ db }: { db: DbClient }, viewer: ActingViewer): Promise<ExtensionStatusView[]> {
+  if (!canReadExtensions(viewer)) throw forbidden("your role cannot see extensions");
+  const rows = await db.extensionStatus.findMany({ where: { organizationId: viewer.orgId } });
+  return rows.map(toExtensionStatusView);
+}
+
+export async function listTrunkStatuses({ db }: { db: DbClient }, viewer: ActingViewer): Promise<TrunkStatusView[]> {
+  if (!canReadTrunks(viewer)) throw forbidden("your role cannot see trunks");
+  const rows = await db.trunkStatus.findMany({ where: { organizationId: viewer.orgId } });
+  return rows.map(toTrunkStatusView);
+}

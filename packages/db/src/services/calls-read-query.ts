@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { callDirectionSchema, callResultSchema } from "@switchboard/contracts";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date bound: a full ISO timestamp, or a calendar day (UTC). A day as the upper bound means
+ * "through the end of that day", so `from=2026-01-05&to=2026-01-05` is that whole day.
+ */
+function dateBound(edge: "start" | "end") {
+  return z
+    .string()
+    .trim()
+    .refine((v) => !Number.isNaN(Date.parse(DAY.test(v) ? `${v}T00:00:00Z` : v)), "must be a date (YYYY-MM-DD) or an ISO timestamp")
+    .transform((v) => {
+      if (!DAY.test(v)) return new Date(v);
+      const start = new Date(`${v}T00:00:00Z`);
+      return edge === "start" ? start : new Date(start.getTime() + 24 * 3600 * 1000 - 1);
+    })
+    .optional();
+}
+
+/** Filters and paging of GET /api/v1/calls and the board's recent calls (newest first). */
+export const callListQuerySchema = z
+  .object({
+    /** `live` = not ended yet, `ended` = finished calls; both when absent. */
+    state: z.enum(["live", "ended"], { error: "state must be live or ended" }).optional(),
+    direction: callDirectionSchema.optional(),
+    result: callResultSchema.optional(),
+    /** An extension's number or id: calls it took part in. */
+    extension: z.string().trim().min(1, "extension must not be empty").max(64, "extension must be at most 64 characters").optional(),
+    from: dateBound("start"),
+    to: dateBound("end"),
+    /** Matches the caller's or callee's number or name. */
+    q: z.string().trim().max(100, "search must be at most 100 characters").optional(),
+    page: z.coerce.number({ error: "page must be a number" }).int().min(1, "page must be at least 1").default(1),
+    pageSize: z.coerce
+      .number({ error: "pageSize must be a number" })
+      .int()
+      .min(1, "pageSize must be at least 1")
+      .max(200, "pageSize must be at most 200")
+      .default(25)
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "to must not be before from" });
+
+export type CallListQuery = z.input<typeof callListQuerySchema>;
+export const CALL_LIST_KEYS = ["state", "direction", "result", "extension", "from", "to", "q", "page", "pageSize"] as const;

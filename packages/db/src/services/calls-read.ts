@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { canReadCalls } from "@switchboard/auth";
+import type { CallTimelineEntry, CallView, Page } from "@switchboard/contracts";
+import type { DbClient } from "../client/create-client";
+import type { Prisma } from "../generated/prisma/client";
+import { toCallTimelineEntry, toCallView } from "../views/call-view";
+import { badRequest, forbidden, notFound } from "./errors";
+import { callListQuerySchema, type CallListQuery } from "./calls-read-query";
+import { parseInput } from "./parse-input";
+import type { ActingViewer } from "./viewer";
+
+export { callListQuerySchema, CALL_LIST_KEYS, type CallListQuery } from "./calls-read-query";
+
+export interface CallReadDeps {
+  db: DbClient;
+}
+
+export const CALLS_DENIED = "your role cannot see calls";
+
+/** Live calls shown at once; an organization with more has bigger problems than a long table. */
+export const ACTIVE_CALL_LIMIT = 500;
+
+export interface CallDirectoryEntry {
+  id: string;
+  number: string;
+  displayName: string;
+}
+export interface CallTrunkEntry {
+  id: string;
+  name: string;
+  maxChannels: number;
+}
+/** What a call's ids refer to: the board shows numbers and names, not uuids. */
+export interface CallDirectory {
+  extensions: CallDirectoryEntry[];
+  trunks: CallTrunkEntry[];
+}
+
+export interface CallDetail {
+  call: CallView;
+  timeline: CallTimelineEntry[];
+  extensions: CallDirectoryEntry[];
+  trunk: { id: string; name: string } | null;
+}
+
+function assertCanRead(viewer: ActingViewer): void {
+  if (!canReadCalls(viewer)) throw forbidden(CALLS_DENIED);
+}
+
+/** Calls not ended yet, oldest first (the longest-waiting caller on top). */
+export async function listActiveCalls({ db }: CallReadDeps, viewer: ActingViewer): Promise<CallView[]> {
+  assertCanRead(viewer);
+  const rows = await db.call.findMany({
+    where: { organizationId: viewer.orgId, state: { not: "ended" } },
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+    take: ACTIVE_CALL_LIMIT
+  });
+  return rows.map(toCallView);
+}
+
+async function resolveExtension(db: DbClient, orgId: string, value: string): Promise<string> {
+  const byId = z.uuid().safeParse(value).success;
+  const row = await db.extension.findFirst({ where: { organizationId: orgId, ...(byId ? { id: value } : { number: value }) }, select: { id: true } });
+  if (!row) throw badRequest(`invalid input — extension: no extension ${value} in your organization`, { extension: "no such extension in your organization" });
+  return row.id;
+}
+
+/** Calls matching the filters, newest first, paged. */
+export async function listCalls({ db }: CallReadDeps, viewer: ActingViewer, query: CallListQuery): Promise<Page<CallView>> {
+  assertCanRead(viewer);
+  const q = parseInput(callListQuerySchema, query);
+  const extensionId = q.extension ? await resolveExtension(db, viewer.orgId, q.extension) : undefined;
+  const where: Prisma.CallWhereInput = {
+    organizationId: viewer.orgId,
+    ...(q.state === "live" ? { state: { not: "ended" } } : q.state === "ended" ? { state: "ended" } : {}),
+    ...(q.direction ? { direction: q.direction } : {}),
+    ...(q.result ? { result: q.result } : {}),
+    ...(extensionId ? { extensionIds: { has: extensionId } } : {}),
+    ...(q.from || q.to ? { startedAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } } : {}),
+    ...(q.q
+      ? {
+          OR: [
+            { fromNumber: { contains: q.q } },
+            { toNumber: { contains: q.q } },
+            { fromName: { contains: q.q, mode: "insensitive" } },
+            { toName: { contains: q.q, mode: "insensitive" } }
+          ]
+        }
+      : {})
+  };
+  const [rows, total] = await Promise.all([
+    db.call.findMany({ where, orderBy: [{ startedAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.call.count({ where })
+  ]);
+  return { data: rows.map(toCallView), page: q.page, pageSize: q.pageSize, total };
+}
+
+/** One call with its whole timeline and the extensions and trunk it names. Another org's call is not found. */
+export async function getCall({ db }: CallReadDeps, viewer: ActingViewer, id: string): Promise<CallDetail> {
+  assertCanRead(viewer);
+  const row = z.uuid().safeParse(id).success
+    ? await db.call.findFirst({
+        where: { id, organizationId: viewer.orgId },
+        include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] }, trunk: { select: { id: true, name: true } } }
+      })
+    : null;
+  if (!row) throw notFound("call");
+  const extensions = row.extensionIds.length
+    ? await db.extension.findMany({
+        where: { organizationId: viewer.orgId, id: { in: row.extensionIds } },
+        select: { id: true, number: true, displayName: true }
+      })
+    : [];
+  const order = new Map(row.extensionIds.map((extId, i) => [extId, i]));
+  extensions.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return { call: toCallView(row), timeline: row.events.map(toCallTimelineEntry), extensions, trunk: row.trunk };
+}
+
+/** Extension numbers/names and trunk names for showing calls. */
+export async function listCallDirectory({ db }: CallReadDeps, viewer: ActingViewer): Promise<CallDirectory> {
+  assertCanRead(viewer);
+  const org = { organizationId: viewer.orgId };
+  const [extensions, trunks] = await Promise.all([
+    db.extension.findMany({ where: org, select: { id: true, number: true, displayName: true }, orderBy: { number: "asc" } }),
+    db.trunk.findMany({ where: org, select: { id: true, name: true, maxChannels: true }, orderBy: { name: "asc" } })
+  ]);
+  return { extensions, trunks };
+}
