@@ -71,12 +71,11 @@ describe("handlePbxWebhook", () => {
     expect(await post(raw, signWebhook(secret, raw, new Date(Date.now() + 6 * 60_000)))).toMatchObject({ kind: "unauthorized" });
   });
 
-  it("unknown integration → 401", async () => {
+  it("unknown integration → 404", async () => {
     const raw = body("call.resumed", { callId: "x" });
-    expect(await handlePbxWebhook(deps(), "pbx_nope", signWebhook(secret, raw), raw)).toEqual({
-      kind: "unauthorized",
-      reason: "unknown or disabled integration"
-    });
+    const result = await handlePbxWebhook(deps(), "pbx_nope", signWebhook(secret, raw), raw);
+    expect(result).toEqual({ kind: "not_found", reason: "unknown or disabled integration" });
+    expect(webhookHttpStatus(result)).toBe(404);
   });
 
   it("replayed event id → duplicate, applied once", async () => {

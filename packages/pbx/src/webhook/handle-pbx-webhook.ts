@@ -16,6 +16,7 @@ export type WebhookResult =
   | { kind: "ok"; eventId: string; outcome: ApplyOutcome }
   | { kind: "duplicate"; eventId: string }
   | { kind: "unauthorized"; reason: string }
+  | { kind: "not_found"; reason: string }
   | { kind: "bad_request"; fields: Record<string, string> };
 
 export interface WebhookDeps {
@@ -35,9 +36,15 @@ function header(headers: HeaderBag, name: string): string | undefined {
   return Array.isArray(value) ? value.join(",") : value;
 }
 
-/** HTTP status a route handler answers with. Duplicates are 200: the PBX must stop retrying. */
-export function webhookHttpStatus(result: WebhookResult): 200 | 400 | 401 {
-  return result.kind === "unauthorized" ? 401 : result.kind === "bad_request" ? 400 : 200;
+const HTTP_STATUS = { ok: 200, duplicate: 200, unauthorized: 401, not_found: 404, bad_request: 400 } as const;
+
+/**
+ * HTTP status a route handler answers with. Duplicates are 200: the PBX must stop retrying. An
+ * unknown (or disabled) integration is 404: the public id is random, so this reveals nothing, and
+ * it tells an operator the URL is wrong rather than the secret.
+ */
+export function webhookHttpStatus(result: WebhookResult): 200 | 400 | 401 | 404 {
+  return HTTP_STATUS[result.kind];
 }
 
 class UnknownCall extends Error {}
@@ -55,7 +62,7 @@ export async function handlePbxWebhook(deps: WebhookDeps, integrationPublicId: s
   const log = deps.log ?? pino({ level: "silent" });
   const now = deps.now?.() ?? new Date();
   const webhook = await db.pbxWebhook.findUnique({ where: { publicId: integrationPublicId } });
-  if (!webhook || !webhook.enabled) return { kind: "unauthorized", reason: "unknown or disabled integration" };
+  if (!webhook || !webhook.enabled) return { kind: "not_found", reason: "unknown or disabled integration" };
 
   const timestamp = header(headers, TIMESTAMP_HEADER);
   const signature = header(headers, SIGNATURE_HEADER);

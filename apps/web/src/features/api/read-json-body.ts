@@ -12,7 +12,7 @@ function isJsonMediaType(contentType: string | null): boolean {
  * Reads at most `limit` bytes and stops there, so an oversized (or endless, chunked) body costs no
  * more memory than the limit, whatever Content-Length claims.
  */
-async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+export async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
