@@ -5,7 +5,24 @@ export { AmiClient, type ActionResult, type AmiClientOptions } from "./ami/ami-c
 export { AmiAuthError, AmiActionError } from "./ami/ami-errors";
 export { AmiConnector, type AmiConnectorOptions, type ConnectorStats } from "./ami/ami-connector";
 export { ConnectorSupervisor, type SupervisorOptions } from "./ami/connector-supervisor";
-export { callControlRequestSchema, type CallControlRequest, type CallControlResult } from "./ami/call-control";
+export {
+  callControlRequestSchema,
+  extensionNumberSchema,
+  CALL_CONTROL_ERRORS,
+  type CallControlRequest,
+  type CallControlResult,
+  type CallControlErrorCode
+} from "./ami/call-control";
+// Call control transport (web ↔ supervisor)
+export {
+  inProcessGateway,
+  offGateway,
+  withTimeout,
+  CALL_CONTROL_TIMEOUT_MS,
+  type CallControlGateway,
+  type CallControlTarget
+} from "./control/call-control-gateway";
+export { createRedisCallControlClient, serveCallControl, type CallControlBusOptions } from "./control/call-control-bus";
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "./ami/backoff";
 // Tracker
 export { CallTracker, type CallTrackerOptions } from "./tracker/call-tracker";

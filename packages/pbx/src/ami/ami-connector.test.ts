@@ -181,7 +181,11 @@ describe("AMI connector", () => {
         message: "Transfer succeeded"
       });
       expect(h.server.actions.at(-1)).toMatchObject({ action: "BlindTransfer", channel: "PJSIP/102-00000002", exten: "103" });
-      expect(await h.connector.control({ action: "hangup", pbxCallId: "no-such-call" })).toEqual({ ok: false, error: "the call is not live on the PBX" });
+      expect(await h.connector.control({ action: "hangup", pbxCallId: "no-such-call" })).toEqual({
+        ok: false,
+        code: "call_ended",
+        error: "call already ended"
+      });
 
       let hangups = 0;
       const bothLegsGone = waitForEmit(h.connector, "message", (m: { name: string }) => m.name === "Hangup" && ++hangups === 2);
@@ -190,7 +194,11 @@ describe("AMI connector", () => {
       await h.connector.tracker.idle();
       expect(await t.database.raw.call.findFirstOrThrow({ where: { organizationId: h.org.id } })).toMatchObject({ state: "ended" });
       h.server.setLists({});
-      expect(await h.connector.control({ action: "hangup", pbxCallId: "1767261600.1" })).toEqual({ ok: false, error: "the call is not live on the PBX" });
+      expect(await h.connector.control({ action: "hangup", pbxCallId: "1767261600.1" })).toEqual({
+        ok: false,
+        code: "call_ended",
+        error: "call already ended"
+      });
     } finally {
       await h.stop();
     }

@@ -8,7 +8,7 @@ import { AmiClient } from "./ami-client";
 import { AmiAuthError } from "./ami-errors";
 import { actionIdOf, type AmiMessage } from "./ami-message";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
-import { controlCall, type CallControlRequest, type CallControlResult } from "./call-control";
+import { CALL_CONTROL_ERRORS, controlCall, type CallControlRequest, type CallControlResult } from "./call-control";
 import { ConnectionStatusWriter } from "./connection-status";
 import type { ParserStats } from "./frame-parser";
 import { LIST_EVENTS_APPLIED_LIVE, resyncFromPbx } from "./resync";
@@ -82,7 +82,7 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
 
   /** Hang up or blind-transfer a live call; answered with success or a clear error. */
   async control(request: CallControlRequest): Promise<CallControlResult> {
-    if (!this.client || this.statusWriter.current() !== "connected") return { ok: false, error: "the PBX is not connected" };
+    if (!this.client || this.statusWriter.current() !== "connected") return CALL_CONTROL_ERRORS.notConnected;
     return controlCall(this.client, this.tracker, request);
   }
 

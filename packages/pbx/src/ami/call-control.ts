@@ -3,12 +3,18 @@ import type { CallTracker } from "../tracker/call-tracker";
 import type { AmiClient } from "./ami-client";
 import { AmiActionError } from "./ami-errors";
 
+export const extensionNumberSchema = z
+  .string({ error: "extension is required" })
+  .trim()
+  .min(1, "extension is required")
+  .regex(/^[0-9*#+]{1,32}$/, "extension must be 1–32 digits (0-9 * # +)");
+
 export const callControlRequestSchema = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("hangup"), pbxCallId: z.string().min(1).max(128) }),
   z.strictObject({
     action: z.literal("blind_transfer"),
     pbxCallId: z.string().min(1).max(128),
-    exten: z.string().regex(/^[0-9*#+]{1,32}$/, "extension must be digits"),
+    exten: extensionNumberSchema,
     context: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
@@ -16,29 +22,50 @@ export const callControlRequestSchema = z.discriminatedUnion("action", [
   })
 ]);
 export type CallControlRequest = z.infer<typeof callControlRequestSchema>;
-export type CallControlResult = { ok: true; message: string } | { ok: false; error: string };
+
+/** Why a call-control action failed; the HTTP layer maps each to a status. */
+export type CallControlErrorCode = "invalid" | "not_connected" | "call_ended" | "not_answered" | "no_such_extension" | "refused" | "timeout";
+export type CallControlResult = { ok: true; message: string } | { ok: false; code: CallControlErrorCode; error: string };
+
+/** The wording consoles and API clients see, one per failure. */
+export const CALL_CONTROL_ERRORS = {
+  notConnected: { ok: false, code: "not_connected", error: "PBX not connected" },
+  callEnded: { ok: false, code: "call_ended", error: "call already ended" },
+  notAnswered: { ok: false, code: "not_answered", error: "the call is not answered yet, so it cannot be transferred" },
+  timeout: { ok: false, code: "timeout", error: "the PBX did not answer in time" }
+} as const satisfies Record<string, CallControlResult>;
+
+export function noSuchExtension(exten: string): CallControlResult {
+  return { ok: false, code: "no_such_extension", error: `no such extension ${exten}` };
+}
 
 /**
  * Hangup: every real leg of the call is hung up. Blind transfer: the answering leg's bridge is
  * sent to the extension (AMI BlindTransfer), which moves the other party there — the same as the
- * agent pressing transfer on the phone. The PBX's own answer is passed back.
+ * agent pressing transfer on the phone. The target must be one of the organization's extensions:
+ * Asterisk accepts a BlindTransfer to any number and only fails later, on the call. The PBX's own
+ * answer is passed back.
  */
 export async function controlCall(client: AmiClient, tracker: CallTracker, input: CallControlRequest): Promise<CallControlResult> {
   const parsed = callControlRequestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "invalid request" };
+  if (!parsed.success) return { ok: false, code: "invalid", error: parsed.error.issues[0]?.message ?? "invalid request" };
   const request = parsed.data;
   const legs = tracker.legsOf(request.pbxCallId);
-  if (legs.length === 0) return { ok: false, error: "the call is not live on the PBX" };
+  if (legs.length === 0) return CALL_CONTROL_ERRORS.callEnded;
   try {
     if (request.action === "hangup") {
       for (const leg of legs) await client.send("Hangup", { Channel: leg.name, Cause: "16" });
       return { ok: true, message: "Call hung up" };
     }
+    if (!(await tracker.directory.extension(request.exten))) return noSuchExtension(request.exten);
     const answering = legs.find((leg) => !leg.origin && leg.bridged) ?? legs.find((leg) => leg.bridged);
-    if (!answering) return { ok: false, error: "the call is not answered, so it cannot be transferred" };
+    if (!answering) return CALL_CONTROL_ERRORS.notAnswered;
     const result = await client.send("BlindTransfer", { Channel: answering.name, Exten: request.exten, Context: request.context });
     return { ok: true, message: result.response.fields.message ?? "Transfer succeeded" };
   } catch (error) {
-    return { ok: false, error: error instanceof AmiActionError ? `the PBX refused: ${error.message}` : "the PBX did not answer" };
+    if (!(error instanceof AmiActionError)) return { ok: false, code: "refused", error: "the PBX did not accept the action" };
+    if (/got no answer/.test(error.message)) return CALL_CONTROL_ERRORS.timeout;
+    if (/not connected|connection to the PBX closed/.test(error.message)) return CALL_CONTROL_ERRORS.notConnected;
+    return { ok: false, code: "refused", error: `the PBX refused: ${error.message}` };
   }
 }

@@ -23,7 +23,11 @@ describe("ConnectorSupervisor", () => {
     try {
       await supervisor.start();
       expect(Object.keys(supervisor.stats())).toEqual([a.org.id]);
-      expect(await supervisor.control(b.org.id, { action: "hangup", pbxCallId: "x" })).toEqual({ ok: false, error: "no PBX connection is configured" });
+      expect(await supervisor.control(b.org.id, { action: "hangup", pbxCallId: "x" })).toEqual({
+        ok: false,
+        code: "not_connected",
+        error: "PBX not connected"
+      });
     } finally {
       await supervisor.stop();
       await server.close();

@@ -1,7 +1,8 @@
+import { EventEmitter } from "node:events";
 import type { Logger } from "pino";
 import type { SecretBox } from "@switchboard/auth";
 import type { DbClient } from "@switchboard/db";
-import type { CallControlRequest, CallControlResult } from "./call-control";
+import { CALL_CONTROL_ERRORS, type CallControlRequest, type CallControlResult } from "./call-control";
 import { AmiConnector, type ConnectorStats } from "./ami-connector";
 
 export interface SupervisorOptions {
@@ -17,12 +18,14 @@ export interface SupervisorOptions {
  * stopping them as the configuration changes. This is what `npm run connect -w @switchboard/pbx`
  * (or a host process) runs; `/stats` reads `stats()` and call control goes through `control()`.
  */
-export class ConnectorSupervisor {
+export class ConnectorSupervisor extends EventEmitter<{ status: [orgId: string, status: string]; resynced: [orgId: string] }> {
   private readonly connectors = new Map<string, { orgId: string; connector: AmiConnector; config: string }>();
   private timer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly options: SupervisorOptions) {}
+  constructor(private readonly options: SupervisorOptions) {
+    super();
+  }
 
   async start(): Promise<void> {
     await this.sync();
@@ -40,10 +43,20 @@ export class ConnectorSupervisor {
     return Object.fromEntries([...this.connectors.entries()].map(([id, { orgId, connector }]) => [orgId, { ...connector.stats(), connectionId: id }]));
   }
 
+  /** Re-reads the configured connections now (an admin just changed one) instead of at the next tick. */
+  refresh(): Promise<void> {
+    return this.sync();
+  }
+
+  /** Whether this supervisor runs a connector for the organization (configured and enabled). */
+  owns(orgId: string): boolean {
+    return [...this.connectors.values()].some((c) => c.orgId === orgId);
+  }
+
   /** Call control for an organization's PBX. */
   control(orgId: string, request: CallControlRequest): Promise<CallControlResult> {
     const entry = [...this.connectors.values()].find((c) => c.orgId === orgId);
-    if (!entry) return Promise.resolve({ ok: false, error: "no PBX connection is configured" });
+    if (!entry) return Promise.resolve(CALL_CONTROL_ERRORS.notConnected);
     return entry.connector.control(request);
   }
 
@@ -69,6 +82,8 @@ export class ConnectorSupervisor {
             connectionId: row.id,
             log: this.options.log.child({ connectionId: row.id })
           });
+          connector.on("status", (status) => this.emit("status", row.organizationId, status));
+          connector.on("resynced", () => this.emit("resynced", row.organizationId));
           this.connectors.set(row.id, { orgId: row.organizationId, connector, config: wanted.get(row.id) ?? "" });
         }
       } catch (error) {

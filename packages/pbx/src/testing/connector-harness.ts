@@ -13,7 +13,10 @@ export const silentLog = pino({ level: "silent" });
  * A fake PBX, an organization wired to it and a running connector — logged in and resynced —
  * for integration tests against the real test database.
  */
-export async function startConnectorHarness(t: TestDatabase, options: Partial<FakeAmiServerOptions> & { waitForResync?: boolean } = {}) {
+export async function startConnectorHarness(
+  t: TestDatabase,
+  options: Partial<FakeAmiServerOptions> & { waitForResync?: boolean; actionTimeoutMs?: number } = {}
+) {
   const server = await FakeAmiServer.start({ username: "switchboard", secret: "ami-secret-123", ...options });
   const setup = await createPbxTestOrg(t.database.client, t.box, { port: server.port });
   const connector = await AmiConnector.start({
@@ -21,7 +24,8 @@ export async function startConnectorHarness(t: TestDatabase, options: Partial<Fa
     box: t.box,
     connectionId: setup.connection.id,
     log: silentLog,
-    backoff: { baseMs: 20, maxMs: 200 }
+    backoff: { baseMs: 20, maxMs: 200 },
+    actionTimeoutMs: options.actionTimeoutMs
   });
   if (options.waitForResync !== false) await waitForEmit(connector, "resynced");
   let markers = 0;

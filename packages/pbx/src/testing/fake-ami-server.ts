@@ -39,6 +39,8 @@ interface Session {
 export class FakeAmiServer {
   readonly actions: Fields[] = [];
   readonly logins = { accepted: 0, refused: 0 };
+  /** Scripted answers by lower-cased action name: fixed fields, or "stall" (never answer). */
+  private readonly scripted = new Map<string, Fields | "stall">();
   private readonly sessions = new Set<Session>();
   private readonly channels = new Map<string, Fields>();
   private readonly random: () => number;
@@ -58,6 +60,11 @@ export class FakeAmiServer {
     const address = server.address();
     fake.port = typeof address === "object" && address ? address.port : 0;
     return fake;
+  }
+
+  /** From now on answers `action` with these fields (Response, Message…), or never ("stall"). */
+  script(action: string, answer: Fields | "stall"): void {
+    this.scripted.set(action.toLowerCase(), answer);
   }
 
   setLists(lists: Record<string, Fields[]>): void {
@@ -116,6 +123,9 @@ export class FakeAmiServer {
       return;
     }
     if (!session.authenticated) return void (await reply({ Response: "Error", Message: "Permission denied" }));
+    const scripted = this.scripted.get(name);
+    if (scripted === "stall") return;
+    if (scripted) return void (await reply(scripted));
     const list = LISTS[name];
     if (list) return this.answerList(session.socket, id, action.action ?? "", list);
     if (name === "hangup") return this.hangup(reply, action.channel ?? "");

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
+import { startConnectorHarness } from "../testing/connector-harness";
+import { readFixture } from "../testing/fixtures";
+import { waitForEmit } from "../testing/wait-for";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase({ poolSize: 6 });
+});
+afterAll(async () => {
+  await t?.drop();
+});
+
+const CALL = "1767261600.1";
+const upTo = (text: string, marker: string) => text.slice(0, text.indexOf(marker));
+const fixture = readFixture("inbound-basic.ami");
+/** The inbound call, answered and bridged (caller on the trunk, Ana on 102). */
+const answered = upTo(fixture, "Event: BridgeLeave");
+/** The same call while 102 is still ringing. */
+const ringing = upTo(fixture, "Event: DialEnd");
+const actionsNamed = (actions: Record<string, string>[], name: string) => actions.filter((a) => a.action === name);
+
+describe("call control against the fake AMI server", () => {
+  it("hang up sends AMI Hangup for every real leg and the call ends", async () => {
+    const h = await startConnectorHarness(t);
+    try {
+      await h.replay(answered);
+      const ended = waitForEmit(
+        h.connector,
+        "message",
+        (m: { name: string; fields: Record<string, string> }) => m.name === "Hangup" && m.fields.uniqueid === "1767261600.2"
+      );
+      expect(await h.connector.control({ action: "hangup", pbxCallId: CALL })).toEqual({ ok: true, message: "Call hung up" });
+      expect(actionsNamed(h.server.actions, "Hangup").map((a) => [a.channel, a.cause])).toEqual([
+        ["PJSIP/carrier-a-00000001", "16"],
+        ["PJSIP/102-00000002", "16"]
+      ]);
+      await ended;
+      await h.connector.tracker.idle();
+      expect(await t.database.raw.call.findFirstOrThrow({ where: { organizationId: h.org.id, pbxCallId: CALL } })).toMatchObject({ state: "ended" });
+      expect(await h.connector.control({ action: "hangup", pbxCallId: CALL })).toEqual({ ok: false, code: "call_ended", error: "call already ended" });
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it("blind transfer sends AMI BlindTransfer on the answering leg to the extension", async () => {
+    const h = await startConnectorHarness(t);
+    try {
+      await h.replay(answered);
+      expect(await h.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "103" })).toEqual({ ok: true, message: "Transfer succeeded" });
+      expect(actionsNamed(h.server.actions, "BlindTransfer")).toEqual([expect.objectContaining({ channel: "PJSIP/102-00000002", exten: "103" })]);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it("maps errors: no such extension and not answered send nothing; a refusal and a silent PBX are reported", async () => {
+    const h = await startConnectorHarness(t, { actionTimeoutMs: 300 });
+    try {
+      await h.replay(ringing);
+      expect(await h.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "103" })).toMatchObject({ ok: false, code: "not_answered" });
+      await h.replay(fixture.slice(ringing.length, answered.length));
+      expect(await h.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "999" })).toEqual({
+        ok: false,
+        code: "no_such_extension",
+        error: "no such extension 999"
+      });
+      expect(await h.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "1x" })).toMatchObject({ ok: false, code: "invalid" });
+      expect(actionsNamed(h.server.actions, "BlindTransfer")).toEqual([]);
+
+      h.server.script("BlindTransfer", { Response: "Error", Message: "Transfer failed" });
+      expect(await h.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "103" })).toEqual({
+        ok: false,
+        code: "refused",
+        error: "the PBX refused: Transfer failed"
+      });
+      h.server.script("Hangup", "stall");
+      expect(await h.connector.control({ action: "hangup", pbxCallId: CALL })).toEqual({ ok: false, code: "timeout", error: "the PBX did not answer in time" });
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it("PBX not connected: the connection dropped and has not come back", async () => {
+    const h = await startConnectorHarness(t);
+    try {
+      await h.replay(answered);
+      const down = waitForEmit(h.connector, "status", (s: string) => s === "disconnected");
+      await h.server.close();
+      await down;
+      expect(await h.connector.control({ action: "hangup", pbxCallId: CALL })).toEqual({ ok: false, code: "not_connected", error: "PBX not connected" });
+    } finally {
+      await h.connector.stop();
+    }
+  });
+});
