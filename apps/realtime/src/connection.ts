@@ -7,15 +7,18 @@ import { MessageGuard } from "./guard/message-guard";
 import { registerPresenceHandlers } from "./handlers/presence";
 import { registerRoomHandlers } from "./handlers/rooms";
 import { registerSyncHandlers } from "./handlers/sync";
+import { registerTicketPresenceHandlers } from "./handlers/ticket-presence";
 import { rooms, type RealtimeSocket } from "./io-types";
 import type { RealtimeMetrics } from "./ops/metrics";
 import type { RealtimeOptions } from "./options";
 import type { PresenceService } from "./presence/presence-service";
+import type { TicketPresenceService } from "./ticket-presence/ticket-presence-service";
 
 export interface ConnectionDeps {
   db: DbClient;
   delivery: Delivery;
   presence: PresenceService;
+  ticketPresence: TicketPresenceService;
   metrics: RealtimeMetrics;
   options: RealtimeOptions;
   logger: Logger;
@@ -33,6 +36,7 @@ export function setUpConnection(socket: RealtimeSocket, deps: ConnectionDeps): v
   registerRoomHandlers(ctx, deps.db);
   registerSyncHandlers(ctx, deps.delivery);
   registerPresenceHandlers(ctx, deps.presence);
+  registerTicketPresenceHandlers(ctx, deps.db, deps.ticketPresence);
 
   socket.emit("server:status", deps.status());
   void socket.join([rooms.org(user.orgId), rooms.user(user.id)]);

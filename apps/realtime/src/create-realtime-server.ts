@@ -19,6 +19,9 @@ import { resolveOptions, type RealtimeOptions, type RealtimeOptionsInput } from 
 import { MemoryPresenceStore } from "./presence/memory-presence-store";
 import { PresenceService } from "./presence/presence-service";
 import { RedisPresenceStore } from "./presence/redis-presence-store";
+import { MemoryTicketPresenceStore } from "./ticket-presence/memory-ticket-presence-store";
+import { RedisTicketPresenceStore } from "./ticket-presence/redis-ticket-presence-store";
+import { TicketPresenceService } from "./ticket-presence/ticket-presence-service";
 
 export interface RealtimeDeps {
   database: Database;
@@ -103,6 +106,11 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     ? new RedisPresenceStore({ url: deps.redis.url, keyPrefix, nodeId, ttlMs: options.presenceTtlMs, logger })
     : new MemoryPresenceStore();
   const presence = new PresenceService(io, store, logger);
+  const ticketTimings = { ttlMs: options.ticketPresenceTtlMs, typingTtlMs: options.ticketTypingTtlMs };
+  const ticketStore = deps.redis
+    ? new RedisTicketPresenceStore({ url: deps.redis.url, keyPrefix, nodeId, logger, ...ticketTimings })
+    : new MemoryTicketPresenceStore(ticketTimings);
+  const ticketPresence = new TicketPresenceService(io, ticketStore, ticketTimings, logger);
 
   let live = deps.log.isLive();
   let everLive = live;
@@ -124,13 +132,15 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     if (closing) return next(Object.assign(new Error("server shutting down"), { data: { code: "unavailable" } }));
     authenticate(socket, next);
   });
-  io.on("connection", (socket) => setUpConnection(socket, { db, delivery, presence, metrics, options, logger, status: () => ({ live, nodeId }) }));
+  io.on("connection", (socket) =>
+    setUpConnection(socket, { db, delivery, presence, ticketPresence, metrics, options, logger, status: () => ({ live, nodeId }) })
+  );
 
   const startup = (async () => {
     if (pub && sub) {
       await Promise.all([pub.ping(), sub.ping()]);
     }
-    await presence.start();
+    await Promise.all([presence.start(), ticketPresence.start()]);
     logger.info({ redis: Boolean(deps.redis), path: options.path }, "realtime server ready");
   })();
   startup.catch((error: unknown) => logger.error({ err: error }, "realtime server failed to start"));
@@ -153,7 +163,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
       delivery.stop();
       offStatus();
       await startup.catch(() => undefined);
-      await presence.close(graceful);
+      await Promise.all([presence.close(graceful), ticketPresence.close(graceful)]);
       // Closing transports (not a Socket.IO disconnect) makes clients reconnect, to another node if this one is gone.
       io.engine.close();
       if (graceful) {

@@ -1,3 +1,4 @@
+import { ticketPresenceLimits } from "@switchboard/contracts";
 import { z } from "zod";
 
 const optionsSchema = z.strictObject({
@@ -11,6 +12,10 @@ const optionsSchema = z.strictObject({
   pingTimeoutMs: z.number().int().positive().default(20_000),
   /** How long a crashed node's users stay listed as online at most (roughly; see presence). */
   presenceTtlMs: z.number().int().min(300).default(15_000),
+  /** How long a ticket viewer on a crashed node stays listed at most; nodes refresh every quarter of it. */
+  ticketPresenceTtlMs: z.number().int().min(200).default(10_000),
+  /** How long "is replying…" shows after the last typing message. */
+  ticketTypingTtlMs: z.number().int().min(100).default(ticketPresenceLimits.typingTtlMs),
   /** Per-socket token bucket for client→server messages. */
   messageRateLimit: z
     .strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() })

@@ -7,5 +7,6 @@ export * from "./events/envelope";
 export * from "./events/domain-events";
 export * from "./events/ticket-event-data";
 export * from "./events/presence";
+export * from "./events/ticket-presence";
 export * from "./socket";
 export * from "./api";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Role } from "./domain/common";
 import type { DomainEvent } from "./events/domain-events";
 import type { PresenceLeft, PresenceMember, PresenceSnapshot } from "./events/presence";
+import type { TicketObserve, TicketTyping, TicketUnwatch, TicketViewers, TicketWatch } from "./events/ticket-presence";
 
 /** Typed acknowledgement for every client→server event. */
 export type Ack<T = null> = { ok: true; data: T } | { ok: false; error: AckError };
@@ -52,6 +53,8 @@ export interface ServerToClientEvents {
   "presence:left": (left: PresenceLeft) => void;
   "server:status": (status: ServerStatus) => void;
   "session:expired": () => void;
+  /** Who is on a watched or observed ticket, after every change (see TicketViewers.at). */
+  "ticket:viewers": (viewers: TicketViewers) => void;
 }
 
 export interface ClientToServerEvents {
@@ -59,6 +62,10 @@ export interface ClientToServerEvents {
   "room:leave": (request: RoomRequest, ack: AckCallback<{ room: string }>) => void;
   "sync:request": (request: SyncRequest, ack: AckCallback<SyncResult>) => void;
   "presence:list": (request: Record<string, never>, ack: AckCallback<PresenceSnapshot>) => void;
+  "ticket:watch": (request: TicketWatch, ack: AckCallback<TicketViewers>) => void;
+  "ticket:typing": (request: TicketTyping, ack: AckCallback<null>) => void;
+  "ticket:unwatch": (request: TicketUnwatch, ack: AckCallback<null>) => void;
+  "ticket:observe": (request: TicketObserve, ack: AckCallback<{ tickets: TicketViewers[] }>) => void;
 }
 
 export interface InterServerEvents {

@@ -5,7 +5,16 @@ import type { MalformedKind, RealtimeMetrics } from "../ops/metrics";
 import type { RealtimeOptions } from "../options";
 import { TokenBucket } from "./token-bucket";
 
-const CLIENT_EVENTS = ["room:join", "room:leave", "sync:request", "presence:list"] as const;
+const CLIENT_EVENTS = [
+  "room:join",
+  "room:leave",
+  "sync:request",
+  "presence:list",
+  "ticket:watch",
+  "ticket:typing",
+  "ticket:unwatch",
+  "ticket:observe"
+] as const;
 // Fails to compile when ClientToServerEvents gains an event the guard would reject as unknown.
 type Unlisted = Exclude<keyof ClientToServerEvents, (typeof CLIENT_EVENTS)[number]>;
 const everyEventListed: Unlisted extends never ? true : never = true;
