@@ -1,4 +1,5 @@
 import type { DomainEvent } from "@switchboard/contracts";
+import { describeTicketEvent } from "@/features/tickets/describe-ticket-event";
 
 /** How a changed subject is named to people: extensions by number, trunks by name. */
 export function subjectLabel(event: DomainEvent): string | null {
@@ -24,6 +25,8 @@ export function subjectLabel(event: DomainEvent): string | null {
  * are not someone's edit (call progress, device status), which would only be noise as toasts.
  */
 export function describeEvent(event: DomainEvent): string | null {
+  const ticket = describeTicketEvent(event);
+  if (ticket !== undefined) return ticket;
   const subject = subjectLabel(event);
   const verb = event.type.split(".")[1];
   if (!subject || (verb !== "created" && verb !== "updated" && verb !== "deleted")) return null;

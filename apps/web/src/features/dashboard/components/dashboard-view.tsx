@@ -15,9 +15,15 @@ export async function DashboardView({ viewer }: { viewer: Viewer }) {
         <Panel className="p-6">
           <h2 className="text-base font-semibold">Your account</h2>
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-            You are signed in as {viewer.email}. Phone system configuration is managed by your provider&apos;s staff.
+            You are signed in as {viewer.email}. Phone system configuration is managed by your provider&apos;s staff; ask them through a ticket.
           </p>
-          <p className="mt-4 text-sm">
+          <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+            <Link href="/tickets" className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
+              Your tickets
+            </Link>
+            <Link href="/tickets/new" className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
+              Ask for help
+            </Link>
             <Link href="/settings" className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
               View your profile
             </Link>

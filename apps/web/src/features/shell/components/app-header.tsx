@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Role } from "@switchboard/contracts";
 import { Badge } from "@/components/ui/panel";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { ConnectionIndicator } from "@/features/realtime/connection-indicator";
 import { ThemeToggle } from "@/features/theme/theme-toggle";
 import { roleLabel } from "../role-label";
@@ -12,9 +13,11 @@ interface AppHeaderProps {
   user: { name: string; role: Role };
   orgName: string;
   nav: readonly NavItem[];
+  /** Unread notifications as of `seq` (the bell counts on live from there). */
+  inbox: { unread: number; seq: number };
 }
 
-export function AppHeader({ user, orgName, nav }: AppHeaderProps) {
+export function AppHeader({ user, orgName, nav, inbox }: AppHeaderProps) {
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 lg:px-8">
@@ -28,6 +31,7 @@ export function AppHeader({ user, orgName, nav }: AppHeaderProps) {
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <ConnectionIndicator />
+          <NotificationBell unread={inbox.unread} seq={inbox.seq} />
           <div className="text-right text-sm leading-tight">
             <p className="font-medium" data-testid="current-user">
               {user.name}

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { canReadExtensions, canReadTrunks, canSeePresence } from "@switchboard/auth";
 import { currentSeq, getOrganization } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
+import { loadUnreadBadge } from "@/features/notifications/server/load-notifications";
 import { RealtimeProvider } from "@/features/realtime/realtime-provider";
 import { getRuntime } from "@/server/runtime";
 import { AppHeader } from "./app-header";
@@ -11,9 +12,11 @@ import type { NavItem } from "./nav-links";
 export async function AppShell({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   const { config, db } = getRuntime();
-  const [seq, org] = await Promise.all([currentSeq(db, viewer.orgId), getOrganization(db, viewer.orgId)]);
+  const [seq, org, inbox] = await Promise.all([currentSeq(db, viewer.orgId), getOrganization(db, viewer.orgId), loadUnreadBadge(viewer)]);
   const nav: NavItem[] = [
     { href: "/", label: "Dashboard" },
+    // Everyone works tickets: staff their offices' queue, customers their own requests.
+    { href: "/tickets", label: "Tickets" },
     ...(canReadExtensions(viewer) ? [{ href: "/extensions", label: "Extensions" }] : []),
     ...(canReadTrunks(viewer) ? [{ href: "/trunks", label: "Trunks" }] : []),
     { href: "/settings", label: "Settings" }
@@ -26,7 +29,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <AppHeader user={viewer} orgName={org.name} nav={nav} />
+      <AppHeader user={viewer} orgName={org.name} nav={nav} inbox={inbox} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none sm:px-6 lg:px-8">
         {children}
       </main>

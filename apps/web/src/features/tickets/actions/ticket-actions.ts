@@ -1,0 +1,43 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { replyCreateSchema, ticketChangeSchema, ticketCreateSchema } from "@switchboard/contracts";
+import { createTicket, parseInput, replyToTicket, updateTicket } from "@switchboard/db";
+import { requireViewer } from "@/features/auth/server/require-viewer";
+import { toActionResult } from "@/server/action-result";
+import { getRuntime } from "@/server/runtime";
+
+// Every action re-checks the session and validates its input; the services apply the ticket policy.
+
+const ticketId = z.uuid({ error: "ticket id must be a valid id" });
+
+export async function createTicketAction(input: unknown) {
+  const viewer = await requireViewer();
+  const result = await toActionResult(async () => {
+    const data = parseInput(ticketCreateSchema, input);
+    const { ticket } = await createTicket(getRuntime().services, viewer, data);
+    return { id: ticket.id, publicId: ticket.publicId };
+  });
+  if (result.ok) revalidatePath("/tickets");
+  return result;
+}
+
+export async function replyToTicketAction(id: string, input: unknown) {
+  const viewer = await requireViewer();
+  return toActionResult(async () => {
+    const data = parseInput(replyCreateSchema, input);
+    const reply = await replyToTicket(getRuntime().services, viewer, parseInput(ticketId, id), data);
+    return { id: reply.id, internal: reply.internal };
+  });
+}
+
+export async function updateTicketAction(id: string, input: unknown) {
+  const viewer = await requireViewer();
+  return toActionResult(async () => {
+    const change = parseInput(ticketChangeSchema, input);
+    if (Object.keys(change).length === 0) return { changed: false };
+    await updateTicket(getRuntime().services, viewer, parseInput(ticketId, id), change);
+    return { changed: true };
+  });
+}

@@ -1,0 +1,92 @@
+import { clsx } from "clsx";
+import type { TicketReplyView } from "@switchboard/contracts";
+import { Badge } from "@/components/ui/panel";
+import { LocalDate } from "@/components/ui/local-date";
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function ReplyItem({ reply }: { reply: TicketReplyView }) {
+  const label = reply.internal ? `Internal note by ${reply.authorName}` : `Reply by ${reply.authorName}`;
+  return (
+    <li>
+      <article
+        aria-label={label}
+        data-internal={reply.internal || undefined}
+        className={clsx(
+          "rounded-lg border p-4",
+          reply.internal
+            ? "border-dashed border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40"
+            : reply.authorIsStaff
+              ? "border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+              : "border-sky-200 bg-sky-50 dark:border-sky-900 dark:bg-sky-950/40"
+        )}
+      >
+        <header className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-semibold">{reply.authorName}</span>
+          {reply.internal ? (
+            <Badge tone="warning">Internal note — staff only</Badge>
+          ) : reply.authorIsStaff ? (
+            <Badge>Staff</Badge>
+          ) : (
+            <Badge tone="info">Customer</Badge>
+          )}
+          <span className="text-slate-600 dark:text-slate-400">
+            <LocalDate iso={reply.createdAt} />
+          </span>
+        </header>
+        <p className="text-sm whitespace-pre-wrap">{reply.body}</p>
+        {reply.attachments.length > 0 ? (
+          <ul aria-label="Attachments" className="mt-3 flex flex-wrap gap-2 text-xs">
+            {reply.attachments.map((a, i) => (
+              <li key={`${a.name}-${i}`} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
+                {a.name} · {a.type} · {formatSize(a.size)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+/** The ticket's description followed by every reply the viewer may see, oldest first. */
+export function TicketConversation({
+  body,
+  customerName,
+  createdAt,
+  replies
+}: {
+  body: string;
+  customerName: string;
+  createdAt: string;
+  replies: TicketReplyView[];
+}) {
+  return (
+    <section aria-labelledby="conversation-heading">
+      <h2 id="conversation-heading" className="mb-3 text-lg font-semibold">
+        Conversation
+      </h2>
+      <ol className="space-y-3" aria-label="Replies">
+        <li>
+          <article aria-label={`Request by ${customerName}`} className="rounded-lg border border-sky-200 bg-sky-50 p-4 dark:border-sky-900 dark:bg-sky-950/40">
+            <header className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+              <span className="font-semibold">{customerName}</span>
+              <Badge tone="info">Request</Badge>
+              <span className="text-slate-600 dark:text-slate-400">
+                <LocalDate iso={createdAt} />
+              </span>
+            </header>
+            <p className="text-sm whitespace-pre-wrap">{body}</p>
+          </article>
+        </li>
+        {replies.map((reply) => (
+          <ReplyItem key={reply.id} reply={reply} />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, type Resolver } from "react-hook-form";
+import { toast } from "sonner";
+import { TICKET_PRIORITIES, ticketCreateSchema, type OfficeView, type TicketPriority } from "@switchboard/contracts";
+import type { UserOption } from "@switchboard/db";
+import { FormActions } from "@/components/forms/form-actions";
+import { FormAlert } from "@/components/forms/form-alert";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { InputField, SelectField } from "@/components/ui/field";
+import { createTicketAction } from "../actions/ticket-actions";
+import { PRIORITY_LABELS } from "../ticket-labels";
+import { TextareaField } from "./textarea-field";
+
+export interface TicketFormValues {
+  subject: string;
+  body: string;
+  category: string;
+  officeId: string;
+  priority: TicketPriority;
+  assigneeId: string;
+  callId: string;
+}
+
+const FIELDS = ["subject", "body", "category", "officeId", "priority", "assigneeId", "callId"];
+
+interface TicketFormProps {
+  staffView: boolean;
+  offices: OfficeView[];
+  staff: UserOption[];
+  initial: Partial<TicketFormValues>;
+}
+
+/** Opening a ticket; customers get subject, description, category and department only. */
+export function TicketForm({ staffView, offices, staff, initial }: TicketFormProps) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    watch,
+    formState: { errors, isSubmitting }
+  } = useForm<TicketFormValues>({
+    resolver: zodResolver(ticketCreateSchema) as unknown as Resolver<TicketFormValues>,
+    defaultValues: { subject: "", body: "", category: "", officeId: "", priority: "normal", assigneeId: "", callId: "", ...initial }
+  });
+  const officeId = watch("officeId");
+  const office = offices.find((o) => o.id === officeId);
+  const assignable = office ? staff.filter((user) => office.memberIds.includes(user.id)) : staff;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const input = staffView
+      ? { ...values, callId: values.callId || undefined }
+      : { subject: values.subject, body: values.body, category: values.category, officeId: values.officeId };
+    const result = await createTicketAction(input);
+    if (!result.ok) {
+      setFormError(applyServerErrors(result.error, setError, FIELDS));
+      return;
+    }
+    toast.success(`Ticket ${result.data.publicId} created`);
+    router.push(`/tickets/${result.data.id}`);
+  });
+
+  const err = (name: keyof TicketFormValues) => errors[name]?.message;
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label="New ticket">
+      <FormAlert message={formError} />
+      <InputField id="subject" label="Subject" autoComplete="off" required error={err("subject")} {...register("subject")} />
+      <TextareaField
+        id="body"
+        label="Description"
+        rows={6}
+        required
+        hint={staffView ? undefined : "What happened, and what did you expect? Our team answers here."}
+        error={err("body")}
+        {...register("body")}
+      />
+      <div className="grid gap-5 md:grid-cols-2">
+        <InputField
+          id="category"
+          label="Category"
+          autoComplete="off"
+          hint="Optional, e.g. Billing or Voicemail."
+          error={err("category")}
+          {...register("category")}
+        />
+        <SelectField id="officeId" label={staffView ? "Office" : "Department"} error={err("officeId")} {...register("officeId")}>
+          <option value="">{staffView ? "No office" : "Not sure"}</option>
+          {offices.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </SelectField>
+        {staffView ? (
+          <>
+            <SelectField id="priority" label="Priority" error={err("priority")} {...register("priority")}>
+              {TICKET_PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {PRIORITY_LABELS[p]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id="assigneeId"
+              label="Assignee"
+              hint={office ? `Members of ${office.name}.` : undefined}
+              error={err("assigneeId")}
+              {...register("assigneeId")}
+            >
+              <option value="">Unassigned</option>
+              {assignable.map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.name}
+                </option>
+              ))}
+            </SelectField>
+          </>
+        ) : null}
+      </div>
+      {staffView ? <input type="hidden" {...register("callId")} /> : null}
+      <FormActions submitLabel="Create ticket" pendingLabel="Creating…" pending={isSubmitting} cancelHref="/tickets" />
+    </form>
+  );
+}

@@ -1,0 +1,171 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, type ReactNode } from "react";
+import type { TicketView } from "@switchboard/contracts";
+import { Button } from "@/components/ui/button";
+import { LocalDate } from "@/components/ui/local-date";
+import { ariaSortOf } from "@/components/data-table/sort-header";
+import { ticketListHref, TICKET_PAGE_SIZES, type TicketListParams } from "../ticket-list-params";
+import { PriorityBadge, StatusBadge } from "./ticket-badges";
+
+interface Column {
+  id: string;
+  label: string;
+  /** The service's sort key, when the column sorts. */
+  sort?: string;
+  staffOnly?: boolean;
+  cell: (ticket: TicketView) => ReactNode;
+}
+
+const staffCell = (render: (t: Extract<TicketView, { view: "staff" }>) => ReactNode) => (t: TicketView) => (t.view === "staff" ? render(t) : null);
+
+const COLUMNS: Column[] = [
+  { id: "number", label: "Ticket", sort: "number", cell: (t) => t.publicId },
+  {
+    id: "subject",
+    label: "Subject",
+    sort: "subject",
+    cell: (t) => (
+      <Link href={`/tickets/${t.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+        {t.subject}
+      </Link>
+    )
+  },
+  { id: "status", label: "Status", sort: "status", cell: (t) => <StatusBadge status={t.status} /> },
+  { id: "priority", label: "Priority", sort: "priority", staffOnly: true, cell: staffCell((t) => <PriorityBadge priority={t.priority} />) },
+  { id: "office", label: "Office", staffOnly: true, cell: staffCell((t) => t.officeName ?? "—") },
+  { id: "assignee", label: "Assignee", staffOnly: true, cell: staffCell((t) => t.assigneeName ?? "Unassigned") },
+  { id: "customer", label: "Customer", staffOnly: true, cell: (t) => t.customerName },
+  { id: "sla", label: "SLA due", sort: "slaDueAt", staffOnly: true, cell: staffCell((t) => <LocalDate iso={t.slaDueAt} />) },
+  { id: "updated", label: "Updated", sort: "updatedAt", cell: (t) => <LocalDate iso={t.updatedAt} /> }
+];
+
+interface TicketTableProps {
+  rows: TicketView[];
+  total: number;
+  params: TicketListParams;
+  staffView: boolean;
+  /** Extra cells after the subject, e.g. who is on each ticket right now. */
+  onTicket?: (ticket: TicketView) => ReactNode;
+  empty: ReactNode;
+}
+
+/** One server page of tickets; sorting and paging change the URL, so the server reads the page again. */
+export function TicketTable({ rows, total, params, staffView, onTicket, empty }: TicketTableProps) {
+  const router = useRouter();
+  const sizeId = useId();
+  const columns = COLUMNS.filter((c) => staffView || !c.staffOnly);
+  const go = (next: Partial<TicketListParams>) => router.push(ticketListHref({ ...params, ...next }));
+  const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
+  const first = total === 0 ? 0 : (params.page - 1) * params.pageSize + 1;
+  const last = Math.min(total, first - 1 + rows.length);
+  const thClass = "px-3 py-2.5 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase dark:text-slate-300";
+  const colSpan = columns.length + (onTicket ? 1 : 0);
+
+  return (
+    <div>
+      <div className="relative overflow-x-auto">
+        <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
+          <caption className="sr-only">Tickets</caption>
+          <thead className="bg-slate-50 dark:bg-slate-800/50">
+            <tr>
+              {columns.map((column) => {
+                const sorted = column.sort === params.sort ? params.dir : false;
+                return (
+                  <th key={column.id} scope="col" aria-sort={column.sort ? ariaSortOf(sorted) : undefined} className={thClass}>
+                    {column.sort ? (
+                      <button
+                        type="button"
+                        className="-mx-1 rounded px-1 uppercase hover:text-slate-900 dark:hover:text-white"
+                        onClick={() =>
+                          go({
+                            sort: column.sort,
+                            dir: sorted === "asc" ? "desc" : sorted === "desc" ? "asc" : column.sort === "subject" || column.sort === "number" ? "asc" : "desc",
+                            page: 1
+                          })
+                        }
+                      >
+                        {column.label}
+                        <span aria-hidden="true">{sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}</span>
+                      </button>
+                    ) : (
+                      column.label
+                    )}
+                  </th>
+                );
+              })}
+              {onTicket ? (
+                <th scope="col" className={thClass}>
+                  On it now
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={colSpan} className="px-3 py-10 text-center">
+                  {empty}
+                </td>
+              </tr>
+            ) : (
+              rows.map((ticket) => (
+                <tr key={ticket.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
+                  {columns.map((column) =>
+                    column.id === "number" ? (
+                      <th key={column.id} scope="row" className="px-3 py-2.5 text-left font-semibold whitespace-nowrap">
+                        {column.cell(ticket)}
+                      </th>
+                    ) : (
+                      <td key={column.id} className="px-3 py-2.5 align-middle">
+                        {column.cell(ticket)}
+                      </td>
+                    )
+                  )}
+                  {onTicket ? <td className="px-3 py-2.5 align-middle">{onTicket(ticket)}</td> : null}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-3 py-3 text-sm dark:border-slate-800">
+        <p aria-live="polite" className="text-slate-600 dark:text-slate-400">
+          {total === 0 ? "No tickets" : `Showing ${first}–${last} of ${total} tickets`}
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <div className="flex items-center gap-2">
+            <label htmlFor={sizeId} className="text-slate-700 dark:text-slate-300">
+              Rows per page
+            </label>
+            <select
+              id={sizeId}
+              value={params.pageSize}
+              onChange={(event) => go({ pageSize: Number(event.target.value), page: 1 })}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+            >
+              {TICKET_PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </select>
+          </div>
+          <span className="text-slate-700 dark:text-slate-300">
+            Page {Math.min(params.page, pageCount)} of {pageCount}
+          </span>
+          <div className="flex gap-2">
+            <Button variant="secondary" size="sm" onClick={() => go({ page: params.page - 1 })} disabled={params.page <= 1}>
+              Previous page
+            </Button>
+            <Button variant="secondary" size="sm" onClick={() => go({ page: params.page + 1 })} disabled={params.page >= pageCount}>
+              Next page
+            </Button>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

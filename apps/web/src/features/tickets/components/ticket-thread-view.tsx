@@ -1,0 +1,75 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { OfficeView, TicketDetail } from "@switchboard/contracts";
+import type { UserOption } from "@switchboard/db";
+import { Notice, Panel } from "@/components/ui/panel";
+import { applyTicketThreadEvents } from "../apply-ticket-events";
+import type { CallSummary } from "../server/load-call";
+import { useEventsSince } from "../use-events-since";
+import { ReplyComposer } from "./reply-composer";
+import { StatusBadge } from "./ticket-badges";
+import { TicketActivity } from "./ticket-activity";
+import { TicketControls } from "./ticket-controls";
+import { TicketConversation } from "./ticket-conversation";
+import { TicketFacts } from "./ticket-facts";
+
+export interface TicketThreadViewProps {
+  viewerId: string;
+  staffView: boolean;
+  canChangeOffice: boolean;
+  seq: number;
+  detail: TicketDetail;
+  offices: OfficeView[];
+  staff: UserOption[];
+  call: CallSummary | null;
+}
+
+/** One ticket, live: replies, notes, changes and activity appear as they are committed. */
+export function TicketThreadView({ viewerId, staffView, canChangeOffice, seq, detail, offices, staff, call }: TicketThreadViewProps) {
+  const events = useEventsSince(seq);
+  const thread = useMemo(() => applyTicketThreadEvents(detail, events, staffView), [detail, events, staffView]);
+  const [now] = useState(() => Date.now());
+  const { ticket } = thread;
+
+  return (
+    <>
+      <div className="mb-6">
+        <p className="text-sm font-medium text-slate-600 dark:text-slate-400">{ticket.publicId}</p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">{ticket.subject}</h1>
+          <StatusBadge status={ticket.status} />
+        </div>
+      </div>
+      {thread.hidden ? (
+        <div className="mb-4">
+          <Notice tone="warning" title="This ticket moved out of your view" role="alert">
+            It was moved to another office or reassigned; you see it as it was. Reload to check whether you still have access.
+          </Notice>
+        </div>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="space-y-8">
+          <TicketConversation body={ticket.body} customerName={ticket.customerName} createdAt={ticket.createdAt} replies={thread.replies} />
+          <Panel className="p-4">
+            <ReplyComposer ticketId={ticket.id} viewerId={viewerId} staffView={staffView} closed={ticket.status === "closed"} replies={thread.replies} />
+          </Panel>
+        </div>
+        <aside className="space-y-6" aria-label="Ticket sidebar">
+          <Panel className="p-4">
+            <TicketFacts ticket={ticket} call={call} now={now} />
+          </Panel>
+          {staffView && ticket.view === "staff" ? (
+            <Panel className="p-4">
+              <h2 className="mb-3 text-lg font-semibold">Update ticket</h2>
+              <TicketControls key={ticket.revision} ticket={ticket} offices={offices} staff={staff} canChangeOffice={canChangeOffice} />
+            </Panel>
+          ) : null}
+          <Panel className="p-4">
+            <TicketActivity activity={thread.activity} />
+          </Panel>
+        </aside>
+      </div>
+    </>
+  );
+}

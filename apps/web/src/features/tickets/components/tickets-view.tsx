@@ -1,0 +1,48 @@
+"use client";
+
+import { useMemo } from "react";
+import type { OfficeView, TicketView } from "@switchboard/contracts";
+import type { UserOption } from "@switchboard/db";
+import { ButtonLink } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
+import { applyTicketListEvents } from "../apply-ticket-events";
+import { pageAccepts, ticketListHref, type TicketListParams } from "../ticket-list-params";
+import { useEventsSince } from "../use-events-since";
+import { TicketFilters } from "./ticket-filters";
+import { TicketTable } from "./ticket-table";
+
+interface TicketsViewProps {
+  viewerId: string;
+  staffView: boolean;
+  params: TicketListParams;
+  rows: TicketView[];
+  total: number;
+  seq: number;
+  offices: OfficeView[];
+  staff: UserOption[];
+}
+
+/** The server's page of tickets, kept current: changed rows update in place, new ones appear on top. */
+export function TicketsView({ viewerId, staffView, params, rows: initialRows, total, seq, offices, staff }: TicketsViewProps) {
+  const events = useEventsSince(seq);
+  const rows = useMemo(() => applyTicketListEvents(initialRows, events, (t) => pageAccepts(params, viewerId, t)), [initialRows, events, params, viewerId]);
+  const added = rows.filter((row) => !initialRows.some((initial) => initial.id === row.id)).length;
+  const removed = initialRows.filter((initial) => !rows.some((row) => row.id === initial.id)).length;
+  const filtered = ticketListHref({ ...params, page: 1, sort: "updatedAt", dir: "desc", pageSize: 25 }) !== "/tickets";
+
+  const empty = filtered ? (
+    <p className="font-medium">No tickets match your search or filters.</p>
+  ) : (
+    <div className="space-y-3">
+      <p className="font-medium">No tickets yet.</p>
+      <ButtonLink href="/tickets/new">New ticket</ButtonLink>
+    </div>
+  );
+
+  return (
+    <Panel>
+      <TicketFilters key={ticketListHref(params)} params={params} staffView={staffView} offices={offices} staff={staff} />
+      <TicketTable rows={rows} total={Math.max(0, total + added - removed)} params={params} staffView={staffView} empty={empty} />
+    </Panel>
+  );
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { canReadCalls, canSeeInternalTicketData } from "@switchboard/auth";
+import type { OfficeView, TicketDetail } from "@switchboard/contracts";
+import { getTicket, listOffices, listOrgStaff, type UserOption } from "@switchboard/db";
+import type { Viewer } from "@/features/auth/server/require-viewer";
+import { asDomainError } from "@/server/domain-error";
+import { getRuntime } from "@/server/runtime";
+import { readSnapshot } from "@/server/snapshot";
+import { loadCallSummary, type CallSummary } from "./load-call";
+
+export interface TicketPageData {
+  seq: number;
+  detail: TicketDetail;
+  offices: OfficeView[];
+  staff: UserOption[];
+  call: CallSummary | null;
+}
+
+/** The ticket as the viewer may see it, with the seq it reflects; null when it does not exist for them. */
+export async function loadTicketPage(viewer: Viewer, id: string): Promise<TicketPageData | null> {
+  const { services, db } = getRuntime();
+  let snapshot: { seq: number; data: TicketDetail };
+  try {
+    snapshot = await readSnapshot(viewer.orgId, () => getTicket(services, viewer, id));
+  } catch (error) {
+    if (asDomainError(error)?.code === "not_found") return null;
+    throw error;
+  }
+  const ticket = snapshot.data.ticket;
+  if (!canSeeInternalTicketData(viewer) || ticket.view !== "staff") return { seq: snapshot.seq, detail: snapshot.data, offices: [], staff: [], call: null };
+  const [offices, staff, call] = await Promise.all([
+    listOffices(services, viewer),
+    listOrgStaff(db, viewer),
+    ticket.callId && canReadCalls(viewer) ? loadCallSummary(viewer, ticket.callId) : Promise.resolve(null)
+  ]);
+  return { seq: snapshot.seq, detail: snapshot.data, offices, staff, call };
+}

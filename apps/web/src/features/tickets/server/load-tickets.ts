@@ -1,0 +1,28 @@
+import "server-only";
+import { canSeeInternalTicketData } from "@switchboard/auth";
+import type { OfficeView, Page, TicketView } from "@switchboard/contracts";
+import { listOffices, listOrgStaff, listTickets, type UserOption } from "@switchboard/db";
+import type { Viewer } from "@/features/auth/server/require-viewer";
+import { asDomainError } from "@/server/domain-error";
+import { getRuntime } from "@/server/runtime";
+import { readSnapshot } from "@/server/snapshot";
+import { toTicketQuery, type TicketListParams } from "../ticket-list-params";
+
+export type TicketsPageData =
+  | { ok: true; seq: number; page: Page<TicketView>; offices: OfficeView[]; staff: UserOption[] }
+  | { ok: false; message: string; offices: OfficeView[]; staff: UserOption[] };
+
+/** One page of the tickets the viewer may see, read together with the event seq it reflects. */
+export async function loadTicketsPage(viewer: Viewer, params: TicketListParams): Promise<TicketsPageData> {
+  const { services, db } = getRuntime();
+  const isStaffViewer = canSeeInternalTicketData(viewer);
+  const [offices, staff] = isStaffViewer ? await Promise.all([listOffices(services, viewer), listOrgStaff(db, viewer)]) : [[], []];
+  try {
+    const { seq, data } = await readSnapshot(viewer.orgId, () => listTickets(services, viewer, toTicketQuery(params)));
+    return { ok: true, seq, page: data, offices, staff };
+  } catch (error) {
+    const domain = asDomainError(error);
+    if (domain?.code === "bad_request") return { ok: false, message: domain.message, offices, staff };
+    throw error;
+  }
+}
