@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { canReadExtensions, canReadTrunks, canSeePresence } from "@switchboard/auth";
+import { canReadCalls, canReadExtensions, canReadTrunks, canSeePresence } from "@switchboard/auth";
 import { currentSeq, getOrganization } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
 import { loadUnreadBadge } from "@/features/notifications/server/load-notifications";
@@ -17,6 +17,12 @@ export async function AppShell({ children }: { children: ReactNode }) {
     { href: "/", label: "Dashboard" },
     // Everyone works tickets: staff their offices' queue, customers their own requests.
     { href: "/tickets", label: "Tickets" },
+    ...(canReadCalls(viewer)
+      ? [
+          { href: "/calls", label: "Calls" },
+          { href: "/operator", label: "Operator" }
+        ]
+      : []),
     ...(canReadExtensions(viewer) ? [{ href: "/extensions", label: "Extensions" }] : []),
     ...(canReadTrunks(viewer) ? [{ href: "/trunks", label: "Trunks" }] : []),
     { href: "/settings", label: "Settings" }
