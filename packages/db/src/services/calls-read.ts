@@ -66,7 +66,7 @@ async function resolveExtension(db: DbClient, orgId: string, value: string): Pro
 }
 
 /** Calls matching the filters, newest first, paged. */
-export async function listCalls({ db }: CallReadDeps, viewer: ActingViewer, query: CallListQuery): Promise<Page<CallView>> {
+export async function listCalls({ db }: CallReadDeps, viewer: ActingViewer, query: CallListQuery | Record<string, unknown>): Promise<Page<CallView>> {
   assertCanRead(viewer);
   const q = parseInput(callListQuerySchema, query);
   const extensionId = q.extension ? await resolveExtension(db, viewer.orgId, q.extension) : undefined;

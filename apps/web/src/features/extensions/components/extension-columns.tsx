@@ -1,19 +1,27 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import type { ExtensionView } from "@switchboard/contracts";
+import type { ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
 import { CodecList } from "@/components/data-table/codec-list";
 import { RowActions } from "@/components/data-table/row-actions";
 import { Badge } from "@/components/ui/panel";
+import { ExtensionLamp } from "@/features/operator/components/extension-lamp";
+import { LAMP_LABELS, lampOf } from "@/features/operator/lamp";
 import { TRANSPORT_LABELS } from "@/lib/transport";
 
 const column = createColumnHelper<ExtensionView>();
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
-export function extensionColumns(canManage: boolean, onDelete: (row: ExtensionView) => void) {
+export function extensionColumns(canManage: boolean, onDelete: (row: ExtensionView) => void, statuses: ReadonlyMap<string, ExtensionStatusView> = new Map()) {
   const columns = [
     column.accessor("number", { header: "Number", sortingFn: "alphanumeric" }),
     column.accessor("displayName", { header: "Display name", sortingFn: "text" }),
+    // Live BLF lamp: registration and device state from the PBX.
+    column.accessor((row) => LAMP_LABELS[lampOf(statuses.get(row.id))], {
+      id: "status",
+      header: "Status",
+      cell: (info) => <ExtensionLamp status={statuses.get(info.row.original.id)} />
+    }),
     column.accessor((row) => row.userName ?? "", {
       id: "userName",
       header: "Assigned user",

@@ -9,7 +9,7 @@ import { ExtensionsView } from "./extensions-view";
 
 export async function ExtensionsScreen({ viewer }: { viewer: Viewer }) {
   if (!canReadExtensions(viewer)) return <AccessDenied title="Extensions" message="Extensions are visible to your organization's staff only." />;
-  const { rows, seq, truncated, canManage } = await loadExtensionsPage(viewer);
+  const { rows, statuses, seq, truncated, canManage } = await loadExtensionsPage(viewer);
   return (
     <>
       <PageHeader
@@ -28,7 +28,7 @@ export async function ExtensionsScreen({ viewer }: { viewer: Viewer }) {
           </Notice>
         </div>
       ) : null}
-      <ExtensionsView rows={rows} seq={seq} canManage={canManage} />
+      <ExtensionsView rows={rows} statuses={statuses} seq={seq} canManage={canManage} />
     </>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { ExtensionView } from "@switchboard/contracts";
+import type { ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
 import { DataTable } from "@/components/data-table/data-table";
 import { ListFiltersBar } from "@/components/data-table/list-filters";
 import { useConfirmDelete } from "@/components/data-table/use-confirm-delete";
 import { ButtonLink } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
+import { useLiveExtensionStatuses } from "@/features/operator/use-live-statuses";
 import { useLiveCollection } from "@/features/realtime/use-live-collection";
 import { filterRows, filtersKey, NO_FILTERS } from "@/lib/list-filter";
 import { deleteExtensionAction } from "../actions/extension-actions";
@@ -14,14 +15,16 @@ import { extensionColumns } from "./extension-columns";
 
 interface ExtensionsViewProps {
   rows: ExtensionView[];
+  statuses: ExtensionStatusView[];
   seq: number;
   canManage: boolean;
 }
 
 const searchable = (row: ExtensionView) => [row.number, row.displayName, row.userName, row.sipUsername];
 
-export function ExtensionsView({ rows: initialRows, seq, canManage }: ExtensionsViewProps) {
+export function ExtensionsView({ rows: initialRows, statuses: initialStatuses, seq, canManage }: ExtensionsViewProps) {
   const rows = useLiveCollection("extension", initialRows, seq);
+  const statuses = useLiveExtensionStatuses(initialStatuses, seq);
   const [filters, setFilters] = useState(NO_FILTERS);
   const visible = useMemo(() => filterRows(rows, filters, searchable), [rows, filters]);
   const { request, dialog } = useConfirmDelete<ExtensionView>({
@@ -34,7 +37,7 @@ export function ExtensionsView({ rows: initialRows, seq, canManage }: Extensions
     success: (row) => `Extension ${row.number} deleted`,
     remove: (row) => deleteExtensionAction(row.id)
   });
-  const columns = useMemo(() => extensionColumns(canManage, request), [canManage, request]);
+  const columns = useMemo(() => extensionColumns(canManage, request, statuses), [canManage, request, statuses]);
 
   const empty =
     rows.length === 0 ? (

@@ -1,7 +1,7 @@
 import "server-only";
 import { canManageExtensions } from "@switchboard/auth";
-import type { ExtensionView } from "@switchboard/contracts";
-import { getExtension, listExtensions, listOrgStaff, type UserOption } from "@switchboard/db";
+import type { ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
+import { getExtension, listExtensions, listExtensionStatuses, listOrgStaff, type UserOption } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { listAll } from "@/server/list-all";
 import { getRuntime } from "@/server/runtime";
@@ -10,6 +10,8 @@ import { readSnapshot } from "@/server/snapshot";
 export interface ExtensionsPageData {
   seq: number;
   rows: ExtensionView[];
+  /** Live registration and device state (BLF), read at the same seq. */
+  statuses: ExtensionStatusView[];
   truncated: boolean;
   canManage: boolean;
 }
@@ -17,10 +19,11 @@ export interface ExtensionsPageData {
 /** The organization's extensions with the seq they reflect (the service refuses non-staff). */
 export async function loadExtensionsPage(viewer: Viewer): Promise<ExtensionsPageData> {
   const { services } = getRuntime();
-  const { seq, data } = await readSnapshot(viewer.orgId, () =>
-    listAll((page, pageSize) => listExtensions(services, viewer, { page, pageSize, sort: "number", dir: "asc" }))
-  );
-  return { seq, rows: data.rows, truncated: data.truncated, canManage: canManageExtensions(viewer) };
+  const { seq, data } = await readSnapshot(viewer.orgId, async () => {
+    const list = await listAll((page, pageSize) => listExtensions(services, viewer, { page, pageSize, sort: "number", dir: "asc" }));
+    return { ...list, statuses: await listExtensionStatuses(services, viewer) };
+  });
+  return { seq, rows: data.rows, statuses: data.statuses, truncated: data.truncated, canManage: canManageExtensions(viewer) };
 }
 
 export async function loadStaffOptions(viewer: Viewer): Promise<UserOption[]> {

@@ -9,7 +9,7 @@ import { TrunksView } from "./trunks-view";
 
 export async function TrunksScreen({ viewer }: { viewer: Viewer }) {
   if (!canReadTrunks(viewer)) return <AccessDenied title="Trunks" message="Trunks are visible to your organization's staff only." />;
-  const { rows, seq, truncated, canManage } = await loadTrunksPage(viewer);
+  const { rows, statuses, seq, truncated, canManage } = await loadTrunksPage(viewer);
   return (
     <>
       <PageHeader
@@ -28,7 +28,7 @@ export async function TrunksScreen({ viewer }: { viewer: Viewer }) {
           </Notice>
         </div>
       ) : null}
-      <TrunksView rows={rows} seq={seq} canManage={canManage} />
+      <TrunksView rows={rows} statuses={statuses} seq={seq} canManage={canManage} />
     </>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { TrunkView } from "@switchboard/contracts";
+import type { TrunkStatusView, TrunkView } from "@switchboard/contracts";
 import { DataTable } from "@/components/data-table/data-table";
 import { ListFiltersBar } from "@/components/data-table/list-filters";
 import { useConfirmDelete } from "@/components/data-table/use-confirm-delete";
 import { ButtonLink } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
+import { useLiveTrunkStatuses } from "@/features/operator/use-live-statuses";
 import { useLiveCollection } from "@/features/realtime/use-live-collection";
 import { filterRows, filtersKey, NO_FILTERS } from "@/lib/list-filter";
 import { deleteTrunkAction } from "../actions/trunk-actions";
@@ -14,14 +15,16 @@ import { trunkColumns } from "./trunk-columns";
 
 interface TrunksViewProps {
   rows: TrunkView[];
+  statuses: TrunkStatusView[];
   seq: number;
   canManage: boolean;
 }
 
 const searchable = (row: TrunkView) => [row.name, row.host, row.username];
 
-export function TrunksView({ rows: initialRows, seq, canManage }: TrunksViewProps) {
+export function TrunksView({ rows: initialRows, statuses: initialStatuses, seq, canManage }: TrunksViewProps) {
   const rows = useLiveCollection("trunk", initialRows, seq);
+  const statuses = useLiveTrunkStatuses(initialStatuses, seq);
   const [filters, setFilters] = useState(NO_FILTERS);
   const visible = useMemo(() => filterRows(rows, filters, searchable), [rows, filters]);
   const { request, dialog } = useConfirmDelete<TrunkView>({
@@ -34,7 +37,7 @@ export function TrunksView({ rows: initialRows, seq, canManage }: TrunksViewProp
     success: (row) => `Trunk ${row.name} deleted`,
     remove: (row) => deleteTrunkAction(row.id)
   });
-  const columns = useMemo(() => trunkColumns(canManage, request), [canManage, request]);
+  const columns = useMemo(() => trunkColumns(canManage, request, statuses), [canManage, request, statuses]);
 
   const empty =
     rows.length === 0 ? (

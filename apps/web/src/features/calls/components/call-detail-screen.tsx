@@ -1,0 +1,35 @@
+import { notFound } from "next/navigation";
+import { canReadCalls } from "@switchboard/auth";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/panel";
+import type { Viewer } from "@/features/auth/server/require-viewer";
+import { asDomainError } from "@/server/domain-error";
+import { loadCallDetail } from "../server/load-calls";
+import { CallDetailView } from "./call-detail-view";
+
+export async function CallDetailScreen({ viewer, id }: { viewer: Viewer; id: string }) {
+  if (!canReadCalls(viewer)) return <AccessDenied title="Call" message="Calls are visible to your organization's staff only." />;
+  const loaded = await loadCallDetail(viewer, id).catch((error: unknown) => {
+    if (asDomainError(error)?.code === "not_found") notFound();
+    throw error;
+  });
+  const { call, timeline, extensions, trunk } = loaded.detail;
+  return (
+    <>
+      <PageHeader
+        title={`Call from ${call.fromName ?? call.fromNumber}`}
+        description={`To ${call.toName ? `${call.toName} (${call.toNumber})` : call.toNumber}`}
+        actions={
+          <>
+            <ButtonLink href={`/tickets/new?callId=${encodeURIComponent(call.id)}`}>Create ticket</ButtonLink>
+            <ButtonLink href="/calls" variant="secondary">
+              Back to calls
+            </ButtonLink>
+          </>
+        }
+      />
+      <CallDetailView seq={loaded.seq} call={call} timeline={timeline} extensions={extensions} trunkName={trunk?.name ?? null} />
+    </>
+  );
+}

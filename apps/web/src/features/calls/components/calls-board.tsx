@@ -1,0 +1,79 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Notice, Panel } from "@/components/ui/panel";
+import { applyCallEvents } from "../live-calls";
+import type { CallBoardData, RecentParams } from "../server/load-calls";
+import { useEventsSince } from "../use-live-calls";
+import { ActiveCallsTable } from "./active-calls-table";
+import { callNames } from "./call-cells";
+import { ClockOffsetContext } from "./live-duration";
+import { RecentCallsFilters } from "./recent-calls-filters";
+import { RecentCallsTable, RecentPager } from "./recent-calls-table";
+
+/** Skews below this are page delivery time, not a wrong clock. */
+const SKEW_TOLERANCE_MS = 2000;
+
+interface CallsBoardProps {
+  data: CallBoardData;
+  params: RecentParams;
+  pageSize: number;
+}
+
+function hrefFor(params: RecentParams, page: number): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value && key !== "page") search.set(key, value);
+  if (page > 1) search.set("page", String(page));
+  const query = search.toString();
+  return query ? `/calls?${query}` : "/calls";
+}
+
+/** The live board: calls in progress on top, recent calls below, both patched by call events. */
+export function CallsBoard({ data, params, pageSize }: CallsBoardProps) {
+  const events = useEventsSince(data.seq);
+  const board = useMemo(
+    () => applyCallEvents({ active: data.active, recent: data.recent, recentTotal: data.recentTotal }, events, data.recentFilter, pageSize),
+    [data, events, pageSize]
+  );
+  const names = useMemo(() => callNames(data.directory), [data.directory]);
+  const [offset] = useState(() => {
+    const skew = Date.parse(data.serverTime) - Date.now();
+    return Math.abs(skew) > SKEW_TOLERANCE_MS ? skew : 0;
+  });
+  const filtered = Object.entries(params).some(([key, value]) => key !== "page" && value);
+
+  return (
+    <ClockOffsetContext.Provider value={offset}>
+      <div className="space-y-8">
+        <section aria-labelledby="active-calls-heading">
+          <h2 id="active-calls-heading" className="mb-3 text-lg font-semibold">
+            Active calls <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({board.active.length})</span>
+          </h2>
+          <Panel>
+            <ActiveCallsTable calls={board.active} names={names} />
+          </Panel>
+        </section>
+        <section aria-labelledby="recent-calls-heading">
+          <h2 id="recent-calls-heading" className="mb-3 text-lg font-semibold">
+            Recent calls
+          </h2>
+          <Panel>
+            <RecentCallsFilters params={params} extensions={data.directory.extensions} />
+            {data.recentError ? (
+              <div className="p-3">
+                <Notice tone="error" title="These filters could not be applied" role="alert">
+                  {data.recentError}
+                </Notice>
+              </div>
+            ) : (
+              <>
+                <RecentCallsTable calls={board.recent} names={names} filtered={filtered} />
+                <RecentPager page={data.page} pageSize={pageSize} total={board.recentTotal} hrefFor={(page) => hrefFor(params, page)} />
+              </>
+            )}
+          </Panel>
+        </section>
+      </div>
+    </ClockOffsetContext.Provider>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useMemo } from "react";
+import type { ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
+import { Panel } from "@/components/ui/panel";
+import { useLiveCollection } from "@/features/realtime/use-live-collection";
+import { LAMP_LABELS, lampOf, type LampKind } from "../lamp";
+import { useLiveExtensionStatuses } from "../use-live-statuses";
+import { ExtensionLamp, LampDot } from "./extension-lamp";
+
+const LEGEND: LampKind[] = ["idle", "ringing", "in_use", "busy", "on_hold", "dnd", "unregistered", "unreachable"];
+
+interface OperatorPanelProps {
+  seq: number;
+  extensions: ExtensionView[];
+  statuses: ExtensionStatusView[];
+}
+
+/** BLF grid: one lamp per extension, number and name, state in words; live from status events. */
+export function OperatorPanel({ seq, extensions: initialExtensions, statuses: initialStatuses }: OperatorPanelProps) {
+  const extensions = useLiveCollection("extension", initialExtensions, seq);
+  const statuses = useLiveExtensionStatuses(initialStatuses, seq);
+  const sorted = useMemo(() => [...extensions].sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true })), [extensions]);
+  const counts = useMemo(() => {
+    const c = new Map<LampKind, number>();
+    for (const ext of extensions) {
+      const kind = lampOf(statuses.get(ext.id));
+      c.set(kind, (c.get(kind) ?? 0) + 1);
+    }
+    return c;
+  }, [extensions, statuses]);
+
+  return (
+    <div className="space-y-4">
+      <section aria-labelledby="legend-heading">
+        <h2 id="legend-heading" className="sr-only">
+          Lamp summary
+        </h2>
+        <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
+          {LEGEND.map((kind) => (
+            <li key={kind} className="inline-flex items-center gap-1.5">
+              <LampDot kind={kind} />
+              <span>
+                {LAMP_LABELS[kind]}: <span className="tabular-nums">{counts.get(kind) ?? 0}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {sorted.length === 0 ? (
+        <Panel className="p-6">
+          <p className="font-medium">No extensions yet.</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Lamps appear here as soon as extensions are added.</p>
+        </Panel>
+      ) : (
+        <ul aria-label="Extension lamps" className="grid grid-cols-2 gap-3 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-6">
+          {sorted.map((ext) => {
+            const status = statuses.get(ext.id);
+            return (
+              <li
+                key={ext.id}
+                aria-label={`Extension ${ext.number}`}
+                className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+              >
+                <p className="font-mono text-lg font-semibold">{ext.number}</p>
+                <p className="truncate text-sm text-slate-700 dark:text-slate-300" title={ext.displayName}>
+                  {ext.displayName}
+                </p>
+                <p className="mt-2 text-sm">
+                  <ExtensionLamp status={status} />
+                </p>
+                {status?.registration === "registered" && status.dnd && status.deviceState !== "idle" ? (
+                  <p className="text-xs text-slate-600 dark:text-slate-400">Phone: {LAMP_LABELS[status.deviceState]}</p>
+                ) : null}
+                {!ext.enabled ? <p className="text-xs text-slate-600 dark:text-slate-400">Disabled</p> : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+"use client";
+
+import { useMemo } from "react";
+import type { ExtensionStatusView, TrunkStatusView } from "@switchboard/contracts";
+import { useEventsSince } from "@/features/calls/use-live-calls";
+import { applyExtensionStatusEvents, applyTrunkStatusEvents } from "./live-statuses";
+
+/** Extension statuses read at `seq`, kept current by extension.status_changed events. */
+export function useLiveExtensionStatuses(initial: readonly ExtensionStatusView[], seq: number): Map<string, ExtensionStatusView> {
+  const events = useEventsSince(seq);
+  return useMemo(() => applyExtensionStatusEvents(initial, events), [initial, events]);
+}
+
+/** Trunk statuses read at `seq`, kept current by trunk.status_changed events. */
+export function useLiveTrunkStatuses(initial: readonly TrunkStatusView[], seq: number): Map<string, TrunkStatusView> {
+  const events = useEventsSince(seq);
+  return useMemo(() => applyTrunkStatusEvents(initial, events), [initial, events]);
+}
