@@ -3,7 +3,7 @@ import type { ClientToServerEvents, ConnectErrorCode, ConnectErrorData, DomainEv
 import { backoffDelay, isAuthFailure, type ConnectionStatus } from "./connection-status";
 import { EventBuffer } from "./event-buffer";
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Refusals that retrying cannot fix: the user has to sign in again. */
 const AUTH_CODES: ReadonlySet<ConnectErrorCode> = new Set(["no_session", "session_expired", "invalid_session"]);
@@ -60,6 +60,14 @@ export class RealtimeClient {
   };
 
   getSnapshot = (): RealtimeSnapshot => this.snapshot;
+
+  /**
+   * The tab's socket, for features with their own requests (ticket presence): they add and remove
+   * their own listeners and re-assert their server-side state on every "connect". null until start.
+   */
+  get connection(): ClientSocket | null {
+    return this.socket;
+  }
 
   start(): void {
     const socket: ClientSocket = io(this.options.url ?? undefined, {
