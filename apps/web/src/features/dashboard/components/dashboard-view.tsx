@@ -1,9 +1,11 @@
 import Link from "next/link";
-import { canReadExtensions, canSeePresence } from "@switchboard/auth";
+import { canReadCalls, canReadExtensions, canSeePresence } from "@switchboard/auth";
 import { PageHeader, Panel } from "@/components/ui/panel";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { PresencePanel } from "@/features/realtime/presence-panel";
+import { loadCallFigures } from "../server/load-call-figures";
 import { loadDashboardCounts } from "../server/load-dashboard";
+import { CallFigures } from "./call-figures";
 import { DashboardCounts } from "./dashboard-counts";
 
 export async function DashboardView({ viewer }: { viewer: Viewer }) {
@@ -32,11 +34,12 @@ export async function DashboardView({ viewer }: { viewer: Viewer }) {
       </>
     );
   }
-  const snapshot = await loadDashboardCounts(viewer);
+  const [snapshot, calls] = await Promise.all([loadDashboardCounts(viewer), canReadCalls(viewer) ? loadCallFigures(viewer) : null]);
   return (
     <>
       <PageHeader title="Dashboard" description={`Welcome back, ${firstName}. Counts and presence update live.`} />
       <div className="space-y-6">
+        {calls ? <CallFigures initial={calls} /> : null}
         <DashboardCounts initial={snapshot} />
         {canSeePresence(viewer) ? <PresencePanel currentUserId={viewer.id} /> : null}
       </div>

@@ -1,0 +1,17 @@
+import "server-only";
+import { countCallFigures, type CallFigures } from "@switchboard/db";
+import type { Viewer } from "@/features/auth/server/require-viewer";
+import { getRuntime } from "@/server/runtime";
+import { readSnapshot } from "@/server/snapshot";
+
+export interface CallFiguresSnapshot {
+  seq: number;
+  figures: CallFigures;
+}
+
+/** Today's call figures (UTC day) and channels in use per trunk, with the seq they reflect. */
+export async function loadCallFigures(viewer: Viewer): Promise<CallFiguresSnapshot> {
+  const { services } = getRuntime();
+  const { seq, data } = await readSnapshot(viewer.orgId, () => countCallFigures(services, viewer));
+  return { seq, figures: data };
+}
