@@ -47,7 +47,8 @@ export class Delivery {
 
   /** Called synchronously on connect, before anything async, so no live event can slip past. */
   attach(socket: RealtimeSocket): void {
-    const viewer: Viewer = { id: socket.data.user.id, orgId: socket.data.user.orgId, role: socket.data.user.role };
+    const { id, orgId, role, officeIds } = socket.data.user;
+    const viewer: Viewer = { id, orgId, role, officeIds };
     const target: SyncTarget = {
       socket,
       viewer,
