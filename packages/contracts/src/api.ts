@@ -6,6 +6,8 @@ export type ApiErrorCode =
   | "not_found"
   | "conflict"
   | "rate_limited"
+  /** A system the request depends on (e.g. the PBX) is not reachable or did not answer; see the HTTP status. */
+  | "unavailable"
   | "internal";
 
 export interface ApiErrorBody {

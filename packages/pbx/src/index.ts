@@ -24,6 +24,7 @@ export {
 } from "./control/call-control-gateway";
 export { createRedisCallControlClient, serveCallControl, type CallControlBusOptions } from "./control/call-control-bus";
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "./ami/backoff";
+export { buildPbxStats, createPbxOpsHandler, type PbxStats, type PbxStatsSources, type PbxTotals } from "./ops/pbx-stats";
 // Tracker
 export { CallTracker, type CallTrackerOptions } from "./tracker/call-tracker";
 export { callOpSchema, statusOpSchema, partySchema, type CallOp, type StatusOp, type Party } from "./tracker/call-ops";

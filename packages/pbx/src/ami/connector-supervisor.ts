@@ -4,6 +4,7 @@ import type { SecretBox } from "@switchboard/auth";
 import type { DbClient } from "@switchboard/db";
 import { CALL_CONTROL_ERRORS, type CallControlRequest, type CallControlResult } from "./call-control";
 import { AmiConnector, type ConnectorStats } from "./ami-connector";
+import type { AmiMessage } from "./ami-message";
 
 export interface SupervisorOptions {
   db: DbClient;
@@ -18,7 +19,11 @@ export interface SupervisorOptions {
  * stopping them as the configuration changes. This is what `npm run connect -w @switchboard/pbx`
  * (or a host process) runs; `/stats` reads `stats()` and call control goes through `control()`.
  */
-export class ConnectorSupervisor extends EventEmitter<{ status: [orgId: string, status: string]; resynced: [orgId: string] }> {
+export class ConnectorSupervisor extends EventEmitter<{
+  status: [orgId: string, status: string];
+  resynced: [orgId: string];
+  message: [orgId: string, message: AmiMessage];
+}> {
   private readonly connectors = new Map<string, { orgId: string; connector: AmiConnector; config: string }>();
   private timer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> = Promise.resolve();
@@ -46,6 +51,11 @@ export class ConnectorSupervisor extends EventEmitter<{ status: [orgId: string, 
   /** Re-reads the configured connections now (an admin just changed one) instead of at the next tick. */
   refresh(): Promise<void> {
     return this.sync();
+  }
+
+  /** Resolves once every connector has applied the events it has received. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.connectors.values()].map(({ connector }) => connector.tracker.idle()));
   }
 
   /** Whether this supervisor runs a connector for the organization (configured and enabled). */
@@ -84,6 +94,7 @@ export class ConnectorSupervisor extends EventEmitter<{ status: [orgId: string, 
           });
           connector.on("status", (status) => this.emit("status", row.organizationId, status));
           connector.on("resynced", () => this.emit("resynced", row.organizationId));
+          connector.on("message", (message) => this.emit("message", row.organizationId, message));
           this.connectors.set(row.id, { orgId: row.organizationId, connector, config: wanted.get(row.id) ?? "" });
         }
       } catch (error) {

@@ -1,0 +1,71 @@
+import "server-only";
+import { z } from "zod";
+import { canControlCalls } from "@switchboard/auth";
+import type { Role } from "@switchboard/contracts";
+import type { DbClient } from "@switchboard/db";
+import { CALL_CONTROL_ERRORS, extensionNumberSchema, type CallControlErrorCode, type CallControlGateway } from "@switchboard/pbx";
+
+export type CallCommand = { action: "hangup" } | { action: "transfer"; extension: unknown };
+
+/** What a console or API client is told. `code` decides the HTTP status; `error` is shown as is. */
+export type CallControlOutcome =
+  { ok: true; message: string } | { ok: false; code: CallControlErrorCode | "forbidden" | "not_found"; error: string; fields?: Record<string, string> };
+
+export interface CallControlDeps {
+  db: DbClient;
+  gateway: CallControlGateway;
+}
+
+interface Actor {
+  id: string;
+  orgId: string;
+  role: Role;
+}
+
+export const CALL_CONTROL_DENIED = "only admins and supervisors may hang up or transfer calls";
+
+type Failure = Extract<CallControlOutcome, { ok: false }>;
+
+/** The call, if the viewer may control calls and it is one of their organization's; else why not. */
+export async function locateControllableCall(db: DbClient, viewer: Actor, callId: string): Promise<{ pbxCallId: string; state: string } | Failure> {
+  if (!canControlCalls(viewer)) return { ok: false, code: "forbidden", error: CALL_CONTROL_DENIED };
+  const call = z.uuid().safeParse(callId).success
+    ? await db.call.findFirst({ where: { id: callId, organizationId: viewer.orgId }, select: { pbxCallId: true, state: true } })
+    : null;
+  return call ?? { ok: false, code: "not_found", error: "call not found" };
+}
+
+/**
+ * Hang up or blind-transfer one of the viewer's organization's calls. Checks in the order a user
+ * can act on: may I (policy), which call (never another organization's), is the input right, is
+ * the call still live, is the PBX connected — then asks the connector that owns the AMI session.
+ */
+export async function controlCallAs(deps: CallControlDeps, viewer: Actor, callId: string, command: CallCommand): Promise<CallControlOutcome> {
+  const call = await locateControllableCall(deps.db, viewer, callId);
+  if ("ok" in call) return call;
+
+  let extension: string | undefined;
+  if (command.action === "transfer") {
+    const parsed = extensionNumberSchema.safeParse(command.extension);
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? "extension is invalid";
+      return { ok: false, code: "invalid", error: message, fields: { extension: message } };
+    }
+    extension = parsed.data;
+  }
+  if (call.state === "ended") return CALL_CONTROL_ERRORS.callEnded;
+  if (extension !== undefined) {
+    const known = await deps.db.extension.findFirst({ where: { organizationId: viewer.orgId, number: extension }, select: { id: true } });
+    if (!known)
+      return { ok: false, code: "no_such_extension", error: `no such extension ${extension}`, fields: { extension: `no such extension ${extension}` } };
+  }
+  const connection = await deps.db.pbxConnection.findUnique({ where: { organizationId: viewer.orgId }, select: { enabled: true, status: true } });
+  if (!connection?.enabled || connection.status !== "connected") return CALL_CONTROL_ERRORS.notConnected;
+
+  const result = await deps.gateway.control(
+    viewer.orgId,
+    extension === undefined ? { action: "hangup", pbxCallId: call.pbxCallId } : { action: "blind_transfer", pbxCallId: call.pbxCallId, exten: extension }
+  );
+  if (!result.ok && result.code === "no_such_extension") return { ...result, fields: { extension: result.error } };
+  return result;
+}
