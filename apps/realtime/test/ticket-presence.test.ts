@@ -155,7 +155,34 @@ describe("ticket viewers across nodes", () => {
     expect(Date.now() - killedAt).toBeLessThan(TTL_MS * 3);
   });
 
-  it("removes a socket's viewer when its connection dies without a goodbye (ping timeout)", async () => {
+  it("removes a stopped node's viewers at once, and re-lists everyone after Redis restarts empty", async () => {
+    const [one, two] = [await node(), await node()];
+    const ticketId = await ticketIn(a, a.supportId);
+    const ana = await open(one, a.ana);
+    const sam = await open(two, a.supervisor);
+    await ana.emit.emitWithAck("ticket:watch", { ticketId });
+    await sam.emit.emitWithAck("ticket:watch", { ticketId });
+    await ana.until(ticketId, [a.ana.name, a.supervisor.name]);
+
+    // Redis loses everything; the nodes' heartbeats put their viewers back.
+    await redis.restart();
+    const admin = await open(one, a.admin);
+    await waitFor(
+      async () => {
+        const ack = await admin.emit.emitWithAck("ticket:observe", { ticketIds: [ticketId] }).catch(() => undefined);
+        return ack?.ok && ack.data.tickets[0]?.viewers.length === 2;
+      },
+      { timeoutMs: 15_000, what: "both viewers back after the Redis restart" }
+    );
+
+    // A graceful stop says goodbye: gone well before the ttl would have run out.
+    const stoppedAt = Date.now();
+    await two.stop();
+    await ana.until(ticketId, [a.ana.name], TTL_MS);
+    expect(Date.now() - stoppedAt).toBeLessThan(TTL_MS);
+  });
+
+  it("removes a socket's viewer when its connection is cut without a goodbye", async () => {
     const one = await node();
     const ticketId = await ticketIn(a, a.supportId);
     const ana = await open(one, a.ana);
@@ -163,7 +190,7 @@ describe("ticket viewers across nodes", () => {
     await ana.emit.emitWithAck("ticket:watch", { ticketId });
     await sam.emit.emitWithAck("ticket:watch", { ticketId });
     await ana.until(ticketId, [a.ana.name, a.supervisor.name]);
-    // Cut the transport under socket.io's feet: the server only learns from the missed pings.
+    // Cut the TCP connection under socket.io's feet: no disconnect packet, no unwatch.
     (sam.client.socket.io.engine as unknown as { transport: { ws?: { _socket?: { destroy(): void } } } }).transport.ws?._socket?.destroy();
     sam.client.socket.io.reconnection(false);
     await ana.until(ticketId, [a.ana.name], 10_000);

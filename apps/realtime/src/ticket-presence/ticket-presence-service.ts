@@ -133,7 +133,6 @@ export class TicketPresenceService {
   }
 
   private announce(snapshot: TicketViewers): void {
-    if (this.closed) return;
     this.heard.set(snapshot.ticketId, digestOf(snapshot));
     this.io.to(viewersRoom(snapshot.ticketId)).emit("ticket:viewers", snapshot);
   }
