@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { exportProcessEnv, loadWebConfig } from "./src/env";
 import { startEventPipeline, type EventPipeline } from "./src/server/boot/event-pipeline";
+import { startPbxServices, type PbxServices } from "./src/server/boot/pbx-services";
 import { seedDemoIfEmpty } from "./src/server/boot/seed-demo";
 import { stampRequestHeaders } from "./src/server/client-ip";
 import { createWebRuntime } from "./src/server/web-runtime";
@@ -23,10 +24,11 @@ async function main(): Promise<void> {
   logger.info({ database: config.database.kind, migrations: migrated }, "database ready");
   await seedDemoIfEmpty(runtime, logger);
 
-  const ready: { handleNext?: Handler; pipeline?: EventPipeline } = {};
+  const ready: { handleNext?: Handler; pipeline?: EventPipeline; pbx?: PbxServices } = {};
   // The request listener exists before Socket.IO attaches, so Socket.IO sees and skips it for /socket.io.
   const httpServer = createServer((req, res) => {
     if (ready.pipeline?.handleOpsRequest(req, res)) return;
+    if (ready.pbx?.handleOpsRequest(req, res)) return;
     const handleNext = ready.handleNext;
     if (!handleNext) {
       res.writeHead(503, { "content-type": "text/plain", "retry-after": "1" }).end("starting");
@@ -44,8 +46,10 @@ async function main(): Promise<void> {
   const app = next({ dev: config.dev, dir, hostname: config.host, port: config.port, httpServer });
   await app.prepare();
   ready.handleNext = app.getRequestHandler();
-  const pipeline = await startEventPipeline(runtime, httpServer, logger);
+  const pipeline = await startEventPipeline(runtime, httpServer, logger, () => (ready.pbx ? { pbx: ready.pbx.stats() } : {}));
   ready.pipeline = pipeline;
+  const pbx = await startPbxServices(runtime, logger);
+  ready.pbx = pbx;
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   logger.info(
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     httpServer.close();
+    await pbx.close().catch((error: unknown) => logger.warn({ err: error }, "PBX services did not close cleanly"));
     await pipeline.close().catch((error: unknown) => logger.warn({ err: error }, "event pipeline did not close cleanly"));
     await app.close().catch(() => undefined);
     httpServer.closeAllConnections();

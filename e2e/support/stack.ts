@@ -91,6 +91,9 @@ export async function startStack(logDir: string): Promise<Stack> {
           SECRETS_KEY: secretsKey,
           REALTIME_PUBLIC_URL: realtimeUrl,
           SEED_DEMO: "false",
+          // The web process runs the AMI connections itself (no separate `npm run connect` here), so
+          // PBX settings show live connection status and call control reaches a connector.
+          PBX_CONNECTOR: "embedded",
           // next-auth v4 builds its callback URLs from this; without it, it guesses from headers.
           NEXTAUTH_URL: webUrl
         }),

@@ -11,17 +11,42 @@ const webEnvSchema = z
     /** Where browsers reach the realtime server; unset = same origin (embedded or behind the proxy). */
     REALTIME_PUBLIC_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
     /** Seed the demo organization when the database has no organization yet. */
-    SEED_DEMO: z.enum(["true", "false"], { error: "must be true or false" }).default("true").transform((v) => v === "true"),
-    SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SEED_DEMO: z
+      .enum(["true", "false"], { error: "must be true or false" })
+      .default("true")
+      .transform((v) => v === "true"),
+    SESSION_MAX_AGE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     /** Only behind a proxy that sets X-Forwarded-For may it be trusted for login throttling. */
-    TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    TRUST_PROXY: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
     /** Namespace of every Redis key; must match the realtime nodes'. */
-    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,40}$/, "may contain letters, digits and . _ : -").default("sb"),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,40}$/, "may contain letters, digits and . _ : -")
+      .default("sb"),
     /** Event log retention (replay window); the writer trims, so keep these equal to the realtime nodes'. */
     RETENTION_MAX_EVENTS: positiveInt.default(10_000),
-    RETENTION_MAX_AGE_SECONDS: positiveInt.default(24 * 60 * 60)
+    RETENTION_MAX_AGE_SECONDS: positiveInt.default(24 * 60 * 60),
+    /**
+     * Where the AMI connections run: "embedded" (this process; the default without REDIS_URL),
+     * "external" (`npm run connect`, reached over Redis for call control; the default with it), "off".
+     */
+    PBX_CONNECTOR: z.enum(["embedded", "external", "off"], { error: "must be embedded, external or off" }).optional(),
+    /** "demo": this process simulates PBX traffic for the demo organization (the `demo` slug). */
+    SIMULATOR: z.enum(["off", "demo"], { error: "must be off or demo" }).default("off"),
+    /** New simulated calls per minute when SIMULATOR=demo. */
+    SIMULATOR_RATE: z.coerce.number({ error: "must be a number" }).positive("must be greater than 0").max(600, "must be at most 600").default(6)
   })
   .superRefine((env, ctx) => {
+    if (env.PBX_CONNECTOR === "external" && !env.REDIS_URL)
+      ctx.addIssue({ code: "custom", path: ["PBX_CONNECTOR"], message: "external needs REDIS_URL (call control travels over Redis)" });
     if (env.DATABASE_URL && !env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set" });
     if (env.DATABASE_URL && !env.SECRETS_KEY) ctx.addIssue({ code: "custom", path: ["SECRETS_KEY"], message: "is required when DATABASE_URL is set" });
   });
@@ -39,6 +64,8 @@ export type WebConfig = CoreConfig & {
   embeddedRealtime: boolean;
   redisKeyPrefix: string;
   retention: { maxEvents: number; maxAgeMs: number };
+  pbxConnector: "embedded" | "external" | "off";
+  simulator: { org: "demo"; rate: number } | null;
 };
 
 let cached: WebConfig | undefined;
@@ -63,7 +90,9 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     trustProxy: env.TRUST_PROXY,
     embeddedRealtime: !env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
-    retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 }
+    retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 },
+    pbxConnector: env.PBX_CONNECTOR ?? (env.REDIS_URL ? "external" : "embedded"),
+    simulator: env.SIMULATOR === "demo" ? { org: "demo", rate: env.SIMULATOR_RATE } : null
   };
   if (source === process.env) cached = config;
   return config;

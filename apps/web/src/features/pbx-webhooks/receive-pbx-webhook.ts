@@ -7,6 +7,7 @@ import { toErrorResponse } from "@/features/api/map-error";
 import { readCapped } from "@/features/api/read-json-body";
 import { jsonResponse } from "@/features/api/responses";
 import { getRuntime } from "@/server/runtime";
+import { getWebhookStats } from "./webhook-stats";
 
 /** One PBX event is a few hundred bytes; anything near this is not a webhook delivery. */
 const MAX_WEBHOOK_BYTES = 32 * 1024;
@@ -32,7 +33,7 @@ export async function receivePbxWebhook(request: NextRequest, publicId: string):
       throw new ApiError(400, "bad_request", "request body is not valid UTF-8", { body: "must be UTF-8 JSON" });
     }
     const runtime = getRuntime();
-    const result = await handlePbxWebhook({ db: runtime.db, box: runtime.box, log: getApiLogger() }, publicId, request.headers, raw);
+    const result = await handlePbxWebhook({ db: runtime.db, box: runtime.box, log: getApiLogger(), stats: getWebhookStats() }, publicId, request.headers, raw);
     const status = webhookHttpStatus(result);
     switch (result.kind) {
       case "ok":

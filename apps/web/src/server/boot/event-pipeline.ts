@@ -14,7 +14,13 @@ export interface EventPipeline {
  * Where committed changes go. Embedded (no REDIS_URL): an in-memory log and the realtime server on
  * this very HTTP server. Cluster: the relay publishes to Redis and separate realtime nodes deliver.
  */
-export async function startEventPipeline(runtime: WebRuntime, httpServer: HttpServer, logger: Logger): Promise<EventPipeline> {
+export async function startEventPipeline(
+  runtime: WebRuntime,
+  httpServer: HttpServer,
+  logger: Logger,
+  /** More sections for GET /realtime/stats (e.g. `pbx` when this process runs PBX ingestion). */
+  extraStats: () => Record<string, unknown> = () => ({})
+): Promise<EventPipeline> {
   const { config, database } = runtime;
   const log: EventLog = config.embeddedRealtime
     ? new MemoryEventLog(config.retention)
@@ -33,6 +39,11 @@ export async function startEventPipeline(runtime: WebRuntime, httpServer: HttpSe
   return {
     handleOpsRequest(req, res) {
       if (!realtime || !(req.url ?? "").startsWith("/realtime/")) return false;
+      if ((req.url ?? "").split("?")[0] === "/realtime/stats" && req.method === "GET") {
+        res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify({ ...realtime.stats(), ...extraStats() }));
+        return true;
+      }
       return realtime.handleOpsRequest(req, res);
     },
     async close() {

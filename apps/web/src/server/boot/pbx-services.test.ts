@@ -1,0 +1,69 @@
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { secretHint } from "@switchboard/auth";
+import { createOrganization } from "@switchboard/db";
+import { FakeAmiServer, readFixture } from "@switchboard/pbx/testing";
+import { createApiTestEnv, type ApiTestEnv } from "@/features/api/testing/api-test-env";
+import { getCallControlGateway } from "@/features/call-control/server/gateway-registry";
+import { startPbxServices } from "./pbx-services";
+
+let env: ApiTestEnv;
+let ami: FakeAmiServer;
+beforeAll(async () => {
+  env = await createApiTestEnv();
+  ami = await FakeAmiServer.start({ username: "switchboard", secret: "ami-secret-123" });
+  await env.runtime.db.pbxConnection.create({
+    data: {
+      organizationId: env.orgA.id,
+      host: "127.0.0.1",
+      port: ami.port,
+      username: "switchboard",
+      secretEnc: env.runtime.box.seal("ami-secret-123"),
+      secretHint: secretHint("ami-secret-123")
+    }
+  });
+  await createOrganization(env.runtime.db, { slug: "demo", name: "Demo" });
+});
+afterAll(async () => {
+  await ami?.close();
+  await env?.close();
+});
+
+describe("PBX services in the web process (PBX_CONNECTOR=embedded, SIMULATOR=demo)", () => {
+  it("runs the supervisor here, registers in-process call control, simulates the demo org, and counts bad input on GET /pbx/stats", async () => {
+    expect(env.runtime.config.pbxConnector).toBe("embedded");
+    const runtime = { ...env.runtime, config: { ...env.runtime.config, simulator: { org: "demo" as const, rate: 1 } } };
+    const pbx = await startPbxServices(runtime, pino({ level: "silent" }));
+    const http = createServer((req, res) => {
+      if (!pbx.handleOpsRequest(req, res)) res.writeHead(404).end();
+    });
+    http.listen(0, "127.0.0.1");
+    await once(http, "listening");
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/pbx/stats`;
+    try {
+      expect(getCallControlGateway().kind).toBe("in-process");
+      const connected = async () => (await env.runtime.db.pbxConnection.findUniqueOrThrow({ where: { organizationId: env.orgA.id } })).status;
+      await expect.poll(connected).toBe("connected");
+      await ami.replay(readFixture("bad-input.ami"));
+      await expect.poll(async () => ((await (await fetch(url)).json()) as { pbx: { totals: { unknownChannels: number } } }).pbx.totals.unknownChannels).toBe(5);
+      const { pbx: stats } = (await (await fetch(url)).json()) as {
+        pbx: { totals: Record<string, number>; simulator: unknown; connections: Record<string, unknown> };
+      };
+      expect(stats.totals).toMatchObject({ garbageLines: 3, malformedFrames: 1, unknownEvents: 1 });
+      expect(Object.keys(stats.connections)).toEqual([env.orgA.id]);
+      expect(stats.simulator).toMatchObject({ callsStarted: expect.any(Number) });
+      expect(await getCallControlGateway().control(env.orgB.id, { action: "hangup", pbxCallId: "x" })).toEqual({
+        ok: false,
+        code: "not_connected",
+        error: "PBX not connected"
+      });
+    } finally {
+      http.close();
+      await pbx.close();
+    }
+    expect(getCallControlGateway().kind).toBe("off");
+  });
+});

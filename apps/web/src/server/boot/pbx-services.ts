@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "pino";
+import {
+  buildPbxStats,
+  ConnectorSupervisor,
+  createPbxOpsHandler,
+  createRedisCallControlClient,
+  inProcessGateway,
+  offGateway,
+  serveCallControl,
+  startSimulator,
+  type CallControlGateway,
+  type PbxStats,
+  type Simulator
+} from "@switchboard/pbx";
+import { registerCallControlGateway } from "../../features/call-control/server/gateway-registry";
+import { getWebhookStats } from "../../features/pbx-webhooks/webhook-stats";
+import type { WebRuntime } from "../web-runtime";
+
+export interface PbxServices {
+  stats(): PbxStats;
+  /** GET /pbx/stats and /pbx/healthz; false = not ours. */
+  handleOpsRequest(req: IncomingMessage, res: ServerResponse): boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * The PBX side of the web process, by PBX_CONNECTOR: "embedded" runs the AMI connector supervisor
+ * here (and, with REDIS_URL, answers call control for other processes too); "external" reaches
+ * the one in `npm run connect` over Redis; "off" has none. SIMULATOR=demo adds simulated traffic
+ * for the demo organization, through the same tracker and db layer as real PBX events.
+ */
+export async function startPbxServices(runtime: WebRuntime, logger: Logger): Promise<PbxServices> {
+  const { config, db, box } = runtime;
+  const log = logger.child({ component: "pbx" });
+  let supervisor: ConnectorSupervisor | undefined;
+  let bus: { close(): Promise<void> } | undefined;
+  let gateway: CallControlGateway;
+
+  if (config.pbxConnector === "embedded") {
+    const running = new ConnectorSupervisor({ db, box, log });
+    supervisor = running;
+    await running.start();
+    gateway = inProcessGateway(running);
+    if (config.redisUrl) bus = await serveCallControl(running, { url: config.redisUrl, keyPrefix: config.redisKeyPrefix, log });
+  } else if (config.pbxConnector === "external" && config.redisUrl) {
+    gateway = await createRedisCallControlClient({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, log });
+  } else {
+    gateway = offGateway();
+  }
+  registerCallControlGateway(gateway);
+  log.info({ connector: config.pbxConnector, callControl: gateway.kind }, "PBX connector placement");
+
+  let simulator: Simulator | undefined;
+  if (config.simulator) {
+    const org = await db.organization.findUnique({ where: { slug: config.simulator.org }, select: { id: true } });
+    if (org) {
+      simulator = startSimulator({ db, orgId: org.id, rate: config.simulator.rate, seed: Date.now() % 1_000_000, log });
+      log.info({ org: config.simulator.org, callsPerMinute: config.simulator.rate }, "simulating PBX traffic (SIMULATOR=demo)");
+    } else {
+      log.warn({ org: config.simulator.org }, "SIMULATOR=demo but there is no demo organization (SEED_DEMO=true creates it)");
+    }
+  }
+
+  const stats = () => buildPbxStats({ supervisor, simulator, webhooks: getWebhookStats() });
+  return {
+    stats,
+    handleOpsRequest: createPbxOpsHandler(stats),
+    async close() {
+      registerCallControlGateway(undefined);
+      await simulator?.stop().catch((error: unknown) => log.warn({ err: error }, "simulator did not stop cleanly"));
+      await bus?.close();
+      await gateway.close();
+      await supervisor?.stop();
+    }
+  };
+}
