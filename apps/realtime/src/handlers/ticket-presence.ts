@@ -74,6 +74,7 @@ export function registerTicketPresenceHandlers(ctx: HandlerContext, db: DbClient
     if (!canSeeInternalTicketData(viewer)) return { ok: false, error: STAFF_ONLY };
     if (!bucket.take()) return { ok: false, error: RATE_LIMITED };
     const allowed = await readable([...new Set(ticketIds)]);
+    if (!socket.connected) return { ok: false, error: { code: "bad_request", message: "disconnected" } };
     const watched = new Set(presence.watchedBy(socket));
     const leaving = [...observed].filter((id) => !allowed.has(id) && !watched.has(id));
     observed = allowed;

@@ -47,6 +47,8 @@ export class TicketPresenceService {
 
   async watch(socket: RealtimeSocket, ticketId: string, typing: boolean): Promise<TicketViewers> {
     const { user } = socket.data;
+    // The socket may have gone while its access was checked: a watch for it would be refreshed forever.
+    if (!socket.connected) throw new Error("socket disconnected");
     const own = this.watches.get(socket.id) ?? new Map<string, LocalWatch>();
     this.watches.set(socket.id, own);
     const existing = own.get(ticketId);
