@@ -34,6 +34,9 @@ describe("ticket presence store (memory)", () => {
     const one = await store.remove("t1", "s2");
     expect(one.viewers).toEqual([{ userId: "ana", name: "ana", role: "agent", typing: false, since: "2026-01-01T00:00:05.000Z" }]);
     expect((await store.remove("t1", "s1")).viewers).toEqual([]);
-    expect(await store.read(["t1", "unknown"])).toMatchObject([{ ticketId: "t1", viewers: [] }, { ticketId: "unknown", viewers: [] }]);
+    expect(await store.read(["t1", "unknown"])).toMatchObject([
+      { ticketId: "t1", viewers: [] },
+      { ticketId: "unknown", viewers: [] }
+    ]);
   });
 });
