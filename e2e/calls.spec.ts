@@ -1,0 +1,185 @@
+import { randomInt } from "node:crypto";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { connectionStatus, row, uniqueSuffix } from "./fixtures/console";
+import { createPbxWebhookClient } from "./fixtures/pbx-webhook";
+
+/** The issue's "within a second", measured from the moment the PBX's webhook was accepted. */
+const WITHIN_A_SECOND = { timeout: 1_000 };
+
+function activeCall(page: Page, caller: string): Locator {
+  return page.getByRole("table", { name: "Active calls" }).getByRole("row").filter({ hasText: caller });
+}
+function recentCall(page: Page, caller: string): Locator {
+  return page.getByRole("table", { name: "Recent calls" }).getByRole("row").filter({ hasText: caller });
+}
+async function openLive(page: Page, path: string, heading: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
+  await expect(connectionStatus(page)).toHaveText("Live", { timeout: 15_000 });
+}
+
+test("a PBX call shows live on /calls in two consoles: ticking duration, hold, hang-up into recent calls, timeline", async ({
+  browser,
+  page: admin,
+  loginAs,
+  stack,
+  urls
+}) => {
+  test.setTimeout(120_000);
+  const agentContext = await browser.newContext({ baseURL: urls.web });
+  const agent = await agentContext.newPage();
+  const consoles = [admin, agent];
+  const pbx = await createPbxWebhookClient(stack);
+  const caller = `Caller ${uniqueSuffix()}`;
+  const number = `+1555${String(randomInt(10_000_000)).padStart(7, "0")}`;
+
+  await test.step("an admin and an agent watch the board", async () => {
+    await loginAs(admin, "admin");
+    await loginAs(agent, "agent");
+    await openLive(admin, "/calls", "Calls");
+    // The agent gets there through the navigation, as a person would.
+    await agent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calls", exact: true }).click();
+    await expect(agent.getByRole("heading", { level: 1, name: "Calls", exact: true })).toBeVisible();
+    await expect(connectionStatus(agent)).toHaveText("Live", { timeout: 15_000 });
+  });
+
+  const callId = await test.step("the call appears in both consoles within a second, ringing", async () => {
+    const id = await pbx.startCall({ from: { number, name: caller }, to: "102", trunk: "carrier-a" });
+    await Promise.all(consoles.map((page) => expect(activeCall(page, caller)).toBeVisible(WITHIN_A_SECOND)));
+    await pbx.ring(id, "102");
+    for (const page of consoles) {
+      await expect(activeCall(page, caller).getByText("Ringing", { exact: true })).toBeVisible(WITHIN_A_SECOND);
+      await expect(activeCall(page, caller)).toContainText(number);
+    }
+    return id;
+  });
+
+  await test.step("it is answered and its duration ticks every second without a reload", async () => {
+    await pbx.answer(callId, "102");
+    for (const page of consoles) await expect(activeCall(page, caller).getByText("Answered", { exact: true })).toBeVisible(WITHIN_A_SECOND);
+    for (const page of consoles) {
+      const duration = activeCall(page, caller).getByRole("timer", { name: "Duration" });
+      await expect(duration).toHaveText(/^\d+:\d\d$/);
+      const before = await duration.textContent();
+      await expect(duration).not.toHaveText(before ?? "", { timeout: 2_500 });
+    }
+  });
+
+  await test.step("hold shows as a state and as ticking hold time; resume goes back to answered", async () => {
+    await pbx.hold(callId, "102");
+    for (const page of consoles) {
+      const callRow = activeCall(page, caller);
+      await expect(callRow.getByText("On hold", { exact: true })).toBeVisible(WITHIN_A_SECOND);
+      await expect(callRow.getByRole("timer", { name: "Time on hold" })).toHaveText(/^0:0[1-9]$/, { timeout: 3_000 });
+    }
+    await pbx.resume(callId);
+    for (const page of consoles) await expect(activeCall(page, caller).getByText("Answered", { exact: true })).toBeVisible(WITHIN_A_SECOND);
+  });
+
+  await test.step("hang-up moves it from the active calls to the top of recent calls", async () => {
+    await pbx.end(callId, { hungUpBy: "caller" });
+    for (const page of consoles) {
+      await expect(activeCall(page, caller)).toHaveCount(0, WITHIN_A_SECOND);
+      await expect(recentCall(page, caller)).toBeVisible(WITHIN_A_SECOND);
+      await expect(recentCall(page, caller).getByText("Answered", { exact: true })).toBeVisible();
+      await expect(page.getByRole("table", { name: "Recent calls" }).getByRole("row").nth(1)).toContainText(caller);
+    }
+  });
+
+  await test.step("its timeline lists what happened, and a ticket can be opened from it", async () => {
+    await recentCall(agent, caller)
+      .getByRole("link", { name: /^Timeline/ })
+      .click();
+    await expect(agent.getByRole("heading", { level: 1, name: `Call from ${caller}` })).toBeVisible();
+    const timeline = agent.getByRole("list", { name: "Timeline" });
+    for (const step of ["Started", "Answered", "Put on hold", "Resumed", "Ended"]) await expect(timeline.getByText(step, { exact: true })).toBeVisible();
+    await expect(agent.getByRole("link", { name: "Create ticket", exact: true })).toHaveAttribute("href", /\/tickets\/new\?callId=/);
+  });
+
+  await test.step("recent calls filter through the URL", async () => {
+    await admin.getByLabel("Search calls").fill(caller);
+    await admin.getByLabel("Result").selectOption({ label: "Missed" });
+    await admin.getByRole("button", { name: "Apply filters" }).click();
+    await expect(admin).toHaveURL(/result=missed/);
+    await expect(admin.getByText("No calls match these filters.")).toBeVisible();
+    await admin.getByLabel("Result").selectOption({ label: "Answered" });
+    await admin.getByRole("button", { name: "Apply filters" }).click();
+    await expect(admin).toHaveURL(/result=answered/);
+    await expect(admin.getByRole("table", { name: "Recent calls" }).getByRole("row")).toHaveCount(2);
+    await expect(recentCall(admin, caller)).toBeVisible();
+  });
+
+  await agentContext.close();
+});
+
+test("an extension's lamp and a trunk's registration change live on /operator, /extensions and /trunks", async ({
+  browser,
+  page: operator,
+  loginAs,
+  stack,
+  urls
+}) => {
+  test.setTimeout(90_000);
+  const supervisorContext = await browser.newContext({ baseURL: urls.web });
+  const supervisor = await supervisorContext.newPage();
+  const trunksTab = await supervisorContext.newPage();
+  const pbx = await createPbxWebhookClient(stack);
+  // Extension 109 (Conference room): no other spec touches its status.
+  const lamp = operator.getByRole("list", { name: "Extension lamps" }).getByRole("listitem", { name: "Extension 109", exact: true });
+  const extensionRow = () => row(supervisor, "Extensions", "109");
+
+  await loginAs(operator, "agent");
+  await loginAs(supervisor, "supervisor");
+  await pbx.extensionStatus("109", { registration: "registered", deviceState: "idle", dnd: false });
+  await pbx.trunkStatus("carrier-a", "registered");
+  await openLive(operator, "/operator", "Operator");
+  await openLive(supervisor, "/extensions", "Extensions");
+  await openLive(trunksTab, "/trunks", "Trunks");
+  await expect(lamp).toContainText("Idle");
+  await expect(lamp).toContainText("Conference room");
+  await expect(extensionRow()).toContainText("Idle");
+
+  const expectLamp = async (label: string) => {
+    await Promise.all([expect(lamp).toContainText(label, WITHIN_A_SECOND), expect(extensionRow()).toContainText(label, WITHIN_A_SECOND)]);
+  };
+  await pbx.extensionStatus("109", { deviceState: "ringing" });
+  await expectLamp("Ringing");
+  await pbx.extensionStatus("109", { deviceState: "in_use" });
+  await expectLamp("In use");
+  await pbx.extensionStatus("109", { deviceState: "on_hold" });
+  await expectLamp("On hold");
+  await pbx.extensionStatus("109", { deviceState: "idle", dnd: true });
+  await expectLamp("Do not disturb");
+  await expect(lamp.locator("[data-lamp]")).toHaveAttribute("data-lamp", "dnd");
+  await pbx.extensionStatus("109", { dnd: false, registration: "unregistered" });
+  await expectLamp("Unregistered");
+  await expect(lamp).not.toContainText("Idle");
+  await pbx.extensionStatus("109", { registration: "registered", deviceState: "idle" });
+  await expectLamp("Idle");
+
+  // The PBX names a trunk by its endpoint id: the slug of its name.
+  await pbx.trunkStatus("carrier-a", "rejected", "403 Forbidden");
+  await expect(row(trunksTab, "Trunks", "Carrier A")).toContainText("Rejected", WITHIN_A_SECOND);
+  await expect(row(trunksTab, "Trunks", "Carrier A")).toContainText("403 Forbidden");
+  await pbx.trunkStatus("carrier-a", "registered");
+  await expect(row(trunksTab, "Trunks", "Carrier A")).toContainText("Registered", WITHIN_A_SECOND);
+
+  await supervisorContext.close();
+});
+
+test("customers see neither Calls nor Operator and are refused both pages and the calls API", async ({ page, loginAs }) => {
+  await loginAs(page, "customer");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Tickets", exact: true })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Calls", exact: true })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Operator", exact: true })).toHaveCount(0);
+  for (const path of ["/calls", "/operator"]) {
+    await page.goto(path);
+    await expect(page.getByRole("alert").filter({ hasText: "You don't have access to this page" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Active calls" })).toHaveCount(0);
+    await expect(page.getByRole("list", { name: "Extension lamps" })).toHaveCount(0);
+  }
+  const api = await page.request.get("/api/v1/calls");
+  expect(api.status()).toBe(403);
+});
