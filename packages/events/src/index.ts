@@ -3,4 +3,4 @@ export * from "./memory-event-log";
 export * from "./to-envelope";
 export * from "./redis-event-log";
 export * from "./relay";
-export type { RelayDatabase } from "./relay/publish-org";
+export type { RelayDatabase } from "./relay/prune-published";

@@ -2,6 +2,7 @@ import type { DomainEvent } from "@switchboard/contracts";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { DEFAULT_RETENTION, type EventLog, type ReadResult, type RetentionPolicy } from "./event-log";
+import { planAppendChunks } from "./redis/append-chunks";
 import { runAppendScript, type AppendItem } from "./redis/append-script";
 import { closeConnection, createConnection } from "./redis/connection";
 import { GlobalStreamReader, readStartPosition, type RawEntry, type StartPosition } from "./redis/global-stream-reader";
@@ -111,10 +112,17 @@ export class RedisEventLog implements EventLog {
     this.status.clear();
   }
 
+  /**
+   * Chunks are pipelined on the one command connection (Redis runs them in send order). An org's
+   * events never span two concurrent chunks: if a chunk failed while a later one with the same
+   * org succeeded, the retry's skip-by-seq would drop the failed events for good. An org with
+   * more events than a chunk holds is appended chunk after chunk, stopping at the first failure.
+   */
   async append(events: readonly DomainEvent[]): Promise<void> {
     const commands = this.requireCommands();
-    for (let i = 0; i < events.length; i += APPEND_CHUNK) {
-      const items: AppendItem[] = events.slice(i, i + APPEND_CHUNK).map((event) => ({
+    const { parallel, chains } = planAppendChunks(events, APPEND_CHUNK);
+    const run = async (chunk: readonly DomainEvent[]) => {
+      const items: AppendItem[] = chunk.map((event) => ({
         orgKey: this.orgKey(event.orgId),
         orgId: event.orgId,
         seq: event.seq,
@@ -125,7 +133,13 @@ export class RedisEventLog implements EventLog {
       );
       this.counters.appended += appended;
       this.counters.duplicatesSkipped += items.length - appended;
-    }
+    };
+    await Promise.all([
+      ...parallel.map(run),
+      ...chains.map(async (chain) => {
+        for (const chunk of chain) await run(chunk);
+      })
+    ]);
   }
 
   async readSince(orgId: string, afterSeq: number): Promise<ReadResult> {

@@ -1,12 +1,13 @@
 import type { Logger } from "pino";
 import type { EventLog } from "./event-log";
-import { prunePublished, publishOrgBatch, scanPendingOrgs, type RelayDatabase } from "./relay/publish-org";
+import { prunePublished, type RelayDatabase } from "./relay/prune-published";
+import { publishRound } from "./relay/publish-round";
 
 export interface RelayOptions {
   database: RelayDatabase;
   log: EventLog;
   logger: Logger;
-  /** Events per append (and per transaction). */
+  /** Events per round (one transaction, pipelined appends), shared evenly by the pending organizations. */
   batchSize?: number;
   /** Safety-net scan for rows committed by other processes (or left by a crashed relay). */
   pollIntervalMs?: number;
@@ -46,7 +47,7 @@ export interface Relay {
 export function createRelay(options: RelayOptions): Relay {
   const { database, log } = options;
   const logger = options.logger.child({ component: "relay" });
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 2000;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const minBackoffMs = options.minBackoffMs ?? 100;
   const maxBackoffMs = options.maxBackoffMs ?? 5000;
@@ -73,23 +74,20 @@ export function createRelay(options: RelayOptions): Relay {
   const unsubscribers: (() => void)[] = [];
 
   async function runOnce(): Promise<void> {
-    const orgs = await scanPendingOrgs(database);
-    stats.pending = orgs.reduce((sum, o) => sum + o.pending, 0);
-    stats.oldestPending = orgs[0]?.oldest ?? null;
-    for (const { orgId } of orgs) {
-      for (;;) {
-        if (stopped) return;
-        const outcome = await publishOrgBatch(database, log, orgId, batchSize);
-        if (!outcome.locked) break;
-        if (outcome.published > 0) {
-          stats.published += outcome.published;
-          stats.lastPublishedAt = new Date();
-          stats.pending = Math.max(0, stats.pending - outcome.published);
-        }
-        if (outcome.published < batchSize) break;
+    for (;;) {
+      if (stopped) return;
+      const round = await publishRound(database, log, batchSize, (orgs) => {
+        stats.pending = orgs.reduce((sum, o) => sum + o.pending, 0);
+        stats.oldestPending = orgs[0]?.oldest ?? null;
+      });
+      stats.pending = Math.max(0, stats.pending - round.published);
+      if (stats.pending === 0) stats.oldestPending = null;
+      if (round.published > 0) {
+        stats.published += round.published;
+        stats.lastPublishedAt = new Date();
       }
+      if (!round.more) return;
     }
-    if (stats.pending === 0) stats.oldestPending = null;
   }
 
   async function runLoop(): Promise<void> {
