@@ -21,6 +21,7 @@ import { PresenceService } from "./presence/presence-service";
 import { RedisPresenceStore } from "./presence/redis-presence-store";
 import { MemoryTicketPresenceStore } from "./ticket-presence/memory-ticket-presence-store";
 import { RedisTicketPresenceStore } from "./ticket-presence/redis-ticket-presence-store";
+import { ticketAccessOf } from "./ticket-presence/ticket-presence-access";
 import { TicketPresenceService } from "./ticket-presence/ticket-presence-service";
 
 export interface RealtimeDeps {
@@ -106,11 +107,11 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     ? new RedisPresenceStore({ url: deps.redis.url, keyPrefix, nodeId, ttlMs: options.presenceTtlMs, logger })
     : new MemoryPresenceStore();
   const presence = new PresenceService(io, store, logger);
-  const ticketTimings = { ttlMs: options.ticketPresenceTtlMs, typingTtlMs: options.ticketTypingTtlMs };
+  const ticketTimings = { ttlMs: options.ticketPresenceTtlMs, typingTtlMs: options.ticketTypingTtlMs, recheckMs: options.ticketAccessRecheckMs };
   const ticketStore = deps.redis
     ? new RedisTicketPresenceStore({ url: deps.redis.url, keyPrefix, nodeId, logger, ...ticketTimings })
     : new MemoryTicketPresenceStore(ticketTimings);
-  const ticketPresence = new TicketPresenceService(io, ticketStore, ticketTimings, logger);
+  const ticketPresence = new TicketPresenceService(io, ticketStore, ticketTimings, (ids) => ticketAccessOf(db, ids), logger);
 
   let live = deps.log.isLive();
   let everLive = live;

@@ -16,6 +16,8 @@ const optionsSchema = z.strictObject({
   ticketPresenceTtlMs: z.number().int().min(200).default(10_000),
   /** How long "is replying…" shows after the last typing message. */
   ticketTypingTtlMs: z.number().int().min(100).default(ticketPresenceLimits.typingTtlMs),
+  /** How often a node re-checks that its sockets may still see the viewers of the tickets they listen to. */
+  ticketAccessRecheckMs: z.number().int().min(100).default(5_000),
   /** Per-socket token bucket for client→server messages. */
   messageRateLimit: z
     .strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() })

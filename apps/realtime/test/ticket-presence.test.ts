@@ -1,5 +1,5 @@
 import type { TicketViewers } from "@switchboard/contracts";
-import { createTicket, type ServiceDeps } from "@switchboard/db";
+import { createTicket, updateTicket, type ServiceDeps } from "@switchboard/db";
 import { createTestDatabase, createTicketOrg, type TestDatabase, type TicketOrg, type WorldUser } from "@switchboard/db/testing";
 import { MemoryEventLog } from "@switchboard/events";
 import { startPrivateRedis, waitFor, type PrivateRedis } from "@switchboard/events/testing";
@@ -25,7 +25,7 @@ async function node(clustered = true): Promise<TestNode> {
     database: tdb.database,
     log,
     ...(clustered ? { redis: { url: redis.url, keyPrefix: prefix } } : {}),
-    options: { ticketPresenceTtlMs: TTL_MS, ticketTypingTtlMs: TYPING_TTL_MS }
+    options: { ticketPresenceTtlMs: TTL_MS, ticketTypingTtlMs: TYPING_TTL_MS, ticketAccessRecheckMs: 600 }
   });
   nodes.push(started);
   return started;
@@ -227,6 +227,27 @@ describe("who may watch", () => {
     expect(bo.heard).toEqual([]);
     expect(customer.heard).toEqual([]);
     expect(otherAdmin.heard).toEqual([]);
+  });
+
+  it("stops an agent hearing and appearing on a ticket moved out of their office", async () => {
+    const one = await node();
+    const ticketId = await ticketIn(a, a.supportId);
+    const ana = await open(one, a.ana);
+    const sam = await open(one, a.supervisor);
+    await ana.emit.emitWithAck("ticket:watch", { ticketId });
+    await sam.emit.emitWithAck("ticket:watch", { ticketId });
+    await ana.until(ticketId, [a.ana.name, a.supervisor.name]);
+    await sam.until(ticketId, [a.ana.name, a.supervisor.name]);
+
+    await updateTicket(deps, a.supervisor, ticketId, { officeId: a.salesId });
+    // Within a recheck: Ana's console is emptied and Sam no longer sees her.
+    await sam.until(ticketId, [a.supervisor.name], 5_000);
+    await ana.until(ticketId, [], 5_000);
+    const heard = ana.heard.length;
+    await sam.emit.emitWithAck("ticket:typing", { ticketId, typing: true });
+    await sam.until(ticketId, [`${a.supervisor.name} (typing)`]);
+    expect(ana.heard.slice(heard)).toEqual([]);
+    expect(await ana.emit.emitWithAck("ticket:watch", { ticketId })).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 
   it("rate-limits a flood of typing messages", async () => {

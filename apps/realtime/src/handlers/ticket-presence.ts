@@ -1,4 +1,4 @@
-import { canReadTicket, canSeeInternalTicketData, type TicketAccess } from "@switchboard/auth";
+import { canSeeInternalTicketData } from "@switchboard/auth";
 import {
   ticketObserveSchema,
   ticketTypingSchema,
@@ -10,6 +10,7 @@ import {
 } from "@switchboard/contracts";
 import type { DbClient } from "@switchboard/db";
 import { TokenBucket } from "../guard/token-bucket";
+import { maySeeTicketViewers, ticketAccessOf } from "../ticket-presence/ticket-presence-access";
 import { viewersRoom, type TicketPresenceService } from "../ticket-presence/ticket-presence-service";
 import { onRequest, type HandlerContext } from "./on-request";
 
@@ -17,20 +18,11 @@ const STAFF_ONLY: AckError = { code: "forbidden", message: "only staff see who i
 const RATE_LIMITED: AckError = { code: "rate_limited", message: "too many ticket presence messages; slow down" };
 const notFound = (ticketId: string): AckError => ({ code: "not_found", message: `ticket ${ticketId} does not exist` });
 
-/** Access facts of the tickets among `ids` (missing ones are absent), read fresh in one query. */
-async function accessOf(db: DbClient, ids: readonly string[]): Promise<Map<string, TicketAccess>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.ticket.findMany({
-    where: { id: { in: [...ids] } },
-    select: { id: true, organizationId: true, officeId: true, customerId: true, assigneeId: true }
-  });
-  return new Map(rows.map((r) => [r.id, { orgId: r.organizationId, officeId: r.officeId, customerId: r.customerId, assigneeId: r.assigneeId }]));
-}
-
 /**
  * Collision detection. Who is viewing a ticket is internal to the helpdesk: only staff who may read
  * the ticket may watch it, observe it from a list, or hear its viewers; customers are refused and
- * never appear. Access is checked with fresh ticket facts on every watch and observe.
+ * never appear. Access is checked with fresh ticket facts on every watch and observe, and again by
+ * the service every few seconds (a ticket moved to another office stops reaching its old agents).
  */
 export function registerTicketPresenceHandlers(ctx: HandlerContext, db: DbClient, presence: TicketPresenceService): void {
   const { socket } = ctx;
@@ -40,13 +32,8 @@ export function registerTicketPresenceHandlers(ctx: HandlerContext, db: DbClient
   let observed = new Set<string>();
 
   const readable = async (ticketIds: readonly string[]): Promise<Set<string>> => {
-    const access = await accessOf(db, ticketIds);
-    return new Set(
-      ticketIds.filter((id) => {
-        const ticket = access.get(id);
-        return ticket !== undefined && canReadTicket(viewer, ticket);
-      })
-    );
+    const access = await ticketAccessOf(db, ticketIds);
+    return new Set(ticketIds.filter((id) => maySeeTicketViewers(viewer, access.get(id))));
   };
 
   onRequest(ctx, "ticket:watch", ticketWatchSchema, async ({ ticketId, composing }): Promise<Ack<TicketViewers>> => {

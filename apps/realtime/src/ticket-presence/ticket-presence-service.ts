@@ -1,6 +1,8 @@
+import type { TicketAccess } from "@switchboard/auth";
 import type { TicketViewers } from "@switchboard/contracts";
 import type { Logger } from "pino";
 import type { RealtimeIo, RealtimeSocket } from "../io-types";
+import { maySeeTicketViewers } from "./ticket-presence-access";
 import { digestOf, type TicketPresenceStore, type TypingChange, type WatchInput } from "./ticket-presence-store";
 
 /** Internal room of everyone hearing about a ticket's viewers; outside what room:join lets a client name. */
@@ -15,7 +17,12 @@ interface LocalWatch {
 export interface TicketPresenceTimings {
   ttlMs: number;
   typingTtlMs: number;
+  /** How often access to the tickets this node's sockets hear about is checked again (default 5 s). */
+  recheckMs?: number;
 }
+
+/** Fresh access facts of tickets by id (absent = no such ticket). */
+export type TicketAccessLookup = (ticketIds: readonly string[]) => Promise<Map<string, TicketAccess>>;
 
 /**
  * Connects this node's sockets to the ticket presence store. A change is broadcast through the
@@ -30,11 +37,13 @@ export class TicketPresenceService {
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
   private closed = false;
+  private lastRecheck = Date.now();
 
   constructor(
     private readonly io: RealtimeIo,
     private readonly store: TicketPresenceStore,
     private readonly timings: TicketPresenceTimings,
+    private readonly accessOf: TicketAccessLookup,
     private readonly logger: Logger
   ) {}
 
@@ -154,6 +163,10 @@ export class TicketPresenceService {
     try {
       const entries = [...this.watches.values()].flatMap((own) => [...own].map(([ticketId, watch]) => ({ ticketId, input: watch.input })));
       await this.store.refresh(entries);
+      if (Date.now() - this.lastRecheck >= (this.timings.recheckMs ?? 5_000)) {
+        this.lastRecheck = Date.now();
+        await this.recheck();
+      }
       await this.reconcile();
     } catch (error) {
       this.logger.warn({ err: error }, "ticket presence heartbeat failed; retrying on the next beat");
@@ -162,10 +175,41 @@ export class TicketPresenceService {
     }
   }
 
+  /** Tickets this node's sockets hear about, with those sockets' ids. */
+  private listenedTickets(): Map<string, ReadonlySet<string>> {
+    const prefix = viewersRoom("");
+    const out = new Map<string, ReadonlySet<string>>();
+    for (const [room, socketIds] of this.io.of("/").adapter.rooms) if (room.startsWith(prefix)) out.set(room.slice(prefix.length), socketIds);
+    return out;
+  }
+
+  /**
+   * Access was checked at watch/observe time; a ticket since moved to another office, reassigned or
+   * deleted must stop reaching those who lost it: they leave its room (and its list), their console
+   * gets an empty list, and others stop seeing them on it.
+   */
+  private async recheck(): Promise<void> {
+    const listened = this.listenedTickets();
+    const access = await this.accessOf([...listened.keys()]);
+    for (const [ticketId, socketIds] of listened) {
+      const ticket = access.get(ticketId);
+      const revoked = [...socketIds].flatMap((id) => {
+        const socket = this.io.of("/").sockets.get(id);
+        return socket && !maySeeTicketViewers(socket.data.user, ticket) ? [socket] : [];
+      });
+      if (revoked.length === 0) continue;
+      const [now] = await this.store.read([ticketId]);
+      for (const socket of revoked) {
+        await socket.leave(viewersRoom(ticketId));
+        if (now) socket.emit("ticket:viewers", { ticketId, viewers: [], at: now.at });
+        await this.unwatch(socket, ticketId, true);
+      }
+    }
+  }
+
   /** Tells this node's sockets (io.local) about changes nobody announced to them. */
   private async reconcile(): Promise<void> {
-    const prefix = viewersRoom("");
-    const ticketIds = [...this.io.of("/").adapter.rooms.keys()].filter((room) => room.startsWith(prefix)).map((room) => room.slice(prefix.length));
+    const ticketIds = [...this.listenedTickets().keys()];
     const listened = new Set(ticketIds);
     for (const ticketId of this.heard.keys()) if (!listened.has(ticketId)) this.heard.delete(ticketId);
     for (const snapshot of await this.store.read(ticketIds)) {
