@@ -21,10 +21,19 @@ describe("PBX integration settings", () => {
       fields: { secret: "secret is required" }
     });
     const saved = await savePbxConnection(deps, admin, { host: "pbx.example.net", username: "switchboard", secret: "s3cret-ami-pass" });
-    expect(saved).toMatchObject({ host: "pbx.example.net", port: 5038, secretHint: "••••••ss", status: "disconnected" });
+    expect(saved).toMatchObject({ host: "pbx.example.net", port: 5038, secretHint: "••••••ss", status: "connecting" });
     const row = await t.database.raw.pbxConnection.findUniqueOrThrow({ where: { organizationId: org.id } });
     expect(t.box.open(row.secretEnc)).toBe("s3cret-ami-pass");
-    await savePbxConnection(deps, admin, { host: "pbx2.example.net", username: "switchboard", secret: "" });
+    // Unchanged settings keep the connector's status; changed ones start over at "connecting".
+    await t.database.raw.pbxConnection.update({ where: { organizationId: org.id }, data: { status: "auth_failed", lastError: "authentication failed" } });
+    expect(await savePbxConnection(deps, admin, { host: "pbx.example.net", username: "switchboard" })).toMatchObject({ status: "auth_failed" });
+    expect(await savePbxConnection(deps, admin, { host: "pbx2.example.net", username: "switchboard", secret: "" })).toMatchObject({
+      status: "connecting",
+      lastError: null
+    });
+    expect(await savePbxConnection(deps, admin, { host: "pbx2.example.net", username: "switchboard", enabled: false })).toMatchObject({
+      status: "disconnected"
+    });
     expect(t.box.open((await t.database.raw.pbxConnection.findUniqueOrThrow({ where: { organizationId: org.id } })).secretEnc)).toBe("s3cret-ami-pass");
 
     const { secret, path } = await rotatePbxWebhookSecret(deps, admin);

@@ -83,14 +83,27 @@ export async function getPbxIntegration({ db }: ServiceDeps, viewer: ActingViewe
 export async function savePbxConnection(deps: ServiceDeps, viewer: ActingViewer, input: unknown): Promise<PbxConnectionSettingsView> {
   if (!canManagePbxIntegration(viewer)) throw forbidden(DENIED);
   const { secret, ...rest } = parseInput(pbxConnectionInputSchema, input);
-  const existing = await deps.db.pbxConnection.findUnique({ where: { organizationId: viewer.orgId }, select: { id: true } });
+  const existing = await deps.db.pbxConnection.findUnique({
+    where: { organizationId: viewer.orgId },
+    select: { id: true, host: true, port: true, username: true, enabled: true }
+  });
   if (!existing && !secret) throw badRequest("invalid input — secret: secret is required", { secret: "secret is required" });
   const sealed = secret ? { secretEnc: deps.box.seal(secret), secretHint: secretHint(secret) } : {};
+  // Changed settings make the connector reconnect: the old status no longer says anything, and
+  // consoles see "connecting" until the connector reports how the new login went.
+  const changed =
+    !existing ||
+    Boolean(secret) ||
+    existing.host !== rest.host ||
+    existing.port !== rest.port ||
+    existing.username !== rest.username ||
+    existing.enabled !== rest.enabled;
+  const reset = changed ? { status: rest.enabled ? ("connecting" as const) : ("disconnected" as const), lastError: null, statusChangedAt: new Date() } : {};
   const row = await withActor(actorOf(viewer), () =>
     deps.db.pbxConnection.upsert({
       where: { organizationId: viewer.orgId },
-      create: { organizationId: viewer.orgId, ...rest, secretEnc: sealed.secretEnc ?? "", secretHint: sealed.secretHint ?? "" },
-      update: { ...rest, ...sealed }
+      create: { organizationId: viewer.orgId, ...rest, ...reset, secretEnc: sealed.secretEnc ?? "", secretHint: sealed.secretHint ?? "" },
+      update: { ...rest, ...sealed, ...reset }
     })
   );
   return toSettingsView(row);
