@@ -29,7 +29,10 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
   test.setTimeout(120_000);
   const agentContext = await browser.newContext({ baseURL: urls.web });
   const agent = await agentContext.newPage();
+  const dashboard = await admin.context().newPage();
   const consoles = [admin, agent];
+  const activeCount = dashboard.getByTestId("count-activeCalls");
+  let activeBefore = 0;
   const pbx = await createPbxWebhookClient(stack);
   const caller = `Caller ${uniqueSuffix()}`;
   const number = `+1555${String(randomInt(10_000_000)).padStart(7, "0")}`;
@@ -42,6 +45,8 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
     await agent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calls", exact: true }).click();
     await expect(agent.getByRole("heading", { level: 1, name: "Calls", exact: true })).toBeVisible();
     await expect(connectionStatus(agent)).toHaveText("Live", { timeout: 15_000 });
+    await openLive(dashboard, "/", "Dashboard");
+    activeBefore = Number(await activeCount.textContent());
   });
 
   const callId = await test.step("the call appears in both consoles within a second, ringing", async () => {
@@ -52,6 +57,10 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
       await expect(activeCall(page, caller).getByText("Ringing", { exact: true })).toBeVisible(WITHIN_A_SECOND);
       await expect(activeCall(page, caller)).toContainText(number);
     }
+    // Call control is for admins and supervisors only.
+    await expect(activeCall(admin, caller).getByRole("group", { name: `Call control for call from ${caller}` })).toBeVisible();
+    await expect(activeCall(agent, caller).getByRole("button", { name: "Hang up" })).toHaveCount(0);
+    await expect(activeCount).toHaveText(String(activeBefore + 1));
     return id;
   });
 
@@ -85,6 +94,7 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
       await expect(recentCall(page, caller).getByText("Answered", { exact: true })).toBeVisible();
       await expect(page.getByRole("table", { name: "Recent calls" }).getByRole("row").nth(1)).toContainText(caller);
     }
+    await expect(activeCount).toHaveText(String(activeBefore));
   });
 
   await test.step("its timeline lists what happened, and a ticket can be opened from it", async () => {

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { canReadCalls } from "@switchboard/auth";
+import { canControlCalls, canReadCalls } from "@switchboard/auth";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/panel";
@@ -29,7 +29,14 @@ export async function CallDetailScreen({ viewer, id }: { viewer: Viewer; id: str
           </>
         }
       />
-      <CallDetailView seq={loaded.seq} call={call} timeline={timeline} extensions={extensions} trunkName={trunk?.name ?? null} />
+      <CallDetailView
+        seq={loaded.seq}
+        call={call}
+        timeline={timeline}
+        extensions={extensions}
+        trunkName={trunk?.name ?? null}
+        canControl={canControlCalls(viewer)}
+      />
     </>
   );
 }

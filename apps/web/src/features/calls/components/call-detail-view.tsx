@@ -5,6 +5,7 @@ import type { CallTimelineEntry, CallView } from "@switchboard/contracts";
 import type { CallDirectoryEntry } from "@switchboard/db";
 import { LocalDate } from "@/components/ui/local-date";
 import { Panel } from "@/components/ui/panel";
+import { CallControls } from "@/features/call-control/components/call-controls";
 import { CALL_DIRECTION_LABELS, formatDuration } from "../call-format";
 import { applyCallDetailEvents } from "../live-call-detail";
 import { useEventsSince } from "../use-live-calls";
@@ -29,6 +30,7 @@ interface CallDetailViewProps {
   timeline: CallTimelineEntry[];
   extensions: CallDirectoryEntry[];
   trunkName: string | null;
+  canControl: boolean;
 }
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
@@ -41,12 +43,17 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 /** A call's facts and its timeline, growing live while the call goes on. */
-export function CallDetailView({ seq, call: initialCall, timeline: initialTimeline, extensions, trunkName }: CallDetailViewProps) {
+export function CallDetailView({ seq, call: initialCall, timeline: initialTimeline, extensions, trunkName, canControl }: CallDetailViewProps) {
   const events = useEventsSince(seq);
   const { call, timeline } = useMemo(() => applyCallDetailEvents(initialCall, initialTimeline, events), [initialCall, initialTimeline, events]);
   const live = call.state !== "ended";
   return (
     <div className="space-y-6">
+      {live && canControl ? (
+        <Panel className="p-4">
+          <CallControls callId={call.id} callState={call.state} canControl callLabel={`call from ${call.fromName ?? call.fromNumber}`} />
+        </Panel>
+      ) : null}
       <Panel className="p-5">
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Fact term="From">

@@ -1,7 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import type { CallView } from "@switchboard/contracts";
 import { Notice, Panel } from "@/components/ui/panel";
+import { CallControls } from "@/features/call-control/components/call-controls";
 import { applyCallEvents } from "../live-calls";
 import type { CallBoardData, RecentParams } from "../server/load-calls";
 import { useEventsSince } from "../use-live-calls";
@@ -18,6 +20,8 @@ interface CallsBoardProps {
   data: CallBoardData;
   params: RecentParams;
   pageSize: number;
+  /** canControlCalls(viewer): hang up and transfer from the board. */
+  canControl: boolean;
 }
 
 function hrefFor(params: RecentParams, page: number): string {
@@ -29,7 +33,7 @@ function hrefFor(params: RecentParams, page: number): string {
 }
 
 /** The live board: calls in progress on top, recent calls below, both patched by call events. */
-export function CallsBoard({ data, params, pageSize }: CallsBoardProps) {
+export function CallsBoard({ data, params, pageSize, canControl }: CallsBoardProps) {
   const events = useEventsSince(data.seq);
   const board = useMemo(
     () => applyCallEvents({ active: data.active, recent: data.recent, recentTotal: data.recentTotal }, events, data.recentFilter, pageSize),
@@ -40,6 +44,9 @@ export function CallsBoard({ data, params, pageSize }: CallsBoardProps) {
     const skew = Date.parse(data.serverTime) - Date.now();
     return Math.abs(skew) > SKEW_TOLERANCE_MS ? skew : 0;
   });
+  const controls = canControl
+    ? (call: CallView) => <CallControls callId={call.id} callState={call.state} canControl callLabel={`call from ${call.fromName ?? call.fromNumber}`} />
+    : undefined;
   const filtered = Object.entries(params).some(([key, value]) => key !== "page" && value);
 
   return (
@@ -50,7 +57,7 @@ export function CallsBoard({ data, params, pageSize }: CallsBoardProps) {
             Active calls <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({board.active.length})</span>
           </h2>
           <Panel>
-            <ActiveCallsTable calls={board.active} names={names} />
+            <ActiveCallsTable calls={board.active} names={names} controls={controls} />
           </Panel>
         </section>
         <section aria-labelledby="recent-calls-heading">

@@ -1,4 +1,4 @@
-import { canReadCalls } from "@switchboard/auth";
+import { canControlCalls, canReadCalls } from "@switchboard/auth";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { PageHeader } from "@/components/ui/panel";
 import type { Viewer } from "@/features/auth/server/require-viewer";
@@ -11,7 +11,7 @@ export async function CallsScreen({ viewer, params }: { viewer: Viewer; params: 
   return (
     <>
       <PageHeader title="Calls" description="Calls in progress and recent calls. Everything here updates live, without reloading." />
-      <CallsBoard data={data} params={params} pageSize={RECENT_PAGE_SIZE} />
+      <CallsBoard data={data} params={params} pageSize={RECENT_PAGE_SIZE} canControl={canControlCalls(viewer)} />
     </>
   );
 }
