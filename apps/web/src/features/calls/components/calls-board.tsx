@@ -74,7 +74,7 @@ export function CallsBoard({ data, params, pageSize, canControl }: CallsBoardPro
               </div>
             ) : (
               <>
-                <RecentCallsTable calls={board.recent} names={names} filtered={filtered} />
+                <RecentCallsTable calls={board.recent} names={names} filtered={filtered} page={data.page} />
                 <RecentPager page={data.page} pageSize={pageSize} total={board.recentTotal} hrefFor={(page) => hrefFor(params, page)} />
               </>
             )}

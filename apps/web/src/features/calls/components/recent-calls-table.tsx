@@ -17,10 +17,12 @@ interface RecentCallsTableProps {
   calls: CallView[];
   names: CallNames;
   filtered: boolean;
+  page: number;
 }
 
 /** Finished calls, newest first; one server page at a time. */
-export function RecentCallsTable({ calls, names, filtered }: RecentCallsTableProps) {
+export function RecentCallsTable({ calls, names, filtered, page }: RecentCallsTableProps) {
+  const empty = page > 1 ? "No calls on this page." : filtered ? "No calls match these filters." : "No finished calls yet.";
   return (
     <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
@@ -47,7 +49,7 @@ export function RecentCallsTable({ calls, names, filtered }: RecentCallsTablePro
           {calls.length === 0 ? (
             <tr>
               <td colSpan={HEADERS.length + 3} className="px-3 py-10 text-center font-medium">
-                {filtered ? "No calls match these filters." : "No finished calls yet."}
+                {empty}
               </td>
             </tr>
           ) : (
