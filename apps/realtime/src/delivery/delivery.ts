@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { rooms, type RealtimeIo, type RealtimeSocket } from "../io-types";
 import type { RealtimeMetrics } from "../ops/metrics";
 import { readWithRetry, replayMissed, type ReplayOutcome } from "./replay";
+import { SharedOrgReader } from "./shared-org-reader";
 import type { OrgDelivery, SyncTarget } from "./sync-target";
 
 export interface DeliveryDeps {
@@ -24,8 +25,8 @@ export class SyncBusyError extends Error {
 }
 
 /**
- * Delivery from the event log to this node's sockets: one viewEventFor + one serialization per
- * audience per event, replay before live for every (re)connecting socket, no gap, no duplicate.
+ * Delivery from the event log to this node's sockets: one viewEventFor per audience and one
+ * serialization per distinct view per event, replay before live for every (re)connecting socket, no gap, no duplicate.
  */
 export class Delivery {
   private readonly orgs = new Map<string, OrgDelivery>();
@@ -33,8 +34,12 @@ export class Delivery {
   /** Highest seq per org this node's log subscription has delivered. */
   private readonly heads = new Map<string, number>();
   private readonly unsubscribe: Array<() => void> = [];
+  /** Replay reads, one per organization for all the sockets that ask at once. */
+  private readonly reader: SharedOrgReader;
 
-  constructor(private readonly deps: DeliveryDeps) {}
+  constructor(private readonly deps: DeliveryDeps) {
+    this.reader = new SharedOrgReader(deps.log);
+  }
 
   start(): void {
     this.unsubscribe.push(this.deps.log.subscribe((event) => this.onEvent(event)));
@@ -99,9 +104,10 @@ export class Delivery {
     let outcome: ReplayOutcome;
     try {
       const wanted = () => !target.detached && target.generation === generation;
-      const read = await readWithRetry(this.deps.log, this.deps.logger, target.orgId, lastSeq, wanted);
+      const read = await readWithRetry(this.reader, this.deps.logger, target.orgId, lastSeq, wanted);
       if (!read || target.detached || target.generation !== generation) return undefined;
-      outcome = read.kind === "resync" ? { kind: "resync", reason: "retention", headSeq: read.headSeq } : await replayMissed(target, read, lastSeq, this.deps.db);
+      outcome =
+        read.kind === "resync" ? { kind: "resync", reason: "retention", headSeq: read.headSeq } : await replayMissed(target, read, lastSeq, this.deps.db);
     } catch (error) {
       // Never leave a socket stuck buffering: it goes live from where this node is and refetches.
       this.deps.logger.error({ err: error, socketId: socket.id }, "sync failed; telling the console to resync");
@@ -194,12 +200,23 @@ export class Delivery {
     this.deps.metrics.eventIn();
     const org = this.orgs.get(event.orgId);
     if (!org) return;
+    // Audiences are per viewer, but most see the very same event object (the policy returns the
+    // event itself, not a copy): group their rooms by what they see, so each distinct view is
+    // serialized once and broadcast once, instead of once per audience.
+    const views = new Map<DomainEvent, { rooms: string[]; sockets: number }>();
     for (const [room, audience] of org.audiences) {
       const visible = viewEventFor(audience.viewer, event);
       if (!visible) continue;
+      const view = views.get(visible);
+      if (view) {
+        view.rooms.push(room);
+        view.sockets += audience.sockets;
+      } else views.set(visible, { rooms: [room], sockets: audience.sockets });
+    }
+    for (const [visible, view] of views) {
       // Local only: every node consumes the log itself, the adapter must not fan this out again.
-      this.deps.io.local.to(room).emit("event", visible);
-      this.deps.metrics.eventOut(audience.sockets);
+      this.deps.io.local.to(view.rooms).emit("event", visible);
+      this.deps.metrics.eventOut(view.sockets);
     }
     for (const target of org.pending) {
       if (target.state === "replaying") {

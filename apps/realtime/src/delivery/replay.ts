@@ -12,7 +12,7 @@ export type ReplayOutcome = { kind: "done"; floor: number; replayed: number } | 
  * it does not lose anything) until the read is no longer wanted (socket gone, sync superseded).
  */
 export async function readWithRetry(
-  log: EventLog,
+  log: Pick<EventLog, "readSince">,
   logger: Logger,
   orgId: string,
   lastSeq: number | undefined,
@@ -32,7 +32,12 @@ export async function readWithRetry(
 }
 
 /** Sends the missed events the viewer may see, in order; `floor` is the last seq covered, seen or not. */
-export async function replayMissed(target: SyncTarget, read: { events: DomainEvent[]; headSeq: number }, lastSeq: number | undefined, db: DbClient): Promise<ReplayOutcome> {
+export async function replayMissed(
+  target: SyncTarget,
+  read: { events: DomainEvent[]; headSeq: number },
+  lastSeq: number | undefined,
+  db: DbClient
+): Promise<ReplayOutcome> {
   if (lastSeq === undefined) return { kind: "done", floor: read.headSeq, replayed: 0 };
   if (read.events.length === 0 && read.headSeq < lastSeq) {
     // Ahead of the log is fine while the relay catches up, but not ahead of what was committed.

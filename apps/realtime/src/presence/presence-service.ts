@@ -2,6 +2,7 @@ import { canSeePresence } from "@switchboard/auth";
 import type { PresenceMember } from "@switchboard/contracts";
 import type { Logger } from "pino";
 import { rooms, type RealtimeIo, type RealtimeSocket } from "../io-types";
+import { Coalescer } from "../delivery/coalescer";
 import { mergeEntries, type PresenceChange, type PresenceEntry, type PresenceStore } from "./presence-store";
 
 /**
@@ -11,13 +12,23 @@ import { mergeEntries, type PresenceChange, type PresenceEntry, type PresenceSto
 export class PresenceService {
   /** This node's tabs, and the store call each is waiting on, so remove never overtakes add. */
   private readonly tabs = new Map<string, { orgId: string; entry: PresenceEntry; added: Promise<unknown> }>();
+  /** The same tabs by org and user, so announcing a join does not scan every tab of the node. */
+  private readonly userTabs = new Map<string, Set<PresenceEntry>>();
+  /**
+   * Lists of an org's members, one store read for every socket that wants one at once (a connect
+   * storm would otherwise read and merge the whole org once per socket). Sockets in a request get
+   * the list pushed as presence:snapshot, serialized once for all of them.
+   */
+  private readonly lists: Coalescer<string, RealtimeSocket | null, PresenceMember[]>;
   private closing = false;
 
   constructor(
     private readonly io: RealtimeIo,
     private readonly store: PresenceStore,
     private readonly logger: Logger
-  ) {}
+  ) {
+    this.lists = new Coalescer((orgId, requests) => this.readLists(orgId, requests));
+  }
 
   start(): Promise<void> {
     return this.store.start({ change: (change) => this.announce(change), lost: (orgIds) => this.resendSnapshots(orgIds) });
@@ -30,16 +41,24 @@ export class PresenceService {
     if (staff) void socket.join(rooms.presence(user.orgId));
     const added = this.store.add(user.orgId, entry).then(async (change) => {
       this.announce(change);
-      if (staff && socket.connected) socket.emit("presence:snapshot", { members: await this.store.list(user.orgId) });
+      if (staff && socket.connected) await this.lists.request(user.orgId, socket);
     });
     added.catch((error: unknown) => this.logger.warn({ err: error, socketId: socket.id }, "presence connect failed"));
     this.tabs.set(socket.id, { orgId: user.orgId, entry, added });
+    const key = userKey(user.orgId, user.id);
+    const tabs = this.userTabs.get(key);
+    if (tabs) tabs.add(entry);
+    else this.userTabs.set(key, new Set([entry]));
   }
 
   disconnect(socket: RealtimeSocket): void {
     const tab = this.tabs.get(socket.id);
     if (!tab) return;
     this.tabs.delete(socket.id);
+    const key = userKey(tab.orgId, tab.entry.userId);
+    const tabs = this.userTabs.get(key);
+    tabs?.delete(tab.entry);
+    if (tabs?.size === 0) this.userTabs.delete(key);
     if (this.closing) return;
     void tab.added
       .catch(() => undefined)
@@ -49,7 +68,7 @@ export class PresenceService {
   }
 
   list(orgId: string): Promise<PresenceMember[]> {
-    return this.store.list(orgId);
+    return this.lists.request(orgId, null);
   }
 
   isHealthy(): boolean {
@@ -82,8 +101,18 @@ export class PresenceService {
     }
   }
 
-  private localMember(orgId: string, userId: string): PresenceMember | undefined {
-    const entries = [...this.tabs.values()].filter((tab) => tab.orgId === orgId && tab.entry.userId === userId).map((tab) => tab.entry);
-    return mergeEntries(entries)[0];
+  private async readLists(orgId: string, requests: readonly (RealtimeSocket | null)[]): Promise<PresenceMember[][]> {
+    const members = await this.store.list(orgId);
+    const push = requests.filter((socket): socket is RealtimeSocket => socket !== null && socket.connected).map((socket) => socket.id);
+    if (push.length > 0) this.io.local.to(push).emit("presence:snapshot", { members });
+    return requests.map(() => members);
   }
+
+  private localMember(orgId: string, userId: string): PresenceMember | undefined {
+    return mergeEntries(this.userTabs.get(userKey(orgId, userId)) ?? [])[0];
+  }
+}
+
+function userKey(orgId: string, userId: string): string {
+  return `${orgId}|${userId}`;
 }

@@ -1,0 +1,40 @@
+/**
+ * Runs `fn(key, requests)` for many callers at once: a request joins the next run for its key
+ * that starts after the request was made (never one already in flight, whose snapshot may predate
+ * it), and at most one run per key is in flight. Under a storm of N requests for one key this
+ * makes a handful of runs instead of N; alone, a request runs at once.
+ */
+export class Coalescer<K, Req, Res> {
+  private readonly keys = new Map<K, { running: boolean; queued: { request: Req; resolve: (r: Res) => void; reject: (e: unknown) => void }[] }>();
+
+  constructor(private readonly fn: (key: K, requests: readonly Req[]) => Promise<Res[]>) {}
+
+  request(key: K, request: Req): Promise<Res> {
+    let state = this.keys.get(key);
+    if (!state) {
+      state = { running: false, queued: [] };
+      this.keys.set(key, state);
+    }
+    const promise = new Promise<Res>((resolve, reject) => state.queued.push({ request, resolve, reject }));
+    if (!state.running) void this.drain(key, state);
+    return promise;
+  }
+
+  private async drain(key: K, state: { running: boolean; queued: { request: Req; resolve: (r: Res) => void; reject: (e: unknown) => void }[] }): Promise<void> {
+    state.running = true;
+    while (state.queued.length > 0) {
+      const batch = state.queued.splice(0);
+      try {
+        const results = await this.fn(
+          key,
+          batch.map((b) => b.request)
+        );
+        batch.forEach((b, i) => b.resolve(results[i] as Res));
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
+    }
+    state.running = false;
+    this.keys.delete(key);
+  }
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import type { DomainEvent } from "@switchboard/contracts";
+import { MemoryEventLog, type ReadResult } from "@switchboard/events";
+import { describe, expect, it } from "vitest";
+import { Coalescer } from "./coalescer";
+import { SharedOrgReader } from "./shared-org-reader";
+
+function events(orgId: string, from: number, to: number): DomainEvent[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => {
+    const id = randomUUID();
+    return {
+      id,
+      orgId,
+      seq: from + i,
+      type: "extension.deleted",
+      at: new Date().toISOString(),
+      actor: null,
+      subject: { kind: "extension", id },
+      data: { id, label: "x" }
+    };
+  });
+}
+
+/** The real memory log, counting reads. */
+class CountingLog extends MemoryEventLog {
+  reads: { orgId: string; afterSeq: number }[] = [];
+  override readSince(orgId: string, afterSeq: number): Promise<ReadResult> {
+    this.reads.push({ orgId, afterSeq });
+    return super.readSince(orgId, afterSeq);
+  }
+}
+
+describe("Coalescer", () => {
+  it("runs a lone request at once, batches the requests made during a run into the next one, never into the running one", async () => {
+    const runs: number[][] = [];
+    let release: () => void = () => undefined;
+    const coalescer = new Coalescer<string, number, string>(async (_key, requests) => {
+      runs.push([...requests]);
+      if (runs.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      return requests.map((r) => `run ${runs.length}: ${r}`);
+    });
+    const first = coalescer.request("org", 1);
+    const later = [2, 3, 4].map((n) => coalescer.request("org", n));
+    expect(runs).toEqual([[1]]);
+    release();
+    expect(await first).toBe("run 1: 1");
+    expect(await Promise.all(later)).toEqual(["run 2: 2", "run 2: 3", "run 2: 4"]);
+    expect(runs).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it("rejects every request of a failed run and keeps serving the next ones", async () => {
+    let fail = true;
+    const coalescer = new Coalescer<string, number, number>(async (_key, requests) => {
+      if (fail) throw new Error("down");
+      return requests.map((r) => r * 2);
+    });
+    const failed = [coalescer.request("org", 1), coalescer.request("org", 2)];
+    await expect(Promise.all(failed)).rejects.toThrow("down");
+    await Promise.allSettled(failed);
+    fail = false;
+    expect(await coalescer.request("org", 3)).toBe(6);
+  });
+});
+
+describe("SharedOrgReader", () => {
+  it("answers a storm of reads of one org with two log reads, each exactly as its own read would", async () => {
+    const log = new CountingLog();
+    const [a, b] = [randomUUID(), randomUUID()];
+    await log.append([...events(a, 1, 40), ...events(b, 1, 5)]);
+    const reader = new SharedOrgReader(log);
+    const afterSeqs = [17, 3, 40, 0, 25, Number.MAX_SAFE_INTEGER, 39, 3, 12];
+
+    const shared = await Promise.all(afterSeqs.map((afterSeq) => reader.readSince(a, afterSeq)));
+    const sharedReads = log.reads.length;
+    const alone = await Promise.all(afterSeqs.map((afterSeq) => log.readSince(a, afterSeq)));
+
+    expect(sharedReads).toBe(2);
+    expect(shared).toEqual(alone);
+    expect(await reader.readSince(b, 2)).toEqual(await log.readSince(b, 2));
+  });
+
+  it("reads on their own the requests above a shared read that had to resync", async () => {
+    const log = new CountingLog({ maxEvents: 10, maxAgeMs: 60_000 });
+    const org = randomUUID();
+    await log.append(events(org, 1, 30));
+    const reader = new SharedOrgReader(log);
+    await reader.readSince(org, 29);
+    log.reads = [];
+
+    const [old, recent] = await Promise.all([reader.readSince(org, 2), reader.readSince(org, 25)]);
+    expect(old).toEqual({ kind: "resync", headSeq: 30 });
+    expect(recent.kind === "events" && recent.events.map((e) => e.seq)).toEqual([26, 27, 28, 29, 30]);
+    expect(log.reads.map((r) => r.afterSeq)).toEqual([2, 25]);
+  });
+});
