@@ -59,6 +59,9 @@ test("agent and customer on one ticket: replies arrive live, internal notes neve
   await agent.goto(path);
   await expect(agent.getByRole("heading", { level: 1, name: subject })).toBeVisible();
   for (const page of [customer, agent]) await expect(connectionStatus(page)).toHaveText("Live", { timeout: 15_000 });
+  // Collision detection is for staff: the customer neither sees who is there nor shows up for the agent.
+  await expect(customer.getByRole("region", { name: "Also on this ticket" })).toHaveCount(0);
+  await expect(agent.getByRole("region", { name: "Also on this ticket" })).not.toContainText("Cara");
   // The customer has no way to write an internal note.
   await expect(customer.getByRole("checkbox", { name: "Internal note" })).toHaveCount(0);
 
@@ -163,6 +166,8 @@ test("new tickets appear in the agent's list live; assigning one puts it in the 
   await expect(toast(agent, `Cara Customer opened ticket ${publicId}`)).toBeVisible();
 
   await supervisor.goto(path);
+  // Who is on each ticket shows in the list (collision detection, from features/ticket-presence).
+  await expect(row).toContainText("Sam is viewing");
   await supervisor.getByLabel("Assignee").selectOption({ label: "Ana Agent" });
   await supervisor.getByLabel("Priority").selectOption({ label: "Urgent" });
   await supervisor.getByRole("button", { name: "Save changes" }).click();

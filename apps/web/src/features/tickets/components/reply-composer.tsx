@@ -19,11 +19,13 @@ interface ReplyComposerProps {
   replies: TicketReplyView[];
   /** Told whether the draft has text (typing indicators), and on every keystroke. */
   onDraftChange?: (text: string) => void;
+  /** The reply box lost focus (a typing indicator stops there). */
+  onDraftBlur?: () => void;
   /** Shown above the composer, e.g. who else is replying right now. */
   indicators?: ReactNode;
 }
 
-export function ReplyComposer({ ticketId, viewerId, staffView, closed, replies, onDraftChange, indicators }: ReplyComposerProps) {
+export function ReplyComposer({ ticketId, viewerId, staffView, closed, replies, onDraftChange, onDraftBlur, indicators }: ReplyComposerProps) {
   const router = useRouter();
   const [text, setText] = useState("");
   const [internal, setInternal] = useState(false);
@@ -104,6 +106,7 @@ export function ReplyComposer({ ticketId, viewerId, staffView, closed, replies, 
           rows={5}
           value={text}
           onChange={(e) => change(e.target.value)}
+          onBlur={onDraftBlur}
           error={fieldError}
           hint={staffView && internal ? "Visible to staff only; the customer never sees internal notes." : undefined}
         />

@@ -4,6 +4,8 @@ import { useMemo, useState } from "react";
 import type { OfficeView, TicketDetail } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/db";
 import { Notice, Panel } from "@/components/ui/panel";
+import { TicketViewers } from "@/features/ticket-presence/components/ticket-viewers";
+import { useTicketPresence } from "@/features/ticket-presence/use-ticket-presence";
 import { applyTicketThreadEvents } from "../apply-ticket-events";
 import type { CallSummary } from "../server/load-call";
 import { useEventsSince } from "../use-events-since";
@@ -31,6 +33,8 @@ export function TicketThreadView({ viewerId, staffView, canChangeOffice, seq, de
   const thread = useMemo(() => applyTicketThreadEvents(detail, events, staffView), [detail, events, staffView]);
   const [now] = useState(() => Date.now());
   const { ticket } = thread;
+  // Collision detection is staff-only by policy: customers neither see viewers nor appear as one.
+  const presence = useTicketPresence(ticket.id, viewerId, { enabled: staffView });
 
   return (
     <>
@@ -40,6 +44,11 @@ export function TicketThreadView({ viewerId, staffView, canChangeOffice, seq, de
           <h1 className="text-2xl font-semibold tracking-tight">{ticket.subject}</h1>
           <StatusBadge status={ticket.status} />
         </div>
+        {staffView ? (
+          <div className="mt-2">
+            <TicketViewers others={presence.others} />
+          </div>
+        ) : null}
       </div>
       {thread.hidden ? (
         <div className="mb-4">
@@ -52,7 +61,15 @@ export function TicketThreadView({ viewerId, staffView, canChangeOffice, seq, de
         <div className="space-y-8">
           <TicketConversation body={ticket.body} customerName={ticket.customerName} createdAt={ticket.createdAt} replies={thread.replies} />
           <Panel className="p-4">
-            <ReplyComposer ticketId={ticket.id} viewerId={viewerId} staffView={staffView} closed={ticket.status === "closed"} replies={thread.replies} />
+            <ReplyComposer
+              ticketId={ticket.id}
+              viewerId={viewerId}
+              staffView={staffView}
+              closed={ticket.status === "closed"}
+              replies={thread.replies}
+              onDraftChange={(text) => (text.trim() ? presence.notifyTyping() : presence.stopTyping())}
+              onDraftBlur={presence.stopTyping}
+            />
           </Panel>
         </div>
         <aside className="space-y-6" aria-label="Ticket sidebar">

@@ -5,6 +5,8 @@ import type { OfficeView, TicketView } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/db";
 import { ButtonLink } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
+import { TicketRowViewers } from "@/features/ticket-presence/components/ticket-row-viewers";
+import { useTicketListViewers } from "@/features/ticket-presence/use-ticket-list-viewers";
 import { applyTicketListEvents } from "../apply-ticket-events";
 import { pageAccepts, ticketListHref, type TicketListParams } from "../ticket-list-params";
 import { useEventsSince } from "../use-events-since";
@@ -28,6 +30,11 @@ export function TicketsView({ viewerId, staffView, params, rows: initialRows, to
   const rows = useMemo(() => applyTicketListEvents(initialRows, events, (t) => pageAccepts(params, viewerId, t)), [initialRows, events, params, viewerId]);
   const added = rows.filter((row) => !initialRows.some((initial) => initial.id === row.id)).length;
   const removed = initialRows.filter((initial) => !rows.some((row) => row.id === initial.id)).length;
+  const { viewersOf } = useTicketListViewers(
+    rows.map((row) => row.id),
+    viewerId,
+    { enabled: staffView }
+  );
   const filtered = ticketListHref({ ...params, page: 1, sort: "updatedAt", dir: "desc", pageSize: 25 }) !== "/tickets";
 
   const empty = filtered ? (
@@ -42,7 +49,14 @@ export function TicketsView({ viewerId, staffView, params, rows: initialRows, to
   return (
     <Panel>
       <TicketFilters key={ticketListHref(params)} params={params} staffView={staffView} offices={offices} staff={staff} />
-      <TicketTable rows={rows} total={Math.max(0, total + added - removed)} params={params} staffView={staffView} empty={empty} />
+      <TicketTable
+        rows={rows}
+        total={Math.max(0, total + added - removed)}
+        params={params}
+        staffView={staffView}
+        onTicket={staffView ? (ticket) => <TicketRowViewers viewers={viewersOf(ticket.id)} /> : undefined}
+        empty={empty}
+      />
     </Panel>
   );
 }
