@@ -76,6 +76,7 @@ export function ActiveCallsTable({ calls, names, controls }: ActiveCallsTablePro
                 </td>
                 <td className={td}>
                   <CallStateBadge state={call.state} />
+                  {call.transferredTo ? <span className="mt-0.5 block text-xs text-slate-600 dark:text-slate-400">to {call.transferredTo}</span> : null}
                 </td>
                 <td className={td}>{CALL_DIRECTION_LABELS[call.direction]}</td>
                 <td className={td}>

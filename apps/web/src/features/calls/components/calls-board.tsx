@@ -54,8 +54,15 @@ export function CallsBoard({ data, params, pageSize, canControl }: CallsBoardPro
       <div className="space-y-8">
         <section aria-labelledby="active-calls-heading">
           <h2 id="active-calls-heading" className="mb-3 text-lg font-semibold">
-            Active calls <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({board.active.length})</span>
+            Active calls{" "}
+            <span aria-hidden="true" className="text-sm font-normal text-slate-600 dark:text-slate-400">
+              ({board.active.length})
+            </span>
           </h2>
+          {/* Announced politely as calls come and go; the table itself is not a live region (durations tick). */}
+          <p className="sr-only" role="status">
+            {board.active.length === 1 ? "1 call in progress" : `${board.active.length} calls in progress`}
+          </p>
           <Panel>
             <ActiveCallsTable calls={board.active} names={names} controls={controls} />
           </Panel>
