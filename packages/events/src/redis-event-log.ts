@@ -86,6 +86,7 @@ export class RedisEventLog implements EventLog {
       url: this.options.url,
       name: "sb-event-log",
       logger: this.logger,
+      autoPipelining: true,
       commandTimeoutMs: this.commandTimeoutMs,
       isClosing: () => this.closing,
       onUp: () => this.status.set({ commands: true, commandsHealthy: true }),

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { verifyRealtimeToken, verifySessionCookie, type SessionResult } from "@switchboard/auth";
 import { handshakeAuthSchema, type ConnectErrorCode, type ConnectErrorData } from "@switchboard/contracts";
-import { findSessionUser, officeIdsOf, type DbClient } from "@switchboard/db";
+import type { DbClient } from "@switchboard/db";
 import type { Logger } from "pino";
 import type { RealtimeSocket } from "../io-types";
 import type { RealtimeMetrics } from "../ops/metrics";
+import { SessionUserLoader } from "./session-user-loader";
 
 /** The connect_error a client sees: `message` is the reason, `data.code` is for code. */
 export class HandshakeError extends Error {
@@ -56,7 +57,7 @@ function originAllowed(socket: RealtimeSocket, allowed: readonly string[]): bool
  * (same-site), then the user as the database knows them NOW, so a deleted account is refused and
  * a changed role, organization or office membership applies from this connection on.
  */
-async function authenticate(socket: RealtimeSocket, deps: AuthDeps): Promise<void> {
+async function authenticate(socket: RealtimeSocket, deps: AuthDeps, users: SessionUserLoader): Promise<void> {
   const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
   if (!auth.success) throw new HandshakeError("bad_request", "invalid handshake");
   if (!auth.data.token && !originAllowed(socket, deps.corsOrigins)) throw new HandshakeError("bad_request", "origin not allowed");
@@ -67,24 +68,24 @@ async function authenticate(socket: RealtimeSocket, deps: AuthDeps): Promise<voi
   if (!userIdSchema.safeParse(session.user.id).success) throw REFUSALS.invalid;
 
   let current;
-  let officeIds: string[];
   try {
-    [current, officeIds] = await Promise.all([findSessionUser(deps.db, session.user.id), officeIdsOf(deps.db, session.user.id)]);
+    current = await users.find(session.user.id);
   } catch (error) {
     deps.logger.error({ err: error }, "session user lookup failed");
     throw new HandshakeError("unavailable", "server unavailable");
   }
   if (!current) throw REFUSALS.invalid;
   // Offices decide which tickets an agent receives; like the role, they apply from this connection on.
-  socket.data.user = { ...current, officeIds };
+  socket.data.user = current;
   socket.data.sessionExpiresAt = session.expiresAt;
   socket.data.connectedAt = new Date().toISOString();
   socket.data.lastSeq = 0;
 }
 
 export function createAuthMiddleware(deps: AuthDeps) {
+  const users = new SessionUserLoader(deps.db);
   return (socket: RealtimeSocket, next: (err?: Error) => void): void => {
-    authenticate(socket, deps).then(
+    authenticate(socket, deps, users).then(
       () => next(),
       (error: unknown) => {
         const refusal = error instanceof HandshakeError ? error : new HandshakeError("unavailable", "server unavailable");

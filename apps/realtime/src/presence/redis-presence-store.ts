@@ -44,6 +44,8 @@ export class RedisPresenceStore implements PresenceStore {
       autoResendUnfulfilledCommands: false,
       maxRetriesPerRequest: 0,
       commandTimeout: 2_000,
+      // Each connect adds a tab (two commands): in a storm, one write per tick instead of per command.
+      enableAutoPipelining: true,
       retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
       connectionName: `sb-presence-${options.nodeId}`
     });
@@ -166,9 +168,12 @@ export class RedisPresenceStore implements PresenceStore {
       this.listener.lost([...this.local.keys()]);
       // Other nodes re-assert within a period, and their announcements may have been published before
       // our adapter resubscribed: a second list once they all had their turn settles it.
-      const again = setTimeout(() => {
-        if (!this.stopped) this.listener.lost([...this.local.keys()]);
-      }, Math.ceil(this.periodMs() * 1.5));
+      const again = setTimeout(
+        () => {
+          if (!this.stopped) this.listener.lost([...this.local.keys()]);
+        },
+        Math.ceil(this.periodMs() * 1.5)
+      );
       again.unref();
     }
   }

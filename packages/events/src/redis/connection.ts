@@ -11,6 +11,11 @@ export interface ConnectionSettings {
   isClosing(): boolean;
   onUp(): void;
   onDown(): void;
+  /**
+   * Send the commands issued in one tick in one write (never for a connection that blocks): a
+   * reconnect storm issues thousands of small reads, and each write is a syscall.
+   */
+  autoPipelining?: boolean;
 }
 
 /** Reconnect quickly after a blip, then every 2 s at most. */
@@ -32,7 +37,8 @@ export function createConnection(settings: ConnectionSettings): Redis {
     commandTimeout: settings.commandTimeoutMs,
     connectTimeout: Math.max(settings.commandTimeoutMs, 1000),
     retryStrategy: reconnectDelay,
-    connectionName: settings.name
+    connectionName: settings.name,
+    enableAutoPipelining: settings.autoPipelining ?? false
   });
   let down = false;
   redis.on("ready", () => {
