@@ -23,12 +23,17 @@ async function openTicket(page: Page, path: string, subject: string): Promise<vo
   await expect(connectionStatus(page)).toHaveText("Live", { timeout: 15_000 });
 }
 
-test("two staff on one ticket see each other viewing and replying; the indicator leaves with the tab", async ({ browser, loginAs, urls }) => {
+test("two staff on one ticket see each other viewing and replying; the list shows them; the indicator leaves with the tab", async ({
+  browser,
+  loginAs,
+  urls
+}) => {
   test.setTimeout(120_000);
-  const [customer, ana, sam] = [
+  const [customer, ana, sam, admin] = [
     await signedIn(browser, urls.web, loginAs, "customer"),
     await signedIn(browser, urls.web, loginAs, "agent"),
-    await signedIn(browser, urls.web, loginAs, "supervisor")
+    await signedIn(browser, urls.web, loginAs, "supervisor"),
+    await signedIn(browser, urls.web, loginAs, "admin")
   ];
 
   // A fresh Support ticket, so no other test's viewers are on it.
@@ -58,6 +63,13 @@ test("two staff on one ticket see each other viewing and replying; the indicator
     await expect(others(ana)).not.toContainText("replying");
   });
 
+  const listRow = () => admin.getByRole("row").filter({ hasText: subject });
+  await test.step("the ticket list shows who is on the ticket", async () => {
+    await admin.goto("/tickets");
+    await expect(connectionStatus(admin)).toHaveText("Live", { timeout: 15_000 });
+    await expect(listRow()).toContainText("Ana and Sam are viewing");
+  });
+
   await test.step("the customer sees none of it", async () => {
     await customer.reload();
     await expect(customer.getByRole("heading", { level: 1, name: subject })).toBeVisible();
@@ -70,5 +82,7 @@ test("two staff on one ticket see each other viewing and replying; the indicator
     await expect(others(sam)).toContainText("Ana is replying…");
     await sam.context().close();
     await expect(others(ana)).not.toContainText("Sam", { timeout: 5_000 });
+    await expect(listRow()).toContainText("Ana is replying…");
+    await expect(listRow()).not.toContainText("Sam");
   });
 });
