@@ -1,9 +1,9 @@
-import { audienceKey, viewEventFor, type Viewer } from "@switchboard/auth";
+import { viewEventFor } from "@switchboard/auth";
 import type { DomainEvent, ResyncReason, SyncResult } from "@switchboard/contracts";
 import type { DbClient } from "@switchboard/db";
 import type { EventLog } from "@switchboard/events";
 import type { Logger } from "pino";
-import { rooms, type RealtimeIo, type RealtimeSocket } from "../io-types";
+import type { RealtimeIo, RealtimeSocket } from "../io-types";
 import type { RealtimeMetrics } from "../ops/metrics";
 import { readWithRetry, replayMissed, type ReplayOutcome } from "./replay";
 import { SharedOrgReader } from "./shared-org-reader";
@@ -25,7 +25,7 @@ export class SyncBusyError extends Error {
 }
 
 /**
- * Delivery from the event log to this node's sockets: one viewEventFor per audience and one
+ * Delivery from the event log to this node's sockets: one viewEventFor per live socket and one
  * serialization per distinct view per event, replay before live for every (re)connecting socket, no gap, no duplicate.
  */
 export class Delivery {
@@ -52,13 +52,12 @@ export class Delivery {
 
   /** Called synchronously on connect, before anything async, so no live event can slip past. */
   attach(socket: RealtimeSocket): void {
-    const { id, orgId, role, officeIds } = socket.data.user;
-    const viewer: Viewer = { id, orgId, role, officeIds };
+    // The handshake's user is the viewer (read-only from here on): no copy per socket.
+    const viewer = socket.data.user;
     const target: SyncTarget = {
       socket,
       viewer,
       orgId: viewer.orgId,
-      audienceRoom: rooms.audience(audienceKey(viewer)),
       state: "replaying",
       floor: 0,
       buffer: [],
@@ -79,7 +78,7 @@ export class Delivery {
     this.targets.delete(socket.id);
     const org = this.orgs.get(target.orgId);
     if (!org) return;
-    if (target.state === "live") this.leaveAudience(org, target);
+    org.live.delete(target);
     org.pending.delete(target);
     org.sockets--;
     if (org.sockets <= 0) this.orgs.delete(target.orgId);
@@ -94,7 +93,7 @@ export class Delivery {
     if (!target) return undefined;
     if (target.state === "replaying" && target.generation > 0) throw new SyncBusyError();
     const org = this.org(target.orgId);
-    if (target.state === "live") this.leaveAudience(org, target);
+    org.live.delete(target);
     target.state = "replaying";
     target.buffer = [];
     target.overflowed = false;
@@ -178,18 +177,7 @@ export class Delivery {
     const org = this.org(target.orgId);
     org.pending.delete(target);
     target.state = "live";
-    void target.socket.join(target.audienceRoom);
-    const audience = org.audiences.get(target.audienceRoom);
-    if (audience) audience.sockets++;
-    else org.audiences.set(target.audienceRoom, { viewer: target.viewer, sockets: 1 });
-  }
-
-  private leaveAudience(org: OrgDelivery, target: SyncTarget): void {
-    void target.socket.leave(target.audienceRoom);
-    const audience = org.audiences.get(target.audienceRoom);
-    if (!audience) return;
-    audience.sockets--;
-    if (audience.sockets <= 0) org.audiences.delete(target.audienceRoom);
+    org.live.add(target);
   }
 
   private onEvent(event: DomainEvent): void {
@@ -200,23 +188,21 @@ export class Delivery {
     this.deps.metrics.eventIn();
     const org = this.orgs.get(event.orgId);
     if (!org) return;
-    // Audiences are per viewer, but most see the very same event object (the policy returns the
-    // event itself, not a copy): group their rooms by what they see, so each distinct view is
-    // serialized once and broadcast once, instead of once per audience.
-    const views = new Map<DomainEvent, { rooms: string[]; sockets: number }>();
-    for (const [room, audience] of org.audiences) {
-      const visible = viewEventFor(audience.viewer, event);
+    // The policy returns the event itself (not a copy) to everyone who may see all of it: group
+    // the live sockets by the object they get, so each distinct view is serialized once and sent
+    // in one broadcast (to the sockets' own rooms; no room per audience to keep per socket).
+    const views = new Map<DomainEvent, string[]>();
+    for (const target of org.live) {
+      const visible = viewEventFor(target.viewer, event);
       if (!visible) continue;
-      const view = views.get(visible);
-      if (view) {
-        view.rooms.push(room);
-        view.sockets += audience.sockets;
-      } else views.set(visible, { rooms: [room], sockets: audience.sockets });
+      const ids = views.get(visible);
+      if (ids) ids.push(target.socket.id);
+      else views.set(visible, [target.socket.id]);
     }
-    for (const [visible, view] of views) {
+    for (const [visible, ids] of views) {
       // Local only: every node consumes the log itself, the adapter must not fan this out again.
-      this.deps.io.local.to(view.rooms).emit("event", visible);
-      this.deps.metrics.eventOut(view.sockets);
+      this.deps.io.local.to(ids).emit("event", visible);
+      this.deps.metrics.eventOut(ids.length);
     }
     for (const target of org.pending) {
       if (target.state === "replaying") {
@@ -241,7 +227,7 @@ export class Delivery {
   private org(orgId: string): OrgDelivery {
     let org = this.orgs.get(orgId);
     if (!org) {
-      org = { audiences: new Map(), pending: new Set(), sockets: 0 };
+      org = { live: new Set(), pending: new Set(), sockets: 0 };
       this.orgs.set(orgId, org);
     }
     return org;

@@ -7,13 +7,12 @@ import type { RealtimeSocket } from "../io-types";
  * - replaying: its missed events are being read; live events are buffered, not sent.
  * - catching-up: replay sent up to `floor`, but this node's live stream has not reached `floor` yet
  *   (the log can be ahead of the subscriber); live events are sent one by one, those ≤ floor dropped.
- * - live: a member of its audience room; gets the shared, serialized-once broadcast.
+ * - live: in its org's live set; gets the shared, serialized-once broadcast.
  */
 export interface SyncTarget {
   socket: RealtimeSocket;
   viewer: Viewer;
   orgId: string;
-  audienceRoom: string;
   state: "replaying" | "catching-up" | "live";
   floor: number;
   buffer: DomainEvent[];
@@ -23,14 +22,8 @@ export interface SyncTarget {
   detached: boolean;
 }
 
-/** One audience (viewers who see the same of every event) present on this node. */
-export interface Audience {
-  viewer: Viewer;
-  sockets: number;
-}
-
 export interface OrgDelivery {
-  audiences: Map<string, Audience>;
+  live: Set<SyncTarget>;
   pending: Set<SyncTarget>;
   sockets: number;
 }

@@ -13,7 +13,7 @@ export class PresenceService {
   /** This node's tabs, and the store call each is waiting on, so remove never overtakes add. */
   private readonly tabs = new Map<string, { orgId: string; entry: PresenceEntry; added: Promise<unknown> }>();
   /** The same tabs by org and user, so announcing a join does not scan every tab of the node. */
-  private readonly userTabs = new Map<string, Set<PresenceEntry>>();
+  private readonly userTabs = new Map<string, PresenceEntry[]>();
   /**
    * Lists of an org's members, one store read for every socket that wants one at once (a connect
    * storm would otherwise read and merge the whole org once per socket). Sockets in a request get
@@ -47,8 +47,8 @@ export class PresenceService {
     this.tabs.set(socket.id, { orgId: user.orgId, entry, added });
     const key = userKey(user.orgId, user.id);
     const tabs = this.userTabs.get(key);
-    if (tabs) tabs.add(entry);
-    else this.userTabs.set(key, new Set([entry]));
+    if (tabs) tabs.push(entry);
+    else this.userTabs.set(key, [entry]);
   }
 
   disconnect(socket: RealtimeSocket): void {
@@ -56,9 +56,9 @@ export class PresenceService {
     if (!tab) return;
     this.tabs.delete(socket.id);
     const key = userKey(tab.orgId, tab.entry.userId);
-    const tabs = this.userTabs.get(key);
-    tabs?.delete(tab.entry);
-    if (tabs?.size === 0) this.userTabs.delete(key);
+    const rest = this.userTabs.get(key)?.filter((entry) => entry !== tab.entry) ?? [];
+    if (rest.length > 0) this.userTabs.set(key, rest);
+    else this.userTabs.delete(key);
     if (this.closing) return;
     void tab.added
       .catch(() => undefined)
