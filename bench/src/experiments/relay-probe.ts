@@ -33,6 +33,15 @@ log.subscribe((e) => {
   const at = commits.get(`${e.orgId}:${e.seq}`);
   if (at !== undefined) latency.record((performance.now() - at) * 1000);
 });
+const appendSizes: number[] = [];
+const appendMs: number[] = [];
+const innerAppend = log.append.bind(log);
+log.append = async (events) => {
+  const t = performance.now();
+  await innerAppend(events);
+  appendSizes.push(events.length);
+  appendMs.push(performance.now() - t);
+};
 const relay = mode === "batched" ? createBatchedRelay({ database: test.database, log, logger }) : createRelay({ database: test.database, log, logger });
 relay.start();
 const competitors: Array<() => Promise<void>> = [];
@@ -62,7 +71,9 @@ while (performance.now() - started < 10_000) {
     const extensionId = org?.extensionIds[issued % 10];
     issued += 1;
     if (!extensionId) continue;
-    const p: Promise<unknown> = test.database.client.extension.update({ where: { id: extensionId }, data: { displayName: `probe ${issued}` } }).finally(() => running.delete(p));
+    const p: Promise<unknown> = test.database.client.extension
+      .update({ where: { id: extensionId }, data: { displayName: `probe ${issued}` } })
+      .finally(() => running.delete(p));
     running.add(p);
   }
   await new Promise((r) => setTimeout(r, 2));
@@ -71,8 +82,18 @@ await Promise.all(running);
 await new Promise((r) => setTimeout(r, 1500));
 const cpu = process.cpuUsage(cpuBefore);
 console.log(
-  JSON.stringify({ relay: mode, rate, orgs: orgCount, competitors: competitors.length, commits: issued, commitToRedisMs: summarizeMs(latency), writerAndRelayCpuMsPerChange: Math.round(((cpu.user + cpu.system) / 1000 / issued) * 100) / 100 })
+  JSON.stringify({
+    relay: mode,
+    rate,
+    orgs: orgCount,
+    competitors: competitors.length,
+    commits: issued,
+    commitToRedisMs: summarizeMs(latency),
+    writerAndRelayCpuMsPerChange: Math.round(((cpu.user + cpu.system) / 1000 / issued) * 100) / 100
+  })
 );
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+console.log(JSON.stringify({ appends: appendSizes.length, meanBatch: mean(appendSizes).toFixed(1), meanAppendMs: mean(appendMs).toFixed(2) }));
 for (const stop of competitors) await stop();
 await relay.stop();
 await log.close();
