@@ -30,6 +30,8 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
   const agentContext = await browser.newContext({ baseURL: urls.web });
   const agent = await agentContext.newPage();
   const dashboard = await admin.context().newPage();
+  const operator = await agentContext.newPage();
+  const desk102 = operator.getByRole("list", { name: "Extension lamps" }).getByRole("listitem", { name: "Extension 102", exact: true });
   const consoles = [admin, agent];
   const activeCount = dashboard.getByTestId("count-activeCalls");
   let activeBefore = 0;
@@ -46,6 +48,7 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
     await expect(agent.getByRole("heading", { level: 1, name: "Calls", exact: true })).toBeVisible();
     await expect(connectionStatus(agent)).toHaveText("Live", { timeout: 15_000 });
     await openLive(dashboard, "/", "Dashboard");
+    await openLive(operator, "/operator", "Operator");
     activeBefore = Number(await activeCount.textContent());
   });
 
@@ -86,6 +89,11 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
     for (const page of consoles) await expect(activeCall(page, caller).getByText("Answered", { exact: true })).toBeVisible(WITHIN_A_SECOND);
   });
 
+  await test.step("the operator panel shows whom extension 102 is talking to", async () => {
+    await expect(desk102).toContainText(`With ${caller} (${number})`);
+    await expect(desk102.getByRole("timer", { name: "Duration" })).toHaveText(/^\d+:\d\d$/);
+  });
+
   await test.step("hang-up moves it from the active calls to the top of recent calls", async () => {
     await pbx.end(callId, { hungUpBy: "caller" });
     for (const page of consoles) {
@@ -95,6 +103,7 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
       await expect(page.getByRole("table", { name: "Recent calls" }).getByRole("row").nth(1)).toContainText(caller);
     }
     await expect(activeCount).toHaveText(String(activeBefore));
+    await expect(desk102).not.toContainText(caller);
   });
 
   await test.step("its timeline lists what happened, and a ticket can be opened from it", async () => {

@@ -1,8 +1,11 @@
 "use client";
 
 import { useMemo } from "react";
-import type { ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
+import type { CallView, ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
 import { Panel } from "@/components/ui/panel";
+import { LiveDuration } from "@/features/calls/components/live-duration";
+import { applyCallEvents } from "@/features/calls/live-calls";
+import { useEventsSince } from "@/features/calls/use-live-calls";
 import { useLiveCollection } from "@/features/realtime/use-live-collection";
 import { LAMP_LABELS, lampOf, type LampKind } from "../lamp";
 import { useLiveExtensionStatuses } from "../use-live-statuses";
@@ -14,12 +17,31 @@ interface OperatorPanelProps {
   seq: number;
   extensions: ExtensionView[];
   statuses: ExtensionStatusView[];
+  activeCalls: CallView[];
+}
+
+/** The newest live call each extension takes part in. */
+function callsByExtension(calls: readonly CallView[]): Map<string, CallView> {
+  const byExt = new Map<string, CallView>();
+  for (const call of calls) for (const id of call.extensionIds) byExt.set(id, call);
+  return byExt;
+}
+
+/** The other party, seen from the extension: the caller when it was called, the callee when it called. */
+function otherParty(call: CallView, number: string): string {
+  const [otherNumber, otherName] = call.fromNumber === number ? [call.toNumber, call.toName] : [call.fromNumber, call.fromName];
+  return otherName ? `${otherName} (${otherNumber})` : otherNumber;
 }
 
 /** BLF grid: one lamp per extension, number and name, state in words; live from status events. */
-export function OperatorPanel({ seq, extensions: initialExtensions, statuses: initialStatuses }: OperatorPanelProps) {
+export function OperatorPanel({ seq, extensions: initialExtensions, statuses: initialStatuses, activeCalls }: OperatorPanelProps) {
   const extensions = useLiveCollection("extension", initialExtensions, seq);
   const statuses = useLiveExtensionStatuses(initialStatuses, seq);
+  const events = useEventsSince(seq);
+  const callOf = useMemo(
+    () => callsByExtension(applyCallEvents({ active: activeCalls, recent: [], recentTotal: 0 }, events, null, 0).active),
+    [activeCalls, events]
+  );
   const sorted = useMemo(() => [...extensions].sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true })), [extensions]);
   const counts = useMemo(() => {
     const c = new Map<LampKind, number>();
@@ -56,6 +78,7 @@ export function OperatorPanel({ seq, extensions: initialExtensions, statuses: in
         <ul aria-label="Extension lamps" className="grid grid-cols-2 gap-3 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-6">
           {sorted.map((ext) => {
             const status = statuses.get(ext.id);
+            const call = callOf.get(ext.id);
             return (
               <li
                 key={ext.id}
@@ -72,6 +95,7 @@ export function OperatorPanel({ seq, extensions: initialExtensions, statuses: in
                 {status?.registration === "registered" && status.dnd && status.deviceState !== "idle" ? (
                   <p className="text-xs text-slate-600 dark:text-slate-400">Phone: {LAMP_LABELS[status.deviceState]}</p>
                 ) : null}
+                {call ? <ExtensionCall call={call} number={ext.number} /> : null}
                 {!ext.enabled ? <p className="text-xs text-slate-600 dark:text-slate-400">Disabled</p> : null}
               </li>
             );
@@ -79,5 +103,16 @@ export function OperatorPanel({ seq, extensions: initialExtensions, statuses: in
         </ul>
       )}
     </div>
+  );
+}
+
+function ExtensionCall({ call, number }: { call: CallView; number: string }) {
+  return (
+    <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">
+      <span className="block truncate" title={otherParty(call, number)}>
+        {call.state === "ringing" ? "Call from" : "With"} {otherParty(call, number)}
+      </span>
+      <LiveDuration call={call} />
+    </p>
   );
 }

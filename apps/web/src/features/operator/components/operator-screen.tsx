@@ -8,7 +8,7 @@ import { OperatorPanel } from "./operator-panel";
 
 export async function OperatorScreen({ viewer }: { viewer: Viewer }) {
   if (!canReadCalls(viewer)) return <AccessDenied title="Operator" message="The operator panel is visible to your organization's staff only." />;
-  const { seq, extensions, statuses, truncated } = await loadOperator(viewer);
+  const { seq, extensions, statuses, activeCalls, truncated } = await loadOperator(viewer);
   return (
     <>
       <PageHeader title="Operator" description="Every extension's phone at a glance: registration, ringing, in use, on hold, do not disturb. Updates live." />
@@ -17,7 +17,7 @@ export async function OperatorScreen({ viewer }: { viewer: Viewer }) {
           <Notice tone="warning" title={`Showing the first ${LIST_LIMIT} extensions`} />
         </div>
       ) : null}
-      <OperatorPanel seq={seq} extensions={extensions} statuses={statuses} />
+      <OperatorPanel seq={seq} extensions={extensions} statuses={statuses} activeCalls={activeCalls} />
     </>
   );
 }
