@@ -127,6 +127,10 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
     await expect(admin).toHaveURL(/result=answered/);
     await expect(admin.getByRole("table", { name: "Recent calls" }).getByRole("row")).toHaveCount(2);
     await expect(recentCall(admin, caller)).toBeVisible();
+    // Filters that make no sense are named, not silently dropped; the live board above still works.
+    await admin.goto("/calls?from=2026-02-01&to=2026-01-01");
+    await expect(admin.getByRole("alert").filter({ hasText: "These filters could not be applied" })).toContainText("to must not be before from");
+    await expect(admin.getByRole("table", { name: "Active calls" })).toBeVisible();
   });
 
   await agentContext.close();
