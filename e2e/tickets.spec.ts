@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test, type DemoAccount, type LoginAs } from "./fixtures";
 import { connectionStatus, toast, uniqueSuffix } from "./fixtures/console";
+import { createPbxWebhookClient } from "./fixtures/pbx-webhook";
 
 /**
  * Issue 5's helpdesk, seen by several people at once (one browser context each). Nothing is
@@ -198,4 +199,43 @@ test("new tickets appear in the agent's list live; assigning one puts it in the 
   }
   await expect(markAll).toBeDisabled();
   await expect(agent.getByText("You are all caught up.")).toBeVisible();
+});
+
+test("a ticket opened from a call on the live board is prefilled, linked to the call and appears live for the customer it is for", async ({
+  browser,
+  loginAs,
+  stack,
+  urls
+}) => {
+  test.setTimeout(120_000);
+  const agent = await signedIn(browser, urls.web, loginAs, "agent");
+  const customer = await signedIn(browser, urls.web, loginAs, "customer");
+  await customer.goto("/tickets");
+  await expect(connectionStatus(customer)).toHaveText("Live", { timeout: 15_000 });
+
+  const caller = `Jo Caller ${uniqueSuffix()}`;
+  const number = `+1555${String(Date.now()).slice(-7)}`;
+  const pbx = await createPbxWebhookClient(stack);
+  await pbx.startCall({ from: { number, name: caller }, to: "102", trunk: "carrier-a" });
+
+  await agent.goto("/calls");
+  await agent.getByRole("link", { name: `Create ticket for the call from ${caller}` }).click();
+  await expect(agent.getByRole("heading", { level: 1, name: "New ticket" })).toBeVisible();
+  await expect(agent.getByText(`From the call with ${caller}`)).toBeVisible();
+  const subject = `Call from ${caller} (${number})`;
+  await expect(agent.getByLabel("Subject")).toHaveValue(subject);
+  await expect(agent.getByLabel("Description")).toHaveValue(new RegExp(`Caller: ${caller}`));
+  await agent.getByLabel("Customer").selectOption({ label: "Cara Customer (customer@demo.test)" });
+  await agent.getByLabel("Office").selectOption({ label: "Support" });
+  await agent.getByRole("button", { name: "Create ticket" }).click();
+
+  await expect(agent.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  const linkedCall = agent.getByLabel("Ticket details").getByRole("link", { name: new RegExp(caller) });
+  await expect(linkedCall).toHaveAttribute("href", /^\/calls\/[0-9a-f-]{36}$/);
+  // The customer it is for sees it arrive in their list, without a reload (and nothing about the call).
+  const row = customer.getByRole("table", { name: "Tickets" }).getByRole("row").filter({ hasText: subject });
+  await expect(row).toBeVisible();
+  await row.getByRole("link", { name: subject }).click();
+  await expect(customer.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  await expect(customer.getByText("Linked call")).toHaveCount(0);
 });

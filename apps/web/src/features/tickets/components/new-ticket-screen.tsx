@@ -5,6 +5,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { getRuntime } from "@/server/runtime";
 import { loadCallSummary, type CallSummary } from "../server/load-call";
+import { loadCustomerOptions } from "../server/load-customers";
 import { TicketForm, type TicketFormValues } from "./ticket-form";
 
 function fromCall(call: CallSummary): Partial<TicketFormValues> {
@@ -19,9 +20,10 @@ function fromCall(call: CallSummary): Partial<TicketFormValues> {
 export async function NewTicketScreen({ viewer, callId }: { viewer: Viewer; callId: string | null }) {
   const staffView = canSeeInternalTicketData(viewer);
   const { services, db } = getRuntime();
-  const [offices, staff, call] = await Promise.all([
+  const [offices, staff, customers, call] = await Promise.all([
     listOffices(services, viewer),
     staffView ? listOrgStaff(db, viewer) : Promise.resolve([]),
+    loadCustomerOptions(viewer),
     staffView && callId ? loadCallSummary(viewer, callId) : Promise.resolve(null)
   ]);
   return (
@@ -46,7 +48,7 @@ export async function NewTicketScreen({ viewer, callId }: { viewer: Viewer; call
         </div>
       ) : null}
       <Panel className="p-6">
-        <TicketForm staffView={staffView} offices={offices} staff={staff} initial={call ? fromCall(call) : {}} />
+        <TicketForm staffView={staffView} offices={offices} staff={staff} customers={customers} initial={call ? fromCall(call) : {}} />
       </Panel>
     </>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { TicketView } from "@switchboard/contracts";
 import { Badge } from "@/components/ui/panel";
 import { LocalDate } from "@/components/ui/local-date";
@@ -40,10 +41,10 @@ export function TicketFacts({ ticket, call, now }: { ticket: TicketView; call: C
           {ticket.callId ? (
             <Fact term="Linked call">
               {call ? (
-                <>
+                <Link href={`/calls/${call.id}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-300">
                   {call.fromName ? `${call.fromName} · ` : ""}
                   {call.fromNumber} → {call.toNumber}, <LocalDate iso={call.startedAt} />
-                </>
+                </Link>
               ) : (
                 "A call (details not available)"
               )}

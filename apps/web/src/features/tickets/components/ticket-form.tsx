@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
+import { z } from "zod";
 import { toast } from "sonner";
 import { TICKET_PRIORITIES, ticketCreateSchema, type OfficeView, type TicketPriority } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/db";
@@ -12,6 +13,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { InputField, SelectField } from "@/components/ui/field";
 import { createTicketAction } from "../actions/ticket-actions";
+import type { CustomerOption } from "../server/load-customers";
 import { PRIORITY_LABELS } from "../ticket-labels";
 import { TextareaField } from "./textarea-field";
 
@@ -23,19 +25,24 @@ export interface TicketFormValues {
   priority: TicketPriority;
   assigneeId: string;
   callId: string;
+  customerId: string;
 }
 
-const FIELDS = ["subject", "body", "category", "officeId", "priority", "assigneeId", "callId"];
+// The form's "" means "nobody else" for the customer; the action receives undefined instead.
+const formSchema = ticketCreateSchema.extend({ customerId: z.union([z.literal(""), z.uuid({ error: "customer must be a valid id" })]).optional() });
+
+const FIELDS = ["subject", "body", "category", "officeId", "priority", "assigneeId", "callId", "customerId"];
 
 interface TicketFormProps {
   staffView: boolean;
   offices: OfficeView[];
   staff: UserOption[];
+  customers: CustomerOption[];
   initial: Partial<TicketFormValues>;
 }
 
 /** Opening a ticket; customers get subject, description, category and department only. */
-export function TicketForm({ staffView, offices, staff, initial }: TicketFormProps) {
+export function TicketForm({ staffView, offices, staff, customers, initial }: TicketFormProps) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -45,8 +52,8 @@ export function TicketForm({ staffView, offices, staff, initial }: TicketFormPro
     watch,
     formState: { errors, isSubmitting }
   } = useForm<TicketFormValues>({
-    resolver: zodResolver(ticketCreateSchema) as unknown as Resolver<TicketFormValues>,
-    defaultValues: { subject: "", body: "", category: "", officeId: "", priority: "normal", assigneeId: "", callId: "", ...initial }
+    resolver: zodResolver(formSchema) as unknown as Resolver<TicketFormValues>,
+    defaultValues: { subject: "", body: "", category: "", officeId: "", priority: "normal", assigneeId: "", callId: "", customerId: "", ...initial }
   });
   const officeId = watch("officeId");
   const office = offices.find((o) => o.id === officeId);
@@ -55,7 +62,7 @@ export function TicketForm({ staffView, offices, staff, initial }: TicketFormPro
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const input = staffView
-      ? { ...values, callId: values.callId || undefined }
+      ? { ...values, callId: values.callId || undefined, customerId: values.customerId || undefined }
       : { subject: values.subject, body: values.body, category: values.category, officeId: values.officeId };
     const result = await createTicketAction(input);
     if (!result.ok) {
@@ -103,6 +110,20 @@ export function TicketForm({ staffView, offices, staff, initial }: TicketFormPro
               {TICKET_PRIORITIES.map((p) => (
                 <option key={p} value={p}>
                   {PRIORITY_LABELS[p]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id="customerId"
+              label="Customer"
+              hint="Who the ticket is for; they can follow and answer it."
+              error={err("customerId")}
+              {...register("customerId")}
+            >
+              <option value="">Nobody else (internal ticket)</option>
+              {customers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.email})
                 </option>
               ))}
             </SelectField>
