@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import type { CallView, ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
 import { Panel } from "@/components/ui/panel";
+import { partyLabel } from "@/features/calls/call-format";
 import { LiveDuration } from "@/features/calls/components/live-duration";
 import { applyCallEvents } from "@/features/calls/live-calls";
 import { useEventsSince } from "@/features/calls/use-live-calls";
@@ -30,7 +31,7 @@ function callsByExtension(calls: readonly CallView[]): Map<string, CallView> {
 /** The other party, seen from the extension: the caller when it was called, the callee when it called. */
 function otherParty(call: CallView, number: string): string {
   const [otherNumber, otherName] = call.fromNumber === number ? [call.toNumber, call.toName] : [call.fromNumber, call.fromName];
-  return otherName ? `${otherName} (${otherNumber})` : otherNumber;
+  return partyLabel(otherNumber, otherName);
 }
 
 /** BLF grid: one lamp per extension, number and name, state in words; live from status events. */
