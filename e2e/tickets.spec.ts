@@ -70,15 +70,14 @@ test("agent and customer on one ticket: replies arrive live, internal notes neve
     await agent.getByLabel("Message").fill("I reset your PIN; a text with a temporary one is on its way.");
     await agent.getByRole("button", { name: "Send reply" }).click();
     await expect(reply(customer, "Ana Agent", "I reset your PIN")).toBeVisible();
-    await expect(
-      toast(
-        customer,
-        `Ana Agent replied on ${await agent
-          .getByText(/^T-\d+$/)
-          .first()
-          .textContent()}`
-      )
-    ).toBeVisible();
+    const publicId = await agent
+      .getByText(/^T-\d+$/)
+      .first()
+      .textContent();
+    await expect(toast(customer, `Ana Agent replied on ${publicId}`)).toBeVisible();
+    // One's own change never toasts back.
+    await expect(toast(agent, "Reply sent")).toBeVisible();
+    await expect(toast(agent, `Ana Agent replied on ${publicId}`)).toHaveCount(0);
   });
 
   const secret = `Third lockout this month ${uniqueSuffix()}`;
@@ -174,6 +173,16 @@ test("new tickets appear in the agent's list live; assigning one puts it in the 
   await supervisor.getByRole("button", { name: "Save changes" }).click();
   await expect(toast(supervisor, `Ticket ${publicId} updated`)).toBeVisible();
   await expect(supervisor.getByRole("list", { name: "Activity trail" })).toContainText("Sam Supervisor assigned the ticket to Ana Agent");
+
+  await test.step("a closed ticket refuses other changes with a clear message", async () => {
+    await supervisor.getByLabel("Status").selectOption({ label: "Closed" });
+    await supervisor.getByRole("button", { name: "Save changes" }).click();
+    await expect(supervisor.getByRole("list", { name: "Activity trail" })).toContainText("Sam Supervisor changed the status from Open to Closed");
+    await supervisor.getByLabel("Priority").selectOption({ label: "Low" });
+    await supervisor.getByRole("button", { name: "Save changes" }).click();
+    await expect(supervisor.getByRole("alert").filter({ hasText: "reopen it before changing it" })).toBeVisible();
+    await expect(supervisor.getByLabel("Ticket details")).toContainText("Urgent");
+  });
 
   // The agent's list row and header badge change in place, no reload.
   await expect(row).toContainText("Ana Agent");
