@@ -28,7 +28,8 @@ export async function AppShell({ children }: { children: ReactNode }) {
     { href: "/settings", label: "Settings" }
   ];
   return (
-    <RealtimeProvider userId={viewer.id} initialSeq={seq} realtimeUrl={config.realtimePublicUrl ?? null} presence={canSeePresence(viewer)}>
+    // Start no later than the inbox badge's snapshot (read concurrently), so the badge can always catch up from the tab's events.
+    <RealtimeProvider userId={viewer.id} initialSeq={Math.min(seq, inbox.seq)} realtimeUrl={config.realtimePublicUrl ?? null} presence={canSeePresence(viewer)}>
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-4 py-2 font-medium text-slate-900 shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
