@@ -3,6 +3,7 @@ import { createPbxWebhook, signWebhook, SIGNATURE_HEADER } from "@switchboard/pb
 import { POST } from "@/app/api/pbx/webhooks/[publicId]/route";
 import { apiRequest, readResponse } from "@/features/api/testing/api-request";
 import { createApiTestEnv, type ApiTestEnv } from "@/features/api/testing/api-test-env";
+import { getWebhookDeliveryCounts } from "./webhook-stats";
 
 let env: ApiTestEnv;
 let publicId: string;
@@ -98,5 +99,9 @@ describe("POST /api/pbx/webhooks/[publicId]", () => {
     const raw = started("route-call-big").replace('"Caller"', JSON.stringify("x".repeat(40_000)));
     const res = await post(raw);
     expect(res.status).toBe(413);
+  });
+
+  it("every answered delivery is counted by outcome for /pbx/stats (this file's deliveries so far)", () => {
+    expect(getWebhookDeliveryCounts()).toEqual({ ok: 2, duplicate: 2, unauthorized: 4, not_found: 1, bad_request: 3 });
   });
 });

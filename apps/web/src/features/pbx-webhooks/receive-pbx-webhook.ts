@@ -7,7 +7,7 @@ import { toErrorResponse } from "@/features/api/map-error";
 import { readCapped } from "@/features/api/read-json-body";
 import { jsonResponse } from "@/features/api/responses";
 import { getRuntime } from "@/server/runtime";
-import { getWebhookStats } from "./webhook-stats";
+import { countWebhookDelivery, getWebhookStats } from "./webhook-stats";
 
 /** One PBX event is a few hundred bytes; anything near this is not a webhook delivery. */
 const MAX_WEBHOOK_BYTES = 32 * 1024;
@@ -35,6 +35,14 @@ export async function receivePbxWebhook(request: NextRequest, publicId: string):
     const runtime = getRuntime();
     const result = await handlePbxWebhook({ db: runtime.db, box: runtime.box, log: getApiLogger(), stats: getWebhookStats() }, publicId, request.headers, raw);
     const status = webhookHttpStatus(result);
+    countWebhookDelivery(result.kind);
+    if (result.kind === "unauthorized" || result.kind === "not_found" || result.kind === "bad_request") {
+      // Never the body or headers: they may carry a valid signature someone could replay.
+      getApiLogger().info(
+        { publicId, outcome: result.kind, reason: "reason" in result ? result.reason : undefined, fields: "fields" in result ? result.fields : undefined },
+        "PBX webhook refused"
+      );
+    }
     switch (result.kind) {
       case "ok":
         return jsonResponse({ ok: true, eventId: result.eventId, outcome: result.outcome }, { status });

@@ -14,11 +14,11 @@ import {
   type Simulator
 } from "@switchboard/pbx";
 import { registerCallControlGateway } from "../../features/call-control/server/gateway-registry";
-import { getWebhookStats } from "../../features/pbx-webhooks/webhook-stats";
+import { getWebhookDeliveryCounts, getWebhookStats, type WebhookDeliveryCounts } from "../../features/pbx-webhooks/webhook-stats";
 import type { WebRuntime } from "../web-runtime";
 
 export interface PbxServices {
-  stats(): PbxStats;
+  stats(): PbxStats & { webhookDeliveries: WebhookDeliveryCounts };
   /** GET /pbx/stats and /pbx/healthz; false = not ours. */
   handleOpsRequest(req: IncomingMessage, res: ServerResponse): boolean;
   close(): Promise<void>;
@@ -62,7 +62,7 @@ export async function startPbxServices(runtime: WebRuntime, logger: Logger): Pro
     }
   }
 
-  const stats = () => buildPbxStats({ supervisor, simulator, webhooks: getWebhookStats() });
+  const stats = () => ({ ...buildPbxStats({ supervisor, simulator, webhooks: getWebhookStats() }), webhookDeliveries: { ...getWebhookDeliveryCounts() } });
   return {
     stats,
     handleOpsRequest: createPbxOpsHandler(stats),
