@@ -248,3 +248,29 @@ test("a ticket opened from a call on the live board is prefilled, linked to the 
   await expect(customer.getByRole("heading", { level: 1, name: subject })).toBeVisible();
   await expect(customer.getByText("Linked call")).toHaveCount(0);
 });
+
+test("customers see only their own tickets: no staff filters, and another person's ticket does not exist for them", async ({ browser, loginAs, urls }) => {
+  const agent = await signedIn(browser, urls.web, loginAs, "agent");
+  const customer = await signedIn(browser, urls.web, loginAs, "customer");
+  // A demo ticket Ana opened for herself (no customer involved).
+  await agent.goto("/tickets?q=Desk+phone+106");
+  await agent.getByRole("link", { name: "Desk phone 106 reboots at random" }).click();
+  await expect(agent.getByRole("heading", { level: 1, name: "Desk phone 106 reboots at random" })).toBeVisible();
+  const othersTicket = new URL(agent.url()).pathname;
+
+  await customer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tickets", exact: true }).click();
+  await expect(customer.getByRole("heading", { level: 1, name: "Tickets" })).toBeVisible();
+  await expect(customer.getByRole("link", { name: "Invoice shows the wrong number of seats" })).toBeVisible();
+  for (const label of ["Priority", "Office", "Assignee", "Assigned to me"]) await expect(customer.getByLabel(label, { exact: true })).toHaveCount(0);
+  await customer.getByLabel("Search tickets").fill("Desk phone 106");
+  await customer.getByRole("button", { name: "Apply filters" }).click();
+  await expect(customer).toHaveURL(/q=Desk\+phone\+106/);
+  await expect(customer.getByText("No tickets match your search or filters.")).toBeVisible();
+
+  await customer.goto(othersTicket);
+  await expect(customer.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(customer.getByText("Desk phone 106")).toHaveCount(0);
+  // A staff-only filter in the URL is refused with a message, not silently ignored.
+  await customer.goto("/tickets?priority=urgent");
+  await expect(customer.getByRole("alert").filter({ hasText: "priority" })).toContainText("only staff");
+});
