@@ -89,6 +89,23 @@ describe("call control over Redis", () => {
     }
   });
 
+  it("a process starts while Redis is down, answers not connected meanwhile, and controls calls once Redis is back", async () => {
+    const own = await startPrivateRedis();
+    await own.kill();
+    const options = { url: own.url, keyPrefix: "late", log: silentLog };
+    const client = await createRedisCallControlClient({ ...options, timeoutMs: 2000 });
+    const server = await serveCallControl(recordingTarget(["org-a"]).target, options);
+    try {
+      expect(await client.control("org-a", HANGUP)).toMatchObject({ ok: false, code: "not_connected" });
+      await own.restart();
+      await expect.poll(() => client.control("org-a", HANGUP), { timeout: 15_000 }).toEqual({ ok: true, message: "done for org-a" });
+    } finally {
+      await client.close();
+      await server.close();
+      await own.stop();
+    }
+  });
+
   it("refresh asks the serving supervisor to re-read its connections", async () => {
     const options = bus();
     const recorder = recordingTarget([]);

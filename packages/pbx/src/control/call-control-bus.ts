@@ -28,17 +28,40 @@ const wireReplySchema = z.object({
   ])
 });
 
-function connection(url: string, name: string, log: Logger): Redis {
+function connection(url: string, name: string, log: Logger, role: "publisher" | "subscriber"): Redis {
   const redis = new Redis(url, {
     lazyConnect: true,
-    // A command to a Redis that is down fails at once instead of waiting in a queue past the timeout.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
+    // A publish to a Redis that is down fails at once instead of waiting past the timeout; a
+    // subscription waits for the connection (and is renewed after every reconnect).
+    enableOfflineQueue: role === "subscriber",
+    maxRetriesPerRequest: role === "subscriber" ? null : 0,
     connectionName: name,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000)
   });
   redis.on("error", (error: Error) => log.debug({ err: error.message, connection: name }, "call-control Redis connection error"));
   return redis;
+}
+
+/**
+ * Connects both connections and subscribes, and returns a wait for that to be done — bounded, so
+ * a process starts (and keeps ingesting PBX events) while Redis is down; ioredis keeps
+ * reconnecting and call control works once it is up.
+ */
+function startConnections(publisher: Redis, subscriber: Redis, subscribe: () => Promise<unknown>, log: Logger): (maxMs: number) => Promise<void> {
+  const warn = (error: unknown) => log.warn({ err: error instanceof Error ? error.message : error }, "call control: Redis is not reachable yet; retrying");
+  const published = new Promise<void>((resolve) => publisher.once("ready", () => resolve()));
+  publisher.connect().catch(warn);
+  subscriber.connect().catch(warn);
+  const subscribed = subscribe().then(
+    () => undefined,
+    (error: unknown) => log.warn({ err: error }, "call control: subscribing failed")
+  );
+  const ready = Promise.all([published, subscribed]).then(() => undefined);
+  return async (maxMs) => {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)))]);
+    clearTimeout(timer);
+  };
 }
 
 async function quit(redis: Redis): Promise<void> {
@@ -56,8 +79,8 @@ export async function createRedisCallControlClient(options: CallControlBusOption
   const { log } = options;
   const timeoutMs = options.timeoutMs ?? CALL_CONTROL_TIMEOUT_MS;
   const replyTo = `${options.keyPrefix}:pbx:control:reply:${randomUUID()}`;
-  const publisher = connection(options.url, "call-control-client", log);
-  const subscriber = connection(options.url, "call-control-replies", log);
+  const publisher = connection(options.url, "call-control-client", log, "publisher");
+  const subscriber = connection(options.url, "call-control-replies", log, "subscriber");
   const pending = new Map<string, (result: CallControlResult) => void>();
   subscriber.on("message", (_channel: string, text: string) => {
     let reply: z.infer<typeof wireReplySchema>;
@@ -69,12 +92,13 @@ export async function createRedisCallControlClient(options: CallControlBusOption
     }
     pending.get(reply.id)?.(reply.result);
   });
-  await Promise.all([publisher.connect(), subscriber.connect()]);
-  await subscriber.subscribe(replyTo);
+  const whenReady = startConnections(publisher, subscriber, () => subscriber.subscribe(replyTo), log);
+  await whenReady(2000);
 
   return {
     kind: "redis",
     async control(orgId, request) {
+      await whenReady(1000);
       const id = randomUUID();
       const answer = new Promise<CallControlResult>((resolve) => pending.set(id, resolve));
       try {
@@ -107,8 +131,8 @@ export async function createRedisCallControlClient(options: CallControlBusOption
  */
 export async function serveCallControl(target: CallControlTarget, options: CallControlBusOptions): Promise<{ close(): Promise<void> }> {
   const { log } = options;
-  const subscriber = connection(options.url, "call-control-server", log);
-  const publisher = connection(options.url, "call-control-answers", log);
+  const subscriber = connection(options.url, "call-control-server", log, "subscriber");
+  const publisher = connection(options.url, "call-control-answers", log, "publisher");
   const inFlight = new Set<Promise<void>>();
 
   async function handle(text: string): Promise<void> {
@@ -138,8 +162,13 @@ export async function serveCallControl(target: CallControlTarget, options: CallC
     const work = handle(text).finally(() => inFlight.delete(work));
     inFlight.add(work);
   });
-  await Promise.all([publisher.connect(), subscriber.connect()]);
-  await subscriber.subscribe(requestChannel(options.keyPrefix), refreshChannel(options.keyPrefix));
+  const whenReady = startConnections(
+    publisher,
+    subscriber,
+    () => subscriber.subscribe(requestChannel(options.keyPrefix), refreshChannel(options.keyPrefix)),
+    log
+  );
+  await whenReady(2000);
   return {
     async close() {
       await quit(subscriber);
