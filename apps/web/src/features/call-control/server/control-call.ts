@@ -4,6 +4,7 @@ import { canControlCalls } from "@switchboard/auth";
 import type { Role } from "@switchboard/contracts";
 import type { DbClient } from "@switchboard/db";
 import { CALL_CONTROL_ERRORS, extensionNumberSchema, type CallControlErrorCode, type CallControlGateway } from "@switchboard/pbx";
+import { getApiLogger } from "@/features/api/logger";
 
 export type CallCommand = { action: "hangup" } | { action: "transfer"; extension: unknown };
 
@@ -65,6 +66,11 @@ export async function controlCallAs(deps: CallControlDeps, viewer: Actor, callId
   const result = await deps.gateway.control(
     viewer.orgId,
     extension === undefined ? { action: "hangup", pbxCallId: call.pbxCallId } : { action: "blind_transfer", pbxCallId: call.pbxCallId, exten: extension }
+  );
+  // Who did what to which call, whatever the outcome: call control acts on live conversations.
+  getApiLogger().info(
+    { userId: viewer.id, orgId: viewer.orgId, callId, action: command.action, extension, ok: result.ok, code: result.ok ? undefined : result.code },
+    "call control"
   );
   if (!result.ok && result.code === "no_such_extension") return { ...result, fields: { extension: result.error } };
   return result;
