@@ -74,7 +74,7 @@ export function ActiveCallsTable({ calls, names, controls }: ActiveCallsTablePro
                 <td className={td}>
                   <Party number={call.toNumber} name={call.toName} />
                 </td>
-                <td className={td}>
+                <td className={`${td} whitespace-nowrap`}>
                   <CallStateBadge state={call.state} />
                   {call.transferredTo ? <span className="mt-0.5 block text-xs text-slate-600 dark:text-slate-400">to {call.transferredTo}</span> : null}
                 </td>

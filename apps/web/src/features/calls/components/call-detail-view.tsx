@@ -3,13 +3,13 @@
 import { useMemo } from "react";
 import type { CallTimelineEntry, CallView } from "@switchboard/contracts";
 import type { CallDirectoryEntry } from "@switchboard/db";
-import { LocalDate } from "@/components/ui/local-date";
 import { Panel } from "@/components/ui/panel";
 import { CallControls } from "@/features/call-control/components/call-controls";
 import { CALL_DIRECTION_LABELS, formatDuration } from "../call-format";
 import { applyCallDetailEvents } from "../live-call-detail";
 import { useEventsSince } from "../use-live-calls";
 import { Dash, Party } from "./call-cells";
+import { CallTime } from "./call-time";
 import { CallResultBadge, CallStateBadge } from "./call-state-badge";
 import { LiveDuration, LiveHoldTime } from "./live-duration";
 
@@ -80,7 +80,15 @@ export function CallDetailView({ seq, call: initialCall, timeline: initialTimeli
             <Dash value={call.did} />
           </Fact>
           <Fact term="Duration">{live ? <LiveDuration call={call} /> : formatDuration(call.durationSeconds ?? 0)}</Fact>
-          <Fact term="Talk time">{call.talkSeconds === null ? "—" : formatDuration(call.talkSeconds)}</Fact>
+          <Fact term="Talk time">
+            {live && call.answeredAt ? (
+              <LiveDuration call={{ startedAt: call.answeredAt }} label="Talk time" />
+            ) : call.talkSeconds === null ? (
+              "—"
+            ) : (
+              formatDuration(call.talkSeconds)
+            )}
+          </Fact>
           <Fact term="On hold">{live ? <LiveHoldTime call={call} /> : formatDuration(call.holdSeconds)}</Fact>
           {call.hangupCause ? <Fact term="Hang-up cause">{call.hangupCause}</Fact> : null}
           {call.hungUpBy ? <Fact term="Hung up by">{call.hungUpBy}</Fact> : null}
@@ -99,7 +107,7 @@ export function CallDetailView({ seq, call: initialCall, timeline: initialTimeli
               {timeline.map((entry) => (
                 <li key={entry.id} className="flex flex-wrap items-baseline gap-x-3 border-l-2 border-brand-500 pl-3">
                   <span className="text-sm text-slate-600 dark:text-slate-400">
-                    <LocalDate iso={entry.at} />
+                    <CallTime iso={entry.at} />
                   </span>
                   <span className="font-medium">{TIMELINE_LABELS[entry.kind]}</span>
                   {entry.detail ? <span>{entry.detail}</span> : null}

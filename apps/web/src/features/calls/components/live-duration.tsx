@@ -14,11 +14,11 @@ function useServerNow(): number | null {
   return now === null ? null : now + offset;
 }
 
-/** How long the call has lasted, ticking every second (one shared ticker for the whole page). */
-export function LiveDuration({ call }: { call: Pick<CallView, "startedAt"> }) {
+/** How long the call has lasted (or, given another start, e.g. answeredAt, that part of it), ticking every second on one shared ticker. */
+export function LiveDuration({ call, label = "Duration" }: { call: Pick<CallView, "startedAt">; label?: string }) {
   const now = useServerNow();
   return (
-    <span role="timer" aria-label="Duration" className="font-mono tabular-nums">
+    <span role="timer" aria-label={label} className="font-mono tabular-nums">
       {now === null ? "…" : formatDuration(elapsedSeconds(call, now))}
     </span>
   );
