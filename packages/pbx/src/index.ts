@@ -17,6 +17,7 @@ export {
 export {
   inProcessGateway,
   offGateway,
+  withSimulatedOrg,
   withTimeout,
   CALL_CONTROL_TIMEOUT_MS,
   type CallControlGateway,

@@ -14,6 +14,8 @@ export interface CallControlGateway {
   /** Tells the connector that PBX connection settings changed, so it reconnects now. */
   refresh(): Promise<void>;
   close(): Promise<void>;
+  /** True for an organization whose calls a simulator in this process plays (no AMI connection needed). */
+  simulates?(orgId: string): boolean;
 }
 
 /** What answers call control for the organizations whose PBX it is connected to. */
@@ -47,4 +49,28 @@ export function inProcessGateway(target: CallControlTarget, timeoutMs = CALL_CON
 /** No connector anywhere (PBX_CONNECTOR=off): every action says so. */
 export function offGateway(): CallControlGateway {
   return { kind: "off", control: async () => CALL_CONTROL_ERRORS.notConnected, refresh: async () => undefined, close: async () => undefined };
+}
+
+/**
+ * Call control for an organization the in-process simulator plays, in front of the real gateway:
+ * the simulator answers for its calls; a call it does not know (e.g. from an AMI connection the
+ * organization also has) goes on to the real PBX.
+ */
+export function withSimulatedOrg(
+  gateway: CallControlGateway,
+  orgId: string,
+  simulator: { control(request: CallControlRequest): Promise<CallControlResult> },
+  timeoutMs = CALL_CONTROL_TIMEOUT_MS
+): CallControlGateway {
+  return {
+    kind: gateway.kind,
+    simulates: (id) => id === orgId || (gateway.simulates?.(id) ?? false),
+    async control(id, request) {
+      if (id !== orgId) return gateway.control(id, request);
+      const result = await withTimeout(simulator.control(request), timeoutMs, CALL_CONTROL_ERRORS.timeout, failed);
+      return !result.ok && result.code === "call_ended" ? gateway.control(id, request) : result;
+    },
+    refresh: () => gateway.refresh(),
+    close: () => gateway.close()
+  };
 }

@@ -30,6 +30,14 @@ export class SimTimeline {
     return this.due.shift();
   }
 
+  /** Removes every event still due that matches (e.g. a call hung up from the console). */
+  drop(match: (message: AmiMessage) => boolean): number {
+    const before = this.due.length;
+    const kept = this.due.filter((entry) => !match(entry.message));
+    this.due.splice(0, this.due.length, ...kept);
+    return before - kept.length;
+  }
+
   get size(): number {
     return this.due.length;
   }

@@ -75,4 +75,27 @@ describe("simulator", () => {
     const busy = await t.database.raw.extensionStatus.count({ where: { organizationId: org.id, deviceState: { not: "idle" } } });
     expect(busy).toBe(0);
   });
+
+  it("control(): a live simulated call is hung up like on a PBX (Hangup per leg, nothing more planned for it); transfers are refused", async () => {
+    const { org } = await createPbxTestOrg(t.database.client, t.box);
+    const started = waitForEmit(
+      t.database.notifier,
+      "committed",
+      (events: PendingEvent[]) => events.some((e) => e.orgId === org.id && e.type === "call.started"),
+      30_000
+    );
+    const simulator = startSimulator({ db: t.database.client, orgId: org.id, rate: 30, seed: 3, speed: 1 });
+    try {
+      await started;
+      await simulator.tracker.idle();
+      const call = await t.database.raw.call.findFirstOrThrow({ where: { organizationId: org.id, state: { not: "ended" } } });
+      expect(await simulator.control({ action: "blind_transfer", pbxCallId: call.pbxCallId, exten: "103" })).toMatchObject({ ok: false, code: "refused" });
+      expect(await simulator.control({ action: "hangup", pbxCallId: call.pbxCallId })).toEqual({ ok: true, message: "Call hung up" });
+      expect(await t.database.raw.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ state: "ended", hangupCause: "Normal Clearing" });
+      expect(await simulator.control({ action: "hangup", pbxCallId: call.pbxCallId })).toEqual({ ok: false, code: "call_ended", error: "call already ended" });
+      expect(simulator.stats().tracker.unknownChannels).toBe(0);
+    } finally {
+      await simulator.stop();
+    }
+  });
 });

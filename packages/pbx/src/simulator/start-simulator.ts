@@ -3,6 +3,8 @@ import type { DbClient } from "@switchboard/db";
 import { seededRandom } from "../shared/seeded-random";
 import { CallTracker } from "../tracker/call-tracker";
 import type { TrackerStats } from "../tracker/tracker-stats";
+import type { CallControlRequest, CallControlResult } from "../ami/call-control";
+import { controlSimulatedCall } from "./sim-control";
 import { inboundCall, initialRegistrations, internalCall, outboundCall, statusFlap } from "./scenarios";
 import { SimTimeline } from "./sim-clock";
 import { SimWorld } from "./sim-world";
@@ -31,6 +33,8 @@ export interface Simulator {
   readonly done: Promise<void>;
   stop(): Promise<void>;
   stats(): { callsStarted: number; tracker: TrackerStats };
+  /** Hang up a simulated call from the console (transfers are refused). */
+  control(request: CallControlRequest): Promise<CallControlResult>;
 }
 
 const DEFAULT_DIDS = ["+15559870000", "+15559870001", "+15559870002"];
@@ -63,6 +67,7 @@ export function startSimulator(options: SimulatorOptions): Simulator {
   let stopped = false;
   let wake: (() => void) | undefined;
   let callsStarted = 0;
+  let simNow = () => Date.now();
 
   const interval = (perMinute: number) => (perMinute > 0 ? Math.round((-Math.log(1 - random()) * 60_000) / perMinute) : Infinity);
 
@@ -86,7 +91,7 @@ export function startSimulator(options: SimulatorOptions): Simulator {
     const simStart = options.startAt ?? Date.now();
     const realStart = Date.now();
     const end = simStart + (options.durationMs ?? Infinity);
-    const simNow = () => simStart + (Date.now() - realStart) * speed;
+    simNow = () => simStart + (Date.now() - realStart) * speed;
     initialRegistrations(world, simStart);
     let nextCall = simStart + interval(options.rate);
     let nextFlap = simStart + interval(FLAPS_PER_MINUTE);
@@ -139,7 +144,8 @@ export function startSimulator(options: SimulatorOptions): Simulator {
         await tracker.applyOp({ op: "extension_status", at: now, extension: ext.number, extensionId: ext.id, registration: "registered", deviceState: "idle" });
       }
     },
-    stats: () => ({ callsStarted, tracker: { ...tracker.stats } })
+    stats: () => ({ callsStarted, tracker: { ...tracker.stats } }),
+    control: (request) => controlSimulatedCall(tracker, timeline, request, Number.isFinite(simNow()) ? simNow() : Date.now())
   };
 }
 

@@ -12,6 +12,7 @@ import { startPbxServices } from "./pbx-services";
 
 let env: ApiTestEnv;
 let ami: FakeAmiServer;
+let demoOrgId: string;
 beforeAll(async () => {
   env = await createApiTestEnv();
   ami = await FakeAmiServer.start({ username: "switchboard", secret: "ami-secret-123" });
@@ -25,7 +26,7 @@ beforeAll(async () => {
       secretHint: secretHint("ami-secret-123")
     }
   });
-  await createOrganization(env.runtime.db, { slug: "demo", name: "Demo" });
+  demoOrgId = (await createOrganization(env.runtime.db, { slug: "demo", name: "Demo" })).id;
 });
 afterAll(async () => {
   await ami?.close();
@@ -45,6 +46,10 @@ describe("PBX services in the web process (PBX_CONNECTOR=embedded, SIMULATOR=dem
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/pbx/stats`;
     try {
       expect(getCallControlGateway().kind).toBe("in-process");
+      // The simulated organization is controlled through the simulator; others only through AMI.
+      expect(getCallControlGateway().simulates?.(demoOrgId)).toBe(true);
+      expect(getCallControlGateway().simulates?.(env.orgA.id)).toBe(false);
+      expect(await getCallControlGateway().control(demoOrgId, { action: "hangup", pbxCallId: "not-simulated" })).toMatchObject({ code: "not_connected" });
       const connected = async () => (await env.runtime.db.pbxConnection.findUniqueOrThrow({ where: { organizationId: env.orgA.id } })).status;
       await expect.poll(connected).toBe("connected");
       await ami.replay(readFixture("bad-input.ami"));

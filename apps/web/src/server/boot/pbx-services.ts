@@ -9,6 +9,7 @@ import {
   offGateway,
   serveCallControl,
   startSimulator,
+  withSimulatedOrg,
   type CallControlGateway,
   type PbxStats,
   type Simulator
@@ -48,19 +49,21 @@ export async function startPbxServices(runtime: WebRuntime, logger: Logger): Pro
   } else {
     gateway = offGateway();
   }
-  registerCallControlGateway(gateway);
-  log.info({ connector: config.pbxConnector, callControl: gateway.kind }, "PBX connector placement");
 
   let simulator: Simulator | undefined;
   if (config.simulator) {
     const org = await db.organization.findUnique({ where: { slug: config.simulator.org }, select: { id: true } });
     if (org) {
       simulator = startSimulator({ db, orgId: org.id, rate: config.simulator.rate, seed: Date.now() % 1_000_000, log });
+      gateway = withSimulatedOrg(gateway, org.id, simulator);
       log.info({ org: config.simulator.org, callsPerMinute: config.simulator.rate }, "simulating PBX traffic (SIMULATOR=demo)");
     } else {
       log.warn({ org: config.simulator.org }, "SIMULATOR=demo but there is no demo organization (SEED_DEMO=true creates it)");
     }
   }
+
+  registerCallControlGateway(gateway);
+  log.info({ connector: config.pbxConnector, callControl: gateway.kind, simulator: Boolean(simulator) }, "PBX connector placement");
 
   const stats = () => ({ ...buildPbxStats({ supervisor, simulator, webhooks: getWebhookStats() }), webhookDeliveries: { ...getWebhookDeliveryCounts() } });
   return {
