@@ -108,7 +108,13 @@ export function ReplyComposer({ ticketId, viewerId, staffView, closed, replies, 
           onChange={(e) => change(e.target.value)}
           onBlur={onDraftBlur}
           error={fieldError}
-          hint={staffView && internal ? "Visible to staff only; the customer never sees internal notes." : undefined}
+          hint={
+            staffView
+              ? internal
+                ? "Visible to staff only; the customer never sees internal notes. Mention a colleague with @name to notify them."
+                : "The customer sees this reply. Mention a colleague with @name to notify them."
+              : undefined
+          }
         />
         <div className="flex flex-wrap items-center justify-between gap-3">
           {staffView ? (

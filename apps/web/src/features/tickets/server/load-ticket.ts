@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { canReadCalls, canSeeInternalTicketData } from "@switchboard/auth";
 import type { OfficeView, TicketDetail } from "@switchboard/contracts";
 import { getTicket, listOffices, listOrgStaff, type UserOption } from "@switchboard/db";
@@ -16,8 +17,11 @@ export interface TicketPageData {
   call: CallSummary | null;
 }
 
-/** The ticket as the viewer may see it, with the seq it reflects; null when it does not exist for them. */
-export async function loadTicketPage(viewer: Viewer, id: string): Promise<TicketPageData | null> {
+/**
+ * The ticket as the viewer may see it, with the seq it reflects; null when it does not exist for
+ * them. Cached per request: the page and its title share one read.
+ */
+export const loadTicketPage = cache(async (viewer: Viewer, id: string): Promise<TicketPageData | null> => {
   const { services, db } = getRuntime();
   let snapshot: { seq: number; data: TicketDetail };
   try {
@@ -34,4 +38,4 @@ export async function loadTicketPage(viewer: Viewer, id: string): Promise<Ticket
     ticket.callId && canReadCalls(viewer) ? loadCallSummary(viewer, ticket.callId) : Promise.resolve(null)
   ]);
   return { seq: snapshot.seq, detail: snapshot.data, offices, staff, call };
-}
+});

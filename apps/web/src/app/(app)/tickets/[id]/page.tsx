@@ -1,10 +1,17 @@
 import type { Metadata } from "next";
-import { requireViewer } from "@/features/auth/server/require-viewer";
+import { findViewer, requireViewer } from "@/features/auth/server/require-viewer";
 import { TicketScreen } from "@/features/tickets/components/ticket-screen";
+import { loadTicketPage } from "@/features/tickets/server/load-ticket";
 
-export const metadata: Metadata = { title: "Ticket" };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const viewer = await findViewer();
+  const data = viewer ? await loadTicketPage(viewer, (await params).id) : null;
+  return { title: data ? `${data.detail.ticket.publicId} · ${data.detail.ticket.subject}` : "Ticket" };
+}
+
+export default async function TicketPage({ params }: Props) {
   const { id } = await params;
   return <TicketScreen viewer={await requireViewer()} id={id} />;
 }
