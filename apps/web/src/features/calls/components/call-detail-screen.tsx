@@ -1,19 +1,15 @@
-import { notFound } from "next/navigation";
 import { canControlCalls, canReadCalls } from "@switchboard/auth";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/panel";
 import type { Viewer } from "@/features/auth/server/require-viewer";
-import { asDomainError } from "@/server/domain-error";
+import { orNotFound } from "@/server/or-not-found";
 import { loadCallDetail } from "../server/load-calls";
 import { CallDetailView } from "./call-detail-view";
 
 export async function CallDetailScreen({ viewer, id }: { viewer: Viewer; id: string }) {
   if (!canReadCalls(viewer)) return <AccessDenied title="Call" message="Calls are visible to your organization's staff only." />;
-  const loaded = await loadCallDetail(viewer, id).catch((error: unknown) => {
-    if (asDomainError(error)?.code === "not_found") notFound();
-    throw error;
-  });
+  const loaded = await orNotFound(loadCallDetail(viewer, id));
   const { call, timeline, extensions, trunk } = loaded.detail;
   return (
     <>
