@@ -5,15 +5,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { toast } from "sonner";
-import { CODECS, extensionCreateSchema, extensionUpdateSchema, type ExtensionView, type Transport } from "@switchboard/contracts";
+import { extensionCreateSchema, extensionUpdateSchema, type ExtensionView, type Transport } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/db";
-import { FormActions } from "@/components/forms/form-actions";
+import { CodecsFieldset, CreateOrSaveActions, TransportSelect } from "@/components/entity/sip-form-fields";
 import { FormAlert } from "@/components/forms/form-alert";
 import { applyServerErrors } from "@/components/forms/server-errors";
-import { CheckboxField, CheckboxGroup } from "@/components/ui/checkbox-field";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { InputField, SelectField } from "@/components/ui/field";
 import { roleLabel } from "@/features/shell/role-label";
-import { codecLabel, TRANSPORT_LABELS, TRANSPORTS } from "@/lib/transport";
 import { createExtensionAction, updateExtensionAction } from "../actions/extension-actions";
 
 export interface ExtensionFormValues {
@@ -115,29 +114,14 @@ export function ExtensionForm({ extension, staff }: { extension?: ExtensionView;
           error={err("sipSecret")}
           {...register("sipSecret")}
         />
-        <SelectField id="transport" label="Transport" error={err("transport")} {...register("transport")}>
-          {TRANSPORTS.map((t) => (
-            <option key={t} value={t}>
-              {TRANSPORT_LABELS[t]}
-            </option>
-          ))}
-        </SelectField>
+        <TransportSelect registration={register("transport")} error={err("transport")} />
       </div>
-      <CheckboxGroup id="codecs" legend="Codecs" hint="In order of preference." error={err("codecs")}>
-        {CODECS.map((codec) => (
-          <CheckboxField key={codec} id={`codec-${codec}`} label={codecLabel(codec)} value={codec} {...register("codecs")} />
-        ))}
-      </CheckboxGroup>
+      <CodecsFieldset registration={register("codecs")} error={err("codecs")} />
       <div className="flex flex-wrap gap-6">
         <CheckboxField id="voicemailEnabled" label="Voicemail" error={err("voicemailEnabled")} {...register("voicemailEnabled")} />
         <CheckboxField id="enabled" label="Enabled" error={err("enabled")} {...register("enabled")} />
       </div>
-      <FormActions
-        submitLabel={editing ? "Save changes" : "Create extension"}
-        pendingLabel={editing ? "Saving…" : "Creating…"}
-        pending={isSubmitting}
-        cancelHref="/extensions"
-      />
+      <CreateOrSaveActions editing={editing} noun="extension" pending={isSubmitting} cancelHref="/extensions" />
     </form>
   );
 }

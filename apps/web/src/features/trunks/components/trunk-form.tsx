@@ -5,13 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { toast } from "sonner";
-import { CODECS, trunkCreateSchema, trunkUpdateSchema, type Transport, type TrunkView } from "@switchboard/contracts";
-import { FormActions } from "@/components/forms/form-actions";
+import { trunkCreateSchema, trunkUpdateSchema, type Transport, type TrunkView } from "@switchboard/contracts";
+import { CodecsFieldset, CreateOrSaveActions, TransportSelect } from "@/components/entity/sip-form-fields";
 import { FormAlert } from "@/components/forms/form-alert";
 import { applyServerErrors } from "@/components/forms/server-errors";
-import { CheckboxField, CheckboxGroup } from "@/components/ui/checkbox-field";
-import { InputField, SelectField } from "@/components/ui/field";
-import { codecLabel, TRANSPORT_LABELS, TRANSPORTS } from "@/lib/transport";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { InputField } from "@/components/ui/field";
 import { createTrunkAction, updateTrunkAction } from "../actions/trunk-actions";
 
 export interface TrunkFormValues {
@@ -92,13 +91,7 @@ export function TrunkForm({ trunk }: { trunk?: TrunkView }) {
           {...register("host")}
         />
         <InputField id="port" label="Port" type="number" inputMode="numeric" min={1} max={65535} required error={err("port")} {...register("port")} />
-        <SelectField id="transport" label="Transport" error={err("transport")} {...register("transport")}>
-          {TRANSPORTS.map((t) => (
-            <option key={t} value={t}>
-              {TRANSPORT_LABELS[t]}
-            </option>
-          ))}
-        </SelectField>
+        <TransportSelect registration={register("transport")} error={err("transport")} />
         <InputField id="username" label="Username" autoComplete="off" spellCheck={false} hint="Optional." error={err("username")} {...register("username")} />
         <div>
           <InputField
@@ -133,21 +126,12 @@ export function TrunkForm({ trunk }: { trunk?: TrunkView }) {
           {...register("maxChannels")}
         />
       </div>
-      <CheckboxGroup id="codecs" legend="Codecs" hint="In order of preference." error={err("codecs")}>
-        {CODECS.map((codec) => (
-          <CheckboxField key={codec} id={`codec-${codec}`} label={codecLabel(codec)} value={codec} {...register("codecs")} />
-        ))}
-      </CheckboxGroup>
+      <CodecsFieldset registration={register("codecs")} error={err("codecs")} />
       <div className="flex flex-wrap gap-6">
         <CheckboxField id="registrationRequired" label="Registration required" error={err("registrationRequired")} {...register("registrationRequired")} />
         <CheckboxField id="enabled" label="Enabled" error={err("enabled")} {...register("enabled")} />
       </div>
-      <FormActions
-        submitLabel={editing ? "Save changes" : "Create trunk"}
-        pendingLabel={editing ? "Saving…" : "Creating…"}
-        pending={isSubmitting}
-        cancelHref="/trunks"
-      />
+      <CreateOrSaveActions editing={editing} noun="trunk" pending={isSubmitting} cancelHref="/trunks" />
     </form>
   );
 }
