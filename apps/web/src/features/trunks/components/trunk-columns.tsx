@@ -2,13 +2,10 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TrunkStatusView, TrunkView } from "@switchboard/contracts";
-import { CodecList } from "@/components/data-table/codec-list";
-import { RowActions } from "@/components/data-table/row-actions";
-import { Badge } from "@/components/ui/panel";
+import { codecsColumn, enabledColumn, rowActionsColumn, SecretHint, transportColumn } from "@/components/data-table/entity-columns";
 import { LocalDate } from "@/components/ui/local-date";
 import { TrunkRegistrationStatus } from "@/features/operator/components/extension-lamp";
 import { TRUNK_REGISTRATION_LABELS } from "@/features/operator/lamp";
-import { TRANSPORT_LABELS } from "@/lib/transport";
 
 const column = createColumnHelper<TrunkView>();
 const muted = (text: string) => <span className="text-slate-500 dark:text-slate-400">{text}</span>;
@@ -29,43 +26,14 @@ export function trunkColumns(canManage: boolean, onDelete: (row: TrunkView) => v
     }),
     column.accessor("host", { header: "Host", cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span> }),
     column.accessor("port", { header: "Port", cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
-    column.accessor("transport", { header: "Transport", cell: (info) => TRANSPORT_LABELS[info.getValue()] }),
+    transportColumn(column),
     column.accessor((row) => row.username ?? "", { id: "username", header: "Username", cell: (info) => info.getValue() || muted("None") }),
-    column.accessor("secretHint", {
-      header: "Secret",
-      enableSorting: false,
-      cell: (info) => {
-        const hint = info.getValue();
-        if (!hint) return muted("None");
-        return (
-          <span className="font-mono text-xs">
-            <span className="sr-only">ends in </span>
-            {hint}
-          </span>
-        );
-      }
-    }),
+    column.accessor("secretHint", { header: "Secret", enableSorting: false, cell: (info) => <SecretHint hint={info.getValue()} /> }),
     column.accessor("registrationRequired", { header: "Registration required", cell: (info) => (info.getValue() ? "Yes" : "No") }),
-    column.accessor("codecs", { header: "Codecs", enableSorting: false, cell: (info) => <CodecList codecs={info.getValue()} /> }),
+    codecsColumn(column),
     column.accessor("maxChannels", { header: "Max channels", cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
-    column.accessor("enabled", {
-      header: "Enabled",
-      cell: (info) => (info.getValue() ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>)
-    })
+    enabledColumn(column)
   ];
   if (!canManage) return columns;
-  return [
-    ...columns,
-    column.display({
-      id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
-      cell: (info) => (
-        <RowActions
-          editHref={`/trunks/${info.row.original.id}/edit`}
-          subject={`trunk ${info.row.original.name}`}
-          onDelete={() => onDelete(info.row.original)}
-        />
-      )
-    })
-  ];
+  return [...columns, rowActionsColumn(column, { editHref: (row) => `/trunks/${row.id}/edit`, subject: (row) => `trunk ${row.name}`, onDelete })];
 }
