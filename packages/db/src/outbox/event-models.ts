@@ -33,11 +33,17 @@ export interface EventModel<Row = never> {
   label(row: Row): string;
 }
 
+/** Every model row belongs to one organization; its events go to that organization's rooms. */
+const orgOf = (row: { organizationId: string }) => row.organizationId;
+
+/** One event type whatever the verb (the model's `eventType` decides which writes announce it). */
+const sameType = (type: EventType) => ({ created: type, updated: type, deleted: type });
+
 const extension: EventModel<ExtensionWithUser> = {
   kind: "extension",
   types: { created: "extension.created", updated: "extension.updated", deleted: "extension.deleted" },
   include: { user: { select: { name: true } } },
-  orgId: (row) => row.organizationId,
+  orgId: orgOf,
   view: toExtensionView,
   label: (row) => `${row.number} ${row.displayName}`
 };
@@ -45,7 +51,7 @@ const extension: EventModel<ExtensionWithUser> = {
 const trunk: EventModel<Trunk> = {
   kind: "trunk",
   types: { created: "trunk.created", updated: "trunk.updated", deleted: "trunk.deleted" },
-  orgId: (row) => row.organizationId,
+  orgId: orgOf,
   view: toTrunkView,
   label: (row) => row.name
 };
@@ -56,42 +62,39 @@ const call: EventModel<CallWithLatestEntry> = {
   eventType: callEventType,
   // The newest timeline row rides along, so consoles append it without refetching.
   include: { events: { orderBy: { id: "desc" }, take: 1 } },
-  orgId: (row) => row.organizationId,
+  orgId: orgOf,
   view: toCallEventData,
   label: (row) => `${row.fromNumber} → ${row.toNumber}`
 };
 
-/** Status rows are announced as their extension's / trunk's status; their deletion (a cascade) is not. */
-const statusOnly = (type: EventType) => (verb: Verb) => (verb === "deleted" ? null : type);
+/**
+ * Status rows are announced as their extension's / trunk's (or the PBX's) status; their deletion
+ * (a cascade) is not.
+ */
+function statusModel<Row extends { organizationId: string }>(
+  kind: string,
+  type: EventType,
+  model: Pick<EventModel<Row>, "subjectId" | "view" | "label">
+): EventModel<Row> {
+  return { kind, types: sameType(type), eventType: (verb) => (verb === "deleted" ? null : type), orgId: orgOf, ...model };
+}
 
-const extensionStatus: EventModel<ExtensionStatus> = {
-  kind: "extension",
-  types: { created: "extension.status_changed", updated: "extension.status_changed", deleted: "extension.status_changed" },
-  eventType: statusOnly("extension.status_changed"),
-  orgId: (row) => row.organizationId,
+const extensionStatus = statusModel<ExtensionStatus>("extension", "extension.status_changed", {
   subjectId: (row) => row.extensionId,
   view: toExtensionStatusView,
   label: (row) => row.extensionId
-};
+});
 
-const trunkStatus: EventModel<TrunkStatus> = {
-  kind: "trunk",
-  types: { created: "trunk.status_changed", updated: "trunk.status_changed", deleted: "trunk.status_changed" },
-  eventType: statusOnly("trunk.status_changed"),
-  orgId: (row) => row.organizationId,
+const trunkStatus = statusModel<TrunkStatus>("trunk", "trunk.status_changed", {
   subjectId: (row) => row.trunkId,
   view: toTrunkStatusView,
   label: (row) => row.trunkId
-};
+});
 
-const pbxConnection: EventModel<PbxConnection> = {
-  kind: "pbx_connection",
-  types: { created: "pbx.status_changed", updated: "pbx.status_changed", deleted: "pbx.status_changed" },
-  eventType: statusOnly("pbx.status_changed"),
-  orgId: (row) => row.organizationId,
+const pbxConnection = statusModel<PbxConnection>("pbx_connection", "pbx.status_changed", {
   view: toPbxConnectionStatusView,
   label: (row) => `${row.host}:${row.port}`
-};
+});
 
 const ticket: EventModel<TicketRow> = {
   kind: "ticket",
@@ -99,7 +102,7 @@ const ticket: EventModel<TicketRow> = {
   eventType: ticketEventType,
   // The newest audit row rides along; toTicketEventData keeps it only if this write made it.
   include: { ...ticketNames, activities: { orderBy: { id: "desc" }, take: 1, include: { actor: { select: { name: true } } } } },
-  orgId: (row) => row.organizationId,
+  orgId: orgOf,
   view: toTicketEventData,
   label: (row) => ticketPublicId(row.number)
 };
@@ -107,10 +110,10 @@ const ticket: EventModel<TicketRow> = {
 /** Replies are announced on their ticket (subject ticket:{id}), with the ticket's access facts. */
 const ticketReply: EventModel<TicketReplyRow> = {
   kind: "ticket",
-  types: { created: "ticket.reply_created", updated: "ticket.reply_created", deleted: "ticket.reply_created" },
+  types: sameType("ticket.reply_created"),
   eventType: replyEventType,
   include: { ...replyAuthor, ticket: { select: { number: true, officeId: true, customerId: true, assigneeId: true } } },
-  orgId: (row) => row.organizationId,
+  orgId: orgOf,
   subjectId: (row) => row.ticketId,
   view: toReplyEventData,
   label: (row) => row.id
@@ -121,7 +124,7 @@ const notification: EventModel<NotificationRow> = {
   types: { created: "notification.created", updated: "notification.read", deleted: "notification.read" },
   eventType: notificationEventType,
   include: notificationIncludes,
-  orgId: (row) => row.organizationId,
+  orgId: orgOf,
   view: toNotificationView,
   label: (row) => row.kind
 };
