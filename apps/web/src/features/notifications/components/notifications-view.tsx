@@ -32,10 +32,12 @@ export function NotificationsView({ seq, rows: initialRows, unread: initialUnrea
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  const markRead = async (n: NotificationView) => {
+  const markRead = async (n: NotificationView, refresh: boolean) => {
     setError(null);
     const result = await markNotificationReadAction(n.id);
     if (!result.ok) setError(result.error.message);
+    // The event updates every tab; the refetch covers this one should live updates be delayed.
+    else if (refresh) router.refresh();
   };
   const markAll = async () => {
     setError(null);
@@ -75,7 +77,7 @@ export function NotificationsView({ seq, rows: initialRows, unread: initialUnrea
                     <Link
                       href={`/tickets/${n.ticketId}`}
                       className="font-semibold text-brand-700 hover:underline dark:text-brand-300"
-                      onClick={() => !n.readAt && void markRead(n)}
+                      onClick={() => !n.readAt && void markRead(n, false)}
                     >
                       {text}
                     </Link>
@@ -89,7 +91,7 @@ export function NotificationsView({ seq, rows: initialRows, unread: initialUnrea
                 {n.readAt ? (
                   <span className="text-xs text-slate-600 dark:text-slate-400">Read</span>
                 ) : (
-                  <Button size="sm" variant="ghost" onClick={() => void markRead(n)} aria-label={`Mark read: ${text}`}>
+                  <Button size="sm" variant="ghost" onClick={() => void markRead(n, true)} aria-label={`Mark read: ${text}`}>
                     Mark read
                   </Button>
                 )}
