@@ -56,6 +56,7 @@ test("agent and customer on one ticket: replies arrive live, internal notes neve
   const agent = await signedIn(browser, urls.web, loginAs, "agent");
   const subject = `PIN rejected ${uniqueSuffix()}`;
   const { path } = await openTicketAsCustomer(customer, subject);
+  const unreadBefore = await unreadCount(customer);
 
   await agent.goto(path);
   await expect(agent.getByRole("heading", { level: 1, name: subject })).toBeVisible();
@@ -93,6 +94,8 @@ test("agent and customer on one ticket: replies arrive live, internal notes neve
     await expect(reply(customer, "Ana Agent", "Could you try signing in again?")).toBeVisible();
     await expect(customer.getByText(secret)).toHaveCount(0);
     await expect(customer.getByText("Internal note")).toHaveCount(0);
+    // Each public reply put an entry in the customer's inbox; the note did not.
+    await expect(customer.getByRole("link", { name: `Notifications, ${unreadBefore + 2} unread` })).toBeVisible();
   });
 
   await test.step("after a reload the customer still sees the replies and still not the note", async () => {
