@@ -1,15 +1,15 @@
 "use client";
 
 import type { CallView } from "@switchboard/contracts";
+import { PlainTable } from "@/components/data-table/plain-table";
 import { ButtonLink } from "@/components/ui/button";
 import { LocalDate } from "@/components/ui/local-date";
 import { CALL_DIRECTION_LABELS, formatDuration } from "../call-format";
 import { CallLinks, Dash, Party, type CallNames } from "./call-cells";
 import { CallResultBadge } from "./call-state-badge";
 
-const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400";
 const td = "px-3 py-2.5 align-middle";
-const HEADERS = ["To", "Direction", "Result", "Extension", "Trunk", "Duration", "Talk time", "On hold"];
+const HEADERS = ["Started", "From", "To", "Direction", "Result", "Extension", "Trunk", "Duration", "Talk time", "On hold"];
 
 const seconds = (value: number | null) => (value === null ? "—" : formatDuration(value));
 
@@ -24,68 +24,37 @@ interface RecentCallsTableProps {
 export function RecentCallsTable({ calls, names, filtered, page }: RecentCallsTableProps) {
   const empty = page > 1 ? "No calls on this page." : filtered ? "No calls match these filters." : "No finished calls yet.";
   return (
-    <div className="relative overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
-        <caption className="sr-only">Recent calls</caption>
-        <thead className="bg-slate-50 dark:bg-slate-800/50">
-          <tr>
-            <th scope="col" className={th}>
-              Started
-            </th>
-            <th scope="col" className={th}>
-              From
-            </th>
-            {HEADERS.map((h) => (
-              <th key={h} scope="col" className={th}>
-                {h}
-              </th>
-            ))}
-            <th scope="col" className={th}>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-          {calls.length === 0 ? (
-            <tr>
-              <td colSpan={HEADERS.length + 3} className="px-3 py-10 text-center font-medium">
-                {empty}
-              </td>
-            </tr>
-          ) : (
-            calls.map((call) => (
-              <tr key={call.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
-                <td className={`${td} whitespace-nowrap`}>
-                  <LocalDate iso={call.startedAt} />
-                </td>
-                <th scope="row" className="px-3 py-2.5 text-left align-middle font-normal">
-                  <Party number={call.fromNumber} name={call.fromName} />
-                </th>
-                <td className={td}>
-                  <Party number={call.toNumber} name={call.toName} />
-                </td>
-                <td className={td}>{CALL_DIRECTION_LABELS[call.direction]}</td>
-                <td className={td}>
-                  <CallResultBadge result={call.result} />
-                </td>
-                <td className={td}>
-                  <Dash value={names.extensionNumbers(call.extensionIds)} />
-                </td>
-                <td className={td}>
-                  <Dash value={names.trunkName(call.trunkId)} />
-                </td>
-                <td className={`${td} font-mono tabular-nums`}>{seconds(call.durationSeconds)}</td>
-                <td className={`${td} font-mono tabular-nums`}>{seconds(call.talkSeconds)}</td>
-                <td className={`${td} font-mono tabular-nums`}>{call.holdSeconds ? formatDuration(call.holdSeconds) : "—"}</td>
-                <td className={td}>
-                  <CallLinks call={call} />
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <PlainTable caption="Recent calls" headers={HEADERS} actions empty={calls.length === 0 ? <span className="font-medium">{empty}</span> : null}>
+      {calls.map((call) => (
+        <tr key={call.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
+          <td className={`${td} whitespace-nowrap`}>
+            <LocalDate iso={call.startedAt} />
+          </td>
+          <th scope="row" className="px-3 py-2.5 text-left align-middle font-normal">
+            <Party number={call.fromNumber} name={call.fromName} />
+          </th>
+          <td className={td}>
+            <Party number={call.toNumber} name={call.toName} />
+          </td>
+          <td className={td}>{CALL_DIRECTION_LABELS[call.direction]}</td>
+          <td className={td}>
+            <CallResultBadge result={call.result} />
+          </td>
+          <td className={td}>
+            <Dash value={names.extensionNumbers(call.extensionIds)} />
+          </td>
+          <td className={td}>
+            <Dash value={names.trunkName(call.trunkId)} />
+          </td>
+          <td className={`${td} font-mono tabular-nums`}>{seconds(call.durationSeconds)}</td>
+          <td className={`${td} font-mono tabular-nums`}>{seconds(call.talkSeconds)}</td>
+          <td className={`${td} font-mono tabular-nums`}>{call.holdSeconds ? formatDuration(call.holdSeconds) : "—"}</td>
+          <td className={td}>
+            <CallLinks call={call} />
+          </td>
+        </tr>
+      ))}
+    </PlainTable>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ApiTokenView } from "@switchboard/db";
+import { PlainTable } from "@/components/data-table/plain-table";
 import { useConfirmDelete } from "@/components/data-table/use-confirm-delete";
 import { buttonClasses } from "@/components/ui/button";
 import { LocalDate } from "@/components/ui/local-date";
@@ -8,7 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { revokeApiTokenAction } from "../actions/token-actions";
 import { CreateTokenForm } from "./create-token-form";
 
-const th = "px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300";
+const HEADERS = ["Name", "Prefix", "Created", "Last used", "Expires"];
 
 export function ApiTokensPanel({ tokens }: { tokens: ApiTokenView[] }) {
   const { request, dialog } = useConfirmDelete<ApiTokenView>({
@@ -30,69 +31,39 @@ export function ApiTokensPanel({ tokens }: { tokens: ApiTokenView[] }) {
           </p>
         </div>
         <CreateTokenForm />
-        <div className="relative overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
-            <caption className="sr-only">Your API tokens</caption>
-            <thead className="bg-slate-50 dark:bg-slate-800/50">
-              <tr>
-                <th scope="col" className={th}>
-                  Name
-                </th>
-                <th scope="col" className={th}>
-                  Prefix
-                </th>
-                <th scope="col" className={th}>
-                  Created
-                </th>
-                <th scope="col" className={th}>
-                  Last used
-                </th>
-                <th scope="col" className={th}>
-                  Expires
-                </th>
-                <th scope="col" className={th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {tokens.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="px-3 py-8 text-center text-slate-600 dark:text-slate-400">
-                    You have no API tokens.
-                  </td>
-                </tr>
-              ) : (
-                tokens.map((t) => (
-                  <tr key={t.id}>
-                    <th scope="row" className="px-3 py-2.5 text-left font-semibold">
-                      {t.name}
-                    </th>
-                    <td className="px-3 py-2.5 font-mono text-xs">{t.prefix}…</td>
-                    <td className="px-3 py-2.5">
-                      <LocalDate iso={t.createdAt} />
-                    </td>
-                    <td className="px-3 py-2.5">
-                      <LocalDate iso={t.lastUsedAt} />
-                    </td>
-                    <td className="px-3 py-2.5">
-                      <LocalDate iso={t.expiresAt} />
-                    </td>
-                    <td className="px-3 py-2.5 text-right">
-                      <button
-                        type="button"
-                        onClick={() => request(t)}
-                        className={buttonClasses("ghost", "sm", "text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950")}
-                      >
-                        Revoke<span className="sr-only"> token {t.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <PlainTable
+          caption="Your API tokens"
+          headers={HEADERS}
+          actions
+          empty={tokens.length === 0 ? <span className="text-slate-600 dark:text-slate-400">You have no API tokens.</span> : null}
+        >
+          {tokens.map((t) => (
+            <tr key={t.id}>
+              <th scope="row" className="px-3 py-2.5 text-left font-semibold">
+                {t.name}
+              </th>
+              <td className="px-3 py-2.5 font-mono text-xs">{t.prefix}…</td>
+              <td className="px-3 py-2.5">
+                <LocalDate iso={t.createdAt} />
+              </td>
+              <td className="px-3 py-2.5">
+                <LocalDate iso={t.lastUsedAt} />
+              </td>
+              <td className="px-3 py-2.5">
+                <LocalDate iso={t.expiresAt} />
+              </td>
+              <td className="px-3 py-2.5 text-right">
+                <button
+                  type="button"
+                  onClick={() => request(t)}
+                  className={buttonClasses("ghost", "sm", "text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950")}
+                >
+                  Revoke<span className="sr-only"> token {t.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </PlainTable>
       </section>
       {dialog}
     </Panel>
