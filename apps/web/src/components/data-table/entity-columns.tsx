@@ -41,9 +41,7 @@ export function rowActionsColumn<Row>(column: ColumnHelper<Row>, { editHref, sub
   return column.display({
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
-    cell: (info) => (
-      <RowActions editHref={editHref(info.row.original)} subject={subject(info.row.original)} onDelete={() => onDelete(info.row.original)} />
-    )
+    cell: (info) => <RowActions editHref={editHref(info.row.original)} subject={subject(info.row.original)} onDelete={() => onDelete(info.row.original)} />
   });
 }
 

@@ -32,8 +32,5 @@ export function extensionColumns(canManage: boolean, onDelete: (row: ExtensionVi
     enabledColumn(column)
   ];
   if (!canManage) return columns;
-  return [
-    ...columns,
-    rowActionsColumn(column, { editHref: (row) => `/extensions/${row.id}/edit`, subject: (row) => `extension ${row.number}`, onDelete })
-  ];
+  return [...columns, rowActionsColumn(column, { editHref: (row) => `/extensions/${row.id}/edit`, subject: (row) => `extension ${row.number}`, onDelete })];
 }
