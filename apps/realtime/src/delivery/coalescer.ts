@@ -1,3 +1,5 @@
+const RESOLVE_CHUNK = 20;
+
 /**
  * Runs `fn(key, requests)` for many callers at once: a request joins the next run for its key
  * that starts after the request was made (never one already in flight, whose snapshot may predate
@@ -29,7 +31,13 @@ export class Coalescer<K, Req, Res> {
           key,
           batch.map((b) => b.request)
         );
-        batch.forEach((b, i) => b.resolve(results[i] as Res));
+        // Each resolution runs its caller's continuation (a replay, a connection setup) before
+        // the loop gets back to I/O: a few at a time, so a batch of thousands never holds the
+        // event loop long enough for replies to wait behind it (and commands to time out).
+        for (let i = 0; i < batch.length; i += RESOLVE_CHUNK) {
+          if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+          for (let j = i; j < Math.min(i + RESOLVE_CHUNK, batch.length); j++) batch[j]?.resolve(results[j] as Res);
+        }
       } catch (error) {
         for (const b of batch) b.reject(error);
       }

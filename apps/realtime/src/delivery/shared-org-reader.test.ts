@@ -48,6 +48,24 @@ describe("Coalescer", () => {
     expect(runs).toEqual([[1], [2, 3, 4]]);
   });
 
+  it("hands a large batch its results a few at a time, letting I/O in between", async () => {
+    let release: () => void = () => undefined;
+    const coalescer = new Coalescer<string, number, number>(async (_key, requests) => {
+      if (requests[0] === 0) await new Promise<void>((resolve) => (release = resolve));
+      return [...requests];
+    });
+    const first = coalescer.request("org", 0);
+    const order: string[] = [];
+    const batch = Array.from({ length: 100 }, (_, i) => coalescer.request("org", i + 1).then(() => order.push(`request ${i + 1}`)));
+    release();
+    await first;
+    setImmediate(() => order.push("io"));
+    await Promise.all(batch);
+    const io = order.indexOf("io");
+    expect(io).toBeGreaterThan(0);
+    expect(io).toBeLessThan(100);
+  });
+
   it("rejects every request of a failed run and keeps serving the next ones", async () => {
     let fail = true;
     const coalescer = new Coalescer<string, number, number>(async (_key, requests) => {
