@@ -1,2 +1,4 @@
 export * from "./testing/test-database";
 export * from "./testing/ticket-world";
+export * from "./testing/ticket-test-world";
+export * from "./testing/prng";

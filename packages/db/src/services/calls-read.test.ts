@@ -5,9 +5,9 @@ import type { DbClient } from "../client/create-client";
 import type { CallDirection, CallResult, CallState } from "../generated/prisma/client";
 import { createExtensionRow, createOrganization, createUser, trunkData } from "../seed/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { rejectionOf } from "../testing/ticket-test-world";
 import { countCallFigures, listExtensionStatuses, listTrunkStatuses } from "./calls-read-figures";
 import { getCall, listActiveCalls, listCallDirectory, listCalls, type CallListQuery } from "./calls-read";
-import { DomainError } from "./errors";
 import type { ActingViewer } from "./viewer";
 
 let t: TestDatabase;
@@ -140,15 +140,6 @@ const keyOf = (id: string) => Object.entries(calls).find(([, v]) => v === id)?.[
 async function listed(query: CallListQuery, who: ActingViewer = viewers.admin): Promise<string[]> {
   return (await listCalls({ db }, who, query)).data.map((c) => keyOf(c.id));
 }
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
-
 describe("listActiveCalls", () => {
   it("lists the organization's live calls, oldest first, for any staff member", async () => {
     for (const who of [viewers.admin, viewers.agent]) {
@@ -160,7 +151,7 @@ describe("listActiveCalls", () => {
   });
 
   it("refuses customers", async () => {
-    expect((await rejection(listActiveCalls({ db }, viewers.customer))).code).toBe("forbidden");
+    expect((await rejectionOf(listActiveCalls({ db }, viewers.customer))).code).toBe("forbidden");
   });
 });
 
@@ -191,7 +182,7 @@ describe("listCalls: filters and paging", () => {
 
   it("never shows another organization's calls, even by its extension's id", async () => {
     expect(await listed({}, viewers.foreign)).toEqual(["foreign"]);
-    const err = await rejection(listCalls({ db }, viewers.admin, { extension: ext.foreign }));
+    const err = await rejectionOf(listCalls({ db }, viewers.admin, { extension: ext.foreign }));
     expect(err.fields).toEqual({ extension: "no such extension in your organization" });
   });
 
@@ -207,11 +198,11 @@ describe("listCalls: filters and paging", () => {
       [{ extension: "999" }, "extension"]
     ];
     for (const [query, field] of cases) {
-      const err = await rejection(listCalls({ db }, viewers.admin, query));
+      const err = await rejectionOf(listCalls({ db }, viewers.admin, query));
       expect(err.code).toBe("bad_request");
       expect(Object.keys(err.fields ?? {})).toEqual([field]);
     }
-    expect((await rejection(listCalls({ db }, viewers.customer, {}))).code).toBe("forbidden");
+    expect((await rejectionOf(listCalls({ db }, viewers.customer, {}))).code).toBe("forbidden");
   });
 });
 
@@ -227,10 +218,10 @@ describe("getCall", () => {
 
   it("answers not found alike for another organization's, unknown and malformed ids; refuses customers", async () => {
     for (const id of [calls.foreign ?? "", randomUUID(), "not-a-uuid"]) {
-      const err = await rejection(getCall({ db }, viewers.admin, id));
+      const err = await rejectionOf(getCall({ db }, viewers.admin, id));
       expect([err.code, err.message]).toEqual(["not_found", "call not found"]);
     }
-    expect((await rejection(getCall({ db }, viewers.customer, calls.talking ?? ""))).code).toBe("forbidden");
+    expect((await rejectionOf(getCall({ db }, viewers.customer, calls.talking ?? ""))).code).toBe("forbidden");
   });
 });
 
@@ -243,7 +234,7 @@ describe("countCallFigures", () => {
       { trunkId, name: "Carrier A", maxChannels: 4, inUse: 2 }
     ]);
     expect((await countCallFigures({ db }, viewers.foreign, new Date(NOW.getTime() - 3600_000))).activeCalls).toBe(1);
-    expect((await rejection(countCallFigures({ db }, viewers.customer))).code).toBe("forbidden");
+    expect((await rejectionOf(countCallFigures({ db }, viewers.customer))).code).toBe("forbidden");
   });
 
   it("counts from the start of the UTC day by default", async () => {
@@ -263,8 +254,8 @@ describe("statuses and directory", () => {
     expect(byExt.get(ext.e102)).toMatchObject({ registration: "unreachable", lamp: "unavailable" });
     expect(await listTrunkStatuses({ db }, viewers.agent)).toEqual([expect.objectContaining({ trunkId, registration: "rejected", detail: "403 Forbidden" })]);
     expect(await listTrunkStatuses({ db }, viewers.foreign)).toEqual([]);
-    expect((await rejection(listExtensionStatuses({ db }, viewers.customer))).code).toBe("forbidden");
-    expect((await rejection(listTrunkStatuses({ db }, viewers.customer))).code).toBe("forbidden");
+    expect((await rejectionOf(listExtensionStatuses({ db }, viewers.customer))).code).toBe("forbidden");
+    expect((await rejectionOf(listTrunkStatuses({ db }, viewers.customer))).code).toBe("forbidden");
   });
 
   it("names extensions and trunks for the board", async () => {
@@ -274,6 +265,6 @@ describe("statuses and directory", () => {
       ["Backup", 2],
       ["Carrier A", 4]
     ]);
-    expect((await rejection(listCallDirectory({ db }, viewers.customer))).code).toBe("forbidden");
+    expect((await rejectionOf(listCallDirectory({ db }, viewers.customer))).code).toBe("forbidden");
   });
 });

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbClient } from "../client/create-client";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { createTicketOrg, type TicketOrg } from "../testing/ticket-world";
-import type { DomainError } from "./errors";
+import type { TestDatabase } from "../testing/test-database";
+import { createTicketTestWorld, rejectionOf } from "../testing/ticket-test-world";
+import { type TicketOrg } from "../testing/ticket-world";
 import type { ServiceDeps } from "./extensions";
 import { createOffice, findOfficeOrgId, listOffices, officeIdsOf, setOfficeMembers } from "./offices";
 import { findTicketAccess } from "./tickets-access";
@@ -17,19 +17,9 @@ let w: TicketOrg;
 let other: TicketOrg;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  db = t.database.client;
-  deps = { db, box: t.box };
-  w = await createTicketOrg(db, "A");
-  other = await createTicketOrg(db, "B");
+  ({ t, db, deps, orgA: w, orgB: other } = await createTicketTestWorld());
 });
 afterAll(() => t.drop());
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) => e as DomainError
-  );
 
 describe("offices", () => {
   it("lists offices to everyone, members only to staff", async () => {
@@ -42,12 +32,12 @@ describe("offices", () => {
   });
 
   it("lets admins create offices and set members (staff of the organization only)", async () => {
-    expect((await failure(createOffice(deps, w.supervisor, { name: "Billing" })))?.code).toBe("forbidden");
+    expect((await rejectionOf(createOffice(deps, w.supervisor, { name: "Billing" }))).code).toBe("forbidden");
     const billing = await createOffice(deps, w.admin, { name: "Billing" });
-    expect((await failure(createOffice(deps, w.admin, { name: "Billing" })))?.code).toBe("conflict");
-    expect((await failure(setOfficeMembers(deps, w.admin, billing.id, { userIds: [w.customer.id] })))?.fields).toHaveProperty("userIds");
-    expect((await failure(setOfficeMembers(deps, w.admin, billing.id, { userIds: [other.ana.id] })))?.code).toBe("bad_request");
-    expect((await failure(setOfficeMembers(deps, other.admin, billing.id, { userIds: [] })))?.code).toBe("not_found");
+    expect((await rejectionOf(createOffice(deps, w.admin, { name: "Billing" }))).code).toBe("conflict");
+    expect((await rejectionOf(setOfficeMembers(deps, w.admin, billing.id, { userIds: [w.customer.id] }))).fields).toHaveProperty("userIds");
+    expect((await rejectionOf(setOfficeMembers(deps, w.admin, billing.id, { userIds: [other.ana.id] }))).code).toBe("bad_request");
+    expect((await rejectionOf(setOfficeMembers(deps, other.admin, billing.id, { userIds: [] }))).code).toBe("not_found");
     await createTicket(deps, w.admin, { subject: "Refund", body: "Please", officeId: billing.id });
     expect((await listTickets(deps, w.cy)).total).toBe(0);
     expect((await setOfficeMembers(deps, w.admin, billing.id, { userIds: [w.cy.id, w.ana.id] })).memberIds.sort()).toEqual([w.cy.id, w.ana.id].sort());

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { viewEventFor, type Viewer } from "@switchboard/auth";
 import { parseEventData, type DomainEvent } from "@switchboard/contracts";
-import type { DbClient } from "../client/create-client";
 import type { OutboxEvent } from "../generated/prisma/client";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { createTicketOrg, type TicketOrg, type WorldUser } from "../testing/ticket-world";
+import type { TestDatabase } from "../testing/test-database";
+import { prng } from "../testing/prng";
+import { createTicketTestWorld } from "../testing/ticket-test-world";
+import { type TicketOrg, type WorldUser } from "../testing/ticket-world";
 import { DomainError } from "./errors";
 import type { ServiceDeps } from "./extensions";
 import { updateTicket } from "./tickets-change";
@@ -19,36 +20,14 @@ import { replyToTicket } from "./tickets-reply";
  */
 
 let t: TestDatabase;
-let db: DbClient;
 let deps: ServiceDeps;
 let a: TicketOrg;
 let b: TicketOrg;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  db = t.database.client;
-  deps = { db, box: t.box };
-  a = await createTicketOrg(db, "A");
-  b = await createTicketOrg(db, "B");
+  ({ t, deps, orgA: a, orgB: b } = await createTicketTestWorld());
 });
 afterAll(() => t.drop());
-
-/** Deterministic, so a failure reproduces. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => {
-    const item = items[Math.floor(next() * items.length)];
-    if (item === undefined) throw new Error("pick from an empty list");
-    return item;
-  };
-  return { next, pick };
-}
 
 interface State {
   orgId: string;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TicketView } from "@switchboard/contracts";
-import type { DbClient } from "../client/create-client";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { createTicketOrg, type TicketOrg, type WorldUser } from "../testing/ticket-world";
-import { DomainError } from "./errors";
+import type { TestDatabase } from "../testing/test-database";
+import { createTicketTestWorld, rejectionOf } from "../testing/ticket-test-world";
+import { type TicketOrg, type WorldUser } from "../testing/ticket-world";
 import type { ServiceDeps } from "./extensions";
 import { updateTicket } from "./tickets-change";
 import { createTicket } from "./tickets-create";
@@ -11,18 +10,13 @@ import { replyToTicket } from "./tickets-reply";
 import { getTicket, listTicketReplies, listTickets, type TicketListQuery } from "./tickets";
 
 let t: TestDatabase;
-let db: DbClient;
 let deps: ServiceDeps;
 let w: TicketOrg;
 let other: TicketOrg;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  db = t.database.client;
-  deps = { db, box: t.box };
-  w = await createTicketOrg(db, "A");
-  other = await createTicketOrg(db, "B");
+  ({ t, deps, orgA: w, orgB: other } = await createTicketTestWorld());
   const open = async (key: string, by: WorldUser, input: Record<string, unknown>) => {
     ids[key] = (await createTicket(deps, by, { body: `Description of ${key}`, ...input })).ticket.id;
   };
@@ -49,15 +43,6 @@ afterAll(() => t.drop());
 const keyOf = (id: string) => Object.entries(ids).find(([, v]) => v === id)?.[0];
 async function listed(viewer: WorldUser, query: TicketListQuery = {}): Promise<string[]> {
   return (await listTickets(deps, viewer, { sort: "number", dir: "asc", ...query })).data.map((v) => keyOf(v.id) ?? v.id);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
 }
 
 describe("listTickets: scope follows the policy", () => {
@@ -114,9 +99,9 @@ describe("listTickets: filters, search, sort and paging", () => {
   });
 
   it("rejects unknown values and, for customers, staff-only filters and sorts", async () => {
-    const bad = await rejection(listTickets(deps, w.supervisor, { status: "open,exploded", sort: "colour" as never, assignee: "someone" }));
+    const bad = await rejectionOf(listTickets(deps, w.supervisor, { status: "open,exploded", sort: "colour" as never, assignee: "someone" }));
     expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["assignee", "sort", "status"]);
-    const customer = await rejection(listTickets(deps, w.customer, { assignee: w.ana.id, priority: "high", sort: "priority" }));
+    const customer = await rejectionOf(listTickets(deps, w.customer, { assignee: w.ana.id, priority: "high", sort: "priority" }));
     expect(Object.keys(customer.fields ?? {}).sort()).toEqual(["assignee", "priority", "sort"]);
   });
 });
@@ -130,10 +115,10 @@ describe("getTicket and listTicketReplies", () => {
       [other.admin, "printer"],
       [w.admin, "foreign"]
     ] as const) {
-      expect((await rejection(getTicket(deps, viewer, ids[key] ?? ""))).code).toBe("not_found");
-      expect((await rejection(listTicketReplies(deps, viewer, ids[key] ?? ""))).code).toBe("not_found");
+      expect((await rejectionOf(getTicket(deps, viewer, ids[key] ?? ""))).code).toBe("not_found");
+      expect((await rejectionOf(listTicketReplies(deps, viewer, ids[key] ?? ""))).code).toBe("not_found");
     }
-    expect((await rejection(getTicket(deps, w.admin, "not-a-uuid"))).code).toBe("not_found");
+    expect((await rejectionOf(getTicket(deps, w.admin, "not-a-uuid"))).code).toBe("not_found");
   });
 
   it("gives customers the conversation without internal notes or internal activity", async () => {

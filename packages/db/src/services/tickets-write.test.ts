@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbClient } from "../client/create-client";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { createTicketOrg, type TicketOrg } from "../testing/ticket-world";
-import { DomainError } from "./errors";
+import type { TestDatabase } from "../testing/test-database";
+import { createTicketTestWorld, rejectionOf } from "../testing/ticket-test-world";
+import { type TicketOrg } from "../testing/ticket-world";
 import type { ServiceDeps } from "./extensions";
 import { createTicket } from "./tickets-create";
 import { replyToTicket } from "./tickets-reply";
@@ -16,22 +16,9 @@ let w: TicketOrg;
 let other: TicketOrg;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  db = t.database.client;
-  deps = { db, box: t.box };
-  w = await createTicketOrg(db, "A");
-  other = await createTicketOrg(db, "B");
+  ({ t, db, deps, orgA: w, orgB: other } = await createTicketTestWorld());
 });
 afterAll(() => t.drop());
-
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 const eventsOf = (ticketId: string) => t.database.raw.outboxEvent.findMany({ where: { subjectId: ticketId }, orderBy: { seq: "asc" } });
 const countAll = async () => ({ events: await t.database.raw.outboxEvent.count(), tickets: await db.ticket.count(), replies: await db.ticketReply.count() });
@@ -58,24 +45,24 @@ describe("createTicket", () => {
 
   it("refuses staff-only fields from customers, naming them, and writes nothing", async () => {
     const before = await countAll();
-    const error = await rejection(createTicket(deps, w.customer, { subject: "x", body: "y", priority: "urgent", assigneeId: w.ana.id }));
+    const error = await rejectionOf(createTicket(deps, w.customer, { subject: "x", body: "y", priority: "urgent", assigneeId: w.ana.id }));
     expect(error.code).toBe("forbidden");
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(["assigneeId", "priority"]);
     expect(await countAll()).toEqual(before);
   });
 
   it("refuses references outside the organization or the office, naming each field", async () => {
-    const error = await rejection(
+    const error = await rejectionOf(
       createTicket(deps, w.admin, { subject: "x", body: "y", officeId: other.supportId, customerId: other.customer.id, assigneeId: w.bo.id })
     );
     expect(error.code).toBe("bad_request");
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(["assigneeId", "customerId", "officeId"]);
-    const wrongOffice = await rejection(createTicket(deps, w.admin, { subject: "x", body: "y", officeId: w.supportId, assigneeId: w.bo.id }));
+    const wrongOffice = await rejectionOf(createTicket(deps, w.admin, { subject: "x", body: "y", officeId: w.supportId, assigneeId: w.bo.id }));
     expect(wrongOffice.fields).toEqual({ assigneeId: "not a member of the ticket's office" });
   });
 
   it("validates subject and body", async () => {
-    const error = await rejection(createTicket(deps, w.customer, { subject: "  ", body: "", colour: "red" }));
+    const error = await rejectionOf(createTicket(deps, w.customer, { subject: "  ", body: "", colour: "red" }));
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(["body", "colour", "subject"]);
   });
 });
@@ -85,7 +72,7 @@ describe("replyToTicket", () => {
     const ticket = await open();
     const before = await countAll();
     for (const body of ["", "   ", "x".repeat(10_001)]) {
-      const error = await rejection(replyToTicket(deps, w.ana, ticket.id, { body }));
+      const error = await rejectionOf(replyToTicket(deps, w.ana, ticket.id, { body }));
       expect(error.code).toBe("bad_request");
       expect(Object.keys(error.fields ?? {})).toEqual(["body"]);
     }
@@ -94,10 +81,10 @@ describe("replyToTicket", () => {
 
   it("forbids internal notes from customers and hides other customers' tickets as not found", async () => {
     const ticket = await open();
-    expect((await rejection(replyToTicket(deps, w.customer, ticket.id, { body: "psst", internal: true }))).code).toBe("forbidden");
-    expect((await rejection(replyToTicket(deps, w.otherCustomer, ticket.id, { body: "hi" }))).code).toBe("not_found");
-    expect((await rejection(replyToTicket(deps, w.bo, ticket.id, { body: "hi" }))).code).toBe("not_found");
-    expect((await rejection(replyToTicket(deps, other.admin, ticket.id, { body: "hi" }))).code).toBe("not_found");
+    expect((await rejectionOf(replyToTicket(deps, w.customer, ticket.id, { body: "psst", internal: true }))).code).toBe("forbidden");
+    expect((await rejectionOf(replyToTicket(deps, w.otherCustomer, ticket.id, { body: "hi" }))).code).toBe("not_found");
+    expect((await rejectionOf(replyToTicket(deps, w.bo, ticket.id, { body: "hi" }))).code).toBe("not_found");
+    expect((await rejectionOf(replyToTicket(deps, other.admin, ticket.id, { body: "hi" }))).code).toBe("not_found");
   });
 
   it("announces a reply on the ticket with its access facts, and keeps notes from the customer's detail", async () => {
@@ -120,7 +107,7 @@ describe("replyToTicket", () => {
     await replyToTicket(deps, w.customer, ticket.id, { body: "Still broken" });
     expect((await getTicket(deps, w.ana, ticket.id)).ticket.status).toBe("open");
     await updateTicket(deps, w.ana, ticket.id, { status: "closed" });
-    const error = await rejection(replyToTicket(deps, w.customer, ticket.id, { body: "hello?" }));
+    const error = await rejectionOf(replyToTicket(deps, w.customer, ticket.id, { body: "hello?" }));
     expect(error.code).toBe("conflict");
   });
 });
@@ -148,21 +135,21 @@ describe("updateTicket", () => {
   it("keeps customers out entirely and agents out of office moves and other offices' tickets", async () => {
     const ticket = await open();
     const before = await countAll();
-    expect((await rejection(updateTicket(deps, w.customer, ticket.id, { status: "closed" }))).code).toBe("forbidden");
-    expect((await rejection(updateTicket(deps, w.customer, ticket.id, { assigneeId: w.ana.id }))).code).toBe("forbidden");
-    const move = await rejection(updateTicket(deps, w.ana, ticket.id, { status: "pending", officeId: w.salesId }));
+    expect((await rejectionOf(updateTicket(deps, w.customer, ticket.id, { status: "closed" }))).code).toBe("forbidden");
+    expect((await rejectionOf(updateTicket(deps, w.customer, ticket.id, { assigneeId: w.ana.id }))).code).toBe("forbidden");
+    const move = await rejectionOf(updateTicket(deps, w.ana, ticket.id, { status: "pending", officeId: w.salesId }));
     expect(move).toMatchObject({ code: "forbidden", fields: { officeId: expect.any(String) } });
-    expect((await rejection(updateTicket(deps, w.bo, ticket.id, { status: "pending" }))).code).toBe("not_found");
-    expect((await rejection(updateTicket(deps, other.admin, ticket.id, { status: "pending" }))).code).toBe("not_found");
+    expect((await rejectionOf(updateTicket(deps, w.bo, ticket.id, { status: "pending" }))).code).toBe("not_found");
+    expect((await rejectionOf(updateTicket(deps, other.admin, ticket.id, { status: "pending" }))).code).toBe("not_found");
     expect(await countAll()).toEqual(before);
   });
 
   it("rejects an unknown status and an assignee outside the organization or the office, naming the field", async () => {
     const ticket = await open();
     const before = await countAll();
-    expect((await rejection(updateTicket(deps, w.ana, ticket.id, { status: "exploded" }))).fields).toHaveProperty("status");
+    expect((await rejectionOf(updateTicket(deps, w.ana, ticket.id, { status: "exploded" }))).fields).toHaveProperty("status");
     for (const assigneeId of [other.ana.id, w.bo.id, w.customer.id, "6f1c2a7e-0000-4000-8000-000000000000"]) {
-      const error = await rejection(updateTicket(deps, w.ana, ticket.id, { assigneeId, priority: "high" }));
+      const error = await rejectionOf(updateTicket(deps, w.ana, ticket.id, { assigneeId, priority: "high" }));
       expect(error.code).toBe("bad_request");
       expect(Object.keys(error.fields ?? {})).toEqual(["assigneeId"]);
     }
@@ -175,7 +162,7 @@ describe("updateTicket", () => {
     await updateTicket(deps, w.ana, ticket.id, { assigneeId: w.ana.id });
     const detail = await updateTicket(deps, w.supervisor, ticket.id, { officeId: w.salesId });
     expect(detail.ticket).toMatchObject({ officeId: w.salesId, assigneeId: null });
-    expect((await rejection(getTicket(deps, w.ana, ticket.id))).code).toBe("not_found");
+    expect((await rejectionOf(getTicket(deps, w.ana, ticket.id))).code).toBe("not_found");
     expect((await getTicket(deps, w.bo, ticket.id)).ticket.id).toBe(ticket.id);
     const types = (await eventsOf(ticket.id)).map((e) => e.type);
     expect(types.slice(-2)).toEqual(["ticket.updated", "ticket.assigned"]);
@@ -184,7 +171,7 @@ describe("updateTicket", () => {
   it("allows nothing but reopening on a closed ticket", async () => {
     const ticket = await open();
     await updateTicket(deps, w.ana, ticket.id, { status: "closed" });
-    expect((await rejection(updateTicket(deps, w.ana, ticket.id, { priority: "low" }))).code).toBe("conflict");
+    expect((await rejectionOf(updateTicket(deps, w.ana, ticket.id, { priority: "low" }))).code).toBe("conflict");
     const reopened = await updateTicket(deps, w.ana, ticket.id, { status: "open", priority: "low" });
     expect(reopened.ticket).toMatchObject({ status: "open", priority: "low", closedAt: null });
   });
