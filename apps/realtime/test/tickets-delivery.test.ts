@@ -1,7 +1,8 @@
 import { viewEventFor, type Viewer } from "@switchboard/auth";
 import type { DomainEvent } from "@switchboard/contracts";
 import { createTicket, DomainError, replyToTicket, updateTicket, type ServiceDeps } from "@switchboard/db";
-import { createTestDatabase, createTicketOrg, type TestDatabase, type TicketOrg, type WorldUser } from "@switchboard/db/testing";
+import { createTestDatabase, createTicketOrg, prng, type TestDatabase, type TicketOrg, type WorldUser } from "@switchboard/db/testing";
+import { toEnvelope } from "@switchboard/events";
 import { startPrivateRedis, waitFor, type PrivateRedis } from "@switchboard/events/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realtimeToken } from "./helpers/identity";
@@ -37,22 +38,6 @@ async function connect(n: TestNode, user: WorldUser, lastSeq?: number): Promise<
   return client;
 }
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => {
-    const item = items[Math.floor(next() * items.length)];
-    if (item === undefined) throw new Error("pick from an empty list");
-    return item;
-  };
-  return { next, pick };
-}
-
 beforeAll(async () => {
   [tdb, redis] = await Promise.all([createTestDatabase({ poolSize: 6 }), startPrivateRedis()]);
   deps = { db: tdb.database.client, box: tdb.box };
@@ -72,19 +57,7 @@ afterAll(async () => {
 /** Every committed event of both organizations, as the relay publishes them. */
 async function allEvents(): Promise<DomainEvent[]> {
   const rows = await tdb.database.raw.outboxEvent.findMany({ orderBy: [{ createdAt: "asc" }, { seq: "asc" }] });
-  return rows.map(
-    (row) =>
-      ({
-        id: row.id,
-        orgId: row.organizationId,
-        seq: Number(row.seq),
-        type: row.type,
-        at: row.createdAt.toISOString(),
-        actor: row.actorId ? { id: row.actorId, name: row.actorName ?? "" } : null,
-        subject: { kind: row.subjectKind, id: row.subjectId },
-        data: row.data
-      }) as DomainEvent
-  );
+  return rows.map(toEnvelope);
 }
 
 const ticketEvents = (events: readonly DomainEvent[]) => events.filter((e) => e.type.startsWith("ticket.") || e.type.startsWith("notification."));
