@@ -6,6 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { toCallTimelineEntry, toCallView } from "../views/call-view";
 import { badRequest, forbidden, notFound } from "./errors";
 import { callListQuerySchema, type CallListQuery } from "./calls-read-query";
+import { pageWindow } from "./list-query";
 import { parseInput } from "./parse-input";
 import type { ActingViewer } from "./viewer";
 
@@ -89,7 +90,7 @@ export async function listCalls({ db }: CallReadDeps, viewer: ActingViewer, quer
       : {})
   };
   const [rows, total] = await Promise.all([
-    db.call.findMany({ where, orderBy: [{ startedAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.call.findMany({ where, orderBy: [{ startedAt: "desc" }, { id: "desc" }], ...pageWindow(q) }),
     db.call.count({ where })
   ]);
   return { data: rows.map(toCallView), page: q.page, pageSize: q.pageSize, total };

@@ -1,18 +1,12 @@
 import { z } from "zod";
 import { canManageExtensions, canReadExtensions, secretHint, type SecretBox } from "@switchboard/auth";
-import {
-  extensionCreateSchema,
-  extensionUpdateSchema,
-  transportSchema,
-  type ExtensionView,
-  type Page
-} from "@switchboard/contracts";
+import { extensionCreateSchema, extensionUpdateSchema, type ExtensionView, type Page } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import type { Prisma } from "../generated/prisma/client";
 import { withActor } from "../outbox/context";
 import { toExtensionView } from "../views/extension-view";
 import { badRequest, forbidden, notFound, translatePrismaError } from "./errors";
-import { listQuerySchema, optionalBoolParam } from "./list-query";
+import { pageWindow, sipEndpointListQuerySchema, sipEndpointWhere } from "./list-query";
 import { parseInput } from "./parse-input";
 import { actorOf, type ActingViewer } from "./viewer";
 
@@ -21,10 +15,7 @@ export interface ServiceDeps {
   box: SecretBox;
 }
 
-export const extensionListQuerySchema = listQuerySchema(["number", "displayName", "transport", "enabled", "updatedAt"], "number").extend({
-  transport: transportSchema.optional(),
-  enabled: optionalBoolParam
-});
+export const extensionListQuerySchema = sipEndpointListQuerySchema(["number", "displayName", "transport", "enabled", "updatedAt"], "number");
 export type ExtensionListQuery = z.input<typeof extensionListQuerySchema>;
 
 const UNIQUE = {
@@ -38,9 +29,7 @@ export async function listExtensions({ db }: ServiceDeps, viewer: ActingViewer, 
   if (!canReadExtensions(viewer)) throw forbidden("your role cannot see extensions");
   const q = parseInput(extensionListQuerySchema, query);
   const where: Prisma.ExtensionWhereInput = {
-    organizationId: viewer.orgId,
-    ...(q.transport ? { transport: q.transport } : {}),
-    ...(q.enabled !== undefined ? { enabled: q.enabled } : {}),
+    ...sipEndpointWhere(viewer.orgId, q),
     ...(q.q
       ? {
           OR: [
@@ -57,8 +46,7 @@ export async function listExtensions({ db }: ServiceDeps, viewer: ActingViewer, 
       where,
       include: withUser,
       orderBy: [{ [q.sort]: q.dir }, { number: "asc" }],
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize
+      ...pageWindow(q)
     }),
     db.extension.count({ where })
   ]);
@@ -67,9 +55,7 @@ export async function listExtensions({ db }: ServiceDeps, viewer: ActingViewer, 
 
 export async function getExtension({ db }: ServiceDeps, viewer: ActingViewer, id: string): Promise<ExtensionView> {
   if (!canReadExtensions(viewer)) throw forbidden("your role cannot see extensions");
-  const row = z.uuid().safeParse(id).success
-    ? await db.extension.findFirst({ where: { id, organizationId: viewer.orgId }, include: withUser })
-    : null;
+  const row = z.uuid().safeParse(id).success ? await db.extension.findFirst({ where: { id, organizationId: viewer.orgId }, include: withUser }) : null;
   if (!row) throw notFound("extension");
   return toExtensionView(row);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { transportSchema, type Transport } from "@switchboard/contracts";
 
 /** Shared list parameters: search, sort, paging. Each list adds its own filters. */
 export function listQuerySchema<const S extends readonly [string, ...string[]]>(sortable: S, defaultSort: S[number]) {
@@ -15,3 +16,22 @@ export const optionalBoolParam = z
   .enum(["true", "false"], { error: "must be true or false" })
   .transform((v) => v === "true")
   .optional();
+
+/** The SIP endpoint lists (extensions, trunks) add the same two filters: transport and enabled. */
+export function sipEndpointListQuerySchema<const S extends readonly [string, ...string[]]>(sortable: S, defaultSort: S[number]) {
+  return listQuerySchema(sortable, defaultSort).extend({ transport: transportSchema.optional(), enabled: optionalBoolParam });
+}
+
+/** The organization's rows, narrowed by the transport and enabled filters when given. */
+export function sipEndpointWhere(orgId: string, q: { transport?: Transport; enabled?: boolean }) {
+  return {
+    organizationId: orgId,
+    ...(q.transport ? { transport: q.transport } : {}),
+    ...(q.enabled !== undefined ? { enabled: q.enabled } : {})
+  };
+}
+
+/** The rows of one page, as Prisma's skip/take. */
+export function pageWindow(q: { page: number; pageSize: number }) {
+  return { skip: (q.page - 1) * q.pageSize, take: q.pageSize };
+}

@@ -1,19 +1,16 @@
 import { z } from "zod";
 import { canManageTrunks, canReadTrunks, secretHint } from "@switchboard/auth";
-import { transportSchema, trunkCreateSchema, trunkUpdateSchema, type Page, type TrunkView } from "@switchboard/contracts";
+import { trunkCreateSchema, trunkUpdateSchema, type Page, type TrunkView } from "@switchboard/contracts";
 import type { Prisma } from "../generated/prisma/client";
 import { withActor } from "../outbox/context";
 import { toTrunkView } from "../views/trunk-view";
 import type { ServiceDeps } from "./extensions";
 import { forbidden, notFound, translatePrismaError } from "./errors";
-import { listQuerySchema, optionalBoolParam } from "./list-query";
+import { pageWindow, sipEndpointListQuerySchema, sipEndpointWhere } from "./list-query";
 import { parseInput } from "./parse-input";
 import { actorOf, type ActingViewer } from "./viewer";
 
-export const trunkListQuerySchema = listQuerySchema(["name", "host", "transport", "maxChannels", "enabled", "updatedAt"], "name").extend({
-  transport: transportSchema.optional(),
-  enabled: optionalBoolParam
-});
+export const trunkListQuerySchema = sipEndpointListQuerySchema(["name", "host", "transport", "maxChannels", "enabled", "updatedAt"], "name");
 export type TrunkListQuery = z.input<typeof trunkListQuerySchema>;
 
 const UNIQUE = { name: ["name", "a trunk with this name already exists"] } satisfies Record<string, [string, string]>;
@@ -23,9 +20,7 @@ export async function listTrunks({ db }: ServiceDeps, viewer: ActingViewer, quer
   if (!canReadTrunks(viewer)) throw forbidden("your role cannot see trunks");
   const q = parseInput(trunkListQuerySchema, query);
   const where: Prisma.TrunkWhereInput = {
-    organizationId: viewer.orgId,
-    ...(q.transport ? { transport: q.transport } : {}),
-    ...(q.enabled !== undefined ? { enabled: q.enabled } : {}),
+    ...sipEndpointWhere(viewer.orgId, q),
     ...(q.q
       ? {
           OR: [
@@ -37,7 +32,7 @@ export async function listTrunks({ db }: ServiceDeps, viewer: ActingViewer, quer
       : {})
   };
   const [rows, total] = await Promise.all([
-    db.trunk.findMany({ where, orderBy: [{ [q.sort]: q.dir }, { name: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db.trunk.findMany({ where, orderBy: [{ [q.sort]: q.dir }, { name: "asc" }], ...pageWindow(q) }),
     db.trunk.count({ where })
   ]);
   return { data: rows.map(toTrunkView), page: q.page, pageSize: q.pageSize, total };
