@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import type { DomainEvent } from "@switchboard/contracts";
 import { Panel } from "@/components/ui/panel";
-import { useRealtimeContext, useRealtimeSnapshot } from "@/features/realtime/realtime-provider";
 import { refreshCallFiguresAction } from "../actions/dashboard-actions";
 import type { CallFiguresSnapshot } from "../server/load-call-figures";
+import { useRefreshedSnapshot } from "../use-refreshed-snapshot";
+import { FigureCard } from "./figure-card";
 
 const CARDS = [
   { key: "activeCalls", label: "Active calls" },
@@ -19,23 +19,7 @@ const affectsFigures = (events: readonly DomainEvent[]) => events.some((e) => e.
 
 /** Today's calls and channel usage per trunk; re-read (debounced) when a call or trunk event arrives. */
 export function CallFigures({ initial }: { initial: CallFiguresSnapshot }) {
-  const { client } = useRealtimeContext();
-  const { version } = useRealtimeSnapshot();
-  const [fetched, setFetched] = useState<CallFiguresSnapshot | null>(null);
-  const current = fetched && fetched.seq > initial.seq ? fetched : initial;
-
-  useEffect(() => {
-    if (!client) return;
-    const events = client.buffer.since(current.seq);
-    if (events && !affectsFigures(events)) return;
-    const timer = setTimeout(async () => {
-      const result = await refreshCallFiguresAction();
-      if (result.ok) setFetched(result.data);
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [client, version, current.seq]);
-
-  const { figures } = current;
+  const { figures } = useRefreshedSnapshot(initial, affectsFigures, refreshCallFiguresAction, 250);
   return (
     <section aria-labelledby="calls-heading" className="space-y-4">
       <h2 id="calls-heading" className="text-lg font-semibold">
@@ -43,14 +27,7 @@ export function CallFigures({ initial }: { initial: CallFiguresSnapshot }) {
       </h2>
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {CARDS.map((card) => (
-          <Panel key={card.key} className="p-5">
-            <div className="flex flex-col-reverse gap-1">
-              <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">{card.label}</dt>
-              <dd className="text-3xl font-semibold tabular-nums" data-testid={`count-${card.key}`}>
-                {figures[card.key]}
-              </dd>
-            </div>
-          </Panel>
+          <FigureCard key={card.key} label={card.label} value={figures[card.key]} testId={`count-${card.key}`} />
         ))}
       </dl>
       <Panel className="p-5">

@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { Panel } from "@/components/ui/panel";
+import type { DomainEvent } from "@switchboard/contracts";
 import { touchesKinds } from "@/features/realtime/apply-entity-events";
-import { useRealtimeContext, useRealtimeSnapshot } from "@/features/realtime/realtime-provider";
 import { refreshDashboardCountsAction } from "../actions/dashboard-actions";
 import type { DashboardCounts as Counts } from "../server/load-dashboard";
+import { useRefreshedSnapshot } from "../use-refreshed-snapshot";
+import { FigureCard } from "./figure-card";
 
 interface Snapshot {
   seq: number;
@@ -19,23 +19,11 @@ const CARDS: { key: keyof Counts; label: string; detail?: (c: Counts) => string 
   { key: "users", label: "Users" }
 ];
 
+const affectsCounts = (events: readonly DomainEvent[]) => touchesKinds(events, ["extension", "trunk"]);
+
 /** PBX counts; re-read (debounced) whenever an extension or trunk event arrives. */
 export function DashboardCounts({ initial }: { initial: Snapshot }) {
-  const { client } = useRealtimeContext();
-  const { version } = useRealtimeSnapshot();
-  const [fetched, setFetched] = useState<Snapshot | null>(null);
-  const current = fetched && fetched.seq > initial.seq ? fetched : initial;
-
-  useEffect(() => {
-    if (!client) return;
-    const events = client.buffer.since(current.seq);
-    if (events && !touchesKinds(events, ["extension", "trunk"])) return;
-    const timer = setTimeout(async () => {
-      const result = await refreshDashboardCountsAction();
-      if (result.ok) setFetched(result.data);
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [client, version, current.seq]);
+  const current = useRefreshedSnapshot(initial, affectsCounts, refreshDashboardCountsAction, 300);
 
   return (
     <section aria-labelledby="counts-heading">
@@ -44,15 +32,7 @@ export function DashboardCounts({ initial }: { initial: Snapshot }) {
       </h2>
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {CARDS.map((card) => (
-          <Panel key={card.key} className="p-5">
-            <div className="flex flex-col-reverse gap-1">
-              <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">{card.label}</dt>
-              <dd className="text-3xl font-semibold tabular-nums" data-testid={`count-${card.key}`}>
-                {current.counts[card.key]}
-              </dd>
-            </div>
-            {card.detail ? <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{card.detail(current.counts)}</p> : null}
-          </Panel>
+          <FigureCard key={card.key} label={card.label} value={current.counts[card.key]} testId={`count-${card.key}`} detail={card.detail?.(current.counts)} />
         ))}
       </dl>
     </section>
