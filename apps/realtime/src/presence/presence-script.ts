@@ -1,35 +1,47 @@
 /**
  * One atomic presence change on an organization's tab hash, reporting which users appeared or
  * disappeared because of it, so two nodes racing never both announce (or both miss) a change.
- * Fields are `${nodeId}|${socketId}|${userId}`; values the entry JSON.
+ * Fields are `${nodeId}|${socketId}|${userId}`; values the entry JSON. A second hash counts each
+ * user's tabs and is only ever changed here, together with the tabs: a change costs O(fields it
+ * touches), not O(tabs in the org) — scanning the whole hash twice per connect made a 5,000-console
+ * organization's connect storm block Redis for seconds (every client's commands timed out).
  *
- * KEYS[1] the org's tab hash, KEYS[2] the heartbeat key of the node being swept (sweep mode only)
+ * KEYS[1] the org's tab hash, KEYS[2] the heartbeat key of the node being swept (sweep mode only),
+ * KEYS[3] the org's tabs-per-user hash
  * ARGV[1] JSON array of fields to delete
- * ARGV[2] field prefix to delete ("" = none): a whole node's tabs
+ * ARGV[2] field prefix to delete ("" = none): a whole node's tabs (scans the hash; sweeps and repairs only)
  * ARGV[3] JSON object of fields to set
  * ARGV[4] "sweep" = do nothing if that node's heartbeat is back (it would re-add its tabs anyway)
- * Returns { joinedUserIds, leftUserIds }.
+ * Returns { joinedUserIds, leftUserIds }: users with no tab before and some after, and the reverse.
  */
 export const PRESENCE_CHANGE_LUA = `
 if ARGV[4] == 'sweep' and redis.call('EXISTS', KEYS[2]) == 1 then return {{}, {}} end
-local function users()
-  local out = {}
-  for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
-    out[string.match(f, '([^|]*)$')] = true
-  end
-  return out
+local initial = {}
+local function user(f) return string.match(f, '([^|]*)$') end
+local function touch(u)
+  if initial[u] == nil then initial[u] = tonumber(redis.call('HGET', KEYS[3], u) or '0') end
 end
-local before = users()
-for _, f in ipairs(cjson.decode(ARGV[1])) do redis.call('HDEL', KEYS[1], f) end
+local function del(f)
+  local u = user(f)
+  touch(u)
+  if redis.call('HDEL', KEYS[1], f) == 1 and redis.call('HINCRBY', KEYS[3], u, -1) <= 0 then redis.call('HDEL', KEYS[3], u) end
+end
+for _, f in ipairs(cjson.decode(ARGV[1])) do del(f) end
 if ARGV[2] ~= '' then
   for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
-    if string.sub(f, 1, #ARGV[2]) == ARGV[2] then redis.call('HDEL', KEYS[1], f) end
+    if string.sub(f, 1, #ARGV[2]) == ARGV[2] then del(f) end
   end
 end
-for f, v in pairs(cjson.decode(ARGV[3])) do redis.call('HSET', KEYS[1], f, v) end
-local after = users()
+for f, v in pairs(cjson.decode(ARGV[3])) do
+  local u = user(f)
+  touch(u)
+  if redis.call('HSET', KEYS[1], f, v) == 1 then redis.call('HINCRBY', KEYS[3], u, 1) end
+end
 local joined, left = {}, {}
-for u in pairs(after) do if not before[u] then table.insert(joined, u) end end
-for u in pairs(before) do if not after[u] then table.insert(left, u) end end
+for u, was in pairs(initial) do
+  local now = tonumber(redis.call('HGET', KEYS[3], u) or '0')
+  if was <= 0 and now > 0 then table.insert(joined, u) end
+  if was > 0 and now <= 0 then table.insert(left, u) end
+end
 return {joined, left}
 `;

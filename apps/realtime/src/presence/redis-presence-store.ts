@@ -14,7 +14,7 @@ export interface RedisPresenceOptions {
   logger: Logger;
 }
 
-type ChangeScript = (tabs: string, heartbeat: string, dels: string, prefix: string, sets: string, mode: string) => Promise<[string[], string[]]>;
+type ChangeScript = (tabs: string, heartbeat: string, users: string, dels: string, prefix: string, sets: string, mode: string) => Promise<[string[], string[]]>;
 
 /**
  * Cluster-wide presence in Redis: a hash of open tabs per organization, a heartbeat key per node.
@@ -50,7 +50,7 @@ export class RedisPresenceStore implements PresenceStore {
       connectionName: `sb-presence-${options.nodeId}`
     });
     this.redis.on("error", (err) => options.logger.debug({ err }, "presence redis error"));
-    this.redis.defineCommand("sbPresenceChange", { numberOfKeys: 2, lua: PRESENCE_CHANGE_LUA });
+    this.redis.defineCommand("sbPresenceChange", { numberOfKeys: 3, lua: PRESENCE_CHANGE_LUA });
   }
 
   async start(listener: PresenceListener): Promise<void> {
@@ -216,6 +216,7 @@ export class RedisPresenceStore implements PresenceStore {
     return script(
       this.tabsKey(orgId),
       this.heartbeatKey(op.sweepNode ?? this.options.nodeId),
+      this.usersKey(orgId),
       JSON.stringify(op.dels ?? []),
       op.prefix ?? "",
       JSON.stringify(op.sets ?? {}),
@@ -234,6 +235,10 @@ export class RedisPresenceStore implements PresenceStore {
   }
   private tabsKey(orgId: string): string {
     return `${this.options.keyPrefix}:presence:org:${orgId}`;
+  }
+  /** Tabs per user of an org's tab hash, kept by the same script, so a change never scans the hash. */
+  private usersKey(orgId: string): string {
+    return `${this.options.keyPrefix}:presence:org:${orgId}:users`;
   }
   private epochKey(): string {
     return `${this.options.keyPrefix}:presence:epoch`;
