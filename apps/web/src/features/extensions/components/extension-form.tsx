@@ -1,15 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
-import { toast } from "sonner";
 import { extensionCreateSchema, extensionUpdateSchema, type ExtensionView, type Transport } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/db";
 import { CodecsFieldset, CreateOrSaveActions, TransportSelect } from "@/components/entity/sip-form-fields";
+import { useEntityForm } from "@/components/entity/use-entity-form";
 import { FormAlert } from "@/components/forms/form-alert";
-import { applyServerErrors } from "@/components/forms/server-errors";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { InputField, SelectField } from "@/components/ui/field";
 import { roleLabel } from "@/features/shell/role-label";
@@ -45,26 +40,21 @@ function defaults(extension?: ExtensionView): ExtensionFormValues {
 
 /** Create (no `extension`) or edit; validated in the browser and again by the server action. */
 export function ExtensionForm({ extension, staff }: { extension?: ExtensionView; staff: UserOption[] }) {
-  const router = useRouter();
   const editing = extension !== undefined;
-  const [formError, setFormError] = useState<string | null>(null);
-  const schema = editing ? extensionUpdateSchema : extensionCreateSchema;
   const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting }
-  } = useForm<ExtensionFormValues>({ resolver: zodResolver(schema) as unknown as Resolver<ExtensionFormValues>, defaultValues: defaults(extension) });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = editing ? await updateExtensionAction(extension.id, values) : await createExtensionAction(values);
-    if (!result.ok) {
-      setFormError(applyServerErrors(result.error, setError, FIELDS));
-      return;
-    }
-    toast.success(`Extension ${result.data.number} ${editing ? "updated" : "created"}`);
-    router.push("/extensions");
+    form: {
+      register,
+      formState: { errors, isSubmitting }
+    },
+    formError,
+    onSubmit
+  } = useEntityForm<ExtensionFormValues, { number: string }>({
+    schema: editing ? extensionUpdateSchema : extensionCreateSchema,
+    defaultValues: defaults(extension),
+    fields: FIELDS,
+    submit: (values) => (editing ? updateExtensionAction(extension.id, values) : createExtensionAction(values)),
+    successMessage: (saved) => `Extension ${saved.number} ${editing ? "updated" : "created"}`,
+    listHref: "/extensions"
   });
 
   const err = (name: keyof ExtensionFormValues) => errors[name]?.message;

@@ -1,14 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
-import { toast } from "sonner";
 import { trunkCreateSchema, trunkUpdateSchema, type Transport, type TrunkView } from "@switchboard/contracts";
 import { CodecsFieldset, CreateOrSaveActions, TransportSelect } from "@/components/entity/sip-form-fields";
+import { useEntityForm } from "@/components/entity/use-entity-form";
 import { FormAlert } from "@/components/forms/form-alert";
-import { applyServerErrors } from "@/components/forms/server-errors";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { InputField } from "@/components/ui/field";
 import { createTrunkAction, updateTrunkAction } from "../actions/trunk-actions";
@@ -45,28 +41,25 @@ function defaults(trunk?: TrunkView): TrunkFormValues {
 
 /** Create (no `trunk`) or edit; validated in the browser and again by the server action. */
 export function TrunkForm({ trunk }: { trunk?: TrunkView }) {
-  const router = useRouter();
   const editing = trunk !== undefined;
-  const [formError, setFormError] = useState<string | null>(null);
   const [removeSecret, setRemoveSecret] = useState(false);
-  const schema = editing ? trunkUpdateSchema : trunkCreateSchema;
   const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting }
-  } = useForm<TrunkFormValues>({ resolver: zodResolver(schema) as unknown as Resolver<TrunkFormValues>, defaultValues: defaults(trunk) });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const input = editing && removeSecret ? { ...values, secret: null } : values;
-    const result = editing ? await updateTrunkAction(trunk.id, input) : await createTrunkAction(input);
-    if (!result.ok) {
-      setFormError(applyServerErrors(result.error, setError, FIELDS));
-      return;
-    }
-    toast.success(`Trunk ${result.data.name} ${editing ? "updated" : "created"}`);
-    router.push("/trunks");
+    form: {
+      register,
+      formState: { errors, isSubmitting }
+    },
+    formError,
+    onSubmit
+  } = useEntityForm<TrunkFormValues, { name: string }>({
+    schema: editing ? trunkUpdateSchema : trunkCreateSchema,
+    defaultValues: defaults(trunk),
+    fields: FIELDS,
+    submit: (values) => {
+      const input = editing && removeSecret ? { ...values, secret: null } : values;
+      return editing ? updateTrunkAction(trunk.id, input) : createTrunkAction(input);
+    },
+    successMessage: (saved) => `Trunk ${saved.name} ${editing ? "updated" : "created"}`,
+    listHref: "/trunks"
   });
 
   const err = (name: keyof TrunkFormValues) => errors[name]?.message;
