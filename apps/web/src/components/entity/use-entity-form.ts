@@ -38,5 +38,11 @@ export function useEntityForm<V extends FieldValues, R>({ schema, defaultValues,
     router.push(listHref);
   });
 
-  return { form, formError, onSubmit };
+  const { errors, isSubmitting } = form.formState;
+  /** The message to show under a field, from the browser's or the server's validation. */
+  const err = (name: keyof V & string): string | undefined => {
+    const message = errors[name]?.message;
+    return typeof message === "string" ? message : undefined;
+  };
+  return { register: form.register, err, isSubmitting, formError, onSubmit };
 }

@@ -41,14 +41,7 @@ function defaults(extension?: ExtensionView): ExtensionFormValues {
 /** Create (no `extension`) or edit; validated in the browser and again by the server action. */
 export function ExtensionForm({ extension, staff }: { extension?: ExtensionView; staff: UserOption[] }) {
   const editing = extension !== undefined;
-  const {
-    form: {
-      register,
-      formState: { errors, isSubmitting }
-    },
-    formError,
-    onSubmit
-  } = useEntityForm<ExtensionFormValues, { number: string }>({
+  const { register, err, isSubmitting, formError, onSubmit } = useEntityForm<ExtensionFormValues, { number: string }>({
     schema: editing ? extensionUpdateSchema : extensionCreateSchema,
     defaultValues: defaults(extension),
     fields: FIELDS,
@@ -57,7 +50,6 @@ export function ExtensionForm({ extension, staff }: { extension?: ExtensionView;
     listHref: "/extensions"
   });
 
-  const err = (name: keyof ExtensionFormValues) => errors[name]?.message;
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={editing ? `Edit extension ${extension.number}` : "New extension"}>
       <FormAlert message={formError} />

@@ -43,14 +43,7 @@ function defaults(trunk?: TrunkView): TrunkFormValues {
 export function TrunkForm({ trunk }: { trunk?: TrunkView }) {
   const editing = trunk !== undefined;
   const [removeSecret, setRemoveSecret] = useState(false);
-  const {
-    form: {
-      register,
-      formState: { errors, isSubmitting }
-    },
-    formError,
-    onSubmit
-  } = useEntityForm<TrunkFormValues, { name: string }>({
+  const { register, err, isSubmitting, formError, onSubmit } = useEntityForm<TrunkFormValues, { name: string }>({
     schema: editing ? trunkUpdateSchema : trunkCreateSchema,
     defaultValues: defaults(trunk),
     fields: FIELDS,
@@ -62,7 +55,6 @@ export function TrunkForm({ trunk }: { trunk?: TrunkView }) {
     listHref: "/trunks"
   });
 
-  const err = (name: keyof TrunkFormValues) => errors[name]?.message;
   const secretHint = editing
     ? trunk.secretHint
       ? `Leave blank to keep the current secret (ends in ${trunk.secretHint.slice(-2)}).`
