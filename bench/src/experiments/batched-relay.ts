@@ -39,7 +39,10 @@ async function publishRound(database: Pick<Database, "raw">, log: EventLog, batc
       });
       if (rows.length === 0) return 0;
       await log.append(rows.map(toEnvelope));
-      await tx.$executeRawUnsafe("UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])", rows.map((r) => r.id));
+      await tx.$executeRawUnsafe(
+        "UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])",
+        rows.map((r) => r.id)
+      );
       return rows.length;
     },
     { maxWait: 10_000, timeout: 60_000 }
