@@ -160,6 +160,8 @@ export class Delivery {
       this.finishWithResync(target, "server", Math.max(head, target.floor));
       return;
     }
+    const firstNew = buffered.find((event) => event.seq > target.floor);
+    if (firstNew && firstNew.seq > target.floor + 1) this.resyncBefore(target, firstNew.seq);
     for (const event of buffered) this.sendOne(target, event);
     if ((this.heads.get(target.orgId) ?? 0) >= target.floor) this.goLive(target);
   }
@@ -181,13 +183,16 @@ export class Delivery {
   }
 
   private onEvent(event: DomainEvent): void {
-    const head = this.heads.get(event.orgId) ?? 0;
+    const known = this.heads.get(event.orgId);
     // The log promises each event once, in order; a repeat (e.g. a re-read after reconnecting) is dropped here.
-    if (event.seq <= head) return;
+    if (known !== undefined && event.seq <= known) return;
     this.heads.set(event.orgId, event.seq);
     this.deps.metrics.eventIn();
     const org = this.orgs.get(event.orgId);
     if (!org) return;
+    // The log checks continuity only for orgs it has delivered before; the first live event of an
+    // org is checked here against where its sockets' replay ended (an event lost with a crashed Redis).
+    if (known === undefined) for (const target of org.live) if (event.seq > target.floor + 1) this.resyncBefore(target, event.seq);
     // The policy returns the event itself (not a copy) to everyone who may see all of it: group
     // the live sockets by the object they get, so each distinct view is serialized once and sent
     // in one broadcast (to the sockets' own rooms; no room per audience to keep per socket).
@@ -210,9 +215,20 @@ export class Delivery {
         else target.buffer.push(event);
         continue;
       }
+      // Catching up, the first event past the floor must be floor + 1.
+      if (event.seq > target.floor + 1) this.resyncBefore(target, event.seq);
       this.sendOne(target, event);
       if (event.seq >= target.floor) this.goLive(target);
     }
+  }
+
+  /** Events before `seq` never reached this node (lost with a crashed Redis): the console refetches, then `seq` follows. */
+  private resyncBefore(target: SyncTarget, seq: number): void {
+    this.deps.logger.warn({ orgId: target.orgId, floor: target.floor, seq }, "events missing before a live event; telling the console to resync");
+    this.deps.metrics.resync("gap");
+    target.floor = seq - 1;
+    target.socket.data.lastSeq = seq - 1;
+    target.socket.emit("sync:resync", { reason: "gap", seq: seq - 1 });
   }
 
   private resyncEveryone(reason: ResyncReason): void {
