@@ -6,12 +6,14 @@ import { PrismaClient } from "../generated/prisma/client";
 import { pgliteExecutor, withPgExecutor } from "../migrations/executors";
 import { runMigrations, type MigrationResult } from "../migrations/run-migrations";
 import { CommitNotifier, withOutbox } from "../outbox/outbox-extension";
+import { withSerialTransactions } from "./serial-transactions";
 
 export type DbTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "embedded"; dataDir: string };
 
 export function createBaseClient(target: DbTarget): { prisma: PrismaClient; pglite?: PGlite } {
   if (target.kind === "postgres") {
-    return { prisma: new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: target.poolSize ?? 10 }) }) };
+    const adapter = withSerialTransactions(new PrismaPg({ connectionString: target.url, max: target.poolSize ?? 10 }));
+    return { prisma: new PrismaClient({ adapter }) };
   }
   mkdirSync(target.dataDir, { recursive: true });
   const pglite = new PGlite(target.dataDir);

@@ -15,3 +15,4 @@ export { TICKET_CHANGE_DENIED, updateTicket, changeTicketStatus, changeTicketPri
 export { findTicketAccess, withOffices, type TicketViewer } from "./tickets-access";
 export * from "./calls-read";
 export * from "./calls-read-figures";
+export * from "./snapshot";
