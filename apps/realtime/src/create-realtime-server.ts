@@ -7,7 +7,7 @@ import type { EventLog } from "@switchboard/events";
 import type { Logger } from "pino";
 import { Server } from "socket.io";
 import { createAuthMiddleware } from "./auth/authenticate";
-import { setUpConnection } from "./connection";
+import { createConnectionHandler } from "./connection";
 import { Delivery } from "./delivery/delivery";
 import { watchSlowClients } from "./guard/slow-clients";
 import type { RealtimeIo } from "./io-types";
@@ -133,9 +133,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     if (closing) return next(Object.assign(new Error("server shutting down"), { data: { code: "unavailable" } }));
     authenticate(socket, next);
   });
-  io.on("connection", (socket) =>
-    setUpConnection(socket, { db, delivery, presence, ticketPresence, metrics, options, logger, status: () => ({ live, nodeId }) })
-  );
+  io.on("connection", createConnectionHandler({ db, delivery, presence, ticketPresence, metrics, options, logger, status: () => ({ live, nodeId }) }));
 
   const startup = (async () => {
     if (pub && sub) {

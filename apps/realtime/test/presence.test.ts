@@ -57,6 +57,8 @@ describe("presence across nodes", () => {
     const agentTab1 = await client(two, org.agent);
     const joined = await admin.waitFor("presence:joined", (e) => e.member.userId === org.agent.id);
     expect(joined.member).toMatchObject({ userId: org.agent.id, name: org.agent.name, role: "agent", tabs: 1 });
+    // The list is pushed once per connect without being asked (consoles never send presence:list on connect).
+    expect(admin.entries("presence:snapshot")).toHaveLength(1);
     await agentTab1.waitFor("presence:snapshot");
     expect(snapshotOf(agentTab1)).toEqual([org.admin.id, org.agent.id].sort());
 

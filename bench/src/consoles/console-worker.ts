@@ -134,7 +134,6 @@ function openConsole(spec: ConsoleSpec, release: () => void): void {
   socket.on("connect", () => {
     c.connected = true;
     connected += 1;
-    if (spec.presenceList) socket.emit("presence:list", {}, () => undefined);
   });
   socket.on("disconnect", () => {
     if (c.connected) connected -= 1;

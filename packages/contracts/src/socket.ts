@@ -48,6 +48,7 @@ export interface ServerToClientEvents {
   event: (event: DomainEvent) => void;
   "sync:done": (info: SyncDone) => void;
   "sync:resync": (info: { reason: ResyncReason; seq: number }) => void;
+  /** Pushed to staff on every connect (and after a presence store outage): the console's one full list. */
   "presence:snapshot": (snapshot: PresenceSnapshot) => void;
   "presence:joined": (member: PresenceMember) => void;
   "presence:left": (left: PresenceLeft) => void;
@@ -61,6 +62,7 @@ export interface ClientToServerEvents {
   "room:join": (request: RoomRequest, ack: AckCallback<{ room: string }>) => void;
   "room:leave": (request: RoomRequest, ack: AckCallback<{ room: string }>) => void;
   "sync:request": (request: SyncRequest, ack: AckCallback<SyncResult>) => void;
+  /** An explicit re-read; consoles need not send it on connect (presence:snapshot is pushed then). */
   "presence:list": (request: Record<string, never>, ack: AckCallback<PresenceSnapshot>) => void;
   "ticket:watch": (request: TicketWatch, ack: AckCallback<TicketViewers>) => void;
   "ticket:typing": (request: TicketTyping, ack: AckCallback<null>) => void;

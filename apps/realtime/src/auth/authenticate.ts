@@ -101,19 +101,32 @@ export function createAuthMiddleware(deps: AuthDeps) {
 // setTimeout fires immediately for delays beyond ~24.8 days; re-arm in steps instead.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Ends the socket when its session ends, telling the console first so it can ask the user to sign in. */
-export function scheduleSessionExpiry(socket: RealtimeSocket): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  const arm = () => {
+/**
+ * Ends sockets when their sessions end, telling the console first so it can ask the user to sign in.
+ * One per node: a socket costs one timer, with the socket as the timer's argument rather than a closure.
+ */
+export class SessionExpiry {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  schedule(socket: RealtimeSocket): void {
+    this.check(socket);
+  }
+
+  cancel(socket: RealtimeSocket): void {
+    clearTimeout(this.timers.get(socket.id));
+    this.timers.delete(socket.id);
+  }
+
+  private readonly check = (socket: RealtimeSocket): void => {
     const remaining = socket.data.sessionExpiresAt - Date.now();
     if (remaining > 0) {
-      timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
+      const timer = setTimeout(this.check, Math.min(remaining, MAX_TIMER_MS), socket);
       timer.unref();
+      this.timers.set(socket.id, timer);
       return;
     }
+    this.timers.delete(socket.id);
     socket.emit("session:expired");
     socket.disconnect(true);
   };
-  arm();
-  return () => clearTimeout(timer);
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { canJoinRoom, type RoomKind, type TicketAccess } from "@switchboard/auth";
-import { roomRequestSchema, type Ack } from "@switchboard/contracts";
+import { roomRequestSchema } from "@switchboard/contracts";
 import { findOfficeOrgId, findTicketAccess, type DbClient } from "@switchboard/db";
 import { rooms } from "../io-types";
-import { onRequest, type HandlerContext } from "./on-request";
+import { defineRequest, type RequestHandlers } from "./request-handler";
 
 const uuid = z.uuid();
 
@@ -38,24 +38,23 @@ function splitRoom(room: string): { kind: RoomKind; id: string } {
   return { kind: room.slice(0, colon) as RoomKind, id: room.slice(colon + 1) };
 }
 
-export function registerRoomHandlers(ctx: HandlerContext, db: DbClient): void {
-  const { socket } = ctx;
-  const viewer = socket.data.user;
-
-  onRequest(ctx, "room:join", roomRequestSchema, async ({ room }): Promise<Ack<{ room: string }>> => {
-    const { kind, id } = splitRoom(room);
-    const subject = await subjectOf(db, kind, id);
-    const decision = canJoinRoom(viewer, kind, id, subject.orgId, subject.ticket);
-    if (!decision.ok) return { ok: false, error: { code: decision.code, message: decision.reason } };
-    await socket.join(room);
-    return { ok: true, data: { room } };
-  });
-
-  onRequest(ctx, "room:leave", roomRequestSchema, async ({ room }): Promise<Ack<{ room: string }>> => {
-    if (room === rooms.org(viewer.orgId) || room === rooms.user(viewer.id)) {
-      return { ok: false, error: { code: "bad_request", message: "your organization and user rooms cannot be left" } };
-    }
-    await socket.leave(room);
-    return { ok: true, data: { room } };
-  });
+export function createRoomRequests(db: DbClient): Pick<RequestHandlers, "room:join" | "room:leave"> {
+  return {
+    "room:join": defineRequest(roomRequestSchema, async (socket, { room }) => {
+      const { kind, id } = splitRoom(room);
+      const subject = await subjectOf(db, kind, id);
+      const decision = canJoinRoom(socket.data.user, kind, id, subject.orgId, subject.ticket);
+      if (!decision.ok) return { ok: false, error: { code: decision.code, message: decision.reason } };
+      await socket.join(room);
+      return { ok: true, data: { room } };
+    }),
+    "room:leave": defineRequest(roomRequestSchema, async (socket, { room }) => {
+      const viewer = socket.data.user;
+      if (room === rooms.org(viewer.orgId) || room === rooms.user(viewer.id)) {
+        return { ok: false, error: { code: "bad_request", message: "your organization and user rooms cannot be left" } };
+      }
+      await socket.leave(room);
+      return { ok: true, data: { room } };
+    })
+  };
 }

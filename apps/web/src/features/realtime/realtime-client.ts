@@ -13,6 +13,7 @@ export interface RealtimeClientOptions {
   url: string | null;
   /** The org seq read with the page that opened this tab's console. */
   initialSeq: number;
+  /** The user sees who is online (staff). The server pushes them presence:snapshot on every connect; the client never asks. */
   presence: boolean;
   /** The session is gone (expired, revoked, user deleted): send the user to sign in. */
   onAuthFailure: () => void;
@@ -91,11 +92,8 @@ export class RealtimeClient {
       clearTimeout(this.syncTimer);
       this.syncTimer = setTimeout(() => this.finishSync(), 10_000);
       this.update({ status: this.serverLive ? "live" : "delayed" });
-      if (this.options.presence) {
-        socket.emit("presence:list", {}, (ack) => {
-          if (ack.ok) this.setPresence(ack.data.members);
-        });
-      }
+      // No presence:list here: the server pushes presence:snapshot to staff on every connect, and asking
+      // too would send every staff console the whole member list twice (quadratic in a connect storm).
     });
     socket.on("disconnect", (reason) => {
       if (this.stopped) return;
