@@ -12,7 +12,8 @@ export interface StoreDeps {
   log: Logger;
 }
 
-export type ApplyOutcome = "applied" | "noop" | "out_of_order" | "unknown_call";
+/** unknown_endpoint: a status for an extension or trunk the console does not have (counted as unmapped). */
+export type ApplyOutcome = "applied" | "noop" | "out_of_order" | "unknown_call" | "unknown_endpoint";
 
 /** Looks the party up among the organization's extensions; ids from elsewhere are dropped. */
 async function resolveParty(directory: Directory, party: Party | undefined): Promise<ResolvedParty | undefined> {

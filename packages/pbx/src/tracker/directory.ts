@@ -73,8 +73,9 @@ export class Directory {
     return this.lookup(() => this.extensions, key);
   }
 
+  /** By endpoint name, host or username; a trunk's display name ("Carrier A") finds it by its slug too. */
   async trunk(key: string | undefined): Promise<DirectoryTrunk | undefined> {
-    return this.lookup(() => this.trunks, key);
+    return (await this.lookup(() => this.trunks, key)) ?? (key ? this.trunks.get(endpointSlug(key)) : undefined);
   }
 
   extensionById(id: string): DirectoryExtension | undefined {

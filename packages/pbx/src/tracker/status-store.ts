@@ -32,7 +32,7 @@ async function applyExtensionStatus(deps: StoreDeps, op: ExtensionOp): Promise<A
   const ext = op.extensionId ? directory.extensionById(op.extensionId) : await directory.extension(op.extension);
   if (!ext) {
     deps.stats.unmappedEndpoints++;
-    return "noop";
+    return "unknown_endpoint";
   }
   return db.$transaction(async (tx) => {
     const current = await tx.extensionStatus.findUnique({ where: { extensionId: ext.id } });
@@ -61,7 +61,7 @@ async function applyTrunkStatus(deps: StoreDeps, op: TrunkOp): Promise<ApplyOutc
   const trunk = op.trunkId ? directory.trunkById(op.trunkId) : await directory.trunk(op.trunk);
   if (!trunk) {
     deps.stats.unmappedEndpoints++;
-    return "noop";
+    return "unknown_endpoint";
   }
   return db.$transaction(async (tx) => {
     const current: TrunkStatus | null = await tx.trunkStatus.findUnique({ where: { trunkId: trunk.id } });

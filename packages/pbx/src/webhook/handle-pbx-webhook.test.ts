@@ -108,4 +108,18 @@ describe("handlePbxWebhook", () => {
     const retried = JSON.stringify({ ...JSON.parse(raw), occurredAt: new Date().toISOString() });
     expect(await post(retried)).toMatchObject({ kind: "ok", outcome: "applied" });
   });
+
+  it("a status for an extension or trunk the console does not have → 400 naming it, nothing recorded", async () => {
+    const ghostExtension = body("extension.status", { extension: "999", deviceState: "ringing" }, "evt-ghost-ext");
+    expect(await post(ghostExtension)).toEqual({ kind: "bad_request", fields: { "data.extension": "no extension with this name in the organization" } });
+    const ghostTrunk = body("trunk.status", { trunk: "Nobody Telecom", registration: "rejected" }, "evt-ghost-trunk");
+    expect(await post(ghostTrunk)).toEqual({ kind: "bad_request", fields: { "data.trunk": "no trunk with this name in the organization" } });
+    expect(await t.database.raw.pbxWebhookDelivery.count({ where: { eventId: { in: ["evt-ghost-ext", "evt-ghost-trunk"] } } })).toBe(0);
+  });
+
+  it("a trunk is found by its display name as well as its endpoint name", async () => {
+    expect(await post(body("trunk.status", { trunk: "Carrier B (backup)", registration: "unreachable" }))).toMatchObject({ kind: "ok", outcome: "applied" });
+    const status = await t.database.raw.trunkStatus.findFirstOrThrow({ where: { organizationId: orgId, trunk: { name: "Carrier B (backup)" } } });
+    expect(status.registration).toBe("unreachable");
+  });
 });

@@ -48,6 +48,12 @@ export function webhookHttpStatus(result: WebhookResult): 200 | 400 | 401 | 404 
 }
 
 class UnknownCall extends Error {}
+/** Thrown inside the transaction so the delivery row rolls back too: the PBX may resend once the endpoint exists. */
+class UnknownEndpoint extends Error {
+  constructor(readonly field: "extension" | "trunk") {
+    super(`unknown ${field}`);
+  }
+}
 const fallbackStats = createTrackerStats();
 let lastPrune = 0;
 
@@ -98,12 +104,14 @@ export async function handlePbxWebhook(deps: WebhookDeps, integrationPublicId: s
       const op = toOperation(body);
       const outcome = op.op === "extension_status" || op.op === "trunk_status" ? await applyStatusOp(storeDeps, op) : await applyCallOp(storeDeps, op);
       if (outcome === "unknown_call") throw new UnknownCall();
+      if (outcome === "unknown_endpoint") throw new UnknownEndpoint(op.op === "trunk_status" ? "trunk" : "extension");
       return { kind: "ok" as const, eventId: body.id, outcome };
     });
     await pruneNowAndThen(db, now);
     return result;
   } catch (error) {
     if (error instanceof UnknownCall) return { kind: "bad_request", fields: { "data.callId": "no call with this id has started; send call.started first" } };
+    if (error instanceof UnknownEndpoint) return { kind: "bad_request", fields: { [`data.${error.field}`]: `no ${error.field} with this name in the organization` } };
     throw error;
   }
 }
