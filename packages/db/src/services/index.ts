@@ -16,3 +16,5 @@ export { findTicketAccess, withOffices, type TicketViewer } from "./tickets-acce
 export * from "./calls-read";
 export * from "./calls-read-figures";
 export * from "./snapshot";
+export * from "./tickets-form-options";
+export * from "./calls-control";

@@ -1,8 +1,7 @@
 import "server-only";
-import { z } from "zod";
 import { canControlCalls } from "@switchboard/auth";
 import type { Role } from "@switchboard/contracts";
-import type { DbClient } from "@switchboard/db";
+import { CALL_CONTROL_DENIED, findControllableCall, isPbxConnected, isTransferTarget, type ControllableCall, type DbClient } from "@switchboard/db";
 import { CALL_CONTROL_ERRORS, extensionNumberSchema, type CallControlErrorCode, type CallControlGateway } from "@switchboard/pbx";
 import { getApiLogger } from "@/features/api/logger";
 
@@ -21,19 +20,17 @@ interface Actor {
   id: string;
   orgId: string;
   role: Role;
+  name: string;
 }
 
-export const CALL_CONTROL_DENIED = "only admins and supervisors may hang up or transfer calls";
+export { CALL_CONTROL_DENIED } from "@switchboard/db";
 
 type Failure = Extract<CallControlOutcome, { ok: false }>;
 
 /** The call, if the viewer may control calls and it is one of their organization's; else why not. */
-export async function locateControllableCall(db: DbClient, viewer: Actor, callId: string): Promise<{ pbxCallId: string; state: string } | Failure> {
+export async function locateControllableCall(db: DbClient, viewer: Actor, callId: string): Promise<ControllableCall | Failure> {
   if (!canControlCalls(viewer)) return { ok: false, code: "forbidden", error: CALL_CONTROL_DENIED };
-  const call = z.uuid().safeParse(callId).success
-    ? await db.call.findFirst({ where: { id: callId, organizationId: viewer.orgId }, select: { pbxCallId: true, state: true } })
-    : null;
-  return call ?? { ok: false, code: "not_found", error: "call not found" };
+  return (await findControllableCall({ db }, viewer, callId)) ?? { ok: false, code: "not_found", error: "call not found" };
 }
 
 /**
@@ -56,14 +53,12 @@ export async function controlCallAs(deps: CallControlDeps, viewer: Actor, callId
   }
   if (call.state === "ended") return CALL_CONTROL_ERRORS.callEnded;
   if (extension !== undefined) {
-    const known = await deps.db.extension.findFirst({ where: { organizationId: viewer.orgId, number: extension }, select: { id: true } });
-    if (!known)
+    if (!(await isTransferTarget(deps, viewer, extension)))
       return { ok: false, code: "no_such_extension", error: `no such extension ${extension}`, fields: { extension: `no such extension ${extension}` } };
   }
   // Without a connected AMI session only an in-process simulator can act on the organization's calls.
   if (!deps.gateway.simulates?.(viewer.orgId)) {
-    const connection = await deps.db.pbxConnection.findUnique({ where: { organizationId: viewer.orgId }, select: { enabled: true, status: true } });
-    if (!connection?.enabled || connection.status !== "connected") return CALL_CONTROL_ERRORS.notConnected;
+    if (!(await isPbxConnected(deps, viewer))) return CALL_CONTROL_ERRORS.notConnected;
   }
 
   const result = await deps.gateway.control(
