@@ -12,6 +12,8 @@ const optionsSchema = z.strictObject({
   pingTimeoutMs: z.number().int().positive().default(20_000),
   /** How long a crashed node's users stay listed as online at most (roughly; see presence). */
   presenceTtlMs: z.number().int().min(300).default(15_000),
+  /** Joins and leaves in an organization within this window go to its staff as one presence:changed. */
+  presenceBatchMs: z.number().int().min(0).max(5_000).default(50),
   /** How long a ticket viewer on a crashed node stays listed at most; nodes refresh every quarter of it. */
   ticketPresenceTtlMs: z.number().int().min(200).default(10_000),
   /** How long "is replying…" shows after the last typing message. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { MemoryEventLog } from "@switchboard/events";
 import { waitFor } from "@switchboard/events/testing";
-import { createOrgWithStaff, realtimeToken } from "./helpers/identity";
+import { createOrgWithStaff, createSessionUser, realtimeToken } from "./helpers/identity";
 import { dropRedisPrefix, SHARED_REDIS_URL, startNode, uniquePrefix, type TestNode } from "./helpers/nodes";
 import { openClient, type TestClient } from "./helpers/test-client";
 
@@ -16,12 +16,12 @@ const clients: TestClient[] = [];
 let org: Awaited<ReturnType<typeof createOrgWithStaff>>;
 
 /** Presence needs no events: the nodes share an in-process log, Redis carries presence and the adapter. */
-async function node(): Promise<TestNode> {
+async function node(presenceBatchMs?: number): Promise<TestNode> {
   const started = await startNode({
     database: tdb.database,
     log,
     redis: { url: SHARED_REDIS_URL, keyPrefix: prefix },
-    options: { presenceTtlMs: TTL_MS }
+    options: { presenceTtlMs: TTL_MS, ...(presenceBatchMs !== undefined ? { presenceBatchMs } : {}) }
   });
   nodes.push(started);
   return started;
@@ -87,6 +87,34 @@ describe("presence across nodes", () => {
     expect(ack).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(customer.entries("presence:snapshot")).toEqual([]);
     expect(customer.entries("presence:joined")).toEqual([]);
+  });
+
+  it("announces users who come online together in one presence:changed, and every list converges", async () => {
+    const storm = await createOrgWithStaff(tdb.database.client);
+    // A window long enough that parallel handshakes on a loaded machine land in it.
+    const [one, two] = [await node(3_000), await node(3_000)];
+    const admin = await client(one, storm.admin);
+    await admin.waitFor("presence:joined", (e) => e.member.userId === storm.admin.id, 10_000);
+    const before = admin.entries("presence:changed").length;
+
+    const extra = await Promise.all([createSessionUser(tdb.database.client, storm.orgId, "agent"), createSessionUser(tdb.database.client, storm.orgId, "agent")]);
+    const joiners = [storm.supervisor, storm.agent, ...extra];
+    const tabs = await Promise.all(joiners.map((user, i) => client(i % 2 === 0 ? one : two, user)));
+    const everyone = [storm.admin.id, ...joiners.map((u) => u.id)].sort();
+    await waitFor(() => [...admin.onlineUsers()].sort().join() === everyone.join(), { what: "admin sees everyone", timeoutMs: 15_000 });
+    // One announcement per node for the whole burst (two nodes), not one per user.
+    const deltas = admin.entries("presence:changed").slice(before);
+    expect(deltas.length).toBeLessThanOrEqual(2);
+    expect(deltas.flatMap((d) => d.change.joined.map((m) => m.userId)).sort()).toEqual(joiners.map((u) => u.id).sort());
+
+    // A supervisor's list (snapshot + deltas) converges to the same set, and a leave is announced.
+    const supervisorTab = tabs[0];
+    await waitFor(() => [...(supervisorTab?.onlineUsers() ?? [])].sort().join() === everyone.join(), { what: "supervisor converges", timeoutMs: 15_000 });
+    tabs[1]?.close();
+    await admin.waitFor("presence:left", (e) => e.left.userId === storm.agent.id, 10_000);
+    expect(admin.onlineUsers().has(storm.agent.id)).toBe(false);
+    // Their long window must not delay other tests' announcements (any node may sweep a crashed one).
+    await Promise.all([one.stop(), two.stop()]);
   });
 
   it("forgets a crashed node's users within the TTL", async () => {

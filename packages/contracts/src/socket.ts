@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Role } from "./domain/common";
 import type { DomainEvent } from "./events/domain-events";
-import type { PresenceLeft, PresenceMember, PresenceSnapshot } from "./events/presence";
+import type { PresenceChanged, PresenceSnapshot } from "./events/presence";
 import type { TicketObserve, TicketTyping, TicketUnwatch, TicketViewers, TicketWatch } from "./events/ticket-presence";
 
 /** Typed acknowledgement for every client→server event. */
@@ -50,8 +50,8 @@ export interface ServerToClientEvents {
   "sync:resync": (info: { reason: ResyncReason; seq: number }) => void;
   /** Pushed to staff on every connect (and after a presence store outage): the console's one full list. */
   "presence:snapshot": (snapshot: PresenceSnapshot) => void;
-  "presence:joined": (member: PresenceMember) => void;
-  "presence:left": (left: PresenceLeft) => void;
+  /** Joins and leaves since the last announcement, to staff (see PresenceChanged). */
+  "presence:changed": (change: PresenceChanged) => void;
   "server:status": (status: ServerStatus) => void;
   "session:expired": () => void;
   /** Who is on a watched or observed ticket, after every change (see TicketViewers.at). */

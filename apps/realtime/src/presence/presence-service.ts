@@ -20,12 +20,17 @@ export class PresenceService {
    * the list pushed as presence:snapshot, serialized once for all of them.
    */
   private readonly lists: Coalescer<string, RealtimeSocket | null, PresenceMember[]>;
+  /** Changes not yet announced, per org: a user is in `joined` or `left`, whichever happened last. */
+  private readonly pending = new Map<string, { joined: Map<string, PresenceMember>; left: Set<string> }>();
+  private flushTimer: NodeJS.Timeout | undefined;
   private closing = false;
 
   constructor(
     private readonly io: RealtimeIo,
     private readonly store: PresenceStore,
-    private readonly logger: Logger
+    private readonly logger: Logger,
+    /** Joins and leaves within this window go out as one presence:changed per org. */
+    private readonly batchMs = 50
   ) {
     this.lists = new Coalescer((orgId, requests) => this.readLists(orgId, requests));
   }
@@ -80,15 +85,41 @@ export class PresenceService {
     this.closing = true;
     const changes = await this.store.close(graceful);
     for (const change of changes) this.announce(change);
+    this.flush();
   }
 
+  /**
+   * Queues the change for the org's staff (through the adapter: every node's staff, once). A
+   * connect storm of N users would otherwise send each of M staff consoles N messages.
+   */
   private announce(change: PresenceChange): void {
-    const room = this.io.to(rooms.presence(change.orgId));
+    if (change.joined.length === 0 && change.left.length === 0) return;
+    let delta = this.pending.get(change.orgId);
+    if (!delta) {
+      delta = { joined: new Map(), left: new Set() };
+      this.pending.set(change.orgId, delta);
+    }
     for (const userId of change.joined) {
       const member = this.localMember(change.orgId, userId);
-      if (member) room.emit("presence:joined", member);
+      if (!member) continue;
+      delta.left.delete(userId);
+      delta.joined.set(userId, member);
     }
-    for (const userId of change.left) room.emit("presence:left", { userId });
+    for (const userId of change.left) {
+      delta.joined.delete(userId);
+      delta.left.add(userId);
+    }
+    this.flushTimer ??= setTimeout(() => this.flush(), this.batchMs);
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    for (const [orgId, { joined, left }] of this.pending) {
+      if (joined.size === 0 && left.size === 0) continue;
+      this.io.to(rooms.presence(orgId)).emit("presence:changed", { joined: [...joined.values()], left: [...left] });
+    }
+    this.pending.clear();
   }
 
   /** Each node refreshes its own staff consoles (io.local): together that reaches everyone once. */

@@ -1,4 +1,4 @@
-import type { DomainEvent, PresenceLeft, PresenceMember, PresenceSnapshot, ServerStatus, ServerToClientEvents, ClientToServerEvents, SyncDone, ResyncReason } from "@switchboard/contracts";
+import type { DomainEvent, PresenceChanged, PresenceMember, PresenceSnapshot, ServerStatus, ServerToClientEvents, ClientToServerEvents, SyncDone, ResyncReason } from "@switchboard/contracts";
 import { waitFor } from "@switchboard/events/testing";
 import { io, type Socket } from "socket.io-client";
 
@@ -9,8 +9,11 @@ export type TimelineEntry =
   | { type: "sync:done"; info: SyncDone }
   | { type: "sync:resync"; info: { reason: ResyncReason; seq: number } }
   | { type: "presence:snapshot"; snapshot: PresenceSnapshot }
+  | { type: "presence:changed"; change: PresenceChanged }
+  /** Each member of a presence:changed's `joined`, recorded after it. */
   | { type: "presence:joined"; member: PresenceMember }
-  | { type: "presence:left"; left: PresenceLeft }
+  /** Each user of a presence:changed's `left`, recorded after it. */
+  | { type: "presence:left"; left: { userId: string } }
   | { type: "server:status"; status: ServerStatus }
   | { type: "session:expired" }
   | { type: "connect" }
@@ -67,8 +70,11 @@ export class TestClient {
       this.lastSeq = info.seq;
     });
     this.socket.on("presence:snapshot", (snapshot) => record({ type: "presence:snapshot", snapshot }));
-    this.socket.on("presence:joined", (member) => record({ type: "presence:joined", member }));
-    this.socket.on("presence:left", (left) => record({ type: "presence:left", left }));
+    this.socket.on("presence:changed", (change) => {
+      record({ type: "presence:changed", change });
+      for (const userId of change.left) record({ type: "presence:left", left: { userId } });
+      for (const member of change.joined) record({ type: "presence:joined", member });
+    });
     this.socket.on("server:status", (status) => record({ type: "server:status", status }));
     this.socket.on("session:expired", () => record({ type: "session:expired" }));
   }

@@ -120,12 +120,9 @@ export class RealtimeClient {
     });
     socket.on("session:expired", () => this.failAuth());
     socket.on("presence:snapshot", (snapshot) => this.setPresence(snapshot.members));
-    socket.on("presence:joined", (member) => {
-      this.presence.set(member.userId, member);
-      this.publishPresence();
-    });
-    socket.on("presence:left", ({ userId }) => {
-      this.presence.delete(userId);
+    socket.on("presence:changed", ({ joined, left }) => {
+      for (const userId of left) this.presence.delete(userId);
+      for (const member of joined) this.presence.set(member.userId, member);
       this.publishPresence();
     });
     window.addEventListener("online", this.onOnline);
