@@ -27,7 +27,6 @@ export const USAGE = `npm run bench -w @switchboard/bench -- [options]
                                  in src/experiments (the nodes always run the real one)
   --downtime S                   scenario D: seconds the consoles stay offline
   --no-baseline                  skip the bare Socket.IO baseline
-  --no-presence-list             consoles do not ask for the presence list on connect
   --cpu-prof                     write V8 CPU profiles of the realtime node(s) and summarize them
   --heap-snapshot                heap snapshots of the server before/after connecting: objects per console
   --nice=N                       run the bench's processes (and its PostgreSQL backends) at niceness N,
@@ -54,7 +53,6 @@ const schema = z.object({
   writer: z.enum(["hooked", "service"]).optional(),
   relay: z.enum(["real", "batched"]).optional(),
   "no-baseline": z.boolean().optional(),
-  "no-presence-list": z.boolean().optional(),
   "cpu-prof": z.boolean().optional(),
   "heap-snapshot": z.boolean().optional(),
   nice: z.coerce.number().int().min(-20).max(19).optional(),
@@ -84,7 +82,6 @@ export function parseCli(argv: string[]): CliOptions | "help" {
       writer: { type: "string" },
       relay: { type: "string" },
       "no-baseline": { type: "boolean" },
-      "no-presence-list": { type: "boolean" },
       "cpu-prof": { type: "boolean" },
       "heap-snapshot": { type: "boolean" },
       nice: { type: "string" },
@@ -113,7 +110,6 @@ export function parseCli(argv: string[]): CliOptions | "help" {
   if (o.writer !== undefined) overrides.writer = o.writer;
   if (o.relay !== undefined) overrides.relay = o.relay;
   if (o["no-baseline"]) overrides.baseline = false;
-  if (o["no-presence-list"]) overrides.presenceList = false;
   if (o["cpu-prof"]) overrides.cpuProf = true;
   if (o["heap-snapshot"]) overrides.heapSnapshot = true;
   if (o.nice !== undefined) overrides.nice = o.nice;

@@ -13,11 +13,6 @@ export interface ConsoleSpec {
   room?: string;
   /** Seq the console starts from (what its page read), sent as auth.lastSeq like a real console. */
   startSeq: number;
-  /**
-   * A staff console, which the server pushes the presence list to on every connect. Like the web
-   * console it never asks for it (presence:list) as well: that doubled the lists in a connect storm.
-   */
-  presenceList: boolean;
 }
 
 export interface OpenCommand {

@@ -18,7 +18,7 @@ function paramsLine(run: ScenarioRun): string {
   const p = run.params;
   const rate = p.rate === "saturate" ? `saturated (closed loop, ${p.window} changes undelivered at most)` : `${p.rate} changes/s`;
   const storm = p.storm ? `, offline ${p.storm.downtimeS} s then all reconnect, ${p.storm.afterS} s after` : "";
-  return `${p.consoles} consoles, ${p.orgs} orgs, ${rate}, ${p.durationS} s measured after ${p.warmupS} s warmup, ${p.nodes} realtime node(s), ${p.workers} console worker processes, payload ${p.payloadBytes || "natural (~0.6 KB)"}, presence list on connect: ${p.presenceList ? "yes" : "no"}, writer: ${p.writer}, writer's relay: ${p.relay}${p.nice !== null ? `, processes at nice ${p.nice}` : ""}${p.nodeFlags.length ? `, node flags: ${p.nodeFlags.join(" ")}` : ""}${p.nodeRelay === "off" ? ", EXPERIMENT: nodes without their safety-net relay" : ""}${storm}`;
+  return `${p.consoles} consoles, ${p.orgs} orgs, ${rate}, ${p.durationS} s measured after ${p.warmupS} s warmup, ${p.nodes} realtime node(s), ${p.workers} console worker processes, payload ${p.payloadBytes || "natural (~0.6 KB)"}, writer: ${p.writer}, writer's relay: ${p.relay}${p.nice !== null ? `, processes at nice ${p.nice}` : ""}${p.nodeFlags.length ? `, node flags: ${p.nodeFlags.join(" ")}` : ""}${p.nodeRelay === "off" ? ", EXPERIMENT: nodes without their safety-net relay" : ""}${storm}`;
 }
 
 export function renderMarkdown(report: BenchReport): string {

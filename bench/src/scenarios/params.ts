@@ -19,7 +19,6 @@ export interface ScenarioParams {
   extensionsPerOrg: number;
   /** Handshakes in flight per worker while opening consoles. */
   connectConcurrency: number;
-  presenceList: boolean;
   writer: WriterMode;
   /** The writer process's relay: the real one (createRelay) or the batched experiment. */
   relay: "real" | "batched";
@@ -45,7 +44,6 @@ const common = {
   workers: 2,
   extensionsPerOrg: 10,
   connectConcurrency: 200,
-  presenceList: true,
   writer: "hooked",
   relay: "real",
   baseline: true,

@@ -16,7 +16,7 @@ const TOKEN_TTL_SECONDS = 6 * 60 * 60;
  * mint for it, spread round-robin over the nodes as a load balancer would, starting from the seq
  * their page read.
  */
-export async function oursConsoleSpecs(orgs: readonly SeededOrg[], nodeUrls: readonly string[], authSecret: string, presenceList: boolean): Promise<ConsoleSpec[]> {
+export async function oursConsoleSpecs(orgs: readonly SeededOrg[], nodeUrls: readonly string[], authSecret: string): Promise<ConsoleSpec[]> {
   const specs: ConsoleSpec[] = [];
   const sessionEnds = Date.now() + TOKEN_TTL_SECONDS * 1000;
   let index = 0;
@@ -29,8 +29,7 @@ export async function oursConsoleSpecs(orgs: readonly SeededOrg[], nodeUrls: rea
         orgId: org.id,
         receives: staff,
         token: await mintRealtimeToken(user, authSecret, TOKEN_TTL_SECONDS, sessionEnds),
-        startSeq: org.startSeq,
-        presenceList: presenceList && staff
+        startSeq: org.startSeq
       });
       index += 1;
     }
@@ -45,7 +44,7 @@ export function baselineConsoleSpecs(orgs: readonly SeededOrg[], url: string): C
   for (const org of orgs) {
     for (const user of org.users) {
       const staff = user.role !== "customer";
-      specs.push({ url, localAddress: localAddressFor(index), orgId: org.id, receives: staff, room: baselineRoom(org.id, staff), startSeq: 0, presenceList: false });
+      specs.push({ url, localAddress: localAddressFor(index), orgId: org.id, receives: staff, room: baselineRoom(org.id, staff), startSeq: 0 });
       index += 1;
     }
   }

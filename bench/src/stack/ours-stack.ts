@@ -52,7 +52,17 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
     nodes.push(
       ...(await Promise.all(
         Array.from({ length: params.nodes }, (_, index) =>
-          startRealtimeNode({ index, databaseUrl: input.databaseUrl, redisUrl: redis.url, keyPrefix, authSecret, logDir, cpuProfDir: profileDir ?? undefined, nodeFlags: params.nodeFlags, nodeRelay: params.nodeRelay })
+          startRealtimeNode({
+            index,
+            databaseUrl: input.databaseUrl,
+            redisUrl: redis.url,
+            keyPrefix,
+            authSecret,
+            logDir,
+            cpuProfDir: profileDir ?? undefined,
+            nodeFlags: params.nodeFlags,
+            nodeRelay: params.nodeRelay
+          })
         )
       ))
     );
@@ -68,8 +78,7 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
     const specs = await oursConsoleSpecs(
       orgs,
       nodes.map((n) => n.url),
-      authSecret,
-      params.presenceList
+      authSecret
     );
     const redisPid = await redisProcessId(redis.port);
     const result = await runSystem(
