@@ -15,5 +15,7 @@ export default async function globalSetup(): Promise<void> {
   save();
   publishStackFile(file);
   rememberRunningStack({ stack, closeControl: control.close });
-  console.log(`e2e stack ready in ${((Date.now() - started) / 1000).toFixed(1)}s: web ${stack.state.webUrl}, realtime ${stack.state.realtimeUrl}, db ${stack.state.databaseName} (logs in ${logDir})`);
+  console.log(
+    `e2e stack ready in ${((Date.now() - started) / 1000).toFixed(1)}s: web ${stack.state.webUrl}, realtime ${stack.state.realtimeUrl}, db ${stack.state.databaseName} (logs in ${logDir})`
+  );
 }

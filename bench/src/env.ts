@@ -20,7 +20,9 @@ export function benchLogLevel(): string {
 export function raisableFdLimit(): number | null {
   if (!existsSync("/usr/bin/prlimit") && !existsSync("/bin/prlimit")) return null;
   try {
-    const line = readFileSync("/proc/self/limits", "utf8").split("\n").find((l) => l.startsWith("Max open files"));
+    const line = readFileSync("/proc/self/limits", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("Max open files"));
     const [soft, hard] = (line?.match(/\d+|unlimited/g) ?? []).map((v) => (v === "unlimited" ? Infinity : Number(v)));
     if (soft === undefined || hard === undefined || soft >= hard) return null;
     return Number.isFinite(hard) ? hard : 1_048_576;

@@ -12,7 +12,10 @@ import { runScenario, type ScenarioRun } from "./scenarios/run-scenario";
 /** Scenario A's result from the latest saved report, for scenario C's target when A is not run now. */
 function savedScenarioA(dir: string): SystemResult | null {
   try {
-    const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort().reverse();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .reverse();
     for (const file of files) {
       const report = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as BenchReport;
       const a = report.scenarios.find((s) => s.params.id === "A" && s.ours && s.params.consoles === 10_000);
@@ -24,7 +27,13 @@ function savedScenarioA(dir: string): SystemResult | null {
   return null;
 }
 
-export async function runBench(options: { scenarios: ScenarioId[]; overrides: ParamOverrides; resultsDir: string; command: string; print: Printer }): Promise<BenchReport> {
+export async function runBench(options: {
+  scenarios: ScenarioId[];
+  overrides: ParamOverrides;
+  resultsDir: string;
+  command: string;
+  print: Printer;
+}): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
   const runDir = path.join(os.tmpdir(), `switchboard-bench-${startedAt.replace(/[:.]/g, "-")}`);
   const scenarios: ScenarioRun[] = [];

@@ -10,10 +10,7 @@ const SIGNALS: ReadonlySet<string> = new Set(["SIGKILL", "SIGTERM", "SIGINT"]);
  * worker processes can crash and restart servers: POST /services/<name>/stop?signal=SIGKILL and
  * POST /services/<name>/start (answers once the server is ready again).
  */
-export async function startControlServer(
-  services: Record<ServiceName, Service>,
-  onChange: () => void
-): Promise<{ url: string; close(): Promise<void> }> {
+export async function startControlServer(services: Record<ServiceName, Service>, onChange: () => void): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://control");
     const match = ROUTE.exec(url.pathname);
@@ -31,7 +28,9 @@ export async function startControlServer(
     action.then(
       () => {
         onChange();
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ name: service.name, running: service.running, pid: service.pid ?? null }));
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ name: service.name, running: service.running, pid: service.pid ?? null }));
       },
       (error: unknown) => res.writeHead(500, { "content-type": "text/plain" }).end(error instanceof Error ? error.message : String(error))
     );

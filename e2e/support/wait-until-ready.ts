@@ -19,15 +19,19 @@ async function waitFor(what: string, probe: () => Promise<boolean>, { timeoutMs,
 
 /** Polls an HTTP endpoint until it answers 2xx. */
 export function waitForHttpOk(url: string, options: WaitOptions): Promise<void> {
-  return waitFor(url, async () => {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5_000), redirect: "manual" });
-      await response.body?.cancel();
-      return response.ok;
-    } catch {
-      return false;
-    }
-  }, options);
+  return waitFor(
+    url,
+    async () => {
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(5_000), redirect: "manual" });
+        await response.body?.cancel();
+        return response.ok;
+      } catch {
+        return false;
+      }
+    },
+    options
+  );
 }
 
 /** Sends PING on a raw connection until Redis answers PONG. */

@@ -13,10 +13,7 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { prefer: "type-imports", fixStyle: "separate-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-properties": [
-        "error",
-        { object: "process", property: "env", message: "Read configuration through the app's env.ts only." }
-      ]
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through the app's env.ts only." }]
     }
   },
   {

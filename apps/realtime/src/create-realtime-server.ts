@@ -58,7 +58,12 @@ function defaultNodeId(): string {
   return `${hostname().replace(/[^A-Za-z0-9_.-]/g, "-")}-${process.pid}-${randomUUID().slice(0, 6)}`;
 }
 
-function buildStats(io: RealtimeIo, nodeId: string, startedAt: number, parts: { delivery: Delivery; metrics: RealtimeMetrics; deps: RealtimeDeps; presence: PresenceService }) {
+function buildStats(
+  io: RealtimeIo,
+  nodeId: string,
+  startedAt: number,
+  parts: { delivery: Delivery; metrics: RealtimeMetrics; deps: RealtimeDeps; presence: PresenceService }
+) {
   const { delivery, metrics, deps, presence } = parts;
   const sockets = delivery.stats();
   return {

@@ -12,15 +12,26 @@ const realtimeEnvSchema = z
     CORS_ORIGINS: z
       .string()
       .default("")
-      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      )
       .pipe(z.array(originSchema)),
     RETENTION_MAX_EVENTS: positiveInt.default(10_000),
     RETENTION_MAX_AGE_SECONDS: positiveInt.default(24 * 60 * 60),
     /** Stable node name (e.g. the container's); random per process when unset. */
-    NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "may contain letters, digits, dot, dash and underscore (at most 64)").optional(),
+    NODE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, "may contain letters, digits, dot, dash and underscore (at most 64)")
+      .optional(),
     PRESENCE_TTL_SECONDS: positiveInt.default(15),
     /** Namespace of every Redis key; must match the web app's relay. */
-    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,40}$/, "may contain letters, digits and . _ : -").default("sb"),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,40}$/, "may contain letters, digits and . _ : -")
+      .default("sb"),
     LOG_LEVEL: logLevelSchema.default("info")
   })
   .superRefine((env, ctx) => {

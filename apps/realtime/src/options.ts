@@ -7,7 +7,11 @@ const optionsSchema = z.strictObject({
   /** Origins allowed to connect cross-site (cluster mode: the web app's public URL). Empty = same-origin only. */
   corsOrigins: z.array(z.string()).default([]),
   /** Largest accepted message (Socket.IO's maxHttpBufferSize); bigger ones close that connection. */
-  maxPayloadBytes: z.number().int().positive().default(16 * 1024),
+  maxPayloadBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024),
   pingIntervalMs: z.number().int().positive().default(25_000),
   pingTimeoutMs: z.number().int().positive().default(20_000),
   /** How long a crashed node's users stay listed as online at most (roughly; see presence). */
@@ -21,13 +25,15 @@ const optionsSchema = z.strictObject({
   /** How often a node re-checks that its sockets may still see the viewers of the tickets they listen to. */
   ticketAccessRecheckMs: z.number().int().min(100).default(5_000),
   /** Per-socket token bucket for client→server messages. */
-  messageRateLimit: z
-    .strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() })
-    .default({ burst: 60, perSecond: 20 }),
+  messageRateLimit: z.strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() }).default({ burst: 60, perSecond: 20 }),
   /** Malformed messages (unknown event, missing ack, bad shape) a socket may send before it is dropped. */
   maxStrikes: z.number().int().positive().default(10),
   /** Bytes queued for one socket beyond which it is disconnected so it cannot hold memory hostage. */
-  slowClientMaxBufferedBytes: z.number().int().positive().default(4 * 1024 * 1024),
+  slowClientMaxBufferedBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
   slowClientCheckMs: z.number().int().positive().default(1_000),
   /** Live events buffered for a socket while its replay runs; past this it is told to resync. */
   replayBufferLimit: z.number().int().positive().default(50_000),

@@ -34,7 +34,10 @@ async function client(n: TestNode, user: { id: string; orgId: string; role: "adm
 }
 
 function snapshotOf(c: TestClient) {
-  return c.entries("presence:snapshot")[0]?.snapshot.members.map((m) => m.userId).sort();
+  return c
+    .entries("presence:snapshot")[0]
+    ?.snapshot.members.map((m) => m.userId)
+    .sort();
 }
 
 beforeAll(async () => {
@@ -69,10 +72,13 @@ describe("presence across nodes", () => {
     expect(list.ok && list.data.members.find((m: PresenceMember) => m.userId === org.agent.id)?.tabs).toBe(2);
 
     agentTab1.close();
-    await waitFor(async () => {
-      const now = await admin.socket.timeout(5_000).emitWithAck("presence:list", {});
-      return now.ok && now.data.members.find((m: PresenceMember) => m.userId === org.agent.id)?.tabs === 1;
-    }, { what: "one tab left" });
+    await waitFor(
+      async () => {
+        const now = await admin.socket.timeout(5_000).emitWithAck("presence:list", {});
+        return now.ok && now.data.members.find((m: PresenceMember) => m.userId === org.agent.id)?.tabs === 1;
+      },
+      { what: "one tab left" }
+    );
     expect(admin.entries("presence:left")).toEqual([]);
 
     agentTab2.close();
@@ -97,7 +103,10 @@ describe("presence across nodes", () => {
     await admin.waitFor("presence:joined", (e) => e.member.userId === storm.admin.id, 10_000);
     const before = admin.entries("presence:changed").length;
 
-    const extra = await Promise.all([createSessionUser(tdb.database.client, storm.orgId, "agent"), createSessionUser(tdb.database.client, storm.orgId, "agent")]);
+    const extra = await Promise.all([
+      createSessionUser(tdb.database.client, storm.orgId, "agent"),
+      createSessionUser(tdb.database.client, storm.orgId, "agent")
+    ]);
     const joiners = [storm.supervisor, storm.agent, ...extra];
     const tabs = await Promise.all(joiners.map((user, i) => client(i % 2 === 0 ? one : two, user)));
     const everyone = [storm.admin.id, ...joiners.map((u) => u.id)].sort();

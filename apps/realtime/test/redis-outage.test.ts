@@ -18,7 +18,8 @@ beforeAll(async () => {
   [tdb, redis] = await Promise.all([createTestDatabase({ poolSize: 6 }), startPrivateRedis()]);
   const prefix = uniquePrefix();
   writer = await startWriter(tdb.database, redis.url, prefix);
-  for (let i = 0; i < 2; i++) nodes.push(await startClusterNode({ databaseUrl: tdb.url, redisUrl: redis.url, keyPrefix: prefix, options: { presenceTtlMs: 3_000 } }));
+  for (let i = 0; i < 2; i++)
+    nodes.push(await startClusterNode({ databaseUrl: tdb.url, redisUrl: redis.url, keyPrefix: prefix, options: { presenceTtlMs: 3_000 } }));
   org = await createOrgWithStaff(tdb.database.client);
 });
 
@@ -44,7 +45,12 @@ describe("Redis outage (G6)", () => {
     const [one, two] = nodes;
     if (!one || !two) throw new Error("nodes missing");
     const consoles: TestClient[] = [];
-    for (const [node, user] of [[one, org.admin], [two, org.agent], [one, org.supervisor], [two, org.admin]] as const) {
+    for (const [node, user] of [
+      [one, org.admin],
+      [two, org.agent],
+      [one, org.supervisor],
+      [two, org.admin]
+    ] as const) {
       consoles.push(await openClient(node.url, { token: await realtimeToken(user) }));
     }
     clients.push(...consoles);

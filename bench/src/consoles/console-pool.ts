@@ -84,7 +84,17 @@ export class ConsolePool {
   }
 
   progress(): PoolProgress {
-    const sum: PoolProgress = { opened: 0, connected: 0, synced: 0, connectErrors: 0, disconnects: 0, duplicates: 0, outOfOrder: 0, unauthorized: 0, resyncs: 0 };
+    const sum: PoolProgress = {
+      opened: 0,
+      connected: 0,
+      synced: 0,
+      connectErrors: 0,
+      disconnects: 0,
+      duplicates: 0,
+      outOfOrder: 0,
+      unauthorized: 0,
+      resyncs: 0
+    };
     for (const p of this.latest.values()) for (const key of Object.keys(sum) as Array<keyof PoolProgress>) sum[key] += p[key];
     return sum;
   }

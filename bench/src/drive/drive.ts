@@ -65,7 +65,11 @@ export function driveAtRate(options: { rate: number; orgCount: number; maxInFlig
  * Closed loop for saturation: keeps `window` changes outstanding, where a change is outstanding
  * from the moment it starts until every console that should get its event has it (`complete()`).
  */
-export function driveWindow(options: { window: number; orgCount: number; change(orgIndex: number): Promise<void> }): DriveControl & { complete(count: number): void } {
+export function driveWindow(options: {
+  window: number;
+  orgCount: number;
+  change(orgIndex: number): Promise<void>;
+}): DriveControl & { complete(count: number): void } {
   const result = outcome();
   const running = new Set<Promise<void>>();
   let outstanding = 0;

@@ -42,7 +42,8 @@ export class MachineLoadWatch {
     this.loop.disable();
     const end = machineJiffies();
     const cores = os.cpus().length;
-    const busy = this.startJiffies && end && end.total > this.startJiffies.total ? (end.busy - this.startJiffies.busy) / (end.total - this.startJiffies.total) : 0;
+    const busy =
+      this.startJiffies && end && end.total > this.startJiffies.total ? (end.busy - this.startJiffies.busy) / (end.total - this.startJiffies.total) : 0;
     return {
       loadAverage: [round(this.startLoad), round(os.loadavg()[0] ?? 0)],
       machineCpuPercent: Math.round(busy * cores * 1000) / 10,

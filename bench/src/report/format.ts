@@ -37,5 +37,9 @@ export function markdownTable(rows: string[][]): string {
   const [head, ...body] = rows;
   if (!head) return "";
   const esc = (s: string) => s.replace(/\|/g, "\\|");
-  return [`| ${head.map(esc).join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`, ...body.map((r) => `| ${r.map(esc).join(" | ")} |`)].join("\n");
+  return [
+    `| ${head.map(esc).join(" | ")} |`,
+    `|${head.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`,
+    ...body.map((r) => `| ${r.map(esc).join(" | ")} |`)
+  ].join("\n");
 }

@@ -44,7 +44,11 @@ export function diffPerConsole(idle: HeapCensus, loaded: HeapCensus, consoles: n
   const rows: HeapDiffRow[] = [];
   for (const [name, after] of loaded) {
     const before = idle.get(name) ?? { count: 0, bytes: 0 };
-    rows.push({ name, perConsoleCount: Math.round(((after.count - before.count) / consoles) * 100) / 100, perConsoleBytes: Math.round((after.bytes - before.bytes) / consoles) });
+    rows.push({
+      name,
+      perConsoleCount: Math.round(((after.count - before.count) / consoles) * 100) / 100,
+      perConsoleBytes: Math.round((after.bytes - before.bytes) / consoles)
+    });
   }
   return rows.sort((a, b) => b.perConsoleBytes - a.perConsoleBytes).slice(0, top);
 }
@@ -56,7 +60,9 @@ export async function takeHeapSnapshot(pid: number, timeoutMs = 120_000): Promis
   const prefix = `switchboard-bench-heap-${pid}-`;
   while (Date.now() - started < timeoutMs) {
     await new Promise((r) => setTimeout(r, 500));
-    const files = readdirSync(os.tmpdir()).filter((f) => f.startsWith(prefix) && f.endsWith(".heapsnapshot")).sort();
+    const files = readdirSync(os.tmpdir())
+      .filter((f) => f.startsWith(prefix) && f.endsWith(".heapsnapshot"))
+      .sort();
     const latest = files[files.length - 1];
     if (!latest || Number(latest.slice(prefix.length).split(".")[0]) < started) continue;
     const file = path.join(os.tmpdir(), latest);

@@ -82,7 +82,9 @@ export function summarizeProfile(file: string, top = 25, window?: PhaseWindow): 
   return {
     file,
     phase: window?.name ?? null,
-    durationMs: Math.round((window ? Math.min(window.to, profile.endTime) - Math.max(window.from, profile.startTime) : profile.endTime - profile.startTime) / 1000),
+    durationMs: Math.round(
+      (window ? Math.min(window.to, profile.endTime) - Math.max(window.from, profile.startTime) : profile.endTime - profile.startTime) / 1000
+    ),
     busyMs: Math.round((total - idle) / 1000),
     functions: [...byFunction.values()]
       .filter((f) => f.name !== "(idle)")

@@ -23,7 +23,10 @@ const ROWS: Row[] = [
   ["commit → console max", (r) => fmtMs(r.latency.max)],
   ["  of which commit → Redis (relay) p50 / p99", (r) => (r.relayLatency ? `${fmtMs(r.relayLatency.p50)} / ${fmtMs(r.relayLatency.p99)}` : "-")],
   ["    commit → relay's append call p50 / p99", (r) => (r.relayStages ? `${fmtMs(r.relayStages.toAppend.p50)} / ${fmtMs(r.relayStages.toAppend.p99)}` : "-")],
-  ["    Redis append duration p50 / p99", (r) => (r.relayStages ? `${fmtMs(r.relayStages.appendDuration.p50)} / ${fmtMs(r.relayStages.appendDuration.p99)}` : "-")],
+  [
+    "    Redis append duration p50 / p99",
+    (r) => (r.relayStages ? `${fmtMs(r.relayStages.appendDuration.p50)} / ${fmtMs(r.relayStages.appendDuration.p99)}` : "-")
+  ],
   ["lost / dup / out-of-order", (r) => `${r.correctness.lost} / ${r.correctness.duplicates} / ${r.correctness.outOfOrder}`],
   ["unauthorized / resyncs", (r) => `${r.correctness.unauthorized} / ${r.correctness.resyncs}`],
   ["server CPU avg (peak), % of a core", (r) => `${fmtNum(sumCpu(r))} (${fmtNum(peakCpu(r))})`, "serverCpu"],
@@ -46,12 +49,7 @@ export function scenarioRows(result: ScenarioResult): string[][] {
   const rows: string[][] = [["metric", "ours", "bare Socket.IO", "ours/baseline"]];
   for (const [label, pick, ratioKey] of ROWS) {
     if (label.startsWith("reconnect storm") && !result.params.storm) continue;
-    rows.push([
-      label,
-      result.ours ? pick(result.ours) : "-",
-      result.baseline ? pick(result.baseline) : "-",
-      ratioKey ? fmtRatio(result.ratios[ratioKey]) : ""
-    ]);
+    rows.push([label, result.ours ? pick(result.ours) : "-", result.baseline ? pick(result.baseline) : "-", ratioKey ? fmtRatio(result.ratios[ratioKey]) : ""]);
   }
   return rows;
 }

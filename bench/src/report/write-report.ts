@@ -36,21 +36,41 @@ export function renderMarkdown(report: BenchReport): string {
     out.push(`## ${run.params.title}`, "", paramsLine(run), "", markdownTable(scenarioRows(run)), "", markdownTable(targetRows(run)), "");
     const warnings = [...(run.ours?.warnings ?? []).map((w) => `ours: ${w}`), ...(run.baseline?.warnings ?? []).map((w) => `baseline: ${w}`)];
     for (const r of [run.ours, run.baseline]) {
-      if (r && r.connect.errors > 0) warnings.push(`${r.system}: ${r.connect.errors} connect errors (retried): ${Object.entries(r.connect.errorReasons).map(([k, v]) => `${k} × ${v}`).join(", ")}`);
+      if (r && r.connect.errors > 0)
+        warnings.push(
+          `${r.system}: ${r.connect.errors} connect errors (retried): ${Object.entries(r.connect.errorReasons)
+            .map(([k, v]) => `${k} × ${v}`)
+            .join(", ")}`
+        );
     }
     if (run.error) warnings.push(`error: ${run.error.split("\n")[0]}`);
     if (warnings.length) out.push("Warnings:", "", ...warnings.map((w) => `- ${w}`), "");
     for (const r of [run.ours, run.baseline]) {
       if (!r?.memory.heapDiff) continue;
       out.push(`Heap per console, ${r.system} (snapshot diff after/before connecting, after full GC):`, "");
-      out.push(markdownTable([["object", "count / console", "bytes / console"], ...r.memory.heapDiff.slice(0, 20).map((d) => [d.name, String(d.perConsoleCount), String(d.perConsoleBytes)])]), "");
+      out.push(
+        markdownTable([
+          ["object", "count / console", "bytes / console"],
+          ...r.memory.heapDiff.slice(0, 20).map((d) => [d.name, String(d.perConsoleCount), String(d.perConsoleBytes)])
+        ]),
+        ""
+      );
     }
     for (const profile of run.profiles) {
       const phase = profile.phase ? `, ${profile.phase} phase` : "";
-      out.push(`CPU profile of \`${path.basename(path.dirname(profile.file))}\`${phase}: ${profile.durationMs} ms, ${profile.busyMs} ms busy. Self time by origin:`, "");
+      out.push(
+        `CPU profile of \`${path.basename(path.dirname(profile.file))}\`${phase}: ${profile.durationMs} ms, ${profile.busyMs} ms busy. Self time by origin:`,
+        ""
+      );
       out.push(markdownTable([["origin", "self ms", "%"], ...profile.origins.slice(0, 10).map((o) => [o.origin, String(o.selfMs), String(o.percent)])]), "");
       out.push("Hottest functions (self time):", "");
-      out.push(markdownTable([["function", "where", "self ms", "%"], ...profile.functions.slice(0, 15).map((f) => [f.name, f.where, String(f.selfMs), String(f.percent)])]), "");
+      out.push(
+        markdownTable([
+          ["function", "where", "self ms", "%"],
+          ...profile.functions.slice(0, 15).map((f) => [f.name, f.where, String(f.selfMs), String(f.percent)])
+        ]),
+        ""
+      );
     }
   }
   return out.join("\n");

@@ -46,8 +46,18 @@ export function checkTargets(params: ScenarioParams, ours: SystemResult | null, 
   switch (params.id) {
     case "A":
       checks.push(
-        { name: "one node holds all consoles", target: fmtNum(params.consoles), actual: fmtNum(ours.connect.synced), pass: ours.connect.synced >= params.consoles },
-        { name: "memory per idle console (node RSS)", target: "≤ 15 KB", actual: fmtBytes(ours.memory.perConsoleBytes), pass: ours.memory.perConsoleBytes <= 15 * 1024 },
+        {
+          name: "one node holds all consoles",
+          target: fmtNum(params.consoles),
+          actual: fmtNum(ours.connect.synced),
+          pass: ours.connect.synced >= params.consoles
+        },
+        {
+          name: "memory per idle console (node RSS)",
+          target: "≤ 15 KB",
+          actual: fmtBytes(ours.memory.perConsoleBytes),
+          pass: ours.memory.perConsoleBytes <= 15 * 1024
+        },
         { name: "commit → console p50", target: "≤ 5 ms", actual: fmtMs(ours.latency.p50), pass: ours.latency.p50 <= 5 },
         { name: "commit → console p99", target: "≤ 30 ms", actual: fmtMs(ours.latency.p99), pass: ours.latency.p99 <= 30 }
       );
@@ -81,6 +91,12 @@ export function checkTargets(params: ScenarioParams, ours: SystemResult | null, 
   return checks;
 }
 
-export function buildScenarioResult(params: ScenarioParams, ours: SystemResult | null, baseline: SystemResult | null, reference: SystemResult | null, error: string | null): ScenarioResult {
+export function buildScenarioResult(
+  params: ScenarioParams,
+  ours: SystemResult | null,
+  baseline: SystemResult | null,
+  reference: SystemResult | null,
+  error: string | null
+): ScenarioResult {
   return { params, ours, baseline, ratios: computeRatios(ours, baseline), targets: checkTargets(params, ours, baseline, reference), error };
 }

@@ -105,7 +105,9 @@ export async function runSteadyPhase(ctx: PhaseContext): Promise<PhaseOutcome> {
   const { params } = ctx;
   let phaseName = "warmup";
   let measureStart = 0;
-  const stopProgress = progressTicker(ctx, () => (phaseName === "warmup" ? "warmup" : `measure ${Math.round((nowMs() - measureStart) / 1000)}/${params.durationS}s`));
+  const stopProgress = progressTicker(ctx, () =>
+    phaseName === "warmup" ? "warmup" : `measure ${Math.round((nowMs() - measureStart) / 1000)}/${params.durationS}s`
+  );
   const drive = startDriving(ctx);
   try {
     await sleep(params.warmupS * 1000);

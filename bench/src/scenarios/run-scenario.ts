@@ -36,9 +36,15 @@ export async function runScenario(params: ScenarioParams, runDir: string, print:
   let error: string | null = null;
   try {
     const started = Date.now();
-    const orgs = await seedOrgs(test.database, test.box, { orgs: params.orgs, consoles: params.consoles, extensionsPerOrg: params.extensionsPerOrg, payloadBytes: params.payloadBytes }, (done) => {
-      if (done === params.consoles || done % 2000 < params.consoles / params.orgs) print(`[${params.id}] seeded ${fmtNum(done)}/${fmtNum(params.consoles)} users`);
-    });
+    const orgs = await seedOrgs(
+      test.database,
+      test.box,
+      { orgs: params.orgs, consoles: params.consoles, extensionsPerOrg: params.extensionsPerOrg, payloadBytes: params.payloadBytes },
+      (done) => {
+        if (done === params.consoles || done % 2000 < params.consoles / params.orgs)
+          print(`[${params.id}] seeded ${fmtNum(done)}/${fmtNum(params.consoles)} users`);
+      }
+    );
     print(`[${params.id}] seeded ${params.orgs} orgs in ${((Date.now() - started) / 1000).toFixed(1)} s (database ${test.name})`);
     const run = await runOurs({ params, database: test.database, databaseUrl: test.url, databaseName: test.name, box: test.box, orgs, logDir, print });
     ours = run.result;

@@ -69,15 +69,22 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
   const idleHeap = (await setup.heapUsed?.()) ?? null;
 
   const pool = await ConsolePool.start(params.workers, logDir);
-  const loadGen = new MeterGroup([...pool.meters().map((m, i) => ({ name: `consoles-${i}`, pid: m.pid })), { name: "controller (writer+relay)", pid: process.pid }]);
+  const loadGen = new MeterGroup([
+    ...pool.meters().map((m, i) => ({ name: `consoles-${i}`, pid: m.pid })),
+    { name: "controller (writer+relay)", pid: process.pid }
+  ]);
   const support = new MeterGroup(setup.support);
   setup.sink.pool = pool;
   try {
-    print(`${label} opening ${fmtNum(params.consoles)} consoles over ${params.workers} worker processes (${params.connectConcurrency} handshakes in flight each)`);
+    print(
+      `${label} opening ${fmtNum(params.consoles)} consoles over ${params.workers} worker processes (${params.connectConcurrency} handshakes in flight each)`
+    );
     const stopOpenProgress = everySecond(() => {
       servers.tick();
       const p = pool.progress();
-      print(`${label} connecting: ${fmtNum(p.synced)}/${fmtNum(params.consoles)} synced, ${p.connectErrors} connect errors | server cpu ${fmtNum(servers.lastCpu())}% rss ${fmtBytes(servers.rss())}`);
+      print(
+        `${label} connecting: ${fmtNum(p.synced)}/${fmtNum(params.consoles)} synced, ${p.connectErrors} connect errors | server cpu ${fmtNum(servers.lastCpu())}% rss ${fmtBytes(servers.rss())}`
+      );
     });
     servers.start();
     const openedAt = nowMs();
@@ -107,14 +114,17 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
     }
     const loadedHeap = (await setup.heapUsed?.()) ?? null;
     const opened = pool.progress();
-    print(`${label} ${fmtNum(opened.synced)} consoles synced in ${fmtMs(openMs)}; server rss ${fmtBytes(idleRss)} → ${fmtBytes(loadedRss)} (${fmtBytes((loadedRss - idleRss) / Math.max(1, opened.synced))}/console)`);
+    print(
+      `${label} ${fmtNum(opened.synced)} consoles synced in ${fmtMs(openMs)}; server rss ${fmtBytes(idleRss)} → ${fmtBytes(loadedRss)} (${fmtBytes((loadedRss - idleRss) / Math.max(1, opened.synced))}/console)`
+    );
 
     await setup.beforeDriving?.();
     const ctx: PhaseContext = { params, setup, pool, servers, loadGen, support, print, label };
     const phase = params.storm ? await runStormPhase(ctx) : await runSteadyPhase(ctx);
     if (phase.drive.failed > 0) warnings.push(`${phase.drive.failed} changes failed, first: ${phase.drive.firstError}`);
     if (phase.drive.late > 0) warnings.push(`${phase.drive.late} changes started > 100 ms late: the writer could not keep the rate`);
-    if (phase.machine.loadAverage[0] > 4) warnings.push(`machine busy with other work: load average ${phase.machine.loadAverage.join(" → ")} on ${os.cpus().length} cores`);
+    if (phase.machine.loadAverage[0] > 4)
+      warnings.push(`machine busy with other work: load average ${phase.machine.loadAverage.join(" → ")} on ${os.cpus().length} cores`);
 
     const heads = await setup.writer.heads();
     const drained = await pool.waitCaughtUp(heads, 60_000);
@@ -151,7 +161,12 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
         late: phase.drive.late,
         firstError: phase.drive.firstError
       },
-      deliveries: { measured: pool.deliveries, perSecond: Math.round(pool.deliveries / phase.measuredS), total: finals.received, eventBytes: finals.eventBytes },
+      deliveries: {
+        measured: pool.deliveries,
+        perSecond: Math.round(pool.deliveries / phase.measuredS),
+        total: finals.received,
+        eventBytes: finals.eventBytes
+      },
       latency,
       relayLatency: setup.kind === "ours" ? summarizeMs(setup.sink.toLog) : null,
       relayStages: setup.kind === "ours" ? { toAppend: summarizeMs(setup.sink.toAppend), appendDuration: summarizeMs(setup.sink.appendDuration) } : null,

@@ -15,7 +15,13 @@ import { gcPreload } from "./realtime-node";
 import { startNodeChild } from "./spawn-child";
 
 /** The bare Socket.IO server with the same consoles and the same envelopes. */
-export async function runBaseline(params: ScenarioParams, orgs: SeededOrg[], template: DomainEvent, logDir: string, print: Printer): Promise<{ result: SystemResult; profileDir: string | null }> {
+export async function runBaseline(
+  params: ScenarioParams,
+  orgs: SeededOrg[],
+  template: DomainEvent,
+  logDir: string,
+  print: Printer
+): Promise<{ result: SystemResult; profileDir: string | null }> {
   const port = await freePort();
   const profileDir = params.cpuProf ? path.join(logDir, "profiles-baseline", "baseline") : null;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
@@ -43,7 +49,14 @@ export async function runBaseline(params: ScenarioParams, orgs: SeededOrg[], tem
     const writer = new BaselineWriter(child.process, orgs, template, sink.emit);
     const result = await runSystem(
       params,
-      { kind: "baseline", servers: [{ name: "baseline", pid: child.pid }], support: [], specs: baselineConsoleSpecs(orgs, `http://127.0.0.1:${port}`), writer, sink },
+      {
+        kind: "baseline",
+        servers: [{ name: "baseline", pid: child.pid }],
+        support: [],
+        specs: baselineConsoleSpecs(orgs, `http://127.0.0.1:${port}`),
+        writer,
+        sink
+      },
       logDir,
       print
     );

@@ -66,7 +66,9 @@ export async function startRealtimeNode(config: RealtimeNodeConfig): Promise<Rea
     await waitForHttpOk(`${url}/readyz`, child.alive);
   } catch (error) {
     await child.stop("SIGKILL");
-    throw new Error(`realtime node ${config.index} did not start (see ${config.logDir}/realtime-${config.index}.log): ${(error as Error).message}`, { cause: error });
+    throw new Error(`realtime node ${config.index} did not start (see ${config.logDir}/realtime-${config.index}.log): ${(error as Error).message}`, {
+      cause: error
+    });
   }
   return {
     index: config.index,

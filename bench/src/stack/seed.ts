@@ -53,18 +53,30 @@ export async function seedOrgs(database: Database, box: SecretBox, plan: SeedPla
   let done = 0;
   for (const [orgIndex, count] of counts.entries()) {
     const org = await createOrganization(db, { slug: `bench-${orgIndex}-${Date.now().toString(36)}` });
-    const users = await inBatches(Array.from({ length: Math.max(1, count) }, (_, i) => i), 25, async (i) => {
-      const role = roleFor(i);
-      const user = await createUser(db, org.id, { role, name: `Bench ${role} ${orgIndex}.${i}`, passwordHash: "bench-user-cannot-sign-in" });
-      return { id: user.id, orgId: org.id, role: user.role, name: user.name, email: user.email } satisfies SessionUser;
-    });
+    const users = await inBatches(
+      Array.from({ length: Math.max(1, count) }, (_, i) => i),
+      25,
+      async (i) => {
+        const role = roleFor(i);
+        const user = await createUser(db, org.id, { role, name: `Bench ${role} ${orgIndex}.${i}`, passwordHash: "bench-user-cannot-sign-in" });
+        return { id: user.id, orgId: org.id, role: user.role, name: user.name, email: user.email } satisfies SessionUser;
+      }
+    );
     const operator = await createUser(db, org.id, { role: "agent", name: "Bench Operator", passwordHash: "bench-user-cannot-sign-in" });
-    const extensions = await inBatches(Array.from({ length: plan.extensionsPerOrg }, (_, i) => i), 10, (i) =>
-      createExtensionRow(db, box, org.id, String(100 + i), { userId: operator.id })
+    const extensions = await inBatches(
+      Array.from({ length: plan.extensionsPerOrg }, (_, i) => i),
+      10,
+      (i) => createExtensionRow(db, box, org.id, String(100 + i), { userId: operator.id })
     );
     const admin = users[0];
     if (!admin) throw new Error("an organization needs its admin");
-    orgs.push({ id: org.id, admin: { id: admin.id, orgId: org.id, role: admin.role, name: admin.name }, extensionIds: extensions.map((e) => e.id), users: users.slice(0, count), startSeq: 0 });
+    orgs.push({
+      id: org.id,
+      admin: { id: admin.id, orgId: org.id, role: admin.role, name: admin.name },
+      extensionIds: extensions.map((e) => e.id),
+      users: users.slice(0, count),
+      startSeq: 0
+    });
     if (plan.payloadBytes > 0) await padPayload(database, org.id, operator.id, plan.payloadBytes);
     done += count;
     onProgress(done);

@@ -17,7 +17,10 @@ describe("session cookie", () => {
   });
 
   it("refuses a forged cookie (other secret), a missing one, and one without org claims", async () => {
-    expect(await verifySessionCookie(await cookieFor({ sub: "u1", orgId: "o1", role: "admin" }, 3600, "attacker-secret-attacker-secret-000"), secret)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifySessionCookie(await cookieFor({ sub: "u1", orgId: "o1", role: "admin" }, 3600, "attacker-secret-attacker-secret-000"), secret)).toEqual({
+      ok: false,
+      reason: "invalid"
+    });
     expect(await verifySessionCookie("a=b", secret)).toEqual({ ok: false, reason: "missing" });
     expect(await verifySessionCookie(await cookieFor({ sub: "u1" }), secret)).toEqual({ ok: false, reason: "invalid" });
   });

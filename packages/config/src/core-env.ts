@@ -14,13 +14,11 @@ export const coreEnvShape = {
   LOG_LEVEL: logLevelSchema.default("info")
 };
 
-export const coreEnvSchema = z
-  .object(coreEnvShape)
-  .superRefine((env, ctx) => {
-    // Embedded mode generates its own secrets; a real deployment must provide them.
-    if (env.DATABASE_URL && !env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set" });
-    if (env.DATABASE_URL && !env.SECRETS_KEY) ctx.addIssue({ code: "custom", path: ["SECRETS_KEY"], message: "is required when DATABASE_URL is set" });
-  });
+export const coreEnvSchema = z.object(coreEnvShape).superRefine((env, ctx) => {
+  // Embedded mode generates its own secrets; a real deployment must provide them.
+  if (env.DATABASE_URL && !env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set" });
+  if (env.DATABASE_URL && !env.SECRETS_KEY) ctx.addIssue({ code: "custom", path: ["SECRETS_KEY"], message: "is required when DATABASE_URL is set" });
+});
 export type CoreEnv = z.infer<typeof coreEnvSchema>;
 
 export interface CoreConfig {

@@ -2,9 +2,7 @@ import { z } from "zod";
 
 export const portSchema = z.coerce.number().int().min(0, "must be a port number (0–65535)").max(65535, "must be a port number (0–65535)");
 
-export const postgresUrlSchema = z
-  .string()
-  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// or postgresql:// URL");
+export const postgresUrlSchema = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// or postgresql:// URL");
 
 export const redisUrlSchema = z.string().refine((v) => /^rediss?:\/\//.test(v), "must be a redis:// or rediss:// URL");
 

@@ -13,7 +13,11 @@ export interface AckError {
 export type AckCallback<T = null> = (response: Ack<T>) => void;
 
 export const roomRequestSchema = z.strictObject({
-  room: z.string().min(1).max(200).regex(/^(org|user|office|ticket|extension):[A-Za-z0-9-]{1,80}$/, "room must look like kind:id")
+  room: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^(org|user|office|ticket|extension):[A-Za-z0-9-]{1,80}$/, "room must look like kind:id")
 });
 export type RoomRequest = z.infer<typeof roomRequestSchema>;
 

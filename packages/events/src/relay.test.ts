@@ -96,9 +96,7 @@ describe("relay (PostgreSQL + Redis)", () => {
     await server.kill();
     await waitFor(() => !log.isLive(), { what: "log down" });
     for (let batch = 0; batch < 50; batch++) {
-      await Promise.all(
-        Array.from({ length: 10 }, (_, i) => createExtensionRow(db, testDb.box, org.id, String(1000 + batch * 10 + i)))
-      );
+      await Promise.all(Array.from({ length: 10 }, (_, i) => createExtensionRow(db, testDb.box, org.id, String(1000 + batch * 10 + i))));
     }
     expect(await db.extension.count({ where: { organizationId: org.id } })).toBe(500);
     // The first scan after the last commit sees all of them; each attempt fails and is retried.

@@ -1,11 +1,5 @@
 import { canSeeInternalTicketData } from "@switchboard/auth";
-import {
-  ticketObserveSchema,
-  ticketTypingSchema,
-  ticketUnwatchSchema,
-  ticketWatchSchema,
-  type AckError
-} from "@switchboard/contracts";
+import { ticketObserveSchema, ticketTypingSchema, ticketUnwatchSchema, ticketWatchSchema, type AckError } from "@switchboard/contracts";
 import type { DbClient } from "@switchboard/db";
 import { TokenBucket } from "../guard/token-bucket";
 import { maySeeTicketViewers, ticketAccessOf } from "../ticket-presence/ticket-presence-access";

@@ -37,10 +37,27 @@ export class RealtimeMetrics {
     this.eventsOut = new Counter({ name: "switchboard_realtime_events_out_total", help: "Live event deliveries to sockets", registers });
     this.replayed = new Counter({ name: "switchboard_realtime_replayed_events_total", help: "Events sent by replay", registers });
     this.resyncCounter = new Counter({ name: "switchboard_realtime_resyncs_total", help: "Sockets told to resync", labelNames: ["reason"], registers });
-    this.malformedCounter = new Counter({ name: "switchboard_realtime_malformed_messages_total", help: "Rejected client messages", labelNames: ["kind"], registers });
-    this.dropped = new Counter({ name: "switchboard_realtime_forced_disconnects_total", help: "Sockets the server dropped", labelNames: ["reason"], registers });
+    this.malformedCounter = new Counter({
+      name: "switchboard_realtime_malformed_messages_total",
+      help: "Rejected client messages",
+      labelNames: ["kind"],
+      registers
+    });
+    this.dropped = new Counter({
+      name: "switchboard_realtime_forced_disconnects_total",
+      help: "Sockets the server dropped",
+      labelNames: ["reason"],
+      registers
+    });
     this.authFailed = new Counter({ name: "switchboard_realtime_auth_failures_total", help: "Refused handshakes", labelNames: ["code"], registers });
-    new Gauge({ name: "switchboard_realtime_connections", help: "Connected sockets on this node", registers, collect() { this.set(connections()); } });
+    new Gauge({
+      name: "switchboard_realtime_connections",
+      help: "Connected sockets on this node",
+      registers,
+      collect() {
+        this.set(connections());
+      }
+    });
     if (processMetrics) collectDefaultMetrics({ register: this.registry });
   }
 

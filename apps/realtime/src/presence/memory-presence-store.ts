@@ -28,7 +28,9 @@ export class MemoryPresenceStore implements PresenceStore {
   }
 
   async close(graceful: boolean): Promise<PresenceChange[]> {
-    const changes = graceful ? [...this.orgs].map(([orgId, entries]) => ({ orgId, joined: [], left: mergeEntries(entries.values()).map((m) => m.userId) })) : [];
+    const changes = graceful
+      ? [...this.orgs].map(([orgId, entries]) => ({ orgId, joined: [], left: mergeEntries(entries.values()).map((m) => m.userId) }))
+      : [];
     this.orgs.clear();
     return changes;
   }

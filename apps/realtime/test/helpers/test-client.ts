@@ -1,4 +1,14 @@
-import type { DomainEvent, PresenceChanged, PresenceMember, PresenceSnapshot, ServerStatus, ServerToClientEvents, ClientToServerEvents, SyncDone, ResyncReason } from "@switchboard/contracts";
+import type {
+  DomainEvent,
+  PresenceChanged,
+  PresenceMember,
+  PresenceSnapshot,
+  ServerStatus,
+  ServerToClientEvents,
+  ClientToServerEvents,
+  SyncDone,
+  ResyncReason
+} from "@switchboard/contracts";
 import { waitFor } from "@switchboard/events/testing";
 import { io, type Socket } from "socket.io-client";
 

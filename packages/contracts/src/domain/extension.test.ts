@@ -10,7 +10,14 @@ describe("extension input", () => {
   });
 
   it("names each failing field", () => {
-    const result = extensionCreateSchema.safeParse({ number: "1x", displayName: "", sipUsername: "a b", sipSecret: "short", transport: "carrier-pigeon", codecs: ["mp3"] });
+    const result = extensionCreateSchema.safeParse({
+      number: "1x",
+      displayName: "",
+      sipUsername: "a b",
+      sipSecret: "short",
+      transport: "carrier-pigeon",
+      codecs: ["mp3"]
+    });
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((i) => String(i.path[0])) ?? [];
     expect(paths).toEqual(expect.arrayContaining(["number", "displayName", "sipUsername", "sipSecret", "transport", "codecs"]));

@@ -31,7 +31,10 @@ const trunkBase = z.strictObject({
   enabled: formBoolean
 });
 
-const secretSchema = z.string({ error: "secret must be text" }).min(8, "secret must be at least 8 characters").max(128, "secret must be at most 128 characters");
+const secretSchema = z
+  .string({ error: "secret must be text" })
+  .min(8, "secret must be at least 8 characters")
+  .max(128, "secret must be at most 128 characters");
 
 export const trunkCreateSchema = trunkBase.extend({
   username: trunkBase.shape.username.optional(),

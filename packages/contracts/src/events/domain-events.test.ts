@@ -44,7 +44,16 @@ describe("call and status event schemas", () => {
   };
 
   it("accepts a call with its timeline entry for every call verb", () => {
-    for (const type of ["call.started", "call.ringing", "call.answered", "call.held", "call.resumed", "call.transferred", "call.ended", "call.updated"] as const) {
+    for (const type of [
+      "call.started",
+      "call.ringing",
+      "call.answered",
+      "call.held",
+      "call.resumed",
+      "call.transferred",
+      "call.ended",
+      "call.updated"
+    ] as const) {
       expect(parseEventData(type, call)).toEqual(call);
     }
   });
@@ -52,7 +61,16 @@ describe("call and status event schemas", () => {
   it("rejects unknown states and device states, naming the field", () => {
     expect(() => parseEventData("call.answered", { ...call, state: "talking" })).toThrow(/at state/);
     expect(() =>
-      parseEventData("extension.status_changed", { extensionId: "e1", registration: "registered", contact: null, userAgent: null, deviceState: "sleepy", dnd: false, lamp: "idle", changedAt: "x" })
+      parseEventData("extension.status_changed", {
+        extensionId: "e1",
+        registration: "registered",
+        contact: null,
+        userAgent: null,
+        deviceState: "sleepy",
+        dnd: false,
+        lamp: "idle",
+        changedAt: "x"
+      })
     ).toThrow(/at deviceState/);
     expect(parseEventData("trunk.status_changed", { trunkId: "t1", registration: "rejected", detail: "403", changedAt: "x" }).registration).toBe("rejected");
   });

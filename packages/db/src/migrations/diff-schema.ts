@@ -49,9 +49,7 @@ async function instantiateSchemaEngine(): Promise<SchemaEngineGlue> {
  * SQL that takes a database from the state of the committed migrations to the state described by
  * schema.prisma. An empty string means they agree. Runs against in-memory PGlite databases.
  */
-export async function diffSchemaAgainstMigrations(
-  options: { schema?: string; migrationsDirectory?: string } = {}
-): Promise<string> {
+export async function diffSchemaAgainstMigrations(options: { schema?: string; migrationsDirectory?: string } = {}): Promise<string> {
   const dir = options.migrationsDirectory ?? migrationsDir;
   const schema = options.schema ?? readFileSync(schemaPath, "utf8");
   (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => console.error(m) };

@@ -43,14 +43,10 @@ export async function runMigrations(db: SqlExecutor, files: MigrationFile[] = re
   await db.exec(BOOKKEEPING_DDL);
   await db.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
   try {
-    const rows = await db.query<AppliedRow>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`
-    );
+    const rows = await db.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`);
     const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
     if (failed) {
-      throw new Error(
-        `migration ${failed.migration_name} failed earlier and blocks further migrations; fix the database, then mark it rolled back`
-      );
+      throw new Error(`migration ${failed.migration_name} failed earlier and blocks further migrations; fix the database, then mark it rolled back`);
     }
     const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]));
     const applied: string[] = [];
@@ -78,10 +74,12 @@ async function applyOne(db: SqlExecutor, file: MigrationFile): Promise<void> {
   } catch (error) {
     await db.exec("ROLLBACK").catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
-    await db.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at) VALUES ($1, $2, $3, $4, now())`,
-      [id, file.checksum, file.name, message]
-    );
+    await db.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at) VALUES ($1, $2, $3, $4, now())`, [
+      id,
+      file.checksum,
+      file.name,
+      message
+    ]);
     throw new Error(`migration ${file.name} failed: ${message}`, { cause: error });
   }
   await db.query(

@@ -44,7 +44,15 @@ describe("CRUD hooks write outbox events", () => {
     );
     const [event, ...rest] = await eventsOf(org.id);
     expect(rest).toHaveLength(0);
-    expect(event).toMatchObject({ seq: 1n, type: "extension.created", subjectKind: "extension", subjectId: row.id, actorId: admin.id, actorName: "Ada", publishedAt: null });
+    expect(event).toMatchObject({
+      seq: 1n,
+      type: "extension.created",
+      subjectKind: "extension",
+      subjectId: row.id,
+      actorId: admin.id,
+      actorName: "Ada",
+      publishedAt: null
+    });
     expect(event?.data).toEqual(toExtensionView({ ...row, user: { name: "Ada" } }));
     expect(JSON.stringify(event?.data)).not.toContain(row.sipSecretEnc);
     expect(event?.data).not.toHaveProperty("sipSecretEnc");
@@ -54,9 +62,7 @@ describe("CRUD hooks write outbox events", () => {
 
   it("withActor also applies to a lazy query returned without await", async () => {
     const org = await createOrganization(db);
-    await withActor({ id: "00000000-0000-4000-8000-000000000001", name: "Lazy" }, () =>
-      db.extension.create({ data: extensionData(t.box, org.id, "150") })
-    );
+    await withActor({ id: "00000000-0000-4000-8000-000000000001", name: "Lazy" }, () => db.extension.create({ data: extensionData(t.box, org.id, "150") }));
     const [event] = await eventsOf(org.id);
     expect(event).toMatchObject({ actorName: "Lazy" });
   });
@@ -113,8 +119,18 @@ describe("CRUD hooks write outbox events", () => {
     ]);
     const rows = await db.extension.findMany({ where: { organizationId: org.id } });
     const numberOf = (id: string) => (events.find((e) => e.subjectId === id && e.type === "extension.created")?.data as { number: string }).number;
-    expect(events.slice(4, 6).map((e) => numberOf(e.subjectId)).sort()).toEqual(["300", "302"]);
-    expect(events.slice(6).map((e) => (e.data as { label: string }).label).sort()).toEqual(["301 Desk 301", "303 Desk 303"]);
+    expect(
+      events
+        .slice(4, 6)
+        .map((e) => numberOf(e.subjectId))
+        .sort()
+    ).toEqual(["300", "302"]);
+    expect(
+      events
+        .slice(6)
+        .map((e) => (e.data as { label: string }).label)
+        .sort()
+    ).toEqual(["301 Desk 301", "303 Desk 303"]);
     expect(rows.map((r) => r.number).sort()).toEqual(["300", "302"]);
   });
 

@@ -73,10 +73,12 @@ describe("event seq", () => {
     await Promise.all([earlyWrote.promise, lateOpened.promise]);
 
     const others = Array.from({ length: 18 }, (_, i) =>
-      db.$transaction(async (tx) => tx.extension.create({ data: extensionData(t.box, org.id, String(10 + i)) })).then((row) => {
-        committed.push(row.id);
-        return row;
-      })
+      db
+        .$transaction(async (tx) => tx.extension.create({ data: extensionData(t.box, org.id, String(10 + i)) }))
+        .then((row) => {
+          committed.push(row.id);
+          return row;
+        })
     );
     await until(async () => (await lockWaiters()) >= 1, "writers blocked behind the open transaction");
     expect(committed).toEqual([]);

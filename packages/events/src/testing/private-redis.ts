@@ -46,11 +46,9 @@ function ping(port: number): Promise<boolean> {
 }
 
 function spawnServer(port: number): { child: ChildProcess; output: () => string; exited: Promise<void> } {
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"],
-    { stdio: ["ignore", "pipe", "pipe"] }
-  );
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"], {
+    stdio: ["ignore", "pipe", "pipe"]
+  });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));

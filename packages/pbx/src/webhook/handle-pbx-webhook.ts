@@ -111,7 +111,8 @@ export async function handlePbxWebhook(deps: WebhookDeps, integrationPublicId: s
     return result;
   } catch (error) {
     if (error instanceof UnknownCall) return { kind: "bad_request", fields: { "data.callId": "no call with this id has started; send call.started first" } };
-    if (error instanceof UnknownEndpoint) return { kind: "bad_request", fields: { [`data.${error.field}`]: `no ${error.field} with this name in the organization` } };
+    if (error instanceof UnknownEndpoint)
+      return { kind: "bad_request", fields: { [`data.${error.field}`]: `no ${error.field} with this name in the organization` } };
     throw error;
   }
 }

@@ -95,7 +95,10 @@ describe.each(resourceSpecs)("writes to $path", (spec) => {
     const { id } = await created();
     const send = (body: string, type?: string) => {
       const options = { body, headers: type ? { "content-type": type } : undefined };
-      return Promise.all([spec.collection.POST(apiRequest("POST", spec.path, { auth: env.admin.auth, ...options })).then(readResponse), item("PATCH", id, options)]);
+      return Promise.all([
+        spec.collection.POST(apiRequest("POST", spec.path, { auth: env.admin.auth, ...options })).then(readResponse),
+        item("PATCH", id, options)
+      ]);
     };
     for (const res of await send('{"name": ', "application/json")) {
       expect(res.status).toBe(400);

@@ -16,7 +16,9 @@ const DOMAIN_STATUS: Record<DomainError["code"], number> = {
 function isDomainError(error: unknown): error is DomainError {
   if (error instanceof DomainError) return true;
   // A second copy of @switchboard/db (Next's bundle next to server.ts) has its own class.
-  return error instanceof Error && error.name === "DomainError" && typeof (error as DomainError).code === "string" && (error as DomainError).code in DOMAIN_STATUS;
+  return (
+    error instanceof Error && error.name === "DomainError" && typeof (error as DomainError).code === "string" && (error as DomainError).code in DOMAIN_STATUS
+  );
 }
 
 function errorResponse(status: number, error: ApiErrorBody["error"], headers?: Record<string, string>): Response {
