@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { TicketView } from "@switchboard/contracts";
-import { Button } from "@/components/ui/button";
 import { LocalDate } from "@/components/ui/local-date";
+import { PageControls } from "@/components/data-table/pagination";
 import { ariaSortOf } from "@/components/data-table/sort-header";
 import { ticketListHref, TICKET_PAGE_SIZES, type TicketListParams } from "../ticket-list-params";
 import { PriorityBadge, StatusBadge } from "./ticket-badges";
@@ -55,12 +55,9 @@ interface TicketTableProps {
 /** One server page of tickets; sorting and paging change the URL, so the server reads the page again. */
 export function TicketTable({ rows, total, params, staffView, onTicket, empty }: TicketTableProps) {
   const router = useRouter();
-  const sizeId = useId();
   const columns = COLUMNS.filter((c) => staffView || !c.staffOnly);
   const go = (next: Partial<TicketListParams>) => router.push(ticketListHref({ ...params, ...next }));
   const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
-  const first = total === 0 ? 0 : (params.page - 1) * params.pageSize + 1;
-  const last = Math.min(total, first - 1 + rows.length);
   const thClass = "px-3 py-2.5 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase dark:text-slate-300";
   const colSpan = columns.length + (onTicket ? 1 : 0);
 
@@ -131,41 +128,18 @@ export function TicketTable({ rows, total, params, staffView, onTicket, empty }:
           </tbody>
         </table>
       </div>
-      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-3 py-3 text-sm dark:border-slate-800">
-        <p aria-live="polite" className="text-slate-600 dark:text-slate-400">
-          {total === 0 ? "No tickets" : `Showing ${first}–${last} of ${total} tickets`}
-        </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <div className="flex items-center gap-2">
-            <label htmlFor={sizeId} className="text-slate-700 dark:text-slate-300">
-              Rows per page
-            </label>
-            <select
-              id={sizeId}
-              value={params.pageSize}
-              onChange={(event) => go({ pageSize: Number(event.target.value), page: 1 })}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
-            >
-              {TICKET_PAGE_SIZES.map((size) => (
-                <option key={size} value={size}>
-                  {size}
-                </option>
-              ))}
-            </select>
-          </div>
-          <span className="text-slate-700 dark:text-slate-300">
-            Page {Math.min(params.page, pageCount)} of {pageCount}
-          </span>
-          <div className="flex gap-2">
-            <Button variant="secondary" size="sm" onClick={() => go({ page: params.page - 1 })} disabled={params.page <= 1}>
-              Previous page
-            </Button>
-            <Button variant="secondary" size="sm" onClick={() => go({ page: params.page + 1 })} disabled={params.page >= pageCount}>
-              Next page
-            </Button>
-          </div>
-        </div>
-      </div>
+      <PageControls
+        noun="tickets"
+        total={total}
+        page={params.page}
+        pageCount={pageCount}
+        pageSize={params.pageSize}
+        rowsOnPage={rows.length}
+        pageSizes={TICKET_PAGE_SIZES}
+        onPageSize={(pageSize) => go({ pageSize, page: 1 })}
+        onPrevious={() => go({ page: params.page - 1 })}
+        onNext={() => go({ page: params.page + 1 })}
+      />
     </div>
   );
 }
