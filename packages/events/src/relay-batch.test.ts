@@ -98,7 +98,11 @@ describe("relay rounds (PostgreSQL + Redis)", () => {
     const batches = new BatchRecordingLog(log, [], "relay");
     const relay = startRelay({ database: testDb.database, log: batches, logger: silent, pollIntervalMs: 60_000 });
 
-    await waitFor(async () => (await pendingRows(orgIds)) === 0 && live.length === 30, { what: "backlog published", timeoutMs: 30_000 });
+    // The rows commit as published a moment before the relay counts them: wait for its count too.
+    await waitFor(async () => (await pendingRows(orgIds)) === 0 && live.length === 30 && relay.stats().published === 30, {
+      what: "backlog published",
+      timeoutMs: 30_000
+    });
     expect(batches.calls).toHaveLength(1);
     const [round = []] = batches.calls;
     expect(new Set(round.map((e) => e.orgId))).toEqual(new Set(orgIds));
@@ -127,7 +131,11 @@ describe("relay rounds (PostgreSQL + Redis)", () => {
     // A fresh relay (as after a crash) republishes the whole batch; the log skips what it has.
     const secondLog = await openLog(keyPrefix);
     const second = startRelay({ database: testDb.database, log: secondLog, logger: silent, pollIntervalMs: 60_000 });
-    await waitFor(async () => (await pendingRows(orgIds)) === 0 && live.length === 30, { what: "all published", timeoutMs: 30_000 });
+    // The rows commit as published a moment before the relay counts them: wait for its count too.
+    await waitFor(async () => (await pendingRows(orgIds)) === 0 && live.length === 30 && second.stats().published === 30, {
+      what: "all published",
+      timeoutMs: 30_000
+    });
     await expectPublishedOnce(log, orgIds, live);
     expect(second.stats()).toMatchObject({ published: 30, pending: 0 });
     expect(secondLog.stats()).toMatchObject({ appended: 15, duplicatesSkipped: 15 });

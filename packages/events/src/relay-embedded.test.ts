@@ -49,7 +49,8 @@ describe("relay (embedded PGlite + MemoryEventLog)", () => {
       ).rejects.toThrow("abort");
       await db.extension.updateMany({ where: { organizationId: a.id }, data: { enabled: false } });
 
-      await waitFor(() => live.length === 40, { what: "40 events", timeoutMs: 30_000 });
+      // Events reach the log just before the rows commit as published and the relay counts them: wait for the count too.
+      await waitFor(() => live.length === 40 && relay.stats().published === 40, { what: "40 events", timeoutMs: 30_000 });
       expect(seqsOf(a.id, live)).toEqual(oneTo(30));
       expect(seqsOf(b.id, live)).toEqual(oneTo(10));
       expect(seqsOf(a.id, appended)).toEqual(oneTo(30));

@@ -71,7 +71,11 @@ describe("relay (PostgreSQL + Redis)", () => {
     });
     await db.extension.deleteMany({ where: { id: { in: rows.slice(15).map((r) => r.id) } } });
 
-    await waitFor(async () => (await readAll(log, org.id)).length === 30 && live.length === 30, { what: "30 events", timeoutMs: 30_000 });
+    // Events reach Redis just before the rows commit as published and the relay counts them: wait for the count too.
+    await waitFor(async () => (await readAll(log, org.id)).length === 30 && live.length === 30 && relay.stats().published === 30, {
+      what: "30 events",
+      timeoutMs: 30_000
+    });
     const events = await readAll(log, org.id);
     const outbox = await db.outboxEvent.findMany({ where: { organizationId: org.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.id)).toEqual(outbox.map((r) => r.id));
