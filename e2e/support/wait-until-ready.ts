@@ -1,3 +1,4 @@
+import { watch } from "node:fs";
 import { createConnection } from "node:net";
 import type { ManagedChild } from "./child-process";
 
@@ -12,12 +13,29 @@ async function waitFor(what: string, probe: () => Promise<boolean>, { timeoutMs,
   while (Date.now() < deadline) {
     if (!child.alive) throw new Error(`${child.spec.name} exited before ${what} answered. Output:\n${child.logTail()}`);
     if (await probe()) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await childMoved(child, Math.min(1_000, Math.max(0, deadline - Date.now())));
   }
   throw new Error(`${what} did not answer within ${timeoutMs / 1000}s. ${child.spec.name} output:\n${child.logTail()}`);
 }
 
-/** Polls an HTTP endpoint until it answers 2xx. */
+/**
+ * Resolves when the child writes to its log (servers log as they come up: listening, connected)
+ * or exits; `backstopMs` covers readiness that changes without a log line.
+ */
+function childMoved(child: ManagedChild, backstopMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(child.spec.logFile, () => done());
+    const timer = setTimeout(done, backstopMs);
+    void child.exited.then(done);
+    function done() {
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    }
+  });
+}
+
+/** Probes an HTTP endpoint until it answers 2xx. */
 export function waitForHttpOk(url: string, options: WaitOptions): Promise<void> {
   return waitFor(
     url,
@@ -34,7 +52,7 @@ export function waitForHttpOk(url: string, options: WaitOptions): Promise<void> 
   );
 }
 
-/** Sends PING on a raw connection until Redis answers PONG. */
+/** Sends PING on a raw connection until Redis answers PONG, probing again whenever the server logs. */
 export function waitForRedis(port: number, options: WaitOptions): Promise<void> {
   return waitFor(`redis on port ${port}`, () => pingRedis(port), options);
 }
