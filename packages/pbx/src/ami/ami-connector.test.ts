@@ -161,7 +161,10 @@ describe("AMI connector", () => {
       const trunks = await db.trunkStatus.findMany({ where: { organizationId: h.org.id } });
       expect(trunks.find((s) => s.trunkId === h.trunks.carrierA.id)).toMatchObject({ registration: "registered" });
       expect(trunks.find((s) => s.trunkId === h.trunks.carrierB.id)).toMatchObject({ registration: "rejected", detail: "403 Forbidden" });
-      const events = await db.outboxEvent.findMany({ where: { organizationId: h.org.id, type: { in: ["extension.status_changed", "trunk.status_changed"] } } });
+      const events = await db.outboxEvent.findMany({
+        where: { organizationId: h.org.id, type: { in: ["extension.status_changed", "trunk.status_changed"] } },
+        orderBy: { seq: "asc" }
+      });
       const of103 = events.filter((e) => e.subjectId === h.extensions.get("103")).map((e) => (e.data as { registration: string }).registration);
       // unregistered at resync, then registered → unreachable → unregistered.
       expect(of103).toEqual(["unregistered", "registered", "unreachable", "unregistered"]);
