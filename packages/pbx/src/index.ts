@@ -42,13 +42,4 @@ export { createPbxWebhook } from "./webhook/pbx-webhook-settings";
 // Simulator
 export { startSimulator, type Simulator, type SimulatorOptions } from "./simulator/start-simulator";
 // Integration settings (admin)
-export {
-  getPbxIntegration,
-  savePbxConnection,
-  rotatePbxWebhookSecret,
-  pbxConnectionInputSchema,
-  pbxConnectionSettingsViewSchema,
-  type PbxConnectionInput,
-  type PbxConnectionSettingsView,
-  type PbxIntegrationView
-} from "./integrations/pbx-integration-settings";
+export { getPbxIntegration, savePbxConnection, rotatePbxWebhookSecret } from "./integrations/pbx-integration-settings";

@@ -113,3 +113,26 @@ export const pbxConnectionStatusViewSchema = z.object({
   lastConnectedAt: isoDate.nullable()
 });
 export type PbxConnectionStatusView = z.infer<typeof pbxConnectionStatusViewSchema>;
+
+export interface CallDirectoryEntry {
+  id: string;
+  number: string;
+  displayName: string;
+}
+export interface CallTrunkEntry {
+  id: string;
+  name: string;
+  maxChannels: number;
+}
+/** What a call's ids refer to: the board shows numbers and names, not uuids. */
+export interface CallDirectory {
+  extensions: CallDirectoryEntry[];
+  trunks: CallTrunkEntry[];
+}
+
+export interface CallDetail {
+  call: CallView;
+  timeline: CallTimelineEntry[];
+  extensions: CallDirectoryEntry[];
+  trunk: { id: string; name: string } | null;
+}

@@ -1,18 +1,10 @@
 import { z } from "zod";
 import { canManageOwnApiTokens, generateApiToken, hashApiToken, looksLikeApiToken, type SessionUser } from "@switchboard/auth";
+import type { ApiTokenView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { forbidden, notFound } from "./errors";
 import { parseInput } from "./parse-input";
 import type { ActingViewer } from "./viewer";
-
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-}
 
 export const apiTokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1, "name is required").max(64, "name must be at most 64 characters"),

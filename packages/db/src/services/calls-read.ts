@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { canReadCalls } from "@switchboard/auth";
-import type { CallTimelineEntry, CallView, Page } from "@switchboard/contracts";
+import type { CallDetail, CallDirectory, CallView, Page } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import type { Prisma } from "../generated/prisma/client";
 import { toCallTimelineEntry, toCallView } from "../views/call-view";
@@ -20,29 +20,6 @@ export const CALLS_DENIED = "your role cannot see calls";
 
 /** Live calls shown at once; an organization with more has bigger problems than a long table. */
 export const ACTIVE_CALL_LIMIT = 500;
-
-export interface CallDirectoryEntry {
-  id: string;
-  number: string;
-  displayName: string;
-}
-export interface CallTrunkEntry {
-  id: string;
-  name: string;
-  maxChannels: number;
-}
-/** What a call's ids refer to: the board shows numbers and names, not uuids. */
-export interface CallDirectory {
-  extensions: CallDirectoryEntry[];
-  trunks: CallTrunkEntry[];
-}
-
-export interface CallDetail {
-  call: CallView;
-  timeline: CallTimelineEntry[];
-  extensions: CallDirectoryEntry[];
-  trunk: { id: string; name: string } | null;
-}
 
 function assertCanRead(viewer: ActingViewer): void {
   if (!canReadCalls(viewer)) throw forbidden(CALLS_DENIED);

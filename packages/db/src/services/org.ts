@@ -1,11 +1,6 @@
+import type { UserOption } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import type { ActingViewer } from "./viewer";
-
-export interface UserOption {
-  id: string;
-  name: string;
-  role: string;
-}
 
 /** Staff of the viewer's organization, for pickers (e.g. assigning an extension). */
 export async function listOrgStaff(db: DbClient, viewer: ActingViewer): Promise<UserOption[]> {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CallView } from "@switchboard/contracts";
-import type { CallDirectory } from "@switchboard/db";
+import type { CallDirectory } from "@switchboard/contracts";
 
 /** Looks up what a call's ids stand for; ids the snapshot does not know (created since) stay blank. */
 export interface CallNames {

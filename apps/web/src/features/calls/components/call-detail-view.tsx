@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import type { CallTimelineEntry, CallView } from "@switchboard/contracts";
-import type { CallDirectoryEntry } from "@switchboard/db";
+import type { CallDirectoryEntry } from "@switchboard/contracts";
 import { Panel } from "@/components/ui/panel";
 import { CallControls } from "@/features/call-control/components/call-controls";
 import { CALL_DIRECTION_LABELS, formatDuration } from "../call-format";

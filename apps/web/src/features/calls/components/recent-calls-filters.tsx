@@ -3,7 +3,7 @@
 import Form from "next/form";
 import { useId } from "react";
 import { CALL_DIRECTIONS, CALL_RESULTS } from "@switchboard/contracts";
-import type { CallDirectoryEntry } from "@switchboard/db";
+import type { CallDirectoryEntry } from "@switchboard/contracts";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/field";
 import { CALL_DIRECTION_LABELS, CALL_RESULT_LABELS } from "../call-format";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CallView } from "@switchboard/contracts";
-import { callListQuerySchema, getCall, listActiveCalls, listCallDirectory, listCalls, type CallDetail, type CallDirectory } from "@switchboard/db";
+import type { CallDetail, CallDirectory } from "@switchboard/contracts";
+import { callListQuerySchema, getCall, listActiveCalls, listCallDirectory, listCalls } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";

@@ -1,7 +1,7 @@
 "use client";
 
 import { extensionCreateSchema, extensionUpdateSchema, type ExtensionView, type Transport } from "@switchboard/contracts";
-import type { UserOption } from "@switchboard/db";
+import type { UserOption } from "@switchboard/contracts";
 import { CodecsFieldset, CreateOrSaveActions, TransportSelect } from "@/components/entity/sip-form-fields";
 import { useEntityForm } from "@/components/entity/use-entity-form";
 import { FormAlert } from "@/components/forms/form-alert";

@@ -1,7 +1,8 @@
 import "server-only";
 import { canManageExtensions } from "@switchboard/auth";
 import type { ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
-import { getExtension, listExtensions, listExtensionStatuses, listOrgStaff, type UserOption } from "@switchboard/db";
+import type { UserOption } from "@switchboard/contracts";
+import { getExtension, listExtensions, listExtensionStatuses, listOrgStaff } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { readLiveList, type LiveList } from "@/server/live-list";
 import { getRuntime } from "@/server/runtime";

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import type { PbxConnectionSettingsView } from "@switchboard/pbx/integrations/pbx-integration-settings";
+import type { PbxConnectionSettingsView } from "@switchboard/contracts";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";

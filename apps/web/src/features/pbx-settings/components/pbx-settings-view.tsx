@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import type { PbxIntegrationView } from "@switchboard/pbx/integrations/pbx-integration-settings";
+import type { PbxIntegrationView } from "@switchboard/contracts";
 import { LocalDate } from "@/components/ui/local-date";
 import { Panel } from "@/components/ui/panel";
 import { AmiConnectionForm } from "./ami-connection-form";

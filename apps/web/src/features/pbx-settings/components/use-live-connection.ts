@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo } from "react";
-import type { PbxConnectionSettingsView } from "@switchboard/pbx/integrations/pbx-integration-settings";
+import type { PbxConnectionSettingsView } from "@switchboard/contracts";
 import { useRealtimeContext, useRealtimeSnapshot } from "@/features/realtime/realtime-provider";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
-import type { PbxIntegrationView } from "@switchboard/pbx/integrations/pbx-integration-settings";
+import type { PbxIntegrationView } from "@switchboard/contracts";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SecretReveal } from "@/components/ui/secret-reveal";

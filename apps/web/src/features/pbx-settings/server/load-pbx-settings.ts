@@ -1,5 +1,6 @@
 import "server-only";
-import { getPbxIntegration, type PbxIntegrationView } from "@switchboard/pbx";
+import type { PbxIntegrationView } from "@switchboard/contracts";
+import { getPbxIntegration } from "@switchboard/pbx";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { getRuntime } from "@/server/runtime";
 import { readSnapshot } from "@/server/snapshot";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ApiTokenView } from "@switchboard/db";
+import type { ApiTokenView } from "@switchboard/contracts";
 import { PlainTable } from "@/components/data-table/plain-table";
 import { useConfirmDelete } from "@/components/data-table/use-confirm-delete";
 import { buttonClasses } from "@/components/ui/button";

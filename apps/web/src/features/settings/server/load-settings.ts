@@ -1,6 +1,7 @@
 import "server-only";
 import { canManageOwnApiTokens } from "@switchboard/auth";
-import { getOrganization, listApiTokens, type ApiTokenView } from "@switchboard/db";
+import type { ApiTokenView } from "@switchboard/contracts";
+import { getOrganization, listApiTokens } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { getRuntime } from "@/server/runtime";
 

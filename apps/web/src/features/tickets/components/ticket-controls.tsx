@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { TICKET_PRIORITIES, TICKET_STATUSES, type OfficeView, type StaffTicketView } from "@switchboard/contracts";
-import type { UserOption } from "@switchboard/db";
+import type { UserOption } from "@switchboard/contracts";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";

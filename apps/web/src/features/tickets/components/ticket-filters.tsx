@@ -3,7 +3,7 @@
 import Form from "next/form";
 import { useRef } from "react";
 import { TICKET_PRIORITIES, TICKET_STATUSES, type OfficeView } from "@switchboard/contracts";
-import type { UserOption } from "@switchboard/db";
+import type { UserOption } from "@switchboard/contracts";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { PRIORITY_LABELS, STATUS_LABELS } from "../ticket-labels";

@@ -7,7 +7,7 @@ import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { toast } from "sonner";
 import { TICKET_PRIORITIES, ticketCreateSchema, type OfficeView, type TicketPriority } from "@switchboard/contracts";
-import type { UserOption } from "@switchboard/db";
+import type { UserOption } from "@switchboard/contracts";
 import { FormActions } from "@/components/forms/form-actions";
 import { FormAlert } from "@/components/forms/form-alert";
 import { applyServerErrors } from "@/components/forms/server-errors";

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import type { OfficeView, TicketDetail } from "@switchboard/contracts";
-import type { UserOption } from "@switchboard/db";
+import type { UserOption } from "@switchboard/contracts";
 import { Notice, Panel } from "@/components/ui/panel";
 import { TicketViewers } from "@/features/ticket-presence/components/ticket-viewers";
 import { useTicketPresence } from "@/features/ticket-presence/use-ticket-presence";

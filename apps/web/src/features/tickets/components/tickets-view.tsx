@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import type { OfficeView, TicketView } from "@switchboard/contracts";
-import type { UserOption } from "@switchboard/db";
+import type { UserOption } from "@switchboard/contracts";
 import { ButtonLink } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { TicketRowViewers } from "@/features/ticket-presence/components/ticket-row-viewers";

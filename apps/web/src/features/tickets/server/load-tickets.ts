@@ -1,7 +1,8 @@
 import "server-only";
 import { canSeeInternalTicketData } from "@switchboard/auth";
 import type { OfficeView, Page, TicketView } from "@switchboard/contracts";
-import { listOffices, listOrgStaff, listTickets, type UserOption } from "@switchboard/db";
+import type { UserOption } from "@switchboard/contracts";
+import { listOffices, listOrgStaff, listTickets } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";

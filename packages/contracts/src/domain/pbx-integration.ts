@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { pbxConnectionStatusSchema } from "./call";
+
+const hostSchema = z
+  .string()
+  .trim()
+  .min(1, "host is required")
+  .max(253, "host must be at most 253 characters")
+  .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:]+\]?$/, "host must be a hostname or IP address");
+
+/** Admin input for the AMI connection. On update an absent or empty secret keeps the current one. */
+export const pbxConnectionInputSchema = z.strictObject({
+  host: hostSchema,
+  port: z.coerce
+    .number({ error: "port must be a number" })
+    .int("port must be a whole number")
+    .min(1, "port must be 1–65535")
+    .max(65535, "port must be 1–65535")
+    .default(5038),
+  username: z.string().trim().min(1, "username is required").max(64, "username must be at most 64 characters"),
+  secret: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(8, "secret must be at least 8 characters").max(128, "secret must be at most 128 characters").optional()
+  ),
+  enabled: z.boolean().default(true)
+});
+export type PbxConnectionInput = z.input<typeof pbxConnectionInputSchema>;
+
+export const pbxConnectionSettingsViewSchema = z.object({
+  id: z.string(),
+  host: z.string(),
+  port: z.number(),
+  username: z.string(),
+  secretHint: z.string(),
+  enabled: z.boolean(),
+  status: pbxConnectionStatusSchema,
+  lastError: z.string().nullable(),
+  statusChangedAt: z.string(),
+  lastConnectedAt: z.string().nullable()
+});
+export type PbxConnectionSettingsView = z.infer<typeof pbxConnectionSettingsViewSchema>;
+
+export interface PbxIntegrationView {
+  ami: PbxConnectionSettingsView | null;
+  webhook: { publicId: string; secretHint: string; enabled: boolean; path: string } | null;
+}
