@@ -1,6 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { FakeAmiServer } from "@switchboard/pbx/testing/fake-ami-server";
-import { readFixture } from "@switchboard/pbx/testing/fixtures";
+import { FakeAmiServer, readFixture } from "@switchboard/pbx/testing";
 import { expect, test } from "./fixtures";
 import { connectionStatus, uniqueSuffix } from "./fixtures/console";
 import { createPbxWebhookClient } from "./fixtures/pbx-webhook";

@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import type { Locator, Page } from "@playwright/test";
-import { FakeAmiServer } from "@switchboard/pbx/testing/fake-ami-server";
-import { signWebhook } from "@switchboard/pbx/webhook/webhook-signature";
+import { FakeAmiServer } from "@switchboard/pbx/testing";
+import { signWebhook } from "@switchboard/pbx/webhook-signature";
 import { expect, test } from "./fixtures";
 import { navigate, uniqueSuffix } from "./fixtures/console";
 

@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
+import { onShutdown } from "@switchboard/config";
 import { exportProcessEnv, loadWebConfig } from "./src/env";
-import { startEventPipeline, type EventPipeline } from "./src/server/boot/event-pipeline";
+import { startWebEventPipeline, type WebEventPipeline } from "./src/server/boot/event-pipeline";
 import { startPbxServices, type PbxServices } from "./src/server/boot/pbx-services";
 import { seedDemoIfEmpty } from "./src/server/boot/seed-demo";
 import { stampRequestHeaders } from "./src/server/client-ip";
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   logger.info({ database: config.database.kind, migrations: migrated }, "database ready");
   await seedDemoIfEmpty(runtime, logger);
 
-  const ready: { handleNext?: Handler; pipeline?: EventPipeline; pbx?: PbxServices } = {};
+  const ready: { handleNext?: Handler; pipeline?: WebEventPipeline; pbx?: PbxServices } = {};
   // The request listener exists before Socket.IO attaches, so Socket.IO sees and skips it for /socket.io.
   const httpServer = createServer((req, res) => {
     if (ready.pipeline?.handleOpsRequest(req, res)) return;
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   const app = next({ dev: config.dev, dir, hostname: config.host, port: config.port, httpServer });
   await app.prepare();
   ready.handleNext = app.getRequestHandler();
-  const pipeline = await startEventPipeline(runtime, httpServer, logger, () => (ready.pbx ? { pbx: ready.pbx.stats() } : {}));
+  const pipeline = await startWebEventPipeline(runtime, httpServer, logger, () => (ready.pbx ? { pbx: ready.pbx.stats() } : {}));
   ready.pipeline = pipeline;
   const pbx = await startPbxServices(runtime, logger);
   ready.pbx = pbx;
@@ -57,26 +58,14 @@ async function main(): Promise<void> {
     "Switchboard web listening"
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
+  onShutdown(logger, async () => {
     httpServer.close();
     await pbx.close().catch((error: unknown) => logger.warn({ err: error }, "PBX services did not close cleanly"));
     await pipeline.close().catch((error: unknown) => logger.warn({ err: error }, "event pipeline did not close cleanly"));
     await app.close().catch(() => undefined);
     httpServer.closeAllConnections();
     await runtime.database.close();
-    logger.info("stopped");
-    process.exit(0);
-  };
-  // `on`, not `once`: under `npm start` the signal arrives twice (the group's, then tsx relaying it),
-  // and a second one without a handler would kill the process mid-shutdown.
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -31,7 +31,7 @@ export const USAGE = `npm run bench -w @switchboard/bench -- [options]
   --heap-snapshot                heap snapshots of the server before/after connecting: objects per console
   --nice=N                       run the bench's processes (and its PostgreSQL backends) at niceness N,
                                  e.g. --nice=-10 on a machine shared with other work (needs CAP_SYS_NICE)
-  --node-relay real|off          experiment: nodes without their safety-net relay (src/experiments)
+  --node-relay real|off          experiment: nodes without their safety-net relay (the node's RELAY=off)
   --node-flags="F1 F2"           extra Node/V8 flags for the realtime nodes (tuning experiments)
   --out DIR                      where reports go (default bench/results)
   --quiet                        no progress lines`;

@@ -30,8 +30,3 @@ export function raisableFdLimit(): number | null {
     return null;
   }
 }
-
-/** Set by the bench for its experimental node entry (see experiments/realtime-node-variant.ts). */
-export function nodeRelayVariant(): "real" | "off" {
-  return process.env.BENCH_NODE_RELAY === "off" ? "off" : "real";
-}

@@ -20,6 +20,7 @@ describe("realtime env", () => {
     expect(env.PORT).toBe(4000);
     expect(env.CORS_ORIGINS).toEqual(["https://a.example.com", "http://b.example.com:3000"]);
     expect(env.RETENTION_MAX_EVENTS).toBe(10_000);
+    expect(env.RELAY).toBe("on");
   });
 
   it("names the variable a standalone node cannot run without", () => {
@@ -27,5 +28,6 @@ describe("realtime env", () => {
     expect(problems({ ...base, DATABASE_URL: "" }).join("\n")).toMatch(/^DATABASE_URL: is required/m);
     expect(problems({ ...base, CORS_ORIGINS: "not a url" }).join("\n")).toMatch(/^CORS_ORIGINS/m);
     expect(problems({ ...base, NODE_ID: "a|b" }).join("\n")).toMatch(/^NODE_ID/m);
+    expect(problems({ ...base, RELAY: "maybe" }).join("\n")).toMatch(/^RELAY: must be on or off/m);
   });
 });

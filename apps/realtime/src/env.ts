@@ -27,6 +27,8 @@ const realtimeEnvSchema = z
       .regex(/^[A-Za-z0-9_.-]{1,64}$/, "may contain letters, digits, dot, dash and underscore (at most 64)")
       .optional(),
     PRESENCE_TTL_SECONDS: positiveInt.default(15),
+    /** `off` leaves publishing to the writers' relays (this node's is a safety net for crashed writers). */
+    RELAY: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
     /** Namespace of every Redis key; must match the web app's relay. */
     REDIS_KEY_PREFIX: z
       .string()
@@ -54,6 +56,7 @@ export interface RealtimeConfig {
   retention: { maxEvents: number; maxAgeMs: number };
   nodeId: string | undefined;
   presenceTtlMs: number;
+  relay: boolean;
   logLevel: z.infer<typeof logLevelSchema>;
 }
 
@@ -77,6 +80,7 @@ export function loadRealtimeConfig(source: Record<string, string | undefined> = 
     retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 },
     nodeId: env.NODE_ID,
     presenceTtlMs: env.PRESENCE_TTL_SECONDS * 1000,
+    relay: env.RELAY === "on",
     logLevel: env.LOG_LEVEL
   };
 }

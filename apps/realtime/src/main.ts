@@ -1,20 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { onShutdown } from "@switchboard/config";
 import { initDatabase } from "@switchboard/db";
-import { createRelay, RedisEventLog } from "@switchboard/events";
+import { startEventPipeline } from "@switchboard/realtime";
 import { pino } from "pino";
-import { createRealtimeServer } from "./create-realtime-server";
 import { loadRealtimeConfig } from "./env";
 
-/** The standalone realtime node (cluster mode): env → database, event log, relay, Socket.IO, listen. */
+/** The standalone realtime node (cluster topology): configuration in, then listen. */
 async function main(): Promise<void> {
   const config = loadRealtimeConfig();
   const logger = pino({ level: config.logLevel, base: { service: "realtime" } });
   const database = initDatabase({ kind: "postgres", url: config.databaseUrl, poolSize: config.databasePoolSize });
-  const log = new RedisEventLog({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, retention: config.retention, logger });
-  await log.start();
-  // Safety net: publishes rows a crashed writer left behind, even if no web process is running.
-  const relay = createRelay({ database, log, logger });
-  relay.start();
 
   // Filled in once the realtime server exists; Socket.IO must attach to an existing http server.
   const ops: { handle?: (req: IncomingMessage, res: ServerResponse) => boolean } = {};
@@ -22,43 +17,36 @@ async function main(): Promise<void> {
     if (ops.handle?.(req, res)) return;
     res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
   });
-  const realtime = createRealtimeServer(server, {
+  const pipeline = await startEventPipeline({
     database,
-    log,
-    authSecret: config.authSecret,
-    redis: { url: config.redisUrl, keyPrefix: config.redisKeyPrefix },
     logger,
-    nodeId: config.nodeId,
-    relay,
-    options: { corsOrigins: config.corsOrigins, presenceTtlMs: config.presenceTtlMs, processMetrics: true }
+    retention: config.retention,
+    redis: { url: config.redisUrl, keyPrefix: config.redisKeyPrefix },
+    // The node's relay is a safety net: it publishes rows a crashed writer left behind.
+    relay: config.relay,
+    realtime: {
+      httpServer: server,
+      authSecret: config.authSecret,
+      nodeId: config.nodeId,
+      options: { corsOrigins: config.corsOrigins, presenceTtlMs: config.presenceTtlMs, processMetrics: true }
+    }
   });
+  const realtime = pipeline.realtime;
+  if (!realtime) throw new Error("the event pipeline started without its realtime server");
   ops.handle = realtime.handleOpsRequest;
   // Socket.IO leaves foreign upgrade requests alone (destroyUpgrade: false); here nothing else wants them.
   server.on("upgrade", (req, socket) => {
     if (!(req.url ?? "").startsWith(realtime.options.path)) socket.destroy();
   });
-  await realtime.ready();
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   logger.info({ port: config.port, host: config.host, nodeId: realtime.nodeId }, "realtime node listening");
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
+  onShutdown(logger, async () => {
     server.close();
-    await realtime.close({ graceful: true });
-    await relay.stop();
-    await log.close();
+    await pipeline.close();
     await database.close();
     server.closeAllConnections();
-    logger.info("stopped");
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  });
 }
 
 main().catch((error: unknown) => {

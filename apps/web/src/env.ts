@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { coreEnvShape, exitOnEnvError, parseEnv, portSchema, positiveInt, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
-import { findRepoRoot } from "@switchboard/db/paths";
+import { coreEnvShape, exitOnEnvError, findRepoRoot, parseEnv, portSchema, positiveInt, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
 
 const webEnvSchema = z
   .object({

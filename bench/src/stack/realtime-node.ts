@@ -44,7 +44,7 @@ export async function startRealtimeNode(config: RealtimeNodeConfig): Promise<Rea
   }
   const child = startNodeChild({
     name: `realtime-${config.index}`,
-    entry: config.nodeRelay === "off" ? path.join(benchDir, "src/experiments/realtime-node-variant.ts") : "src/main.ts",
+    entry: "src/main.ts",
     nodeArgs,
     cwd: realtimeDir,
     logFile: path.join(config.logDir, `realtime-${config.index}.log`),
@@ -58,7 +58,7 @@ export async function startRealtimeNode(config: RealtimeNodeConfig): Promise<Rea
       AUTH_SECRET: config.authSecret,
       NODE_ID: `bench-node-${config.index}`,
       LOG_LEVEL: "warn",
-      BENCH_NODE_RELAY: config.nodeRelay ?? "real"
+      RELAY: config.nodeRelay === "off" ? "off" : "on"
     }
   });
   const url = `http://127.0.0.1:${port}`;

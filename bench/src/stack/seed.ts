@@ -1,6 +1,7 @@
 import type { SessionUser } from "@switchboard/auth";
 import type { Role } from "@switchboard/contracts";
-import { createExtensionRow, createOrganization, createUser, currentSeq, type ActingViewer, type Database } from "@switchboard/db";
+import { currentSeq, type ActingViewer, type Database } from "@switchboard/db";
+import { createExtensionRow, createOrganization, createUser } from "@switchboard/db/seed";
 import type { SecretBox } from "@switchboard/auth";
 import { toEnvelope } from "@switchboard/events";
 

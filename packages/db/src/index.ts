@@ -13,7 +13,6 @@ export { toStaffTicketView, toCustomerTicketView, toTicketViewFor, toTicketEvent
 export { toTicketReplyView, toReplyEventData } from "./views/ticket-reply-view";
 export { toTicketActivityView } from "./views/ticket-activity-view";
 export { toNotificationView } from "./views/ticket-notification-view";
-export { findRepoRoot } from "./paths";
 export { Prisma } from "./generated/prisma/client";
 export type { Organization, User, Extension, Trunk, ApiToken, OutboxEvent, Role, Transport } from "./generated/prisma/client";
 export type {
@@ -41,5 +40,3 @@ export type {
   NotificationKind
 } from "./generated/prisma/client";
 export * from "./services/index";
-export * from "./seed/factories";
-export * from "./seed/demo";

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -8,14 +7,3 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const prismaDir = path.resolve(here, "../../../prisma");
 export const migrationsDir = path.join(prismaDir, "migrations");
 export const schemaPath = path.join(prismaDir, "schema.prisma");
-
-/** The repository root: the nearest ancestor of `from` holding turbo.json. */
-export function findRepoRoot(from: string = here): string {
-  let dir = path.resolve(from);
-  for (;;) {
-    if (existsSync(path.join(dir, "turbo.json"))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(here, "../../..");
-    dir = parent;
-  }
-}

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DomainEvent } from "@switchboard/contracts";
-import { createExtensionRow, createOrganization } from "@switchboard/db";
+import { createExtensionRow, createOrganization } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DomainEvent } from "@switchboard/contracts";
-import { createDatabase, createExtensionRow, createOrganization, extensionData, type Database } from "@switchboard/db";
+import { createDatabase, type Database } from "@switchboard/db";
+import { createExtensionRow, createOrganization, extensionData } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

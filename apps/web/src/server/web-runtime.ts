@@ -1,3 +1,4 @@
+import { peekProcessSingleton, processSingleton } from "@switchboard/config";
 import { createSecretBox, type SecretBox } from "@switchboard/auth";
 import { initDatabase, type Database, type DbClient, type ServiceDeps } from "@switchboard/db";
 import { loadWebConfig, type WebConfig } from "../env";
@@ -10,21 +11,16 @@ export interface WebRuntime {
   services: ServiceDeps;
 }
 
-// Kept free of "server-only" so server.ts (plain Node) can boot it. Shared through globalThis with server.ts, which boots it (migrations, relay, realtime) before
-// Next handles a request; Next's bundle only ever reads it.
-const KEY = Symbol.for("switchboard.web-runtime");
-type Holder = { [KEY]?: WebRuntime };
-
+// Kept free of "server-only" so server.ts (plain Node) can boot it (migrations, relay, realtime)
+// before Next handles a request; Next's bundle only ever reads the same process singleton.
 export function createWebRuntime(config: WebConfig): WebRuntime {
-  const holder = globalThis as Holder;
-  if (holder[KEY]) return holder[KEY];
-  const database = initDatabase(config.database);
-  const box = createSecretBox(config.secretsKey);
-  const runtime: WebRuntime = { config, database, db: database.client, box, services: { db: database.client, box } };
-  holder[KEY] = runtime;
-  return runtime;
+  return processSingleton("web-runtime", () => {
+    const database = initDatabase(config.database);
+    const box = createSecretBox(config.secretsKey);
+    return { config, database, db: database.client, box, services: { db: database.client, box } };
+  });
 }
 
 export function getRuntime(): WebRuntime {
-  return (globalThis as Holder)[KEY] ?? createWebRuntime(loadWebConfig());
+  return peekProcessSingleton<WebRuntime>("web-runtime") ?? createWebRuntime(loadWebConfig());
 }

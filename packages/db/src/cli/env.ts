@@ -1,5 +1,4 @@
-import { coreEnvSchema, exitOnEnvError, parseEnv, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
-import { findRepoRoot } from "../paths";
+import { coreEnvSchema, exitOnEnvError, findRepoRoot, parseEnv, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
 
 /** Configuration of the db command-line tools (migrate, seed). */
 export function loadCliConfig(): CoreConfig {

@@ -1,3 +1,4 @@
+import { processSingleton } from "@switchboard/config";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Actor } from "@switchboard/contracts";
 import type { PendingEvent } from "./write-events";
@@ -18,11 +19,10 @@ export interface TxContext {
   events: PendingEvent[];
 }
 
-// Kept on globalThis: in embedded mode the server's copy of this package and Next's bundled copy
+// Process singletons: in embedded mode the server's copy of this package and Next's bundled copy
 // run in one process, and both must see the same ambient transaction and actor.
-const holder = globalThis as { [key: symbol]: unknown };
-export const txStorage = (holder[Symbol.for("switchboard.outbox.tx")] ??= new AsyncLocalStorage<TxContext>()) as AsyncLocalStorage<TxContext>;
-const actorStorage = (holder[Symbol.for("switchboard.outbox.actor")] ??= new AsyncLocalStorage<Actor | null>()) as AsyncLocalStorage<Actor | null>;
+export const txStorage = processSingleton("outbox.tx", () => new AsyncLocalStorage<TxContext>());
+const actorStorage = processSingleton("outbox.actor", () => new AsyncLocalStorage<Actor | null>());
 
 /** Runs `fn` with `actor` recorded as the author of every event it causes. */
 export function withActor<T>(actor: Actor | null, fn: () => T): T {

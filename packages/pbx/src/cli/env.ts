@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { coreEnvShape, coreEnvSchema, exitOnEnvError, parseEnv, portSchema, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
-import { findRepoRoot } from "@switchboard/db";
+import { coreEnvShape, coreEnvSchema, exitOnEnvError, findRepoRoot, parseEnv, portSchema, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
 
 /** Configuration of the pbx command-line tools: the same variables as every Switchboard process. */
 export function loadCliConfig(): CoreConfig {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError, createOrganization, type ActingViewer } from "@switchboard/db";
+import { DomainError, type ActingViewer } from "@switchboard/db";
+import { createOrganization } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { getPbxIntegration, rotatePbxWebhookSecret, savePbxConnection } from "./pbx-integration-settings";
 

@@ -1,5 +1,6 @@
 import { secretHint, type SecretBox } from "@switchboard/auth";
-import { createExtensionRow, createOrganization, trunkData, type DbClient } from "@switchboard/db";
+import { type DbClient } from "@switchboard/db";
+import { createExtensionRow, createOrganization, trunkData } from "@switchboard/db/seed";
 
 export const TEST_EXTENSIONS = [
   ["101", "Sam Supervisor"],

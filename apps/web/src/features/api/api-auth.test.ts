@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiToken, createUser, revokeApiToken } from "@switchboard/db";
+import { createApiToken, revokeApiToken } from "@switchboard/db";
+import { createUser } from "@switchboard/db/seed";
 import { createApiTestEnv, type ApiTestEnv, type Auth } from "./testing/api-test-env";
 import { apiRequest, idContext, readResponse, type SentResponse } from "./testing/api-request";
 import { resourceSpecs } from "./testing/resource-specs";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createExtensionRow } from "@switchboard/db";
+import { createExtensionRow } from "@switchboard/db/seed";
 import * as collection from "@/app/api/v1/calls/route";
 import * as item from "@/app/api/v1/calls/[id]/route";
 import { createApiTestEnv, type ApiTestEnv, type Auth } from "./testing/api-test-env";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { secretHint } from "@switchboard/auth";
-import { createExtensionRow } from "@switchboard/db";
+import { createExtensionRow } from "@switchboard/db/seed";
 import { ConnectorSupervisor, inProcessGateway } from "@switchboard/pbx";
 import { FakeAmiServer, readFixture, silentLog } from "@switchboard/pbx/testing";
 import { POST as hangupRoute } from "@/app/api/v1/calls/[id]/hangup/route";

@@ -1,3 +1,4 @@
+import { processSingleton } from "@switchboard/config";
 import { createTrackerStats, type TrackerStats, type WebhookResult } from "@switchboard/pbx";
 
 /** What became of the deliveries this process answered, by outcome. */
@@ -8,15 +9,12 @@ interface WebhookCounters {
   deliveries: WebhookDeliveryCounts;
 }
 
-// The route handler (Next's bundle) counts; server.ts's /pbx/stats reads. One object per process,
-// shared through globalThis like the web runtime.
-const KEY = Symbol.for("switchboard.pbx-webhook-stats");
-type Holder = { [KEY]?: WebhookCounters };
-
+// The route handler (Next's bundle) counts; server.ts's /pbx/stats reads: one object per process.
 function counters(): WebhookCounters {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= { tracker: createTrackerStats(), deliveries: { ok: 0, duplicate: 0, unauthorized: 0, not_found: 0, bad_request: 0 } };
-  return holder[KEY];
+  return processSingleton("pbx-webhook-stats", () => ({
+    tracker: createTrackerStats(),
+    deliveries: { ok: 0, duplicate: 0, unauthorized: 0, not_found: 0, bad_request: 0 }
+  }));
 }
 
 /** Tracker counters of webhook deliveries this process applied (out-of-order, unknown calls…). */

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiTestEnv, type ApiTestEnv } from "@/features/api/testing/api-test-env";
-import { startEventPipeline } from "./event-pipeline";
+import { startWebEventPipeline } from "./event-pipeline";
 
 let env: ApiTestEnv;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ describe("embedded ops /realtime/stats", () => {
     expect(env.runtime.config.embeddedRealtime).toBe(true);
     const http = createServer();
     const pbx = { totals: { garbageLines: 3, unknownChannels: 5 } };
-    const pipeline = await startEventPipeline(env.runtime, http, pino({ level: "silent" }), () => ({ pbx }));
+    const pipeline = await startWebEventPipeline(env.runtime, http, pino({ level: "silent" }), () => ({ pbx }));
     http.on("request", (req, res) => {
       if (!pipeline.handleOpsRequest(req, res)) res.writeHead(404).end();
     });

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { secretHint } from "@switchboard/auth";
-import { createOrganization } from "@switchboard/db";
+import { createOrganization } from "@switchboard/db/seed";
 import { FakeAmiServer, readFixture } from "@switchboard/pbx/testing";
 import { createApiTestEnv, type ApiTestEnv } from "@/features/api/testing/api-test-env";
 import { getCallControlGateway } from "@/features/call-control/server/gateway-registry";

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@switchboard/db";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@switchboard/db/seed";
 import type { WebRuntime } from "../web-runtime";
 
 /** A fresh installation gets the demo organization, so there is something to sign in to. */

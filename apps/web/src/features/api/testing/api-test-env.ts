@@ -1,6 +1,8 @@
+import { peekProcessSingleton, setProcessSingleton } from "@switchboard/config";
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
-import { createApiToken, createOrganization, createUser, type ActingViewer, type User } from "@switchboard/db";
+import { createApiToken, type ActingViewer, type User } from "@switchboard/db";
+import { createOrganization, createUser } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import type { Role } from "@switchboard/contracts";
 import { loadWebConfig } from "@/env";
@@ -31,9 +33,9 @@ export interface ApiTestEnv {
   close(): Promise<void>;
 }
 
-// The runtime and the database handle are process singletons on globalThis (see web-runtime.ts and
-// @switchboard/db's singleton); a test file owns the process, so it clears them when done.
-const GLOBAL_KEYS = [Symbol.for("switchboard.web-runtime"), Symbol.for("switchboard.database")];
+// The runtime and the database handle are process singletons; a test file owns the process, so it
+// clears them when done.
+const SINGLETONS = ["web-runtime", "database"] as const;
 
 function viewerOf(user: User): ActingViewer {
   return { id: user.id, orgId: user.organizationId, role: user.role, name: user.name };
@@ -44,8 +46,7 @@ function viewerOf(user: User): ActingViewer {
  * handlers use through getRuntime()), two organizations and one user per role.
  */
 export async function createApiTestEnv(): Promise<ApiTestEnv> {
-  const holder = globalThis as Record<symbol, unknown>;
-  if (GLOBAL_KEYS.some((key) => holder[key] !== undefined)) throw new Error("a web runtime already exists in this process");
+  if (SINGLETONS.some((name) => peekProcessSingleton(name) !== undefined)) throw new Error("a web runtime already exists in this process");
   const testDb = await createTestDatabase({ poolSize: 4 });
   const authSecret = randomBytes(32).toString("base64url");
   const config = loadWebConfig({
@@ -95,7 +96,7 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
     async close() {
       await runtime.database.close();
       await testDb.drop();
-      for (const key of GLOBAL_KEYS) delete holder[key];
+      for (const name of SINGLETONS) setProcessSingleton(name, undefined);
     }
   };
 }

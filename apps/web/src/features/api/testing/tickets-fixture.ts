@@ -1,4 +1,5 @@
-import { createTicket, createUser, type ActingViewer } from "@switchboard/db";
+import { createTicket, type ActingViewer } from "@switchboard/db";
+import { createUser } from "@switchboard/db/seed";
 import type { ApiTestEnv, TestUser } from "./api-test-env";
 
 export interface TicketFixture {

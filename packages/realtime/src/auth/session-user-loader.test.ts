@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createOrganization, createUser, type DbClient } from "@switchboard/db";
+import { type DbClient } from "@switchboard/db";
+import { createOrganization, createUser } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SessionUserLoader } from "./session-user-loader";

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { mintRealtimeToken, type SessionUser } from "@switchboard/auth";
 import type { Role } from "@switchboard/contracts";
-import { createOrganization, createUser, type DbClient } from "@switchboard/db";
+import { type DbClient } from "@switchboard/db";
+import { createOrganization, createUser } from "@switchboard/db/seed";
 
 export const AUTH_SECRET = `realtime-test-secret-${randomBytes(16).toString("hex")}`;
 

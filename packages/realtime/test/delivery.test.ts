@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DomainEvent } from "@switchboard/contracts";
-import { createExtensionRow, currentSeq, type DbClient, type ServiceDeps } from "@switchboard/db";
+import { currentSeq, type DbClient, type ServiceDeps } from "@switchboard/db";
+import { createExtensionRow } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { waitFor } from "@switchboard/events/testing";
 import { addExtension, addTrunk, nextNumber, removeExtension, renameExtension, renameRepeatedly, touchRepeatedly } from "./helpers/changes";

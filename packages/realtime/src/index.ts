@@ -2,3 +2,4 @@ export { createRealtimeServer, type RealtimeDeps, type RealtimeServer, type Real
 export type { RealtimeOptions, RealtimeOptionsInput } from "./options";
 export type { Readiness } from "./ops/ops-handler";
 export type { RealtimeIo, RealtimeSocket } from "./io-types";
+export { startEventPipeline, type EventPipeline, type EventPipelineConfig } from "./pipeline/start-event-pipeline";

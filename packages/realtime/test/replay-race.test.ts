@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Extension } from "@switchboard/db";
-import { createExtensionRow, currentSeq } from "@switchboard/db";
+import { currentSeq } from "@switchboard/db";
+import { createExtensionRow } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { waitFor } from "@switchboard/events/testing";
 import { nextNumber, touchRepeatedly } from "./helpers/changes";
