@@ -1,4 +1,5 @@
 import type { CallEventData, CallView, DomainEvent } from "@switchboard/contracts";
+import type { EventFamily, EventOf } from "@/features/realtime/event-types";
 
 /** What the recent-calls list was filtered by (the extension already resolved to its id). */
 export interface RecentFilter {
@@ -16,7 +17,9 @@ export interface BoardCalls {
   recentTotal: number;
 }
 
-type CallEvent = Extract<DomainEvent, { type: `call.${string}` }>;
+/** The event types the call views apply: every call event, each carrying the whole call. */
+export type CallEventType = EventFamily<"call">;
+type CallEvent = EventOf<CallEventType>;
 
 export function isCallEvent(event: DomainEvent): event is CallEvent {
   return event.type.startsWith("call.");

@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 import type { DomainEvent } from "@switchboard/contracts";
-import { useRealtimeContext, useRealtimeSnapshot } from "@/features/realtime/realtime-provider";
+import { useRealtimeSnapshot } from "@/features/realtime/realtime-provider";
+import { useBufferSince } from "@/features/realtime/use-events-since";
 import type { ActionResult } from "@/lib/action-result";
 
 /**
@@ -16,21 +17,21 @@ export function useRefreshedSnapshot<S extends { seq: number }>(
   refresh: () => Promise<ActionResult<S>>,
   delayMs: number
 ): S {
-  const { client } = useRealtimeContext();
   const { version } = useRealtimeSnapshot();
   const [fetched, setFetched] = useState<S | null>(null);
   const current = fetched && fetched.seq > initial.seq ? fetched : initial;
+  const events = useBufferSince(current.seq);
 
+  // version restarts the debounce on every applied event, a gap's included.
   useEffect(() => {
-    if (!client) return;
-    const events = client.buffer.since(current.seq);
+    if (events === undefined) return;
     if (events && !affects(events)) return;
     const timer = setTimeout(async () => {
       const result = await refresh();
       if (result.ok) setFetched(result.data);
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [client, version, current.seq, affects, refresh, delayMs]);
+  }, [events, version, current.seq, affects, refresh, delayMs]);
 
   return current;
 }

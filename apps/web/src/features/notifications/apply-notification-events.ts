@@ -1,6 +1,9 @@
 import type { DomainEvent, NotificationView } from "@switchboard/contracts";
+import type { EventOf } from "@/features/realtime/event-types";
 
-type NotificationEvent = Extract<DomainEvent, { type: "notification.created" | "notification.read" }>;
+type NotificationEvent = EventOf<"notification.created" | "notification.read">;
+/** The event types the inbox applies. */
+export type NotificationEventType = NotificationEvent["type"];
 
 function isNotificationEvent(event: DomainEvent): event is NotificationEvent {
   return event.type === "notification.created" || event.type === "notification.read";

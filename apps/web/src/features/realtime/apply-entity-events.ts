@@ -1,8 +1,11 @@
-import type { DomainEvent } from "@switchboard/contracts";
+import type { DomainEvent, EventType } from "@switchboard/contracts";
 
 export type EntityKind = "extension" | "trunk";
 
 const VERBS = ["created", "updated", "deleted"] as const;
+
+/** The event types entity lists apply: an entity's own CRUD events. */
+export type EntityChangeType = Extract<EventType, `${EntityKind}.${(typeof VERBS)[number]}`>;
 
 /** Only an entity's own CRUD events carry its full view; e.g. status events carry something else. */
 export function isEntityChange(event: DomainEvent, kind: EntityKind): boolean {

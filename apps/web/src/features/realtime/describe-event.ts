@@ -1,37 +1,33 @@
-import type { DomainEvent } from "@switchboard/contracts";
-import { describeTicketEvent } from "@/features/tickets/describe-ticket-event";
-
-/** How a changed subject is named to people: extensions by number, trunks by name. */
-export function subjectLabel(event: DomainEvent): string | null {
-  switch (event.type) {
-    case "extension.created":
-    case "extension.updated":
-      return `extension ${event.data.number}`;
-    case "extension.deleted":
-      // The label is "<number> <display name>"; people call an extension by its number.
-      return `extension ${event.data.label.split(" ")[0] ?? event.data.label}`;
-    case "trunk.created":
-    case "trunk.updated":
-      return `trunk ${event.data.name}`;
-    case "trunk.deleted":
-      return `trunk ${event.data.label}`;
-    default:
-      return null;
-  }
-}
+import type { DomainEvent, EventType } from "@switchboard/contracts";
+import type { EventOf } from "./event-types";
 
 /**
- * "Ada Admin created extension 104": the toast for a configuration change. Null for events that
- * are not someone's edit (call progress, device status), which would only be noise as toasts.
+ * The toast for one event type: a function (returning null when this event is not worth one), or
+ * null for a type that never makes one (progress and status changes would only be noise).
  */
-export function describeEvent(event: DomainEvent): string | null {
-  const ticket = describeTicketEvent(event);
-  if (ticket !== undefined) return ticket;
-  const subject = subjectLabel(event);
-  const verb = event.type.split(".")[1];
-  if (!subject || (verb !== "created" && verb !== "updated" && verb !== "deleted")) return null;
-  const who = event.actor?.name || "The system";
-  return `${who} ${verb} ${subject}`;
+export type Describer<T extends EventType> = ((event: EventOf<T>) => string | null) | null;
+
+/** Describers keyed by event type; every type in `T` must have one. Features export theirs for their own types. */
+export type EventDescribers<T extends EventType = EventType> = { [K in T]: Describer<K> };
+
+/** The toast's text for an event, by the describer registered for its type; null for no toast. */
+export function describeEvent(describers: Partial<EventDescribers>, event: DomainEvent): string | null {
+  // Indexed by the event's own type, so the describer takes exactly this event.
+  const describe = describers[event.type] as ((event: DomainEvent) => string | null) | null | undefined;
+  return describe ? describe(event) : null;
+}
+
+/** Who made a change, as a toast names them. */
+export function actorName(event: DomainEvent): string {
+  return event.actor?.name || "The system";
+}
+
+type ChangeType = Extract<EventType, `${string}.${"created" | "updated" | "deleted"}`>;
+
+/** "Ada Admin created extension 104": a configuration change, told by its verb. */
+export function describeChange(event: EventOf<ChangeType>, subject: string): string {
+  const verb = event.type.slice(event.type.indexOf(".") + 1);
+  return `${actorName(event)} ${verb} ${subject}`;
 }
 
 /** Toasts are for changes made by someone else; one's own (from any tab) stay quiet. */

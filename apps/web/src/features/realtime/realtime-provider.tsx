@@ -4,7 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { toast } from "sonner";
 import { loginPath } from "@/features/auth/login-path";
-import { describeEvent, isOwnEvent } from "./describe-event";
+import { describeEvent, isOwnEvent, type EventDescribers } from "./describe-event";
 import { RealtimeClient, type RealtimeSnapshot } from "./realtime-client";
 
 export const RESYNC_MESSAGE = "Reconnected after a long gap — data refreshed";
@@ -19,22 +19,24 @@ interface RealtimeContextValue {
 
 const RealtimeContext = createContext<RealtimeContextValue>({ client: null, requestRefresh: () => undefined });
 
-interface RealtimeProviderProps {
+export interface RealtimeProviderProps {
   userId: string;
   initialSeq: number;
   realtimeUrl: string | null;
   presence: boolean;
+  /** Every event type's toast, registered by the features that own them. */
+  describers: EventDescribers;
   children: ReactNode;
 }
 
-export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, children }: RealtimeProviderProps) {
+export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, describers, children }: RealtimeProviderProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [client, setClient] = useState<RealtimeClient | null>(null);
   const lastRefresh = useRef(0);
   // Read through refs so the socket is created once per tab, not on every navigation.
-  const live = useRef({ router, pathname, userId });
-  live.current = { router, pathname, userId };
+  const live = useRef({ router, pathname, userId, describers });
+  live.current = { router, pathname, userId, describers };
 
   const requestRefresh = useRef(() => {
     if (Date.now() - lastRefresh.current < 1000) return;
@@ -54,7 +56,7 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, ch
         toast.info(RESYNC_MESSAGE);
       },
       onEvent: (event, replayed) => {
-        const message = describeEvent(event);
+        const message = describeEvent(live.current.describers, event);
         if (!message || isOwnEvent(event, live.current.userId)) return;
         if (replayed) pending.push(message);
         else toast(message);

@@ -1,4 +1,4 @@
-import type { DomainEvent, ExtensionView, TrunkView } from "@switchboard/contracts";
+import type { DomainEvent, ExtensionStatusView, ExtensionView, TrunkView } from "@switchboard/contracts";
 
 const at = "2026-01-01T00:00:00.000Z";
 const actor = { id: "u-ada", name: "Ada Admin" };
@@ -37,6 +37,20 @@ export function trunkView(id: string, name: string): TrunkView {
     enabled: true,
     createdAt: at,
     updatedAt: at
+  };
+}
+
+export function extensionStatus(extensionId: string, patch: Partial<ExtensionStatusView> = {}): ExtensionStatusView {
+  return {
+    extensionId,
+    registration: "registered",
+    contact: null,
+    userAgent: null,
+    deviceState: "idle",
+    dnd: false,
+    lamp: "idle",
+    changedAt: "2026-11-22T10:00:00.000Z",
+    ...patch
   };
 }
 

@@ -1,7 +1,10 @@
 import type { DomainEvent, TicketActivityView, TicketReplyView, TicketView } from "@switchboard/contracts";
+import type { EventOf } from "@/features/realtime/event-types";
 
-type TicketChangeEvent = Extract<DomainEvent, { type: "ticket.created" | "ticket.updated" | "ticket.status_changed" | "ticket.assigned" }>;
-type ReplyEvent = Extract<DomainEvent, { type: "ticket.reply_created" }>;
+type TicketChangeEvent = EventOf<"ticket.created" | "ticket.updated" | "ticket.status_changed" | "ticket.assigned">;
+type ReplyEvent = EventOf<"ticket.reply_created">;
+/** The event types the ticket views apply: changes to a ticket, and replies. */
+export type TicketEventType = TicketChangeEvent["type"] | ReplyEvent["type"];
 
 export function isTicketChange(event: DomainEvent): event is TicketChangeEvent {
   return event.type === "ticket.created" || event.type === "ticket.updated" || event.type === "ticket.status_changed" || event.type === "ticket.assigned";

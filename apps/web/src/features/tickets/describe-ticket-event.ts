@@ -1,30 +1,24 @@
-import type { DomainEvent } from "@switchboard/contracts";
+import { actorName, type EventDescribers } from "@/features/realtime/describe-event";
+import type { EventFamily } from "@/features/realtime/event-types";
 import { STATUS_LABELS } from "./ticket-labels";
 
 /**
  * The toast for someone's change to a ticket ("Ana Agent replied on T-1042"); null for what is not
- * worth one; undefined for events that are not about tickets. Customers get no toast for staff
- * matters (assignment, priority, office): their copy of those events says nothing about them.
+ * worth one. Customers get no toast for staff matters (assignment, priority, office): their copy of
+ * those events says nothing about them.
  */
-export function describeTicketEvent(event: DomainEvent): string | null | undefined {
-  const who = event.actor?.name || "The system";
-  switch (event.type) {
-    case "ticket.created":
-      return event.data.view === "hidden" ? null : `${who} opened ticket ${event.data.publicId}`;
-    case "ticket.status_changed":
-      return event.data.view === "hidden" ? null : `${who} set ${event.data.publicId} to ${STATUS_LABELS[event.data.status]}`;
-    case "ticket.assigned":
-      if (event.data.view !== "staff") return null;
-      return event.data.assigneeName ? `${who} assigned ${event.data.publicId} to ${event.data.assigneeName}` : `${who} unassigned ${event.data.publicId}`;
-    case "ticket.updated":
-      return event.data.view === "staff" ? `${who} updated ${event.data.publicId}` : null;
-    case "ticket.reply_created":
-      return event.data.internal ? `${who} added an internal note on ${event.data.ticketPublicId}` : `${who} replied on ${event.data.ticketPublicId}`;
-    case "notification.created":
-    case "notification.read":
-      // The header's inbox badge says it.
-      return null;
-    default:
-      return undefined;
-  }
-}
+export const ticketDescribers = {
+  "ticket.created": (event) => (event.data.view === "hidden" ? null : `${actorName(event)} opened ticket ${event.data.publicId}`),
+  "ticket.status_changed": (event) =>
+    event.data.view === "hidden" ? null : `${actorName(event)} set ${event.data.publicId} to ${STATUS_LABELS[event.data.status]}`,
+  "ticket.assigned": (event) => {
+    if (event.data.view !== "staff") return null;
+    const who = actorName(event);
+    return event.data.assigneeName ? `${who} assigned ${event.data.publicId} to ${event.data.assigneeName}` : `${who} unassigned ${event.data.publicId}`;
+  },
+  "ticket.updated": (event) => (event.data.view === "staff" ? `${actorName(event)} updated ${event.data.publicId}` : null),
+  "ticket.reply_created": (event) =>
+    event.data.internal
+      ? `${actorName(event)} added an internal note on ${event.data.ticketPublicId}`
+      : `${actorName(event)} replied on ${event.data.ticketPublicId}`
+} satisfies EventDescribers<EventFamily<"ticket">>;

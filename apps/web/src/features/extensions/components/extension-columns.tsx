@@ -3,8 +3,8 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import type { ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
 import { codecsColumn, enabledColumn, rowActionsColumn, SecretHint, transportColumn } from "@/components/data-table/entity-columns";
-import { ExtensionLamp } from "@/features/operator/components/extension-lamp";
-import { LAMP_LABELS, lampOf } from "@/features/operator/lamp";
+import { LAMP_LABELS, lampOf } from "@/components/status/lamp";
+import { ExtensionLamp } from "@/components/status/lamps";
 
 const column = createColumnHelper<ExtensionView>();
 const yesNo = (value: boolean) => (value ? "Yes" : "No");

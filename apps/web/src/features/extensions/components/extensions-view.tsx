@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import type { ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
 import { useConfirmDelete } from "@/components/data-table/use-confirm-delete";
 import { EntityListPanel } from "@/components/entity/entity-list-panel";
-import { useLiveExtensionStatuses } from "@/features/operator/use-live-statuses";
+import { useLiveExtensionStatuses } from "@/features/realtime/use-live-statuses";
 import { useLiveCollection } from "@/features/realtime/use-live-collection";
 import { deleteExtensionAction } from "../actions/extension-actions";
 import { extensionColumns } from "./extension-columns";

@@ -3,7 +3,7 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEventsSince } from "@/features/tickets/use-events-since";
+import { useEventsSince } from "@/features/realtime/use-events-since";
 import { unreadAfter } from "../apply-notification-events";
 
 /** The header's inbox link with the live unread count (assignments, replies, mentions). */

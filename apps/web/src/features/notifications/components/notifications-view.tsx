@@ -10,7 +10,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { LocalDate } from "@/components/ui/local-date";
 import { Badge, Panel } from "@/components/ui/panel";
-import { useEventsSince } from "@/features/tickets/use-events-since";
+import { useEventsSince } from "@/features/realtime/use-events-since";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "../actions/notification-actions";
 import { applyNotificationEvents, describeNotification, unreadAfter } from "../apply-notification-events";
 

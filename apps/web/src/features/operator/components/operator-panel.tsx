@@ -2,15 +2,15 @@
 
 import { useMemo } from "react";
 import type { CallView, ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
+import { LAMP_LABELS, lampOf, type LampKind } from "@/components/status/lamp";
+import { ExtensionLamp, LampDot } from "@/components/status/lamps";
 import { Panel } from "@/components/ui/panel";
 import { partyLabel } from "@/features/calls/call-format";
 import { LiveDuration } from "@/features/calls/components/live-duration";
 import { applyCallEvents } from "@/features/calls/live-calls";
-import { useEventsSince } from "@/features/calls/use-live-calls";
+import { useEventsSince } from "@/features/realtime/use-events-since";
 import { useLiveCollection } from "@/features/realtime/use-live-collection";
-import { LAMP_LABELS, lampOf, type LampKind } from "../lamp";
-import { useLiveExtensionStatuses } from "../use-live-statuses";
-import { ExtensionLamp, LampDot } from "./extension-lamp";
+import { useLiveExtensionStatuses } from "@/features/realtime/use-live-statuses";
 
 const LEGEND: LampKind[] = ["idle", "ringing", "in_use", "busy", "on_hold", "dnd", "unregistered", "unreachable"];
 

@@ -2,7 +2,9 @@
 
 import { useEffect, useMemo } from "react";
 import type { PbxConnectionSettingsView } from "@switchboard/contracts";
-import { useRealtimeContext, useRealtimeSnapshot } from "@/features/realtime/realtime-provider";
+import { useRealtimeContext } from "@/features/realtime/realtime-provider";
+import { useEventsSince } from "@/features/realtime/use-events-since";
+import { applyConnectionEvents } from "../live-connection";
 
 /**
  * The AMI connection as read at `snapshotSeq`, patched with every pbx.status_changed this tab
@@ -10,24 +12,9 @@ import { useRealtimeContext, useRealtimeSnapshot } from "@/features/realtime/rea
  * place — a gap, or a connection it did not know — refetches the page instead.
  */
 export function useLiveConnection(initial: PbxConnectionSettingsView | null, snapshotSeq: number): PbxConnectionSettingsView | null {
-  const { client, requestRefresh } = useRealtimeContext();
-  const { version } = useRealtimeSnapshot();
-
-  const result = useMemo(() => {
-    const events = client?.buffer.since(snapshotSeq);
-    if (!client || events === undefined) return { view: initial, stale: false };
-    if (events === null) return { view: initial, stale: true };
-    let view = initial;
-    let stale = false;
-    for (const event of events) {
-      if (event.type !== "pbx.status_changed") continue;
-      if (view && event.data.id === view.id) view = { ...view, ...event.data };
-      else stale = true;
-    }
-    return { view, stale };
-    // version is the buffer's change signal.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, version, initial, snapshotSeq]);
+  const { requestRefresh } = useRealtimeContext();
+  const events = useEventsSince(snapshotSeq);
+  const result = useMemo(() => applyConnectionEvents(initial, events), [initial, events]);
 
   useEffect(() => {
     if (result.stale) requestRefresh();

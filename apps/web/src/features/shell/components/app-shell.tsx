@@ -3,9 +3,9 @@ import { canReadCalls, canReadExtensions, canReadTrunks, canSeePresence } from "
 import { currentSeq, getOrganization } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
 import { loadUnreadBadge } from "@/features/notifications/server/load-notifications";
-import { RealtimeProvider } from "@/features/realtime/realtime-provider";
 import { getRuntime } from "@/server/runtime";
 import { AppHeader } from "./app-header";
+import { ConsoleRealtimeProvider } from "./console-realtime-provider";
 import type { NavItem } from "./nav-links";
 
 /** Everything behind sign-in: header, navigation and the tab's one realtime connection. */
@@ -29,7 +29,12 @@ export async function AppShell({ children }: { children: ReactNode }) {
   ];
   return (
     // Start no later than the inbox badge's snapshot (read concurrently), so the badge can always catch up from the tab's events.
-    <RealtimeProvider userId={viewer.id} initialSeq={Math.min(seq, inbox.seq)} realtimeUrl={config.realtimePublicUrl ?? null} presence={canSeePresence(viewer)}>
+    <ConsoleRealtimeProvider
+      userId={viewer.id}
+      initialSeq={Math.min(seq, inbox.seq)}
+      realtimeUrl={config.realtimePublicUrl ?? null}
+      presence={canSeePresence(viewer)}
+    >
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-4 py-2 font-medium text-slate-900 shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
@@ -40,6 +45,6 @@ export async function AppShell({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none sm:px-6 lg:px-8">
         {children}
       </main>
-    </RealtimeProvider>
+    </ConsoleRealtimeProvider>
   );
 }

@@ -5,11 +5,11 @@ import type { OfficeView, TicketView } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
 import { ButtonLink } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
+import { useEventsSince } from "@/features/realtime/use-events-since";
 import { TicketRowViewers } from "@/features/ticket-presence/components/ticket-row-viewers";
 import { useTicketListViewers } from "@/features/ticket-presence/use-ticket-list-viewers";
 import { applyTicketListEvents } from "../apply-ticket-events";
 import { pageAccepts, ticketListHref, type TicketListParams } from "../ticket-list-params";
-import { useEventsSince } from "../use-events-since";
 import { TicketFilters } from "./ticket-filters";
 import { TicketTable } from "./ticket-table";
 

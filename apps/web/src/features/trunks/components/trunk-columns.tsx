@@ -3,9 +3,9 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TrunkStatusView, TrunkView } from "@switchboard/contracts";
 import { codecsColumn, enabledColumn, rowActionsColumn, SecretHint, transportColumn } from "@/components/data-table/entity-columns";
+import { TRUNK_REGISTRATION_LABELS } from "@/components/status/lamp";
+import { TrunkRegistrationStatus } from "@/components/status/lamps";
 import { LocalDate } from "@/components/ui/local-date";
-import { TrunkRegistrationStatus } from "@/features/operator/components/extension-lamp";
-import { TRUNK_REGISTRATION_LABELS } from "@/features/operator/lamp";
 
 const column = createColumnHelper<TrunkView>();
 const muted = (text: string) => <span className="text-slate-500 dark:text-slate-400">{text}</span>;

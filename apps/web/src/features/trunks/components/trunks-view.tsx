@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import type { TrunkStatusView, TrunkView } from "@switchboard/contracts";
 import { useConfirmDelete } from "@/components/data-table/use-confirm-delete";
 import { EntityListPanel } from "@/components/entity/entity-list-panel";
-import { useLiveTrunkStatuses } from "@/features/operator/use-live-statuses";
+import { useLiveTrunkStatuses } from "@/features/realtime/use-live-statuses";
 import { useLiveCollection } from "@/features/realtime/use-live-collection";
 import { deleteTrunkAction } from "../actions/trunk-actions";
 import { trunkColumns } from "./trunk-columns";

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { DomainEvent, ExtensionStatusView } from "@switchboard/contracts";
-import { lampOf } from "./lamp";
+import type { DomainEvent } from "@switchboard/contracts";
 import { applyExtensionStatusEvents, applyTrunkStatusEvents } from "./live-statuses";
+import { extensionStatus as status } from "./test-events";
 
-const status = (extensionId: string, patch: Partial<ExtensionStatusView> = {}): ExtensionStatusView => ({
-  extensionId,
-  registration: "registered",
-  contact: null,
-  userAgent: null,
-  deviceState: "idle",
-  dnd: false,
-  lamp: "idle",
-  changedAt: "2026-11-22T10:00:00.000Z",
-  ...patch
-});
 let seq = 0;
 const event = (type: string, subjectId: string, data: unknown) =>
   ({ id: `e${++seq}`, orgId: "o", seq, type, at: "", actor: null, subject: { kind: type.split(".")[0], id: subjectId }, data }) as DomainEvent;
@@ -35,15 +24,5 @@ describe("applyExtensionStatusEvents", () => {
   it("applies trunk status events", () => {
     const map = applyTrunkStatusEvents([], [event("trunk.status_changed", "t", { trunkId: "t", registration: "rejected", detail: null, changedAt: "" })]);
     expect(map.get("t")?.registration).toBe("rejected");
-  });
-});
-
-describe("lampOf", () => {
-  it("tells unregistered, unreachable and DND apart from idle", () => {
-    expect(lampOf(undefined)).toBe("unregistered");
-    expect(lampOf(status("a", { registration: "unregistered", lamp: "unavailable" }))).toBe("unregistered");
-    expect(lampOf(status("a", { registration: "unreachable", lamp: "unavailable" }))).toBe("unreachable");
-    expect(lampOf(status("a", { dnd: true, lamp: "dnd" }))).toBe("dnd");
-    expect(lampOf(status("a"))).toBe("idle");
   });
 });

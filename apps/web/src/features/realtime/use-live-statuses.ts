@@ -2,8 +2,8 @@
 
 import { useMemo } from "react";
 import type { ExtensionStatusView, TrunkStatusView } from "@switchboard/contracts";
-import { useEventsSince } from "@/features/calls/use-live-calls";
 import { applyExtensionStatusEvents, applyTrunkStatusEvents } from "./live-statuses";
+import { useEventsSince } from "./use-events-since";
 
 /** Extension statuses read at `seq`, kept current by extension.status_changed events. */
 export function useLiveExtensionStatuses(initial: readonly ExtensionStatusView[], seq: number): Map<string, ExtensionStatusView> {

@@ -1,5 +1,8 @@
 import type { DomainEvent, ExtensionStatusView, TrunkStatusView } from "@switchboard/contracts";
 
+/** The event types status maps apply: status changes, and deletions (a deleted extension or trunk takes its status with it). */
+export type StatusEventType = "extension.status_changed" | "extension.deleted" | "trunk.status_changed" | "trunk.deleted";
+
 /** Extension statuses after the status events that followed their snapshot, by extension id. */
 export function applyExtensionStatusEvents(initial: readonly ExtensionStatusView[], events: readonly DomainEvent[]): Map<string, ExtensionStatusView> {
   const byId = new Map(initial.map((s) => [s.extensionId, s]));

@@ -1,6 +1,6 @@
 import { clsx } from "clsx";
 import type { ExtensionStatusView, TrunkStatusView } from "@switchboard/contracts";
-import { LAMP_LABELS, lampOf, TRUNK_REGISTRATION_LABELS, type LampKind } from "../lamp";
+import { LAMP_LABELS, lampOf, TRUNK_REGISTRATION_LABELS, type LampKind } from "./lamp";
 
 /** Each lamp has its own shape as well as colour: hollow when not registered, barred for DND. */
 const DOT: Record<LampKind, string> = {

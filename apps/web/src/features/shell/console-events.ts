@@ -1,0 +1,37 @@
+import type { EventType } from "@switchboard/contracts";
+import { callDescribers } from "@/features/calls/describe-call-event";
+import type { CallEventType } from "@/features/calls/live-calls";
+import { extensionDescribers } from "@/features/extensions/describe-extension-event";
+import type { NotificationEventType } from "@/features/notifications/apply-notification-events";
+import { notificationDescribers } from "@/features/notifications/describe-notification-event";
+import { pbxDescribers } from "@/features/pbx-settings/describe-pbx-event";
+import type { PbxEventType } from "@/features/pbx-settings/live-connection";
+import type { EntityChangeType } from "@/features/realtime/apply-entity-events";
+import type { EventDescribers } from "@/features/realtime/describe-event";
+import type { NoneLeft } from "@/features/realtime/event-types";
+import type { StatusEventType } from "@/features/realtime/live-statuses";
+import type { TicketEventType } from "@/features/tickets/apply-ticket-events";
+import { ticketDescribers } from "@/features/tickets/describe-ticket-event";
+import { trunkDescribers } from "@/features/trunks/describe-trunk-event";
+
+/*
+ * What the console does with each event type, registered by the features that own them. Both
+ * registries are exhaustive on purpose: an event type added to contracts fails to compile here until
+ * its feature says how it reads as a toast (null: never) and some view patches itself from it —
+ * otherwise the console would silently ignore it.
+ */
+
+/** Every event type's toast. */
+export const eventDescribers = {
+  ...extensionDescribers,
+  ...trunkDescribers,
+  ...callDescribers,
+  ...pbxDescribers,
+  ...ticketDescribers,
+  ...notificationDescribers
+} satisfies EventDescribers;
+
+/** The event types the console's views apply, by each applier's own list. */
+type AppliedEventType = EntityChangeType | StatusEventType | CallEventType | PbxEventType | TicketEventType | NotificationEventType;
+// Fails to compile, naming them, while an event type has no applier.
+type _EveryEventTypeApplied = NoneLeft<Exclude<EventType, AppliedEventType>>;
