@@ -1,8 +1,7 @@
 import type { SessionUser } from "@switchboard/auth";
 import type { Role } from "@switchboard/contracts";
-import { createExtensionRow, createOrganization, createUser, currentSeq, type ActingViewer, type Database } from "@switchboard/db";
+import { createExtensionRow, createOrganization, createUser, currentSeq, toEnvelope, type ActingViewer, type Database } from "@switchboard/db";
 import type { SecretBox } from "@switchboard/auth";
-import { toEnvelope } from "@switchboard/events";
 
 export interface SeededOrg {
   id: string;
