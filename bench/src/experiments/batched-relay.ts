@@ -1,5 +1,5 @@
-import type { Database } from "@switchboard/db";
-import { toEnvelope, type EventLog } from "@switchboard/events";
+import { toEnvelope, type Database } from "@switchboard/db";
+import type { EventLog } from "@switchboard/events";
 import type { Logger } from "pino";
 
 /**

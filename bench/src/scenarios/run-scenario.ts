@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { DomainEvent } from "@switchboard/contracts";
+import { toEnvelope } from "@switchboard/db";
 import { createTestDatabase } from "@switchboard/db/testing";
-import { toEnvelope } from "@switchboard/events";
 import { onInterrupt } from "../interrupt";
 import { fmtNum } from "../report/format";
 import { summarizeProfiles, type ProfileSummary } from "../report/profile-summary";

@@ -1,9 +1,8 @@
 import type { SessionUser } from "@switchboard/auth";
 import type { Role } from "@switchboard/contracts";
-import { currentSeq, type ActingViewer, type Database } from "@switchboard/db";
+import { currentSeq, toEnvelope, type ActingViewer, type Database } from "@switchboard/db";
 import { createExtensionRow, createOrganization, createUser } from "@switchboard/db/seed";
 import type { SecretBox } from "@switchboard/auth";
-import { toEnvelope } from "@switchboard/events";
 
 export interface SeededOrg {
   id: string;

@@ -14,7 +14,7 @@ function accessBefore(now: TicketAccess, activity: TicketActivityView | null): T
 }
 
 /** Types a customer may learn of without an activity row saying what happened. */
-const PUBLIC_WITHOUT_ACTIVITY: ReadonlySet<string> = new Set(["ticket.created", "ticket.status_changed"]);
+const PUBLIC_WITHOUT_ACTIVITY: ReadonlySet<TicketEvent["type"]> = new Set(["ticket.created", "ticket.status_changed"]);
 
 /**
  * ticket.created / updated / status_changed / assigned. Staff who may read the ticket get the event

@@ -8,6 +8,7 @@ export * from "./domain/api-token";
 export * from "./domain/pbx-integration";
 export * from "./events/envelope";
 export * from "./events/domain-events";
+export * from "./events/event-subjects";
 export * from "./events/ticket-event-data";
 export * from "./events/presence";
 export * from "./events/ticket-presence";

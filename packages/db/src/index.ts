@@ -3,6 +3,7 @@ export * from "./client/singleton";
 export { withActor, currentActor } from "./outbox/context";
 export type { PendingEvent } from "./outbox/write-events";
 export { eventModels } from "./outbox/event-models";
+export { toEnvelope, type OutboxEnvelopeRow } from "./outbox/outbox-envelope";
 export { runMigrations } from "./migrations/run-migrations";
 export { readMigrationFiles } from "./migrations/migration-files";
 export { toExtensionView } from "./views/extension-view";

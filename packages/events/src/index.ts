@@ -1,6 +1,5 @@
 export * from "./event-log";
 export * from "./memory-event-log";
-export * from "./to-envelope";
 export * from "./redis-event-log";
 export * from "./relay";
 export type { RelayDatabase } from "./relay/prune-published";

@@ -1,8 +1,7 @@
 import { viewEventFor, type Viewer } from "@switchboard/auth";
 import type { DomainEvent } from "@switchboard/contracts";
-import { createTicket, DomainError, replyToTicket, updateTicket, type ServiceDeps } from "@switchboard/db";
+import { createTicket, DomainError, replyToTicket, toEnvelope, updateTicket, type ServiceDeps } from "@switchboard/db";
 import { createTestDatabase, createTicketOrg, prng, type TestDatabase, type TicketOrg, type WorldUser } from "@switchboard/db/testing";
-import { toEnvelope } from "@switchboard/events";
 import { startPrivateRedis, waitFor, type PrivateRedis } from "@switchboard/events/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realtimeToken } from "./helpers/identity";

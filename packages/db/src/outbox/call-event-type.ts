@@ -1,10 +1,11 @@
 import type { EventType } from "@switchboard/contracts";
 import type { Call, CallEvent } from "../generated/prisma/client";
-import type { Verb } from "./event-models";
 
 type CallRow = Call & { events?: CallEvent[] };
 
-const BY_ENTRY_KIND: Record<string, EventType | undefined> = {
+export type CallEventType = Extract<EventType, `call.${string}`>;
+
+const BY_ENTRY_KIND: Record<string, CallEventType | undefined> = {
   started: "call.started",
   ringing: "call.ringing",
   answered: "call.answered",
@@ -21,10 +22,8 @@ const BY_ENTRY_KIND: Record<string, EventType | undefined> = {
  * changes a call announces it the same way. When the state stays (another phone starts ringing),
  * the timeline row written with the change names it; a write with neither is call.updated.
  */
-export function callEventType(verb: Verb, before: CallRow | null, after: CallRow): EventType | null {
+export function callEventType(verb: "created" | "updated", before: CallRow | null, after: CallRow): CallEventType {
   if (verb === "created") return "call.started";
-  // Deleting calls is retention housekeeping; consoles age them out themselves.
-  if (verb === "deleted") return null;
   const from = before?.state;
   const to = after.state;
   if (from === to) {

@@ -40,9 +40,10 @@ export function currentActor(): Actor | null {
   return actorStorage.getStore() ?? null;
 }
 
-export function delegateOf(tx: RawTx, model: string): Delegate {
+/** The transaction's delegate of `model`, typed as the caller uses it. */
+export function delegateOf<D = Delegate>(tx: RawTx, model: string): D {
   const key = model.charAt(0).toLowerCase() + model.slice(1);
   const delegate = tx[key];
   if (!delegate) throw new Error(`no Prisma delegate for model ${model}`);
-  return delegate as Delegate;
+  return delegate as D;
 }

@@ -1,143 +1,146 @@
-import { ticketPublicId, type EventType } from "@switchboard/contracts";
+import type { EventType } from "@switchboard/contracts";
+import type { Prisma } from "../generated/prisma/client";
 import { toExtensionView, type ExtensionWithUser } from "../views/extension-view";
 import { toTrunkView } from "../views/trunk-view";
 import { toCallEventData, type CallWithLatestEntry } from "../views/call-view";
 import { toExtensionStatusView, toPbxConnectionStatusView, toTrunkStatusView } from "../views/pbx-status-view";
 import type { ExtensionStatus, PbxConnection, Trunk, TrunkStatus } from "../generated/prisma/client";
-import { callEventType } from "./call-event-type";
+import { callEventType, type CallEventType } from "./call-event-type";
 import { toTicketEventData, ticketNames, type TicketRow } from "../views/ticket-view";
-import { replyAuthor, toReplyEventData, type TicketReplyRow } from "../views/ticket-reply-view";
+import { toReplyEventData, replyAuthor, type TicketReplyRow } from "../views/ticket-reply-view";
 import { notificationIncludes, toNotificationView, type NotificationRow } from "../views/ticket-notification-view";
-import { notificationEventType, replyEventType, ticketEventType } from "./ticket-event-type";
+import { notificationEventType, ticketEventType, type NotificationEventType, type TicketEventType } from "./ticket-event-type";
+import { notEventBearing, type EventBearing, type EventModel, type EventModelRegistry } from "./event-model";
 
-export type Verb = "created" | "updated" | "deleted";
-
-/**
- * Models whose every write becomes a domain event. `include` is what the view needs loaded;
- * `view` and `label` turn a full row into the event's data. Later features register theirs here.
- *
- * Plain CRUD models name their event by the verb (`types`). Models with a richer vocabulary (a
- * call is answered, held, resumed...) give `eventType`, which sees the row before and after the
- * write and picks the type, or null for writes that announce nothing. The hooks then load the
- * previous row of every update in the same transaction.
- */
-export interface EventModel<Row = never> {
-  kind: string;
-  types: { created: EventType; updated: EventType; deleted: EventType };
-  eventType?(verb: Verb, before: Row | null, after: Row): EventType | null;
-  include?: Record<string, unknown>;
-  orgId(row: Row): string;
-  /** The event's subject id; the row's id unless the row describes another subject. */
-  subjectId?(row: Row): string;
-  view(row: Row): unknown;
-  label(row: Row): string;
-}
-
-/** Every model row belongs to one organization; its events go to that organization's rooms. */
 const orgOf = (row: { organizationId: string }) => row.organizationId;
 
-/** One event type whatever the verb (the model's `eventType` decides which writes announce it). */
-const sameType = (type: EventType) => ({ created: type, updated: type, deleted: type });
-
-const extension: EventModel<ExtensionWithUser> = {
+const extension: EventModel<ExtensionWithUser, "extension.created" | "extension.updated", "extension.deleted"> = {
   kind: "extension",
-  types: { created: "extension.created", updated: "extension.updated", deleted: "extension.deleted" },
   include: { user: { select: { name: true } } },
+  announce: { created: "extension.created", updated: "extension.updated" },
+  deleted: { type: "extension.deleted", label: (row) => `${row.number} ${row.displayName}` },
   orgId: orgOf,
-  view: toExtensionView,
-  label: (row) => `${row.number} ${row.displayName}`
+  view: toExtensionView
 };
 
-const trunk: EventModel<Trunk> = {
+const trunk: EventModel<Trunk, "trunk.created" | "trunk.updated", "trunk.deleted"> = {
   kind: "trunk",
-  types: { created: "trunk.created", updated: "trunk.updated", deleted: "trunk.deleted" },
+  announce: { created: "trunk.created", updated: "trunk.updated" },
+  deleted: { type: "trunk.deleted", label: (row) => row.name },
   orgId: orgOf,
-  view: toTrunkView,
-  label: (row) => row.name
+  view: toTrunkView
 };
 
-const call: EventModel<CallWithLatestEntry> = {
+/** The newest timeline row rides along, so consoles append it without refetching. */
+const latestCallEntry = { events: { orderBy: { id: "desc" }, take: 1 } } as const;
+
+// Deleting calls is retention housekeeping (no `deleted`): consoles age them out themselves.
+const call: EventModel<CallWithLatestEntry, CallEventType> = {
   kind: "call",
-  types: { created: "call.started", updated: "call.updated", deleted: "call.ended" },
-  eventType: callEventType,
-  // The newest timeline row rides along, so consoles append it without refetching.
-  include: { events: { orderBy: { id: "desc" }, take: 1 } },
+  include: latestCallEntry,
+  announce: { before: latestCallEntry, pick: callEventType },
   orgId: orgOf,
-  view: toCallEventData,
-  label: (row) => `${row.fromNumber} → ${row.toNumber}`
+  view: toCallEventData
 };
 
 /**
- * Status rows are announced as their extension's / trunk's (or the PBX's) status; their deletion
- * (a cascade) is not.
+ * Status rows are announced as their extension's / trunk's (or the PBX's) status whenever they are
+ * written, whatever changed; their deletion (a cascade) is not.
  */
-function statusModel<Row extends { organizationId: string }>(
-  kind: string,
-  type: EventType,
-  model: Pick<EventModel<Row>, "subjectId" | "view" | "label">
-): EventModel<Row> {
-  return { kind, types: sameType(type), eventType: (verb) => (verb === "deleted" ? null : type), orgId: orgOf, ...model };
+function statusModel<Row extends { organizationId: string }, T extends EventType>(
+  type: T,
+  model: Pick<EventModel<Row, T>, "kind" | "subjectId" | "view">
+): EventModel<Row, T> {
+  return { ...model, announce: { created: type, updated: type }, orgId: orgOf };
 }
 
-const extensionStatus = statusModel<ExtensionStatus>("extension", "extension.status_changed", {
+const extensionStatus = statusModel<ExtensionStatus, "extension.status_changed">("extension.status_changed", {
+  kind: "extension",
   subjectId: (row) => row.extensionId,
-  view: toExtensionStatusView,
-  label: (row) => row.extensionId
+  view: toExtensionStatusView
 });
 
-const trunkStatus = statusModel<TrunkStatus>("trunk", "trunk.status_changed", {
+const trunkStatus = statusModel<TrunkStatus, "trunk.status_changed">("trunk.status_changed", {
+  kind: "trunk",
   subjectId: (row) => row.trunkId,
-  view: toTrunkStatusView,
-  label: (row) => row.trunkId
+  view: toTrunkStatusView
 });
 
-const pbxConnection = statusModel<PbxConnection>("pbx_connection", "pbx.status_changed", {
-  view: toPbxConnectionStatusView,
-  label: (row) => `${row.host}:${row.port}`
+const pbxConnection = statusModel<PbxConnection, "pbx.status_changed">("pbx.status_changed", {
+  kind: "pbx_connection",
+  view: toPbxConnectionStatusView
 });
 
-const ticket: EventModel<TicketRow> = {
+// Tickets are never deleted by the app (only by cascades, which bypass the hooks).
+const ticket: EventModel<TicketRow, TicketEventType> = {
   kind: "ticket",
-  types: { created: "ticket.created", updated: "ticket.updated", deleted: "ticket.updated" },
-  eventType: ticketEventType,
   // The newest audit row rides along; toTicketEventData keeps it only if this write made it.
   include: { ...ticketNames, activities: { orderBy: { id: "desc" }, take: 1, include: { actor: { select: { name: true } } } } },
+  announce: { pick: ticketEventType },
   orgId: orgOf,
-  view: toTicketEventData,
-  label: (row) => ticketPublicId(row.number)
+  view: toTicketEventData
 };
 
-/** Replies are announced on their ticket (subject ticket:{id}), with the ticket's access facts. */
-const ticketReply: EventModel<TicketReplyRow> = {
+/** Replies are written once and never edited; they are announced on their ticket (subject ticket:{id}), with the ticket's access facts. */
+const ticketReply: EventModel<TicketReplyRow, "ticket.reply_created"> = {
   kind: "ticket",
-  types: sameType("ticket.reply_created"),
-  eventType: replyEventType,
   include: { ...replyAuthor, ticket: { select: { number: true, officeId: true, customerId: true, assigneeId: true } } },
+  announce: { created: "ticket.reply_created", updated: null },
   orgId: orgOf,
   subjectId: (row) => row.ticketId,
-  view: toReplyEventData,
-  label: (row) => row.id
+  view: toReplyEventData
 };
 
-const notification: EventModel<NotificationRow> = {
+const notification: EventModel<NotificationRow, NotificationEventType> = {
   kind: "notification",
-  types: { created: "notification.created", updated: "notification.read", deleted: "notification.read" },
-  eventType: notificationEventType,
   include: notificationIncludes,
+  announce: { pick: notificationEventType },
   orgId: orgOf,
-  view: toNotificationView,
-  label: (row) => row.kind
+  view: toNotificationView
 };
 
-// Keys are Prisma model names as the query extension reports them.
-export const eventModels: Record<string, EventModel<never> | undefined> = {
-  Extension: extension as unknown as EventModel<never>,
-  Trunk: trunk as unknown as EventModel<never>,
-  Call: call as unknown as EventModel<never>,
-  ExtensionStatus: extensionStatus as unknown as EventModel<never>,
-  TrunkStatus: trunkStatus as unknown as EventModel<never>,
-  PbxConnection: pbxConnection as unknown as EventModel<never>,
-  Ticket: ticket as unknown as EventModel<never>,
-  TicketReply: ticketReply as unknown as EventModel<never>,
-  Notification: notification as unknown as EventModel<never>
-};
+/**
+ * Every Prisma model, keyed by its name as the query extension reports it: a model added to
+ * schema.prisma does not compile until it is registered here with its event model or declared
+ * silent with the reason. The `satisfies` also checks each event model against its model's row.
+ */
+export const eventModels = {
+  Organization: notEventBearing("organizations are set up once; no console shows them live"),
+  User: notEventBearing("people are read when a page loads; no console shows them live"),
+  ApiToken: notEventBearing("tokens are listed to their owner on request and carry secrets"),
+  Extension: extension,
+  Trunk: trunk,
+  LoginThrottle: notEventBearing("sign-in bookkeeping"),
+  OrgSequence: notEventBearing("the counter that numbers events (written by these hooks)"),
+  OutboxEvent: notEventBearing("the events themselves"),
+  Call: call,
+  CallEvent: notEventBearing("a call's timeline rows ride along with the call's own events"),
+  ExtensionStatus: extensionStatus,
+  TrunkStatus: trunkStatus,
+  PbxConnection: pbxConnection,
+  PbxWebhook: notEventBearing("integration settings, read by the admin page on request"),
+  PbxWebhookDelivery: notEventBearing("webhook delivery bookkeeping"),
+  Office: notEventBearing("offices are read when a page loads; no console shows them live"),
+  OfficeMember: notEventBearing("memberships apply from a user's next connection"),
+  TicketSequence: notEventBearing("the counter that numbers tickets"),
+  Ticket: ticket,
+  TicketReply: ticketReply,
+  TicketActivity: notEventBearing("a ticket's audit rows ride along with the ticket's own events"),
+  Notification: notification
+} satisfies EventModelRegistry;
+
+/** A full row of an event-bearing model, as the hooks load it. */
+export type EventRow = { id: string } & Record<string, unknown>;
+
+/**
+ * The event model of the Prisma model `name` (as the query extension reports it), or null.
+ *
+ * The one cast of the hooks: Prisma names the model at run time, so the type system cannot tie the
+ * rows its delegate returns to that model's row type. The registry's `satisfies` checked that each
+ * entry's event model takes the row of the model it is registered under.
+ */
+export function eventModelOf(name: string): EventBearing<EventRow> | null {
+  if (!Object.hasOwn(eventModels, name)) return null;
+  const entry = eventModels[name as Prisma.ModelName];
+  return "notEventBearing" in entry ? null : (entry as EventBearing<EventRow>);
+}

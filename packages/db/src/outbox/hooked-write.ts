@@ -1,9 +1,24 @@
-import { delegateOf, type Delegate, type TxContext } from "./context";
-import type { EventModel } from "./event-models";
+import { delegateOf, type TxContext } from "./context";
+import { beforeRead, type EventBearing } from "./event-model";
+import type { EventRow } from "./event-models";
+import { projectShape, type Shape } from "./project-shape";
 import { writeEvents } from "./write-events";
 
 type Args = Record<string, unknown> & { where?: unknown };
-type Row = { id: string } & Record<string, unknown>;
+
+/** An event-bearing model's delegate as the hooks call it: without a caller's shape, writes return full rows. */
+interface RowDelegate {
+  create(args: object): Promise<EventRow>;
+  createManyAndReturn(args: object): Promise<EventRow[]>;
+  update(args: object): Promise<EventRow>;
+  updateManyAndReturn(args: object): Promise<EventRow[]>;
+  upsert(args: object): Promise<EventRow>;
+  delete(args: object): Promise<EventRow>;
+  deleteMany(args: object): Promise<{ count: number }>;
+  findUnique(args: object): Promise<EventRow | null>;
+  findUniqueOrThrow(args: object): Promise<EventRow>;
+  findMany(args: object): Promise<EventRow[]>;
+}
 
 export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
   "create",
@@ -19,60 +34,68 @@ export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
 
 /**
  * Performs one write of an event-bearing model inside `ctx`'s transaction and records its events.
- * The write always loads full rows (what the event needs); the caller's select/include/omit is
- * applied afterwards so the caller gets the shape it asked for.
+ * The write loads full rows (what the event needs) and the caller gets the shape it asked for,
+ * cut from those rows. A row is read again only for a shape those rows do not hold, and before the
+ * write only when its event depends on what changed (or on whether an upsert creates); a model
+ * that announces no deletion has its deletes run as they are.
  */
-export async function hookedWrite(ctx: TxContext, modelName: string, model: EventModel<never>, operation: string, args: Args): Promise<unknown> {
-  const d = delegateOf(ctx.tx, modelName);
+export async function hookedWrite(ctx: TxContext, modelName: string, model: EventBearing<EventRow>, operation: string, args: Args): Promise<unknown> {
+  const d = delegateOf<RowDelegate>(ctx.tx, modelName);
   const { select, include: userInclude, omit, ...rest } = args;
-  const shape = select || userInclude || omit ? { select, include: userInclude, omit } : undefined;
-  const include = model.include;
-  const full = include ? { ...rest, include } : rest;
+  const shape: Shape | undefined = select || userInclude || omit ? { select, include: userInclude, omit } : undefined;
+  const loaded = model.include ? { include: model.include } : {};
+  const full = { ...rest, ...loaded };
+  const compare = beforeRead(model);
 
   switch (operation) {
     case "create": {
-      const row = (await d.create?.(full)) as Row;
+      const row = await d.create(full);
       await writeEvents(ctx, model, "created", [row]);
       return reshape(d, model, row, shape);
     }
     case "update": {
-      const before = model.eventType ? ((await d.findUnique?.({ where: args.where, ...(include ? { include } : {}) })) as Row | null) : null;
-      const row = (await d.update?.(full)) as Row;
+      const before = compare ? await d.findUnique({ where: args.where, ...compare }) : null;
+      const row = await d.update(full);
       await writeEvents(ctx, model, "updated", [row], before ? [before] : []);
       return reshape(d, model, row, shape);
     }
     case "upsert": {
-      const before = (await d.findUnique?.({
-        where: args.where,
-        ...(model.eventType ? (include ? { include } : {}) : { select: { id: true } })
-      })) as Row | null;
-      const row = (await d.upsert?.(full)) as Row;
-      await writeEvents(ctx, model, before ? "updated" : "created", [row], before ? [before] : []);
+      const { verb, before } = await upsertState(d, model, args.where);
+      const row = await d.upsert(full);
+      await writeEvents(ctx, model, verb, [row], before ? [before] : []);
       return reshape(d, model, row, shape);
     }
     case "delete": {
-      const row = (await d.findUniqueOrThrow?.({ where: args.where, ...(include ? { include } : {}) })) as Row;
-      const result = await d.delete?.({ where: { id: row.id }, ...(shape ?? {}) });
+      if (!model.deleted) return d.delete(args);
+      if (!shape) {
+        const row = await d.delete({ where: args.where, ...loaded });
+        await writeEvents(ctx, model, "deleted", [row]);
+        return reshape(d, model, row, shape);
+      }
+      // The caller's shape must be cut or read before the row is gone.
+      const row = await d.findUniqueOrThrow({ where: args.where, ...loaded });
+      const projected = projectShape(row, model.include, shape);
+      const result = await d.delete({ where: { id: row.id }, ...(projected ? { select: { id: true } } : shape) });
       await writeEvents(ctx, model, "deleted", [row]);
-      return shape ? result : strip(model, row);
+      return projected ?? result;
     }
     case "createMany":
     case "createManyAndReturn": {
-      const rows = (await d.createManyAndReturn?.(full)) as Row[];
+      const rows = await d.createManyAndReturn(full);
       await writeEvents(ctx, model, "created", rows);
       return operation === "createMany" ? { count: rows.length } : reshapeMany(d, model, rows, shape);
     }
     case "updateMany":
     case "updateManyAndReturn": {
-      const befores = model.eventType ? ((await d.findMany?.({ where: args.where, ...(include ? { include } : {}) })) as Row[]) : [];
-      const rows = (await d.updateManyAndReturn?.(full)) as Row[];
+      const befores = compare ? await d.findMany({ where: args.where, ...compare }) : [];
+      const rows = await d.updateManyAndReturn(full);
       await writeEvents(ctx, model, "updated", rows, befores);
       return operation === "updateMany" ? { count: rows.length } : reshapeMany(d, model, rows, shape);
     }
     case "deleteMany": {
-      const rows = (await d.findMany?.({ where: args.where, ...(include ? { include } : {}) })) as Row[];
-      const ids = rows.map((r) => r.id);
-      const { count } = (await d.deleteMany?.({ where: { id: { in: ids } } })) as { count: number };
+      if (!model.deleted) return d.deleteMany(args);
+      const rows = await d.findMany({ where: args.where, ...loaded });
+      const { count } = await d.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
       await writeEvents(ctx, model, "deleted", rows);
       return { count };
     }
@@ -81,25 +104,35 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
   }
 }
 
-function strip(model: EventModel<never>, row: Row): Row {
-  if (!model.include) return row;
-  const copy: Row = { ...row };
-  for (const key of Object.keys(model.include)) delete copy[key];
-  return copy;
+/**
+ * Whether an upsert will create or update, and the row before it when the event depends on what
+ * changed. Nothing is read when both would announce the same event.
+ */
+async function upsertState(d: RowDelegate, model: EventBearing<EventRow>, where: unknown): Promise<{ verb: "created" | "updated"; before: EventRow | null }> {
+  const compare = beforeRead(model);
+  if (compare) {
+    const before = await d.findUnique({ where, ...compare });
+    return { verb: before ? "updated" : "created", before };
+  }
+  const announce = model.announce;
+  if ("created" in announce && announce.created === announce.updated) return { verb: "updated", before: null };
+  const existing = await d.findUnique({ where, select: { id: true } });
+  return { verb: existing ? "updated" : "created", before: null };
 }
 
-async function reshape(d: Delegate, model: EventModel<never>, row: Row, shape: object | undefined): Promise<unknown> {
-  if (!shape) return strip(model, row);
-  return d.findUniqueOrThrow?.({ where: { id: row.id }, ...shape });
+/** The caller's shape of a written row: cut from the row when it holds it, else read. */
+async function reshape(d: RowDelegate, model: EventBearing<EventRow>, row: EventRow, shape: Shape = {}): Promise<unknown> {
+  return projectShape(row, model.include, shape) ?? d.findUniqueOrThrow({ where: { id: row.id }, ...shape });
 }
 
-async function reshapeMany(d: Delegate, model: EventModel<never>, rows: Row[], shape: object | undefined): Promise<unknown> {
-  if (!shape) return rows.map((r) => strip(model, r));
+async function reshapeMany(d: RowDelegate, model: EventBearing<EventRow>, rows: EventRow[], shape: Shape = {}): Promise<unknown> {
+  const projected = rows.map((row) => projectShape(row, model.include, shape));
+  if (projected.every((row) => row !== undefined)) return projected;
   // Match rows by id even when the caller's select leaves it out, then drop it again.
-  const select = (shape as { select?: Record<string, unknown> }).select;
+  const select = shape.select as Record<string, unknown> | undefined;
   const addId = select !== undefined && !select.id;
   const query = addId ? { ...shape, select: { ...select, id: true } } : shape;
-  const found = (await d.findMany?.({ where: { id: { in: rows.map((r) => r.id) } }, ...query })) as Row[];
+  const found = await d.findMany({ where: { id: { in: rows.map((r) => r.id) } }, ...query });
   const byId = new Map(found.map((r) => [r.id, r]));
   return rows.map((r) => {
     const row = byId.get(r.id);

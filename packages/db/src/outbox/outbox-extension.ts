@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { delegateOf, txStorage, type RawTx, type TxContext } from "./context";
-import { eventModels } from "./event-models";
+import { eventModelOf } from "./event-models";
 import { hookedWrite, WRITE_OPERATIONS } from "./hooked-write";
 import type { PendingEvent } from "./write-events";
 
@@ -38,7 +38,7 @@ export function withOutbox(base: PrismaClient, notifier: CommitNotifier) {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
           const ctx = txStorage.getStore();
-          const eventModel = eventModels[model];
+          const eventModel = eventModelOf(model);
           if (eventModel && WRITE_OPERATIONS.has(operation)) {
             const input = (args ?? {}) as Record<string, unknown>;
             if (ctx) return hookedWrite(ctx, model, eventModel, operation, input);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { EventData, EventType } from "@switchboard/contracts";
 import { currentActor, type TxContext } from "./context";
-import type { EventModel, Verb } from "./event-models";
+import { eventTypeOf, type EventBearing, type Verb } from "./event-model";
 
 export interface PendingEvent {
   id: string;
@@ -18,29 +19,27 @@ export interface PendingEvent {
  * organization's counter row, incremented (and so locked) here until commit: a later transaction
  * of the same organization waits for this one, so seq order is commit order.
  */
-export async function writeEvents(
+export async function writeEvents<Row extends { id: string }>(
   ctx: TxContext,
-  model: EventModel<never>,
+  model: EventBearing<Row>,
   verb: Verb,
-  rows: readonly object[],
-  befores: readonly object[] = []
+  rows: readonly Row[],
+  befores: readonly Row[] = []
 ): Promise<void> {
   if (rows.length === 0) return;
   const actor = currentActor();
-  const previous = new Map(befores.map((b) => [(b as { id: string }).id, b]));
-  const byOrg = new Map<string, { row: object; type: string }[]>();
+  const previous = new Map(befores.map((b) => [b.id, b]));
+  const byOrg = new Map<string, { row: Row; type: EventType }[]>();
   for (const row of rows) {
-    const typed = row as never;
-    const type = model.eventType ? model.eventType(verb, (previous.get((row as { id: string }).id) ?? null) as never, typed) : model.types[verb];
+    const type = eventTypeOf(model, verb, previous.get(row.id) ?? null, row);
     if (type === null) continue;
-    const orgId = model.orgId(typed);
+    const orgId = model.orgId(row);
     byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), { row, type }]);
   }
   for (const [orgId, orgRows] of byOrg) {
-    const data = orgRows.map(({ row, type }, i) => {
-      const typed = row as never;
-      const subjectId = model.subjectId ? model.subjectId(typed) : (row as { id: string }).id;
-      const payload = verb === "deleted" ? { id: subjectId, label: model.label(typed) } : model.view(typed);
+    const data = orgRows.map(({ row, type }, i): EventRow => {
+      const subjectId = model.subjectId ? model.subjectId(row) : row.id;
+      const payload = verb === "deleted" && model.deleted ? { id: subjectId, label: model.deleted.label(row) } : model.view(row);
       return { ord: i + 1, id: randomUUID(), type, subject_id: subjectId, data: payload };
     });
     const seqs = await insertEvents(ctx, orgId, model.kind, actor, data);
@@ -55,9 +54,9 @@ export async function writeEvents(
 interface EventRow {
   ord: number;
   id: string;
-  type: string;
+  type: EventType;
   subject_id: string;
-  data: unknown;
+  data: EventData<EventType>;
 }
 
 /**

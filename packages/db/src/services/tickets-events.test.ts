@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { viewEventFor, type Viewer } from "@switchboard/auth";
 import { parseEventData, type DomainEvent } from "@switchboard/contracts";
-import type { OutboxEvent } from "../generated/prisma/client";
+import { toEnvelope } from "../outbox/outbox-envelope";
 import type { TestDatabase } from "../testing/test-database";
 import { prng } from "../testing/prng";
 import { createTicketTestWorld } from "../testing/ticket-test-world";
@@ -48,19 +48,6 @@ const stateOf = async (id: string): Promise<State> => {
   return { orgId: row.organizationId, officeId: row.officeId, customerId: row.customerId, assigneeId: row.assigneeId };
 };
 
-function toEvent(row: OutboxEvent): DomainEvent {
-  return {
-    id: row.id,
-    orgId: row.organizationId,
-    seq: Number(row.seq),
-    type: row.type,
-    at: row.createdAt.toISOString(),
-    actor: row.actorId ? { id: row.actorId, name: row.actorName ?? "" } : null,
-    subject: { kind: row.subjectKind, id: row.subjectId },
-    data: row.data
-  } as DomainEvent;
-}
-
 describe("ticket events filtered per viewer (200 random operations)", () => {
   it("never hands a customer internal notes or others' tickets, and hands an agent exactly what they may see", { timeout: 300_000 }, async () => {
     const rnd = prng(20261121);
@@ -87,7 +74,7 @@ describe("ticket events filtered per viewer (200 random operations)", () => {
         orderBy: [{ seq: "asc" }]
       });
       for (const row of rows) lastSeq.set(row.organizationId, row.seq);
-      return rows.map(toEvent);
+      return rows.map(toEnvelope);
     };
     await newEvents();
 

@@ -1,4 +1,4 @@
-import type { DomainEvent } from "@switchboard/contracts";
+import { toEnvelope, type OutboxEnvelopeRow } from "@switchboard/db";
 import type { EventLog } from "../event-log";
 import type { RelayDatabase } from "./prune-published";
 
@@ -16,19 +16,6 @@ export interface RoundOutcome {
   published: number;
   /** Some organization had more rows than this round took: run another round right away. */
   more: boolean;
-}
-
-interface OutboxRow {
-  id: string;
-  organizationId: string;
-  seq: bigint | number;
-  type: string;
-  actorId: string | null;
-  actorName: string | null;
-  subjectKind: string;
-  subjectId: string;
-  data: unknown;
-  createdAt: Date | string;
 }
 
 /**
@@ -72,7 +59,7 @@ export async function publishRound(
       const locked = orgs.filter((o) => o.locked);
       if (locked.length === 0) return { published: 0, more: false };
       const perOrg = Math.max(1, Math.ceil(batchSize / locked.length));
-      const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+      const rows = await tx.$queryRawUnsafe<OutboxEnvelopeRow[]>(
         `UPDATE outbox_events o SET published_at = now()
            FROM jsonb_array_elements_text($1::jsonb) AS org(id)
            CROSS JOIN LATERAL (
@@ -90,7 +77,8 @@ export async function publishRound(
       if (rows.length === 0) return { published: 0, more: false };
       // UPDATE … RETURNING has no order: restore each org's seq order (orgs in lag order).
       const rank = new Map(locked.map((o, i) => [o.orgId, i]));
-      const events = rows.map(toDomainEvent);
+      // data is selected as JSON text.
+      const events = rows.map((row) => toEnvelope({ ...row, data: typeof row.data === "string" ? (JSON.parse(row.data) as unknown) : row.data }));
       events.sort((a, b) => (rank.get(a.orgId) ?? 0) - (rank.get(b.orgId) ?? 0) || a.seq - b.seq);
       await log.append(events);
       const more = locked.some((o) => o.pending > perOrg);
@@ -98,18 +86,4 @@ export async function publishRound(
     },
     { maxWait: 10_000, timeout: 60_000 }
   );
-}
-
-function toDomainEvent(row: OutboxRow): DomainEvent {
-  const createdAt = row.createdAt instanceof Date ? row.createdAt : new Date(row.createdAt);
-  return {
-    id: row.id,
-    orgId: row.organizationId,
-    seq: Number(row.seq),
-    type: row.type,
-    at: createdAt.toISOString(),
-    actor: row.actorId ? { id: row.actorId, name: row.actorName ?? "" } : null,
-    subject: { kind: row.subjectKind, id: row.subjectId },
-    data: typeof row.data === "string" ? (JSON.parse(row.data) as unknown) : row.data
-  } as DomainEvent;
 }

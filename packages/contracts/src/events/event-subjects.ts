@@ -1,0 +1,37 @@
+import type { EventType } from "./domain-events";
+
+/**
+ * What each event type's `subject: { kind, id }` names. Replies are their ticket's events and
+ * status changes their extension's or trunk's, so a console keyed by subject finds them there; the
+ * PBX connection is a subject of its own. Keyed by every event type: a new type does not compile
+ * until it names its subject.
+ */
+export const eventSubjectKinds = {
+  "extension.created": "extension",
+  "extension.updated": "extension",
+  "extension.deleted": "extension",
+  "extension.status_changed": "extension",
+  "trunk.created": "trunk",
+  "trunk.updated": "trunk",
+  "trunk.deleted": "trunk",
+  "trunk.status_changed": "trunk",
+  "call.started": "call",
+  "call.ringing": "call",
+  "call.answered": "call",
+  "call.held": "call",
+  "call.resumed": "call",
+  "call.transferred": "call",
+  "call.ended": "call",
+  "call.updated": "call",
+  "pbx.status_changed": "pbx_connection",
+  "ticket.created": "ticket",
+  "ticket.updated": "ticket",
+  "ticket.status_changed": "ticket",
+  "ticket.assigned": "ticket",
+  "ticket.reply_created": "ticket",
+  "notification.created": "notification",
+  "notification.read": "notification"
+} as const satisfies Record<EventType, string>;
+
+export type SubjectKind = (typeof eventSubjectKinds)[EventType];
+export type SubjectKindOf<T extends EventType> = (typeof eventSubjectKinds)[T];
