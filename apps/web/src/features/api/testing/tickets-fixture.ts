@@ -1,4 +1,5 @@
-import { createTicket, createUser, type ActingViewer } from "@switchboard/db";
+import { ticketCreateSchema } from "@switchboard/contracts";
+import { createTicket, createUser, parseInput, type ActingViewer } from "@switchboard/db";
 import type { ApiTestEnv, TestUser } from "./api-test-env";
 
 export interface TicketFixture {
@@ -37,7 +38,8 @@ export async function createTicketFixture(env: ApiTestEnv): Promise<TicketFixtur
     otherCustomer,
     async open(by, input = {}) {
       n++;
-      const detail = await createTicket(env.runtime.services, by, { subject: `Ticket ${n}`, body: `Description ${n}`, officeId: support.id, ...input });
+      const data = parseInput(ticketCreateSchema, { subject: `Ticket ${n}`, body: `Description ${n}`, officeId: support.id, ...input });
+      const detail = await createTicket(env.runtime.services, by, data);
       return detail.ticket.id;
     }
   };
