@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ApiRoute, RouteHandler } from "../api-route";
@@ -100,6 +101,12 @@ describe("the document describes what the handlers parse", () => {
       if (route.item) expect(responses["404"]?.description, route.operationId).toContain(`${route.item} not found`);
       if (route.body) expect(Object.keys(responses), route.operationId).toEqual(expect.arrayContaining(["400", "413"]));
     }
+  });
+
+  it("is a valid OpenAPI 3.1 document", async () => {
+    // validate() resolves the $refs in place, so it gets a copy.
+    const checked = (await SwaggerParser.validate(structuredClone(document) as never)) as { openapi?: string };
+    expect(checked.openapi).toBe("3.1.0");
   });
 
   it("refers only to schemas it defines", () => {
