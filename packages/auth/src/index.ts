@@ -1,5 +1,6 @@
 export * from "./password";
 export * from "./secrets";
 export * from "./policy";
+export * from "./denials";
 export * from "./session";
 export * from "./api-token";

@@ -1,5 +1,5 @@
 import { viewEventFor, type Viewer } from "@switchboard/auth";
-import type { DomainEvent } from "@switchboard/contracts";
+import { replyCreateSchema, type DomainEvent } from "@switchboard/contracts";
 import { createTicket, DomainError, replyToTicket, toEnvelope, updateTicket, type ServiceDeps } from "@switchboard/db";
 import { createTestDatabase, createTicketOrg, prng, type TestDatabase, type TicketOrg, type WorldUser } from "@switchboard/db/testing";
 import { startPrivateRedis, waitFor, type PrivateRedis } from "@switchboard/events/testing";
@@ -117,12 +117,17 @@ describe("ticket events through real sockets (200 random operations)", () => {
             break;
           }
           case "reply":
-            await replyToTicket(deps, rnd.pick([org.customer, org.otherCustomer, ...staff]), target, { body: `PUBLIC-${i}` });
+            await replyToTicket(deps, rnd.pick([org.customer, org.otherCustomer, ...staff]), target, replyCreateSchema.parse({ body: `PUBLIC-${i}` }));
             break;
           case "note": {
             const marker = `INTERNAL-NOTE-${i}`;
             internalMarkers.push(marker);
-            await replyToTicket(deps, rnd.pick([...staff, org.customer]), target, { body: `${marker} @${org.ana.name.split(" ")[0]}`, internal: true });
+            await replyToTicket(
+              deps,
+              rnd.pick([...staff, org.customer]),
+              target,
+              replyCreateSchema.parse({ body: `${marker} @${org.ana.name.split(" ")[0]}`, internal: true })
+            );
             break;
           }
           case "status":

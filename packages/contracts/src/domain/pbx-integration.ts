@@ -24,7 +24,7 @@ export const pbxConnectionInputSchema = z.strictObject({
   ),
   enabled: z.boolean().default(true)
 });
-export type PbxConnectionInput = z.input<typeof pbxConnectionInputSchema>;
+export type PbxConnectionInput = z.infer<typeof pbxConnectionInputSchema>;
 
 export const pbxConnectionSettingsViewSchema = z.object({
   id: z.string(),

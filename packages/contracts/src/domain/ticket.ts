@@ -100,7 +100,7 @@ export const replyCreateSchema = z.strictObject({
   internal: z.boolean({ error: "internal must be true or false" }).default(false),
   attachments: z.array(attachmentMetaSchema, { error: "attachments must be a list" }).max(ATTACHMENTS_MAX, `at most ${ATTACHMENTS_MAX} attachments`).default([])
 });
-export type ReplyCreateInput = z.input<typeof replyCreateSchema>;
+export type ReplyCreateInput = z.infer<typeof replyCreateSchema>;
 
 /** A ticket as staff see it (pages, REST, events). `view` tells it from the customer's copy. */
 export const staffTicketViewSchema = z.object({

@@ -6,6 +6,7 @@ import { createTicketOrg, type TicketOrg } from "../testing/ticket-world";
 import { createTicket } from "../services/tickets-create";
 import { listTickets } from "../services/tickets";
 import { Prisma } from "../generated/prisma/client";
+import { ticketQuery } from "../testing/edge-input";
 
 let t: TestDatabase;
 let db: DbClient;
@@ -47,7 +48,7 @@ describe("interactive transactions on PostgreSQL", () => {
     const [list, count, users] = await db.$transaction(
       async () =>
         Promise.all([
-          listTickets({ db, box: t.box }, w.supervisor),
+          listTickets({ db, box: t.box }, w.supervisor, ticketQuery()),
           db.ticket.count({ where: { organizationId: w.orgId } }),
           db.user.findMany({ where: { organizationId: w.orgId }, include: { officeMemberships: true } })
         ]),

@@ -1,4 +1,5 @@
 import type { SecretBox } from "@switchboard/auth";
+import type { TicketPriority, TicketStatus } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { updateTicket } from "../services/tickets-change";
 import { createTicket } from "../services/tickets-create";
@@ -11,7 +12,7 @@ const OFFICES: [name: string, members: string[]][] = [
   ["Sales", ["bo@demo.test"]]
 ];
 
-type Step = { by: string; reply?: string; note?: string; change?: { status?: string; priority?: string; assignee?: string } };
+type Step = { by: string; reply?: string; note?: string; change?: { status?: TicketStatus; priority?: TicketPriority; assignee?: string } };
 
 interface DemoTicket {
   subject: string;
@@ -122,8 +123,8 @@ export async function seedDemoTickets(db: DbClient, box: SecretBox, orgId: strin
     created++;
     for (const step of t.steps) {
       const by = viewer(step.by);
-      if (step.reply) await replyToTicket(deps, by, ticket.id, { body: step.reply });
-      if (step.note) await replyToTicket(deps, by, ticket.id, { body: step.note, internal: true });
+      if (step.reply) await replyToTicket(deps, by, ticket.id, { body: step.reply, internal: false, attachments: [] });
+      if (step.note) await replyToTicket(deps, by, ticket.id, { body: step.note, internal: true, attachments: [] });
       if (step.change) {
         const { assignee, ...rest } = step.change;
         await updateTicket(deps, by, ticket.id, { ...rest, ...(assignee ? { assigneeId: viewer(assignee).id } : {}) });

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { canManageOwnApiTokens, generateApiToken, hashApiToken, looksLikeApiToken, type SessionUser } from "@switchboard/auth";
+import { generateApiToken, hashApiToken, looksLikeApiToken, RULES, type SessionUser } from "@switchboard/auth";
 import type { ApiTokenView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
-import { forbidden, notFound } from "./errors";
-import { parseInput } from "./parse-input";
+import { enforce, notFound } from "./errors";
 import type { ActingViewer } from "./viewer";
 
 export const apiTokenCreateSchema = z.strictObject({
@@ -13,6 +12,7 @@ export const apiTokenCreateSchema = z.strictObject({
     z.coerce.number().int().min(1, "expiry must be at least 1 day").max(3650, "expiry must be at most 3650 days").optional()
   )
 });
+export type ApiTokenCreateInput = z.output<typeof apiTokenCreateSchema>;
 
 function toView(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null }): ApiTokenView {
   return {
@@ -31,9 +31,9 @@ export async function listApiTokens(db: DbClient, viewer: ActingViewer): Promise
 }
 
 /** Creates a token; the plain token is returned this once and never again. */
-export async function createApiToken(db: DbClient, viewer: ActingViewer, input: unknown): Promise<{ token: string; view: ApiTokenView }> {
-  if (!canManageOwnApiTokens(viewer)) throw forbidden("your role cannot hold API tokens");
-  const { name, expiresInDays } = parseInput(apiTokenCreateSchema, input);
+export async function createApiToken(db: DbClient, viewer: ActingViewer, input: ApiTokenCreateInput): Promise<{ token: string; view: ApiTokenView }> {
+  enforce(RULES.holdApiTokens, viewer);
+  const { name, expiresInDays } = input;
   const { token, hash, prefix } = generateApiToken();
   const row = await db.apiToken.create({
     data: {
@@ -49,8 +49,7 @@ export async function createApiToken(db: DbClient, viewer: ActingViewer, input: 
 }
 
 export async function revokeApiToken(db: DbClient, viewer: ActingViewer, id: string): Promise<void> {
-  const valid = z.uuid().safeParse(id).success;
-  const { count } = valid ? await db.apiToken.deleteMany({ where: { id, userId: viewer.id } }) : { count: 0 };
+  const { count } = await db.apiToken.deleteMany({ where: { id, userId: viewer.id } });
   if (count === 0) throw notFound("API token");
 }
 

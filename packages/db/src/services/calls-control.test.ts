@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RULES } from "@switchboard/auth";
 import { createExtensionRow } from "../seed/factories";
 import type { TestDatabase } from "../testing/test-database";
 import { createTicketTestWorld, rejectionOf } from "../testing/ticket-test-world";
 import type { TicketOrg } from "../testing/ticket-world";
 import type { ServiceDeps } from "./extensions";
-import { CALL_CONTROL_DENIED, findControllableCall, isPbxConnected, isTransferTarget } from "./calls-control";
+import { findControllableCall, isPbxConnected, isTransferTarget } from "./calls-control";
 
 let t: TestDatabase;
 let deps: ServiceDeps;
@@ -70,7 +71,7 @@ describe("call control reads", () => {
       for (const read of [findControllableCall(deps, viewer, calls.live.id), isTransferTarget(deps, viewer, "201"), isPbxConnected(deps, viewer)]) {
         const error = await rejectionOf(read);
         expect(error.code).toBe("forbidden");
-        expect(error.message).toBe(CALL_CONTROL_DENIED);
+        expect(error.message).toBe(RULES.controlCalls.denial);
       }
     }
   });

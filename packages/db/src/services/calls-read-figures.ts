@@ -1,8 +1,8 @@
-import { canReadCalls, canReadExtensions, canReadTrunks } from "@switchboard/auth";
+import { RULES } from "@switchboard/auth";
 import type { ExtensionStatusView, TrunkStatusView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { toExtensionStatusView, toTrunkStatusView } from "../views/pbx-status-view";
-import { forbidden } from "./errors";
+import { enforce } from "./errors";
 import type { ActingViewer } from "./viewer";
 
 export interface TrunkUsage {
@@ -30,7 +30,7 @@ export function startOfUtcDay(now: Date): Date {
 
 /** The dashboard's phone figures for the viewer's organization. */
 export async function countCallFigures({ db }: { db: DbClient }, viewer: ActingViewer, since: Date = startOfUtcDay(new Date())): Promise<CallFigures> {
-  if (!canReadCalls(viewer)) throw forbidden("your role cannot see calls");
+  enforce(RULES.readCalls, viewer);
   const org = { organizationId: viewer.orgId };
   const today = { ...org, startedAt: { gte: since } };
   const [activeCalls, callsToday, answeredToday, missedToday, trunks, perTrunk] = await Promise.all([
@@ -56,13 +56,13 @@ export async function countCallFigures({ db }: { db: DbClient }, viewer: ActingV
  * as unregistered (lamp "unavailable"), exactly what the status row's defaults say.
  */
 export async function listExtensionStatuses({ db }: { db: DbClient }, viewer: ActingViewer): Promise<ExtensionStatusView[]> {
-  if (!canReadExtensions(viewer)) throw forbidden("your role cannot see extensions");
+  enforce(RULES.readExtensions, viewer);
   const rows = await db.extensionStatus.findMany({ where: { organizationId: viewer.orgId } });
   return rows.map(toExtensionStatusView);
 }
 
 export async function listTrunkStatuses({ db }: { db: DbClient }, viewer: ActingViewer): Promise<TrunkStatusView[]> {
-  if (!canReadTrunks(viewer)) throw forbidden("your role cannot see trunks");
+  enforce(RULES.readTrunks, viewer);
   const rows = await db.trunkStatus.findMany({ where: { organizationId: viewer.orgId } });
   return rows.map(toTrunkStatusView);
 }

@@ -23,16 +23,19 @@ function dateBound(edge: "start" | "end") {
 /** Filters and paging of GET /api/v1/calls and the board's recent calls (newest first). */
 export const callListQuerySchema = z
   .object({
-    /** `live` = not ended yet, `ended` = finished calls; both when absent. */
-    state: z.enum(["live", "ended"], { error: "state must be live or ended" }).optional(),
+    state: z.enum(["live", "ended"], { error: "state must be live or ended" }).optional().describe("live (not ended yet) or ended; both when absent"),
     direction: callDirectionSchema.optional(),
     result: callResultSchema.optional(),
-    /** An extension's number or id: calls it took part in. */
-    extension: z.string().trim().min(1, "extension must not be empty").max(64, "extension must be at most 64 characters").optional(),
-    from: dateBound("start"),
-    to: dateBound("end"),
-    /** Matches the caller's or callee's number or name. */
-    q: z.string().trim().max(100, "search must be at most 100 characters").optional(),
+    extension: z
+      .string()
+      .trim()
+      .min(1, "extension must not be empty")
+      .max(64, "extension must be at most 64 characters")
+      .optional()
+      .describe("An extension's number or id: calls it rang, answered or was transferred to"),
+    from: dateBound("start").describe("On startedAt: an ISO timestamp, or YYYY-MM-DD (a UTC day)"),
+    to: dateBound("end").describe("On startedAt: an ISO timestamp, or YYYY-MM-DD (through the end of that UTC day)"),
+    q: z.string().trim().max(100, "search must be at most 100 characters").optional().describe("Part of the caller's or callee's number or name"),
     page: z.coerce.number({ error: "page must be a number" }).int().min(1, "page must be at least 1").default(1),
     pageSize: z.coerce
       .number({ error: "pageSize must be a number" })
@@ -43,5 +46,4 @@ export const callListQuerySchema = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "to must not be before from" });
 
-export type CallListQuery = z.input<typeof callListQuerySchema>;
-export const CALL_LIST_KEYS = ["state", "direction", "result", "extension", "from", "to", "q", "page", "pageSize"] as const;
+export type CallListQuery = z.output<typeof callListQuerySchema>;

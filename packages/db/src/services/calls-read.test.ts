@@ -7,7 +7,9 @@ import { createExtensionRow, createOrganization, createUser, trunkData } from ".
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { rejectionOf } from "../testing/ticket-test-world";
 import { countCallFigures, listExtensionStatuses, listTrunkStatuses } from "./calls-read-figures";
-import { getCall, listActiveCalls, listCallDirectory, listCalls, type CallListQuery } from "./calls-read";
+import type { z } from "zod";
+import { callListQuerySchema, getCall, listActiveCalls, listCallDirectory, listCalls } from "./calls-read";
+import { parseId, parseInput } from "./parse-input";
 import type { ActingViewer } from "./viewer";
 
 let t: TestDatabase;
@@ -137,8 +139,11 @@ afterAll(async () => {
 });
 
 const keyOf = (id: string) => Object.entries(calls).find(([, v]) => v === id)?.[0] ?? id;
-async function listed(query: CallListQuery, who: ActingViewer = viewers.admin): Promise<string[]> {
-  return (await listCalls({ db }, who, query)).data.map((c) => keyOf(c.id));
+/** The query as an edge hands it to the service: parsed with the schema. */
+const query = (input: z.input<typeof callListQuerySchema>) => parseInput(callListQuerySchema, input);
+
+async function listed(input: z.input<typeof callListQuerySchema>, who: ActingViewer = viewers.admin): Promise<string[]> {
+  return (await listCalls({ db }, who, query(input))).data.map((c) => keyOf(c.id));
 }
 describe("listActiveCalls", () => {
   it("lists the organization's live calls, oldest first, for any staff member", async () => {
@@ -158,7 +163,7 @@ describe("listActiveCalls", () => {
 describe("listCalls: filters and paging", () => {
   it("lists all calls newest first and pages them", async () => {
     expect(await listed({})).toEqual(["ringing", "internal", "talking", "busy", "missed", "answered", "old"]);
-    const page2 = await listCalls({ db }, viewers.admin, { page: 2, pageSize: 3 });
+    const page2 = await listCalls({ db }, viewers.admin, query({ page: 2, pageSize: 3 }));
     expect(page2).toMatchObject({ page: 2, pageSize: 3, total: 7 });
     expect(page2.data.map((c) => keyOf(c.id))).toEqual(["busy", "missed", "answered"]);
   });
@@ -182,12 +187,12 @@ describe("listCalls: filters and paging", () => {
 
   it("never shows another organization's calls, even by its extension's id", async () => {
     expect(await listed({}, viewers.foreign)).toEqual(["foreign"]);
-    const err = await rejectionOf(listCalls({ db }, viewers.admin, { extension: ext.foreign }));
+    const err = await rejectionOf(listCalls({ db }, viewers.admin, query({ extension: ext.foreign })));
     expect(err.fields).toEqual({ extension: "no such extension in your organization" });
   });
 
   it("rejects bad filters naming the field, and customers", async () => {
-    const cases: [CallListQuery, string][] = [
+    const cases: [z.input<typeof callListQuerySchema>, string][] = [
       [{ direction: "sideways" as never }, "direction"],
       [{ result: "exploded" as never }, "result"],
       [{ state: "ringing" as never }, "state"],
@@ -197,12 +202,12 @@ describe("listCalls: filters and paging", () => {
       [{ pageSize: 1000 }, "pageSize"],
       [{ extension: "999" }, "extension"]
     ];
-    for (const [query, field] of cases) {
-      const err = await rejectionOf(listCalls({ db }, viewers.admin, query));
+    for (const [input, field] of cases) {
+      const err = await rejectionOf(() => listCalls({ db }, viewers.admin, query(input)));
       expect(err.code).toBe("bad_request");
       expect(Object.keys(err.fields ?? {})).toEqual([field]);
     }
-    expect((await rejectionOf(listCalls({ db }, viewers.customer, {}))).code).toBe("forbidden");
+    expect((await rejectionOf(listCalls({ db }, viewers.customer, query({})))).code).toBe("forbidden");
   });
 });
 
@@ -218,7 +223,7 @@ describe("getCall", () => {
 
   it("answers not found alike for another organization's, unknown and malformed ids; refuses customers", async () => {
     for (const id of [calls.foreign ?? "", randomUUID(), "not-a-uuid"]) {
-      const err = await rejectionOf(getCall({ db }, viewers.admin, id));
+      const err = await rejectionOf(() => getCall({ db }, viewers.admin, parseId(id, "call")));
       expect([err.code, err.message]).toEqual(["not_found", "call not found"]);
     }
     expect((await rejectionOf(getCall({ db }, viewers.customer, calls.talking ?? ""))).code).toBe("forbidden");

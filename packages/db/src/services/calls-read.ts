@@ -1,33 +1,26 @@
 import { z } from "zod";
-import { canReadCalls } from "@switchboard/auth";
+import { RULES } from "@switchboard/auth";
 import type { CallDetail, CallDirectory, CallView, Page } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import type { Prisma } from "../generated/prisma/client";
 import { toCallTimelineEntry, toCallView } from "../views/call-view";
-import { badRequest, forbidden, notFound } from "./errors";
-import { callListQuerySchema, type CallListQuery } from "./calls-read-query";
+import { badRequest, enforce, notFound } from "./errors";
+import type { CallListQuery } from "./calls-read-query";
 import { pageWindow } from "./list-query";
-import { parseInput } from "./parse-input";
 import type { ActingViewer } from "./viewer";
 
-export { callListQuerySchema, CALL_LIST_KEYS, type CallListQuery } from "./calls-read-query";
+export { callListQuerySchema, type CallListQuery } from "./calls-read-query";
 
 export interface CallReadDeps {
   db: DbClient;
 }
 
-export const CALLS_DENIED = "your role cannot see calls";
-
 /** Live calls shown at once; an organization with more has bigger problems than a long table. */
 export const ACTIVE_CALL_LIMIT = 500;
 
-function assertCanRead(viewer: ActingViewer): void {
-  if (!canReadCalls(viewer)) throw forbidden(CALLS_DENIED);
-}
-
 /** Calls not ended yet, oldest first (the longest-waiting caller on top). */
 export async function listActiveCalls({ db }: CallReadDeps, viewer: ActingViewer): Promise<CallView[]> {
-  assertCanRead(viewer);
+  enforce(RULES.readCalls, viewer);
   const rows = await db.call.findMany({
     where: { organizationId: viewer.orgId, state: { not: "ended" } },
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],
@@ -44,9 +37,8 @@ async function resolveExtension(db: DbClient, orgId: string, value: string): Pro
 }
 
 /** Calls matching the filters, newest first, paged. */
-export async function listCalls({ db }: CallReadDeps, viewer: ActingViewer, query: CallListQuery | Record<string, unknown>): Promise<Page<CallView>> {
-  assertCanRead(viewer);
-  const q = parseInput(callListQuerySchema, query);
+export async function listCalls({ db }: CallReadDeps, viewer: ActingViewer, q: CallListQuery): Promise<Page<CallView>> {
+  enforce(RULES.readCalls, viewer);
   const extensionId = q.extension ? await resolveExtension(db, viewer.orgId, q.extension) : undefined;
   const where: Prisma.CallWhereInput = {
     organizationId: viewer.orgId,
@@ -75,13 +67,11 @@ export async function listCalls({ db }: CallReadDeps, viewer: ActingViewer, quer
 
 /** One call with its whole timeline and the extensions and trunk it names. Another org's call is not found. */
 export async function getCall({ db }: CallReadDeps, viewer: ActingViewer, id: string): Promise<CallDetail> {
-  assertCanRead(viewer);
-  const row = z.uuid().safeParse(id).success
-    ? await db.call.findFirst({
-        where: { id, organizationId: viewer.orgId },
-        include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] }, trunk: { select: { id: true, name: true } } }
-      })
-    : null;
+  enforce(RULES.readCalls, viewer);
+  const row = await db.call.findFirst({
+    where: { id, organizationId: viewer.orgId },
+    include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] }, trunk: { select: { id: true, name: true } } }
+  });
   if (!row) throw notFound("call");
   const extensions = row.extensionIds.length
     ? await db.extension.findMany({
@@ -96,7 +86,7 @@ export async function getCall({ db }: CallReadDeps, viewer: ActingViewer, id: st
 
 /** Extension numbers/names and trunk names for showing calls. */
 export async function listCallDirectory({ db }: CallReadDeps, viewer: ActingViewer): Promise<CallDirectory> {
-  assertCanRead(viewer);
+  enforce(RULES.readCalls, viewer);
   const org = { organizationId: viewer.orgId };
   const [extensions, trunks] = await Promise.all([
     db.extension.findMany({ where: org, select: { id: true, number: true, displayName: true }, orderBy: { number: "asc" } }),

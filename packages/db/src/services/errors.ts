@@ -1,3 +1,4 @@
+import type { PolicyRule, Viewer } from "@switchboard/auth";
 import { Prisma } from "../generated/prisma/client";
 
 /** Errors the data layer raises; pages, REST and sockets translate them into their own terms. */
@@ -12,13 +13,22 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string) => new DomainError("not_found", `${what} not found`);
+/** What an id can name; `<subject> not found` is the one answer for an id that names nothing the viewer may see. */
+export type NotFoundSubject = "extension" | "trunk" | "call" | "ticket" | "notification" | "API token" | "office";
+
+export const notFoundMessage = (what: NotFoundSubject) => `${what} not found`;
+export const notFound = (what: NotFoundSubject) => new DomainError("not_found", notFoundMessage(what));
 export const forbidden = (message: string) => new DomainError("forbidden", message);
 export const conflict = (field: string, message: string) => new DomainError("conflict", message, { [field]: message });
 export const badRequest = (message: string, fields?: Record<string, string>) => new DomainError("bad_request", message, fields);
 
+/** Refuses with the rule's one message unless the rule allows the viewer. */
+export function enforce(rule: PolicyRule, viewer: Viewer): void {
+  if (!rule.allows(viewer)) throw forbidden(rule.denial);
+}
+
 /** Maps Prisma's unique-constraint and missing-row errors to domain errors. */
-export function translatePrismaError(error: unknown, uniqueMessages: Record<string, [field: string, message: string]>, what: string): never {
+export function translatePrismaError(error: unknown, uniqueMessages: Record<string, [field: string, message: string]>, what: NotFoundSubject): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") {
       const target = JSON.stringify(error.meta ?? {});

@@ -1,13 +1,12 @@
-import { z } from "zod";
-import { canManageExtensions, canReadExtensions, secretHint, type SecretBox } from "@switchboard/auth";
-import { extensionCreateSchema, extensionUpdateSchema, type ExtensionView, type Page } from "@switchboard/contracts";
+import type { z } from "zod";
+import { RULES, secretHint, type SecretBox } from "@switchboard/auth";
+import type { ExtensionCreateInput, ExtensionUpdateInput, ExtensionView, Page } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import type { Prisma } from "../generated/prisma/client";
 import { withActor } from "../outbox/context";
 import { toExtensionView } from "../views/extension-view";
-import { badRequest, forbidden, notFound, translatePrismaError } from "./errors";
+import { badRequest, enforce, notFound, translatePrismaError } from "./errors";
 import { pageWindow, sipEndpointListQuerySchema, sipEndpointWhere } from "./list-query";
-import { parseInput } from "./parse-input";
 import { actorOf, type ActingViewer } from "./viewer";
 
 export interface ServiceDeps {
@@ -15,8 +14,12 @@ export interface ServiceDeps {
   box: SecretBox;
 }
 
-export const extensionListQuerySchema = sipEndpointListQuerySchema(["number", "displayName", "transport", "enabled", "updatedAt"], "number");
-export type ExtensionListQuery = z.input<typeof extensionListQuerySchema>;
+export const extensionListQuerySchema = sipEndpointListQuerySchema(
+  ["number", "displayName", "transport", "enabled", "updatedAt"],
+  "number",
+  "number, display name, SIP username and the assigned user's name"
+);
+export type ExtensionListQuery = z.output<typeof extensionListQuerySchema>;
 
 const UNIQUE = {
   number: ["number", "an extension with this number already exists"],
@@ -25,9 +28,8 @@ const UNIQUE = {
 
 const withUser = { user: { select: { name: true } } } as const;
 
-export async function listExtensions({ db }: ServiceDeps, viewer: ActingViewer, query: ExtensionListQuery): Promise<Page<ExtensionView>> {
-  if (!canReadExtensions(viewer)) throw forbidden("your role cannot see extensions");
-  const q = parseInput(extensionListQuerySchema, query);
+export async function listExtensions({ db }: ServiceDeps, viewer: ActingViewer, q: ExtensionListQuery): Promise<Page<ExtensionView>> {
+  enforce(RULES.readExtensions, viewer);
   const where: Prisma.ExtensionWhereInput = {
     ...sipEndpointWhere(viewer.orgId, q),
     ...(q.q
@@ -53,11 +55,16 @@ export async function listExtensions({ db }: ServiceDeps, viewer: ActingViewer, 
   return { data: rows.map(toExtensionView), page: q.page, pageSize: q.pageSize, total };
 }
 
-export async function getExtension({ db }: ServiceDeps, viewer: ActingViewer, id: string): Promise<ExtensionView> {
-  if (!canReadExtensions(viewer)) throw forbidden("your role cannot see extensions");
-  const row = z.uuid().safeParse(id).success ? await db.extension.findFirst({ where: { id, organizationId: viewer.orgId }, include: withUser }) : null;
+/** The extension by id (a uuid, see parseId), in the viewer's organization. */
+async function findExtension(db: DbClient, viewer: ActingViewer, id: string) {
+  const row = await db.extension.findFirst({ where: { id, organizationId: viewer.orgId }, include: withUser });
   if (!row) throw notFound("extension");
-  return toExtensionView(row);
+  return row;
+}
+
+export async function getExtension({ db }: ServiceDeps, viewer: ActingViewer, id: string): Promise<ExtensionView> {
+  enforce(RULES.readExtensions, viewer);
+  return toExtensionView(await findExtension(db, viewer, id));
 }
 
 async function assertAssignableUser(db: DbClient, viewer: ActingViewer, userId: string | null | undefined): Promise<void> {
@@ -66,10 +73,9 @@ async function assertAssignableUser(db: DbClient, viewer: ActingViewer, userId: 
   if (!user) throw badRequest("assigned user does not exist in your organization", { userId: "no such user in your organization" });
 }
 
-export async function createExtension(deps: ServiceDeps, viewer: ActingViewer, input: unknown): Promise<ExtensionView> {
-  if (!canManageExtensions(viewer)) throw forbidden("only admins and supervisors may change extensions");
-  const data = parseInput(extensionCreateSchema, input);
-  const { sipSecret, userId, ...rest } = data;
+export async function createExtension(deps: ServiceDeps, viewer: ActingViewer, input: ExtensionCreateInput): Promise<ExtensionView> {
+  enforce(RULES.manageExtensions, viewer);
+  const { sipSecret, userId, ...rest } = input;
   return withActor(actorOf(viewer), () =>
     deps.db.$transaction(async (tx) => {
       await assertAssignableUser(tx as unknown as DbClient, viewer, userId);
@@ -90,11 +96,10 @@ export async function createExtension(deps: ServiceDeps, viewer: ActingViewer, i
   );
 }
 
-export async function updateExtension(deps: ServiceDeps, viewer: ActingViewer, id: string, input: unknown): Promise<ExtensionView> {
-  if (!canManageExtensions(viewer)) throw forbidden("only admins and supervisors may change extensions");
-  const data = parseInput(extensionUpdateSchema, input);
-  await getExtension(deps, viewer, id);
-  const { sipSecret, ...rest } = data;
+export async function updateExtension(deps: ServiceDeps, viewer: ActingViewer, id: string, input: ExtensionUpdateInput): Promise<ExtensionView> {
+  enforce(RULES.manageExtensions, viewer);
+  await findExtension(deps.db, viewer, id);
+  const { sipSecret, ...rest } = input;
   return withActor(actorOf(viewer), () =>
     deps.db.$transaction(async (tx) => {
       await assertAssignableUser(tx as unknown as DbClient, viewer, rest.userId);
@@ -111,8 +116,7 @@ export async function updateExtension(deps: ServiceDeps, viewer: ActingViewer, i
 }
 
 export async function deleteExtension({ db }: ServiceDeps, viewer: ActingViewer, id: string): Promise<{ id: string }> {
-  if (!canManageExtensions(viewer)) throw forbidden("only admins and supervisors may change extensions");
-  if (!z.uuid().safeParse(id).success) throw notFound("extension");
+  enforce(RULES.manageExtensions, viewer);
   await withActor(actorOf(viewer), () =>
     db.extension.delete({ where: { id, organizationId: viewer.orgId } }).catch((e: unknown) => translatePrismaError(e, UNIQUE, "extension"))
   );

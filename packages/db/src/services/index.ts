@@ -11,7 +11,7 @@ export * from "./notifications";
 export * from "./tickets";
 export * from "./tickets-create";
 export * from "./tickets-reply";
-export { TICKET_CHANGE_DENIED, updateTicket, changeTicketStatus, changeTicketPriority, changeTicketOffice, assignTicket } from "./tickets-change";
+export { updateTicket, changeTicketStatus, changeTicketPriority, changeTicketOffice, assignTicket } from "./tickets-change";
 export { findTicketAccess, withOffices, type TicketViewer } from "./tickets-access";
 export * from "./calls-read";
 export * from "./calls-read-figures";

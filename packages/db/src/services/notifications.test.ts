@@ -9,6 +9,7 @@ import { listNotifications, markAllNotificationsRead, markNotificationRead } fro
 import { updateTicket } from "./tickets-change";
 import { createTicket } from "./tickets-create";
 import { replyToTicket } from "./tickets-reply";
+import { replyInput, notificationQuery } from "../testing/edge-input";
 
 let t: TestDatabase;
 let db: DbClient;
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const inbox = async (user: WorldUser) => (await listNotifications(deps, user, { unread: "true" })).data.map((n) => [n.kind, n.excerpt]);
+const inbox = async (user: WorldUser) => (await listNotifications(deps, user, notificationQuery({ unread: "true" }))).data.map((n) => [n.kind, n.excerpt]);
 const clear = async (...users: WorldUser[]) => {
   for (const user of users) await markAllNotificationsRead(deps, user);
 };
@@ -50,25 +51,28 @@ describe("notifications are written with the change that causes them", () => {
       assigneeId: w.ana.id
     });
     await clear(w.customer, w.ana);
-    await replyToTicket(deps, w.supervisor, ticket.id, { body: "Internal: replace it", internal: true });
+    await replyToTicket(deps, w.supervisor, ticket.id, replyInput({ body: "Internal: replace it", internal: true }));
     expect(await inbox(w.customer)).toEqual([]);
     expect(await inbox(w.ana)).toEqual([["reply", "Internal: replace it"]]);
-    await replyToTicket(deps, w.ana, ticket.id, { body: "A new headset is on its way" });
-    expect((await listNotifications(deps, w.customer)).unread).toBe(1);
+    await replyToTicket(deps, w.ana, ticket.id, replyInput({ body: "A new headset is on its way" }));
+    expect((await listNotifications(deps, w.customer, notificationQuery())).unread).toBe(1);
     expect(await inbox(w.ana)).toHaveLength(1);
-    await replyToTicket(deps, w.customer, ticket.id, { body: "Thanks" });
-    expect((await listNotifications(deps, w.ana, { unread: "true" })).data.map((n) => n.excerpt)).toEqual(["Thanks", "Internal: replace it"]);
+    await replyToTicket(deps, w.customer, ticket.id, replyInput({ body: "Thanks" }));
+    expect((await listNotifications(deps, w.ana, notificationQuery({ unread: "true" }))).data.map((n) => n.excerpt)).toEqual([
+      "Thanks",
+      "Internal: replace it"
+    ]);
   });
 
   it("notifies staff mentioned with @ who may read the ticket, once, and ignores customers' @", async () => {
     const { ticket } = await createTicket(deps, w.customer, { subject: "Porting", body: "Move our number", officeId: w.supportId });
     await clear(w.ana, w.bo, w.supervisor, w.cy);
     const sam = w.supervisor.name.split(" ")[0]?.toLowerCase() ?? "";
-    await replyToTicket(deps, w.ana, ticket.id, { body: `@${sam} please approve; @bo and @cy cannot see this; @${sam} again`, internal: true });
+    await replyToTicket(deps, w.ana, ticket.id, replyInput({ body: `@${sam} please approve; @bo and @cy cannot see this; @${sam} again`, internal: true }));
     expect(await inbox(w.supervisor)).toEqual([["mention", expect.stringContaining("please approve")]]);
     expect(await inbox(w.bo)).toEqual([]);
     expect(await inbox(w.cy)).toEqual([]);
-    await replyToTicket(deps, w.customer, ticket.id, { body: `@${sam} hello` });
+    await replyToTicket(deps, w.customer, ticket.id, replyInput({ body: `@${sam} hello` }));
     expect(await inbox(w.supervisor)).toHaveLength(1);
   });
 });
@@ -76,8 +80,8 @@ describe("notifications are written with the change that causes them", () => {
 describe("reading notifications", () => {
   it("marks one read (others' are not found) and all read, announcing each", async () => {
     const { ticket } = await createTicket(deps, w.supervisor, { subject: "Desk move", body: "Move 104", officeId: w.salesId, assigneeId: w.bo.id });
-    await replyToTicket(deps, w.supervisor, ticket.id, { body: "Any update?" });
-    const page = await listNotifications(deps, w.bo);
+    await replyToTicket(deps, w.supervisor, ticket.id, replyInput({ body: "Any update?" }));
+    const page = await listNotifications(deps, w.bo, notificationQuery());
     expect(page.unread).toBe(2);
     const first = page.data[0];
     if (!first) throw new Error("notification expected");
@@ -86,10 +90,10 @@ describe("reading notifications", () => {
     expect((missing as DomainError).code).toBe("not_found");
     expect((await markNotificationRead(deps, w.bo, first.id)).readAt).not.toBeNull();
     expect(await markAllNotificationsRead(deps, w.bo)).toEqual({ count: 1 });
-    expect((await listNotifications(deps, w.bo)).unread).toBe(0);
+    expect((await listNotifications(deps, w.bo, notificationQuery())).unread).toBe(0);
     const read = await t.database.raw.outboxEvent.findMany({ where: { type: "notification.read", organizationId: w.orgId, actorId: w.bo.id } });
     expect(read).toHaveLength(2);
-    expect((await listNotifications(deps, w.bo, { unread: "false" })).total).toBe(2);
+    expect((await listNotifications(deps, w.bo, notificationQuery({ unread: "false" }))).total).toBe(2);
   });
 });
 

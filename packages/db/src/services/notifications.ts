@@ -6,7 +6,6 @@ import { notificationIncludes, toNotificationView } from "../views/ticket-notifi
 import type { ServiceDeps } from "./extensions";
 import { notFound } from "./errors";
 import { optionalBoolParam } from "./list-query";
-import { parseInput } from "./parse-input";
 import { actorOf, type ActingViewer } from "./viewer";
 
 export const notificationListQuerySchema = z.object({
@@ -14,15 +13,14 @@ export const notificationListQuerySchema = z.object({
   page: z.coerce.number({ error: "page must be a number" }).int().min(1, "page must be at least 1").default(1),
   pageSize: z.coerce.number({ error: "pageSize must be a number" }).int().min(1).max(100, "pageSize must be at most 100").default(20)
 });
-export type NotificationListQuery = z.input<typeof notificationListQuerySchema>;
+export type NotificationListQuery = z.output<typeof notificationListQuerySchema>;
 
 /** The viewer's inbox, newest first, with the number of unread entries (the badge). */
 export async function listNotifications(
   { db }: ServiceDeps,
   viewer: ActingViewer,
-  query: NotificationListQuery = {}
+  q: NotificationListQuery
 ): Promise<Page<NotificationView> & { unread: number }> {
-  const q = parseInput(notificationListQuerySchema, query);
   const mine: Prisma.NotificationWhereInput = { organizationId: viewer.orgId, userId: viewer.id };
   const where: Prisma.NotificationWhereInput = { ...mine, ...(q.unread === true ? { readAt: null } : q.unread === false ? { readAt: { not: null } } : {}) };
   const [rows, total, unread] = await Promise.all([
@@ -45,7 +43,6 @@ export async function countUnreadNotifications({ db }: ServiceDeps, viewer: Acti
 
 /** Marks one of the viewer's notifications read (already read: unchanged, no event). Others' are not_found. */
 export async function markNotificationRead({ db }: ServiceDeps, viewer: ActingViewer, id: string): Promise<NotificationView> {
-  if (!z.uuid().safeParse(id).success) throw notFound("notification");
   return withActor(actorOf(viewer), () =>
     db.$transaction(async (tx) => {
       const row = await tx.notification.findFirst({ where: { id, organizationId: viewer.orgId, userId: viewer.id }, include: notificationIncludes });

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { canManageOffices, canSeeOfficeMembers } from "@switchboard/auth";
+import { canSeeOfficeMembers, RULES } from "@switchboard/auth";
 import { uuidSchema, type OfficeView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import type { ServiceDeps } from "./extensions";
-import { badRequest, forbidden, notFound, translatePrismaError } from "./errors";
-import { parseInput } from "./parse-input";
+import { badRequest, enforce, notFound, translatePrismaError } from "./errors";
 import type { ActingViewer } from "./viewer";
 
 export { officeIdsOf } from "./tickets-access";
@@ -12,7 +11,9 @@ export { officeIdsOf } from "./tickets-access";
 export const officeCreateSchema = z.strictObject({
   name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(60, "name must be at most 60 characters")
 });
-const memberIdsSchema = z.strictObject({ userIds: z.array(uuidSchema, { error: "userIds must be a list of user ids" }).max(500) });
+export type OfficeCreateInput = z.output<typeof officeCreateSchema>;
+export const officeMembersSchema = z.strictObject({ userIds: z.array(uuidSchema, { error: "userIds must be a list of user ids" }).max(500) });
+export type OfficeMembersInput = z.output<typeof officeMembersSchema>;
 
 const UNIQUE = { name: ["name", "an office with this name already exists"] } satisfies Record<string, [string, string]>;
 
@@ -32,9 +33,8 @@ export async function listOffices({ db }: ServiceDeps, viewer: ActingViewer): Pr
   return rows.map((row) => toOfficeView(row, canSeeOfficeMembers(viewer)));
 }
 
-export async function createOffice({ db }: ServiceDeps, viewer: ActingViewer, input: unknown): Promise<OfficeView> {
-  if (!canManageOffices(viewer)) throw forbidden("only admins may manage offices");
-  const { name } = parseInput(officeCreateSchema, input);
+export async function createOffice({ db }: ServiceDeps, viewer: ActingViewer, { name }: OfficeCreateInput): Promise<OfficeView> {
+  enforce(RULES.manageOffices, viewer);
   const row = await db.office
     .create({ data: { organizationId: viewer.orgId, name }, select: { id: true, name: true, members: { select: { userId: true } } } })
     .catch((e: unknown) => translatePrismaError(e, UNIQUE, "office"));
@@ -45,14 +45,11 @@ export async function createOffice({ db }: ServiceDeps, viewer: ActingViewer, in
  * Replaces an office's members (staff of the organization only). Agents see the new office's
  * tickets on their next request; open consoles pick it up when they reconnect.
  */
-export async function setOfficeMembers({ db }: ServiceDeps, viewer: ActingViewer, officeId: string, input: unknown): Promise<OfficeView> {
-  if (!canManageOffices(viewer)) throw forbidden("only admins may manage offices");
-  const { userIds } = parseInput(memberIdsSchema, input);
+export async function setOfficeMembers({ db }: ServiceDeps, viewer: ActingViewer, officeId: string, { userIds }: OfficeMembersInput): Promise<OfficeView> {
+  enforce(RULES.manageOffices, viewer);
   return db.$transaction(async (tx) => {
     const t = tx as unknown as DbClient;
-    const office = uuidSchema.safeParse(officeId).success
-      ? await t.office.findFirst({ where: { id: officeId, organizationId: viewer.orgId }, select: { id: true } })
-      : null;
+    const office = await t.office.findFirst({ where: { id: officeId, organizationId: viewer.orgId }, select: { id: true } });
     if (!office) throw notFound("office");
     const unique = [...new Set(userIds)];
     const staff = await t.user.count({ where: { id: { in: unique }, organizationId: viewer.orgId, role: { in: ["admin", "supervisor", "agent"] } } });

@@ -8,6 +8,7 @@ import { currentSeq } from "./org";
 import { readOrgSnapshot } from "./snapshot";
 import { createTicket } from "./tickets-create";
 import { getTicket, listTickets } from "./tickets";
+import { ticketQuery } from "../testing/edge-input";
 
 let t: TestDatabase;
 let deps: ServiceDeps;
@@ -57,24 +58,24 @@ describe("readOrgSnapshot", () => {
     const snapshot = await readOrgSnapshot(deps.db, w.orgId, async () => {
       // The seq has been read; now another request's ticket commits before the data is read.
       committedSeq = await writer.start();
-      return listTickets(deps, w.supervisor);
+      return listTickets(deps, w.supervisor, ticketQuery());
     });
     expect(committedSeq).toBeGreaterThan(before);
     expect(snapshot.seq).toBe(before);
     // Read outside the transaction, the list would already hold the new ticket while seq says it is not there yet.
     expect(snapshot.data.data.map((v) => v.subject)).toEqual(["Before the snapshot"]);
-    const after = await readOrgSnapshot(deps.db, w.orgId, () => listTickets(deps, w.supervisor));
+    const after = await readOrgSnapshot(deps.db, w.orgId, () => listTickets(deps, w.supervisor, ticketQuery()));
     expect(after.seq).toBe(committedSeq);
     expect(after.data.total).toBe(2);
   });
 
   it("keeps one snapshot across several service calls run concurrently", async () => {
-    const first = (await listTickets(deps, w.supervisor, { sort: "number", dir: "asc" })).data[0];
+    const first = (await listTickets(deps, w.supervisor, ticketQuery({ sort: "number", dir: "asc" }))).data[0];
     if (!first) throw new Error("no ticket to read");
     const writer = openElsewhere("Another concurrent one");
     const snapshot = await readOrgSnapshot(deps.db, w.orgId, async () => {
       const seen = await currentSeq(deps.db, w.orgId);
-      const [, list, detail] = await Promise.all([writer.start(), listTickets(deps, w.supervisor), getTicket(deps, w.supervisor, first.id)]);
+      const [, list, detail] = await Promise.all([writer.start(), listTickets(deps, w.supervisor, ticketQuery()), getTicket(deps, w.supervisor, first.id)]);
       return { seen, list, detail };
     });
     expect(snapshot.data.seen).toBe(snapshot.seq);

@@ -1,19 +1,25 @@
-import { canAssignTicket, canBeAssigned, canChangeTicketOffice, canChangeTicketPriority, canChangeTickets, canChangeTicketStatus } from "@switchboard/auth";
-import { slaDueAt, ticketChangeSchema, type TicketChangeInput, type TicketDetail, type TicketPriority, type TicketStatus } from "@switchboard/contracts";
+import {
+  canAssignTicket,
+  canBeAssigned,
+  canChangeTicketOffice,
+  canChangeTicketPriority,
+  canChangeTicketStatus,
+  RULES,
+  TICKET_FIELD_DENIALS
+} from "@switchboard/auth";
+import { slaDueAt, type TicketChangeInput, type TicketDetail, type TicketPriority, type TicketStatus } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { withActor } from "../outbox/context";
 import { ticketAccessOf, type TicketRow } from "../views/ticket-view";
 import type { ServiceDeps } from "./extensions";
-import { badRequest, conflict, DomainError, forbidden } from "./errors";
-import { parseInput } from "./parse-input";
+import { badRequest, conflict, DomainError, enforce } from "./errors";
 import { orgMember, readableTicket, withOffices, type TicketViewer } from "./tickets-access";
 import { notify } from "./tickets-notify";
 import { loadTicketDetail, writeChange } from "./tickets-write";
 import { actorOf, type ActingViewer } from "./viewer";
 
-export const TICKET_CHANGE_DENIED = "customers cannot change a ticket's status, priority, office or assignee";
-
-function deny(field: string, message: string): DomainError {
+function deny(field: keyof TicketChangeInput): DomainError {
+  const message = TICKET_FIELD_DENIALS[field];
   return new DomainError("forbidden", message, { [field]: message });
 }
 
@@ -78,20 +84,18 @@ export async function setAssignee(db: DbClient, actor: TicketViewer, row: Ticket
  * change, all in one transaction (all or nothing). Order: reopening first (a closed ticket takes
  * no other change), then office, assignee (checked against the new office), priority, status.
  */
-export async function updateTicket(deps: ServiceDeps, viewer: ActingViewer, id: string, input: unknown): Promise<TicketDetail> {
-  if (!canChangeTickets(viewer)) throw forbidden(TICKET_CHANGE_DENIED);
-  const change: TicketChangeInput = parseInput(ticketChangeSchema, input);
+export async function updateTicket(deps: ServiceDeps, viewer: ActingViewer, id: string, change: TicketChangeInput): Promise<TicketDetail> {
+  enforce(RULES.changeTickets, viewer);
   return withActor(actorOf(viewer), () =>
     deps.db.$transaction(async (tx) => {
       const db = tx as unknown as DbClient;
       const actor = await withOffices(db, viewer);
       let row = await readableTicket(db, actor, id, { lock: true });
       const access = ticketAccessOf(row);
-      if (change.status !== undefined && !canChangeTicketStatus(actor, access)) throw deny("status", "you may not change this ticket's status");
-      if (change.priority !== undefined && !canChangeTicketPriority(actor, access)) throw deny("priority", "you may not change this ticket's priority");
-      if (change.officeId !== undefined && !canChangeTicketOffice(actor, access))
-        throw deny("officeId", "only supervisors and admins may move a ticket to another office");
-      if (change.assigneeId !== undefined && !canAssignTicket(actor, access)) throw deny("assigneeId", "you may not assign this ticket");
+      if (change.status !== undefined && !canChangeTicketStatus(actor, access)) throw deny("status");
+      if (change.priority !== undefined && !canChangeTicketPriority(actor, access)) throw deny("priority");
+      if (change.officeId !== undefined && !canChangeTicketOffice(actor, access)) throw deny("officeId");
+      if (change.assigneeId !== undefined && !canAssignTicket(actor, access)) throw deny("assigneeId");
 
       const reopens = row.status === "closed" && change.status !== undefined && change.status !== "closed";
       if (reopens && change.status) row = await setStatus(db, actor, row, change.status);
@@ -107,8 +111,9 @@ export async function updateTicket(deps: ServiceDeps, viewer: ActingViewer, id: 
   );
 }
 
-export const changeTicketStatus = (deps: ServiceDeps, viewer: ActingViewer, id: string, status: unknown) => updateTicket(deps, viewer, id, { status });
-export const changeTicketPriority = (deps: ServiceDeps, viewer: ActingViewer, id: string, priority: unknown) => updateTicket(deps, viewer, id, { priority });
+export const changeTicketStatus = (deps: ServiceDeps, viewer: ActingViewer, id: string, status: TicketStatus) => updateTicket(deps, viewer, id, { status });
+export const changeTicketPriority = (deps: ServiceDeps, viewer: ActingViewer, id: string, priority: TicketPriority) =>
+  updateTicket(deps, viewer, id, { priority });
 export const changeTicketOffice = (deps: ServiceDeps, viewer: ActingViewer, id: string, officeId: string | null) =>
   updateTicket(deps, viewer, id, { officeId });
 export const assignTicket = (deps: ServiceDeps, viewer: ActingViewer, id: string, assigneeId: string | null) => updateTicket(deps, viewer, id, { assigneeId });

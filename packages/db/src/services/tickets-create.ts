@@ -1,11 +1,10 @@
-import { canBeAssigned, canCreateTicket, canOpenTicketOnBehalf } from "@switchboard/auth";
-import { slaDueAt, STAFF_ONLY_CREATE_FIELDS, ticketCreateSchema, type TicketDetail } from "@switchboard/contracts";
+import { canBeAssigned, canOpenTicketOnBehalf, RULES, TICKET_FIELD_DENIALS } from "@switchboard/auth";
+import { slaDueAt, STAFF_ONLY_CREATE_FIELDS, type TicketCreateInput, type TicketDetail } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { withActor } from "../outbox/context";
 import { ticketNames } from "../views/ticket-view";
 import type { ServiceDeps } from "./extensions";
-import { badRequest, DomainError, forbidden } from "./errors";
-import { parseInput } from "./parse-input";
+import { badRequest, DomainError, enforce } from "./errors";
 import { orgMember, withOffices } from "./tickets-access";
 import { notify } from "./tickets-notify";
 import { loadTicketDetail } from "./tickets-write";
@@ -54,13 +53,16 @@ async function checkReferences(
  * with a priority, an assignee (a member of the ticket's office) and a linked call. The SLA is due
  * the priority's response time after opening.
  */
-export async function createTicket(deps: ServiceDeps, viewer: ActingViewer, input: unknown): Promise<TicketDetail> {
-  if (!canCreateTicket(viewer)) throw forbidden("you may not open tickets");
-  const data = parseInput(ticketCreateSchema, input);
+export async function createTicket(deps: ServiceDeps, viewer: ActingViewer, data: TicketCreateInput): Promise<TicketDetail> {
+  enforce(RULES.createTickets, viewer);
   if (!canOpenTicketOnBehalf(viewer)) {
     const denied = STAFF_ONLY_CREATE_FIELDS.filter((field) => data[field] !== undefined);
     if (denied.length) {
-      throw new DomainError("forbidden", `customers cannot set ${denied.join(", ")}`, Object.fromEntries(denied.map((f) => [f, "only staff may set this"])));
+      throw new DomainError(
+        "forbidden",
+        `customers cannot set ${denied.join(", ")}`,
+        Object.fromEntries(denied.map((f) => [f, TICKET_FIELD_DENIALS.staffOnlyField]))
+      );
     }
   }
   return withActor(actorOf(viewer), () =>

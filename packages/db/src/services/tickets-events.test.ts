@@ -11,6 +11,7 @@ import type { ServiceDeps } from "./extensions";
 import { updateTicket } from "./tickets-change";
 import { createTicket } from "./tickets-create";
 import { replyToTicket } from "./tickets-reply";
+import { replyInput } from "../testing/edge-input";
 
 /**
  * 200 random ticket operations (internal notes, other customers' and other offices' tickets,
@@ -105,7 +106,7 @@ describe("ticket events filtered per viewer (200 random operations)", () => {
           }
           case "reply": {
             const author = rnd.pick([org.customer, org.otherCustomer, ...staff]);
-            await replyToTicket(deps, author, target?.id ?? "", { body: `PUBLIC-REPLY-${i} @${org.ana.name.split(" ")[0]}` });
+            await replyToTicket(deps, author, target?.id ?? "", replyInput({ body: `PUBLIC-REPLY-${i} @${org.ana.name.split(" ")[0]}` }));
             break;
           }
           case "note": {
@@ -113,10 +114,15 @@ describe("ticket events filtered per viewer (200 random operations)", () => {
             const marker = `INTERNAL-NOTE-${i}`;
             internalMarkers.push(marker);
             const author = rnd.pick([...staff, org.customer]);
-            await replyToTicket(deps, author, target?.id ?? "", {
-              body: `${marker} @${org.ana.name.split(" ")[0]} @${org.supervisor.name.split(" ")[0]}`,
-              internal: true
-            });
+            await replyToTicket(
+              deps,
+              author,
+              target?.id ?? "",
+              replyInput({
+                body: `${marker} @${org.ana.name.split(" ")[0]} @${org.supervisor.name.split(" ")[0]}`,
+                internal: true
+              })
+            );
             break;
           }
           case "status":

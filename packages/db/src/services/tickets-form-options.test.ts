@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RULES } from "@switchboard/auth";
 import type { TestDatabase } from "../testing/test-database";
 import { createTicketTestWorld, rejectionOf } from "../testing/ticket-test-world";
 import type { TicketOrg } from "../testing/ticket-world";
 import type { ServiceDeps } from "./extensions";
-import { CALL_SUMMARY_DENIED, CUSTOMERS_DENIED, findCallSummary, listCustomerOptions } from "./tickets-form-options";
+import { findCallSummary, listCustomerOptions } from "./tickets-form-options";
 
 let t: TestDatabase;
 let deps: ServiceDeps;
@@ -48,7 +49,7 @@ describe("listCustomerOptions", () => {
   it("refuses customers: they open tickets for themselves", async () => {
     const error = await rejectionOf(listCustomerOptions(deps, w.customer));
     expect(error.code).toBe("forbidden");
-    expect(error.message).toBe(CUSTOMERS_DENIED);
+    expect(error.message).toBe(RULES.openTicketsOnBehalf.denial);
   });
 });
 
@@ -74,6 +75,6 @@ describe("findCallSummary", () => {
   it("refuses roles that cannot see calls", async () => {
     const error = await rejectionOf(findCallSummary(deps, w.customer, calls.own));
     expect(error.code).toBe("forbidden");
-    expect(error.message).toBe(CALL_SUMMARY_DENIED);
+    expect(error.message).toBe(RULES.readCalls.denial);
   });
 });

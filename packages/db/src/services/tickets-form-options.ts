@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { canOpenTicketOnBehalf, canReadCalls } from "@switchboard/auth";
+import { RULES } from "@switchboard/auth";
+import { uuidSchema } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
-import { forbidden } from "./errors";
+import { enforce } from "./errors";
 import type { ActingViewer } from "./viewer";
 
 export interface TicketFormOptionsDeps {
@@ -27,12 +27,9 @@ export interface CallSummary {
 /** More customers than a picker can usefully list; the ticket form then wants a search instead. */
 export const CUSTOMER_OPTION_LIMIT = 500;
 
-export const CUSTOMERS_DENIED = "only staff may open a ticket on a customer's behalf";
-export const CALL_SUMMARY_DENIED = "your role cannot see calls";
-
 /** Customers of the viewer's organization, by name, for staff opening a ticket on someone's behalf (e.g. from a call). */
 export async function listCustomerOptions({ db }: TicketFormOptionsDeps, viewer: ActingViewer): Promise<CustomerOption[]> {
-  if (!canOpenTicketOnBehalf(viewer)) throw forbidden(CUSTOMERS_DENIED);
+  enforce(RULES.openTicketsOnBehalf, viewer);
   return db.user.findMany({
     where: { organizationId: viewer.orgId, role: "customer" },
     select: { id: true, name: true, email: true },
@@ -41,10 +38,10 @@ export async function listCustomerOptions({ db }: TicketFormOptionsDeps, viewer:
   });
 }
 
-/** A call of the viewer's organization as a ticket links it; null when there is none (or `id` is no uuid). */
+/** A call of the viewer's organization as a ticket links it; null when there is none (a malformed id, e.g. from a URL, names none). */
 export async function findCallSummary({ db }: TicketFormOptionsDeps, viewer: ActingViewer, id: string): Promise<CallSummary | null> {
-  if (!canReadCalls(viewer)) throw forbidden(CALL_SUMMARY_DENIED);
-  if (!z.uuid().safeParse(id).success) return null;
+  enforce(RULES.readCalls, viewer);
+  if (!uuidSchema.safeParse(id).success) return null;
   const row = await db.call.findFirst({
     where: { id, organizationId: viewer.orgId },
     select: { id: true, direction: true, fromNumber: true, fromName: true, toNumber: true, startedAt: true }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TicketView } from "@switchboard/contracts";
+import type { z } from "zod";
+import type { ticketCreateSchema, TicketView } from "@switchboard/contracts";
 import type { TestDatabase } from "../testing/test-database";
 import { createTicketTestWorld, rejectionOf } from "../testing/ticket-test-world";
 import { type TicketOrg, type WorldUser } from "../testing/ticket-world";
@@ -7,7 +8,9 @@ import type { ServiceDeps } from "./extensions";
 import { updateTicket } from "./tickets-change";
 import { createTicket } from "./tickets-create";
 import { replyToTicket } from "./tickets-reply";
-import { getTicket, listTicketReplies, listTickets, type TicketListQuery } from "./tickets";
+import { parseId } from "./parse-input";
+import { getTicket, listTicketReplies, listTickets, type ticketListQuerySchema } from "./tickets";
+import { replyInput, replyQuery, ticketInput, ticketQuery } from "../testing/edge-input";
 
 let t: TestDatabase;
 let deps: ServiceDeps;
@@ -17,8 +20,8 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   ({ t, deps, orgA: w, orgB: other } = await createTicketTestWorld());
-  const open = async (key: string, by: WorldUser, input: Record<string, unknown>) => {
-    ids[key] = (await createTicket(deps, by, { body: `Description of ${key}`, ...input })).ticket.id;
+  const open = async (key: string, by: WorldUser, input: Omit<z.input<typeof ticketCreateSchema>, "body">) => {
+    ids[key] = (await createTicket(deps, by, ticketInput({ body: `Description of ${key}`, ...input }))).ticket.id;
   };
   // Support: two of Cara's, one of Otto's (assigned to Ana). Sales: one of Cara's, assigned to Bo.
   await open("printer", w.customer, { subject: "Printer jams", officeId: w.supportId });
@@ -35,14 +38,14 @@ beforeAll(async () => {
   // No office, assigned to Cy (who belongs to none).
   await open("triage", w.admin, { subject: "Unsorted request", customerId: w.customer.id, assigneeId: w.cy.id, priority: "low" });
   await open("foreign", other.customer, { subject: "Printer jams abroad", officeId: other.supportId });
-  await replyToTicket(deps, w.ana, ids.printer ?? "", { body: "INTERNAL ONLY remark", internal: true });
-  await replyToTicket(deps, w.ana, ids.printer ?? "", { body: "Please try again" });
+  await replyToTicket(deps, w.ana, ids.printer ?? "", replyInput({ body: "INTERNAL ONLY remark", internal: true }));
+  await replyToTicket(deps, w.ana, ids.printer ?? "", replyInput({ body: "Please try again" }));
 });
 afterAll(() => t.drop());
 
 const keyOf = (id: string) => Object.entries(ids).find(([, v]) => v === id)?.[0];
-async function listed(viewer: WorldUser, query: TicketListQuery = {}): Promise<string[]> {
-  return (await listTickets(deps, viewer, { sort: "number", dir: "asc", ...query })).data.map((v) => keyOf(v.id) ?? v.id);
+async function listed(viewer: WorldUser, query: z.input<typeof ticketListQuerySchema> = {}): Promise<string[]> {
+  return (await listTickets(deps, viewer, ticketQuery({ sort: "number", dir: "asc", ...query }))).data.map((v) => keyOf(v.id) ?? v.id);
 }
 
 describe("listTickets: scope follows the policy", () => {
@@ -59,7 +62,7 @@ describe("listTickets: scope follows the policy", () => {
   });
 
   it("shows customers only their own tickets, in the customer view", async () => {
-    const page = await listTickets(deps, w.customer, { sort: "number", dir: "asc" });
+    const page = await listTickets(deps, w.customer, ticketQuery({ sort: "number", dir: "asc" }));
     expect(page.data.map((v) => keyOf(v.id))).toEqual(["printer", "voicemail", "invoice", "triage"]);
     expect(page.data.every((v: TicketView) => v.view === "customer")).toBe(true);
     expect(JSON.stringify(page)).not.toMatch(/assignee|officeId|priority|slaDueAt/);
@@ -91,17 +94,19 @@ describe("listTickets: filters, search, sort and paging", () => {
 
   it("sorts (priority in urgency order) and pages", async () => {
     expect(await listed(w.supervisor, { sort: "priority", dir: "desc" })).toEqual(["otto", "invoice", "voicemail", "printer", "triage"]);
-    const page = await listTickets(deps, w.supervisor, { sort: "number", dir: "asc", page: 2, pageSize: 2 });
+    const page = await listTickets(deps, w.supervisor, ticketQuery({ sort: "number", dir: "asc", page: 2, pageSize: 2 }));
     expect(page).toMatchObject({ page: 2, pageSize: 2, total: 5 });
     expect(page.data.map((v) => keyOf(v.id))).toEqual(["otto", "invoice"]);
-    const defaults = await listTickets(deps, w.supervisor);
+    const defaults = await listTickets(deps, w.supervisor, ticketQuery());
     expect(defaults.data[0]?.updatedAt).toBe([...defaults.data.map((v) => v.updatedAt)].sort().reverse()[0]);
   });
 
   it("rejects unknown values and, for customers, staff-only filters and sorts", async () => {
-    const bad = await rejectionOf(listTickets(deps, w.supervisor, { status: "open,exploded", sort: "colour" as never, assignee: "someone" }));
+    const bad = await rejectionOf(() =>
+      listTickets(deps, w.supervisor, ticketQuery({ status: "open,exploded", sort: "colour" as never, assignee: "someone" }))
+    );
     expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["assignee", "sort", "status"]);
-    const customer = await rejectionOf(listTickets(deps, w.customer, { assignee: w.ana.id, priority: "high", sort: "priority" }));
+    const customer = await rejectionOf(listTickets(deps, w.customer, ticketQuery({ assignee: w.ana.id, priority: "high", sort: "priority" })));
     expect(Object.keys(customer.fields ?? {}).sort()).toEqual(["assignee", "priority", "sort"]);
   });
 });
@@ -116,9 +121,9 @@ describe("getTicket and listTicketReplies", () => {
       [w.admin, "foreign"]
     ] as const) {
       expect((await rejectionOf(getTicket(deps, viewer, ids[key] ?? ""))).code).toBe("not_found");
-      expect((await rejectionOf(listTicketReplies(deps, viewer, ids[key] ?? ""))).code).toBe("not_found");
+      expect((await rejectionOf(listTicketReplies(deps, viewer, ids[key] ?? "", replyQuery()))).code).toBe("not_found");
     }
-    expect((await rejectionOf(getTicket(deps, w.admin, "not-a-uuid"))).code).toBe("not_found");
+    expect((await rejectionOf(() => getTicket(deps, w.admin, parseId("not-a-uuid", "ticket")))).code).toBe("not_found");
   });
 
   it("gives customers the conversation without internal notes or internal activity", async () => {
@@ -127,8 +132,8 @@ describe("getTicket and listTicketReplies", () => {
     expect(detail.activity.map((a) => a.kind)).toEqual(["created", "status_changed"]);
     const staff = await getTicket(deps, w.ana, ids.voicemail ?? "");
     expect(staff.activity.map((a) => a.kind)).toEqual(["created", "assigned", "priority_changed", "status_changed"]);
-    const replies = await listTicketReplies(deps, w.customer, ids.printer ?? "");
+    const replies = await listTicketReplies(deps, w.customer, ids.printer ?? "", replyQuery());
     expect(replies.data.map((r) => r.body)).toEqual(["Please try again"]);
-    expect((await listTicketReplies(deps, w.ana, ids.printer ?? "")).total).toBe(2);
+    expect((await listTicketReplies(deps, w.ana, ids.printer ?? "", replyQuery())).total).toBe(2);
   });
 });

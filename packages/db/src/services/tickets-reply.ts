@@ -1,12 +1,11 @@
-import { canAddInternalNote, canReplyToTicket, isStaff } from "@switchboard/auth";
-import { replyCreateSchema, type NotificationKind, type TicketReplyView } from "@switchboard/contracts";
+import { canAddInternalNote, canReplyToTicket, isStaff, TICKET_FIELD_DENIALS } from "@switchboard/auth";
+import type { NotificationKind, ReplyCreateInput, TicketReplyView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { withActor } from "../outbox/context";
 import { replyAuthor, toTicketReplyView } from "../views/ticket-reply-view";
 import { ticketAccessOf } from "../views/ticket-view";
 import type { ServiceDeps } from "./extensions";
 import { conflict, DomainError, notFound } from "./errors";
-import { parseInput } from "./parse-input";
 import { readableTicket, withOffices } from "./tickets-access";
 import { setStatus } from "./tickets-change";
 import { excerptOf, mentionedStaff, notify } from "./tickets-notify";
@@ -18,8 +17,7 @@ import { actorOf, type ActingViewer } from "./viewer";
  * In the same transaction: a "reply" notification for the ticket's customer (public replies only)
  * and assignee, and a "mention" notification for staff named with @ who may read the ticket.
  */
-export async function replyToTicket(deps: ServiceDeps, viewer: ActingViewer, ticketId: string, input: unknown): Promise<TicketReplyView> {
-  const data = parseInput(replyCreateSchema, input);
+export async function replyToTicket(deps: ServiceDeps, viewer: ActingViewer, ticketId: string, data: ReplyCreateInput): Promise<TicketReplyView> {
   return withActor(actorOf(viewer), () =>
     deps.db.$transaction(async (tx) => {
       const db = tx as unknown as DbClient;
@@ -27,7 +25,7 @@ export async function replyToTicket(deps: ServiceDeps, viewer: ActingViewer, tic
       const ticket = await readableTicket(db, actor, ticketId, { lock: true });
       const access = ticketAccessOf(ticket);
       if (data.internal && !canAddInternalNote(actor, access)) {
-        throw new DomainError("forbidden", "only staff may add internal notes", { internal: "only staff may add internal notes" });
+        throw new DomainError("forbidden", TICKET_FIELD_DENIALS.internal, { internal: TICKET_FIELD_DENIALS.internal });
       }
       if (!canReplyToTicket(actor, access)) throw notFound("ticket");
       if (ticket.status === "closed") throw conflict("status", "the ticket is closed; reopen it before replying");

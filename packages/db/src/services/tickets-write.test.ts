@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ticketChangeSchema, ticketCreateSchema } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import type { TestDatabase } from "../testing/test-database";
 import { createTicketTestWorld, rejectionOf } from "../testing/ticket-test-world";
@@ -8,6 +9,8 @@ import { createTicket } from "./tickets-create";
 import { replyToTicket } from "./tickets-reply";
 import { updateTicket } from "./tickets-change";
 import { getTicket } from "./tickets";
+import { parseInput } from "./parse-input";
+import { replyInput } from "../testing/edge-input";
 
 let t: TestDatabase;
 let db: DbClient;
@@ -62,7 +65,7 @@ describe("createTicket", () => {
   });
 
   it("validates subject and body", async () => {
-    const error = await rejectionOf(createTicket(deps, w.customer, { subject: "  ", body: "", colour: "red" }));
+    const error = await rejectionOf(() => createTicket(deps, w.customer, parseInput(ticketCreateSchema, { subject: "  ", body: "", colour: "red" })));
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(["body", "colour", "subject"]);
   });
 });
@@ -72,7 +75,7 @@ describe("replyToTicket", () => {
     const ticket = await open();
     const before = await countAll();
     for (const body of ["", "   ", "x".repeat(10_001)]) {
-      const error = await rejectionOf(replyToTicket(deps, w.ana, ticket.id, { body }));
+      const error = await rejectionOf(() => replyToTicket(deps, w.ana, ticket.id, replyInput({ body })));
       expect(error.code).toBe("bad_request");
       expect(Object.keys(error.fields ?? {})).toEqual(["body"]);
     }
@@ -81,16 +84,16 @@ describe("replyToTicket", () => {
 
   it("forbids internal notes from customers and hides other customers' tickets as not found", async () => {
     const ticket = await open();
-    expect((await rejectionOf(replyToTicket(deps, w.customer, ticket.id, { body: "psst", internal: true }))).code).toBe("forbidden");
-    expect((await rejectionOf(replyToTicket(deps, w.otherCustomer, ticket.id, { body: "hi" }))).code).toBe("not_found");
-    expect((await rejectionOf(replyToTicket(deps, w.bo, ticket.id, { body: "hi" }))).code).toBe("not_found");
-    expect((await rejectionOf(replyToTicket(deps, other.admin, ticket.id, { body: "hi" }))).code).toBe("not_found");
+    expect((await rejectionOf(replyToTicket(deps, w.customer, ticket.id, replyInput({ body: "psst", internal: true })))).code).toBe("forbidden");
+    expect((await rejectionOf(replyToTicket(deps, w.otherCustomer, ticket.id, replyInput({ body: "hi" })))).code).toBe("not_found");
+    expect((await rejectionOf(replyToTicket(deps, w.bo, ticket.id, replyInput({ body: "hi" })))).code).toBe("not_found");
+    expect((await rejectionOf(replyToTicket(deps, other.admin, ticket.id, replyInput({ body: "hi" })))).code).toBe("not_found");
   });
 
   it("announces a reply on the ticket with its access facts, and keeps notes from the customer's detail", async () => {
     const ticket = await open();
-    const reply = await replyToTicket(deps, w.ana, ticket.id, { body: "On it", attachments: [{ name: "log.txt", size: 12, type: "text/plain" }] });
-    await replyToTicket(deps, w.ana, ticket.id, { body: "SECRET NOTE", internal: true });
+    const reply = await replyToTicket(deps, w.ana, ticket.id, replyInput({ body: "On it", attachments: [{ name: "log.txt", size: 12, type: "text/plain" }] }));
+    await replyToTicket(deps, w.ana, ticket.id, replyInput({ body: "SECRET NOTE", internal: true }));
     expect(reply).toMatchObject({ authorId: w.ana.id, authorIsStaff: true, internal: false, attachments: [{ name: "log.txt" }] });
     const events = (await eventsOf(ticket.id)).filter((e) => e.type === "ticket.reply_created");
     expect(events.map((e) => (e.data as { internal: boolean }).internal)).toEqual([false, true]);
@@ -104,10 +107,10 @@ describe("replyToTicket", () => {
   it("reopens a pending ticket when the customer replies; refuses replies to a closed ticket (conflict)", async () => {
     const ticket = await open();
     await updateTicket(deps, w.ana, ticket.id, { status: "pending" });
-    await replyToTicket(deps, w.customer, ticket.id, { body: "Still broken" });
+    await replyToTicket(deps, w.customer, ticket.id, replyInput({ body: "Still broken" }));
     expect((await getTicket(deps, w.ana, ticket.id)).ticket.status).toBe("open");
     await updateTicket(deps, w.ana, ticket.id, { status: "closed" });
-    const error = await rejectionOf(replyToTicket(deps, w.customer, ticket.id, { body: "hello?" }));
+    const error = await rejectionOf(replyToTicket(deps, w.customer, ticket.id, replyInput({ body: "hello?" })));
     expect(error.code).toBe("conflict");
   });
 });
@@ -147,7 +150,9 @@ describe("updateTicket", () => {
   it("rejects an unknown status and an assignee outside the organization or the office, naming the field", async () => {
     const ticket = await open();
     const before = await countAll();
-    expect((await rejectionOf(updateTicket(deps, w.ana, ticket.id, { status: "exploded" }))).fields).toHaveProperty("status");
+    expect((await rejectionOf(() => updateTicket(deps, w.ana, ticket.id, parseInput(ticketChangeSchema, { status: "exploded" })))).fields).toHaveProperty(
+      "status"
+    );
     for (const assigneeId of [other.ana.id, w.bo.id, w.customer.id, "6f1c2a7e-0000-4000-8000-000000000000"]) {
       const error = await rejectionOf(updateTicket(deps, w.ana, ticket.id, { assigneeId, priority: "high" }));
       expect(error.code).toBe("bad_request");

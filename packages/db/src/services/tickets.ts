@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { canSeeInternalTicketData } from "@switchboard/auth";
+import { canSeeInternalTicketData, TICKET_FIELD_DENIALS } from "@switchboard/auth";
 import { TICKET_PRIORITIES, TICKET_STATUSES, type Page, type TicketDetail, type TicketReplyView, type TicketView } from "@switchboard/contracts";
 import type { Prisma } from "../generated/prisma/client";
 import { replyAuthor, toTicketReplyView } from "../views/ticket-reply-view";
@@ -7,7 +7,6 @@ import { ticketNames, toTicketViewFor } from "../views/ticket-view";
 import type { ServiceDeps } from "./extensions";
 import { badRequest } from "./errors";
 import { listQuerySchema, optionalBoolParam } from "./list-query";
-import { parseInput } from "./parse-input";
 import { readableTicket, scopeWhere, withOffices } from "./tickets-access";
 import { loadTicketDetail } from "./tickets-write";
 import type { ActingViewer } from "./viewer";
@@ -23,21 +22,28 @@ function csvOf<const V extends readonly [string, ...string[]]>(name: string, val
         .filter(Boolean)
     )
     .pipe(z.array(z.enum(values, { error: `${name} must be one of: ${values.join(", ")} (comma-separated)` })).min(1, `${name} must not be empty`))
-    .optional();
+    .optional()
+    .describe(`Comma-separated, any of: ${values.join(", ")}`);
 }
 
 const SORTS = ["number", "subject", "status", "priority", "slaDueAt", "createdAt", "updatedAt"] as const;
 
-export const ticketListQuerySchema = listQuerySchema(SORTS, "updatedAt").extend({
+export const ticketListQuerySchema = listQuerySchema(SORTS, "updatedAt", "subject and description; a number (T-1042 or 1042) finds that ticket").extend({
   dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("desc"),
   status: csvOf("status", TICKET_STATUSES),
-  priority: csvOf("priority", TICKET_PRIORITIES),
-  office: z.union([z.uuid(), z.literal("none")], { error: "office must be an office id or none" }).optional(),
-  assignee: z.union([z.uuid(), z.literal("me"), z.literal("none")], { error: "assignee must be a user id, me or none" }).optional(),
-  mine: optionalBoolParam,
-  customer: z.uuid({ error: "customer must be a user id" }).optional()
+  priority: csvOf("priority", TICKET_PRIORITIES).describe(`Staff only. Comma-separated, any of: ${TICKET_PRIORITIES.join(", ")}`),
+  office: z
+    .union([z.uuid(), z.literal("none")], { error: "office must be an office id or none" })
+    .optional()
+    .describe("Staff only. An office id, or none (tickets of no office)"),
+  assignee: z
+    .union([z.uuid(), z.literal("me"), z.literal("none")], { error: "assignee must be a user id, me or none" })
+    .optional()
+    .describe("Staff only. A user id, me, or none (unassigned)"),
+  mine: optionalBoolParam.describe("true: assigned to me (staff), opened for me (customers)"),
+  customer: z.uuid({ error: "customer must be a user id" }).optional().describe("Staff only. The customer's user id")
 });
-export type TicketListQuery = z.input<typeof ticketListQuerySchema>;
+export type TicketListQuery = z.output<typeof ticketListQuerySchema>;
 
 /** Filters and sorts that would tell a customer about staff-only data (who handles it, how urgent). */
 const STAFF_ONLY_PARAMS = ["priority", "office", "assignee", "customer"] as const;
@@ -54,13 +60,12 @@ function searchWhere(q: string): Prisma.TicketWhereInput {
 }
 
 /** Tickets the viewer may see, filtered, searched (subject, description, T-number), sorted and paged. */
-export async function listTickets({ db }: ServiceDeps, viewer: ActingViewer, query: TicketListQuery = {}): Promise<Page<TicketView>> {
-  const q = parseInput(ticketListQuerySchema, query);
+export async function listTickets({ db }: ServiceDeps, viewer: ActingViewer, q: TicketListQuery): Promise<Page<TicketView>> {
   const staff = canSeeInternalTicketData(viewer);
   if (!staff) {
     const fields: Record<string, string> = {};
-    for (const key of STAFF_ONLY_PARAMS) if (q[key] !== undefined) fields[key] = "only staff may filter by this";
-    if (q.sort === "priority" || q.sort === "slaDueAt") fields.sort = "only staff may sort by this";
+    for (const key of STAFF_ONLY_PARAMS) if (q[key] !== undefined) fields[key] = TICKET_FIELD_DENIALS.staffOnlyFilter;
+    if (q.sort === "priority" || q.sort === "slaDueAt") fields.sort = TICKET_FIELD_DENIALS.staffOnlySort;
     if (Object.keys(fields).length) throw badRequest(`invalid input — ${Object.keys(fields).join(", ")}: only staff may use this`, fields);
   }
   const scoped = await withOffices(db, viewer);
@@ -96,16 +101,10 @@ export const replyListQuerySchema = z.object({
   page: z.coerce.number({ error: "page must be a number" }).int().min(1, "page must be at least 1").default(1),
   pageSize: z.coerce.number({ error: "pageSize must be a number" }).int().min(1).max(200, "pageSize must be at most 200").default(100)
 });
-export type ReplyListQuery = z.input<typeof replyListQuerySchema>;
+export type ReplyListQuery = z.output<typeof replyListQuerySchema>;
 
 /** A ticket's replies, oldest first; internal notes only for staff. */
-export async function listTicketReplies(
-  { db }: ServiceDeps,
-  viewer: ActingViewer,
-  ticketId: string,
-  query: ReplyListQuery = {}
-): Promise<Page<TicketReplyView>> {
-  const q = parseInput(replyListQuerySchema, query);
+export async function listTicketReplies({ db }: ServiceDeps, viewer: ActingViewer, ticketId: string, q: ReplyListQuery): Promise<Page<TicketReplyView>> {
   const scoped = await withOffices(db, viewer);
   const ticket = await readableTicket(db, scoped, ticketId);
   const where: Prisma.TicketReplyWhereInput = { ticketId: ticket.id, ...(canSeeInternalTicketData(scoped) ? {} : { internal: false }) };

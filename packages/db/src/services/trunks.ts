@@ -1,24 +1,26 @@
-import { z } from "zod";
-import { canManageTrunks, canReadTrunks, secretHint } from "@switchboard/auth";
-import { trunkCreateSchema, trunkUpdateSchema, type Page, type TrunkView } from "@switchboard/contracts";
+import type { z } from "zod";
+import { RULES, secretHint } from "@switchboard/auth";
+import type { Page, TrunkCreateInput, TrunkUpdateInput, TrunkView } from "@switchboard/contracts";
+import type { DbClient } from "../client/create-client";
 import type { Prisma } from "../generated/prisma/client";
 import { withActor } from "../outbox/context";
 import { toTrunkView } from "../views/trunk-view";
 import type { ServiceDeps } from "./extensions";
-import { forbidden, notFound, translatePrismaError } from "./errors";
+import { enforce, notFound, translatePrismaError } from "./errors";
 import { pageWindow, sipEndpointListQuerySchema, sipEndpointWhere } from "./list-query";
-import { parseInput } from "./parse-input";
 import { actorOf, type ActingViewer } from "./viewer";
 
-export const trunkListQuerySchema = sipEndpointListQuerySchema(["name", "host", "transport", "maxChannels", "enabled", "updatedAt"], "name");
-export type TrunkListQuery = z.input<typeof trunkListQuerySchema>;
+export const trunkListQuerySchema = sipEndpointListQuerySchema(
+  ["name", "host", "transport", "maxChannels", "enabled", "updatedAt"],
+  "name",
+  "name, host and username"
+);
+export type TrunkListQuery = z.output<typeof trunkListQuerySchema>;
 
 const UNIQUE = { name: ["name", "a trunk with this name already exists"] } satisfies Record<string, [string, string]>;
-const MANAGE_DENIED = "only admins may change trunks";
 
-export async function listTrunks({ db }: ServiceDeps, viewer: ActingViewer, query: TrunkListQuery): Promise<Page<TrunkView>> {
-  if (!canReadTrunks(viewer)) throw forbidden("your role cannot see trunks");
-  const q = parseInput(trunkListQuerySchema, query);
+export async function listTrunks({ db }: ServiceDeps, viewer: ActingViewer, q: TrunkListQuery): Promise<Page<TrunkView>> {
+  enforce(RULES.readTrunks, viewer);
   const where: Prisma.TrunkWhereInput = {
     ...sipEndpointWhere(viewer.orgId, q),
     ...(q.q
@@ -38,11 +40,16 @@ export async function listTrunks({ db }: ServiceDeps, viewer: ActingViewer, quer
   return { data: rows.map(toTrunkView), page: q.page, pageSize: q.pageSize, total };
 }
 
-export async function getTrunk({ db }: ServiceDeps, viewer: ActingViewer, id: string): Promise<TrunkView> {
-  if (!canReadTrunks(viewer)) throw forbidden("your role cannot see trunks");
-  const row = z.uuid().safeParse(id).success ? await db.trunk.findFirst({ where: { id, organizationId: viewer.orgId } }) : null;
+/** The trunk by id (a uuid, see parseId), in the viewer's organization. */
+async function findTrunk(db: DbClient, viewer: ActingViewer, id: string) {
+  const row = await db.trunk.findFirst({ where: { id, organizationId: viewer.orgId } });
   if (!row) throw notFound("trunk");
-  return toTrunkView(row);
+  return row;
+}
+
+export async function getTrunk({ db }: ServiceDeps, viewer: ActingViewer, id: string): Promise<TrunkView> {
+  enforce(RULES.readTrunks, viewer);
+  return toTrunkView(await findTrunk(db, viewer, id));
 }
 
 function sealSecret(deps: ServiceDeps, secret: string | null | undefined) {
@@ -51,9 +58,9 @@ function sealSecret(deps: ServiceDeps, secret: string | null | undefined) {
   return { secretEnc: deps.box.seal(secret), secretHint: secretHint(secret) };
 }
 
-export async function createTrunk(deps: ServiceDeps, viewer: ActingViewer, input: unknown): Promise<TrunkView> {
-  if (!canManageTrunks(viewer)) throw forbidden(MANAGE_DENIED);
-  const { secret, ...rest } = parseInput(trunkCreateSchema, input);
+export async function createTrunk(deps: ServiceDeps, viewer: ActingViewer, input: TrunkCreateInput): Promise<TrunkView> {
+  enforce(RULES.manageTrunks, viewer);
+  const { secret, ...rest } = input;
   const row = await withActor(actorOf(viewer), () =>
     deps.db.trunk
       .create({ data: { ...rest, organizationId: viewer.orgId, ...sealSecret(deps, secret ?? null) } })
@@ -62,10 +69,10 @@ export async function createTrunk(deps: ServiceDeps, viewer: ActingViewer, input
   return toTrunkView(row);
 }
 
-export async function updateTrunk(deps: ServiceDeps, viewer: ActingViewer, id: string, input: unknown): Promise<TrunkView> {
-  if (!canManageTrunks(viewer)) throw forbidden(MANAGE_DENIED);
-  const { secret, ...rest } = parseInput(trunkUpdateSchema, input);
-  await getTrunk(deps, viewer, id);
+export async function updateTrunk(deps: ServiceDeps, viewer: ActingViewer, id: string, input: TrunkUpdateInput): Promise<TrunkView> {
+  enforce(RULES.manageTrunks, viewer);
+  const { secret, ...rest } = input;
+  await findTrunk(deps.db, viewer, id);
   const row = await withActor(actorOf(viewer), () =>
     deps.db.trunk
       .update({ where: { id, organizationId: viewer.orgId }, data: { ...rest, ...sealSecret(deps, secret) } })
@@ -75,8 +82,7 @@ export async function updateTrunk(deps: ServiceDeps, viewer: ActingViewer, id: s
 }
 
 export async function deleteTrunk({ db }: ServiceDeps, viewer: ActingViewer, id: string): Promise<{ id: string }> {
-  if (!canManageTrunks(viewer)) throw forbidden(MANAGE_DENIED);
-  if (!z.uuid().safeParse(id).success) throw notFound("trunk");
+  enforce(RULES.manageTrunks, viewer);
   await withActor(actorOf(viewer), () =>
     db.trunk.delete({ where: { id, organizationId: viewer.orgId } }).catch((e: unknown) => translatePrismaError(e, UNIQUE, "trunk"))
   );

@@ -21,8 +21,12 @@ export async function createTicketTestWorld(): Promise<TicketTestWorld> {
   return { t, db, deps: { db, box: t.box }, orgA: await createTicketOrg(db, "A"), orgB: await createTicketOrg(db, "B") };
 }
 
-/** The DomainError a promise rejects with; fails the test if it resolves or rejects with anything else. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<DomainError> {
+/**
+ * The DomainError a promise rejects with (or a function throws or rejects with, e.g. an edge's
+ * parse before the service call); fails the test if it succeeds or fails with anything else.
+ */
+export async function rejectionOf(work: Promise<unknown> | (() => Promise<unknown>)): Promise<DomainError> {
+  const promise = typeof work === "function" ? Promise.resolve().then(work) : work;
   const error = await promise.then(
     () => null,
     (e: unknown) => e

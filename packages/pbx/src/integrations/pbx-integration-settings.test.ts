@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError, type ActingViewer } from "@switchboard/db";
+import { pbxConnectionInputSchema } from "@switchboard/contracts";
+import { DomainError, parseInput, type ActingViewer } from "@switchboard/db";
 import { createOrganization } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { getPbxIntegration, rotatePbxWebhookSecret, savePbxConnection } from "./pbx-integration-settings";
@@ -17,22 +18,24 @@ describe("PBX integration settings", () => {
     const org = await createOrganization(t.database.client);
     const admin: ActingViewer = { id: "00000000-0000-4000-8000-000000000001", orgId: org.id, role: "admin", name: "Ada" };
     const deps = { db: t.database.client, box: t.box };
-    await expect(savePbxConnection(deps, admin, { host: "pbx.example.net", username: "switchboard" })).rejects.toMatchObject({
+    // As the settings form's server action does: parse, then save.
+    const save = (input: unknown) => Promise.resolve().then(() => savePbxConnection(deps, admin, parseInput(pbxConnectionInputSchema, input)));
+    await expect(save({ host: "pbx.example.net", username: "switchboard" })).rejects.toMatchObject({
       code: "bad_request",
       fields: { secret: "secret is required" }
     });
-    const saved = await savePbxConnection(deps, admin, { host: "pbx.example.net", username: "switchboard", secret: "s3cret-ami-pass" });
+    const saved = await save({ host: "pbx.example.net", username: "switchboard", secret: "s3cret-ami-pass" });
     expect(saved).toMatchObject({ host: "pbx.example.net", port: 5038, secretHint: "••••••ss", status: "connecting" });
     const row = await t.database.raw.pbxConnection.findUniqueOrThrow({ where: { organizationId: org.id } });
     expect(t.box.open(row.secretEnc)).toBe("s3cret-ami-pass");
     // Unchanged settings keep the connector's status; changed ones start over at "connecting".
     await t.database.raw.pbxConnection.update({ where: { organizationId: org.id }, data: { status: "auth_failed", lastError: "authentication failed" } });
-    expect(await savePbxConnection(deps, admin, { host: "pbx.example.net", username: "switchboard" })).toMatchObject({ status: "auth_failed" });
-    expect(await savePbxConnection(deps, admin, { host: "pbx2.example.net", username: "switchboard", secret: "" })).toMatchObject({
+    expect(await save({ host: "pbx.example.net", username: "switchboard" })).toMatchObject({ status: "auth_failed" });
+    expect(await save({ host: "pbx2.example.net", username: "switchboard", secret: "" })).toMatchObject({
       status: "connecting",
       lastError: null
     });
-    expect(await savePbxConnection(deps, admin, { host: "pbx2.example.net", username: "switchboard", enabled: false })).toMatchObject({
+    expect(await save({ host: "pbx2.example.net", username: "switchboard", enabled: false })).toMatchObject({
       status: "disconnected"
     });
     expect(t.box.open((await t.database.raw.pbxConnection.findUniqueOrThrow({ where: { organizationId: org.id } })).secretEnc)).toBe("s3cret-ami-pass");
@@ -45,7 +48,7 @@ describe("PBX integration settings", () => {
 
     const supervisor: ActingViewer = { ...admin, role: "supervisor" };
     await expect(getPbxIntegration(deps, supervisor)).rejects.toBeInstanceOf(DomainError);
-    await expect(savePbxConnection(deps, admin, { host: "bad host!", username: "x", port: 70000 })).rejects.toMatchObject({
+    await expect(save({ host: "bad host!", username: "x", port: 70000 })).rejects.toMatchObject({
       fields: { host: expect.any(String), port: "port must be 1–65535" }
     });
   });

@@ -1,6 +1,6 @@
-import { canManagePbxIntegration, secretHint } from "@switchboard/auth";
-import { actorOf, badRequest, forbidden, parseInput, withActor, type ActingViewer, type PbxConnection, type ServiceDeps } from "@switchboard/db";
-import { pbxConnectionInputSchema, type PbxConnectionSettingsView, type PbxIntegrationView } from "@switchboard/contracts";
+import { RULES, secretHint } from "@switchboard/auth";
+import { actorOf, badRequest, enforce, withActor, type ActingViewer, type PbxConnection, type ServiceDeps } from "@switchboard/db";
+import type { PbxConnectionInput, PbxConnectionSettingsView, PbxIntegrationView } from "@switchboard/contracts";
 import { createPbxWebhook } from "../webhook/pbx-webhook-settings";
 
 function toSettingsView(row: PbxConnection): PbxConnectionSettingsView {
@@ -18,10 +18,8 @@ function toSettingsView(row: PbxConnection): PbxConnectionSettingsView {
   };
 }
 
-const DENIED = "only admins may configure the PBX integration";
-
 export async function getPbxIntegration({ db }: ServiceDeps, viewer: ActingViewer): Promise<PbxIntegrationView> {
-  if (!canManagePbxIntegration(viewer)) throw forbidden(DENIED);
+  enforce(RULES.managePbxIntegration, viewer);
   const [ami, webhook] = await Promise.all([
     db.pbxConnection.findUnique({ where: { organizationId: viewer.orgId } }),
     db.pbxWebhook.findUnique({ where: { organizationId: viewer.orgId } })
@@ -35,9 +33,9 @@ export async function getPbxIntegration({ db }: ServiceDeps, viewer: ActingViewe
 }
 
 /** Creates or changes the AMI connection; a new connection needs its secret. */
-export async function savePbxConnection(deps: ServiceDeps, viewer: ActingViewer, input: unknown): Promise<PbxConnectionSettingsView> {
-  if (!canManagePbxIntegration(viewer)) throw forbidden(DENIED);
-  const { secret, ...rest } = parseInput(pbxConnectionInputSchema, input);
+export async function savePbxConnection(deps: ServiceDeps, viewer: ActingViewer, input: PbxConnectionInput): Promise<PbxConnectionSettingsView> {
+  enforce(RULES.managePbxIntegration, viewer);
+  const { secret, ...rest } = input;
   const existing = await deps.db.pbxConnection.findUnique({
     where: { organizationId: viewer.orgId },
     select: { id: true, host: true, port: true, username: true, enabled: true }
@@ -66,7 +64,7 @@ export async function savePbxConnection(deps: ServiceDeps, viewer: ActingViewer,
 
 /** Creates the webhook integration, or rotates its secret; the secret is returned only here. */
 export async function rotatePbxWebhookSecret(deps: ServiceDeps, viewer: ActingViewer): Promise<{ publicId: string; secret: string; path: string }> {
-  if (!canManagePbxIntegration(viewer)) throw forbidden(DENIED);
+  enforce(RULES.managePbxIntegration, viewer);
   const { publicId, secret } = await createPbxWebhook(deps.db, deps.box, viewer.orgId);
   return { publicId, secret, path: `/api/pbx/webhooks/${publicId}` };
 }

@@ -1,3 +1,4 @@
+import { extensionCreateSchema, trunkCreateSchema } from "@switchboard/contracts";
 import type { ActingViewer, DbClient, ServiceDeps } from "@switchboard/db";
 import { createExtension, createTrunk, deleteExtension, updateExtension } from "@switchboard/db";
 
@@ -11,7 +12,11 @@ export function nextNumber(): string {
 
 /** One committed change through the data layer (the same services pages and REST use). */
 export async function addExtension(deps: ServiceDeps, viewer: ActingViewer, number = nextNumber()) {
-  return createExtension(deps, viewer, { number, displayName: `Desk ${number}`, sipUsername: `ext${number}`, sipSecret: `secret-${number}-long` });
+  return createExtension(
+    deps,
+    viewer,
+    extensionCreateSchema.parse({ number, displayName: `Desk ${number}`, sipUsername: `ext${number}`, sipSecret: `secret-${number}-long` })
+  );
 }
 
 export async function renameExtension(deps: ServiceDeps, viewer: ActingViewer, id: string, displayName: string) {
@@ -24,7 +29,7 @@ export async function removeExtension(deps: ServiceDeps, viewer: ActingViewer, i
 
 export async function addTrunk(deps: ServiceDeps, viewer: ActingViewer) {
   const n = nextNumber();
-  return createTrunk(deps, viewer, { name: `Carrier ${n}`, host: `sip${n}.example.net` });
+  return createTrunk(deps, viewer, trunkCreateSchema.parse({ name: `Carrier ${n}`, host: `sip${n}.example.net` }));
 }
 
 /** `count` updates of one extension: cheap, ordered changes for volume tests. */

@@ -5,7 +5,7 @@ import { createDatabase } from "@switchboard/db";
 import { GET } from "@/app/api/v1/health/route";
 import { healthResponse } from "./health";
 import { createApiTestEnv, type ApiTestEnv } from "./testing/api-test-env";
-import { readResponse } from "./testing/api-request";
+import { apiRequest, readResponse } from "./testing/api-request";
 
 let env: ApiTestEnv;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ function memoryLogger() {
 
 describe("GET /api/v1/health", () => {
   it("answers 200 without credentials when the database answers", async () => {
-    const res = await readResponse(await GET());
+    const res = await readResponse(await GET(apiRequest("GET", "/api/v1/health")));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: "ok", database: "ok" });
     expect(res.headers.get("cache-control")).toBe("no-store");

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replyToTicket, updateTicket } from "@switchboard/db";
+import { replyCreateSchema } from "@switchboard/contracts";
+import { parseInput, replyToTicket, updateTicket } from "@switchboard/db";
 import * as collection from "@/app/api/v1/tickets/route";
 import * as item from "@/app/api/v1/tickets/[id]/route";
 import * as replies from "@/app/api/v1/tickets/[id]/replies/route";
@@ -20,8 +21,8 @@ beforeAll(async () => {
   ids.others = await fx.open(fx.otherCustomer.viewer, { subject: "Someone else's ticket" });
   ids.sales = await fx.open(env.supervisor.viewer, { subject: "Sales ticket", officeId: fx.salesId, customerId: env.customer.user.id });
   ids.foreign = await fx.open(env.otherAdmin.viewer, { subject: "Foreign ticket", officeId: null });
-  await replyToTicket(env.runtime.services, env.agent.viewer, ids.own, { body: NOTE, internal: true });
-  await replyToTicket(env.runtime.services, env.agent.viewer, ids.own, { body: "We are looking into it" });
+  await replyToTicket(env.runtime.services, env.agent.viewer, ids.own, parseInput(replyCreateSchema, { body: NOTE, internal: true }));
+  await replyToTicket(env.runtime.services, env.agent.viewer, ids.own, parseInput(replyCreateSchema, { body: "We are looking into it" }));
   await updateTicket(env.runtime.services, env.supervisor.viewer, ids.own, { assigneeId: env.agent.user.id, priority: "high" });
 });
 afterAll(async () => {

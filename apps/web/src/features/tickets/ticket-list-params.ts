@@ -39,7 +39,7 @@ function positive(text: string, fallback: number): number {
   return /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : fallback;
 }
 
-/** Reads the URL's parameters as given; the service validates them and names what is wrong. */
+/** Reads the URL's parameters as given; the loader parses them with ticketListQuerySchema, which names what is wrong. */
 export function readTicketListParams(raw: RawParams): TicketListParams {
   const d = DEFAULT_TICKET_PARAMS;
   return {

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import type { Role } from "@switchboard/contracts";
-import { extensionsResource } from "../extensions-api";
-import type { ApiResource } from "../resource";
-import { trunksResource } from "../trunks-api";
+import type { z } from "zod";
+import { extensionCreateSchema, trunkCreateSchema, type Role } from "@switchboard/contracts";
+import { createExtension, createTrunk, getExtension, getTrunk, parseInput, type ActingViewer, type ServiceDeps } from "@switchboard/db";
 import * as extensionItem from "@/app/api/v1/extensions/[id]/route";
 import * as extensionCollection from "@/app/api/v1/extensions/route";
 import * as trunkItem from "@/app/api/v1/trunks/[id]/route";
@@ -11,14 +10,28 @@ import * as trunkCollection from "@/app/api/v1/trunks/route";
 
 type ItemHandler = (request: NextRequest, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
+/** Rows written through the services, as the API's create route does: body parsed, then the service. */
+interface Seeder {
+  create(deps: ServiceDeps, viewer: ActingViewer, body: Record<string, unknown>): Promise<{ id: string }>;
+  get(deps: ServiceDeps, viewer: ActingViewer, id: string): Promise<{ id: string }>;
+}
+
+function seeder<S extends z.ZodType>(
+  schema: S,
+  create: (deps: ServiceDeps, viewer: ActingViewer, input: z.output<S>) => Promise<{ id: string }>,
+  get: Seeder["get"]
+): Seeder {
+  return { create: (deps, viewer, body) => create(deps, viewer, parseInput(schema, body)), get };
+}
+
 /** What the shared tests need to know about one REST collection. */
 export interface ResourceSpec {
   name: "extensions" | "trunks";
   path: string;
   /** The outbox event type prefix and subject kind. */
   kind: "extension" | "trunk";
-  /** The service-backed resource, for seeding rows without going through HTTP. */
-  resource: ApiResource<{ id: string }>;
+  /** The services behind the collection, for seeding rows without going through HTTP. */
+  resource: Seeder;
   collection: { GET(request: NextRequest): Promise<Response>; POST(request: NextRequest): Promise<Response> };
   item: { GET: ItemHandler; PATCH: ItemHandler; PUT: ItemHandler; DELETE: ItemHandler };
   /** A valid create body, unique per `n`, and the plain secret it carries. */
@@ -40,7 +53,7 @@ export const extensionSpec: ResourceSpec = {
   name: "extensions",
   path: "/api/v1/extensions",
   kind: "extension",
-  resource: extensionsResource,
+  resource: seeder(extensionCreateSchema, createExtension, getExtension),
   collection: extensionCollection,
   item: extensionItem,
   validBody(n) {
@@ -66,7 +79,7 @@ export const trunkSpec: ResourceSpec = {
   name: "trunks",
   path: "/api/v1/trunks",
   kind: "trunk",
-  resource: trunksResource,
+  resource: seeder(trunkCreateSchema, createTrunk, getTrunk),
   collection: trunkCollection,
   item: trunkItem,
   validBody(n) {

@@ -1,4 +1,5 @@
-import { createTicket, type ActingViewer } from "@switchboard/db";
+import { ticketCreateSchema } from "@switchboard/contracts";
+import { createTicket, parseInput, type ActingViewer } from "@switchboard/db";
 import { createUser } from "@switchboard/db/seed";
 import type { ApiTestEnv, TestUser } from "./api-test-env";
 
@@ -38,7 +39,8 @@ export async function createTicketFixture(env: ApiTestEnv): Promise<TicketFixtur
     otherCustomer,
     async open(by, input = {}) {
       n++;
-      const detail = await createTicket(env.runtime.services, by, { subject: `Ticket ${n}`, body: `Description ${n}`, officeId: support.id, ...input });
+      const data = parseInput(ticketCreateSchema, { subject: `Ticket ${n}`, body: `Description ${n}`, officeId: support.id, ...input });
+      const detail = await createTicket(env.runtime.services, by, data);
       return detail.ticket.id;
     }
   };

@@ -1,15 +1,19 @@
 import "server-only";
-import { canControlCalls } from "@switchboard/auth";
+import { z } from "zod";
+import { RULES } from "@switchboard/auth";
 import type { Role } from "@switchboard/contracts";
-import { CALL_CONTROL_DENIED, findControllableCall, isPbxConnected, isTransferTarget, type ControllableCall, type DbClient } from "@switchboard/db";
+import { findControllableCall, isPbxConnected, isTransferTarget, notFoundMessage, type ControllableCall, type DbClient } from "@switchboard/db";
 import { CALL_CONTROL_ERRORS, extensionNumberSchema, type CallControlErrorCode, type CallControlGateway } from "@switchboard/pbx";
 import { getApiLogger } from "@/features/api/logger";
 
-export type CallCommand = { action: "hangup" } | { action: "transfer"; extension: unknown };
+/** A checked command: a transfer's target is a valid extension number (see transferBodySchema). */
+export type CallCommand = { action: "hangup" } | { action: "transfer"; extension: string };
 
 /** What a console or API client is told. `code` decides the HTTP status; `error` is shown as is. */
 export type CallControlOutcome =
   { ok: true; message: string } | { ok: false; code: CallControlErrorCode | "forbidden" | "not_found"; error: string; fields?: Record<string, string> };
+
+export type CallControlFailure = Extract<CallControlOutcome, { ok: false }>;
 
 export interface CallControlDeps {
   db: DbClient;
@@ -23,34 +27,39 @@ interface Actor {
   name: string;
 }
 
-export { CALL_CONTROL_DENIED } from "@switchboard/db";
+/** A transfer's input, from a form or a JSON body: exactly `{ extension }`. */
+export const transferBodySchema = z.strictObject({ extension: extensionNumberSchema });
 
-type Failure = Extract<CallControlOutcome, { ok: false }>;
+/** A transfer input the schema refused: unknown fields first (each "is not allowed"), else what is wrong with the extension. */
+export function transferInputFailure(error: z.ZodError): CallControlFailure {
+  const unknown = error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" ? issue.keys : []));
+  if (unknown.length) {
+    const fields = Object.fromEntries(unknown.map((key) => [key, "is not allowed"]));
+    return { ok: false, code: "invalid", error: `unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`, fields };
+  }
+  const message = error.issues[0]?.message ?? "extension is invalid";
+  return { ok: false, code: "invalid", error: message, fields: { extension: message } };
+}
 
 /** The call, if the viewer may control calls and it is one of their organization's; else why not. */
-export async function locateControllableCall(db: DbClient, viewer: Actor, callId: string): Promise<ControllableCall | Failure> {
-  if (!canControlCalls(viewer)) return { ok: false, code: "forbidden", error: CALL_CONTROL_DENIED };
-  return (await findControllableCall({ db }, viewer, callId)) ?? { ok: false, code: "not_found", error: "call not found" };
+export async function locateControllableCall(db: DbClient, viewer: Actor, callId: string): Promise<ControllableCall | CallControlFailure> {
+  if (!RULES.controlCalls.allows(viewer)) return { ok: false, code: "forbidden", error: RULES.controlCalls.denial };
+  return (await findControllableCall({ db }, viewer, callId)) ?? { ok: false, code: "not_found", error: notFoundMessage("call") };
 }
 
 /**
- * Hang up or blind-transfer one of the viewer's organization's calls. Checks in the order a user
- * can act on: may I (policy), which call (never another organization's), is the input right, is
- * the call still live, is the PBX connected — then asks the connector that owns the AMI session.
+ * Hang up or blind-transfer a call located with locateControllableCall. Checks in the order a user
+ * can act on: is the call still live, is the target one of ours, is the PBX connected — then asks
+ * the connector that owns the AMI session.
  */
-export async function controlCallAs(deps: CallControlDeps, viewer: Actor, callId: string, command: CallCommand): Promise<CallControlOutcome> {
-  const call = await locateControllableCall(deps.db, viewer, callId);
-  if ("ok" in call) return call;
-
-  let extension: string | undefined;
-  if (command.action === "transfer") {
-    const parsed = extensionNumberSchema.safeParse(command.extension);
-    if (!parsed.success) {
-      const message = parsed.error.issues[0]?.message ?? "extension is invalid";
-      return { ok: false, code: "invalid", error: message, fields: { extension: message } };
-    }
-    extension = parsed.data;
-  }
+export async function controlCallAs(
+  deps: CallControlDeps,
+  viewer: Actor,
+  callId: string,
+  call: ControllableCall,
+  command: CallCommand
+): Promise<CallControlOutcome> {
+  const extension = command.action === "transfer" ? command.extension : undefined;
   if (call.state === "ended") return CALL_CONTROL_ERRORS.callEnded;
   if (extension !== undefined) {
     if (!(await isTransferTarget(deps, viewer, extension)))

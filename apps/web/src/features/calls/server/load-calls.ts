@@ -1,7 +1,7 @@
 import "server-only";
 import type { CallView } from "@switchboard/contracts";
 import type { CallDetail, CallDirectory } from "@switchboard/contracts";
-import { callListQuerySchema, getCall, listActiveCalls, listCallDirectory, listCalls } from "@switchboard/db";
+import { callListQuerySchema, getCall, listActiveCalls, listCallDirectory, listCalls, parseId, parseInput } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";
@@ -55,7 +55,8 @@ export async function loadCallBoard(viewer: Viewer, params: RecentParams): Promi
   const { seq, data } = await readSnapshot(viewer.orgId, async () => {
     const [active, directory] = await Promise.all([listActiveCalls(services, viewer), listCallDirectory(services, viewer)]);
     try {
-      const recent = await listCalls(services, viewer, { ...params, state: "ended", pageSize: RECENT_PAGE_SIZE });
+      const query = parseInput(callListQuerySchema, { ...params, state: "ended", pageSize: RECENT_PAGE_SIZE });
+      const recent = await listCalls(services, viewer, query);
       return { active, directory, recent, recentError: null };
     } catch (error) {
       const domain = asDomainError(error);
@@ -79,6 +80,7 @@ export async function loadCallBoard(viewer: Viewer, params: RecentParams): Promi
 
 export async function loadCallDetail(viewer: Viewer, id: string): Promise<{ seq: number; detail: CallDetail }> {
   const { services } = getRuntime();
-  const { seq, data } = await readSnapshot(viewer.orgId, () => getCall(services, viewer, id));
+  const callId = parseId(id, "call");
+  const { seq, data } = await readSnapshot(viewer.orgId, () => getCall(services, viewer, callId));
   return { seq, detail: data };
 }

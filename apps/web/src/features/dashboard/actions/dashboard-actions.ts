@@ -1,8 +1,8 @@
 "use server";
 
-import { canReadCalls, canReadExtensions } from "@switchboard/auth";
+import { RULES } from "@switchboard/auth";
+import { enforce } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
-import { forbiddenError } from "@/server/forbidden";
 import { toActionResult } from "@/server/action-result";
 import { loadCallFigures } from "../server/load-call-figures";
 import { loadDashboardCounts } from "../server/load-dashboard";
@@ -11,7 +11,7 @@ import { loadDashboardCounts } from "../server/load-dashboard";
 export async function refreshDashboardCountsAction() {
   const viewer = await requireViewer();
   return toActionResult(async () => {
-    if (!canReadExtensions(viewer)) throw forbiddenError("your role cannot see these counts");
+    enforce(RULES.seeDashboardCounts, viewer);
     return loadDashboardCounts(viewer);
   });
 }
@@ -20,7 +20,7 @@ export async function refreshDashboardCountsAction() {
 export async function refreshCallFiguresAction() {
   const viewer = await requireViewer();
   return toActionResult(async () => {
-    if (!canReadCalls(viewer)) throw forbiddenError("your role cannot see calls");
+    enforce(RULES.readCalls, viewer);
     return loadCallFigures(viewer);
   });
 }

@@ -1,11 +1,13 @@
 "use server";
 
+import { RULES } from "@switchboard/auth";
 import { extensionCreateSchema, extensionUpdateSchema } from "@switchboard/contracts";
-import { createExtension, deleteExtension, parseInput, updateExtension } from "@switchboard/db";
+import { createExtension, deleteExtension, enforce, parseId, parseInput, updateExtension } from "@switchboard/db";
 import { getRuntime } from "@/server/runtime";
 import { runViewerAction } from "@/server/viewer-action";
 
-// Every action re-checks the session; the services enforce the role policy (admins and supervisors).
+// Every action re-checks the session and parses its input; the services enforce the role policy
+// (admins and supervisors). The rule is checked before the id, so a refusal never depends on it.
 
 export async function createExtensionAction(input: unknown) {
   return runViewerAction("/extensions", async (viewer) => {
@@ -16,11 +18,16 @@ export async function createExtensionAction(input: unknown) {
 
 export async function updateExtensionAction(id: string, input: unknown) {
   return runViewerAction("/extensions", async (viewer) => {
-    const updated = await updateExtension(getRuntime().services, viewer, String(id), parseInput(extensionUpdateSchema, input));
+    const data = parseInput(extensionUpdateSchema, input);
+    enforce(RULES.manageExtensions, viewer);
+    const updated = await updateExtension(getRuntime().services, viewer, parseId(id, "extension"), data);
     return { id: updated.id, number: updated.number };
   });
 }
 
 export async function deleteExtensionAction(id: string) {
-  return runViewerAction("/extensions", (viewer) => deleteExtension(getRuntime().services, viewer, String(id)));
+  return runViewerAction("/extensions", (viewer) => {
+    enforce(RULES.manageExtensions, viewer);
+    return deleteExtension(getRuntime().services, viewer, parseId(id, "extension"));
+  });
 }

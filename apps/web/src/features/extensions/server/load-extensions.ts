@@ -2,7 +2,7 @@ import "server-only";
 import { canManageExtensions } from "@switchboard/auth";
 import type { ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
-import { getExtension, listExtensions, listExtensionStatuses, listOrgStaff } from "@switchboard/db";
+import { getExtension, listExtensions, listExtensionStatuses, listOrgStaff, parseId } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { readLiveList, type LiveList } from "@/server/live-list";
 import { getRuntime } from "@/server/runtime";
@@ -28,5 +28,5 @@ export async function loadStaffOptions(viewer: Viewer): Promise<UserOption[]> {
 }
 
 export async function loadExtension(viewer: Viewer, id: string): Promise<ExtensionView> {
-  return getExtension(getRuntime().services, viewer, id);
+  return getExtension(getRuntime().services, viewer, parseId(id, "extension"));
 }

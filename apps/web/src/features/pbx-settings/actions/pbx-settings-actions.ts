@@ -1,6 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { RULES } from "@switchboard/auth";
+import { pbxConnectionInputSchema } from "@switchboard/contracts";
+import { enforce, parseInput } from "@switchboard/db";
 import { rotatePbxWebhookSecret, savePbxConnection } from "@switchboard/pbx";
 import { requireViewer } from "@/features/auth/server/require-viewer";
 import { getCallControlGateway } from "@/features/call-control/server/gateway-registry";
@@ -11,7 +14,9 @@ import { getRuntime } from "@/server/runtime";
 export async function savePbxConnectionAction(input: unknown) {
   const viewer = await requireViewer();
   const result = await toActionResult(async () => {
-    const saved = await savePbxConnection(getRuntime().services, viewer, input);
+    // The rule first: a refusal never depends on what was typed.
+    enforce(RULES.managePbxIntegration, viewer);
+    const saved = await savePbxConnection(getRuntime().services, viewer, parseInput(pbxConnectionInputSchema, input));
     return { id: saved.id, status: saved.status };
   });
   if (result.ok) {

@@ -1,6 +1,6 @@
 "use server";
 
-import { apiTokenCreateSchema, createApiToken, parseInput, revokeApiToken } from "@switchboard/db";
+import { apiTokenCreateSchema, createApiToken, parseId, parseInput, revokeApiToken } from "@switchboard/db";
 import { getRuntime } from "@/server/runtime";
 import { runViewerAction } from "@/server/viewer-action";
 
@@ -13,5 +13,5 @@ export async function createApiTokenAction(input: unknown) {
 }
 
 export async function revokeApiTokenAction(id: string) {
-  return runViewerAction("/settings", (viewer) => revokeApiToken(getRuntime().db, viewer, String(id)));
+  return runViewerAction("/settings", (viewer) => revokeApiToken(getRuntime().db, viewer, parseId(id, "API token")));
 }

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { canReadCalls, canSeeInternalTicketData } from "@switchboard/auth";
 import type { OfficeView, TicketDetail } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
-import { getTicket, listOffices, listOrgStaff } from "@switchboard/db";
+import { getTicket, listOffices, listOrgStaff, parseId } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";
@@ -26,7 +26,8 @@ export const loadTicketPage = cache(async (viewer: Viewer, id: string): Promise<
   const { services, db } = getRuntime();
   let snapshot: { seq: number; data: TicketDetail };
   try {
-    snapshot = await readSnapshot(viewer.orgId, () => getTicket(services, viewer, id));
+    const ticketId = parseId(id, "ticket");
+    snapshot = await readSnapshot(viewer.orgId, () => getTicket(services, viewer, ticketId));
   } catch (error) {
     if (asDomainError(error)?.code === "not_found") return null;
     throw error;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replyToTicket, updateTicket } from "@switchboard/db";
+import { replyCreateSchema } from "@switchboard/contracts";
+import { parseInput, replyToTicket, updateTicket } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { createApiTestEnv, type ApiTestEnv, type TestUser } from "@/features/api/testing/api-test-env";
 import { createTicketFixture, type TicketFixture } from "@/features/api/testing/tickets-fixture";
@@ -22,8 +23,8 @@ beforeAll(async () => {
   ids.own = await fx.open(env.customer.viewer, { subject: "Own printer ticket" });
   ids.others = await fx.open(fx.otherCustomer.viewer, { subject: "Someone else's ticket" });
   ids.sales = await fx.open(env.supervisor.viewer, { subject: "Sales ticket", officeId: fx.salesId });
-  await replyToTicket(env.runtime.services, env.agent.viewer, ids.own, { body: NOTE, internal: true });
-  await replyToTicket(env.runtime.services, env.agent.viewer, ids.own, { body: "We are looking into it" });
+  await replyToTicket(env.runtime.services, env.agent.viewer, ids.own, parseInput(replyCreateSchema, { body: NOTE, internal: true }));
+  await replyToTicket(env.runtime.services, env.agent.viewer, ids.own, parseInput(replyCreateSchema, { body: "We are looking into it" }));
 });
 afterAll(async () => {
   await env?.close();

@@ -2,7 +2,7 @@ import "server-only";
 import { canSeeInternalTicketData } from "@switchboard/auth";
 import type { OfficeView, Page, TicketView } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
-import { listOffices, listOrgStaff, listTickets } from "@switchboard/db";
+import { listOffices, listOrgStaff, listTickets, parseInput, ticketListQuerySchema } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";
@@ -19,7 +19,8 @@ export async function loadTicketsPage(viewer: Viewer, params: TicketListParams):
   const isStaffViewer = canSeeInternalTicketData(viewer);
   const [offices, staff] = isStaffViewer ? await Promise.all([listOffices(services, viewer), listOrgStaff(db, viewer)]) : [[], []];
   try {
-    const { seq, data } = await readSnapshot(viewer.orgId, () => listTickets(services, viewer, toTicketQuery(params)));
+    const query = parseInput(ticketListQuerySchema, toTicketQuery(params));
+    const { seq, data } = await readSnapshot(viewer.orgId, () => listTickets(services, viewer, query));
     return { ok: true, seq, page: data, offices, staff };
   } catch (error) {
     const domain = asDomainError(error);

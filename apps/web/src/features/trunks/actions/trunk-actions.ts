@@ -1,11 +1,13 @@
 "use server";
 
+import { RULES } from "@switchboard/auth";
 import { trunkCreateSchema, trunkUpdateSchema } from "@switchboard/contracts";
-import { createTrunk, deleteTrunk, parseInput, updateTrunk } from "@switchboard/db";
+import { createTrunk, deleteTrunk, enforce, parseId, parseInput, updateTrunk } from "@switchboard/db";
 import { getRuntime } from "@/server/runtime";
 import { runViewerAction } from "@/server/viewer-action";
 
-// Every action re-checks the session; the services enforce the role policy (admins only).
+// Every action re-checks the session and parses its input; the services enforce the role policy
+// (admins only). The rule is checked before the id, so a refusal never depends on it.
 
 export async function createTrunkAction(input: unknown) {
   return runViewerAction("/trunks", async (viewer) => {
@@ -16,11 +18,16 @@ export async function createTrunkAction(input: unknown) {
 
 export async function updateTrunkAction(id: string, input: unknown) {
   return runViewerAction("/trunks", async (viewer) => {
-    const updated = await updateTrunk(getRuntime().services, viewer, String(id), parseInput(trunkUpdateSchema, input));
+    const data = parseInput(trunkUpdateSchema, input);
+    enforce(RULES.manageTrunks, viewer);
+    const updated = await updateTrunk(getRuntime().services, viewer, parseId(id, "trunk"), data);
     return { id: updated.id, name: updated.name };
   });
 }
 
 export async function deleteTrunkAction(id: string) {
-  return runViewerAction("/trunks", (viewer) => deleteTrunk(getRuntime().services, viewer, String(id)));
+  return runViewerAction("/trunks", (viewer) => {
+    enforce(RULES.manageTrunks, viewer);
+    return deleteTrunk(getRuntime().services, viewer, parseId(id, "trunk"));
+  });
 }

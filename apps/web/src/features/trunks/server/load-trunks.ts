@@ -1,7 +1,7 @@
 import "server-only";
 import { canManageTrunks } from "@switchboard/auth";
 import type { TrunkStatusView, TrunkView } from "@switchboard/contracts";
-import { getTrunk, listTrunks, listTrunkStatuses } from "@switchboard/db";
+import { getTrunk, listTrunks, listTrunkStatuses, parseId } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { readLiveList, type LiveList } from "@/server/live-list";
 import { getRuntime } from "@/server/runtime";
@@ -23,5 +23,5 @@ export async function loadTrunksPage(viewer: Viewer): Promise<TrunksPageData> {
 }
 
 export async function loadTrunk(viewer: Viewer, id: string): Promise<TrunkView> {
-  return getTrunk(getRuntime().services, viewer, id);
+  return getTrunk(getRuntime().services, viewer, parseId(id, "trunk"));
 }

@@ -1,6 +1,3 @@
-import type { NextRequest } from "next/server";
-import { callsApi } from "@/features/api/calls-api";
+import { apiRoutes } from "@/features/api/api-routes";
 
-export function GET(request: NextRequest): Promise<Response> {
-  return callsApi.list(request);
-}
+export const GET = apiRoutes.listCalls.handler;

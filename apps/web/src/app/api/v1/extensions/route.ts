@@ -1,10 +1,4 @@
-import type { NextRequest } from "next/server";
-import { extensionCollectionApi } from "@/features/api/extensions-api";
+import { apiRoutes } from "@/features/api/api-routes";
 
-export function GET(request: NextRequest): Promise<Response> {
-  return extensionCollectionApi.list(request);
-}
-
-export function POST(request: NextRequest): Promise<Response> {
-  return extensionCollectionApi.create(request);
-}
+export const GET = apiRoutes.listExtensions.handler;
+export const POST = apiRoutes.createExtension.handler;

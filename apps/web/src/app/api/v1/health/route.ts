@@ -1,5 +1,3 @@
-import { getHealth } from "@/features/api/health";
+import { apiRoutes } from "@/features/api/api-routes";
 
-export function GET(): Promise<Response> {
-  return getHealth();
-}
+export const GET = apiRoutes.getHealth.handler;

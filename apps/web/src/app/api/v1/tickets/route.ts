@@ -1,10 +1,4 @@
-import type { NextRequest } from "next/server";
-import { ticketsApi } from "@/features/api/tickets-api";
+import { apiRoutes } from "@/features/api/api-routes";
 
-export function GET(request: NextRequest): Promise<Response> {
-  return ticketsApi.list(request);
-}
-
-export function POST(request: NextRequest): Promise<Response> {
-  return ticketsApi.create(request);
-}
+export const GET = apiRoutes.listTickets.handler;
+export const POST = apiRoutes.createTicket.handler;

@@ -1,10 +1,4 @@
-import type { NextRequest } from "next/server";
-import { trunkCollectionApi } from "@/features/api/trunks-api";
+import { apiRoutes } from "@/features/api/api-routes";
 
-export function GET(request: NextRequest): Promise<Response> {
-  return trunkCollectionApi.list(request);
-}
-
-export function POST(request: NextRequest): Promise<Response> {
-  return trunkCollectionApi.create(request);
-}
+export const GET = apiRoutes.listTrunks.handler;
+export const POST = apiRoutes.createTrunk.handler;

@@ -1,9 +1,3 @@
-import type { NextRequest } from "next/server";
-import { callsApi } from "@/features/api/calls-api";
+import { apiRoutes } from "@/features/api/api-routes";
 
-type Context = { params: Promise<{ id: string }> };
-
-/** One call with its timeline, the extensions and the trunk it names. */
-export function GET(request: NextRequest, context: Context): Promise<Response> {
-  return callsApi.get(request, context);
-}
+export const GET = apiRoutes.getCall.handler;

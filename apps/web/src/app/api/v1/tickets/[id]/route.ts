@@ -1,13 +1,4 @@
-import type { NextRequest } from "next/server";
-import { ticketsApi } from "@/features/api/tickets-api";
+import { apiRoutes } from "@/features/api/api-routes";
 
-type Context = { params: Promise<{ id: string }> };
-
-export function GET(request: NextRequest, context: Context): Promise<Response> {
-  return ticketsApi.get(request, context);
-}
-
-/** Status, priority, office and assignee; each present field is one checked change (see docs/api.md). */
-export function PATCH(request: NextRequest, context: Context): Promise<Response> {
-  return ticketsApi.patch(request, context);
-}
+export const GET = apiRoutes.getTicket.handler;
+export const PATCH = apiRoutes.updateTicket.handler;

@@ -1,21 +1,6 @@
-import type { NextRequest } from "next/server";
-import { trunkItemApi } from "@/features/api/trunks-api";
+import { apiRoutes } from "@/features/api/api-routes";
 
-type Context = { params: Promise<{ id: string }> };
-
-export function GET(request: NextRequest, context: Context): Promise<Response> {
-  return trunkItemApi.get(request, context);
-}
-
-export function PATCH(request: NextRequest, context: Context): Promise<Response> {
-  return trunkItemApi.patch(request, context);
-}
-
-/** Full replacement of the writable fields (see docs/api.md). */
-export function PUT(request: NextRequest, context: Context): Promise<Response> {
-  return trunkItemApi.put(request, context);
-}
-
-export function DELETE(request: NextRequest, context: Context): Promise<Response> {
-  return trunkItemApi.remove(request, context);
-}
+export const GET = apiRoutes.getTrunk.handler;
+export const PATCH = apiRoutes.updateTrunk.handler;
+export const PUT = apiRoutes.replaceTrunk.handler;
+export const DELETE = apiRoutes.deleteTrunk.handler;

@@ -1,8 +1,3 @@
-import type { NextRequest } from "next/server";
-import { callControlApi } from "@/features/call-control/server/call-control-api";
+import { apiRoutes } from "@/features/api/api-routes";
 
-type Context = { params: Promise<{ id: string }> };
-
-export function POST(request: NextRequest, context: Context): Promise<Response> {
-  return callControlApi.transfer(request, context);
-}
+export const POST = apiRoutes.transferCall.handler;

@@ -1,12 +1,4 @@
-import type { NextRequest } from "next/server";
-import { ticketsApi } from "@/features/api/tickets-api";
+import { apiRoutes } from "@/features/api/api-routes";
 
-type Context = { params: Promise<{ id: string }> };
-
-export function GET(request: NextRequest, context: Context): Promise<Response> {
-  return ticketsApi.replies(request, context);
-}
-
-export function POST(request: NextRequest, context: Context): Promise<Response> {
-  return ticketsApi.reply(request, context);
-}
+export const GET = apiRoutes.listTicketReplies.handler;
+export const POST = apiRoutes.replyToTicket.handler;

@@ -1,0 +1,49 @@
+import { callControlRoutes } from "@/features/call-control/server/call-control-routes";
+import { definePublicRoute, type ApiRoute } from "./api-route";
+import { callRoutes } from "./call-routes";
+import { extensionRoutes } from "./extension-routes";
+import { healthRoute } from "./health";
+import { openApiResponse } from "./openapi/openapi-response";
+import { ticketRoutes } from "./ticket-routes";
+import { trunkRoutes } from "./trunk-routes";
+
+const openApiRoute = definePublicRoute({
+  method: "GET",
+  path: "/api/v1/openapi.json",
+  tag: "Service",
+  operationId: "getOpenApiDocument",
+  summary: "This document (OpenAPI 3.1, no credentials)",
+  success: { status: 200, description: "The OpenAPI document of /api/v1" },
+  handle: async () => openApiResponse(Object.values(apiRoutes))
+});
+
+/**
+ * Every operation of /api/v1, by operationId. Route files export these handlers and the API
+ * document is generated from these entries (openapi.test.ts holds the two together).
+ */
+export const apiRoutes = {
+  listExtensions: extensionRoutes.list,
+  createExtension: extensionRoutes.create,
+  getExtension: extensionRoutes.get,
+  updateExtension: extensionRoutes.patch,
+  replaceExtension: extensionRoutes.put,
+  deleteExtension: extensionRoutes.remove,
+  listTrunks: trunkRoutes.list,
+  createTrunk: trunkRoutes.create,
+  getTrunk: trunkRoutes.get,
+  updateTrunk: trunkRoutes.patch,
+  replaceTrunk: trunkRoutes.put,
+  deleteTrunk: trunkRoutes.remove,
+  listCalls: callRoutes.list,
+  getCall: callRoutes.get,
+  hangUpCall: callControlRoutes.hangup,
+  transferCall: callControlRoutes.transfer,
+  listTickets: ticketRoutes.list,
+  createTicket: ticketRoutes.create,
+  getTicket: ticketRoutes.get,
+  updateTicket: ticketRoutes.patch,
+  listTicketReplies: ticketRoutes.replies,
+  replyToTicket: ticketRoutes.reply,
+  getHealth: healthRoute,
+  getOpenApiDocument: openApiRoute
+} satisfies Record<string, ApiRoute>;

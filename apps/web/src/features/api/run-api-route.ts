@@ -1,0 +1,51 @@
+import type { NextRequest } from "next/server";
+import { enforce, invalidInput, parseId, parseInput } from "@switchboard/db";
+import { getRuntime } from "@/server/runtime";
+import type { AnyApiRouteSpec, PublicRouteSpec, RouteContext } from "./api-route";
+import { authenticateRequest } from "./authenticate";
+import { getApiLogger } from "./logger";
+import { toErrorResponse } from "./map-error";
+import { readJsonBody } from "./read-json-body";
+import { readQuery } from "./read-query";
+import { jsonResponse, noContentResponse } from "./responses";
+
+async function answer(route: AnyApiRouteSpec, request: NextRequest, context: RouteContext | undefined): Promise<Response> {
+  const runtime = getRuntime();
+  const viewer = await authenticateRequest(request, { db: runtime.db, authSecret: runtime.config.authSecret });
+  // Unknown and repeated parameters are refused before anything else, so a typo never passes as a filter.
+  const rawQuery = route.query ? readQuery(request.nextUrl.searchParams, Object.keys(route.query.shape)) : undefined;
+  if (route.rule) enforce(route.rule, viewer);
+  const query = route.query ? parseInput(route.query, rawQuery) : undefined;
+  const id = route.item ? parseId((await context?.params)?.id, route.item) : undefined;
+  // The one place the route's types are erased: what was parsed above is what the spec declared.
+  const call = { runtime, viewer, request, id, query, body: undefined as unknown } as Parameters<AnyApiRouteSpec["handle"]>[0];
+  // E.g. "does the caller see this item?": answered before a body (up to 64 KB) is even read.
+  await route.beforeBody?.(call);
+  if (route.body) {
+    const parsed = route.body.safeParse(await readJsonBody(request));
+    if (!parsed.success) throw (route.invalidBody ?? invalidInput)(parsed.error);
+    call.body = parsed.data;
+  }
+  const result = await route.handle(call);
+  if (result instanceof Response) return result;
+  if (route.success.status === 204) return noContentResponse();
+  const headers = route.success.location ? { Location: route.success.location(result) } : undefined;
+  return jsonResponse(result, { status: route.success.status, headers });
+}
+
+/** Runs one authenticated operation; whatever it throws becomes the API's error format. */
+export async function runApiRoute(route: AnyApiRouteSpec, request: NextRequest, context: RouteContext | undefined): Promise<Response> {
+  try {
+    return await answer(route, request, context);
+  } catch (error) {
+    return toErrorResponse(error, getApiLogger, { method: request.method, path: request.nextUrl.pathname });
+  }
+}
+
+export async function runPublicRoute(route: Pick<PublicRouteSpec, "handle">, request: NextRequest): Promise<Response> {
+  try {
+    return await route.handle(request);
+  } catch (error) {
+    return toErrorResponse(error, getApiLogger, { method: request.method, path: request.nextUrl.pathname });
+  }
+}

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { RULES } from "@switchboard/auth";
+import {
+  customerTicketViewSchema,
+  dataSchemaOf,
+  pageSchemaOf,
+  replyCreateSchema,
+  staffTicketViewSchema,
+  ticketActivityViewSchema,
+  ticketChangeSchema,
+  ticketCreateSchema,
+  ticketReplyViewSchema,
+  ticketViewSchema,
+  type TicketDetail
+} from "@switchboard/contracts";
+import {
+  createTicket,
+  getTicket,
+  listTicketReplies,
+  listTickets,
+  replyListQuerySchema,
+  replyToTicket,
+  ticketListQuerySchema,
+  updateTicket
+} from "@switchboard/db";
+import { defineApiRoute } from "./api-route";
+
+const TICKETS_PATH = "/api/v1/tickets";
+const TAG = "Tickets";
+
+/** A ticket as the API returns it: the viewer's view of the ticket with its visible activity trail. */
+const activity = { activity: z.array(ticketActivityViewSchema) };
+export const ticketItemSchema = dataSchemaOf(z.discriminatedUnion("view", [staffTicketViewSchema.extend(activity), customerTicketViewSchema.extend(activity)]));
+
+function itemOf(detail: TicketDetail) {
+  return { data: { ...detail.ticket, activity: detail.activity } };
+}
+
+const hidden = { item: "ticket", path: `${TICKETS_PATH}/{id}` } as const;
+const closed = { status: 409, description: "the ticket is closed (`fields.status`): reopen it first" } as const;
+
+/**
+ * /api/v1/tickets and below. The services decide (policy per ticket, organization scope); a ticket
+ * the caller may not read is not found, and is answered so before a body is read.
+ */
+export const ticketRoutes = {
+  list: defineApiRoute({
+    method: "GET",
+    path: TICKETS_PATH,
+    tag: TAG,
+    operationId: "listTickets",
+    summary: "List the tickets you may see (search, filter, sort, page)",
+    query: ticketListQuerySchema,
+    success: { status: 200, description: "One page of tickets", schema: pageSchemaOf(ticketViewSchema) },
+    handle: ({ runtime, viewer, query }) => listTickets(runtime.services, viewer, query)
+  }),
+
+  create: defineApiRoute({
+    method: "POST",
+    path: TICKETS_PATH,
+    tag: TAG,
+    operationId: "createTicket",
+    summary: "Open a ticket",
+    rule: RULES.createTickets,
+    body: ticketCreateSchema,
+    errors: [{ status: 403, description: "a customer set a staff-only field (each named in `fields`)" }],
+    success: { status: 201, description: "The new ticket", schema: ticketItemSchema, location: ({ data }) => `${TICKETS_PATH}/${data.id}` },
+    handle: async ({ runtime, viewer, body }) => itemOf(await createTicket(runtime.services, viewer, body))
+  }),
+
+  get: defineApiRoute({
+    method: "GET",
+    ...hidden,
+    tag: TAG,
+    operationId: "getTicket",
+    summary: "One ticket with its activity trail",
+    success: { status: 200, description: "The ticket as you may see it", schema: ticketItemSchema },
+    handle: async ({ runtime, viewer, id }) => itemOf(await getTicket(runtime.services, viewer, id))
+  }),
+
+  patch: defineApiRoute({
+    method: "PATCH",
+    ...hidden,
+    tag: TAG,
+    operationId: "updateTicket",
+    summary: "Change status, priority, office or assignee",
+    description: "Each present field is one change, checked and recorded on its own, all in one transaction.",
+    rule: RULES.changeTickets,
+    beforeBody: async ({ runtime, viewer, id }) => void (await getTicket(runtime.services, viewer, id)),
+    body: ticketChangeSchema,
+    errors: [{ status: 403, description: "a field you may not change (named in `fields`)" }, closed],
+    success: { status: 200, description: "The changed ticket", schema: ticketItemSchema },
+    handle: async ({ runtime, viewer, id, body }) => itemOf(await updateTicket(runtime.services, viewer, id, body))
+  }),
+
+  replies: defineApiRoute({
+    method: "GET",
+    ...hidden,
+    path: `${TICKETS_PATH}/{id}/replies`,
+    tag: TAG,
+    operationId: "listTicketReplies",
+    summary: "The conversation, oldest first (internal notes for staff only)",
+    query: replyListQuerySchema,
+    success: { status: 200, description: "One page of replies", schema: pageSchemaOf(ticketReplyViewSchema) },
+    handle: ({ runtime, viewer, id, query }) => listTicketReplies(runtime.services, viewer, id, query)
+  }),
+
+  reply: defineApiRoute({
+    method: "POST",
+    ...hidden,
+    path: `${TICKETS_PATH}/{id}/replies`,
+    tag: TAG,
+    operationId: "replyToTicket",
+    summary: "Reply, or add an internal note",
+    beforeBody: async ({ runtime, viewer, id }) => void (await getTicket(runtime.services, viewer, id)),
+    body: replyCreateSchema,
+    errors: [{ status: 403, description: "a customer's internal note (`fields.internal`)" }, closed],
+    success: { status: 201, description: "The reply", schema: dataSchemaOf(ticketReplyViewSchema) },
+    handle: async ({ runtime, viewer, id, body }) => ({ data: await replyToTicket(runtime.services, viewer, id, body) })
+  })
+};

@@ -1,0 +1,62 @@
+import {
+  canControlCalls,
+  canCreateTicket,
+  canManageExtensions,
+  canManageOffices,
+  canManageOwnApiTokens,
+  canManagePbxIntegration,
+  canManageTrunks,
+  canOpenTicketOnBehalf,
+  canReadCalls,
+  canReadExtensions,
+  canReadTrunks,
+  canChangeTickets
+} from "./policy";
+import type { Viewer } from "./viewer";
+
+/**
+ * A rule a whole operation is subject to: the policy function that decides it and the one message
+ * a refusal carries, wherever it is refused (service, server action, REST handler, API document).
+ */
+export interface PolicyRule {
+  readonly allows: (viewer: Viewer) => boolean;
+  readonly denial: string;
+}
+
+function rule(allows: (viewer: Viewer) => boolean, denial: string): PolicyRule {
+  return { allows, denial };
+}
+
+export const RULES = {
+  readExtensions: rule(canReadExtensions, "your role cannot see extensions"),
+  manageExtensions: rule(canManageExtensions, "only admins and supervisors may change extensions"),
+  readTrunks: rule(canReadTrunks, "your role cannot see trunks"),
+  manageTrunks: rule(canManageTrunks, "only admins may change trunks"),
+  readCalls: rule(canReadCalls, "your role cannot see calls"),
+  controlCalls: rule(canControlCalls, "only admins and supervisors may hang up or transfer calls"),
+  managePbxIntegration: rule(canManagePbxIntegration, "only admins may configure the PBX integration"),
+  holdApiTokens: rule(canManageOwnApiTokens, "your role cannot hold API tokens"),
+  manageOffices: rule(canManageOffices, "only admins may manage offices"),
+  createTickets: rule(canCreateTicket, "you may not open tickets"),
+  openTicketsOnBehalf: rule(canOpenTicketOnBehalf, "only staff may open a ticket on a customer's behalf"),
+  changeTickets: rule(canChangeTickets, "customers cannot change a ticket's status, priority, office or assignee"),
+  /** The dashboard's extension and trunk counts follow the extensions' read rule. */
+  seeDashboardCounts: rule(canReadExtensions, "your role cannot see these counts")
+} as const satisfies Record<string, PolicyRule>;
+
+/**
+ * Refusals of one field of a ticket operation (the rest of the request may be fine); each goes in
+ * the error's `fields` under the field's name.
+ */
+export const TICKET_FIELD_DENIALS = {
+  status: "you may not change this ticket's status",
+  priority: "you may not change this ticket's priority",
+  officeId: "only supervisors and admins may move a ticket to another office",
+  assigneeId: "you may not assign this ticket",
+  internal: "only staff may add internal notes",
+  /** Opening a ticket with a staff-only field (priority, assignee, customer, call). */
+  staffOnlyField: "only staff may set this",
+  /** Listing tickets by a staff-only filter or sort. */
+  staffOnlyFilter: "only staff may filter by this",
+  staffOnlySort: "only staff may sort by this"
+} as const;
