@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { findFreePort } from "@switchboard/events/testing";
 import { ManagedChild, nodeWithTsx } from "./child-process";
 import { e2eEnv, embeddedChildEnv } from "./env";
 import { logDir, webDir } from "./paths";
-import { findFreePort } from "./ports";
 import { waitForHttpOk } from "./wait-until-ready";
 
 export interface EmbeddedWeb {

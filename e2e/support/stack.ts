@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { findFreePort } from "@switchboard/events/testing";
 import { nodeWithTsx } from "./child-process";
 import { createE2eDatabase, dropE2eDatabase, migrateAndSeed } from "./database";
 import { childEnv, e2eEnv } from "./env";
-import { findFreePort } from "./ports";
 import { realtimeDir, webDir } from "./paths";
 import { Service, type ServiceName } from "./service";
 import type { StackState } from "./stack-state";

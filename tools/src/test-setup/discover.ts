@@ -25,24 +25,17 @@ export async function discover(env: ToolsEnv, places: { postgres?: string[]; chr
   const [postgresProbe, redisProbe] = await Promise.all([probePostgres(env.testDatabaseUrl), probeRedis(env.testRedisUrl)]);
   const missing: Missing[] = [];
 
+  // A variable naming a program overrides the search, so its being wrong is what to report.
+  const unusable = (variable: string, value: string | undefined, notFound: string) => (value ? `${variable}=${value} is not an executable file` : notFound);
   const chromium = findChromium(env, places.chromium);
   if (!chromium) {
-    missing.push({
-      need: "chromium",
-      detail: env.chromiumPath
-        ? `CHROMIUM_PATH=${env.chromiumPath} is not an executable file`
-        : "no chromium, chromium-browser or google-chrome on the PATH or in the usual places (CHROMIUM_PATH may name one)"
-    });
+    const notFound = "no chromium, chromium-browser or google-chrome on the PATH or in the usual places (CHROMIUM_PATH may name one)";
+    missing.push({ need: "chromium", detail: unusable("CHROMIUM_PATH", env.chromiumPath, notFound) });
   }
-
   const redisServer = findRedisServer(env);
   if (!redisServer) {
-    missing.push({
-      need: "redis",
-      detail: env.redisServerBin
-        ? `REDIS_SERVER_BIN=${env.redisServerBin} is not an executable file`
-        : "redis-server is not on the PATH (the tests start private Redis servers with it)"
-    });
+    const notFound = "redis-server is not on the PATH (the tests start private Redis servers with it)";
+    missing.push({ need: "redis", detail: unusable("REDIS_SERVER_BIN", env.redisServerBin, notFound) });
   }
 
   let postgres: Plan["postgres"] | undefined;

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { findFreePort } from "@switchboard/events/testing";
 import { probePostgres } from "./probe-services";
 
 export interface PrivatePostgres {
@@ -32,18 +32,6 @@ function unprivilegedAccount(): Account | undefined {
     if (fields?.[2] && fields[3]) return { name, uid: Number(fields[2]), gid: Number(fields[3]) };
   }
   throw new Error("running as root, and there is no postgres or nobody account to run a private PostgreSQL as");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
 }
 
 function logTail(file: string): string {
@@ -94,7 +82,7 @@ export async function startPrivatePostgres(binDir: string, options: { readyTimeo
       cwd: dir,
       log
     });
-    const port = await freePort();
+    const port = await findFreePort();
     const out = openSync(log, "a");
     // Own process group: a Ctrl-C in the terminal reaches the tests, and this server is stopped after them.
     const child = spawn(

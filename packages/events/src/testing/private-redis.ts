@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
+import { findFreePort } from "./free-port";
 
 export interface PrivateRedis {
   url: string;
@@ -18,18 +19,6 @@ const live = new Set<ChildProcess>();
 process.once("exit", () => {
   for (const child of live) child.kill("SIGKILL");
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 function ping(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -86,7 +75,7 @@ async function waitUntilServing(port: number, server: ReturnType<typeof spawnSer
 /** A throwaway redis-server for fault tests: kill it without touching the machine's Redis. */
 export async function startPrivateRedis(options: { bin?: string } = {}): Promise<PrivateRedis> {
   const bin = options.bin ?? defaultBin();
-  const port = await freePort();
+  const port = await findFreePort();
   let server = spawnServer(port, bin);
   await waitUntilServing(port, server);
 
