@@ -111,6 +111,17 @@ describe("the test set-up (node tools/test-setup.mjs)", () => {
     expectNothingLeft(box);
   });
 
+  it("names a temporary folder it cannot write to, before anything else needs it", async () => {
+    const file = path.join(scratch, "not-a-folder");
+    writeFileSync(file, "");
+    const run = await runSetup(["echo the-command-ran"], { ...sandbox({}).env, TMPDIR: file });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(
+      new RegExp(`^npm test cannot run:\n {2}- the temporary folder ${file} cannot be written \\(ENOTDIR.*\\); set TMPDIR to a folder you can write to\n$`)
+    );
+  });
+
   it.skipIf(!canStartPrivateServers)(
     "where PostgreSQL and Redis are installed but not running: starts private ones for the commands, in order, and stops them after",
     async () => {
