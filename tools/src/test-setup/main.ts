@@ -68,6 +68,7 @@ export async function main(args: string[]): Promise<number> {
       return await runInOrder(args, childEnv(services.env), watch);
     } finally {
       await services.stop();
+      if (found.plan.postgres.kind === "private" || found.plan.redis.kind === "private") say("stopped the private servers it started");
     }
   } finally {
     watch.dispose();
