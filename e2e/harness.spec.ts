@@ -7,3 +7,10 @@ test("the realtime node can be crashed and restarted on the same port", async ({
   await realtime.start();
   expect((await request.get(`${urls.realtime}/readyz`)).ok()).toBe(true);
 });
+
+// A real installation (DATABASE_URL set, SEED_DEMO=false) never simulates PBX traffic unasked.
+test("the cluster stack's web process runs no simulator", async ({ urls, request }) => {
+  const response = await request.get(`${urls.web}/pbx/stats`);
+  expect(response.ok()).toBe(true);
+  expect(((await response.json()) as { pbx: { simulator: unknown } }).pbx.simulator).toBeNull();
+});

@@ -6,7 +6,9 @@ import { onShutdown } from "@switchboard/config";
 import { exportProcessEnv, loadWebConfig } from "./src/env";
 import { startWebEventPipeline, type WebEventPipeline } from "./src/server/boot/event-pipeline";
 import { startPbxServices, type PbxServices } from "./src/server/boot/pbx-services";
+import { exitUnlessStartable, listenOrExit } from "./src/server/boot/preflight";
 import { seedDemoIfEmpty } from "./src/server/boot/seed-demo";
+import { formatStartBanner, publicUrl } from "./src/server/boot/start-banner";
 import { stampRequestHeaders } from "./src/server/client-ip";
 import { createWebRuntime } from "./src/server/web-runtime";
 
@@ -18,12 +20,15 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
  */
 async function main(): Promise<void> {
   const config = loadWebConfig();
+  await exitUnlessStartable(config);
   exportProcessEnv(config);
-  const logger = pino({ level: config.logLevel, base: { service: "web" } });
+  // One stream for the JSON log and the start banner, so the banner lands after the lines before it.
+  const stdout = pino.destination(1);
+  const logger = pino({ level: config.logLevel, base: { service: "web" } }, stdout);
   const runtime = createWebRuntime(config);
   const migrated = await runtime.database.migrate();
   logger.info({ database: config.database.kind, migrations: migrated }, "database ready");
-  await seedDemoIfEmpty(runtime, logger);
+  const { demo } = await seedDemoIfEmpty(runtime, logger);
 
   const ready: { handleNext?: Handler; pipeline?: WebEventPipeline; pbx?: PbxServices } = {};
   // The request listener exists before Socket.IO attaches, so Socket.IO sees and skips it for /socket.io.
@@ -52,11 +57,10 @@ async function main(): Promise<void> {
   const pbx = await startPbxServices(runtime, logger);
   ready.pbx = pbx;
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
-  logger.info(
-    { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`, realtime: config.embeddedRealtime ? "embedded" : "cluster" },
-    "Switchboard web listening"
-  );
+  await listenOrExit(httpServer, config);
+  const url = publicUrl(config.host, config.port);
+  logger.info({ url, realtime: config.embeddedRealtime ? "embedded" : "cluster" }, "Switchboard web listening");
+  stdout.write(`\n${formatStartBanner({ url, demo, simulator: pbx.simulating })}\n`);
 
   onShutdown(logger, async () => {
     httpServer.close();

@@ -1,6 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { resolveParams } from "../src/scenarios/params";
 import { runScenario } from "../src/scenarios/run-scenario";
 
@@ -9,11 +10,15 @@ import { runScenario } from "../src/scenarios/run-scenario";
  * private Redis, a realtime node process, relay, socket.io-client consoles in worker processes).
  * Correctness only — no timing assertions.
  */
+// Reports go to a folder of this run's own, removed afterwards.
+const outDir = mkdtempSync(path.join(os.tmpdir(), "switchboard-bench-test-"));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
 describe("benchmark harness, smoke configuration", () => {
   it("delivers every committed change to every console allowed to see it, exactly once and in order", async () => {
     const params = resolveParams("smoke", { baseline: false });
     const lines: string[] = [];
-    const run = await runScenario(params, path.join(os.tmpdir(), `switchboard-bench-test-${process.pid}`), (line) => lines.push(line), null);
+    const run = await runScenario(params, outDir, (line) => lines.push(line), null);
     const log = lines.join("\n");
 
     expect(run.error, log).toBeNull();
@@ -29,7 +34,7 @@ describe("benchmark harness, smoke configuration", () => {
     const params = resolveParams("D", { consoles: 100, orgs: 4, rate: 40, warmupS: 1, baseline: false, downtimeS: 1 });
     params.storm = { downtimeS: 1, afterS: 1 };
     const lines: string[] = [];
-    const run = await runScenario(params, path.join(os.tmpdir(), `switchboard-bench-test-${process.pid}`), (line) => lines.push(line), null);
+    const run = await runScenario(params, outDir, (line) => lines.push(line), null);
     const log = lines.join("\n");
 
     expect(run.error, log).toBeNull();

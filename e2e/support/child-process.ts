@@ -12,6 +12,11 @@ export interface ChildSpec {
 
 const running = new Set<ManagedChild>();
 
+/** Runs a TypeScript entry with tsx loaded in-process: one pid per server, so a kill is a real crash. */
+export function nodeWithTsx(entry: string): { command: string; args: string[] } {
+  return { command: process.execPath, args: ["--import", "tsx", entry] };
+}
+
 /**
  * A server process under the harness's control. It runs in its own process group so a hard kill
  * (SIGKILL, as a crashed node would die) takes any helper processes down with it.

@@ -19,6 +19,27 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
 }
 
+/** What decides the web app's topology and demo: a fresh embedded start must inherit none of it. */
+const TOPOLOGY_VARIABLES = [
+  "DATABASE_URL",
+  "REDIS_URL",
+  "DATA_DIR",
+  "AUTH_SECRET",
+  "SECRETS_KEY",
+  "REALTIME_PUBLIC_URL",
+  "SEED_DEMO",
+  "SIMULATOR",
+  "SIMULATOR_RATE",
+  "PBX_CONNECTOR"
+];
+
+/** childEnv for a web process started as a newcomer's `npm start` would be: no topology settings but `extra`. */
+export function embeddedChildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = childEnv({});
+  for (const name of TOPOLOGY_VARIABLES) delete env[name];
+  return { ...env, ...extra };
+}
+
 /** Lets workers find the stack file without re-deriving its path. */
 export function publishStackFile(file: string): void {
   process.env.E2E_STACK_FILE = file;

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { findFreePort } from "@switchboard/events/testing";
+import { nodeWithTsx } from "./child-process";
 import { createE2eDatabase, dropE2eDatabase, migrateAndSeed } from "./database";
 import { childEnv, e2eEnv } from "./env";
-import { findFreePort } from "./ports";
 import { realtimeDir, webDir } from "./paths";
 import { Service, type ServiceName } from "./service";
 import type { StackState } from "./stack-state";
@@ -16,11 +17,6 @@ export interface Stack {
 }
 
 const secret = () => randomBytes(32).toString("base64url");
-
-/** Runs the TypeScript entry with tsx loaded in-process: one pid per server, so a kill is a real crash. */
-function nodeWithTsx(entry: string): { command: string; args: string[] } {
-  return { command: process.execPath, args: ["--import", "tsx", entry] };
-}
 
 /**
  * The cluster topology on one machine: a private redis-server (so Socket.IO adapter channels and

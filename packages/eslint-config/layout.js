@@ -3,12 +3,13 @@ import path from "node:path";
 /**
  * The workspace's layering as a lint rule (`switchboard/layout`):
  * - apps are entry points: nothing imports an app (`@switchboard/web`, `@switchboard/realtime-node`,
- *   the bench or the e2e suite), and no file reaches into another workspace by a relative path;
+ *   the bench, the e2e suite or the repository's tools), and no file reaches into another workspace
+ *   by a relative path;
  * - a client component (a file starting with "use client") ships to the browser: it never imports a
  *   server package, `server-only` or a Node built-in, and takes only types from `server/` modules.
  */
 
-export const APP_PACKAGES = ["@switchboard/web", "@switchboard/realtime-node", "@switchboard/bench", "@switchboard/e2e"];
+export const APP_PACKAGES = ["@switchboard/web", "@switchboard/realtime-node", "@switchboard/bench", "@switchboard/e2e", "@switchboard/tools"];
 export const SERVER_PACKAGES = [
   "@switchboard/auth",
   "@switchboard/config",
@@ -18,10 +19,10 @@ export const SERVER_PACKAGES = [
   "@switchboard/realtime"
 ];
 
-const WORKSPACE_ROOT = /^(.*?\/(?:apps|packages)\/[^/]+|.*?\/(?:bench|e2e))(?:\/|$)/;
+const WORKSPACE_ROOT = /^(.*?\/(?:apps|packages)\/[^/]+|.*?\/(?:bench|e2e|tools))(?:\/|$)/;
 
 /**
- * The folder of the workspace (apps/x, packages/x, bench, e2e) holding `file`, or null.
+ * The folder of the workspace (apps/x, packages/x, bench, e2e, tools) holding `file`, or null.
  * @param {string} file
  * @returns {string | null}
  */

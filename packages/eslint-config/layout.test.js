@@ -15,6 +15,7 @@ describe("workspaceOf", () => {
   it("finds the workspace folder of a file", ({ expect }) => {
     expect(workspaceOf(web)).toBe("/repo/apps/web");
     expect(workspaceOf("/repo/bench/src/cli.ts")).toBe("/repo/bench");
+    expect(workspaceOf("/repo/tools/src/test-setup/main.ts")).toBe("/repo/tools");
     expect(workspaceOf("/repo/README.md")).toBeNull();
   });
 });

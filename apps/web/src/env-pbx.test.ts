@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadWebConfig } from "./env";
 
@@ -19,13 +22,22 @@ afterEach(() => {
 });
 
 describe("PBX settings in the web app's environment", () => {
-  it("runs the connector in-process without Redis, apart with it; no simulator unless asked", () => {
-    expect(loadWebConfig(base)).toMatchObject({ pbxConnector: "embedded", simulator: null });
+  it("runs the connector in-process without Redis, apart with it", () => {
+    expect(loadWebConfig(base)).toMatchObject({ pbxConnector: "embedded" });
     expect(loadWebConfig({ ...base, REDIS_URL: "redis://127.0.0.1:6379" })).toMatchObject({ pbxConnector: "external" });
     expect(loadWebConfig({ ...base, REDIS_URL: "redis://127.0.0.1:6379", PBX_CONNECTOR: "embedded" })).toMatchObject({ pbxConnector: "embedded" });
     expect(loadWebConfig({ ...base, PBX_CONNECTOR: "off" })).toMatchObject({ pbxConnector: "off" });
-    expect(loadWebConfig({ ...base, SIMULATOR: "demo" })).toMatchObject({ simulator: { org: "demo", rate: 6 } });
-    expect(loadWebConfig({ ...base, SIMULATOR: "demo", SIMULATOR_RATE: "30" })).toMatchObject({ simulator: { org: "demo", rate: 30 } });
+  });
+
+  it("simulates the embedded demo by default, a real installation only when asked", () => {
+    const database = { DATABASE_URL: "postgresql://u@localhost/db" };
+    expect(loadWebConfig(base).simulator).toEqual({ org: "demo", rate: 6, byDefault: true });
+    expect(loadWebConfig({ ...base, SIMULATOR_RATE: "30" }).simulator).toEqual({ org: "demo", rate: 30, byDefault: true });
+    expect(loadWebConfig({ ...base, SIMULATOR: "off" }).simulator).toBeNull();
+    expect(loadWebConfig({ ...base, SEED_DEMO: "false" }).simulator).toBeNull();
+    expect(loadWebConfig({ ...base, ...database }).simulator).toBeNull();
+    expect(loadWebConfig({ ...base, ...database, SIMULATOR: "demo" }).simulator).toEqual({ org: "demo", rate: 6, byDefault: false });
+    expect(loadWebConfig({ ...base, SEED_DEMO: "false", SIMULATOR: "demo" }).simulator).toEqual({ org: "demo", rate: 6, byDefault: false });
   });
 
   it("refuses bad values, naming the variable", () => {
@@ -33,5 +45,12 @@ describe("PBX settings in the web app's environment", () => {
     expect(refusal({ ...base, PBX_CONNECTOR: "sometimes" })).toContain("PBX_CONNECTOR: must be embedded, external or off");
     expect(refusal({ ...base, SIMULATOR: "yes" })).toContain("SIMULATOR: must be off or demo");
     expect(refusal({ ...base, SIMULATOR_RATE: "0" })).toContain("SIMULATOR_RATE: must be greater than 0");
+  });
+
+  it("names an embedded data folder it cannot write to", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "sb-env-test-")), "not-a-folder");
+    writeFileSync(file, "");
+    expect(refusal({ ...base, DATA_DIR: file })).toContain(`DATA_DIR: cannot write to ${file} (a file is in the way)`);
+    rmSync(path.dirname(file), { recursive: true });
   });
 });

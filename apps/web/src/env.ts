@@ -38,9 +38,12 @@ const webEnvSchema = z
      * "external" (`npm run connect`, reached over Redis for call control; the default with it), "off".
      */
     PBX_CONNECTOR: z.enum(["embedded", "external", "off"], { error: "must be embedded, external or off" }).optional(),
-    /** "demo": this process simulates PBX traffic for the demo organization (the `demo` slug). */
-    SIMULATOR: z.enum(["off", "demo"], { error: "must be off or demo" }).default("off"),
-    /** New simulated calls per minute when SIMULATOR=demo. */
+    /**
+     * "demo": this process simulates PBX traffic for the demo organization (the `demo` slug).
+     * Unset: "demo" for the embedded demo (no DATABASE_URL, SEED_DEMO on), "off" otherwise.
+     */
+    SIMULATOR: z.enum(["off", "demo"], { error: "must be off or demo" }).optional(),
+    /** New simulated calls per minute when the simulator runs. */
     SIMULATOR_RATE: z.coerce.number({ error: "must be a number" }).positive("must be greater than 0").max(600, "must be at most 600").default(6)
   })
   .superRefine((env, ctx) => {
@@ -64,7 +67,8 @@ export type WebConfig = CoreConfig & {
   redisKeyPrefix: string;
   retention: { maxEvents: number; maxAgeMs: number };
   pbxConnector: "embedded" | "external" | "off";
-  simulator: { org: "demo"; rate: number } | null;
+  /** byDefault: the embedded demo simulates unless SIMULATOR=off; otherwise SIMULATOR=demo asked for it. */
+  simulator: { org: "demo"; rate: number; byDefault: boolean } | null;
 };
 
 let cached: WebConfig | undefined;
@@ -73,13 +77,15 @@ let cached: WebConfig | undefined;
 export function loadWebConfig(source: Record<string, string | undefined> = process.env): WebConfig {
   if (cached && source === process.env) return cached;
   let env: WebEnv;
+  let core: CoreConfig;
   try {
     env = parseEnv(webEnvSchema, source);
+    core = resolveCoreConfig(env, findRepoRoot(process.cwd()));
   } catch (error) {
     return exitOnEnvError(error);
   }
   const config: WebConfig = {
-    ...resolveCoreConfig(env, findRepoRoot(process.cwd())),
+    ...core,
     port: env.PORT,
     host: env.HOST,
     dev: env.NODE_ENV === "development",
@@ -91,10 +97,21 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 },
     pbxConnector: env.PBX_CONNECTOR ?? (env.REDIS_URL ? "external" : "embedded"),
-    simulator: env.SIMULATOR === "demo" ? { org: "demo", rate: env.SIMULATOR_RATE } : null
+    simulator: resolveSimulator(env)
   };
   if (source === process.env) cached = config;
   return config;
+}
+
+/**
+ * The embedded demo is a living console at first look: with no DATABASE_URL and the demo seeded,
+ * the demo organization's PBX is simulated unless SIMULATOR=off. A real installation (a
+ * DATABASE_URL, or SEED_DEMO=false) simulates only when SIMULATOR=demo asks.
+ */
+function resolveSimulator(env: WebEnv): WebConfig["simulator"] {
+  const byDefault = env.SIMULATOR === undefined && !env.DATABASE_URL && env.SEED_DEMO;
+  if (env.SIMULATOR !== "demo" && !byDefault) return null;
+  return { org: "demo", rate: env.SIMULATOR_RATE, byDefault };
 }
 
 /**

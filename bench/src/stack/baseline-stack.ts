@@ -9,7 +9,7 @@ import type { ScenarioParams } from "../scenarios/params";
 import type { SystemResult } from "../scenarios/result";
 import { runSystem } from "../scenarios/run-system";
 import { baselineConsoleSpecs } from "./console-specs";
-import { freePort } from "./ports";
+import { findFreePort } from "@switchboard/events/testing";
 import type { SeededOrg } from "./seed";
 import { gcPreload } from "./realtime-node";
 import { startNodeChild } from "./spawn-child";
@@ -22,7 +22,7 @@ export async function runBaseline(
   logDir: string,
   print: Printer
 ): Promise<{ result: SystemResult; profileDir: string | null }> {
-  const port = await freePort();
+  const port = await findFreePort();
   const profileDir = params.cpuProf ? path.join(logDir, "profiles-baseline", "baseline") : null;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const child = startNodeChild({

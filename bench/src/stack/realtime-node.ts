@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { benchDir, realtimeDir } from "../paths";
-import { freePort, waitForHttpOk } from "./ports";
+import { findFreePort } from "@switchboard/events/testing";
+import { waitForHttpOk } from "./ports";
 import { startNodeChild, type NodeChild } from "./spawn-child";
 
 export const gcPreload = pathToFileURL(path.join(benchDir, "src/stack/gc-on-signal.mjs")).href;
@@ -34,7 +35,7 @@ export interface RealtimeNode {
 
 /** One realtime node exactly as deployed: apps/realtime/src/main.ts configured by environment. */
 export async function startRealtimeNode(config: RealtimeNodeConfig): Promise<RealtimeNode> {
-  const port = await freePort();
+  const port = await findFreePort();
   const nodeArgs: string[] = ["--expose-gc", "--import", gcPreload, ...(config.nodeFlags ?? [])];
   if (config.cpuProfDir) {
     // One folder per node: V8 writes a profile per thread (the main one, and tsx's loader thread).

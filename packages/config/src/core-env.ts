@@ -1,6 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
+import { EnvError } from "./parse-env";
+import { findDataDirProblem } from "./startup-checks";
 import { logLevelSchema, postgresUrlSchema, redisUrlSchema, secretSchema } from "./schemas";
 
 /** Variables every Switchboard process reads (each app's env.ts extends this). */
@@ -32,6 +34,11 @@ export interface CoreConfig {
 
 export function resolveCoreConfig(env: CoreEnv, repoRoot: string): CoreConfig {
   const dataDir = path.resolve(repoRoot, env.DATA_DIR ?? ".data");
+  // The embedded database and generated secrets live there: a folder that cannot take them is
+  // named now, not found out as a stack trace from deep inside PGlite or the secrets writer.
+  const usesDataDir = !env.DATABASE_URL || !(env.AUTH_SECRET && env.SECRETS_KEY);
+  const problem = usesDataDir ? findDataDirProblem(dataDir) : null;
+  if (problem) throw new EnvError([problem], "cannot start");
   const local = env.AUTH_SECRET && env.SECRETS_KEY ? undefined : loadOrCreateLocalSecrets(dataDir);
   return {
     database: env.DATABASE_URL

@@ -5,3 +5,4 @@ export * from "./core-env";
 export * from "./repo-root";
 export * from "./process-singletons";
 export * from "./shutdown";
+export * from "./startup-checks";

@@ -1,8 +1,11 @@
 import type { z } from "zod";
 
 export class EnvError extends Error {
-  constructor(public readonly problems: string[]) {
-    super(`invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  constructor(
+    public readonly problems: string[],
+    heading = "invalid environment"
+  ) {
+    super(`${heading}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "EnvError";
   }
 }

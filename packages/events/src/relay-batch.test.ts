@@ -126,10 +126,10 @@ describe("relay rounds (PostgreSQL + Redis)", () => {
     // A long backoff: the test looks at the state between the dead round and the takeover.
     const first = startRelay({ database: testDb.database, log: failing, logger: silent, pollIntervalMs: 60_000, minBackoffMs: 60_000, maxBackoffMs: 60_000 });
 
-    await waitFor(() => first.stats().failures >= 1, { what: "the failed round" });
+    await waitFor(() => first.stats().failures >= 1, { what: "the failed round", timeoutMs: 30_000 });
     // Half the batch reached Redis, yet the transaction rolled back: every row is still pending.
     expect(await pendingRows(orgIds)).toBe(30);
-    await waitFor(() => live.length === 15, { what: "the half that got through" });
+    await waitFor(() => live.length === 15, { what: "the half that got through", timeoutMs: 30_000 });
     expect(first.stats()).toMatchObject({ published: 0, pending: 30 });
     await first.stop();
 

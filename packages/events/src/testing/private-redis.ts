@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
+import { findFreePort } from "./free-port";
 
 export interface PrivateRedis {
   url: string;
@@ -19,18 +20,6 @@ process.once("exit", () => {
   for (const child of live) child.kill("SIGKILL");
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 function ping(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: "127.0.0.1" });
@@ -45,8 +34,11 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
-function spawnServer(port: number): { child: ChildProcess; output: () => string; exited: Promise<void> } {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"], {
+/** The test set-up (`npm test`) names the redis-server it found; on the PATH otherwise. */
+const defaultBin = () => process.env.REDIS_SERVER_BIN || "redis-server";
+
+function spawnServer(port: number, bin: string): { child: ChildProcess; output: () => string; exited: Promise<void> } {
+  const child = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"], {
     stdio: ["ignore", "pipe", "pipe"]
   });
   let output = "";
@@ -81,9 +73,10 @@ async function waitUntilServing(port: number, server: ReturnType<typeof spawnSer
 }
 
 /** A throwaway redis-server for fault tests: kill it without touching the machine's Redis. */
-export async function startPrivateRedis(): Promise<PrivateRedis> {
-  const port = await freePort();
-  let server = spawnServer(port);
+export async function startPrivateRedis(options: { bin?: string } = {}): Promise<PrivateRedis> {
+  const bin = options.bin ?? defaultBin();
+  const port = await findFreePort();
+  let server = spawnServer(port, bin);
   await waitUntilServing(port, server);
 
   async function terminate(signal: NodeJS.Signals): Promise<void> {
@@ -102,7 +95,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     kill: () => terminate("SIGKILL"),
     async restart() {
       await terminate("SIGKILL");
-      server = spawnServer(port);
+      server = spawnServer(port, bin);
       await waitUntilServing(port, server);
     }
   };

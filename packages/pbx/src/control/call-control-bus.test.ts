@@ -135,7 +135,7 @@ describe("call control over Redis", () => {
     try {
       const fixture = readFixture("inbound-basic.ami");
       await ami.replay(fixture.slice(0, fixture.indexOf("Event: BridgeLeave")));
-      await expect.poll(() => t.database.raw.call.findFirst({ where: { organizationId: org.id } }).then((c) => c?.state)).toBe("answered");
+      await expect.poll(() => t.database.raw.call.findFirst({ where: { organizationId: org.id } }).then((c) => c?.state), { timeout: 15_000 }).toBe("answered");
       expect(await client.control(org.id, { action: "blind_transfer", pbxCallId: "1767261600.1", exten: "555" })).toMatchObject({
         code: "no_such_extension"
       });

@@ -58,6 +58,26 @@ describe("simulator", () => {
     expect(again.summary).toEqual(first.summary);
   }, 120_000);
 
+  it("firstCallAfterMs: the first call arrives then, whatever the rate would have drawn", async () => {
+    const { org } = await createPbxTestOrg(t.database.client, t.box);
+    // At one call an hour, a drawn first arrival would almost never fall inside five minutes.
+    const simulator = startSimulator({
+      db: t.database.client,
+      orgId: org.id,
+      rate: 1 / 60,
+      seed: 7,
+      durationMs: 5 * 60_000,
+      speed: Infinity,
+      startAt: START,
+      firstCallAfterMs: 1_000
+    });
+    await simulator.done;
+    await simulator.tracker.idle();
+    const first = await t.database.raw.call.findFirstOrThrow({ where: { organizationId: org.id }, orderBy: { startedAt: "asc" } });
+    expect(first.startedAt.getTime()).toBe(START + 1_000);
+    expect(simulator.stats().callsStarted).toBeGreaterThanOrEqual(1);
+  });
+
   it("stop() ends the calls still in progress", async () => {
     const { org } = await createPbxTestOrg(t.database.client, t.box);
     // Real-time speed: a call starts within seconds; stop right after its call.started commits.

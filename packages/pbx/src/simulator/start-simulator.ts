@@ -14,6 +14,11 @@ export interface SimulatorOptions {
   orgId: string;
   /** New calls per minute (Poisson arrivals). */
   rate: number;
+  /**
+   * Simulated ms from the start to the first call; unset draws it like every later arrival. A
+   * console that opens on a fresh simulator then sees a call at once rather than after a random wait.
+   */
+  firstCallAfterMs?: number;
   /** Same seed, same traffic. */
   seed?: number;
   /** Stop starting calls after this much simulated time; unset runs until stop(). */
@@ -93,7 +98,7 @@ export function startSimulator(options: SimulatorOptions): Simulator {
     const end = simStart + (options.durationMs ?? Infinity);
     simNow = () => simStart + (Date.now() - realStart) * speed;
     initialRegistrations(world, simStart);
-    let nextCall = simStart + interval(options.rate);
+    let nextCall = simStart + (options.firstCallAfterMs ?? interval(options.rate));
     let nextFlap = simStart + interval(FLAPS_PER_MINUTE);
 
     while (!stopped) {

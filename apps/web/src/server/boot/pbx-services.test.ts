@@ -36,7 +36,7 @@ afterAll(async () => {
 describe("PBX services in the web process (PBX_CONNECTOR=embedded, SIMULATOR=demo)", () => {
   it("runs the supervisor here, registers in-process call control, simulates the demo org, and counts bad input on GET /pbx/stats", async () => {
     expect(env.runtime.config.pbxConnector).toBe("embedded");
-    const runtime = { ...env.runtime, config: { ...env.runtime.config, simulator: { org: "demo" as const, rate: 1 } } };
+    const runtime = { ...env.runtime, config: { ...env.runtime.config, simulator: { org: "demo" as const, rate: 1, byDefault: false } } };
     const pbx = await startPbxServices(runtime, pino({ level: "silent" }));
     const http = createServer((req, res) => {
       if (!pbx.handleOpsRequest(req, res)) res.writeHead(404).end();
@@ -46,6 +46,7 @@ describe("PBX services in the web process (PBX_CONNECTOR=embedded, SIMULATOR=dem
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/pbx/stats`;
     try {
       expect(getCallControlGateway().kind).toBe("in-process");
+      expect(pbx.simulating).toEqual({ org: "demo", byDefault: false });
       // The simulated organization is controlled through the simulator; others only through AMI.
       expect(getCallControlGateway().simulates?.(demoOrgId)).toBe(true);
       expect(getCallControlGateway().simulates?.(env.orgA.id)).toBe(false);

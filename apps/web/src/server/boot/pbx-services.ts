@@ -18,7 +18,11 @@ import { registerCallControlGateway } from "../../features/call-control/server/g
 import { getWebhookDeliveryCounts, getWebhookStats, type WebhookDeliveryCounts } from "../../features/pbx-webhooks/webhook-stats";
 import type { WebRuntime } from "../web-runtime";
 
+const FIRST_CALL_AFTER_MS = 1_000;
+
 export interface PbxServices {
+  /** The organization (slug) whose PBX traffic this process simulates, and whether by default. */
+  simulating: { org: string; byDefault: boolean } | null;
   stats(): PbxStats & { webhookDeliveries: WebhookDeliveryCounts };
   /** GET /pbx/stats and /pbx/healthz; false = not ours. */
   handleOpsRequest(req: IncomingMessage, res: ServerResponse): boolean;
@@ -28,8 +32,9 @@ export interface PbxServices {
 /**
  * The PBX side of the web process, by PBX_CONNECTOR: "embedded" runs the AMI connector supervisor
  * here (and, with REDIS_URL, answers call control for other processes too); "external" reaches
- * the one in `npm run connect` over Redis; "off" has none. SIMULATOR=demo adds simulated traffic
- * for the demo organization, through the same tracker and db layer as real PBX events.
+ * the one in `npm run connect` over Redis; "off" has none. The simulator (SIMULATOR=demo, or the
+ * embedded demo by default) adds traffic for the demo organization, through the same tracker and
+ * db layer as real PBX events; its first call arrives at once so the console moves at first look.
  */
 export async function startPbxServices(runtime: WebRuntime, logger: Logger): Promise<PbxServices> {
   const { config, db, box } = runtime;
@@ -53,12 +58,18 @@ export async function startPbxServices(runtime: WebRuntime, logger: Logger): Pro
   let simulator: Simulator | undefined;
   if (config.simulator) {
     const org = await db.organization.findUnique({ where: { slug: config.simulator.org }, select: { id: true } });
+    const { org: slug, rate, byDefault } = config.simulator;
     if (org) {
-      simulator = startSimulator({ db, orgId: org.id, rate: config.simulator.rate, seed: Date.now() % 1_000_000, log });
+      simulator = startSimulator({ db, orgId: org.id, rate, seed: Date.now() % 1_000_000, firstCallAfterMs: FIRST_CALL_AFTER_MS, log });
       gateway = withSimulatedOrg(gateway, org.id, simulator);
-      log.info({ org: config.simulator.org, callsPerMinute: config.simulator.rate }, "simulating PBX traffic (SIMULATOR=demo)");
+      log.info(
+        { org: slug, callsPerMinute: rate },
+        byDefault ? "simulating PBX traffic for the embedded demo (SIMULATOR=off stops it)" : "simulating PBX traffic (SIMULATOR=demo)"
+      );
+    } else if (byDefault) {
+      log.debug({ org: slug }, "no demo organization: nothing to simulate");
     } else {
-      log.warn({ org: config.simulator.org }, "SIMULATOR=demo but there is no demo organization (SEED_DEMO=true creates it)");
+      log.warn({ org: slug }, "SIMULATOR=demo but there is no demo organization (SEED_DEMO=true creates it)");
     }
   }
 
@@ -67,6 +78,7 @@ export async function startPbxServices(runtime: WebRuntime, logger: Logger): Pro
 
   const stats = () => ({ ...buildPbxStats({ supervisor, simulator, webhooks: getWebhookStats() }), webhookDeliveries: { ...getWebhookDeliveryCounts() } });
   return {
+    simulating: simulator && config.simulator ? { org: config.simulator.org, byDefault: config.simulator.byDefault } : null,
     stats,
     handleOpsRequest: createPbxOpsHandler(stats),
     async close() {
