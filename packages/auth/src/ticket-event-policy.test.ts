@@ -39,7 +39,7 @@ function ticketData(overrides: Partial<StaffTicketEventData> = {}): StaffTicketE
     slaDueAt: at,
     resolvedAt: null,
     closedAt: null,
-    revision: 2,
+    version: 2,
     createdAt: at,
     updatedAt: at,
     activity: null,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currentVersionSchema } from "./domain/versioned";
 
 export const API_ERROR_CODES = [
   "bad_request",
@@ -18,7 +19,9 @@ export const apiErrorBodySchema = z.object({
   error: z.object({
     code: z.enum(API_ERROR_CODES),
     message: z.string(),
-    fields: z.record(z.string(), z.string()).optional()
+    fields: z.record(z.string(), z.string()).optional(),
+    /** A stale change (409): the entity's current version and who changed it last. */
+    current: currentVersionSchema.optional()
   })
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;

@@ -1,4 +1,5 @@
 export * from "./domain/common";
+export * from "./domain/versioned";
 export * from "./domain/extension";
 export * from "./domain/trunk";
 export * from "./domain/call";

@@ -40,6 +40,7 @@ function bigEvent(): DomainEvent {
       codecs: ["opus"],
       voicemailEnabled: true,
       enabled: true,
+      version: 1,
       createdAt: at,
       updatedAt: at
     }

@@ -13,7 +13,11 @@ export async function toActionResult<T>(work: () => Promise<T>): Promise<ActionR
     return { ok: true, data: await work() };
   } catch (error) {
     const domain = asDomainError(error);
-    if (domain) return { ok: false, error: { code: domain.code, message: domain.message, fields: domain.fields } };
+    if (domain)
+      return {
+        ok: false,
+        error: { code: domain.code, message: domain.message, fields: domain.fields, ...(domain.current ? { current: domain.current } : {}) }
+      };
     console.error("server action failed", error);
     return { ok: false, error: { code: "internal", message: "Something went wrong. Please try again." } };
   }

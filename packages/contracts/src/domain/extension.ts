@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { codecListSchema, formBoolean, transportSchema, uuidSchema } from "./common";
+import { expectedVersionField } from "./versioned";
 
 export const extensionNumberSchema = z
   .string({ error: "number is required" })
@@ -38,9 +39,13 @@ export const extensionCreateSchema = extensionBase.extend({
   enabled: formBoolean.default(true),
   sipSecret: sipSecretSchema
 });
-/** Update: every field optional (no defaults); an empty or absent secret keeps the current one. */
+/**
+ * Update: every field optional (no defaults); an empty or absent secret keeps the current one;
+ * `version` (optional) is the version the change is based on.
+ */
 export const extensionUpdateSchema = extensionBase.partial().extend({
-  sipSecret: z.preprocess((v) => (v === "" ? undefined : v), sipSecretSchema.optional())
+  sipSecret: z.preprocess((v) => (v === "" ? undefined : v), sipSecretSchema.optional()),
+  ...expectedVersionField
 });
 
 export type ExtensionCreateInput = z.infer<typeof extensionCreateSchema>;
@@ -59,6 +64,8 @@ export const extensionViewSchema = z.object({
   codecs: z.array(z.string()),
   voicemailEnabled: z.boolean(),
   enabled: z.boolean(),
+  /** Bumped by every change (see versioned.ts). */
+  version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string()
 });

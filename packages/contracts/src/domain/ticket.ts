@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expectedVersionField } from "./versioned";
 
 export const TICKET_STATUSES = ["open", "pending", "on_hold", "resolved", "closed"] as const;
 export const ticketStatusSchema = z.enum(TICKET_STATUSES, { error: `status must be one of: ${TICKET_STATUSES.join(", ")}` });
@@ -82,12 +83,16 @@ export type TicketCreateInput = z.infer<typeof ticketCreateSchema>;
 /** The fields only staff may set when opening a ticket. */
 export const STAFF_ONLY_CREATE_FIELDS = ["priority", "assigneeId", "customerId", "callId"] as const;
 
-/** A change to a ticket: each present field is one change, checked and recorded on its own. */
+/**
+ * A change to a ticket: each present field is one change, checked and recorded on its own;
+ * `version` (optional) is the version the change is based on.
+ */
 export const ticketChangeSchema = z.strictObject({
   status: ticketStatusSchema.optional(),
   priority: ticketPrioritySchema.optional(),
   officeId: optionalId("office").optional(),
-  assigneeId: optionalId("assignee").optional()
+  assigneeId: optionalId("assignee").optional(),
+  ...expectedVersionField
 });
 export type TicketChangeInput = z.infer<typeof ticketChangeSchema>;
 
@@ -125,8 +130,8 @@ export const staffTicketViewSchema = z.object({
   slaDueAt: isoDate,
   resolvedAt: isoDate.nullable(),
   closedAt: isoDate.nullable(),
-  /** Increases with every change; a console ignores an event older than what it shows. */
-  revision: z.number().int(),
+  /** Bumped by every change (see versioned.ts); a console ignores an event older than what it shows. */
+  version: z.number().int(),
   createdAt: isoDate,
   updatedAt: isoDate
 });
@@ -134,7 +139,7 @@ export type StaffTicketView = z.infer<typeof staffTicketViewSchema>;
 
 /**
  * What a customer sees of their own ticket: no assignee, office, priority, SLA, linked call, nor the
- * revision (its jumps would count the internal changes).
+ * version (its jumps would count the internal changes).
  */
 export const customerTicketViewSchema = z.object({
   view: z.literal("customer"),

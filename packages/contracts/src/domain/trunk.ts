@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { codecListSchema, formBoolean, transportSchema } from "./common";
+import { expectedVersionField } from "./versioned";
 
 const hostSchema = z
   .string({ error: "host is required" })
@@ -46,9 +47,10 @@ export const trunkCreateSchema = trunkBase.extend({
   enabled: formBoolean.default(true),
   secret: z.preprocess((v) => (v === "" ? null : v), secretSchema.nullable()).optional()
 });
-/** Update: every field optional; absent or "" keeps the current secret, null removes it. */
+/** Update: every field optional; absent or "" keeps the current secret, null removes it; `version` as for extensions. */
 export const trunkUpdateSchema = trunkBase.partial().extend({
-  secret: z.preprocess((v) => (v === "" ? undefined : v), secretSchema.nullable().optional())
+  secret: z.preprocess((v) => (v === "" ? undefined : v), secretSchema.nullable().optional()),
+  ...expectedVersionField
 });
 
 export type TrunkCreateInput = z.infer<typeof trunkCreateSchema>;
@@ -65,6 +67,8 @@ export const trunkViewSchema = z.object({
   codecs: z.array(z.string()),
   maxChannels: z.number(),
   enabled: z.boolean(),
+  /** Bumped by every change (see versioned.ts). */
+  version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string()
 });

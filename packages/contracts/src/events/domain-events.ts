@@ -1,19 +1,23 @@
 import { z } from "zod";
 import { extensionViewSchema } from "../domain/extension";
 import { trunkViewSchema } from "../domain/trunk";
+import { fieldChangesSchema } from "../domain/versioned";
 import { callEventDataSchema, extensionStatusViewSchema, pbxConnectionStatusViewSchema, trunkStatusViewSchema } from "../domain/call";
 import type { Envelope } from "./envelope";
 import { notificationEventDataSchema, replyEventDataSchema, ticketEventDataSchema } from "./ticket-event-data";
 
 const deletedSchema = z.object({ id: z.string(), label: z.string() });
 
+/** An update: the new state, and what changed (absent on events written before changes were recorded). */
+const changes = { changes: fieldChangesSchema.optional() };
+
 /** One zod schema per event type for the envelope's `data`. Later features add theirs here. */
 export const eventDataSchemas = {
   "extension.created": extensionViewSchema,
-  "extension.updated": extensionViewSchema,
+  "extension.updated": extensionViewSchema.extend(changes),
   "extension.deleted": deletedSchema,
   "trunk.created": trunkViewSchema,
-  "trunk.updated": trunkViewSchema,
+  "trunk.updated": trunkViewSchema.extend(changes),
   "trunk.deleted": deletedSchema,
   "trunk.status_changed": trunkStatusViewSchema,
   "extension.status_changed": extensionStatusViewSchema,

@@ -41,6 +41,11 @@ interface EventModelParts<Row, T extends EventType, D extends DeletionType, Kind
   /** The event's subject id; the row's id unless the row describes another subject. */
   readonly subjectId?: (row: Row) => string;
   readonly view: (row: Row) => Data;
+  /**
+   * Update events carry `changes`: each field of the view that differs from the row before the
+   * update (which the hooks then read before every update, with `include`).
+   */
+  readonly recordChanges?: boolean;
 }
 
 /**
@@ -78,6 +83,6 @@ export function eventTypeOf<Row>(model: EventBearing<Row>, verb: Verb, before: R
  */
 export function beforeRead<Row>(model: EventBearing<Row>): { include?: Record<string, unknown> } | null {
   const announce = model.announce;
-  if (!("pick" in announce)) return null;
+  if (!("pick" in announce)) return model.recordChanges ? (model.include ? { include: model.include } : {}) : null;
   return announce.before ? { include: announce.before } : {};
 }

@@ -20,7 +20,8 @@ const extension: EventModel<ExtensionWithUser, "extension.created" | "extension.
   announce: { created: "extension.created", updated: "extension.updated" },
   deleted: { type: "extension.deleted", label: (row) => `${row.number} ${row.displayName}` },
   orgId: orgOf,
-  view: toExtensionView
+  view: toExtensionView,
+  recordChanges: true
 };
 
 const trunk: EventModel<Trunk, "trunk.created" | "trunk.updated", "trunk.deleted"> = {
@@ -28,7 +29,8 @@ const trunk: EventModel<Trunk, "trunk.created" | "trunk.updated", "trunk.deleted
   announce: { created: "trunk.created", updated: "trunk.updated" },
   deleted: { type: "trunk.deleted", label: (row) => row.name },
   orgId: orgOf,
-  view: toTrunkView
+  view: toTrunkView,
+  recordChanges: true
 };
 
 /** The newest timeline row rides along, so consoles append it without refetching. */

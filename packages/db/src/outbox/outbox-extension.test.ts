@@ -94,7 +94,7 @@ describe("CRUD hooks write outbox events", () => {
       [4, "extension.updated", upserted.id],
       [5, "extension.deleted", row.id]
     ]);
-    expect(events[1]?.data).toEqual(toExtensionView(updated));
+    expect(events[1]?.data).toEqual({ ...toExtensionView(updated), changes: { displayName: { from: row.displayName, to: "Front desk" } } });
     expect(events[3]?.data).toMatchObject({ id: upserted.id, enabled: false });
     expect(events[4]?.data).toEqual({ id: row.id, label: "200 Front desk" });
     expect(events.every((e) => e.actorId === null)).toBe(true);

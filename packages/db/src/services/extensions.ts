@@ -7,6 +7,7 @@ import { withActor } from "../outbox/context";
 import { toExtensionView } from "../views/extension-view";
 import { badRequest, enforce, notFound, translatePrismaError } from "./errors";
 import { pageWindow, sipEndpointListQuerySchema, sipEndpointWhere } from "./list-query";
+import { atVersion, nextVersion, writeAtVersion, type VersionedSubject } from "./versioned";
 import { actorOf, type ActingViewer } from "./viewer";
 
 export interface ServiceDeps {
@@ -27,6 +28,13 @@ const UNIQUE = {
 } satisfies Record<string, [string, string]>;
 
 const withUser = { user: { select: { name: true } } } as const;
+
+export const VERSIONED_EXTENSION: VersionedSubject = { what: "extension", kind: "extension", changeTypes: ["extension.updated", "extension.deleted"] };
+
+async function currentExtension(db: DbClient, viewer: ActingViewer, id: string) {
+  const row = await db.extension.findFirst({ where: { id, organizationId: viewer.orgId }, select: { version: true, number: true } });
+  return row ? { version: row.version, label: row.number } : null;
+}
 
 export async function listExtensions({ db }: ServiceDeps, viewer: ActingViewer, q: ExtensionListQuery): Promise<Page<ExtensionView>> {
   enforce(RULES.readExtensions, viewer);
@@ -99,26 +107,42 @@ export async function createExtension(deps: ServiceDeps, viewer: ActingViewer, i
 export async function updateExtension(deps: ServiceDeps, viewer: ActingViewer, id: string, input: ExtensionUpdateInput): Promise<ExtensionView> {
   enforce(RULES.manageExtensions, viewer);
   await findExtension(deps.db, viewer, id);
-  const { sipSecret, ...rest } = input;
+  const { sipSecret, version, ...rest } = input;
   return withActor(actorOf(viewer), () =>
     deps.db.$transaction(async (tx) => {
-      await assertAssignableUser(tx as unknown as DbClient, viewer, rest.userId);
-      const row = await tx.extension
-        .update({
-          where: { id, organizationId: viewer.orgId },
-          data: { ...rest, ...(sipSecret ? { sipSecretEnc: deps.box.seal(sipSecret), sipSecretHint: secretHint(sipSecret) } : {}) },
-          include: withUser
-        })
-        .catch((e: unknown) => translatePrismaError(e, UNIQUE, "extension"));
+      const db = tx as unknown as DbClient;
+      await assertAssignableUser(db, viewer, rest.userId);
+      const row = await writeAtVersion(
+        db,
+        VERSIONED_EXTENSION,
+        { orgId: viewer.orgId, id, expected: version },
+        () =>
+          tx.extension.update({
+            where: { id, organizationId: viewer.orgId, ...atVersion(version) },
+            data: { ...rest, ...nextVersion, ...(sipSecret ? { sipSecretEnc: deps.box.seal(sipSecret), sipSecretHint: secretHint(sipSecret) } : {}) },
+            include: withUser
+          }),
+        () => currentExtension(db, viewer, id)
+      ).catch((e: unknown) => translatePrismaError(e, UNIQUE, "extension"));
       return toExtensionView(row);
     })
   );
 }
 
-export async function deleteExtension({ db }: ServiceDeps, viewer: ActingViewer, id: string): Promise<{ id: string }> {
+/** Deletes an extension; with `version`, only if nobody changed it since that version. */
+export async function deleteExtension({ db }: ServiceDeps, viewer: ActingViewer, id: string, version?: number): Promise<{ id: string }> {
   enforce(RULES.manageExtensions, viewer);
   await withActor(actorOf(viewer), () =>
-    db.extension.delete({ where: { id, organizationId: viewer.orgId } }).catch((e: unknown) => translatePrismaError(e, UNIQUE, "extension"))
+    db.$transaction(async (tx) => {
+      const txDb = tx as unknown as DbClient;
+      await writeAtVersion(
+        txDb,
+        VERSIONED_EXTENSION,
+        { orgId: viewer.orgId, id, expected: version },
+        () => tx.extension.delete({ where: { id, organizationId: viewer.orgId, ...atVersion(version) } }),
+        () => currentExtension(txDb, viewer, id)
+      ).catch((e: unknown) => translatePrismaError(e, UNIQUE, "extension"));
+    })
   );
   return { id };
 }

@@ -1,6 +1,7 @@
 export * from "./errors";
 export * from "./viewer";
 export * from "./parse-input";
+export * from "./versioned";
 export * from "./extensions";
 export * from "./trunks";
 export * from "./api-tokens";

@@ -7,7 +7,7 @@ import {
   RULES,
   TICKET_FIELD_DENIALS
 } from "@switchboard/auth";
-import { slaDueAt, type TicketChangeInput, type TicketDetail, type TicketPriority, type TicketStatus } from "@switchboard/contracts";
+import { slaDueAt, ticketPublicId, type TicketChangeInput, type TicketDetail, type TicketPriority, type TicketStatus } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { withActor } from "../outbox/context";
 import { ticketAccessOf, type TicketRow } from "../views/ticket-view";
@@ -16,9 +16,17 @@ import { badRequest, conflict, DomainError, enforce } from "./errors";
 import { orgMember, readableTicket, withOffices, type TicketViewer } from "./tickets-access";
 import { notify } from "./tickets-notify";
 import { loadTicketDetail, writeChange } from "./tickets-write";
+import { assertVersion, type VersionedSubject } from "./versioned";
 import { actorOf, type ActingViewer } from "./viewer";
 
-function deny(field: keyof TicketChangeInput): DomainError {
+/** Tickets are versioned: a change based on an older version is refused (G8). */
+export const VERSIONED_TICKET: VersionedSubject = {
+  what: "ticket",
+  kind: "ticket",
+  changeTypes: ["ticket.updated", "ticket.status_changed", "ticket.assigned"]
+};
+
+function deny(field: Exclude<keyof TicketChangeInput, "version">): DomainError {
   const message = TICKET_FIELD_DENIALS[field];
   return new DomainError("forbidden", message, { [field]: message });
 }
@@ -83,6 +91,7 @@ export async function setAssignee(db: DbClient, actor: TicketViewer, row: Ticket
  * Applies a change set to a ticket, each present field as its own checked, recorded and announced
  * change, all in one transaction (all or nothing). Order: reopening first (a closed ticket takes
  * no other change), then office, assignee (checked against the new office), priority, status.
+ * With `version`, the whole change is refused if the ticket moved on since that version.
  */
 export async function updateTicket(deps: ServiceDeps, viewer: ActingViewer, id: string, change: TicketChangeInput): Promise<TicketDetail> {
   enforce(RULES.changeTickets, viewer);
@@ -91,6 +100,7 @@ export async function updateTicket(deps: ServiceDeps, viewer: ActingViewer, id: 
       const db = tx as unknown as DbClient;
       const actor = await withOffices(db, viewer);
       let row = await readableTicket(db, actor, id, { lock: true });
+      await assertVersion(db, VERSIONED_TICKET, row, ticketPublicId(row.number), change.version);
       const access = ticketAccessOf(row);
       if (change.status !== undefined && !canChangeTicketStatus(actor, access)) throw deny("status");
       if (change.priority !== undefined && !canChangeTicketPriority(actor, access)) throw deny("priority");

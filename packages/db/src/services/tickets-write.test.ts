@@ -122,7 +122,7 @@ describe("updateTicket", () => {
     expect(detail.activity.map((a) => a.kind)).toEqual(["created", "assigned", "priority_changed", "status_changed"]);
     const events = await eventsOf(ticket.id);
     expect(events.map((e) => e.type)).toEqual(["ticket.created", "ticket.assigned", "ticket.updated", "ticket.status_changed"]);
-    expect(events.map((e) => (e.data as { revision: number }).revision)).toEqual([1, 2, 3, 4]);
+    expect(events.map((e) => (e.data as { version: number }).version)).toEqual([1, 2, 3, 4]);
     expect(events.map((e) => (e.data as { activity: { kind: string } | null }).activity?.kind)).toEqual([
       "created",
       "assigned",
@@ -181,12 +181,12 @@ describe("updateTicket", () => {
     expect(reopened.ticket).toMatchObject({ status: "open", priority: "low", closedAt: null });
   });
 
-  it("serializes concurrent changes to one ticket: every change gets its own revision", async () => {
+  it("serializes concurrent changes to one ticket: every change gets its own version", async () => {
     const ticket = await open();
     const priorities = ["low", "high", "urgent", "normal", "low", "high"] as const;
     await Promise.all(priorities.map((priority, i) => updateTicket(deps, i % 2 ? w.ana : w.supervisor, ticket.id, { priority })));
-    const revisions = (await eventsOf(ticket.id)).map((e) => (e.data as { revision: number }).revision);
-    expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
-    expect(new Set(revisions).size).toBe(revisions.length);
+    const versions = (await eventsOf(ticket.id)).map((e) => (e.data as { version: number }).version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
   });
 });

@@ -19,9 +19,9 @@ export interface ActivityInput {
 }
 
 /**
- * One change to a ticket: the update, the next revision and its audit row, in one write. The
+ * One change to a ticket: the update, the next version and its audit row, in one write. The
  * Ticket hook turns it into exactly one event (typed by what changed) carrying that audit row.
- * The caller holds the row lock (readableTicket with lock), so `current.revision` is current.
+ * The caller holds the row lock (readableTicket with lock), so `current.version` is current.
  */
 export async function writeChange(
   db: DbClient,
@@ -30,12 +30,12 @@ export async function writeChange(
   data: Prisma.TicketUncheckedUpdateInput,
   activity: ActivityInput
 ): Promise<TicketRow> {
-  const revision = current.revision + 1;
+  const version = current.version + 1;
   return db.ticket.update({
     where: { id: current.id },
     data: {
       ...data,
-      revision,
+      version,
       activities: {
         create: {
           organizationId: current.organizationId,
@@ -46,7 +46,7 @@ export async function writeChange(
           fromLabel: activity.fromLabel ?? activity.from,
           toLabel: activity.toLabel ?? activity.to,
           internal: INTERNAL_KINDS.has(activity.kind),
-          revision
+          revision: version
         }
       }
     },

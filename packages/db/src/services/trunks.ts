@@ -8,6 +8,7 @@ import { toTrunkView } from "../views/trunk-view";
 import type { ServiceDeps } from "./extensions";
 import { enforce, notFound, translatePrismaError } from "./errors";
 import { pageWindow, sipEndpointListQuerySchema, sipEndpointWhere } from "./list-query";
+import { atVersion, nextVersion, writeAtVersion, type VersionedSubject } from "./versioned";
 import { actorOf, type ActingViewer } from "./viewer";
 
 export const trunkListQuerySchema = sipEndpointListQuerySchema(
@@ -18,6 +19,13 @@ export const trunkListQuerySchema = sipEndpointListQuerySchema(
 export type TrunkListQuery = z.output<typeof trunkListQuerySchema>;
 
 const UNIQUE = { name: ["name", "a trunk with this name already exists"] } satisfies Record<string, [string, string]>;
+
+export const VERSIONED_TRUNK: VersionedSubject = { what: "trunk", kind: "trunk", changeTypes: ["trunk.updated", "trunk.deleted"] };
+
+async function currentTrunk(db: DbClient, viewer: ActingViewer, id: string) {
+  const row = await db.trunk.findFirst({ where: { id, organizationId: viewer.orgId }, select: { version: true, name: true } });
+  return row ? { version: row.version, label: row.name } : null;
+}
 
 export async function listTrunks({ db }: ServiceDeps, viewer: ActingViewer, q: TrunkListQuery): Promise<Page<TrunkView>> {
   enforce(RULES.readTrunks, viewer);
@@ -71,20 +79,41 @@ export async function createTrunk(deps: ServiceDeps, viewer: ActingViewer, input
 
 export async function updateTrunk(deps: ServiceDeps, viewer: ActingViewer, id: string, input: TrunkUpdateInput): Promise<TrunkView> {
   enforce(RULES.manageTrunks, viewer);
-  const { secret, ...rest } = input;
+  const { secret, version, ...rest } = input;
   await findTrunk(deps.db, viewer, id);
   const row = await withActor(actorOf(viewer), () =>
-    deps.db.trunk
-      .update({ where: { id, organizationId: viewer.orgId }, data: { ...rest, ...sealSecret(deps, secret) } })
-      .catch((e: unknown) => translatePrismaError(e, UNIQUE, "trunk"))
+    deps.db.$transaction(async (tx) => {
+      const db = tx as unknown as DbClient;
+      return writeAtVersion(
+        db,
+        VERSIONED_TRUNK,
+        { orgId: viewer.orgId, id, expected: version },
+        () =>
+          tx.trunk.update({
+            where: { id, organizationId: viewer.orgId, ...atVersion(version) },
+            data: { ...rest, ...nextVersion, ...sealSecret(deps, secret) }
+          }),
+        () => currentTrunk(db, viewer, id)
+      ).catch((e: unknown) => translatePrismaError(e, UNIQUE, "trunk"));
+    })
   );
   return toTrunkView(row);
 }
 
-export async function deleteTrunk({ db }: ServiceDeps, viewer: ActingViewer, id: string): Promise<{ id: string }> {
+/** Deletes a trunk; with `version`, only if nobody changed it since that version. */
+export async function deleteTrunk({ db }: ServiceDeps, viewer: ActingViewer, id: string, version?: number): Promise<{ id: string }> {
   enforce(RULES.manageTrunks, viewer);
   await withActor(actorOf(viewer), () =>
-    db.trunk.delete({ where: { id, organizationId: viewer.orgId } }).catch((e: unknown) => translatePrismaError(e, UNIQUE, "trunk"))
+    db.$transaction(async (tx) => {
+      const txDb = tx as unknown as DbClient;
+      await writeAtVersion(
+        txDb,
+        VERSIONED_TRUNK,
+        { orgId: viewer.orgId, id, expected: version },
+        () => tx.trunk.delete({ where: { id, organizationId: viewer.orgId, ...atVersion(version) } }),
+        () => currentTrunk(txDb, viewer, id)
+      ).catch((e: unknown) => translatePrismaError(e, UNIQUE, "trunk"));
+    })
   );
   return { id };
 }

@@ -17,6 +17,7 @@ export function toExtensionView(row: ExtensionWithUser): ExtensionView {
     codecs: row.codecs,
     voicemailEnabled: row.voicemailEnabled,
     enabled: row.enabled,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString()
   };

@@ -51,7 +51,7 @@ export function toStaffTicketView(row: TicketRow): StaffTicketView {
     slaDueAt: row.slaDueAt.toISOString(),
     resolvedAt: iso(row.resolvedAt),
     closedAt: iso(row.closedAt),
-    revision: row.revision,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString()
   };
@@ -84,9 +84,9 @@ export function toTicketViewFor(viewer: Viewer, row: TicketRow): TicketView {
 
 /**
  * A ticket event's data: the staff view plus the audit row this change wrote. The hook loads the
- * newest activity row; it belongs to this change only when it carries the ticket's new revision.
+ * newest activity row; it belongs to this change only when its revision is the ticket's new version.
  */
 export function toTicketEventData(row: TicketRow): StaffTicketEventData {
   const latest = row.activities?.[0];
-  return { ...toStaffTicketView(row), activity: latest && latest.revision === row.revision ? toTicketActivityView(latest) : null };
+  return { ...toStaffTicketView(row), activity: latest && latest.revision === row.version ? toTicketActivityView(latest) : null };
 }

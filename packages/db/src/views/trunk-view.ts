@@ -15,6 +15,7 @@ export function toTrunkView(row: Trunk): TrunkView {
     codecs: row.codecs,
     maxChannels: row.maxChannels,
     enabled: row.enabled,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString()
   };

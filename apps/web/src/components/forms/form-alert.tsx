@@ -8,3 +8,12 @@ export function FormAlert({ message }: { message: string | null }) {
     </div>
   );
 }
+
+/** A polite note about the form itself (e.g. it took over someone else's newer values). */
+export function EditNotice({ message }: { message: string | null }) {
+  return (
+    <p role="status" className="text-sm text-slate-700 empty:hidden dark:text-slate-300">
+      {message}
+    </p>
+  );
+}

@@ -24,6 +24,8 @@ interface ApiCall<Item, Query extends z.ZodType, Body extends z.ZodType> {
   id: Item extends NotFoundSubject ? string : undefined;
   query: z.output<Query>;
   body: z.output<Body>;
+  /** The version named by an `If-Match` header (routes with `ifMatch`); undefined when absent or `*`. */
+  ifMatch: number | undefined;
 }
 
 /** What the API document says of an operation besides its input. */
@@ -44,6 +46,10 @@ interface RouteDoc<Success extends z.ZodType> {
   };
   /** Answers the input does not imply (403 per field, 409, PBX failures, …). */
   errors?: ErrorAnswer[];
+  /** The success answer carries `ETag: "<version>"` of the entity it returns (none when this gives undefined). */
+  etag?: (result: z.input<Success>) => number | undefined;
+  /** The operation changes a versioned entity and takes `If-Match: "<version>"` (G8: a stale one is refused with 409). */
+  ifMatch?: true;
 }
 
 /**
@@ -64,7 +70,7 @@ interface ApiRouteSpec<
   /** The path names one item by `{id}`; a malformed id is `<item> not found`. */
   item?: Item;
   query?: Query;
-  beforeBody?: (call: Omit<ApiCall<Item, Query, Body>, "body">) => Promise<void>;
+  beforeBody?: (call: Omit<ApiCall<Item, Query, Body>, "body" | "ifMatch">) => Promise<void>;
   body?: Body;
   /** How a body the schema refuses is reported; by default a bad_request naming every failing field. */
   invalidBody?: (error: z.ZodError) => Error;

@@ -1,11 +1,11 @@
 import { RULES } from "@switchboard/auth";
-import { extensionCreateSchema, extensionUpdateSchema, extensionViewSchema } from "@switchboard/contracts";
+import { expectedVersionField, extensionCreateSchema, extensionUpdateSchema, extensionViewSchema } from "@switchboard/contracts";
 import { createExtension, deleteExtension, extensionListQuerySchema, getExtension, listExtensions, updateExtension } from "@switchboard/db";
 import { sipEndpointRoutes } from "./sip-endpoint-routes";
 
 /** PUT: the create schema, except that an absent SIP secret keeps the current one and an absent user unassigns. */
 export const extensionReplaceSchema = extensionCreateSchema
-  .extend({ sipSecret: extensionUpdateSchema.shape.sipSecret })
+  .extend({ sipSecret: extensionUpdateSchema.shape.sipSecret, ...expectedVersionField })
   .transform(({ userId, ...rest }) => ({ ...rest, userId: userId ?? null }));
 
 export const extensionRoutes = sipEndpointRoutes({

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { ApiErrorBody } from "@switchboard/contracts";
-import { DomainError } from "@switchboard/db";
+import { DomainError, isStaleVersionError } from "@switchboard/db";
 import { ApiError } from "./api-error";
+import { etagOf } from "./if-match";
 import { jsonResponse } from "./responses";
 
 const DOMAIN_STATUS: Record<DomainError["code"], number> = {
@@ -22,7 +23,8 @@ function isDomainError(error: unknown): error is DomainError {
 }
 
 function errorResponse(status: number, error: ApiErrorBody["error"], headers?: Record<string, string>): Response {
-  const body: ApiErrorBody = { error: error.fields && Object.keys(error.fields).length ? error : { code: error.code, message: error.message } };
+  const { fields, current, ...rest } = error;
+  const body: ApiErrorBody = { error: { ...rest, ...(fields && Object.keys(fields).length ? { fields } : {}), ...(current ? { current } : {}) } };
   return jsonResponse(body, { status, headers });
 }
 
@@ -34,6 +36,11 @@ function errorResponse(status: number, error: ApiErrorBody["error"], headers?: R
 export function toErrorResponse(error: unknown, log: () => Logger, request?: { method: string; path: string }): Response {
   if (error instanceof ApiError) {
     return errorResponse(error.status, { code: error.code, message: error.message, fields: error.fields }, error.headers);
+  }
+  if (isStaleVersionError(error)) {
+    // G8: the entity moved on; the answer says to which version (also as its ETag) and who moved it.
+    const { current } = error;
+    return errorResponse(409, { code: "conflict", message: error.message, fields: error.fields, current }, { ETag: etagOf(current.version) });
   }
   if (isDomainError(error)) {
     return errorResponse(DOMAIN_STATUS[error.code], { code: error.code, message: error.message, fields: error.fields });

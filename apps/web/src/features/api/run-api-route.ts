@@ -6,6 +6,7 @@ import { authenticateRequest } from "./authenticate";
 import { getApiLogger } from "./logger";
 import { toErrorResponse } from "./map-error";
 import { readJsonBody } from "./read-json-body";
+import { etagOf, readIfMatch } from "./if-match";
 import { readQuery } from "./read-query";
 import { jsonResponse, noContentResponse } from "./responses";
 
@@ -18,9 +19,10 @@ async function answer(route: AnyApiRouteSpec, request: NextRequest, context: Rou
   const query = route.query ? parseInput(route.query, rawQuery) : undefined;
   const id = route.item ? parseId((await context?.params)?.id, route.item) : undefined;
   // The one place the route's types are erased: what was parsed above is what the spec declared.
-  const call = { runtime, viewer, request, id, query, body: undefined as unknown } as Parameters<AnyApiRouteSpec["handle"]>[0];
+  const call = { runtime, viewer, request, id, query, body: undefined as unknown, ifMatch: undefined } as Parameters<AnyApiRouteSpec["handle"]>[0];
   // E.g. "does the caller see this item?": answered before a body (up to 64 KB) is even read.
   await route.beforeBody?.(call);
+  if (route.ifMatch) call.ifMatch = readIfMatch(request.headers.get("if-match"));
   if (route.body) {
     const parsed = route.body.safeParse(await readJsonBody(request));
     if (!parsed.success) throw (route.invalidBody ?? invalidInput)(parsed.error);
@@ -29,7 +31,11 @@ async function answer(route: AnyApiRouteSpec, request: NextRequest, context: Rou
   const result = await route.handle(call);
   if (result instanceof Response) return result;
   if (route.success.status === 204) return noContentResponse();
-  const headers = route.success.location ? { Location: route.success.location(result) } : undefined;
+  const version = route.etag?.(result);
+  const headers = {
+    ...(route.success.location ? { Location: route.success.location(result) } : {}),
+    ...(version !== undefined ? { ETag: etagOf(version) } : {})
+  };
   return jsonResponse(result, { status: route.success.status, headers });
 }
 

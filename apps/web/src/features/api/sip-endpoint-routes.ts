@@ -3,9 +3,18 @@ import type { PolicyRule } from "@switchboard/auth";
 import { dataSchemaOf, pageSchemaOf, type Page } from "@switchboard/contracts";
 import type { ActingViewer, ServiceDeps } from "@switchboard/db";
 import { defineApiRoute } from "./api-route";
+import { expectedVersion } from "./if-match";
 
 /** A collection of SIP endpoints (extensions, trunks) the API exposes, described by the services behind it. */
-export interface SipEndpointResource<View extends { id: string }, Query extends z.ZodObject, Create extends z.ZodType, Update extends z.ZodType> {
+/** What the services take for an update: the fields, and the version the change is based on. */
+type Versioned = { version?: number };
+
+export interface SipEndpointResource<
+  View extends { id: string; version: number },
+  Query extends z.ZodObject,
+  Create extends z.ZodType,
+  Update extends z.ZodType<Versioned>
+> {
   /** Singular, as in "extension not found"; the collection path is `/api/v1/<item>s`. */
   item: "extension" | "trunk";
   tag: string;
@@ -21,21 +30,25 @@ export interface SipEndpointResource<View extends { id: string }, Query extends 
   get(deps: ServiceDeps, viewer: ActingViewer, id: string): Promise<View>;
   create(deps: ServiceDeps, viewer: ActingViewer, input: z.output<Create>): Promise<View>;
   update(deps: ServiceDeps, viewer: ActingViewer, id: string, input: z.output<Update>): Promise<View>;
-  remove(deps: ServiceDeps, viewer: ActingViewer, id: string): Promise<unknown>;
+  remove(deps: ServiceDeps, viewer: ActingViewer, id: string, version?: number): Promise<unknown>;
 }
 
 const CONFLICT = { status: 409, description: "a unique field (named in `fields`) clashes with another row" } as const;
 
-/** The six operations of `/api/v1/<items>` and `/api/v1/<items>/{id}`. */
-export function sipEndpointRoutes<View extends { id: string }, Query extends z.ZodObject, Create extends z.ZodType, Update extends z.ZodType>(
-  resource: SipEndpointResource<View, Query, Create, Update>
-) {
+/** The six operations of `/api/v1/<items>` and `/api/v1/<items>/{id}`; items carry an ETag (their version) and changes take If-Match. */
+export function sipEndpointRoutes<
+  View extends { id: string; version: number },
+  Query extends z.ZodObject,
+  Create extends z.ZodType,
+  Update extends z.ZodType<Versioned>
+>(resource: SipEndpointResource<View, Query, Create, Update>) {
   const { item, tag } = resource;
   const collection = `/api/v1/${item}s`;
   const one: z.ZodType<{ data: View }, { data: View }> = dataSchemaOf(resource.view);
   const Name = item[0]?.toUpperCase() + item.slice(1);
   const itemRoute = { path: `${collection}/{id}`, tag, item } as const;
   const write = { rule: resource.manageRule, errors: [CONFLICT] };
+  const etag = (answer: { data: View }) => answer.data.version;
   /** PATCH and PUT: 403, then 404 before the body is read, then the body. */
   const change = (
     method: "PATCH" | "PUT",
@@ -51,8 +64,12 @@ export function sipEndpointRoutes<View extends { id: string }, Query extends z.Z
       ...write,
       beforeBody: async ({ runtime, viewer, id }) => void (await resource.get(runtime.services, viewer, id)),
       body,
+      ifMatch: true,
+      etag,
       success: { status: 200, description: `The ${text.done} ${item}`, schema: one },
-      handle: async ({ runtime, viewer, id, body: input }) => ({ data: await resource.update(runtime.services, viewer, id, input) })
+      handle: async ({ runtime, viewer, id, body: input, ifMatch }) => ({
+        data: await resource.update(runtime.services, viewer, id, { ...input, version: expectedVersion(ifMatch, input.version) })
+      })
     });
   return {
     list: defineApiRoute({
@@ -83,6 +100,7 @@ export function sipEndpointRoutes<View extends { id: string }, Query extends z.Z
       operationId: `get${Name}`,
       summary: `One ${item}`,
       rule: resource.readRule,
+      etag,
       success: { status: 200, description: `The ${item}`, schema: one },
       handle: async ({ runtime, viewer, id }) => ({ data: await resource.get(runtime.services, viewer, id) })
     }),
@@ -99,8 +117,9 @@ export function sipEndpointRoutes<View extends { id: string }, Query extends z.Z
       operationId: `delete${Name}`,
       summary: `Delete one ${item}`,
       rule: resource.manageRule,
+      ifMatch: true,
       success: { status: 204, description: "Deleted; no body" },
-      handle: async ({ runtime, viewer, id }) => void (await resource.remove(runtime.services, viewer, id))
+      handle: async ({ runtime, viewer, id, ifMatch }) => void (await resource.remove(runtime.services, viewer, id, ifMatch))
     })
   };
 }

@@ -24,6 +24,7 @@ import {
   updateTicket
 } from "@switchboard/db";
 import { defineApiRoute } from "./api-route";
+import { expectedVersion } from "./if-match";
 
 const TICKETS_PATH = "/api/v1/tickets";
 const TAG = "Tickets";
@@ -35,6 +36,9 @@ export const ticketItemSchema = dataSchemaOf(z.discriminatedUnion("view", [staff
 function itemOf(detail: TicketDetail) {
   return { data: { ...detail.ticket, activity: detail.activity } };
 }
+
+/** Staff get a ticket's version as its ETag; customers never see versions (their jumps would count internal changes). */
+const ticketEtag = ({ data }: { data: { view: string; version?: number } }) => (data.view === "staff" ? data.version : undefined);
 
 const hidden = { item: "ticket", path: `${TICKETS_PATH}/{id}` } as const;
 const closed = { status: 409, description: "the ticket is closed (`fields.status`): reopen it first" } as const;
@@ -74,6 +78,7 @@ export const ticketRoutes = {
     tag: TAG,
     operationId: "getTicket",
     summary: "One ticket with its activity trail",
+    etag: ticketEtag,
     success: { status: 200, description: "The ticket as you may see it", schema: ticketItemSchema },
     handle: async ({ runtime, viewer, id }) => itemOf(await getTicket(runtime.services, viewer, id))
   }),
@@ -88,9 +93,12 @@ export const ticketRoutes = {
     rule: RULES.changeTickets,
     beforeBody: async ({ runtime, viewer, id }) => void (await getTicket(runtime.services, viewer, id)),
     body: ticketChangeSchema,
+    ifMatch: true,
+    etag: ticketEtag,
     errors: [{ status: 403, description: "a field you may not change (named in `fields`)" }, closed],
     success: { status: 200, description: "The changed ticket", schema: ticketItemSchema },
-    handle: async ({ runtime, viewer, id, body }) => itemOf(await updateTicket(runtime.services, viewer, id, body))
+    handle: async ({ runtime, viewer, id, body, ifMatch }) =>
+      itemOf(await updateTicket(runtime.services, viewer, id, { ...body, version: expectedVersion(ifMatch, body.version) }))
   }),
 
   replies: defineApiRoute({

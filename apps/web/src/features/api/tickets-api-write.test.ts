@@ -103,6 +103,25 @@ describe("PATCH /api/v1/tickets/{id}", () => {
     expect(types).toEqual(["ticket.created", "ticket.assigned", "ticket.updated", "ticket.status_changed"]);
   });
 
+  it("is conditional on If-Match: staff read the version as the ETag, a stale change is 409 and writes nothing; customers get no ETag", async () => {
+    const id = await fx.open(env.customer.viewer);
+    const get = (auth: Auth) => item.GET(apiRequest("GET", `/api/v1/tickets/${id}`, { auth }), idContext(id)).then(readResponse);
+    expect((await get(env.agent.auth)).headers.get("etag")).toBe('"1"');
+    expect((await get(env.customer.auth)).headers.get("etag")).toBeNull();
+    const moved = await readResponse(
+      await item.PATCH(
+        apiRequest("PATCH", `/api/v1/tickets/${id}`, { auth: env.agent.auth, json: { priority: "high" }, headers: { "if-match": '"1"' } }),
+        idContext(id)
+      )
+    );
+    expect([moved.status, moved.headers.get("etag")]).toEqual([200, '"2"']);
+    const before = await written();
+    const stale = await patch(id, { status: "pending", version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current).toEqual({ version: 2, changedBy: env.agent.user.name });
+    expect(await written()).toEqual(before);
+  });
+
   it("answers 403 to customers (even on their own ticket) and to agents moving offices; writes nothing", async () => {
     const id = await fx.open(env.customer.viewer);
     const before = await written();

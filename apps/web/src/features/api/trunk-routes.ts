@@ -1,11 +1,11 @@
 import { RULES } from "@switchboard/auth";
-import { trunkCreateSchema, trunkUpdateSchema, trunkViewSchema } from "@switchboard/contracts";
+import { expectedVersionField, trunkCreateSchema, trunkUpdateSchema, trunkViewSchema } from "@switchboard/contracts";
 import { createTrunk, deleteTrunk, getTrunk, listTrunks, trunkListQuerySchema, updateTrunk } from "@switchboard/db";
 import { sipEndpointRoutes } from "./sip-endpoint-routes";
 
 /** PUT: the create schema, except that an absent secret keeps the current one (null removes it) and an absent username clears it. */
 export const trunkReplaceSchema = trunkCreateSchema
-  .extend({ secret: trunkUpdateSchema.shape.secret })
+  .extend({ secret: trunkUpdateSchema.shape.secret, ...expectedVersionField })
   .transform(({ username, ...rest }) => ({ ...rest, username: username ?? null }));
 
 export const trunkRoutes = sipEndpointRoutes({

@@ -21,12 +21,14 @@ export interface RealtimeClientOptions {
   onResync: () => void;
   /** Every newly applied event; `replayed` while catching up after a (re)connect. */
   onEvent: (event: DomainEvent, replayed: boolean) => void;
-  /** Catching up finished; `replayed` events were applied. */
-  onSynced: (replayed: number) => void;
+  /** Catching up finished; `replayed` events were applied; `reconnected`: after a lost connection (not the first connect). */
+  onSynced: (replayed: number, reconnected: boolean) => void;
 }
 
 export interface RealtimeSnapshot {
   status: ConnectionStatus;
+  /** When the connection stopped being live (ms since epoch); null while live. What is on screen is as of then. */
+  lostAt: number | null;
   /** Bumped on every applied event or reset; views recompute from the buffer when it changes. */
   version: number;
   presence: readonly PresenceMember[];
@@ -40,7 +42,7 @@ export interface RealtimeSnapshot {
 export class RealtimeClient {
   readonly buffer: EventBuffer;
   private socket: ClientSocket | null = null;
-  private snapshot: RealtimeSnapshot = { status: "connecting", version: 0, presence: [] };
+  private snapshot: RealtimeSnapshot = { status: "connecting", lostAt: null, version: 0, presence: [] };
   private readonly listeners = new Set<() => void>();
   private readonly presence = new Map<string, PresenceMember>();
   private serverLive = true;
@@ -50,6 +52,8 @@ export class RealtimeClient {
   private retryAttempt = 0;
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  private connectedBefore = false;
+  private reconnected = false;
 
   constructor(private readonly options: RealtimeClientOptions) {
     this.buffer = new EventBuffer(options.initialSeq);
@@ -88,10 +92,12 @@ export class RealtimeClient {
       this.retryAttempt = 0;
       this.syncing = true;
       this.replayed = 0;
+      this.reconnected = this.connectedBefore;
+      this.connectedBefore = true;
       // Should "sync:done" never come, live events must not stay labelled as replayed.
       clearTimeout(this.syncTimer);
       this.syncTimer = setTimeout(() => this.finishSync(), 10_000);
-      this.update({ status: this.serverLive ? "live" : "delayed" });
+      this.update({ status: this.serverLive ? "live" : "delayed", lostAt: null });
       // No presence:list here: the server pushes presence:snapshot to staff on every connect, and asking
       // too would send every staff console the whole member list twice (quadratic in a connect storm).
     });
@@ -99,7 +105,7 @@ export class RealtimeClient {
       if (this.stopped) return;
       // The server closing us (node shutting down, session ended) is not retried by socket.io.
       if (reason === "io server disconnect") this.scheduleRetry();
-      this.update({ status: reason === "io client disconnect" ? "offline" : "reconnecting" });
+      this.update({ status: reason === "io client disconnect" ? "offline" : "reconnecting", lostAt: this.snapshot.lostAt ?? Date.now() });
     });
     socket.on("connect_error", (error) => this.onConnectError(error));
     socket.io.on("reconnect_attempt", () => this.update({ status: navigator.onLine ? "reconnecting" : "offline" }));
@@ -167,7 +173,7 @@ export class RealtimeClient {
     clearTimeout(this.syncTimer);
     if (!this.syncing) return;
     this.syncing = false;
-    this.options.onSynced(this.replayed);
+    this.options.onSynced(this.replayed, this.reconnected);
   }
 
   private onConnectError(error: Error): void {
@@ -176,7 +182,7 @@ export class RealtimeClient {
     if (code ? AUTH_CODES.has(code) : isAuthFailure(error.message)) return this.failAuth();
     // A refusal by the server's middleware is not retried by socket.io itself.
     if (this.socket && !this.socket.active) this.scheduleRetry();
-    this.update({ status: navigator.onLine ? "reconnecting" : "offline" });
+    this.update({ status: navigator.onLine ? "reconnecting" : "offline", lostAt: this.snapshot.lostAt ?? Date.now() });
   }
 
   private scheduleRetry(): void {
@@ -201,8 +207,13 @@ export class RealtimeClient {
     }
   };
 
+  /**
+   * The browser says the network is gone: say so at once and drop the socket (it could otherwise
+   * look live until its heartbeat times out); "online" reconnects and replays what was missed.
+   */
   private onOffline = (): void => {
-    if (this.socket && !this.socket.connected) this.update({ status: "offline" });
+    this.update({ status: "offline", lostAt: this.snapshot.lostAt ?? Date.now() });
+    this.socket?.disconnect();
   };
 
   private setPresence(members: readonly PresenceMember[]): void {

@@ -7,17 +7,19 @@ import { loginPath } from "@/features/auth/login-path";
 import { describeEvent, isOwnEvent, type EventDescribers } from "./describe-event";
 import { RealtimeClient, type RealtimeSnapshot } from "./realtime-client";
 
-export const RESYNC_MESSAGE = "Reconnected after a long gap — data refreshed";
+export const RESYNC_MESSAGE = "Reloaded after a gap — the page shows the latest data";
 /** More replayed changes than this are summed up in one toast instead of one each. */
 const REPLAY_TOAST_LIMIT = 3;
 
 interface RealtimeContextValue {
   client: RealtimeClient | null;
+  /** The signed-in user (whose own changes, from any tab, are not news to them). */
+  userId: string;
   /** router.refresh(), at most once per second however many views ask. */
   requestRefresh: () => void;
 }
 
-const RealtimeContext = createContext<RealtimeContextValue>({ client: null, requestRefresh: () => undefined });
+const RealtimeContext = createContext<RealtimeContextValue>({ client: null, userId: "", requestRefresh: () => undefined });
 
 export interface RealtimeProviderProps {
   userId: string;
@@ -61,10 +63,11 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, de
         if (replayed) pending.push(message);
         else toast(message);
       },
-      onSynced: () => {
+      onSynced: (replayed, reconnected) => {
         const messages = pending.splice(0);
         if (messages.length > REPLAY_TOAST_LIMIT) toast(`${messages.length} changes by others arrived while you were away`);
         else for (const message of messages) toast(message);
+        if (reconnected) toast.success(caughtUpMessage(replayed));
       }
     });
     instance.start();
@@ -74,14 +77,20 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, de
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [realtimeUrl, presence, requestRefresh]);
 
-  return <RealtimeContext.Provider value={{ client, requestRefresh }}>{children}</RealtimeContext.Provider>;
+  return <RealtimeContext.Provider value={{ client, userId, requestRefresh }}>{children}</RealtimeContext.Provider>;
 }
 
 export function useRealtimeContext(): RealtimeContextValue {
   return useContext(RealtimeContext);
 }
 
-const idle: RealtimeSnapshot = { status: "connecting", version: 0, presence: [] };
+/** Said when a lost connection is back and everything missed has been applied. */
+export function caughtUpMessage(replayed: number): string {
+  if (replayed === 0) return "Caught up — nothing changed while you were away";
+  return `Caught up — ${replayed === 1 ? "1 change" : `${replayed} changes`} applied`;
+}
+
+const idle: RealtimeSnapshot = { status: "connecting", lostAt: null, version: 0, presence: [] };
 const noop = () => () => undefined;
 
 /** Connection status, event version and presence, re-rendering on change. */

@@ -16,6 +16,7 @@ export function extensionView(id: string, number: string, extra: Partial<Extensi
     codecs: ["opus"],
     voicemailEnabled: true,
     enabled: true,
+    version: 1,
     createdAt: at,
     updatedAt: at,
     ...extra
@@ -35,6 +36,7 @@ export function trunkView(id: string, name: string): TrunkView {
     codecs: ["ulaw"],
     maxChannels: 30,
     enabled: true,
+    version: 1,
     createdAt: at,
     updatedAt: at
   };

@@ -8,7 +8,7 @@ const all = () => true;
 describe("applyTicketListEvents", () => {
   it("replaces a changed row in place, keeping the order", () => {
     const rows = [staffTicket("t1"), staffTicket("t2")];
-    const next = applyTicketListEvents(rows, [ticketEvent("ticket.status_changed", staffTicket("t2", { status: "resolved", revision: 2 }))], all);
+    const next = applyTicketListEvents(rows, [ticketEvent("ticket.status_changed", staffTicket("t2", { status: "resolved", version: 2 }))], all);
     expect(next.map((r) => [r.id, r.status])).toEqual([
       ["t1", "open"],
       ["t2", "resolved"]
@@ -18,8 +18,8 @@ describe("applyTicketListEvents", () => {
   });
 
   it("ignores an event older than the row it would replace", () => {
-    const rows = [staffTicket("t1", { revision: 5, status: "pending" })];
-    const next = applyTicketListEvents(rows, [ticketEvent("ticket.updated", staffTicket("t1", { revision: 4, status: "open" }))], all);
+    const rows = [staffTicket("t1", { version: 5, status: "pending" })];
+    const next = applyTicketListEvents(rows, [ticketEvent("ticket.updated", staffTicket("t1", { version: 4, status: "open" }))], all);
     expect(next[0]?.status).toBe("pending");
   });
 
@@ -47,7 +47,7 @@ describe("applyTicketThreadEvents", () => {
 
   it("appends replies and audit rows of this ticket once each", () => {
     const r2 = replyEvent(reply("r2", "t1", { body: "second" }));
-    const change = ticketEvent("ticket.status_changed", staffTicket("t1", { status: "resolved", revision: 2 }), activity("a1", "t1"));
+    const change = ticketEvent("ticket.status_changed", staffTicket("t1", { status: "resolved", version: 2 }), activity("a1", "t1"));
     const thread = applyTicketThreadEvents(detail, [r2, r2, change, change, replyEvent(reply("r9", "other"))], true);
     expect(thread.replies.map((r) => r.id)).toEqual(["r1", "r2"]);
     expect(thread.ticket.status).toBe("resolved");
@@ -57,7 +57,7 @@ describe("applyTicketThreadEvents", () => {
 
   it("never shows a customer an internal note or internal activity, even if one arrived", () => {
     const note = replyEvent(reply("r2", "t1", { internal: true, body: "staff only" }));
-    const assigned = ticketEvent("ticket.assigned", staffTicket("t1", { revision: 2 }), activity("a1", "t1", { kind: "assigned", internal: true }));
+    const assigned = ticketEvent("ticket.assigned", staffTicket("t1", { version: 2 }), activity("a1", "t1", { kind: "assigned", internal: true }));
     const thread = applyTicketThreadEvents(detail, [note, assigned], false);
     expect(thread.replies.map((r) => r.id)).toEqual(["r1"]);
     expect(thread.activity).toEqual([]);

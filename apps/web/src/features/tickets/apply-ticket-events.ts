@@ -22,9 +22,9 @@ export function ticketOf(event: TicketChangeEvent): TicketView | null {
   return ticket;
 }
 
-/** Whether `next` is not older than `current`: staff copies carry a revision, customer copies only a timestamp. */
+/** Whether `next` is not older than `current`: staff copies carry a version, customer copies only a timestamp. */
 function isNewer(current: TicketView, next: TicketView): boolean {
-  if (current.view === "staff" && next.view === "staff") return next.revision >= current.revision;
+  if (current.view === "staff" && next.view === "staff") return next.version >= current.version;
   return next.updatedAt >= current.updatedAt;
 }
 

@@ -79,11 +79,18 @@ describe("the document describes what the handlers parse", () => {
     }
   });
 
-  it("lists exactly the query parameters each handler accepts, and the path id of item routes", () => {
+  it("lists exactly the query parameters each handler accepts, the path id of item routes and If-Match where a change is conditional", () => {
     for (const route of routes) {
       const operation = document.paths[route.path]?.[route.method.toLowerCase()] as { parameters?: { name: string; in: string }[] };
       const documented = (operation.parameters ?? []).map((p) => `${p.in}:${p.name}`).sort();
-      const handled = "public" in route ? [] : [...(route.item ? ["path:id"] : []), ...Object.keys(route.query?.shape ?? {}).map((key) => `query:${key}`)];
+      const handled =
+        "public" in route
+          ? []
+          : [
+              ...(route.item ? ["path:id"] : []),
+              ...(route.ifMatch ? ["header:If-Match"] : []),
+              ...Object.keys(route.query?.shape ?? {}).map((key) => `query:${key}`)
+            ];
       expect(documented, route.operationId).toEqual(handled.sort());
       expect(route.path.includes("{id}"), route.operationId).toBe(handled.includes("path:id"));
     }

@@ -79,6 +79,14 @@ function errorAnswers(route: ApiRoute): ErrorAnswer[] {
   if (route.query || route.body) implied.push({ status: 400, description: "invalid input; `fields` names each problem" });
   if (route.item) implied.push({ status: 404, description: `\`${route.item} not found\` (also for one you may not see)` });
   if (route.body) implied.push({ status: 413, description: `body larger than ${MAX_BODY_BYTES / 1024} KB` });
+  if (route.ifMatch) {
+    implied.push({ status: 400, description: "`If-Match` is not one of this API's ETags (`fields.If-Match`), or disagrees with the body's `version`" });
+    implied.push({
+      status: 409,
+      description:
+        "stale: the entity changed since the version you sent (If-Match or `version`); `current` has its version and who changed it, the `ETag` header its version"
+    });
+  }
   return [...implied, ...(route.errors ?? [])];
 }
 
@@ -88,13 +96,29 @@ function operation(route: ApiRoute, inputs: Components, outputs: Components): Js
   if (!("public" in route)) {
     if (route.item) parameters.push({ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } });
     if (route.query) parameters.push(...queryParameters(route.query));
+    if (route.ifMatch) {
+      parameters.push({
+        name: "If-Match",
+        in: "header",
+        required: false,
+        description: 'The ETag (version) your change is based on, e.g. "3"; a stale one is refused with 409. Absent or * : no check.',
+        schema: { type: "string" }
+      });
+    }
   }
   const { success } = route;
   const responses: Record<string, Json> = {
     [success.status]: {
       description: success.description,
       ...(success.schema ? { content: jsonContent(outputs.ref(success.schema, `${name}Response`)) } : {}),
-      ...(success.location ? { headers: { Location: { description: "the new resource", schema: { type: "string" } } } } : {})
+      ...(success.location || route.etag
+        ? {
+            headers: {
+              ...(success.location ? { Location: { description: "the new resource", schema: { type: "string" } } } : {}),
+              ...(route.etag ? { ETag: { description: 'the entity\'s version, e.g. "3" (send it back in If-Match)', schema: { type: "string" } } } : {})
+            }
+          }
+        : {})
     }
   };
   for (const answer of errorAnswers(route)) {

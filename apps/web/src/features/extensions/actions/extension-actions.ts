@@ -21,7 +21,7 @@ export async function updateExtensionAction(id: string, input: unknown) {
     const data = parseInput(extensionUpdateSchema, input);
     enforce(RULES.manageExtensions, viewer);
     const updated = await updateExtension(getRuntime().services, viewer, parseId(id, "extension"), data);
-    return { id: updated.id, number: updated.number };
+    return { id: updated.id, number: updated.number, version: updated.version };
   });
 }
 

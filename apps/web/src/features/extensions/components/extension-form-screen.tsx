@@ -10,10 +10,10 @@ import { ExtensionForm } from "./extension-form";
 export async function ExtensionFormScreen({ viewer, id }: { viewer: Viewer; id?: string }) {
   const title = id ? "Edit extension" : "New extension";
   if (!canManageExtensions(viewer)) return <AccessDenied title={title} message="Only admins and supervisors can change extensions." />;
-  const [extension, staff] = await Promise.all([id ? orNotFound(loadExtension(viewer, id)) : Promise.resolve(undefined), loadStaffOptions(viewer)]);
+  const [loaded, staff] = await Promise.all([id ? orNotFound(loadExtension(viewer, id)) : Promise.resolve(undefined), loadStaffOptions(viewer)]);
   return (
-    <EntityFormShell backHref="/extensions" backLabel="Back to extensions" title={extension ? `Edit extension ${extension.number}` : title}>
-      <ExtensionForm extension={extension} staff={staff} />
+    <EntityFormShell backHref="/extensions" backLabel="Back to extensions" title={loaded ? `Edit extension ${loaded.extension.number}` : title}>
+      <ExtensionForm extension={loaded?.extension} seq={loaded?.seq ?? 0} staff={staff} />
     </EntityFormShell>
   );
 }

@@ -4,10 +4,12 @@ import { extensionCreateSchema, extensionUpdateSchema, type ExtensionView, type 
 import type { UserOption } from "@switchboard/contracts";
 import { CodecsFieldset, CreateOrSaveActions, TransportSelect } from "@/components/entity/sip-form-fields";
 import { useEntityForm } from "@/components/entity/use-entity-form";
-import { FormAlert } from "@/components/forms/form-alert";
+import { EditNotice, FormAlert } from "@/components/forms/form-alert";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { InputField, SelectField } from "@/components/ui/field";
 import { roleLabel } from "@/features/shell/role-label";
+import { ConflictBanner } from "@/features/versioning/conflict-banner";
+import { EXTENSION_SUBJECT } from "@/features/versioning/edit-conflict";
 import { createExtensionAction, updateExtensionAction } from "../actions/extension-actions";
 
 export interface ExtensionFormValues {
@@ -24,6 +26,19 @@ export interface ExtensionFormValues {
 
 const FIELDS = ["number", "displayName", "userId", "sipUsername", "sipSecret", "transport", "codecs", "voicemailEnabled", "enabled"];
 
+/** What the conflict banner calls each field someone else changed. */
+const FIELD_LABELS: Record<string, string> = {
+  number: "Number",
+  displayName: "Display name",
+  userId: "Assigned user",
+  sipUsername: "SIP username",
+  sipSecretHint: "SIP secret",
+  transport: "Transport",
+  codecs: "Codecs",
+  voicemailEnabled: "Voicemail",
+  enabled: "Enabled"
+};
+
 function defaults(extension?: ExtensionView): ExtensionFormValues {
   return {
     number: extension?.number ?? "",
@@ -39,19 +54,29 @@ function defaults(extension?: ExtensionView): ExtensionFormValues {
 }
 
 /** Create (no `extension`) or edit; validated in the browser and again by the server action. */
-export function ExtensionForm({ extension, staff }: { extension?: ExtensionView; staff: UserOption[] }) {
+export function ExtensionForm({ extension, seq, staff }: { extension?: ExtensionView; seq: number; staff: UserOption[] }) {
   const editing = extension !== undefined;
-  const { register, err, isSubmitting, formError, onSubmit } = useEntityForm<ExtensionFormValues, { number: string }>({
+  const { register, err, isSubmitting, formError, onSubmit, edit } = useEntityForm<ExtensionFormValues, { number: string }, ExtensionView>({
     schema: editing ? extensionUpdateSchema : extensionCreateSchema,
     defaultValues: defaults(extension),
     fields: FIELDS,
-    submit: (values) => (editing ? updateExtensionAction(extension.id, values) : createExtensionAction(values)),
+    submit: (values, version) => (editing ? updateExtensionAction(extension.id, { ...values, version }) : createExtensionAction(values)),
     successMessage: (saved) => `Extension ${saved.number} ${editing ? "updated" : "created"}`,
-    listHref: "/extensions"
+    listHref: "/extensions",
+    versioned: editing ? { subject: EXTENSION_SUBJECT, entity: extension, seq, toValues: defaults } : undefined
   });
 
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={editing ? `Edit extension ${extension.number}` : "New extension"}>
+      <ConflictBanner
+        conflict={edit.conflict}
+        noun="extension"
+        fieldLabels={FIELD_LABELS}
+        listHref="/extensions"
+        onReload={edit.reload}
+        onKeepMine={edit.keepMine}
+      />
+      <EditNotice message={edit.notice} />
       <FormAlert message={formError} />
       <div className="grid gap-5 md:grid-cols-2">
         <InputField

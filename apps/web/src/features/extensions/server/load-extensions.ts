@@ -6,6 +6,7 @@ import { getExtension, listExtensions, listExtensionStatuses, listOrgStaff, pars
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { readLiveList, type LiveList } from "@/server/live-list";
 import { getRuntime } from "@/server/runtime";
+import { readSnapshot } from "@/server/snapshot";
 
 /** Statuses are the BLF: registration and device state. */
 export interface ExtensionsPageData extends LiveList<ExtensionView, ExtensionStatusView> {
@@ -27,6 +28,9 @@ export async function loadStaffOptions(viewer: Viewer): Promise<UserOption[]> {
   return listOrgStaff(getRuntime().db, viewer);
 }
 
-export async function loadExtension(viewer: Viewer, id: string): Promise<ExtensionView> {
-  return getExtension(getRuntime().services, viewer, parseId(id, "extension"));
+/** One extension to edit, with the seq it reflects (the form watches its events from there). */
+export async function loadExtension(viewer: Viewer, id: string): Promise<{ seq: number; extension: ExtensionView }> {
+  const extensionId = parseId(id, "extension");
+  const { seq, data } = await readSnapshot(viewer.orgId, () => getExtension(getRuntime().services, viewer, extensionId));
+  return { seq, extension: data };
 }

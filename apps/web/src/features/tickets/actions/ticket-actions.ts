@@ -35,9 +35,9 @@ export async function replyToTicketAction(id: string, input: unknown) {
 export async function updateTicketAction(id: string, input: unknown) {
   const viewer = await requireViewer();
   return toActionResult(async () => {
-    const change = parseInput(ticketChangeSchema, input);
-    if (Object.keys(change).length === 0) return { changed: false };
-    await updateTicket(getRuntime().services, viewer, parseInput(ticketId, id), change);
-    return { changed: true };
+    const { version, ...change } = parseInput(ticketChangeSchema, input);
+    if (Object.keys(change).length === 0) return { changed: false, version };
+    const { ticket } = await updateTicket(getRuntime().services, viewer, parseInput(ticketId, id), { ...change, version });
+    return { changed: true, version: ticket.view === "staff" ? ticket.version : undefined };
   });
 }

@@ -4,14 +4,20 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { TICKET_PRIORITIES, TICKET_STATUSES, type OfficeView, type StaffTicketView } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
-import { FormAlert } from "@/components/forms/form-alert";
+import { callAction } from "@/components/forms/call-action";
+import { EditNotice, FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { ConflictBanner } from "@/features/versioning/conflict-banner";
+import { TICKET_SUBJECT } from "@/features/versioning/edit-conflict";
+import { useEditConflict } from "@/features/versioning/use-edit-conflict";
 import { updateTicketAction } from "../actions/ticket-actions";
 import { PRIORITY_LABELS, STATUS_LABELS } from "../ticket-labels";
 
 interface TicketControlsProps {
+  /** The ticket as the page loaded it, and the seq of that snapshot (the form follows its events from there). */
   ticket: StaffTicketView;
+  seq: number;
   offices: OfficeView[];
   staff: UserOption[];
   canChangeOffice: boolean;
@@ -21,18 +27,44 @@ type Values = { status: string; priority: string; assigneeId: string; officeId: 
 
 const FIELD_OF: Record<string, keyof Values> = { status: "status", priority: "priority", assigneeId: "assigneeId", officeId: "officeId" };
 
+/** What the conflict banner calls each kind of change someone else made. */
+const CHANGE_LABELS: Record<string, string> = { status_changed: "Status", priority_changed: "Priority", assigned: "Assignee", office_changed: "Office" };
+
+const valuesOf = (ticket: StaffTicketView): Values => ({
+  status: ticket.status,
+  priority: ticket.priority,
+  assigneeId: ticket.assigneeId ?? "",
+  officeId: ticket.officeId ?? ""
+});
+
+const sameValues = (a: Values, b: Values) => (Object.keys(a) as (keyof Values)[]).every((key) => a[key] === b[key]);
+
 /**
- * Status, priority, assignee and (supervisors, admins) office. Only changed fields are sent; the
- * parent remounts this form when the ticket changes, so it always starts from the current state.
+ * Status, priority, assignee and (supervisors, admins) office. Only changed fields are sent, with
+ * the version they are based on. Someone else's change shows at once: untouched selects follow it,
+ * edited ones get "… changed this — reload or keep mine" (G8).
  */
-export function TicketControls({ ticket, offices, staff, canChangeOffice }: TicketControlsProps) {
-  const initial: Values = { status: ticket.status, priority: ticket.priority, assigneeId: ticket.assigneeId ?? "", officeId: ticket.officeId ?? "" };
-  const [values, setValues] = useState(initial);
+export function TicketControls({ ticket, seq, offices, staff, canChangeOffice }: TicketControlsProps) {
+  // The values of the version the form is based on; `values` are the editor's.
+  const [baseline, setBaseline] = useState(() => valuesOf(ticket));
+  const [values, setValues] = useState(baseline);
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const edit = useEditConflict({
+    subject: TICKET_SUBJECT,
+    id: ticket.id,
+    loaded: { version: ticket.version, view: ticket },
+    seq,
+    dirty: !pending && !sameValues(values, baseline),
+    adopt: (latest) => {
+      const next = valuesOf(latest);
+      setBaseline(next);
+      setValues(next);
+    }
+  });
   const office = offices.find((o) => o.id === values.officeId);
-  const assignable = staff.filter((user) => !office || office.memberIds.includes(user.id) || user.id === ticket.assigneeId);
+  const assignable = staff.filter((user) => !office || office.memberIds.includes(user.id) || user.id === baseline.assigneeId);
   const set = (key: keyof Values) => (event: React.ChangeEvent<HTMLSelectElement>) => setValues((v) => ({ ...v, [key]: event.target.value }));
 
   const submit = async (event: React.FormEvent) => {
@@ -41,16 +73,17 @@ export function TicketControls({ ticket, offices, staff, canChangeOffice }: Tick
     setFormError(null);
     const change: Record<string, string | null> = {};
     for (const key of Object.keys(values) as (keyof Values)[]) {
-      if (values[key] !== initial[key]) change[key] = (key === "assigneeId" || key === "officeId") && values[key] === "" ? null : values[key];
+      if (values[key] !== baseline[key]) change[key] = (key === "assigneeId" || key === "officeId") && values[key] === "" ? null : values[key];
     }
     if (Object.keys(change).length === 0) {
       setFormError("Nothing to save: change the status, priority, assignee or office first.");
       return;
     }
     setPending(true);
-    const result = await updateTicketAction(ticket.id, change);
+    const result = await callAction(() => updateTicketAction(ticket.id, { ...change, version: edit.baseVersion }));
     setPending(false);
     if (!result.ok) {
+      if (edit.onSaveError(result.error)) return;
       const fieldErrors: Partial<Record<keyof Values, string>> = {};
       for (const [key, message] of Object.entries(result.error.fields ?? {})) {
         const field = FIELD_OF[key];
@@ -60,11 +93,15 @@ export function TicketControls({ ticket, offices, staff, canChangeOffice }: Tick
       setFormError(result.error.message);
       return;
     }
+    if (result.data.version !== undefined) edit.saved(result.data.version);
+    setBaseline(values);
     toast.success(`Ticket ${ticket.publicId} updated`);
   };
 
   return (
     <form noValidate onSubmit={submit} aria-label="Ticket settings" className="space-y-4">
+      <ConflictBanner conflict={edit.conflict} noun="ticket" fieldLabels={CHANGE_LABELS} onReload={edit.reload} onKeepMine={edit.keepMine} />
+      <EditNotice message={edit.notice} />
       <FormAlert message={formError} />
       <SelectField id="ticket-status" label="Status" value={values.status} onChange={set("status")} error={errors.status}>
         {TICKET_STATUSES.map((s) => (

@@ -76,10 +76,10 @@ export function TicketThreadView({ viewerId, staffView, canChangeOffice, seq, de
           <Panel className="p-4">
             <TicketFacts ticket={ticket} call={call} now={now} />
           </Panel>
-          {staffView && ticket.view === "staff" ? (
+          {staffView && detail.ticket.view === "staff" ? (
             <Panel className="p-4">
               <h2 className="mb-3 text-lg font-semibold">Update ticket</h2>
-              <TicketControls key={ticket.revision} ticket={ticket} offices={offices} staff={staff} canChangeOffice={canChangeOffice} />
+              <TicketControls key={ticket.id} ticket={detail.ticket} seq={seq} offices={offices} staff={staff} canChangeOffice={canChangeOffice} />
             </Panel>
           ) : null}
           <Panel className="p-4">

@@ -27,7 +27,7 @@ export function staffTicket(id: string, extra: Partial<StaffTicketView> = {}): S
     slaDueAt: at,
     resolvedAt: null,
     closedAt: null,
-    revision: 1,
+    version: 1,
     createdAt: at,
     updatedAt: at,
     ...extra

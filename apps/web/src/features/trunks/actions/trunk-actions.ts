@@ -21,7 +21,7 @@ export async function updateTrunkAction(id: string, input: unknown) {
     const data = parseInput(trunkUpdateSchema, input);
     enforce(RULES.manageTrunks, viewer);
     const updated = await updateTrunk(getRuntime().services, viewer, parseId(id, "trunk"), data);
-    return { id: updated.id, name: updated.name };
+    return { id: updated.id, name: updated.name, version: updated.version };
   });
 }
 

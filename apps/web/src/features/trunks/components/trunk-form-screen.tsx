@@ -10,10 +10,10 @@ import { TrunkForm } from "./trunk-form";
 export async function TrunkFormScreen({ viewer, id }: { viewer: Viewer; id?: string }) {
   const title = id ? "Edit trunk" : "New trunk";
   if (!canManageTrunks(viewer)) return <AccessDenied title={title} message="Only admins can change trunks." />;
-  const trunk = id ? await orNotFound(loadTrunk(viewer, id)) : undefined;
+  const loaded = id ? await orNotFound(loadTrunk(viewer, id)) : undefined;
   return (
-    <EntityFormShell backHref="/trunks" backLabel="Back to trunks" title={trunk ? `Edit trunk ${trunk.name}` : title}>
-      <TrunkForm trunk={trunk} />
+    <EntityFormShell backHref="/trunks" backLabel="Back to trunks" title={loaded ? `Edit trunk ${loaded.trunk.name}` : title}>
+      <TrunkForm trunk={loaded?.trunk} seq={loaded?.seq ?? 0} />
     </EntityFormShell>
   );
 }

@@ -4,9 +4,11 @@ import { useState } from "react";
 import { trunkCreateSchema, trunkUpdateSchema, type Transport, type TrunkView } from "@switchboard/contracts";
 import { CodecsFieldset, CreateOrSaveActions, TransportSelect } from "@/components/entity/sip-form-fields";
 import { useEntityForm } from "@/components/entity/use-entity-form";
-import { FormAlert } from "@/components/forms/form-alert";
+import { EditNotice, FormAlert } from "@/components/forms/form-alert";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { InputField } from "@/components/ui/field";
+import { ConflictBanner } from "@/features/versioning/conflict-banner";
+import { TRUNK_SUBJECT } from "@/features/versioning/edit-conflict";
 import { createTrunkAction, updateTrunkAction } from "../actions/trunk-actions";
 
 export interface TrunkFormValues {
@@ -24,6 +26,20 @@ export interface TrunkFormValues {
 
 const FIELDS = ["name", "host", "port", "transport", "username", "secret", "registrationRequired", "codecs", "maxChannels", "enabled"];
 
+/** What the conflict banner calls each field someone else changed. */
+const FIELD_LABELS: Record<string, string> = {
+  name: "Name",
+  host: "Host",
+  port: "Port",
+  transport: "Transport",
+  username: "Username",
+  secretHint: "Secret",
+  registrationRequired: "Registration required",
+  codecs: "Codecs",
+  maxChannels: "Max channels",
+  enabled: "Enabled"
+};
+
 function defaults(trunk?: TrunkView): TrunkFormValues {
   return {
     name: trunk?.name ?? "",
@@ -40,19 +56,20 @@ function defaults(trunk?: TrunkView): TrunkFormValues {
 }
 
 /** Create (no `trunk`) or edit; validated in the browser and again by the server action. */
-export function TrunkForm({ trunk }: { trunk?: TrunkView }) {
+export function TrunkForm({ trunk, seq }: { trunk?: TrunkView; seq: number }) {
   const editing = trunk !== undefined;
   const [removeSecret, setRemoveSecret] = useState(false);
-  const { register, err, isSubmitting, formError, onSubmit } = useEntityForm<TrunkFormValues, { name: string }>({
+  const { register, err, isSubmitting, formError, onSubmit, edit } = useEntityForm<TrunkFormValues, { name: string }, TrunkView>({
     schema: editing ? trunkUpdateSchema : trunkCreateSchema,
     defaultValues: defaults(trunk),
     fields: FIELDS,
-    submit: (values) => {
+    submit: (values, version) => {
       const input = editing && removeSecret ? { ...values, secret: null } : values;
-      return editing ? updateTrunkAction(trunk.id, input) : createTrunkAction(input);
+      return editing ? updateTrunkAction(trunk.id, { ...input, version }) : createTrunkAction(input);
     },
     successMessage: (saved) => `Trunk ${saved.name} ${editing ? "updated" : "created"}`,
-    listHref: "/trunks"
+    listHref: "/trunks",
+    versioned: editing ? { subject: TRUNK_SUBJECT, entity: trunk, seq, toValues: defaults } : undefined
   });
 
   const secretHint = editing
@@ -62,6 +79,8 @@ export function TrunkForm({ trunk }: { trunk?: TrunkView }) {
     : "Optional; at least 8 characters. Stored encrypted.";
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={editing ? `Edit trunk ${trunk.name}` : "New trunk"}>
+      <ConflictBanner conflict={edit.conflict} noun="trunk" fieldLabels={FIELD_LABELS} listHref="/trunks" onReload={edit.reload} onKeepMine={edit.keepMine} />
+      <EditNotice message={edit.notice} />
       <FormAlert message={formError} />
       <div className="grid gap-5 md:grid-cols-2">
         <InputField id="name" label="Name" autoComplete="off" required error={err("name")} {...register("name")} />

@@ -5,6 +5,7 @@ import { getTrunk, listTrunks, listTrunkStatuses, parseId } from "@switchboard/d
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { readLiveList, type LiveList } from "@/server/live-list";
 import { getRuntime } from "@/server/runtime";
+import { readSnapshot } from "@/server/snapshot";
 
 /** Statuses are the live registration. */
 export interface TrunksPageData extends LiveList<TrunkView, TrunkStatusView> {
@@ -22,6 +23,9 @@ export async function loadTrunksPage(viewer: Viewer): Promise<TrunksPageData> {
   return { ...list, canManage: canManageTrunks(viewer) };
 }
 
-export async function loadTrunk(viewer: Viewer, id: string): Promise<TrunkView> {
-  return getTrunk(getRuntime().services, viewer, parseId(id, "trunk"));
+/** One trunk to edit, with the seq it reflects (the form watches its events from there). */
+export async function loadTrunk(viewer: Viewer, id: string): Promise<{ seq: number; trunk: TrunkView }> {
+  const trunkId = parseId(id, "trunk");
+  const { seq, data } = await readSnapshot(viewer.orgId, () => getTrunk(getRuntime().services, viewer, trunkId));
+  return { seq, trunk: data };
 }
