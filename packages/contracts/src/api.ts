@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const API_ERROR_CODES = [
+const API_ERROR_CODES = [
   "bad_request",
   "unauthorized",
   "forbidden",

@@ -1,3 +1,3 @@
-export * from "./testing/private-redis";
-export * from "./testing/wait-for";
-export * from "./testing/capture-logger";
+export { startPrivateRedis, type PrivateRedis } from "./testing/private-redis";
+export { waitFor } from "./testing/wait-for";
+export { captureLogger } from "./testing/capture-logger";

@@ -1,4 +1,4 @@
-export type DomainErrorCode = "bad_request" | "forbidden" | "not_found" | "conflict" | "rate_limited";
+type DomainErrorCode = "bad_request" | "forbidden" | "not_found" | "conflict" | "rate_limited";
 
 export interface DomainErrorLike {
   code: DomainErrorCode;

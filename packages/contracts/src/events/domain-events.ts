@@ -8,7 +8,7 @@ import { notificationEventDataSchema, replyEventDataSchema, ticketEventDataSchem
 const deletedSchema = z.object({ id: z.string(), label: z.string() });
 
 /** One zod schema per event type for the envelope's `data`. Later features add theirs here. */
-export const eventDataSchemas = {
+const eventDataSchemas = {
   "extension.created": extensionViewSchema,
   "extension.updated": extensionViewSchema,
   "extension.deleted": deletedSchema,
@@ -39,7 +39,6 @@ export const eventDataSchemas = {
 } as const;
 
 export type EventType = keyof typeof eventDataSchemas;
-export const EVENT_TYPES = Object.keys(eventDataSchemas) as EventType[];
 export type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T]>;
 export type DomainEvent = { [T in EventType]: Envelope<T, EventData<T>> }[EventType];
 

@@ -7,7 +7,7 @@ import { loginPath } from "@/features/auth/login-path";
 import { describeEvent, isOwnEvent, type EventDescribers } from "./describe-event";
 import { RealtimeClient, type RealtimeSnapshot } from "./realtime-client";
 
-export const RESYNC_MESSAGE = "Reconnected after a long gap — data refreshed";
+const RESYNC_MESSAGE = "Reconnected after a long gap — data refreshed";
 /** More replayed changes than this are summed up in one toast instead of one each. */
 const REPLAY_TOAST_LIMIT = 3;
 
@@ -23,13 +23,12 @@ export interface RealtimeProviderProps {
   userId: string;
   initialSeq: number;
   realtimeUrl: string | null;
-  presence: boolean;
   /** Every event type's toast, registered by the features that own them. */
   describers: EventDescribers;
   children: ReactNode;
 }
 
-export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, describers, children }: RealtimeProviderProps) {
+export function RealtimeProvider({ userId, initialSeq, realtimeUrl, describers, children }: RealtimeProviderProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [client, setClient] = useState<RealtimeClient | null>(null);
@@ -49,7 +48,6 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, de
     const instance = new RealtimeClient({
       url: realtimeUrl,
       initialSeq,
-      presence,
       onAuthFailure: () => window.location.assign(loginPath(live.current.pathname)),
       onResync: () => {
         requestRefresh();
@@ -72,7 +70,7 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, de
     return () => instance.stop();
     // initialSeq is only the starting point; later pages bring their own snapshot seq.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [realtimeUrl, presence, requestRefresh]);
+  }, [realtimeUrl, requestRefresh]);
 
   return <RealtimeContext.Provider value={{ client, requestRefresh }}>{children}</RealtimeContext.Provider>;
 }
