@@ -14,7 +14,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // The workspace packages export TypeScript source.
-  transpilePackages: ["@switchboard/contracts", "@switchboard/auth", "@switchboard/config", "@switchboard/db", "@switchboard/events", "@switchboard/pbx"],
+  transpilePackages: ["@switchboard/contracts", "@switchboard/auth", "@switchboard/config", "@switchboard/db", "@switchboard/pbx"],
   // Native, wasm or worker-based packages are loaded by Node at run time, never bundled. Prisma's
   // runtime must stay external too: the database handle is created by server.ts (outside the
   // bundle) and its errors must be the same classes the bundled services test against.

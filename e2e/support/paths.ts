@@ -3,12 +3,12 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export const e2eDir = path.resolve(here, "..");
-export const repoRoot = path.resolve(e2eDir, "..");
+const e2eDir = path.resolve(here, "..");
+const repoRoot = path.resolve(e2eDir, "..");
 export const webDir = path.join(repoRoot, "apps/web");
 export const realtimeDir = path.join(repoRoot, "apps/realtime");
 export const dbDir = path.join(repoRoot, "packages/db");
 /** Git-ignored scratch space: stack description and server logs of the last run. */
-export const stateDir = path.join(e2eDir, ".auth");
+const stateDir = path.join(e2eDir, ".auth");
 export const logDir = path.join(stateDir, "logs");
 export const defaultStackFile = path.join(stateDir, "stack.json");

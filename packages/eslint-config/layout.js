@@ -9,15 +9,8 @@ import path from "node:path";
  *   server package, `server-only` or a Node built-in, and takes only types from `server/` modules.
  */
 
-export const APP_PACKAGES = ["@switchboard/web", "@switchboard/realtime-node", "@switchboard/bench", "@switchboard/e2e", "@switchboard/tools"];
-export const SERVER_PACKAGES = [
-  "@switchboard/auth",
-  "@switchboard/config",
-  "@switchboard/db",
-  "@switchboard/events",
-  "@switchboard/pbx",
-  "@switchboard/realtime"
-];
+const APP_PACKAGES = ["@switchboard/web", "@switchboard/realtime-node", "@switchboard/bench", "@switchboard/e2e", "@switchboard/tools"];
+const SERVER_PACKAGES = ["@switchboard/auth", "@switchboard/config", "@switchboard/db", "@switchboard/events", "@switchboard/pbx", "@switchboard/realtime"];
 
 const WORKSPACE_ROOT = /^(.*?\/(?:apps|packages)\/[^/]+|.*?\/(?:bench|e2e|tools))(?:\/|$)/;
 

@@ -14,8 +14,8 @@ export interface ToolsEnv {
   path: string;
 }
 
-export const DEFAULT_TEST_DATABASE_URL = "postgresql://root@127.0.0.1:5432/test";
-export const DEFAULT_TEST_REDIS_URL = "redis://127.0.0.1:6379";
+const DEFAULT_TEST_DATABASE_URL = "postgresql://root@127.0.0.1:5432/test";
+const DEFAULT_TEST_REDIS_URL = "redis://127.0.0.1:6379";
 
 const nonEmpty = (value: string | undefined) => (value ? value : undefined);
 

@@ -53,7 +53,7 @@ const webEnvSchema = z
     if (env.DATABASE_URL && !env.SECRETS_KEY) ctx.addIssue({ code: "custom", path: ["SECRETS_KEY"], message: "is required when DATABASE_URL is set" });
   });
 
-export type WebEnv = z.infer<typeof webEnvSchema>;
+type WebEnv = z.infer<typeof webEnvSchema>;
 export type WebConfig = CoreConfig & {
   port: number;
   host: string;

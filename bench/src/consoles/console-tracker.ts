@@ -3,17 +3,6 @@
  * the seq it started from, once each, in order. A console whose role may not see the events
  * (a customer, for extension changes) must receive none of them.
  */
-export interface TrackerTotals {
-  received: number;
-  duplicates: number;
-  outOfOrder: number;
-  /** Events a console may not see that reached it anyway. */
-  unauthorized: number;
-  resyncs: number;
-  /** Seqs after the start that never arrived (only known at finish). */
-  lost: number;
-}
-
 export class ConsoleTracker {
   /** The next seq this console should apply. */
   private next: number;
@@ -21,6 +10,7 @@ export class ConsoleTracker {
   received = 0;
   duplicates = 0;
   outOfOrder = 0;
+  /** Events a console may not see that reached it anyway. */
   unauthorized = 0;
   resyncs = 0;
 

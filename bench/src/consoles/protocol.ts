@@ -39,7 +39,7 @@ export type ControllerMessage =
   | { type: "finish"; heads: Record<string, number> }
   | { type: "close" };
 
-export interface HistogramSnapshot {
+interface HistogramSnapshot {
   buckets: SparseHistogram;
   count: number;
   max: number;

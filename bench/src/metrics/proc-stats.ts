@@ -20,7 +20,7 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
-export function sampleProc(pid: number): ProcSample | null {
+function sampleProc(pid: number): ProcSample | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // The command name may contain spaces and parentheses: fields start after the last ')'.
@@ -36,7 +36,7 @@ export function sampleProc(pid: number): ProcSample | null {
 }
 
 /** CPU % of one core between two samples (100 = one core busy). */
-export function cpuPercent(from: ProcSample | null, to: ProcSample | null): number {
+function cpuPercent(from: ProcSample | null, to: ProcSample | null): number {
   if (!from || !to || to.at <= from.at) return 0;
   return ((to.cpuSeconds - from.cpuSeconds) / ((to.at - from.at) / 1000)) * 100;
 }

@@ -46,7 +46,7 @@ export interface PhaseWindow {
   to: number;
 }
 
-export function summarizeProfile(file: string, top = 25, window?: PhaseWindow): ProfileSummary {
+function summarizeProfile(file: string, top = 25, window?: PhaseWindow): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
   const selfUs = new Map<number, number>();
   const samples = profile.samples ?? [];

@@ -21,7 +21,7 @@ function paramsLine(run: ScenarioRun): string {
   return `${p.consoles} consoles, ${p.orgs} orgs, ${rate}, ${p.durationS} s measured after ${p.warmupS} s warmup, ${p.nodes} realtime node(s), ${p.workers} console worker processes, payload ${p.payloadBytes || "natural (~0.6 KB)"}, writer: ${p.writer}, writer's relay: ${p.relay}${p.nice !== null ? `, processes at nice ${p.nice}` : ""}${p.nodeFlags.length ? `, node flags: ${p.nodeFlags.join(" ")}` : ""}${p.nodeRelay === "off" ? ", EXPERIMENT: nodes without their safety-net relay" : ""}${storm}`;
 }
 
-export function renderMarkdown(report: BenchReport): string {
+function renderMarkdown(report: BenchReport): string {
   const m = report.machine;
   const out: string[] = [
     `# Switchboard realtime benchmark`,

@@ -7,7 +7,7 @@ const ratio = (a: number | null | undefined, b: number | null | undefined): numb
 
 const serverCpu = (r: SystemResult) => r.servers.reduce((n, s) => n + s.cpuPercent, 0);
 
-export function computeRatios(ours: SystemResult | null, baseline: SystemResult | null): Record<string, number | null> {
+function computeRatios(ours: SystemResult | null, baseline: SystemResult | null): Record<string, number | null> {
   if (!ours || !baseline) return {};
   return {
     latencyP50: ratio(ours.latency.p50, baseline.latency.p50),
@@ -40,7 +40,7 @@ function correctnessCheck(r: SystemResult): TargetCheck {
 }
 
 /** The issue's targets for each scenario. `reference` is scenario A's result (for C). */
-export function checkTargets(params: ScenarioParams, ours: SystemResult | null, baseline: SystemResult | null, reference: SystemResult | null): TargetCheck[] {
+function checkTargets(params: ScenarioParams, ours: SystemResult | null, baseline: SystemResult | null, reference: SystemResult | null): TargetCheck[] {
   if (!ours) return [{ name: "scenario ran", target: "yes", actual: "no", pass: false }];
   const checks: TargetCheck[] = [correctnessCheck(ours)];
   switch (params.id) {

@@ -55,7 +55,7 @@ const common = {
   storm: null
 } satisfies Partial<ScenarioParams>;
 
-export const PRESETS: Record<ScenarioId, ScenarioParams> = {
+const PRESETS: Record<ScenarioId, ScenarioParams> = {
   smoke: { ...common, id: "smoke", title: "Smoke: 200 consoles, 2 orgs", consoles: 200, orgs: 2, rate: 50, durationS: 3, warmupS: 1, extensionsPerOrg: 4 },
   A: { ...common, id: "A", title: "A: 10,000 consoles / 100 orgs / 200 changes/s, one node", consoles: 10_000, orgs: 100, rate: 200, durationS: 30 },
   B: { ...common, id: "B", title: "B: one hot org, 5,000 consoles, saturated", consoles: 5_000, orgs: 1, rate: "saturate", durationS: 20, warmupS: 3 },

@@ -5,7 +5,7 @@ import type { SeededOrg } from "./seed";
 
 /** Source addresses on the loopback network: each has its own ~28k ephemeral ports. */
 const SOURCE_ADDRESSES = 8;
-export function localAddressFor(index: number): string {
+function localAddressFor(index: number): string {
   return `127.0.0.${2 + (index % SOURCE_ADDRESSES)}`;
 }
 

@@ -27,7 +27,7 @@ export interface SeedPlan {
  * Roles of an organization's consoles: one admin, then a supervisor every tenth, a customer
  * every twentieth (the benchmark's extension changes must never reach customers), agents otherwise.
  */
-export function roleFor(index: number): Role {
+function roleFor(index: number): Role {
   if (index === 0) return "admin";
   if (index % 20 === 19) return "customer";
   if (index % 10 === 1) return "supervisor";
@@ -35,7 +35,7 @@ export function roleFor(index: number): Role {
 }
 
 /** Consoles per organization: as even as possible. */
-export function consolesPerOrg(plan: Pick<SeedPlan, "orgs" | "consoles">): number[] {
+function consolesPerOrg(plan: Pick<SeedPlan, "orgs" | "consoles">): number[] {
   return Array.from({ length: plan.orgs }, (_, i) => Math.floor(plan.consoles / plan.orgs) + (i < plan.consoles % plan.orgs ? 1 : 0));
 }
 

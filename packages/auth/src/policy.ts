@@ -6,11 +6,10 @@ import { isStaff, sameOrg, type Viewer } from "./viewer";
 /**
  * The one place that decides who may read, change and receive what. Pages, server actions, REST
  * handlers and the realtime server all call these functions; nothing else makes such decisions.
- * Ticket rules live in ticket-policy.ts / ticket-event-policy.ts and are exported from here too.
+ * Ticket rules live in ticket-policy.ts (exported from here too) and ticket-event-policy.ts.
  */
-export { isManager, isStaff, sameOrg, type Viewer } from "./viewer";
+export { isStaff, type Viewer } from "./viewer";
 export * from "./ticket-policy";
-export { viewNotificationEvent, viewReplyEvent, viewTicketEvent } from "./ticket-event-policy";
 
 /** Extensions: every staff member reads; admins and supervisors (desk moves, new hires) change. */
 export function canReadExtensions(viewer: Viewer): boolean {
@@ -94,18 +93,6 @@ export function viewEventFor(viewer: Viewer, event: DomainEvent): DomainEvent | 
     default:
       return assertNever(event);
   }
-}
-
-/**
- * A cache key for viewers who see exactly the same of any event, so an event is filtered and
- * serialized once per audience rather than once per socket (a user's tabs share one). Viewers who
- * may see different things never share a key: notifications are personal, so the user id is part
- * of every key; an agent's tickets also depend on their offices, so the (sorted) office set is too,
- * and a socket connected before a membership change never shares a key with one connected after.
- */
-export function audienceKey(viewer: Viewer): string {
-  const offices = viewer.role === "agent" ? [...(viewer.officeIds ?? [])].sort().join(",") : "";
-  return `${viewer.orgId}:${viewer.role}:${viewer.id}:${offices}`;
 }
 
 export type RoomKind = "org" | "user" | "office" | "ticket" | "extension";

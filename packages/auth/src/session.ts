@@ -2,19 +2,12 @@ import { createHash } from "node:crypto";
 import { SignJWT, errors as joseErrors, jwtVerify } from "jose";
 import { decode } from "next-auth/jwt";
 import { z } from "zod";
-import { roleSchema } from "@switchboard/contracts";
+import { roleSchema, type Role } from "@switchboard/contracts";
 
-export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 /** What every session (web cookie, realtime token, API token) resolves to. */
-export const sessionUserSchema = z.object({
-  id: z.string().min(1),
-  orgId: z.string().min(1),
-  role: roleSchema,
-  name: z.string(),
-  email: z.string()
-});
-export type SessionUser = z.infer<typeof sessionUserSchema>;
+export type SessionUser = { id: string; orgId: string; role: Role; name: string; email: string };
 
 export type SessionResult = { ok: true; user: SessionUser; expiresAt: number } | { ok: false; reason: "missing" | "expired" | "invalid" };
 
@@ -28,7 +21,7 @@ const jwtClaimsSchema = z.object({
   exp: z.number()
 });
 
-export function parseCookies(header: string | undefined): Map<string, string> {
+function parseCookies(header: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");

@@ -96,11 +96,6 @@ export function canBeAssigned(candidate: Viewer, ticket: Pick<TicketAccess, "org
   return ticket.officeId === null || (candidate.officeIds ?? []).includes(ticket.officeId);
 }
 
-/** A reply or an activity row: internal ones are for staff only. */
-export function canSeeTicketEntry(viewer: Viewer, ticket: TicketAccess, entry: { internal: boolean }): boolean {
-  return canReadTicket(viewer, ticket) && (!entry.internal || canSeeInternalTicketData(viewer));
-}
-
 /** Offices (names, for picking a department) are listed to everyone; who belongs to them to staff. */
 export function canSeeOfficeMembers(viewer: Viewer): boolean {
   return isStaff(viewer);

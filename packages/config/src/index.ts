@@ -1,8 +1,7 @@
-export * from "./parse-env";
-export * from "./local-secrets";
-export * from "./schemas";
-export * from "./core-env";
-export * from "./repo-root";
-export * from "./process-singletons";
-export * from "./shutdown";
-export * from "./startup-checks";
+export { parseEnv, exitOnEnvError, EnvError } from "./parse-env";
+export { portSchema, logLevelSchema, positiveInt } from "./schemas";
+export { resolveCoreConfig, coreEnvShape, coreEnvSchema, type CoreConfig } from "./core-env";
+export { findRepoRoot } from "./repo-root";
+export { processSingleton, peekProcessSingleton, setProcessSingleton } from "./process-singletons";
+export { onShutdown } from "./shutdown";
+export { portProblem, findPortProblem } from "./startup-checks";

@@ -17,7 +17,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** The problem with writing the embedded database and secrets to `dir`, named for the person who can fix it. */
-export function dataDirProblem(dir: string, error: unknown): string {
+function dataDirProblem(dir: string, error: unknown): string {
   return `DATA_DIR: cannot write to ${dir} (${reasonOf(error)}); set DATA_DIR to a folder you can write to, or fix its permissions`;
 }
 

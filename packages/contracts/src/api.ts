@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { currentVersionSchema } from "./domain/versioned";
 
-export const API_ERROR_CODES = [
+const API_ERROR_CODES = [
   "bad_request",
   "unauthorized",
   "forbidden",

@@ -19,10 +19,10 @@ export const roomRequestSchema = z.strictObject({
     .max(200)
     .regex(/^(org|user|office|ticket|extension):[A-Za-z0-9-]{1,80}$/, "room must look like kind:id")
 });
-export type RoomRequest = z.infer<typeof roomRequestSchema>;
+type RoomRequest = z.infer<typeof roomRequestSchema>;
 
 export const syncRequestSchema = z.strictObject({ lastSeq: z.number().int().nonnegative() });
-export type SyncRequest = z.infer<typeof syncRequestSchema>;
+type SyncRequest = z.infer<typeof syncRequestSchema>;
 
 /** Why the server asks a console to refetch instead of replaying. */
 export type ResyncReason = "retention" | "gap" | "server";
@@ -96,4 +96,3 @@ export const handshakeAuthSchema = z.object({
   token: z.string().max(4096).optional(),
   lastSeq: z.number().int().nonnegative().optional()
 });
-export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;

@@ -1,43 +1,36 @@
-export * from "./client/create-client";
-export * from "./client/singleton";
-export { withActor, currentActor } from "./outbox/context";
+export { createDatabase, type Database, type DbClient } from "./client/create-client";
+export { initDatabase } from "./client/singleton";
+export { withActor } from "./outbox/context";
 export type { PendingEvent } from "./outbox/write-events";
-export { eventModels } from "./outbox/event-models";
 export { toEnvelope, type OutboxEnvelopeRow } from "./outbox/outbox-envelope";
-export { runMigrations } from "./migrations/run-migrations";
-export { readMigrationFiles } from "./migrations/migration-files";
-export { toExtensionView } from "./views/extension-view";
-export { toTrunkView } from "./views/trunk-view";
-export { toCallView, toCallTimelineEntry, toCallEventData } from "./views/call-view";
-export { toExtensionStatusView, toTrunkStatusView, toPbxConnectionStatusView } from "./views/pbx-status-view";
-export { toStaffTicketView, toCustomerTicketView, toTicketViewFor, toTicketEventData } from "./views/ticket-view";
-export { toTicketReplyView, toReplyEventData } from "./views/ticket-reply-view";
-export { toTicketActivityView } from "./views/ticket-activity-view";
-export { toNotificationView } from "./views/ticket-notification-view";
-export { Prisma } from "./generated/prisma/client";
-export type { Organization, User, Extension, Trunk, ApiToken, OutboxEvent, Role, Transport } from "./generated/prisma/client";
-export type {
-  Call,
-  CallEvent,
-  ExtensionStatus,
-  TrunkStatus,
-  PbxConnection,
-  PbxWebhook,
-  PbxWebhookDelivery,
-  CallDirection,
-  CallState,
-  CallResult,
-  DeviceState,
-  RegistrationState,
-  TrunkRegistration,
-  PbxConnectionStatus,
-  Office,
-  OfficeMember,
-  Ticket,
-  TicketReply,
-  TicketActivity,
-  TicketStatus,
-  TicketPriority,
-  NotificationKind
-} from "./generated/prisma/client";
-export * from "./services/index";
+export type { User, Extension } from "./generated/prisma/client";
+export type { Call, ExtensionStatus, TrunkStatus, PbxConnection, CallResult, PbxConnectionStatus } from "./generated/prisma/client";
+export { enforce, DomainError, type NotFoundSubject, notFoundMessage, badRequest } from "./services/errors";
+export { actorOf, type ActingViewer } from "./services/viewer";
+export { invalidInput, parseInput, parseId } from "./services/parse-input";
+export { isStaleVersionError } from "./services/versioned";
+export {
+  listExtensions,
+  getExtension,
+  createExtension,
+  updateExtension,
+  deleteExtension,
+  type ServiceDeps,
+  extensionListQuerySchema
+} from "./services/extensions";
+export { listTrunks, getTrunk, createTrunk, updateTrunk, deleteTrunk, trunkListQuerySchema } from "./services/trunks";
+export { listApiTokens, createApiToken, revokeApiToken, authenticateApiToken, apiTokenCreateSchema } from "./services/api-tokens";
+export { signIn, findSessionUser } from "./services/sign-in";
+export { listOrgStaff, currentSeq, getOrganization, countDashboard } from "./services/org";
+export { listOffices, setOfficeMembers, findOfficeOrgId } from "./services/offices";
+export { listNotifications, countUnreadNotifications, markNotificationRead, markAllNotificationsRead } from "./services/notifications";
+export { listTickets, getTicket, listTicketReplies, ticketListQuerySchema, replyListQuerySchema } from "./services/tickets";
+export { createTicket } from "./services/tickets-create";
+export { replyToTicket } from "./services/tickets-reply";
+export { updateTicket } from "./services/tickets-change";
+export { findTicketAccess } from "./services/tickets-access";
+export { listActiveCalls, listCalls, getCall, listCallDirectory, callListQuerySchema } from "./services/calls-read";
+export { countCallFigures, listExtensionStatuses, listTrunkStatuses, type CallFigures } from "./services/calls-read-figures";
+export { readOrgSnapshot } from "./services/snapshot";
+export { listCustomerOptions, findCallSummary, type CustomerOption, type CallSummary } from "./services/tickets-form-options";
+export { findControllableCall, isTransferTarget, isPbxConnected, type ControllableCall } from "./services/calls-control";

@@ -1,4 +1,3 @@
-export * from "./testing/test-database";
-export * from "./testing/ticket-world";
-export * from "./testing/ticket-test-world";
-export * from "./testing/prng";
+export { createTestDatabase, type TestDatabase } from "./testing/test-database";
+export { createTicketOrg, type WorldUser, type TicketOrg } from "./testing/ticket-world";
+export { prng } from "./testing/prng";

@@ -1,5 +1,4 @@
-export * from "./event-log";
-export * from "./memory-event-log";
-export * from "./redis-event-log";
-export * from "./relay";
-export type { RelayDatabase } from "./relay/prune-published";
+export { type ReadResult, type RetentionPolicy, type EventLog } from "./event-log";
+export { MemoryEventLog } from "./memory-event-log";
+export { RedisEventLog } from "./redis-event-log";
+export { createRelay, type Relay } from "./relay";

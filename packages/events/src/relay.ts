@@ -19,7 +19,7 @@ export interface RelayOptions {
   pruneIntervalMs?: number;
 }
 
-export interface RelayStats {
+interface RelayStats {
   published: number;
   lastPublishedAt: Date | null;
   /** Unpublished rows seen by the last scan, minus what was published since. */

@@ -1,4 +1,4 @@
-export * from "./testing/free-port";
-export * from "./testing/private-redis";
-export * from "./testing/wait-for";
-export * from "./testing/capture-logger";
+export { findFreePort } from "./testing/free-port";
+export { startPrivateRedis, type PrivateRedis } from "./testing/private-redis";
+export { waitFor } from "./testing/wait-for";
+export { captureLogger } from "./testing/capture-logger";

@@ -1,5 +1,3 @@
-export { FakeAmiServer, type FakeAmiServerOptions } from "./testing/fake-ami-server";
-export { readFixture, fixturePath } from "./testing/fixtures";
-export { createPbxTestOrg, TEST_EXTENSIONS } from "./testing/pbx-test-org";
-export { startConnectorHarness, silentLog } from "./testing/connector-harness";
-export { waitForEmit } from "./testing/wait-for";
+export { FakeAmiServer } from "./testing/fake-ami-server";
+export { readFixture } from "./testing/fixtures";
+export { silentLog } from "./testing/connector-harness";

@@ -52,7 +52,7 @@ export interface RealtimeServer {
   close(options?: { graceful?: boolean }): Promise<void>;
 }
 
-export type RealtimeStats = ReturnType<typeof buildStats>;
+type RealtimeStats = ReturnType<typeof buildStats>;
 
 function defaultNodeId(): string {
   return `${hostname().replace(/[^A-Za-z0-9_.-]/g, "-")}-${process.pid}-${randomUUID().slice(0, 6)}`;

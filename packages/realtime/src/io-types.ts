@@ -8,6 +8,5 @@ export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, 
 export const rooms = {
   org: (orgId: string) => `org:${orgId}`,
   user: (userId: string) => `user:${userId}`,
-  audience: (key: string) => `audience:${key}`,
   presence: (orgId: string) => `presence:${orgId}`
 };

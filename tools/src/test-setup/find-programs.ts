@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, readdirSync, realpathSync, statSync 
 import path from "node:path";
 import type { ToolsEnv } from "../env";
 
-export function isExecutableFile(file: string): boolean {
+function isExecutableFile(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return statSync(file).isFile();
@@ -59,8 +59,8 @@ export function findRedisServer(env: Pick<ToolsEnv, "redisServerBin" | "path">):
   return findOnPath("redis-server", env.path);
 }
 
-export const CHROMIUM_NAMES = ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome"];
-export const CHROMIUM_PLACES = [
+const CHROMIUM_NAMES = ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome"];
+const CHROMIUM_PLACES = [
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
   "/snap/bin/chromium",

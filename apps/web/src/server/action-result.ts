@@ -2,7 +2,7 @@ import "server-only";
 import type { ActionResult } from "@/lib/action-result";
 import { asDomainError } from "./domain-error";
 
-export type { ActionError, ActionResult } from "@/lib/action-result";
+export type { ActionResult } from "@/lib/action-result";
 
 /**
  * Runs a server action's work and turns domain errors (validation, conflicts, permissions) into a

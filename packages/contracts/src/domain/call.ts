@@ -4,8 +4,8 @@ export const CALL_DIRECTIONS = ["inbound", "outbound", "internal"] as const;
 export const callDirectionSchema = z.enum(CALL_DIRECTIONS);
 export type CallDirection = z.infer<typeof callDirectionSchema>;
 
-export const CALL_STATES = ["ringing", "answered", "on_hold", "transferred", "ended"] as const;
-export const callStateSchema = z.enum(CALL_STATES);
+const CALL_STATES = ["ringing", "answered", "on_hold", "transferred", "ended"] as const;
+const callStateSchema = z.enum(CALL_STATES);
 export type CallState = z.infer<typeof callStateSchema>;
 
 /** How a finished call turned out; null while it is live. */
@@ -14,25 +14,25 @@ export const callResultSchema = z.enum(CALL_RESULTS);
 export type CallResult = z.infer<typeof callResultSchema>;
 
 /** Kinds of rows in a call's timeline; each one is also the verb of the call event it caused. */
-export const CALL_TIMELINE_KINDS = ["started", "ringing", "answered", "held", "resumed", "transferred", "ended", "updated"] as const;
-export const callTimelineKindSchema = z.enum(CALL_TIMELINE_KINDS);
+const CALL_TIMELINE_KINDS = ["started", "ringing", "answered", "held", "resumed", "transferred", "ended", "updated"] as const;
+const callTimelineKindSchema = z.enum(CALL_TIMELINE_KINDS);
 export type CallTimelineKind = z.infer<typeof callTimelineKindSchema>;
 
-export const REGISTRATION_STATES = ["registered", "unregistered", "unreachable"] as const;
+const REGISTRATION_STATES = ["registered", "unregistered", "unreachable"] as const;
 export const registrationStateSchema = z.enum(REGISTRATION_STATES);
 export type RegistrationState = z.infer<typeof registrationStateSchema>;
 
 /** BLF lamp states. DND and unavailable (unregistered) must never look like idle. */
-export const DEVICE_STATES = ["idle", "ringing", "in_use", "busy", "on_hold", "unavailable", "dnd"] as const;
+const DEVICE_STATES = ["idle", "ringing", "in_use", "busy", "on_hold", "unavailable", "dnd"] as const;
 export const deviceStateSchema = z.enum(DEVICE_STATES);
 export type DeviceState = z.infer<typeof deviceStateSchema>;
 
-export const TRUNK_REGISTRATIONS = ["registered", "rejected", "unreachable", "unknown"] as const;
+const TRUNK_REGISTRATIONS = ["registered", "rejected", "unreachable", "unknown"] as const;
 export const trunkRegistrationSchema = z.enum(TRUNK_REGISTRATIONS);
 export type TrunkRegistration = z.infer<typeof trunkRegistrationSchema>;
 
-export const PBX_CONNECTION_STATUSES = ["connected", "connecting", "auth_failed", "disconnected"] as const;
-export const pbxConnectionStatusSchema = z.enum(PBX_CONNECTION_STATUSES);
+const PBX_CONNECTION_STATUSES = ["connected", "connecting", "auth_failed", "disconnected"] as const;
+const pbxConnectionStatusSchema = z.enum(PBX_CONNECTION_STATUSES);
 export type PbxConnectionStatus = z.infer<typeof pbxConnectionStatusSchema>;
 
 const isoDate = z.string();
@@ -119,7 +119,7 @@ export interface CallDirectoryEntry {
   number: string;
   displayName: string;
 }
-export interface CallTrunkEntry {
+interface CallTrunkEntry {
   id: string;
   name: string;
   maxChannels: number;

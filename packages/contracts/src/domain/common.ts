@@ -7,7 +7,7 @@ export const transportSchema = z.enum(["udp", "tcp", "tls", "wss"]);
 export type Transport = z.infer<typeof transportSchema>;
 
 export const CODECS = ["opus", "g722", "ulaw", "alaw", "g729", "gsm"] as const;
-export const codecSchema = z.enum(CODECS);
+const codecSchema = z.enum(CODECS);
 
 /** Codecs arrive as an array (JSON) or a comma-separated string (forms). */
 export const codecListSchema = z.preprocess(
@@ -32,8 +32,3 @@ export const formBoolean = z.preprocess((value) => {
 }, z.boolean());
 
 export const uuidSchema = z.uuid({ error: "must be a valid id" });
-
-export const paginationSchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50)
-});

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { codecListSchema, formBoolean, transportSchema, uuidSchema } from "./common";
 import { expectedVersionField } from "./versioned";
 
-export const extensionNumberSchema = z
+const extensionNumberSchema = z
   .string({ error: "number is required" })
   .trim()
   .regex(/^[0-9]{2,8}$/, "number must be 2 to 8 digits");
@@ -14,7 +14,7 @@ const sipUsernameSchema = z
   .max(64, "SIP username must be at most 64 characters")
   .regex(/^[A-Za-z0-9._-]+$/, "SIP username may contain letters, digits, dot, dash and underscore");
 
-export const sipSecretSchema = z
+const sipSecretSchema = z
   .string({ error: "SIP secret is required" })
   .min(12, "SIP secret must be at least 12 characters")
   .max(128, "SIP secret must be at most 128 characters");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pbxConnectionStatusSchema } from "./call";
+import type { PbxConnectionStatus } from "./call";
 
 const hostSchema = z
   .string()
@@ -26,19 +26,18 @@ export const pbxConnectionInputSchema = z.strictObject({
 });
 export type PbxConnectionInput = z.infer<typeof pbxConnectionInputSchema>;
 
-export const pbxConnectionSettingsViewSchema = z.object({
-  id: z.string(),
-  host: z.string(),
-  port: z.number(),
-  username: z.string(),
-  secretHint: z.string(),
-  enabled: z.boolean(),
-  status: pbxConnectionStatusSchema,
-  lastError: z.string().nullable(),
-  statusChangedAt: z.string(),
-  lastConnectedAt: z.string().nullable()
-});
-export type PbxConnectionSettingsView = z.infer<typeof pbxConnectionSettingsViewSchema>;
+export type PbxConnectionSettingsView = {
+  id: string;
+  host: string;
+  port: number;
+  username: string;
+  secretHint: string;
+  enabled: boolean;
+  status: PbxConnectionStatus;
+  lastError: string | null;
+  statusChangedAt: string;
+  lastConnectedAt: string | null;
+};
 
 export interface PbxIntegrationView {
   ami: PbxConnectionSettingsView | null;

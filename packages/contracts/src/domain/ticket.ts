@@ -2,25 +2,24 @@ import { z } from "zod";
 import { expectedVersionField } from "./versioned";
 
 export const TICKET_STATUSES = ["open", "pending", "on_hold", "resolved", "closed"] as const;
-export const ticketStatusSchema = z.enum(TICKET_STATUSES, { error: `status must be one of: ${TICKET_STATUSES.join(", ")}` });
+const ticketStatusSchema = z.enum(TICKET_STATUSES, { error: `status must be one of: ${TICKET_STATUSES.join(", ")}` });
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
 /** In rising urgency. */
 export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
-export const ticketPrioritySchema = z.enum(TICKET_PRIORITIES, { error: `priority must be one of: ${TICKET_PRIORITIES.join(", ")}` });
+const ticketPrioritySchema = z.enum(TICKET_PRIORITIES, { error: `priority must be one of: ${TICKET_PRIORITIES.join(", ")}` });
 export type TicketPriority = z.infer<typeof ticketPrioritySchema>;
 
 /** Response time per priority: a ticket's SLA is due this many hours after it was opened. */
-export const SLA_HOURS: Record<TicketPriority, number> = { urgent: 4, high: 8, normal: 24, low: 72 };
+const SLA_HOURS: Record<TicketPriority, number> = { urgent: 4, high: 8, normal: 24, low: 72 };
 
 export function slaDueAt(createdAt: Date, priority: TicketPriority): Date {
   return new Date(createdAt.getTime() + SLA_HOURS[priority] * 3_600_000);
 }
 
-export const TICKET_ACTIVITY_KINDS = ["created", "status_changed", "priority_changed", "assigned", "office_changed"] as const;
-export type TicketActivityKind = (typeof TICKET_ACTIVITY_KINDS)[number];
+const TICKET_ACTIVITY_KINDS = ["created", "status_changed", "priority_changed", "assigned", "office_changed"] as const;
 
-export const NOTIFICATION_KINDS = ["assignment", "reply", "mention"] as const;
+const NOTIFICATION_KINDS = ["assignment", "reply", "mention"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** "T-1042" for ticket number 1042. */
@@ -28,16 +27,16 @@ export function ticketPublicId(number: number): string {
   return `T-${number}`;
 }
 
-export const TICKET_SUBJECT_MAX = 200;
-export const TICKET_BODY_MAX = 20_000;
-export const REPLY_BODY_MAX = 10_000;
-export const ATTACHMENTS_MAX = 10;
-export const ATTACHMENT_SIZE_MAX = 25 * 1024 * 1024;
+const TICKET_SUBJECT_MAX = 200;
+const TICKET_BODY_MAX = 20_000;
+const REPLY_BODY_MAX = 10_000;
+const ATTACHMENTS_MAX = 10;
+const ATTACHMENT_SIZE_MAX = 25 * 1024 * 1024;
 
 const isoDate = z.string();
 const optionalId = (what: string) => z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: `${what} must be a valid id` }).nullable());
 
-export const attachmentMetaSchema = z.strictObject({
+const attachmentMetaSchema = z.strictObject({
   name: z
     .string({ error: "attachment name is required" })
     .trim()
@@ -199,8 +198,7 @@ export interface TicketDetail {
   activity: TicketActivityView[];
 }
 
-export const officeViewSchema = z.object({ id: z.string(), name: z.string(), memberIds: z.array(z.string()) });
-export type OfficeView = z.infer<typeof officeViewSchema>;
+export type OfficeView = { id: string; name: string; memberIds: string[] };
 
 export const notificationViewSchema = z.object({
   id: z.string(),

@@ -5,7 +5,7 @@ import { z } from "zod";
  * may name the version it was based on; if the entity has moved on since, the change is refused
  * (409 with the current version) instead of overwriting what someone else saved.
  */
-export const versionSchema = z.number({ error: "version must be a number" }).int("version must be a whole number").min(1, "version must be at least 1");
+const versionSchema = z.number({ error: "version must be a number" }).int("version must be a whole number").min(1, "version must be at least 1");
 
 /** `version` on an update's input: the version the change is based on (absent: no check). */
 export const expectedVersionField = { version: versionSchema.optional() };

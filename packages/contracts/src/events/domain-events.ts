@@ -12,7 +12,7 @@ const deletedSchema = z.object({ id: z.string(), label: z.string() });
 const changes = { changes: fieldChangesSchema.optional() };
 
 /** One zod schema per event type for the envelope's `data`. Later features add theirs here. */
-export const eventDataSchemas = {
+const eventDataSchemas = {
   "extension.created": extensionViewSchema,
   "extension.updated": extensionViewSchema.extend(changes),
   "extension.deleted": deletedSchema,
@@ -43,7 +43,6 @@ export const eventDataSchemas = {
 } as const;
 
 export type EventType = keyof typeof eventDataSchemas;
-export const EVENT_TYPES = Object.keys(eventDataSchemas) as EventType[];
 export type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T]>;
 export type DomainEvent = { [T in EventType]: Envelope<T, EventData<T>> }[EventType];
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-export const actorSchema = z.object({ id: z.string(), name: z.string() });
+const actorSchema = z.object({ id: z.string(), name: z.string() });
 export type Actor = z.infer<typeof actorSchema>;
 
-export const subjectSchema = z.object({ kind: z.string(), id: z.string() });
+const subjectSchema = z.object({ kind: z.string(), id: z.string() });
 
 /** Every domain event, whatever its type. `data` is checked per type by `eventDataSchemas`. */
 export const envelopeSchema = z.object({

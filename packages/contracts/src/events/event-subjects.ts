@@ -6,32 +6,35 @@ import type { EventType } from "./domain-events";
  * PBX connection is a subject of its own. Keyed by every event type: a new type does not compile
  * until it names its subject.
  */
-export const eventSubjectKinds = {
-  "extension.created": "extension",
-  "extension.updated": "extension",
-  "extension.deleted": "extension",
-  "extension.status_changed": "extension",
-  "trunk.created": "trunk",
-  "trunk.updated": "trunk",
-  "trunk.deleted": "trunk",
-  "trunk.status_changed": "trunk",
-  "call.started": "call",
-  "call.ringing": "call",
-  "call.answered": "call",
-  "call.held": "call",
-  "call.resumed": "call",
-  "call.transferred": "call",
-  "call.ended": "call",
-  "call.updated": "call",
-  "pbx.status_changed": "pbx_connection",
-  "ticket.created": "ticket",
-  "ticket.updated": "ticket",
-  "ticket.status_changed": "ticket",
-  "ticket.assigned": "ticket",
-  "ticket.reply_created": "ticket",
-  "notification.created": "notification",
-  "notification.read": "notification"
-} as const satisfies Record<EventType, string>;
+type EventSubjectKinds = EveryEventType<{
+  "extension.created": "extension";
+  "extension.updated": "extension";
+  "extension.deleted": "extension";
+  "extension.status_changed": "extension";
+  "trunk.created": "trunk";
+  "trunk.updated": "trunk";
+  "trunk.deleted": "trunk";
+  "trunk.status_changed": "trunk";
+  "call.started": "call";
+  "call.ringing": "call";
+  "call.answered": "call";
+  "call.held": "call";
+  "call.resumed": "call";
+  "call.transferred": "call";
+  "call.ended": "call";
+  "call.updated": "call";
+  "pbx.status_changed": "pbx_connection";
+  "ticket.created": "ticket";
+  "ticket.updated": "ticket";
+  "ticket.status_changed": "ticket";
+  "ticket.assigned": "ticket";
+  "ticket.reply_created": "ticket";
+  "notification.created": "notification";
+  "notification.read": "notification";
+}>;
 
-export type SubjectKind = (typeof eventSubjectKinds)[EventType];
-export type SubjectKindOf<T extends EventType> = (typeof eventSubjectKinds)[T];
+export type SubjectKind = EventSubjectKinds[EventType];
+export type SubjectKindOf<T extends EventType> = EventSubjectKinds[T];
+
+/** A table keyed by exactly the event types: one missing or left over does not compile. */
+type EveryEventType<T extends Record<EventType, string> & Record<Exclude<keyof T, EventType>, never>> = T;

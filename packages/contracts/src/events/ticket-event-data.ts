@@ -8,30 +8,27 @@ import { customerTicketViewSchema, notificationViewSchema, staffTicketViewSchema
  * value); viewEventFor hands customers the reduced "customer" form, and staff who just lost sight
  * of the ticket (moved to another office, reassigned) a "hidden" marker so they drop it.
  */
-export const staffTicketEventDataSchema = staffTicketViewSchema.extend({ activity: ticketActivityViewSchema.nullable() });
-export const customerTicketEventDataSchema = customerTicketViewSchema.extend({ activity: ticketActivityViewSchema.nullable() });
-export const hiddenTicketEventDataSchema = z.object({ view: z.literal("hidden"), id: z.string(), publicId: z.string() });
+const staffTicketEventDataSchema = staffTicketViewSchema.extend({ activity: ticketActivityViewSchema.nullable() });
+const customerTicketEventDataSchema = customerTicketViewSchema.extend({ activity: ticketActivityViewSchema.nullable() });
+const hiddenTicketEventDataSchema = z.object({ view: z.literal("hidden"), id: z.string(), publicId: z.string() });
 export const ticketEventDataSchema = z.discriminatedUnion("view", [staffTicketEventDataSchema, customerTicketEventDataSchema, hiddenTicketEventDataSchema]);
 export type StaffTicketEventData = z.infer<typeof staffTicketEventDataSchema>;
-export type CustomerTicketEventData = z.infer<typeof customerTicketEventDataSchema>;
-export type TicketEventData = z.infer<typeof ticketEventDataSchema>;
 
 /** Data of ticket.reply_created: the reply plus the ticket facts the policy filter needs. */
-export const staffReplyEventDataSchema = ticketReplyViewSchema.extend({
+const staffReplyEventDataSchema = ticketReplyViewSchema.extend({
   view: z.literal("staff"),
   ticketPublicId: z.string(),
   ticketOfficeId: z.string().nullable(),
   ticketCustomerId: z.string(),
   ticketAssigneeId: z.string().nullable()
 });
-export const customerReplyEventDataSchema = ticketReplyViewSchema.extend({
+const customerReplyEventDataSchema = ticketReplyViewSchema.extend({
   view: z.literal("customer"),
   ticketPublicId: z.string(),
   ticketCustomerId: z.string()
 });
 export const replyEventDataSchema = z.discriminatedUnion("view", [staffReplyEventDataSchema, customerReplyEventDataSchema]);
 export type StaffReplyEventData = z.infer<typeof staffReplyEventDataSchema>;
-export type ReplyEventData = z.infer<typeof replyEventDataSchema>;
 
 /** notification.created / notification.read: the inbox entry; only its recipient receives it. */
 export const notificationEventDataSchema = notificationViewSchema;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roleSchema } from "../domain/common";
+import type { Role } from "../domain/common";
 
 /**
  * Collision detection on tickets ("Ana is viewing", "Ana is replying…"). Only staff who may read a
@@ -38,24 +38,18 @@ export const ticketObserveSchema = z.strictObject({
 export type TicketObserve = z.infer<typeof ticketObserveSchema>;
 
 /** One person on a ticket: all their tabs on every node, merged. */
-export const ticketWatcherSchema = z.object({
-  userId: z.string(),
-  name: z.string(),
-  role: roleSchema,
+export type TicketWatcher = {
+  userId: string;
+  name: string;
+  role: Role;
   /** Replying in at least one tab. */
-  typing: z.boolean(),
+  typing: boolean;
   /** When their first tab opened the ticket (ISO). */
-  since: z.string()
-});
-export type TicketWatcher = z.infer<typeof ticketWatcherSchema>;
+  since: string;
+};
 
 /**
  * Everyone on a ticket right now. `at` orders snapshots (ms, one clock for the whole cluster):
  * a client keeps the newest and ignores one older than what it has.
  */
-export const ticketViewersSchema = z.object({
-  ticketId: z.string(),
-  viewers: z.array(ticketWatcherSchema),
-  at: z.number()
-});
-export type TicketViewers = z.infer<typeof ticketViewersSchema>;
+export type TicketViewers = { ticketId: string; viewers: TicketWatcher[]; at: number };

@@ -10,7 +10,7 @@ import { withSerialTransactions } from "./serial-transactions";
 
 export type DbTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "embedded"; dataDir: string };
 
-export function createBaseClient(target: DbTarget): { prisma: PrismaClient; pglite?: PGlite } {
+function createBaseClient(target: DbTarget): { prisma: PrismaClient; pglite?: PGlite } {
   if (target.kind === "postgres") {
     const adapter = withSerialTransactions(new PrismaPg({ connectionString: target.url, max: target.poolSize ?? 10 }));
     return { prisma: new PrismaClient({ adapter }) };

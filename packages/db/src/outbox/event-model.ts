@@ -5,10 +5,10 @@ import type { Prisma } from "../generated/prisma/client";
 export type Verb = "created" | "updated" | "deleted";
 
 /** A row as Prisma returns it for `model` by default (its scalars). */
-export type ModelRow<M extends Prisma.ModelName> = runtime.Types.Result.DefaultSelection<Prisma.TypeMap["model"][M]["payload"]>;
+type ModelRow<M extends Prisma.ModelName> = runtime.Types.Result.DefaultSelection<Prisma.TypeMap["model"][M]["payload"]>;
 
 /** Event types whose data is a deleted row's `{ id, label }`. */
-export type DeletionType = { [T in EventType]: { id: string; label: string } extends EventData<T> ? T : never }[EventType];
+type DeletionType = { [T in EventType]: { id: string; label: string } extends EventData<T> ? T : never }[EventType];
 
 /** Data that is valid for every one of the types `T` (so a view typed so may be sent as any of them). */
 type DataOfEvery<T extends EventType> = (T extends EventType ? (data: EventData<T>) => void : never) extends (data: infer D) => void ? D : never;
@@ -21,7 +21,7 @@ type KindOfEvery<T extends EventType> = (T extends EventType ? (kind: SubjectKin
  * which sees the row before and after the write; then the hooks load the row before every update
  * (its scalars, plus the relations `before` names).
  */
-export type Announce<Row, T extends EventType> =
+type Announce<Row, T extends EventType> =
   | { readonly created: T | null; readonly updated: T | null }
   | {
       readonly before?: Record<string, unknown>;

@@ -89,7 +89,7 @@ export function withOutbox(base: PrismaClient, notifier: CommitNotifier) {
 type DenyInTx = "$transaction" | "$connect" | "$disconnect" | "$extends" | "$on";
 
 /** The hooked client with `$transaction` typed as Prisma's, handing fn a hooked tx client. */
-export type OutboxClient<E> = Omit<E, "$transaction"> & {
+type OutboxClient<E> = Omit<E, "$transaction"> & {
   $transaction<R>(fn: (tx: Omit<E, DenyInTx>) => Promise<R>, options?: TxOptions): Promise<R>;
   $transaction<P extends Prisma.PrismaPromise<unknown>[]>(queries: [...P], options?: TxOptions): Promise<{ [K in keyof P]: Awaited<P[K]> }>;
 };

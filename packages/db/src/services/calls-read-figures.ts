@@ -5,7 +5,7 @@ import { toExtensionStatusView, toTrunkStatusView } from "../views/pbx-status-vi
 import { enforce } from "./errors";
 import type { ActingViewer } from "./viewer";
 
-export interface TrunkUsage {
+interface TrunkUsage {
   trunkId: string;
   name: string;
   maxChannels: number;
@@ -24,7 +24,7 @@ export interface CallFigures {
   trunks: TrunkUsage[];
 }
 
-export function startOfUtcDay(now: Date): Date {
+function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 

@@ -16,7 +16,7 @@ export interface CallReadDeps {
 }
 
 /** Live calls shown at once; an organization with more has bigger problems than a long table. */
-export const ACTIVE_CALL_LIMIT = 500;
+const ACTIVE_CALL_LIMIT = 500;
 
 /** Calls not ended yet, oldest first (the longest-waiting caller on top). */
 export async function listActiveCalls({ db }: CallReadDeps, viewer: ActingViewer): Promise<CallView[]> {

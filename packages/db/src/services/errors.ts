@@ -18,7 +18,7 @@ export type NotFoundSubject = "extension" | "trunk" | "call" | "ticket" | "notif
 
 export const notFoundMessage = (what: NotFoundSubject) => `${what} not found`;
 export const notFound = (what: NotFoundSubject) => new DomainError("not_found", notFoundMessage(what));
-export const forbidden = (message: string) => new DomainError("forbidden", message);
+const forbidden = (message: string) => new DomainError("forbidden", message);
 export const conflict = (field: string, message: string) => new DomainError("conflict", message, { [field]: message });
 export const badRequest = (message: string, fields?: Record<string, string>) => new DomainError("bad_request", message, fields);
 

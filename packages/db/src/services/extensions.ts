@@ -29,7 +29,7 @@ const UNIQUE = {
 
 const withUser = { user: { select: { name: true } } } as const;
 
-export const VERSIONED_EXTENSION: VersionedSubject = { what: "extension", kind: "extension", changeTypes: ["extension.updated", "extension.deleted"] };
+const VERSIONED_EXTENSION: VersionedSubject = { what: "extension", kind: "extension", changeTypes: ["extension.updated", "extension.deleted"] };
 
 async function currentExtension(db: DbClient, viewer: ActingViewer, id: string) {
   const row = await db.extension.findFirst({ where: { id, organizationId: viewer.orgId }, select: { version: true, number: true } });

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { canSeeOfficeMembers, RULES } from "@switchboard/auth";
 import { uuidSchema, type OfficeView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
@@ -8,12 +7,8 @@ import type { ActingViewer } from "./viewer";
 
 export { officeIdsOf } from "./tickets-access";
 
-export const officeCreateSchema = z.strictObject({
-  name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(60, "name must be at most 60 characters")
-});
-export type OfficeCreateInput = z.output<typeof officeCreateSchema>;
-export const officeMembersSchema = z.strictObject({ userIds: z.array(uuidSchema, { error: "userIds must be a list of user ids" }).max(500) });
-export type OfficeMembersInput = z.output<typeof officeMembersSchema>;
+export type OfficeCreateInput = { name: string };
+export type OfficeMembersInput = { userIds: string[] };
 
 const UNIQUE = { name: ["name", "an office with this name already exists"] } satisfies Record<string, [string, string]>;
 

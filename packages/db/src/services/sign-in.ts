@@ -3,7 +3,7 @@ import type { DbClient } from "../client/create-client";
 import { DomainError } from "./errors";
 
 /** Fixed-window brute-force limits, kept in PostgreSQL so every web node shares them. */
-export const LOGIN_LIMITS = {
+const LOGIN_LIMITS = {
   windowMs: 15 * 60_000,
   lockMs: 15 * 60_000,
   perAccount: 5,

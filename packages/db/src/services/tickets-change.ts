@@ -20,7 +20,7 @@ import { assertVersion, type VersionedSubject } from "./versioned";
 import { actorOf, type ActingViewer } from "./viewer";
 
 /** Tickets are versioned: a change based on an older version is refused (G8). */
-export const VERSIONED_TICKET: VersionedSubject = {
+const VERSIONED_TICKET: VersionedSubject = {
   what: "ticket",
   kind: "ticket",
   changeTypes: ["ticket.updated", "ticket.status_changed", "ticket.assigned"]
@@ -67,7 +67,7 @@ async function setOffice(db: DbClient, actor: TicketViewer, row: TicketRow, offi
   return next;
 }
 
-export async function setAssignee(db: DbClient, actor: TicketViewer, row: TicketRow, assigneeId: string | null): Promise<TicketRow> {
+async function setAssignee(db: DbClient, actor: TicketViewer, row: TicketRow, assigneeId: string | null): Promise<TicketRow> {
   if (row.assigneeId === assigneeId) return row;
   const assignee = assigneeId ? await orgMember(db, row.organizationId, assigneeId) : null;
   if (assigneeId) {
@@ -120,10 +120,3 @@ export async function updateTicket(deps: ServiceDeps, viewer: ActingViewer, id: 
     })
   );
 }
-
-export const changeTicketStatus = (deps: ServiceDeps, viewer: ActingViewer, id: string, status: TicketStatus) => updateTicket(deps, viewer, id, { status });
-export const changeTicketPriority = (deps: ServiceDeps, viewer: ActingViewer, id: string, priority: TicketPriority) =>
-  updateTicket(deps, viewer, id, { priority });
-export const changeTicketOffice = (deps: ServiceDeps, viewer: ActingViewer, id: string, officeId: string | null) =>
-  updateTicket(deps, viewer, id, { officeId });
-export const assignTicket = (deps: ServiceDeps, viewer: ActingViewer, id: string, assigneeId: string | null) => updateTicket(deps, viewer, id, { assigneeId });

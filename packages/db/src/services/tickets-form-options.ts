@@ -25,7 +25,7 @@ export interface CallSummary {
 }
 
 /** More customers than a picker can usefully list; the ticket form then wants a search instead. */
-export const CUSTOMER_OPTION_LIMIT = 500;
+const CUSTOMER_OPTION_LIMIT = 500;
 
 /** Customers of the viewer's organization, by name, for staff opening a ticket on someone's behalf (e.g. from a call). */
 export async function listCustomerOptions({ db }: TicketFormOptionsDeps, viewer: ActingViewer): Promise<CustomerOption[]> {

@@ -54,10 +54,6 @@ export async function writeChange(
   });
 }
 
-export function activityIsInternal(kind: TicketActivityKind): boolean {
-  return INTERNAL_KINDS.has(kind);
-}
-
 /** The ticket with the replies and activity this viewer may see (the caller checked that they may read it). */
 export async function loadTicketDetail(db: DbClient, viewer: Viewer, row: TicketRow): Promise<TicketDetail> {
   const staff = canSeeInternalTicketData(viewer);

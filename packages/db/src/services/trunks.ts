@@ -20,7 +20,7 @@ export type TrunkListQuery = z.output<typeof trunkListQuerySchema>;
 
 const UNIQUE = { name: ["name", "a trunk with this name already exists"] } satisfies Record<string, [string, string]>;
 
-export const VERSIONED_TRUNK: VersionedSubject = { what: "trunk", kind: "trunk", changeTypes: ["trunk.updated", "trunk.deleted"] };
+const VERSIONED_TRUNK: VersionedSubject = { what: "trunk", kind: "trunk", changeTypes: ["trunk.updated", "trunk.deleted"] };
 
 async function currentTrunk(db: DbClient, viewer: ActingViewer, id: string) {
   const row = await db.trunk.findFirst({ where: { id, organizationId: viewer.orgId }, select: { version: true, name: true } });

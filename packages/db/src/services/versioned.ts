@@ -46,7 +46,7 @@ export function atVersion(expected: number | undefined): { version?: number } {
 }
 
 /** Who made the newest recorded change to a subject (null when unknown or pruned). */
-export async function lastChangedBy(db: DbClient, orgId: string, subject: VersionedSubject, id: string): Promise<string | null> {
+async function lastChangedBy(db: DbClient, orgId: string, subject: VersionedSubject, id: string): Promise<string | null> {
   const rows = await db.$queryRaw<{ actor_name: string | null }[]>`
     SELECT actor_name FROM outbox_events
      WHERE organization_id = ${orgId}::uuid AND subject_kind = ${subject.kind} AND subject_id = ${id}

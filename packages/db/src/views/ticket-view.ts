@@ -28,7 +28,7 @@ export function ticketAccessOf(row: Pick<Ticket, "organizationId" | "officeId" |
 }
 
 /** The one mapping from a ticket row to what staff see (pages, REST, events). */
-export function toStaffTicketView(row: TicketRow): StaffTicketView {
+function toStaffTicketView(row: TicketRow): StaffTicketView {
   return {
     view: "staff",
     id: row.id,
@@ -58,7 +58,7 @@ export function toStaffTicketView(row: TicketRow): StaffTicketView {
 }
 
 /** What a customer sees of their own ticket. */
-export function toCustomerTicketView(row: TicketRow): CustomerTicketView {
+function toCustomerTicketView(row: TicketRow): CustomerTicketView {
   return {
     view: "customer",
     id: row.id,

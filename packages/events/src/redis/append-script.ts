@@ -11,7 +11,7 @@ import type { Redis } from "ioredis";
  * the exact size limit itself. Seq ids are passed as the caller's strings so Lua never formats a
  * large number in exponent notation.
  */
-export const APPEND_LUA = `
+const APPEND_LUA = `
 local maxEvents = ARGV[1]
 local globalMaxLen = ARGV[2]
 local heads = {}

@@ -19,7 +19,7 @@ export interface ConnectionSettings {
 }
 
 /** Reconnect quickly after a blip, then every 2 s at most. */
-export function reconnectDelay(attempt: number): number {
+function reconnectDelay(attempt: number): number {
   return Math.min(attempt * 100, 2000);
 }
 

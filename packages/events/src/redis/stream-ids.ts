@@ -1,5 +1,5 @@
 /** Redis stream ids are `<ms>-<seq>`; compare them numerically, never as strings. */
-export function parseStreamId(id: string): [bigint, bigint] {
+function parseStreamId(id: string): [bigint, bigint] {
   const match = /^(\d+)-(\d+)$/.exec(id);
   if (!match?.[1] || !match[2]) throw new Error(`not a stream id: ${id}`);
   return [BigInt(match[1]), BigInt(match[2])];

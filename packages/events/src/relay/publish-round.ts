@@ -3,7 +3,7 @@ import type { EventLog } from "../event-log";
 import type { RelayDatabase } from "./prune-published";
 
 /** Advisory-lock class of the relay (two-key form, so it never collides with single-key locks). */
-export const RELAY_LOCK_CLASS = 7_270_001;
+const RELAY_LOCK_CLASS = 7_270_001;
 
 export interface PendingOrg {
   orgId: string;

@@ -35,7 +35,7 @@ export const CALL_CONTROL_ERRORS = {
   timeout: { ok: false, code: "timeout", error: "the PBX did not answer in time" }
 } as const satisfies Record<string, CallControlResult>;
 
-export function noSuchExtension(exten: string): CallControlResult {
+function noSuchExtension(exten: string): CallControlResult {
   return { ok: false, code: "no_such_extension", error: `no such extension ${exten}` };
 }
 

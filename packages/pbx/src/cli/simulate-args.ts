@@ -23,7 +23,7 @@ const durationSchema = z
     return Number(match?.[1] ?? 0) * (UNIT_MS[match?.[2] ?? "s"] ?? 1_000);
   });
 
-export const simulateArgsSchema = z.object({
+const simulateArgsSchema = z.object({
   org: z
     .string()
     .regex(/^[a-z0-9-]{1,64}$/, "org must be an organization slug")

@@ -10,7 +10,7 @@ export interface PbxStatsSources {
   webhooks?: TrackerStats;
 }
 
-export type PbxTotals = ParserStats & TrackerStats;
+type PbxTotals = ParserStats & TrackerStats;
 
 export interface PbxStats {
   /** One per AMI connection this process runs, keyed by organization. */

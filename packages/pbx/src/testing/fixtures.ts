@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures");
 
-export function fixturePath(name: string): string {
+function fixturePath(name: string): string {
   return path.join(dir, name);
 }
 

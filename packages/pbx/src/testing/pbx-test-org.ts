@@ -2,7 +2,7 @@ import { secretHint, type SecretBox } from "@switchboard/auth";
 import { type DbClient } from "@switchboard/db";
 import { createExtensionRow, createOrganization, trunkData } from "@switchboard/db/seed";
 
-export const TEST_EXTENSIONS = [
+const TEST_EXTENSIONS = [
   ["101", "Sam Supervisor"],
   ["102", "Ana Agent"],
   ["103", "Bo Agent"]

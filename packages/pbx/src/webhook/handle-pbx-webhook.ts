@@ -10,7 +10,7 @@ import { pruneWebhookDeliveries } from "./webhook-deliveries";
 import { SIGNATURE_HEADER, signatureMatches, TIMESTAMP_HEADER } from "./webhook-signature";
 
 /** Requests signed more than this long ago (or ahead) are refused: a captured request cannot be replayed later. */
-export const REPLAY_WINDOW_SECONDS = 300;
+const REPLAY_WINDOW_SECONDS = 300;
 
 export type WebhookResult =
   | { kind: "ok"; eventId: string; outcome: ApplyOutcome }

@@ -8,7 +8,7 @@ import type { RealtimeMetrics } from "../ops/metrics";
 import { SessionUserLoader } from "./session-user-loader";
 
 /** The connect_error a client sees: `message` is the reason, `data.code` is for code. */
-export class HandshakeError extends Error {
+class HandshakeError extends Error {
   readonly data: ConnectErrorData;
   constructor(code: ConnectErrorCode, message: string) {
     super(message);

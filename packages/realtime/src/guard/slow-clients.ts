@@ -8,7 +8,7 @@ interface EngineInternals {
 }
 
 /** Bytes waiting for this socket: engine.io's packet queue plus the WebSocket's unsent bytes. */
-export function bufferedBytes(socket: RealtimeSocket): number {
+function bufferedBytes(socket: RealtimeSocket): number {
   const conn = socket.conn as unknown as EngineInternals;
   let bytes = conn.transport?.socket?.bufferedAmount ?? 0;
   for (const packet of conn.writeBuffer ?? []) {

@@ -4,7 +4,7 @@ import type { Table } from "@tanstack/react-table";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
+const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 export interface PageControlsProps {
   /** Plural, as in "Showing 1–10 of 42 tickets". */

@@ -12,7 +12,7 @@ import { useEditConflict } from "@/features/versioning/use-edit-conflict";
 import type { ActionResult } from "@/lib/action-result";
 
 /** Editing an existing entity: the form watches it for other people's changes (G8). */
-export interface VersionedEdit<V, E> {
+interface VersionedEdit<V, E> {
   subject: VersionedSubject<E>;
   entity: E & { id: string; version: number };
   /** The seq the page's snapshot of the entity reflects. */

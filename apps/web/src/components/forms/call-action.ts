@@ -1,7 +1,7 @@
 import type { ActionError } from "@/lib/action-result";
 
 /** Why a request got no answer, in words a person can act on; what they typed is always kept. */
-export function unreachableError(online: boolean): ActionError {
+function unreachableError(online: boolean): ActionError {
   return {
     code: "unreachable",
     message: online

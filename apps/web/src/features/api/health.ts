@@ -5,7 +5,7 @@ import { definePublicRoute } from "./api-route";
 import { getApiLogger } from "./logger";
 import { jsonResponse } from "./responses";
 
-export const HEALTH_TIMEOUT_MS = 3_000;
+const HEALTH_TIMEOUT_MS = 3_000;
 
 /** Runs the probe, failing it when it takes longer than `timeoutMs` (a hung pool must not hang the check). */
 async function probeWithin(probe: () => Promise<unknown>, timeoutMs: number): Promise<void> {

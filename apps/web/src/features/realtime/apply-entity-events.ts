@@ -8,7 +8,7 @@ const VERBS = ["created", "updated", "deleted"] as const;
 export type EntityChangeType = Extract<EventType, `${EntityKind}.${(typeof VERBS)[number]}`>;
 
 /** Only an entity's own CRUD events carry its full view; e.g. status events carry something else. */
-export function isEntityChange(event: DomainEvent, kind: EntityKind): boolean {
+function isEntityChange(event: DomainEvent, kind: EntityKind): boolean {
   return (VERBS as readonly string[]).some((verb) => event.type === `${kind}.${verb}`);
 }
 

@@ -5,7 +5,7 @@ import type { EventOf } from "./event-types";
  * The toast for one event type: a function (returning null when this event is not worth one), or
  * null for a type that never makes one (progress and status changes would only be noise).
  */
-export type Describer<T extends EventType> = ((event: EventOf<T>) => string | null) | null;
+type Describer<T extends EventType> = ((event: EventOf<T>) => string | null) | null;
 
 /** Describers keyed by event type; every type in `T` must have one. Features export theirs for their own types. */
 export type EventDescribers<T extends EventType = EventType> = { [K in T]: Describer<K> };

@@ -13,8 +13,6 @@ export interface RealtimeClientOptions {
   url: string | null;
   /** The org seq read with the page that opened this tab's console. */
   initialSeq: number;
-  /** The user sees who is online (staff). The server pushes them presence:snapshot on every connect; the client never asks. */
-  presence: boolean;
   /** The session is gone (expired, revoked, user deleted): send the user to sign in. */
   onAuthFailure: () => void;
   /** The server cannot replay what we missed: views must refetch. */

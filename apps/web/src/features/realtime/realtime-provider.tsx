@@ -7,7 +7,7 @@ import { loginPath } from "@/features/auth/login-path";
 import { describeEvent, isOwnEvent, type EventDescribers } from "./describe-event";
 import { RealtimeClient, type RealtimeSnapshot } from "./realtime-client";
 
-export const RESYNC_MESSAGE = "Reloaded after a gap — the page shows the latest data";
+const RESYNC_MESSAGE = "Reloaded after a gap — the page shows the latest data";
 /** More replayed changes than this are summed up in one toast instead of one each. */
 const REPLAY_TOAST_LIMIT = 3;
 
@@ -25,13 +25,12 @@ export interface RealtimeProviderProps {
   userId: string;
   initialSeq: number;
   realtimeUrl: string | null;
-  presence: boolean;
   /** Every event type's toast, registered by the features that own them. */
   describers: EventDescribers;
   children: ReactNode;
 }
 
-export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, describers, children }: RealtimeProviderProps) {
+export function RealtimeProvider({ userId, initialSeq, realtimeUrl, describers, children }: RealtimeProviderProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [client, setClient] = useState<RealtimeClient | null>(null);
@@ -51,7 +50,6 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, de
     const instance = new RealtimeClient({
       url: realtimeUrl,
       initialSeq,
-      presence,
       onAuthFailure: () => window.location.assign(loginPath(live.current.pathname)),
       onResync: () => {
         requestRefresh();
@@ -75,7 +73,7 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, presence, de
     return () => instance.stop();
     // initialSeq is only the starting point; later pages bring their own snapshot seq.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [realtimeUrl, presence, requestRefresh]);
+  }, [realtimeUrl, requestRefresh]);
 
   return <RealtimeContext.Provider value={{ client, userId, requestRefresh }}>{children}</RealtimeContext.Provider>;
 }
@@ -85,7 +83,7 @@ export function useRealtimeContext(): RealtimeContextValue {
 }
 
 /** Said when a lost connection is back and everything missed has been applied. */
-export function caughtUpMessage(replayed: number): string {
+function caughtUpMessage(replayed: number): string {
   if (replayed === 0) return "Caught up — nothing changed while you were away";
   return `Caught up — ${replayed === 1 ? "1 change" : `${replayed} changes`} applied`;
 }

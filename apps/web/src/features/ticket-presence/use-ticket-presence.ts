@@ -10,7 +10,7 @@ import { newerViewers, othersOf } from "./viewer-text";
  * watching: the server lists you and sends changes; connecting: not (yet) connected;
  * unavailable: the server refused (customers, no access) or failed — nothing is shown.
  */
-export type TicketPresenceStatus = "connecting" | "watching" | "unavailable";
+type TicketPresenceStatus = "connecting" | "watching" | "unavailable";
 
 export interface TicketPresence {
   /** Everyone else on the ticket, in the order they arrived. */

@@ -11,7 +11,7 @@ export function othersOf(viewers: readonly TicketWatcher[], currentUserId: strin
 }
 
 /** First names read better in a sentence ("Ana is viewing"); the full name is on the avatar. */
-export function shortName(name: string): string {
+function shortName(name: string): string {
   return name.trim().split(/\s+/)[0] || name;
 }
 

@@ -6,16 +6,16 @@ type ReplyEvent = EventOf<"ticket.reply_created">;
 /** The event types the ticket views apply: changes to a ticket, and replies. */
 export type TicketEventType = TicketChangeEvent["type"] | ReplyEvent["type"];
 
-export function isTicketChange(event: DomainEvent): event is TicketChangeEvent {
+function isTicketChange(event: DomainEvent): event is TicketChangeEvent {
   return event.type === "ticket.created" || event.type === "ticket.updated" || event.type === "ticket.status_changed" || event.type === "ticket.assigned";
 }
 
-export function isReplyEvent(event: DomainEvent): event is ReplyEvent {
+function isReplyEvent(event: DomainEvent): event is ReplyEvent {
   return event.type === "ticket.reply_created";
 }
 
 /** The ticket's state as carried by an event (without the audit row), or null for a "hidden" marker. */
-export function ticketOf(event: TicketChangeEvent): TicketView | null {
+function ticketOf(event: TicketChangeEvent): TicketView | null {
   const data = event.data;
   if (data.view === "hidden") return null;
   const { activity: _activity, ...ticket } = data;

@@ -7,7 +7,7 @@ import type { DomainEvent, ExtensionView, FieldChanges, StaffTicketView, TrunkVi
  */
 
 /** What an event says of one entity: its new state at a version, its deletion, or nothing (other events). */
-export type EntityEventState<V> = { kind: "changed"; version: number; view: V; changes: FieldChanges | null } | { kind: "deleted" } | null;
+type EntityEventState<V> = { kind: "changed"; version: number; view: V; changes: FieldChanges | null } | { kind: "deleted" } | null;
 
 /** An editable entity as the browser sees its events. */
 export interface VersionedSubject<V> {

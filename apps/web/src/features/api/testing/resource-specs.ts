@@ -25,7 +25,7 @@ function seeder<S extends z.ZodType>(
 }
 
 /** What the shared tests need to know about one REST collection. */
-export interface ResourceSpec {
+interface ResourceSpec {
   name: "extensions" | "trunks";
   path: string;
   /** The outbox event type prefix and subject kind. */
@@ -49,7 +49,7 @@ export interface ResourceSpec {
   readOnlyRoles: Role[];
 }
 
-export const extensionSpec: ResourceSpec = {
+const extensionSpec: ResourceSpec = {
   name: "extensions",
   path: "/api/v1/extensions",
   kind: "extension",
@@ -75,7 +75,7 @@ export const extensionSpec: ResourceSpec = {
   readOnlyRoles: ["agent"]
 };
 
-export const trunkSpec: ResourceSpec = {
+const trunkSpec: ResourceSpec = {
   name: "trunks",
   path: "/api/v1/trunks",
   kind: "trunk",

@@ -6,7 +6,7 @@ import { CLIENT_IP_HEADER } from "@/server/client-ip";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";
 
-export const SIGN_IN_UNAVAILABLE = "Signing in is unavailable right now. Please try again shortly.";
+const SIGN_IN_UNAVAILABLE = "Signing in is unavailable right now. Please try again shortly.";
 
 function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
   const value = headers?.[name];

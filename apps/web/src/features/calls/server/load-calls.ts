@@ -9,7 +9,7 @@ import { readSnapshot } from "@/server/snapshot";
 import type { RecentFilter } from "../live-calls";
 
 export const RECENT_PAGE_SIZE = 25;
-export const RECENT_PARAM_KEYS = ["direction", "result", "extension", "from", "to", "q", "page"] as const;
+const RECENT_PARAM_KEYS = ["direction", "result", "extension", "from", "to", "q", "page"] as const;
 export type RecentParams = Partial<Record<(typeof RECENT_PARAM_KEYS)[number], string>>;
 
 /** The recent-calls filters from the URL (unknown parameters and repeated values are ignored). */

@@ -4,7 +4,7 @@ import { mintRealtimeToken, verifySessionCookie } from "@switchboard/auth";
 import { findSessionUser } from "@switchboard/db";
 import { getRuntime } from "@/server/runtime";
 
-export const REALTIME_TOKEN_TTL_SECONDS = 120;
+const REALTIME_TOKEN_TTL_SECONDS = 120;
 
 export type RealtimeTokenResult = { ok: true; token: string; url: string | null } | { ok: false; reason: "expired" | "invalid" | "missing" };
 

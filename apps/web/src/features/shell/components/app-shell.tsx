@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { canReadCalls, canReadExtensions, canReadTrunks, canSeePresence } from "@switchboard/auth";
+import { canReadCalls, canReadExtensions, canReadTrunks } from "@switchboard/auth";
 import { currentSeq, getOrganization } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
 import { loadUnreadBadge } from "@/features/notifications/server/load-notifications";
@@ -29,12 +29,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
   ];
   return (
     // Start no later than the inbox badge's snapshot (read concurrently), so the badge can always catch up from the tab's events.
-    <ConsoleRealtimeProvider
-      userId={viewer.id}
-      initialSeq={Math.min(seq, inbox.seq)}
-      realtimeUrl={config.realtimePublicUrl ?? null}
-      presence={canSeePresence(viewer)}
-    >
+    <ConsoleRealtimeProvider userId={viewer.id} initialSeq={Math.min(seq, inbox.seq)} realtimeUrl={config.realtimePublicUrl ?? null}>
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-4 py-2 font-medium text-slate-900 shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
