@@ -14,6 +14,8 @@ export { toStaffTicketView, toCustomerTicketView, toTicketViewFor, toTicketEvent
 export { toTicketReplyView, toReplyEventData } from "./views/ticket-reply-view";
 export { toTicketActivityView } from "./views/ticket-activity-view";
 export { toNotificationView } from "./views/ticket-notification-view";
+export { toJobView, jobIncludes } from "./views/job-view";
+export { toWebhookEndpointView, toWebhookDeliveryView, webhookEndpointIncludes } from "./views/webhook-view";
 export { Prisma } from "./generated/prisma/client";
 export type { Organization, User, Extension, Trunk, ApiToken, OutboxEvent, Role, Transport } from "./generated/prisma/client";
 export type {
@@ -38,6 +40,12 @@ export type {
   TicketActivity,
   TicketStatus,
   TicketPriority,
-  NotificationKind
+  NotificationKind,
+  Job,
+  JobFile,
+  JobKind,
+  JobState,
+  WebhookEndpoint,
+  WebhookDelivery
 } from "./generated/prisma/client";
 export * from "./services/index";

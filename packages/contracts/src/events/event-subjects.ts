@@ -30,7 +30,15 @@ export const eventSubjectKinds = {
   "ticket.assigned": "ticket",
   "ticket.reply_created": "ticket",
   "notification.created": "notification",
-  "notification.read": "notification"
+  "notification.read": "notification",
+  "job.queued": "job",
+  "job.progress": "job",
+  "job.completed": "job",
+  "job.failed": "job",
+  "webhook.created": "webhook",
+  "webhook.updated": "webhook",
+  "webhook.deleted": "webhook",
+  "webhook.delivery_recorded": "webhook"
 } as const satisfies Record<EventType, string>;
 
 export type SubjectKind = (typeof eventSubjectKinds)[EventType];
