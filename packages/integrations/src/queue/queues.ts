@@ -1,0 +1,55 @@
+import type { Queue } from "pg-boss";
+
+/** Every queue the app uses, by name. A dead-letter queue per queue holds jobs that ran out of retries. */
+export const QUEUES = {
+  /** Deliver an endpoint's pending events in seq order (one job at a time per endpoint). */
+  webhookDeliver: "webhook-deliver",
+  /** One delivery outside the endpoint's sequence: a test event or a redelivery. */
+  webhookSendOnce: "webhook-send-once",
+  importExtensions: "import-extensions",
+  exportCsv: "export-csv"
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const deadLetterOf = (name: QueueName) => `${name}-dead`;
+
+export interface RetryTimings {
+  /** First retry delay, seconds (pg-boss doubles it per attempt, with jitter). */
+  delaySeconds: number;
+  /** Longest delay between two retries, seconds. */
+  maxDelaySeconds: number;
+}
+
+export interface QueueSettings {
+  webhookRetry: RetryTimings;
+  /** How long a job may run without a heartbeat before it is given to another worker, seconds (≥ 10). */
+  heartbeatSeconds: number;
+}
+
+/** Each queue's policy, retries and dead letter. */
+export function queueDefinitions(settings: QueueSettings): Record<QueueName, Omit<Queue, "name">> {
+  const { webhookRetry, heartbeatSeconds } = settings;
+  return {
+    // stately: at most one queued and one active job per endpoint (singletonKey), so an endpoint's
+    // events are delivered by one worker at a time, in order, whatever the number of replicas.
+    // Retries are bounded by time (the endpoint's give-up period), so the count is only a ceiling.
+    [QUEUES.webhookDeliver]: {
+      policy: "stately",
+      retryLimit: 10_000,
+      retryDelay: webhookRetry.delaySeconds,
+      retryBackoff: true,
+      retryDelayMax: webhookRetry.maxDelaySeconds,
+      heartbeatSeconds,
+      deadLetter: deadLetterOf(QUEUES.webhookDeliver)
+    },
+    [QUEUES.webhookSendOnce]: { retryLimit: 0, heartbeatSeconds, deadLetter: deadLetterOf(QUEUES.webhookSendOnce) },
+    [QUEUES.importExtensions]: {
+      retryLimit: 2,
+      retryDelay: 2,
+      retryBackoff: true,
+      heartbeatSeconds,
+      deadLetter: deadLetterOf(QUEUES.importExtensions)
+    },
+    [QUEUES.exportCsv]: { retryLimit: 2, retryDelay: 2, retryBackoff: true, heartbeatSeconds, deadLetter: deadLetterOf(QUEUES.exportCsv) }
+  };
+}
