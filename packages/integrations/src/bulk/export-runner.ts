@@ -72,7 +72,9 @@ export async function runExportJob(deps: IntegrationDeps, jobId: string): Promis
     const result = await readPage(deps, viewer, input, page);
     for (const item of result.data) rows.push((columns as [string, (x: typeof item) => unknown][]).map(([, pick]) => pick(item)));
     const total = Math.min(result.total, EXPORT_MAX_ROWS);
-    await deps.db.$transaction((tx) => tx.job.update({ where: { id: jobId }, data: { total } }).then(() => progress.write(tx, Math.min(rows.length, total), null)));
+    await deps.db.$transaction((tx) =>
+      tx.job.update({ where: { id: jobId }, data: { total } }).then(() => progress.write(tx, Math.min(rows.length, total), null))
+    );
     if (result.data.length < PAGE || rows.length >= EXPORT_MAX_ROWS) break;
   }
   const csv = stringify([columns.map(([name]) => name), ...rows.slice(0, EXPORT_MAX_ROWS)]);
@@ -85,7 +87,14 @@ export async function runExportJob(deps: IntegrationDeps, jobId: string): Promis
     update: { fileName, content, expiresAt }
   });
   const count = Math.min(rows.length, EXPORT_MAX_ROWS);
-  await finishJob(deps.db, jobId, "completed", { summary: `${count} ${input.kind} exported`, file: { fileName, size: content.length, expiresAt: expiresAt.toISOString() } }, null, count);
+  await finishJob(
+    deps.db,
+    jobId,
+    "completed",
+    { summary: `${count} ${input.kind} exported`, file: { fileName, size: content.length, expiresAt: expiresAt.toISOString() } },
+    null,
+    count
+  );
 }
 
 async function readPage(deps: IntegrationDeps, viewer: ActingViewer, input: ExportInput, page: number) {

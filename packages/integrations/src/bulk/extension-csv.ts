@@ -61,7 +61,10 @@ function parseCsv(text: string): string[][] {
 function headerFields(header: string[]): (keyof ExtensionCreateInput)[] {
   const fields = header.map((h) => {
     const field = COLUMNS[h.toLowerCase().replace(/[\s-]+/g, "_")] ?? COLUMNS[h.toLowerCase().replace(/[\s_-]+/g, "")];
-    if (!field) throw new CsvFormatError(`unknown column "${h}"; columns are: number, display_name, sip_username, sip_secret, transport, codecs, voicemail_enabled, enabled`);
+    if (!field)
+      throw new CsvFormatError(
+        `unknown column "${h}"; columns are: number, display_name, sip_username, sip_secret, transport, codecs, voicemail_enabled, enabled`
+      );
     return field;
   });
   const missing = REQUIRED.filter((f) => !fields.includes(f));
@@ -99,7 +102,9 @@ export async function previewExtensionCsv(db: DbClient, box: SecretBox, orgId: s
       return;
     }
     const { sipSecret, userId: _userId, ...data } = parsed.data;
-    const clash = duplicateOf(takenNumbers.get(data.number), "number", data.number) ?? duplicateOf(takenUsernames.get(data.sipUsername.toLowerCase()), "SIP username", data.sipUsername);
+    const clash =
+      duplicateOf(takenNumbers.get(data.number), "number", data.number) ??
+      duplicateOf(takenUsernames.get(data.sipUsername.toLowerCase()), "SIP username", data.sipUsername);
     if (clash) {
       errors.push({ row, message: clash });
       return;

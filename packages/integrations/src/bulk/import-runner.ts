@@ -41,7 +41,14 @@ export async function runImportJob(deps: IntegrationDeps, jobId: string, logger:
     const failure = await writeBatch(deps.db, job.organizationId, input, batch, result, done + batch.length, progress);
     if (failure && input.mode === "all_or_nothing") {
       await removeCreated(deps.db, job.organizationId, result, input);
-      await finishJob(deps.db, jobId, "failed", { summary: `Nothing imported: row ${failure.row} failed`, created: [], errors: [failure] }, `row ${failure.row}: ${failure.message}`, 0);
+      await finishJob(
+        deps.db,
+        jobId,
+        "failed",
+        { summary: `Nothing imported: row ${failure.row} failed`, created: [], errors: [failure] },
+        `row ${failure.row}: ${failure.message}`,
+        0
+      );
       logger.info({ jobId, row: failure.row }, "import failed; created extensions removed");
       return;
     }
@@ -49,7 +56,10 @@ export async function runImportJob(deps: IntegrationDeps, jobId: string, logger:
   }
   const created = result.created?.length ?? 0;
   const skipped = result.errors?.length ?? 0;
-  await finishJob(deps.db, jobId, "completed", { ...result, summary: `${created} extension${created === 1 ? "" : "s"} created${skipped ? `, ${skipped} rows skipped` : ""}` });
+  await finishJob(deps.db, jobId, "completed", {
+    ...result,
+    summary: `${created} extension${created === 1 ? "" : "s"} created${skipped ? `, ${skipped} rows skipped` : ""}`
+  });
 }
 
 function currentResult(job: Job): JobResult {
@@ -105,7 +115,11 @@ async function cancelImport(db: DbClient, job: Pick<Job, "id" | "result" | "orga
   const result = currentResult(job as Job);
   if (input.mode === "all_or_nothing") await removeCreated(db, job.organizationId, result, input);
   const kept = input.mode === "all_or_nothing" ? 0 : (result.created?.length ?? 0);
-  await finishJob(db, job.id, "cancelled", { ...result, ...(kept ? {} : { created: [] }), summary: kept ? `Cancelled; ${kept} extensions kept` : "Cancelled; nothing imported" });
+  await finishJob(db, job.id, "cancelled", {
+    ...result,
+    ...(kept ? {} : { created: [] }),
+    summary: kept ? `Cancelled; ${kept} extensions kept` : "Cancelled; nothing imported"
+  });
 }
 
 /** Deletes what an all-or-nothing import created (by number: numbers are unique per organization). */

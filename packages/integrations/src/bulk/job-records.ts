@@ -40,7 +40,14 @@ export async function startJob(db: DbClient, job: Job): Promise<Job> {
 }
 
 /** Ends a job: completed, failed or cancelled, with what came of it. */
-export async function finishJob(db: DbClient, jobId: string, state: "completed" | "failed" | "cancelled", result: JobResult, error: string | null = null, done?: number): Promise<void> {
+export async function finishJob(
+  db: DbClient,
+  jobId: string,
+  state: "completed" | "failed" | "cancelled",
+  result: JobResult,
+  error: string | null = null,
+  done?: number
+): Promise<void> {
   await withActor(null, () =>
     db.job.update({ where: { id: jobId }, data: { state, result, error, finishedAt: new Date(), ...(done === undefined ? {} : { done }) } })
   );

@@ -30,11 +30,13 @@ export interface QueueSettings {
 export function queueDefinitions(settings: QueueSettings): Record<QueueName, Omit<Queue, "name">> {
   const { webhookRetry, heartbeatSeconds } = settings;
   return {
-    // stately: at most one queued and one active job per endpoint (singletonKey), so an endpoint's
-    // events are delivered by one worker at a time, in order, whatever the number of replicas.
-    // Retries are bounded by time (the endpoint's give-up period), so the count is only a ceiling.
+    // exclusive: one job per endpoint (singletonKey) whether waiting, backing off or running, so an
+    // endpoint's events are delivered by one worker at a time, in order, whatever the number of
+    // replicas, and a failing endpoint waits out its backoff. Events committed while its job runs
+    // are picked up by that job's next read or by the dispatcher's next poll. Retries are bounded
+    // by time (the endpoint's give-up period), so the count is only a ceiling.
     [QUEUES.webhookDeliver]: {
-      policy: "stately",
+      policy: "exclusive",
       retryLimit: 10_000,
       retryDelay: webhookRetry.delaySeconds,
       retryBackoff: true,

@@ -60,7 +60,13 @@ async function deliverEvent(
   position: bigint
 ): Promise<EventOutcome> {
   const body = JSON.stringify(payload);
-  const outcome = await sendDelivery(deps, endpoint, { eventId: payload.id, eventType: payload.type, eventSeq: payload.seq, body }, endpoint.consecutiveFailures + 1, "event");
+  const outcome = await sendDelivery(
+    deps,
+    endpoint,
+    { eventId: payload.id, eventType: payload.type, eventSeq: payload.seq, body },
+    endpoint.consecutiveFailures + 1,
+    "event"
+  );
   if (!outcome.ok) return { detail: outcome.statusCode === null ? outcome.excerpt : `HTTP ${outcome.statusCode}` };
   return (await advance(deps, endpoint.id, position, BigInt(payload.seq), true)) ? "ok" : "moved";
 }

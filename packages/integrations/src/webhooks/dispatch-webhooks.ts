@@ -39,7 +39,9 @@ export function startWebhookDispatcher(db: DbClient, queue: JobQueue, logger: Lo
     running = (async () => {
       do {
         again = false;
-        await dispatchWebhooks(db, queue).catch((error: unknown) => logger.warn({ err: (error as Error).message }, "webhook dispatch failed; retrying on the next poll"));
+        await dispatchWebhooks(db, queue).catch((error: unknown) =>
+          logger.warn({ err: (error as Error).message }, "webhook dispatch failed; retrying on the next poll")
+        );
       } while (again && !stopped);
     })().finally(() => {
       running = null;

@@ -34,7 +34,12 @@ export async function sendDelivery(
   kind: "event" | "test" | "redelivery"
 ): Promise<DeliveryOutcome> {
   const deliveryId = randomUUID();
-  const headers = deliveryHeaders(deps.box.open(endpoint.secretEnc), payload.body, { eventId: payload.eventId, eventType: payload.eventType, deliveryId, attempt });
+  const headers = deliveryHeaders(deps.box.open(endpoint.secretEnc), payload.body, {
+    eventId: payload.eventId,
+    eventType: payload.eventType,
+    deliveryId,
+    attempt
+  });
   const started = performance.now();
   let outcome: DeliveryOutcome;
   try {

@@ -32,5 +32,11 @@ export async function sendOnce(deps: IntegrationDeps, job: SendOnceJob): Promise
   const event = await readEvent(deps.db, endpoint.organizationId, job.eventId);
   const payload = event ? payloadFor({ ...endpoint, eventTypes: [] }, event) : null;
   if (!payload) return;
-  await sendDelivery(deps, endpoint, { eventId: payload.id, eventType: payload.type, eventSeq: payload.seq, body: JSON.stringify(payload) }, job.attempt, "redelivery");
+  await sendDelivery(
+    deps,
+    endpoint,
+    { eventId: payload.id, eventType: payload.type, eventSeq: payload.seq, body: JSON.stringify(payload) },
+    job.attempt,
+    "redelivery"
+  );
 }
