@@ -77,7 +77,10 @@ async function writeBatch(db: DbClient, orgId: string, input: ImportInput, batch
     try {
       const created = await withActor(input.actor, () =>
         db.$transaction(async (tx) => {
-          const made: { row: number; number: string }[] = [];
+          const made = rows.map((item) => ({ row: item.row, number: item.data.number }));
+          // The job row first: every transaction that touches a job locks it before the
+          // organization's event counter (as a cancel does), so the two never deadlock.
+          await progress.write(tx, doneAfter, { ...result, created: [...(result.created ?? []), ...made] });
           for (const item of rows) {
             await tx.extension
               .create({ data: { ...item.data, organizationId: orgId, userId: null } })
@@ -85,9 +88,7 @@ async function writeBatch(db: DbClient, orgId: string, input: ImportInput, batch
               .catch((e: unknown) => {
                 throw new RowFailure(item.row, e instanceof DomainError ? e.message : (e as Error).message);
               });
-            made.push({ row: item.row, number: item.data.number });
           }
-          await progress.write(tx, doneAfter, { ...result, created: [...(result.created ?? []), ...made] });
           return made;
         })
       );
