@@ -6,3 +6,4 @@ export { startJobWorker, type JobWorker } from "./worker/start-job-worker";
 export * from "./webhooks/webhook-services";
 export * from "./bulk/job-services";
 export { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "./bulk/extension-csv";
+export { startIntegrations, type Integrations } from "./start-integrations";

@@ -16,7 +16,9 @@ export const integrationsEnvShape = {
   /** How long an export's file is offered for download. */
   EXPORT_TTL_HOURS: positiveInt.max(24 * 30, "must be at most 720").default(24),
   /** A running job whose worker sends no heartbeat for this long is handed to another worker (≥ 10). */
-  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10, "must be at least 10").default(30)
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10, "must be at least 10").default(30),
+  /** How often a worker looks for lapsed heartbeats, expired jobs and retention work. */
+  JOB_SUPERVISE_SECONDS: positiveInt.max(600, "must be at most 600").default(30)
 };
 
 type IntegrationsEnv = z.infer<z.ZodObject<typeof integrationsEnvShape>>;
@@ -25,6 +27,7 @@ export interface IntegrationSettings {
   webhook: { timeoutMs: number; maxResponseBytes: number; giveUpAfterMs: number };
   exportTtlMs: number;
   queue: QueueSettings;
+  superviseIntervalSeconds: number;
 }
 
 export function resolveIntegrationSettings(env: IntegrationsEnv): IntegrationSettings {
@@ -34,7 +37,8 @@ export function resolveIntegrationSettings(env: IntegrationsEnv): IntegrationSet
     queue: {
       webhookRetry: { delaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS, maxDelaySeconds: env.WEBHOOK_RETRY_MAX_DELAY_SECONDS },
       heartbeatSeconds: env.JOB_HEARTBEAT_SECONDS
-    }
+    },
+    superviseIntervalSeconds: env.JOB_SUPERVISE_SECONDS
   };
 }
 

@@ -26,11 +26,16 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const count = (from: number, to: number) => t.database.client.extension.count({ where: { organizationId: admin.orgId, number: { gte: String(from), lte: String(to) } } });
+const count = (from: number, to: number) =>
+  t.database.client.extension.count({ where: { organizationId: admin.orgId, number: { gte: String(from), lte: String(to) } } });
 const finished = (id: string) => async () => (await getJob(harness.deps, admin, id)).state;
 
 describe("extension import", () => {
-  const bad = { 10: "5010,,desk5010,secret-5010-abcdef,udp,opus,true,true", 999: "50x9,Desk,deskx,secret-xxxx-abcdef,udp,opus,true,true", 1500: "5001,Twin,twin,secret-twin-abcdef,udp,opus,true,true" };
+  const bad = {
+    10: "5010,,desk5010,secret-5010-abcdef,udp,opus,true,true",
+    999: "50x9,Desk,deskx,secret-xxxx-abcdef,udp,opus,true,true",
+    1500: "5001,Twin,twin,secret-twin-abcdef,udp,opus,true,true"
+  };
   const csv = extensionsCsv(2000, 5000, bad);
 
   it("2,000 rows with 3 bad ones: the preview names the 3 and nothing is written", async () => {
@@ -43,7 +48,10 @@ describe("extension import", () => {
     expect(preview.errors[2]?.message).toMatch(/number 5001 is also on row 3/);
     expect(await count(5000, 6999)).toBe(0);
     // All-or-nothing (the default) refuses to start, naming the rows; still nothing written.
-    await expect(startImport(harness.deps, admin, { csv, mode: "all_or_nothing" })).rejects.toMatchObject({ code: "bad_request", fields: { "row 12": expect.any(String), "row 1001": expect.any(String), "row 1502": expect.any(String) } });
+    await expect(startImport(harness.deps, admin, { csv, mode: "all_or_nothing" })).rejects.toMatchObject({
+      code: "bad_request",
+      fields: { "row 12": expect.any(String), "row 1001": expect.any(String), "row 1502": expect.any(String) }
+    });
     expect(await count(5000, 6999)).toBe(0);
   });
 
@@ -69,7 +77,14 @@ describe("extension import", () => {
     const job = await startImport(harness.deps, admin, { csv: file, mode: "all_or_nothing" });
     // Someone creates number 7250 after the preview, before the import reaches it.
     await t.database.client.extension.create({
-      data: { organizationId: admin.orgId, number: "7250", displayName: "Taken", sipUsername: "taken7250", sipSecretEnc: t.box.seal("x-secret-abcdef"), sipSecretHint: "••ef" }
+      data: {
+        organizationId: admin.orgId,
+        number: "7250",
+        displayName: "Taken",
+        sipUsername: "taken7250",
+        sipSecretEnc: t.box.seal("x-secret-abcdef"),
+        sipSecretHint: "••ef"
+      }
     });
     await expect.poll(finished(job.id), { timeout: 60_000, interval: 250 }).toBe("failed");
     const view = await getJob(harness.deps, admin, job.id);
@@ -88,7 +103,12 @@ describe("extension import", () => {
   }, 90_000);
 
   it("a file that is not an extensions CSV is refused whole, naming the problem", async () => {
-    await expect(previewImport(harness.deps, admin, "foo,bar\n1,2\n")).rejects.toMatchObject({ code: "bad_request", message: expect.stringMatching(/unknown column "foo"/) });
-    await expect(previewImport(harness.deps, admin, "number,display_name,sip_username,sip_secret\n")).rejects.toMatchObject({ message: expect.stringMatching(/no rows/) });
+    await expect(previewImport(harness.deps, admin, "foo,bar\n1,2\n")).rejects.toMatchObject({
+      code: "bad_request",
+      message: expect.stringMatching(/unknown column "foo"/)
+    });
+    await expect(previewImport(harness.deps, admin, "number,display_name,sip_username,sip_secret\n")).rejects.toMatchObject({
+      message: expect.stringMatching(/no rows/)
+    });
   });
 });

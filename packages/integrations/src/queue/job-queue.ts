@@ -80,8 +80,9 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
 }
 
 async function ensureQueue(boss: PgBoss, name: string, definition: object): Promise<void> {
-  if (await boss.getQueue(name)) await boss.updateQueue(name, stripImmutable(definition));
-  else await boss.createQueue(name, definition);
+  if (!(await boss.getQueue(name))) return boss.createQueue(name, definition);
+  const changeable = stripImmutable(definition);
+  if (Object.keys(changeable).length > 0) await boss.updateQueue(name, changeable);
 }
 
 /** The policy and partitioning are fixed when a queue is created. */
