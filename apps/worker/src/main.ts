@@ -4,10 +4,9 @@ import { createSecretBox } from "@switchboard/auth";
 import { onShutdown } from "@switchboard/config";
 import { initDatabase } from "@switchboard/db";
 import { egressPolicyFor } from "@switchboard/egress";
-import { startIntegrations } from "@switchboard/integrations";
+import { createJobsOpsHandler, startIntegrations } from "@switchboard/integrations";
 import { startEventPipeline } from "@switchboard/realtime";
 import { loadWorkerConfig } from "./env";
-import { createWorkerOpsHandler } from "./ops";
 
 /**
  * `npm run worker`: runs webhook deliveries, imports and exports for the cluster. Any number of
@@ -39,7 +38,12 @@ async function main(): Promise<void> {
     runWorker: true,
     webhookConcurrency: config.webhookConcurrency
   });
-  const server = config.opsPort ? createServer(createWorkerOpsHandler(integrations)) : undefined;
+  const handleOps = createJobsOpsHandler(integrations.metrics);
+  const server = config.opsPort
+    ? createServer((req, res) => {
+        if (!handleOps(req, res)) res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
+      })
+    : undefined;
   if (server) await new Promise<void>((resolve) => server.listen(config.opsPort, config.opsHost, resolve));
   logger.info({ ops: config.opsPort || "off" }, "job worker running");
 

@@ -119,3 +119,10 @@ function localAddresses(): string[] {
   for (const list of Object.values(networkInterfaces())) for (const info of list ?? []) addresses.push(info.address);
   return addresses;
 }
+
+/** What to tell a person about a destination the guard would not connect to (null: not such an error). */
+export function destinationProblem(error: unknown): string | null {
+  if (error instanceof EgressRefusedError) return error.message;
+  if (error instanceof DestinationUnresolvedError) return "the host name does not resolve";
+  return null;
+}

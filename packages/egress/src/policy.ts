@@ -37,3 +37,27 @@ export function serviceAddressOfUrl(url: string | undefined, defaultPort: number
     return [];
   }
 }
+
+export interface EgressSettings {
+  /** OUTBOUND_ALLOW_PRIVATE. */
+  allowPrivate: boolean;
+  /** OUTBOUND_DENY: host:port entries. */
+  deny: readonly string[];
+  databaseUrl?: string;
+  redisUrl?: string;
+  /** Ports this process listens on (on every local address). */
+  localPorts?: readonly number[];
+}
+
+/** A process's policy: the operator's settings plus the services it knows it talks to or serves. */
+export function egressPolicyFor(settings: EgressSettings): EgressPolicy {
+  return {
+    allowPrivate: settings.allowPrivate,
+    ownServices: [
+      ...settings.deny.map(parseServiceAddress),
+      ...serviceAddressOfUrl(settings.databaseUrl, 5432),
+      ...serviceAddressOfUrl(settings.redisUrl, 6379),
+      ...(settings.localPorts ?? []).map((port) => ({ host: "0.0.0.0", port }))
+    ]
+  };
+}

@@ -7,3 +7,4 @@ export * from "./webhooks/webhook-services";
 export * from "./bulk/job-services";
 export { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "./bulk/extension-csv";
 export { startIntegrations, type Integrations } from "./start-integrations";
+export { createJobsOpsHandler } from "./ops/jobs-ops-handler";

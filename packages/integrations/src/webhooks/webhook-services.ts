@@ -13,7 +13,7 @@ import {
   withActor,
   type ActingViewer
 } from "@switchboard/db";
-import { DestinationUnresolvedError, EgressRefusedError, parseDestinationUrl, portOf } from "@switchboard/egress";
+import { destinationProblem, parseDestinationUrl, portOf } from "@switchboard/egress";
 import { QUEUES } from "../queue/queues";
 import type { IntegrationDeps } from "./deps";
 
@@ -27,9 +27,8 @@ async function assertReachable(deps: IntegrationDeps, url: string): Promise<void
   try {
     await deps.egress.check(parsed.hostname, portOf(parsed));
   } catch (error) {
-    if (error instanceof EgressRefusedError) throw badRequest(`invalid input — url: ${error.message}`, { url: error.message });
-    if (error instanceof DestinationUnresolvedError)
-      throw badRequest("invalid input — url: the host name does not resolve", { url: "the host name does not resolve" });
+    const problem = destinationProblem(error);
+    if (problem) throw badRequest(`invalid input — url: ${problem}`, { url: problem });
     throw error;
   }
 }
