@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { coreEnvShape, exitOnEnvError, findRepoRoot, parseEnv, portSchema, positiveInt, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
+import { integrationsEnvShape, resolveIntegrationSettings, type IntegrationSettings } from "@switchboard/integrations";
 
 const webEnvSchema = z
   .object({
     ...coreEnvShape,
+    ...integrationsEnvShape,
     PORT: portSchema.default(3000),
     HOST: z.string().default("0.0.0.0"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -41,7 +43,12 @@ const webEnvSchema = z
     /** "demo": this process simulates PBX traffic for the demo organization (the `demo` slug). */
     SIMULATOR: z.enum(["off", "demo"], { error: "must be off or demo" }).default("off"),
     /** New simulated calls per minute when SIMULATOR=demo. */
-    SIMULATOR_RATE: z.coerce.number({ error: "must be a number" }).positive("must be greater than 0").max(600, "must be at most 600").default(6)
+    SIMULATOR_RATE: z.coerce.number({ error: "must be a number" }).positive("must be greater than 0").max(600, "must be at most 600").default(6),
+    /**
+     * Where jobs (webhook deliveries, imports, exports) run: "in-process" (the default without
+     * REDIS_URL: `npm start` is one process) or "external" (`npm run worker`; the default with it).
+     */
+    JOB_WORKER: z.enum(["in-process", "external"], { error: "must be in-process or external" }).optional()
   })
   .superRefine((env, ctx) => {
     if (env.PBX_CONNECTOR === "external" && !env.REDIS_URL)
@@ -65,6 +72,9 @@ export type WebConfig = CoreConfig & {
   retention: { maxEvents: number; maxAgeMs: number };
   pbxConnector: "embedded" | "external" | "off";
   simulator: { org: "demo"; rate: number } | null;
+  integrations: IntegrationSettings;
+  /** This process runs the jobs itself. */
+  runJobs: boolean;
 };
 
 let cached: WebConfig | undefined;
@@ -91,7 +101,9 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 },
     pbxConnector: env.PBX_CONNECTOR ?? (env.REDIS_URL ? "external" : "embedded"),
-    simulator: env.SIMULATOR === "demo" ? { org: "demo", rate: env.SIMULATOR_RATE } : null
+    simulator: env.SIMULATOR === "demo" ? { org: "demo", rate: env.SIMULATOR_RATE } : null,
+    integrations: resolveIntegrationSettings(env),
+    runJobs: (env.JOB_WORKER ?? (env.REDIS_URL ? "external" : "in-process")) === "in-process"
   };
   if (source === process.env) cached = config;
   return config;

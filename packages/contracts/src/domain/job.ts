@@ -51,3 +51,13 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   export_calls: "Calls export",
   export_tickets: "Tickets export"
 };
+
+/** What an import would do, before anything is written: every row checked. */
+export interface ImportPreviewView {
+  total: number;
+  validCount: number;
+  /** Rows that cannot be imported (the header is row 1), and why. */
+  errors: { row: number; message: string }[];
+  /** The first valid rows, as they would be created. */
+  sample: { row: number; number: string; displayName: string; sipUsername: string }[];
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { canSeeJob, RULES } from "@switchboard/auth";
-import { FINISHED_JOB_STATES, type JobView, type Page } from "@switchboard/contracts";
+import { FINISHED_JOB_STATES, type ImportPreviewView, type JobView, type Page } from "@switchboard/contracts";
 import {
   actorOf,
   badRequest,
@@ -18,7 +18,7 @@ import {
 } from "@switchboard/db";
 import { QUEUES } from "../queue/queues";
 import type { IntegrationDeps } from "../webhooks/deps";
-import { CsvFormatError, previewExtensionCsv, type RowError } from "./extension-csv";
+import { CsvFormatError, previewExtensionCsv } from "./extension-csv";
 import type { ExportInput } from "./export-runner";
 import type { ImportInput } from "./import-runner";
 
@@ -61,14 +61,6 @@ export const importRequestSchema = z.strictObject({
   mode: z.enum(["all_or_nothing", "valid_rows"], { error: "mode must be all_or_nothing or valid_rows" }).default("all_or_nothing")
 });
 export type ImportRequest = z.output<typeof importRequestSchema>;
-
-export interface ImportPreviewView {
-  total: number;
-  validCount: number;
-  errors: RowError[];
-  /** The first valid rows, as they would be created. */
-  sample: { row: number; number: string; displayName: string; sipUsername: string }[];
-}
 
 async function preview(deps: IntegrationDeps, viewer: ActingViewer, csv: string) {
   enforce(RULES.importExtensions, viewer);
