@@ -36,7 +36,7 @@ interface RouteDoc<Success extends z.ZodType> {
   summary: string;
   description?: string;
   success: {
-    status: 200 | 201 | 204;
+    status: 200 | 201 | 202 | 204;
     description: string;
     schema?: Success;
     /** The Location header of a 201. */
