@@ -4,7 +4,7 @@ import path from "node:path";
 import { createE2eDatabase, dropE2eDatabase, migrateAndSeed } from "./database";
 import { childEnv, e2eEnv } from "./env";
 import { findFreePort } from "./ports";
-import { realtimeDir, webDir } from "./paths";
+import { realtimeDir, webDir, workerDir } from "./paths";
 import { Service, type ServiceName } from "./service";
 import type { StackState } from "./stack-state";
 import { waitForHttpOk, waitForRedis } from "./wait-until-ready";
@@ -25,8 +25,8 @@ function nodeWithTsx(entry: string): { command: string; args: string[] } {
 /**
  * The cluster topology on one machine: a private redis-server (so Socket.IO adapter channels and
  * event streams of concurrent runs never mix, and tests may take Redis down), a throwaway
- * PostgreSQL database with migrations and the demo organization, the built web app and one
- * realtime node.
+ * PostgreSQL database with migrations and the demo organization, the built web app, one
+ * realtime node and one job worker (`npm run worker`).
  */
 export async function startStack(logDir: string): Promise<Stack> {
   if (!existsSync(path.join(webDir, ".next", "BUILD_ID"))) {
@@ -35,7 +35,7 @@ export async function startStack(logDir: string): Promise<Stack> {
   rmSync(logDir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
 
-  const [webPort, realtimePort, redisPort] = await Promise.all([findFreePort(), findFreePort(), findFreePort()]);
+  const [webPort, realtimePort, redisPort, workerPort] = await Promise.all([findFreePort(), findFreePort(), findFreePort(), findFreePort()]);
   const webUrl = `http://127.0.0.1:${webPort}`;
   const realtimeUrl = `http://127.0.0.1:${realtimePort}`;
   const redisUrl = `redis://127.0.0.1:${redisPort}`;
@@ -100,6 +100,24 @@ export async function startStack(logDir: string): Promise<Stack> {
         logFile: log("web")
       },
       waitReady: (child) => waitForHttpOk(`${webUrl}/api/v1/health`, { child, timeoutMs })
+    }),
+    worker: new Service("worker", {
+      spec: {
+        name: "worker",
+        ...nodeWithTsx("src/main.ts"),
+        cwd: workerDir,
+        env: childEnv({
+          NODE_ENV: "production",
+          DATABASE_URL: database.url,
+          REDIS_URL: redisUrl,
+          AUTH_SECRET: authSecret,
+          SECRETS_KEY: secretsKey,
+          WORKER_OPS_HOST: "127.0.0.1",
+          WORKER_OPS_PORT: String(workerPort)
+        }),
+        logFile: log("worker")
+      },
+      waitReady: (child) => waitForHttpOk(`http://127.0.0.1:${workerPort}/readyz`, { child, timeoutMs })
     })
   };
 
@@ -111,7 +129,7 @@ export async function startStack(logDir: string): Promise<Stack> {
   try {
     await services.redis.start();
     await migrateAndSeed({ DATABASE_URL: database.url, AUTH_SECRET: authSecret, SECRETS_KEY: secretsKey });
-    await Promise.all([services.realtime.start(), services.web.start()]);
+    await Promise.all([services.realtime.start(), services.web.start(), services.worker.start()]);
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
