@@ -66,6 +66,8 @@ interface ApiRouteSpec<
   query?: Query;
   beforeBody?: (call: Omit<ApiCall<Item, Query, Body>, "body">) => Promise<void>;
   body?: Body;
+  /** Largest body read (default 64 KB); more is a 413. */
+  maxBodyBytes?: number;
   /** How a body the schema refuses is reported; by default a bad_request naming every failing field. */
   invalidBody?: (error: z.ZodError) => Error;
   /** The success body (serialized as JSON), or a whole Response for answers of another shape. */

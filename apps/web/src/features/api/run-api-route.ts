@@ -22,7 +22,7 @@ async function answer(route: AnyApiRouteSpec, request: NextRequest, context: Rou
   // E.g. "does the caller see this item?": answered before a body (up to 64 KB) is even read.
   await route.beforeBody?.(call);
   if (route.body) {
-    const parsed = route.body.safeParse(await readJsonBody(request));
+    const parsed = route.body.safeParse(await readJsonBody(request, route.maxBodyBytes));
     if (!parsed.success) throw (route.invalidBody ?? invalidInput)(parsed.error);
     call.body = parsed.data;
   }
