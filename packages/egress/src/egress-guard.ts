@@ -106,7 +106,7 @@ export class EgressGuard {
 }
 
 /** The destination's name does not resolve: a plain connection error, not a refusal. */
-export class DestinationUnresolvedError extends Error {
+class DestinationUnresolvedError extends Error {
   constructor(host: string, cause?: unknown) {
     super(`${host} does not resolve`, cause === undefined ? undefined : { cause });
     this.name = "DestinationUnresolvedError";

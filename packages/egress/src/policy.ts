@@ -1,5 +1,5 @@
 /** A host and port of one of Switchboard's own services (database, Redis, web, realtime, …). */
-export interface ServiceAddress {
+interface ServiceAddress {
   host: string;
   port: number;
 }
@@ -19,7 +19,7 @@ export interface EgressPolicy {
 export const LOCAL_HOSTS: ReadonlySet<string> = new Set(["0.0.0.0", "::", "localhost", "127.0.0.1", "::1"]);
 
 /** "host:port" or "[v6]:port"; throws naming the entry when it is not one. */
-export function parseServiceAddress(entry: string): ServiceAddress {
+function parseServiceAddress(entry: string): ServiceAddress {
   const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(entry.trim());
   const port = Number(match?.[2]);
   if (!match?.[1] || !Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`"${entry}" is not host:port`);
@@ -27,7 +27,7 @@ export function parseServiceAddress(entry: string): ServiceAddress {
 }
 
 /** The host and port of a service URL (postgres://, redis://, http://), with the scheme's default port. */
-export function serviceAddressOfUrl(url: string | undefined, defaultPort: number): ServiceAddress[] {
+function serviceAddressOfUrl(url: string | undefined, defaultPort: number): ServiceAddress[] {
   if (!url) return [];
   try {
     const u = new URL(url);

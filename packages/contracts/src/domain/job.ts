@@ -1,11 +1,11 @@
 import { z } from "zod";
 
-export const JOB_KINDS = ["import_extensions", "export_calls", "export_tickets"] as const;
-export const jobKindSchema = z.enum(JOB_KINDS);
+const JOB_KINDS = ["import_extensions", "export_calls", "export_tickets"] as const;
+const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
-export const JOB_STATES = ["queued", "running", "completed", "failed", "cancelled"] as const;
-export const jobStateSchema = z.enum(JOB_STATES);
+const JOB_STATES = ["queued", "running", "completed", "failed", "cancelled"] as const;
+const jobStateSchema = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof jobStateSchema>;
 
 /** States a job does not leave. */

@@ -13,7 +13,7 @@ export function isWebhookEventType(type: string): boolean {
   return deliverable.has(type);
 }
 
-export const WEBHOOK_URL_MAX = 2000;
+const WEBHOOK_URL_MAX = 2000;
 
 const urlSchema = z
   .string({ error: "URL is required" })

@@ -21,7 +21,7 @@ export const webhookEndpointViewSchema = z.object({
 });
 export type WebhookEndpointView = z.infer<typeof webhookEndpointViewSchema>;
 
-export const WEBHOOK_DELIVERY_KINDS = ["event", "test", "redelivery"] as const;
+const WEBHOOK_DELIVERY_KINDS = ["event", "test", "redelivery"] as const;
 
 export const webhookDeliveryViewSchema = z.object({
   id: z.string(),

@@ -7,9 +7,9 @@ import { cancelRequested, finishJob, ProgressWriter, startJob } from "./job-reco
 
 const PAGE = 200;
 /** Exports stop here: "recent" calls and tickets, not the whole history. */
-export const EXPORT_MAX_ROWS = 50_000;
+const EXPORT_MAX_ROWS = 50_000;
 
-export const exportInputSchema = z.object({
+const exportInputSchema = z.object({
   kind: z.enum(["calls", "tickets"]),
   /** The list's filters as its page had them (query parameters). */
   query: z.record(z.string(), z.string())

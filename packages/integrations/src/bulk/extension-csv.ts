@@ -3,7 +3,7 @@ import { secretHint, type SecretBox } from "@switchboard/auth";
 import { extensionCreateSchema, type ExtensionCreateInput } from "@switchboard/contracts";
 import type { DbClient } from "@switchboard/db";
 
-export const IMPORT_MAX_ROWS = 10_000;
+const IMPORT_MAX_ROWS = 10_000;
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
 /** CSV headers, as people write them, to the extension's fields. */
@@ -35,7 +35,7 @@ export interface ImportRow {
   data: Omit<ExtensionCreateInput, "sipSecret" | "userId"> & { sipSecretEnc: string; sipSecretHint: string };
 }
 
-export interface RowError {
+interface RowError {
   row: number;
   message: string;
 }

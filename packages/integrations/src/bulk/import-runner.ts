@@ -8,7 +8,7 @@ import { cancelRequested, finishJob, ProgressWriter, startJob } from "./job-reco
 
 const BATCH = 50;
 
-export const importInputSchema = z.object({
+const importInputSchema = z.object({
   mode: z.enum(["all_or_nothing", "valid_rows"]),
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
   rows: z.array(z.custom<ImportRow>((v) => typeof v === "object" && v !== null && "row" in v && "data" in v))

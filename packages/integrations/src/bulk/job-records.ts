@@ -2,7 +2,7 @@ import type { JobResult } from "@switchboard/contracts";
 import { withActor, type DbClient, type Job } from "@switchboard/db";
 
 /** Progress is announced (job.progress) at most this often; in between it is only stored. */
-export const PROGRESS_ANNOUNCE_MS = 250;
+const PROGRESS_ANNOUNCE_MS = 250;
 
 /** What progress needs of a transaction client. */
 type Tx = Pick<DbClient, "job" | "$executeRawUnsafe">;

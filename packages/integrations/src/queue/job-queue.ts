@@ -4,7 +4,7 @@ import type { Database } from "@switchboard/db";
 import { deadLetterOf, queueDefinitions, type QueueName, type QueueSettings } from "./queues";
 
 /** A statement runner inside the caller's transaction (a hooked Prisma tx client). */
-export interface TxRunner {
+interface TxRunner {
   $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>;
 }
 
@@ -20,7 +20,7 @@ export interface JobQueue {
 }
 
 /** pg-boss statements through a Prisma transaction: the job row commits or rolls back with it. */
-export function txDb(tx: TxRunner): Db {
+function txDb(tx: TxRunner): Db {
   return {
     async executeSql(text: string, values?: unknown[]) {
       const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...(values ?? []));

@@ -2,7 +2,7 @@ import { Gauge, Registry } from "prom-client";
 import type { DbClient } from "@switchboard/db";
 import { QUEUES } from "./queues";
 
-export interface QueueCounts {
+interface QueueCounts {
   queue: string;
   queued: number;
   running: number;
@@ -15,7 +15,7 @@ export interface QueueCounts {
  * Counts per queue, read from pg-boss's job table (queued = created or waiting to retry; failed =
  * failed jobs still retained, dead-letter queues included).
  */
-export async function collectQueueMetrics(db: DbClient): Promise<QueueCounts[]> {
+async function collectQueueMetrics(db: DbClient): Promise<QueueCounts[]> {
   const rows = await db.$queryRawUnsafe<{ name: string; queued: number; running: number; failed: number; oldest: number | null }[]>(
     `SELECT name,
             count(*) FILTER (WHERE state IN ('created', 'retry'))::int AS queued,

@@ -13,7 +13,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const deadLetterOf = (name: QueueName) => `${name}-dead`;
 
-export interface RetryTimings {
+interface RetryTimings {
   /** First retry delay, seconds (pg-boss doubles it per attempt, with jitter). */
   delaySeconds: number;
   /** Longest delay between two retries, seconds. */

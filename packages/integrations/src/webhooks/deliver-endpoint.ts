@@ -8,7 +8,7 @@ import { sendDelivery } from "./send-delivery";
 const BATCH = 100;
 
 /** Thrown to hand the endpoint back to the queue, which retries it with backoff and jitter. */
-export class DeliveryFailedError extends Error {
+class DeliveryFailedError extends Error {
   constructor(endpointId: string, detail: string) {
     super(`webhook ${endpointId}: ${detail}`);
     this.name = "DeliveryFailedError";

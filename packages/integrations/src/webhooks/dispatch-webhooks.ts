@@ -9,7 +9,7 @@ import { QUEUES } from "../queue/queues";
  * running or backing off makes this a no-op). Runs after local commits and on a short poll, so it
  * also picks up what other processes committed.
  */
-export async function dispatchWebhooks(db: DbClient, queue: JobQueue): Promise<number> {
+async function dispatchWebhooks(db: DbClient, queue: JobQueue): Promise<number> {
   const behind = await db.$queryRawUnsafe<{ id: string }[]>(
     `SELECT e.id::text AS id FROM webhook_endpoints e
        JOIN org_sequences s ON s.organization_id = e.organization_id
