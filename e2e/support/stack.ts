@@ -94,6 +94,8 @@ export async function startStack(logDir: string): Promise<Stack> {
           // The web process runs the AMI connections itself (no separate `npm run connect` here), so
           // PBX settings show live connection status and call control reaches a connector.
           PBX_CONNECTOR: "embedded",
+          // Specs run their fake PBXs on loopback, as an on-premises install whose PBX is on the LAN.
+          OUTBOUND_ALLOW_PRIVATE: "true",
           // next-auth v4 builds its callback URLs from this; without it, it guesses from headers.
           NEXTAUTH_URL: webUrl
         }),
