@@ -112,3 +112,29 @@ describe("extension import", () => {
     });
   });
 });
+
+describe("housekeeping", () => {
+  it("deletes expired export files and, after 30 days, delivery logs and finished jobs", async () => {
+    const { pruneIntegrationRecords } = await import("../src/bulk/job-files");
+    const db = t.database.client;
+    const old = new Date(Date.now() - 31 * 24 * 60 * 60_000);
+    const job = await db.job.create({
+      data: { organizationId: admin.orgId, kind: "export_calls", state: "completed", input: {}, createdById: admin.id, finishedAt: old }
+    });
+    await db.jobFile.create({
+      data: {
+        jobId: job.id,
+        organizationId: admin.orgId,
+        fileName: "x.csv",
+        contentType: "text/csv",
+        content: Buffer.from("a"),
+        expiresAt: new Date(Date.now() - 1000)
+      }
+    });
+    const running = await db.job.create({ data: { organizationId: admin.orgId, kind: "export_calls", state: "running", input: {}, createdById: admin.id } });
+    const pruned = await pruneIntegrationRecords(db);
+    expect(pruned.files).toBe(1);
+    expect(await db.job.findUnique({ where: { id: job.id } })).toBeNull();
+    expect(await db.job.findUnique({ where: { id: running.id } })).not.toBeNull();
+  });
+});

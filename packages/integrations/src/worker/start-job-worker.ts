@@ -8,7 +8,7 @@ import { startWebhookDispatcher, type WebhookDispatcher } from "../webhooks/disp
 import { sendOnce, sendOnceJobSchema } from "../webhooks/send-once";
 import { failImportJob, runImportJob } from "../bulk/import-runner";
 import { failExportJob, runExportJob } from "../bulk/export-runner";
-import { deleteExpiredFiles } from "../bulk/job-files";
+import { pruneIntegrationRecords } from "../bulk/job-files";
 
 export interface JobWorkerOptions {
   deps: IntegrationDeps;
@@ -32,7 +32,7 @@ const withJob = z.object({ jobId: z.string() });
 /**
  * Runs every queue's handlers in this process: `npm run worker` in a cluster (as many replicas as
  * wanted: the queue hands each job to one of them), or inside `npm start`. Also watches for
- * undelivered webhook events and deletes expired export files.
+ * undelivered webhook events, and deletes expired export files, old delivery logs and old jobs.
  */
 export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
   const { deps, logger } = options;
@@ -64,7 +64,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   const onCommitted = () => dispatcher.kick();
   options.database.notifier.on("committed", onCommitted);
   const cleanup = setInterval(() => {
-    deleteExpiredFiles(deps.db).catch((error: unknown) => log.warn({ err: (error as Error).message }, "deleting expired export files failed"));
+    pruneIntegrationRecords(deps.db).catch((error: unknown) => log.warn({ err: (error as Error).message }, "pruning expired files and old records failed"));
   }, 10 * 60_000);
   cleanup.unref();
   log.info("job worker started");
