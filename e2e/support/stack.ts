@@ -115,6 +115,8 @@ export async function startStack(logDir: string): Promise<Stack> {
           AUTH_SECRET: authSecret,
           SECRETS_KEY: secretsKey,
           WORKER_OPS_HOST: "127.0.0.1",
+          // Specs' webhook receivers listen on loopback (as the web app, this allows private addresses).
+          OUTBOUND_ALLOW_PRIVATE: "true",
           WORKER_OPS_PORT: String(workerPort)
         }),
         logFile: log("worker")

@@ -139,3 +139,13 @@ describe("guardedPost", () => {
     await expect(post(onPrem, `http://user:pw@127.0.0.1:${targetPort}/`)).rejects.toThrow(/user name or password/);
   });
 });
+
+describe("destinationProblem", () => {
+  it("recognizes refusals by name (the web bundle and the server load separate copies of this module)", async () => {
+    const { destinationProblem } = await import("./egress-guard");
+    const foreign = Object.assign(new Error("x"), { name: "EgressRefusedError" });
+    expect(destinationProblem(foreign)).toBe(EGRESS_REFUSED_MESSAGE);
+    expect(destinationProblem(Object.assign(new Error("x"), { name: "DestinationUnresolvedError" }))).toBe("the host name does not resolve");
+    expect(destinationProblem(new Error("ECONNREFUSED"))).toBeNull();
+  });
+});

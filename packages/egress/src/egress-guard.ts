@@ -120,9 +120,14 @@ function localAddresses(): string[] {
   return addresses;
 }
 
-/** What to tell a person about a destination the guard would not connect to (null: not such an error). */
+/**
+ * What to tell a person about a destination the guard would not connect to (null: not such an
+ * error). By name, not instanceof: in the web process the guard (made at start-up) and the
+ * services (in Next's bundle) load separate copies of this module.
+ */
 export function destinationProblem(error: unknown): string | null {
-  if (error instanceof EgressRefusedError) return error.message;
-  if (error instanceof DestinationUnresolvedError) return "the host name does not resolve";
+  if (!(error instanceof Error)) return null;
+  if (error.name === "EgressRefusedError") return EGRESS_REFUSED_MESSAGE;
+  if (error.name === "DestinationUnresolvedError") return "the host name does not resolve";
   return null;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { EgressRefusedError, guardedPost } from "@switchboard/egress";
+import { guardedPost } from "@switchboard/egress";
 import type { WebhookEndpoint } from "@switchboard/db";
 import type { IntegrationDeps } from "./deps";
 import { deliveryHeaders } from "./sign-payload";
@@ -54,7 +54,8 @@ export async function sendDelivery(
     const text = redirect ? `redirect to ${answer.location ?? "(no location)"} not followed` : answer.body;
     outcome = { ok: answer.status >= 200 && answer.status < 300, statusCode: answer.status, latencyMs: elapsed(started), excerpt: text.slice(0, EXCERPT_MAX) };
   } catch (error) {
-    const message = error instanceof EgressRefusedError ? error.message : error instanceof Error ? error.message : String(error);
+    // A refusal's message is the generic one; its reason stays out of the log customers read.
+    const message = error instanceof Error ? error.message : String(error);
     outcome = { ok: false, statusCode: null, latencyMs: elapsed(started), excerpt: message.slice(0, EXCERPT_MAX) };
   }
   await deps.db.webhookDelivery.create({
