@@ -138,3 +138,17 @@ describe("housekeeping", () => {
     expect(await db.job.findUnique({ where: { id: running.id } })).not.toBeNull();
   });
 });
+
+describe("queue metrics", () => {
+  it("reports queued, running, failed and the oldest waiting age per queue for /metrics", async () => {
+    const { createQueueMetrics } = await import("../src/queue/queue-metrics");
+    const metrics = createQueueMetrics(t.database.client);
+    const text = await metrics.registry.metrics();
+    for (const name of ["switchboard_jobs_queued", "switchboard_jobs_running", "switchboard_jobs_failed", "switchboard_jobs_oldest_queued_seconds"]) {
+      expect(text).toContain(`${name}{queue="import-extensions"}`);
+    }
+    expect(text).toContain("switchboard_jobs_scrape 1");
+    const counts = await metrics.snapshot();
+    expect(counts.find((c) => c.queue === "webhook-deliver")).toMatchObject({ queued: expect.any(Number), running: expect.any(Number) });
+  });
+});
