@@ -42,35 +42,48 @@ export interface QueueMetrics {
 export function createQueueMetrics(db: DbClient, labels: Record<string, string> = {}): QueueMetrics {
   const registry = new Registry();
   registry.setDefaultLabels(labels);
-  // Registered first: it refreshes the gauges below right before every scrape.
+  let ok = 0;
+  let inFlight: Promise<QueueCounts[]> | null = null;
+  // prom-client collects every metric of a scrape at once: they share one read of the counts.
+  const refresh = (): Promise<QueueCounts[]> => {
+    inFlight ??= collectQueueMetrics(db)
+      .then((counts) => {
+        ok = 1;
+        for (const c of counts) {
+          gauges.queued.set({ queue: c.queue }, c.queued);
+          gauges.running.set({ queue: c.queue }, c.running);
+          gauges.failed.set({ queue: c.queue }, c.failed);
+          gauges.oldest.set({ queue: c.queue }, c.oldestQueuedSeconds);
+        }
+        return counts;
+      })
+      .catch((error: unknown) => {
+        ok = 0;
+        throw error;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  };
+  const collect = async () => {
+    await refresh().catch(() => undefined);
+  };
+  const gauge = (name: string, help: string) => new Gauge({ name, help, labelNames: ["queue"], registers: [registry], collect });
+  const gauges = {
+    queued: gauge("switchboard_jobs_queued", "Jobs waiting to run (including retries)"),
+    running: gauge("switchboard_jobs_running", "Jobs running now"),
+    failed: gauge("switchboard_jobs_failed", "Failed jobs still retained"),
+    oldest: gauge("switchboard_jobs_oldest_queued_seconds", "Age of the oldest waiting job")
+  };
   new Gauge({
     name: "switchboard_jobs_scrape",
     help: "1 when the queue counts could be read",
     registers: [registry],
     async collect() {
-      this.set(
-        await snapshot().then(
-          () => 1,
-          () => 0
-        )
-      );
+      await collect();
+      this.set(ok);
     }
   });
-  const gauges = {
-    queued: new Gauge({ name: "switchboard_jobs_queued", help: "Jobs waiting to run (including retries)", labelNames: ["queue"], registers: [registry] }),
-    running: new Gauge({ name: "switchboard_jobs_running", help: "Jobs running now", labelNames: ["queue"], registers: [registry] }),
-    failed: new Gauge({ name: "switchboard_jobs_failed", help: "Failed jobs still retained", labelNames: ["queue"], registers: [registry] }),
-    oldest: new Gauge({ name: "switchboard_jobs_oldest_queued_seconds", help: "Age of the oldest waiting job", labelNames: ["queue"], registers: [registry] })
-  };
-  const snapshot = async () => {
-    const counts = await collectQueueMetrics(db);
-    for (const c of counts) {
-      gauges.queued.set({ queue: c.queue }, c.queued);
-      gauges.running.set({ queue: c.queue }, c.running);
-      gauges.failed.set({ queue: c.queue }, c.failed);
-      gauges.oldest.set({ queue: c.queue }, c.oldestQueuedSeconds);
-    }
-    return counts;
-  };
-  return { registry, snapshot };
+  return { registry, snapshot: refresh };
 }
