@@ -14,13 +14,23 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // The workspace packages export TypeScript source.
-  transpilePackages: ["@switchboard/contracts", "@switchboard/auth", "@switchboard/config", "@switchboard/db", "@switchboard/pbx"],
+  transpilePackages: [
+    "@switchboard/contracts",
+    "@switchboard/auth",
+    "@switchboard/config",
+    "@switchboard/db",
+    "@switchboard/pbx",
+    "@switchboard/egress",
+    "@switchboard/integrations"
+  ],
   // Native, wasm or worker-based packages are loaded by Node at run time, never bundled. Prisma's
   // runtime must stay external too: the database handle is created by server.ts (outside the
   // bundle) and its errors must be the same classes the bundled services test against.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@prisma/client", "ioredis", "pino"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@prisma/client", "ioredis", "pino", "pg-boss"],
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,
+  // An extensions CSV (up to 2 MB) is sent to the import's server actions as text.
+  experimental: { serverActions: { bodySizeLimit: "5mb" } },
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

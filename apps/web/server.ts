@@ -5,6 +5,7 @@ import { pino } from "pino";
 import { onShutdown } from "@switchboard/config";
 import { exportProcessEnv, loadWebConfig } from "./src/env";
 import { startWebEventPipeline, type WebEventPipeline } from "./src/server/boot/event-pipeline";
+import { startWebIntegrations, type WebIntegrations } from "./src/server/boot/integrations";
 import { startPbxServices, type PbxServices } from "./src/server/boot/pbx-services";
 import { exitUnlessStartable, listenOrExit } from "./src/server/boot/preflight";
 import { seedDemoIfEmpty } from "./src/server/boot/seed-demo";
@@ -30,11 +31,12 @@ async function main(): Promise<void> {
   logger.info({ database: config.database.kind, migrations: migrated }, "database ready");
   const { demo } = await seedDemoIfEmpty(runtime, logger);
 
-  const ready: { handleNext?: Handler; pipeline?: WebEventPipeline; pbx?: PbxServices } = {};
+  const ready: { handleNext?: Handler; pipeline?: WebEventPipeline; pbx?: PbxServices; jobs?: WebIntegrations } = {};
   // The request listener exists before Socket.IO attaches, so Socket.IO sees and skips it for /socket.io.
   const httpServer = createServer((req, res) => {
     if (ready.pipeline?.handleOpsRequest(req, res)) return;
     if (ready.pbx?.handleOpsRequest(req, res)) return;
+    if (ready.jobs?.handleOpsRequest(req, res)) return;
     const handleNext = ready.handleNext;
     if (!handleNext) {
       res.writeHead(503, { "content-type": "text/plain", "retry-after": "1" }).end("starting");
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
   ready.pipeline = pipeline;
   const pbx = await startPbxServices(runtime, logger);
   ready.pbx = pbx;
+  const jobs = await startWebIntegrations(runtime, logger);
+  ready.jobs = jobs;
 
   await listenOrExit(httpServer, config);
   const url = publicUrl(config.host, config.port);
@@ -64,6 +68,8 @@ async function main(): Promise<void> {
 
   onShutdown(logger, async () => {
     httpServer.close();
+    // Running jobs finish (or go back to the queue) before the database closes.
+    await jobs.close().catch((error: unknown) => logger.warn({ err: error }, "job queue did not close cleanly"));
     await pbx.close().catch((error: unknown) => logger.warn({ err: error }, "PBX services did not close cleanly"));
     await pipeline.close().catch((error: unknown) => logger.warn({ err: error }, "event pipeline did not close cleanly"));
     await app.close().catch(() => undefined);

@@ -7,6 +7,7 @@ const e2eDir = path.resolve(here, "..");
 const repoRoot = path.resolve(e2eDir, "..");
 export const webDir = path.join(repoRoot, "apps/web");
 export const realtimeDir = path.join(repoRoot, "apps/realtime");
+export const workerDir = path.join(repoRoot, "apps/worker");
 export const dbDir = path.join(repoRoot, "packages/db");
 /** Git-ignored scratch space: stack description and server logs of the last run. */
 const stateDir = path.join(e2eDir, ".auth");

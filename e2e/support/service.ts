@@ -1,6 +1,6 @@
 import { ManagedChild, type ChildSpec } from "./child-process";
 
-export type ServiceName = "redis" | "web" | "realtime";
+export type ServiceName = "redis" | "web" | "realtime" | "worker";
 
 export interface ServiceDefinition {
   spec: ChildSpec;

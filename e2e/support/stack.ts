@@ -5,7 +5,7 @@ import { findFreePort } from "@switchboard/events/testing";
 import { nodeWithTsx } from "./child-process";
 import { createE2eDatabase, dropE2eDatabase, migrateAndSeed } from "./database";
 import { childEnv, e2eEnv } from "./env";
-import { realtimeDir, webDir } from "./paths";
+import { realtimeDir, webDir, workerDir } from "./paths";
 import { Service, type ServiceName } from "./service";
 import type { StackState } from "./stack-state";
 import { waitForHttpOk, waitForRedis } from "./wait-until-ready";
@@ -21,8 +21,8 @@ const secret = () => randomBytes(32).toString("base64url");
 /**
  * The cluster topology on one machine: a private redis-server (so Socket.IO adapter channels and
  * event streams of concurrent runs never mix, and tests may take Redis down), a throwaway
- * PostgreSQL database with migrations and the demo organization, the built web app and one
- * realtime node.
+ * PostgreSQL database with migrations and the demo organization, the built web app, one
+ * realtime node and one job worker (`npm run worker`).
  */
 export async function startStack(logDir: string): Promise<Stack> {
   if (!existsSync(path.join(webDir, ".next", "BUILD_ID"))) {
@@ -31,7 +31,7 @@ export async function startStack(logDir: string): Promise<Stack> {
   rmSync(logDir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
 
-  const [webPort, realtimePort, redisPort] = await Promise.all([findFreePort(), findFreePort(), findFreePort()]);
+  const [webPort, realtimePort, redisPort, workerPort] = await Promise.all([findFreePort(), findFreePort(), findFreePort(), findFreePort()]);
   const webUrl = `http://127.0.0.1:${webPort}`;
   const realtimeUrl = `http://127.0.0.1:${realtimePort}`;
   const redisUrl = `redis://127.0.0.1:${redisPort}`;
@@ -90,12 +90,34 @@ export async function startStack(logDir: string): Promise<Stack> {
           // The web process runs the AMI connections itself (no separate `npm run connect` here), so
           // PBX settings show live connection status and call control reaches a connector.
           PBX_CONNECTOR: "embedded",
+          // Specs run their fake PBXs on loopback, as an on-premises install whose PBX is on the LAN.
+          OUTBOUND_ALLOW_PRIVATE: "true",
           // next-auth v4 builds its callback URLs from this; without it, it guesses from headers.
           NEXTAUTH_URL: webUrl
         }),
         logFile: log("web")
       },
       waitReady: (child) => waitForHttpOk(`${webUrl}/api/v1/health`, { child, timeoutMs })
+    }),
+    worker: new Service("worker", {
+      spec: {
+        name: "worker",
+        ...nodeWithTsx("src/main.ts"),
+        cwd: workerDir,
+        env: childEnv({
+          NODE_ENV: "production",
+          DATABASE_URL: database.url,
+          REDIS_URL: redisUrl,
+          AUTH_SECRET: authSecret,
+          SECRETS_KEY: secretsKey,
+          WORKER_OPS_HOST: "127.0.0.1",
+          // Specs' webhook receivers listen on loopback (as the web app, this allows private addresses).
+          OUTBOUND_ALLOW_PRIVATE: "true",
+          WORKER_OPS_PORT: String(workerPort)
+        }),
+        logFile: log("worker")
+      },
+      waitReady: (child) => waitForHttpOk(`http://127.0.0.1:${workerPort}/readyz`, { child, timeoutMs })
     })
   };
 
@@ -107,7 +129,7 @@ export async function startStack(logDir: string): Promise<Stack> {
   try {
     await services.redis.start();
     await migrateAndSeed({ DATABASE_URL: database.url, AUTH_SECRET: authSecret, SECRETS_KEY: secretsKey });
-    await Promise.all([services.realtime.start(), services.web.start()]);
+    await Promise.all([services.realtime.start(), services.web.start(), services.worker.start()]);
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

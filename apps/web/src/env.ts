@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { coreEnvShape, exitOnEnvError, findRepoRoot, parseEnv, portSchema, positiveInt, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
+import { integrationsEnvShape, resolveIntegrationSettings, type IntegrationSettings } from "@switchboard/integrations";
 
 const webEnvSchema = z
   .object({
     ...coreEnvShape,
+    ...integrationsEnvShape,
     PORT: portSchema.default(3000),
     HOST: z.string().default("0.0.0.0"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -44,7 +46,12 @@ const webEnvSchema = z
      */
     SIMULATOR: z.enum(["off", "demo"], { error: "must be off or demo" }).optional(),
     /** New simulated calls per minute when the simulator runs. */
-    SIMULATOR_RATE: z.coerce.number({ error: "must be a number" }).positive("must be greater than 0").max(600, "must be at most 600").default(6)
+    SIMULATOR_RATE: z.coerce.number({ error: "must be a number" }).positive("must be greater than 0").max(600, "must be at most 600").default(6),
+    /**
+     * Where jobs (webhook deliveries, imports, exports) run: "in-process" (the default without
+     * REDIS_URL: `npm start` is one process) or "external" (`npm run worker`; the default with it).
+     */
+    JOB_WORKER: z.enum(["in-process", "external"], { error: "must be in-process or external" }).optional()
   })
   .superRefine((env, ctx) => {
     if (env.PBX_CONNECTOR === "external" && !env.REDIS_URL)
@@ -69,6 +76,9 @@ export type WebConfig = CoreConfig & {
   pbxConnector: "embedded" | "external" | "off";
   /** byDefault: the embedded demo simulates unless SIMULATOR=off; otherwise SIMULATOR=demo asked for it. */
   simulator: { org: "demo"; rate: number; byDefault: boolean } | null;
+  integrations: IntegrationSettings;
+  /** This process runs the jobs itself. */
+  runJobs: boolean;
 };
 
 let cached: WebConfig | undefined;
@@ -97,7 +107,9 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 },
     pbxConnector: env.PBX_CONNECTOR ?? (env.REDIS_URL ? "external" : "embedded"),
-    simulator: resolveSimulator(env)
+    simulator: resolveSimulator(env),
+    integrations: resolveIntegrationSettings(env),
+    runJobs: (env.JOB_WORKER ?? (env.REDIS_URL ? "external" : "in-process")) === "in-process"
   };
   if (source === process.env) cached = config;
   return config;

@@ -10,7 +10,11 @@ import {
   canReadCalls,
   canReadExtensions,
   canReadTrunks,
-  canChangeTickets
+  canChangeTickets,
+  canExportData,
+  canImportExtensions,
+  canManageWebhooks,
+  canReadJobs
 } from "./policy";
 import type { Viewer } from "./viewer";
 
@@ -40,6 +44,10 @@ export const RULES = {
   createTickets: rule(canCreateTicket, "you may not open tickets"),
   openTicketsOnBehalf: rule(canOpenTicketOnBehalf, "only staff may open a ticket on a customer's behalf"),
   changeTickets: rule(canChangeTickets, "customers cannot change a ticket's status, priority, office or assignee"),
+  manageWebhooks: rule(canManageWebhooks, "only admins may manage webhooks"),
+  importExtensions: rule(canImportExtensions, "only admins may import extensions"),
+  exportData: rule(canExportData, "your role cannot export calls or tickets"),
+  readJobs: rule(canReadJobs, "your role cannot see jobs"),
   /** The dashboard's extension and trunk counts follow the extensions' read rule. */
   seeDashboardCounts: rule(canReadExtensions, "your role cannot see these counts")
 } as const satisfies Record<string, PolicyRule>;

@@ -45,6 +45,30 @@ export function canManageOwnApiTokens(viewer: Viewer): boolean {
   return viewer.role !== "customer";
 }
 
+/** Outgoing webhooks (URLs, signing secrets, delivery logs): admins only. */
+export function canManageWebhooks(viewer: Viewer): boolean {
+  return viewer.role === "admin";
+}
+
+/** Bulk imports write many extensions at once: admins only. */
+export function canImportExtensions(viewer: Viewer): boolean {
+  return viewer.role === "admin";
+}
+
+/** Exports of calls and tickets: staff, each seeing in the file only what they may read. */
+export function canExportData(viewer: Viewer): boolean {
+  return isStaff(viewer);
+}
+
+/** Jobs: staff see the jobs they started; admins every job of their organization. */
+export function canReadJobs(viewer: Viewer): boolean {
+  return isStaff(viewer);
+}
+export function canSeeJob(viewer: Viewer, job: { orgId: string; createdById: string | null }): boolean {
+  if (!sameOrg(viewer, job.orgId) || !isStaff(viewer)) return false;
+  return viewer.role === "admin" || (job.createdById !== null && job.createdById === viewer.id);
+}
+
 export function canSeePresence(viewer: Viewer): boolean {
   return isStaff(viewer);
 }
@@ -90,6 +114,16 @@ export function viewEventFor(viewer: Viewer, event: DomainEvent): DomainEvent | 
     case "notification.created":
     case "notification.read":
       return viewNotificationEvent(viewer, event);
+    case "job.queued":
+    case "job.progress":
+    case "job.completed":
+    case "job.failed":
+      return canSeeJob(viewer, { orgId: event.orgId, createdById: event.data.createdById }) ? event : null;
+    case "webhook.created":
+    case "webhook.updated":
+    case "webhook.deleted":
+    case "webhook.delivery_recorded":
+      return canManageWebhooks(viewer) ? event : null;
     default:
       return assertNever(event);
   }

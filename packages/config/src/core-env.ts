@@ -13,7 +13,23 @@ export const coreEnvShape = {
   REDIS_URL: redisUrlSchema.optional(),
   AUTH_SECRET: secretSchema.optional(),
   SECRETS_KEY: secretSchema.optional(),
-  LOG_LEVEL: logLevelSchema.default("info")
+  LOG_LEVEL: logLevelSchema.default("info"),
+  /** Outgoing connections (webhooks, the PBX's AMI) may reach private and loopback addresses: on-premises installs. */
+  OUTBOUND_ALLOW_PRIVATE: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .default("false")
+    .transform((v) => v === "true"),
+  /** More of our own services (host:port, comma-separated) that outgoing connections must never reach. */
+  OUTBOUND_DENY: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    )
+    .pipe(z.array(z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, "must be host:port entries, comma-separated")))
 };
 
 export const coreEnvSchema = z.object(coreEnvShape).superRefine((env, ctx) => {
@@ -30,6 +46,8 @@ export interface CoreConfig {
   secretsKey: string;
   dataDir: string;
   logLevel: CoreEnv["LOG_LEVEL"];
+  /** Where outgoing connections may go (see @switchboard/egress). */
+  outbound: { allowPrivate: boolean; deny: string[] };
 }
 
 export function resolveCoreConfig(env: CoreEnv, repoRoot: string): CoreConfig {
@@ -48,6 +66,7 @@ export function resolveCoreConfig(env: CoreEnv, repoRoot: string): CoreConfig {
     authSecret: env.AUTH_SECRET ?? local?.authSecret ?? "",
     secretsKey: env.SECRETS_KEY ?? local?.secretsKey ?? "",
     dataDir,
-    logLevel: env.LOG_LEVEL
+    logLevel: env.LOG_LEVEL,
+    outbound: { allowPrivate: env.OUTBOUND_ALLOW_PRIVATE, deny: env.OUTBOUND_DENY }
   };
 }

@@ -103,3 +103,6 @@ export {
   handshakeAuthSchema
 } from "./socket";
 export { pageSchemaOf, dataSchemaOf, type ApiErrorCode, apiErrorBodySchema, type ApiErrorBody, type Page } from "./api";
+export * from "./domain/job";
+export * from "./domain/webhook";
+export * from "./domain/webhook-input";

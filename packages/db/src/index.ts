@@ -3,9 +3,10 @@ export { initDatabase } from "./client/singleton";
 export { withActor } from "./outbox/context";
 export type { PendingEvent } from "./outbox/write-events";
 export { toEnvelope, type OutboxEnvelopeRow } from "./outbox/outbox-envelope";
+export { Prisma } from "./generated/prisma/client";
 export type { User, Extension } from "./generated/prisma/client";
 export type { Call, ExtensionStatus, TrunkStatus, PbxConnection, CallResult, PbxConnectionStatus } from "./generated/prisma/client";
-export { enforce, DomainError, type NotFoundSubject, notFoundMessage, badRequest } from "./services/errors";
+export { enforce, DomainError, type NotFoundSubject, notFoundMessage, badRequest, conflict, notFound, translatePrismaError } from "./services/errors";
 export { actorOf, type ActingViewer } from "./services/viewer";
 export { invalidInput, parseInput, parseId } from "./services/parse-input";
 export { isStaleVersionError } from "./services/versioned";
@@ -34,3 +35,6 @@ export { countCallFigures, listExtensionStatuses, listTrunkStatuses, type CallFi
 export { readOrgSnapshot } from "./services/snapshot";
 export { listCustomerOptions, findCallSummary, type CustomerOption, type CallSummary } from "./services/tickets-form-options";
 export { findControllableCall, isTransferTarget, isPbxConnected, type ControllableCall } from "./services/calls-control";
+export { toJobView, jobIncludes } from "./views/job-view";
+export { toWebhookEndpointView, toWebhookDeliveryView, webhookEndpointIncludes } from "./views/webhook-view";
+export type { Job, WebhookEndpoint } from "./generated/prisma/client";

@@ -1,3 +1,3 @@
 export { FakeAmiServer } from "./testing/fake-ami-server";
 export { readFixture } from "./testing/fixtures";
-export { silentLog } from "./testing/connector-harness";
+export { silentLog, onPremEgress } from "./testing/connector-harness";

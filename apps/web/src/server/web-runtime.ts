@@ -1,6 +1,7 @@
 import { peekProcessSingleton, processSingleton } from "@switchboard/config";
 import { createSecretBox, type SecretBox } from "@switchboard/auth";
 import { initDatabase, type Database, type DbClient, type ServiceDeps } from "@switchboard/db";
+import { EgressGuard, egressPolicyFor } from "@switchboard/egress";
 import { loadWebConfig, type WebConfig } from "../env";
 
 export interface WebRuntime {
@@ -8,7 +9,9 @@ export interface WebRuntime {
   database: Database;
   db: DbClient;
   box: SecretBox;
-  services: ServiceDeps;
+  /** Where outgoing connections (webhooks, the AMI) may go. */
+  egress: EgressGuard;
+  services: ServiceDeps & { egress: EgressGuard };
 }
 
 // Kept free of "server-only" so server.ts (plain Node) can boot it (migrations, relay, realtime)
@@ -17,7 +20,15 @@ export function createWebRuntime(config: WebConfig): WebRuntime {
   return processSingleton("web-runtime", () => {
     const database = initDatabase(config.database);
     const box = createSecretBox(config.secretsKey);
-    return { config, database, db: database.client, box, services: { db: database.client, box } };
+    const egress = new EgressGuard(
+      egressPolicyFor({
+        ...config.outbound,
+        databaseUrl: config.database.kind === "postgres" ? config.database.url : undefined,
+        redisUrl: config.redisUrl,
+        localPorts: [config.port]
+      })
+    );
+    return { config, database, db: database.client, box, egress, services: { db: database.client, box, egress } };
   });
 }
 

@@ -19,7 +19,7 @@ export function slaDueAt(createdAt: Date, priority: TicketPriority): Date {
 
 const TICKET_ACTIVITY_KINDS = ["created", "status_changed", "priority_changed", "assigned", "office_changed"] as const;
 
-const NOTIFICATION_KINDS = ["assignment", "reply", "mention"] as const;
+const NOTIFICATION_KINDS = ["assignment", "reply", "mention", "webhook_disabled"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** "T-1042" for ticket number 1042. */
@@ -204,7 +204,10 @@ export const notificationViewSchema = z.object({
   id: z.string(),
   userId: z.string(),
   kind: z.enum(NOTIFICATION_KINDS),
-  ticketId: z.string(),
+  /** The ticket it is about; null for kinds about something else (webhook_disabled). */
+  ticketId: z.string().nullable(),
+  /** Where the entry leads in the console. */
+  link: z.string(),
   ticketPublicId: z.string(),
   ticketSubject: z.string(),
   actorId: z.string().nullable(),

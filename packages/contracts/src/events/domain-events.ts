@@ -3,6 +3,8 @@ import { extensionViewSchema } from "../domain/extension";
 import { trunkViewSchema } from "../domain/trunk";
 import { fieldChangesSchema } from "../domain/versioned";
 import { callEventDataSchema, extensionStatusViewSchema, pbxConnectionStatusViewSchema, trunkStatusViewSchema } from "../domain/call";
+import { jobViewSchema } from "../domain/job";
+import { webhookDeliveryViewSchema, webhookEndpointViewSchema } from "../domain/webhook";
 import type { Envelope } from "./envelope";
 import { notificationEventDataSchema, replyEventDataSchema, ticketEventDataSchema } from "./ticket-event-data";
 
@@ -39,10 +41,23 @@ const eventDataSchemas = {
   "ticket.assigned": ticketEventDataSchema,
   "ticket.reply_created": replyEventDataSchema,
   "notification.created": notificationEventDataSchema,
-  "notification.read": notificationEventDataSchema
+  "notification.read": notificationEventDataSchema,
+  /** A bulk job was started; job.progress follows it a few times a second at most. */
+  "job.queued": jobViewSchema,
+  "job.progress": jobViewSchema,
+  "job.completed": jobViewSchema,
+  /** Failed, or cancelled (data.state says which). */
+  "job.failed": jobViewSchema,
+  "webhook.created": webhookEndpointViewSchema,
+  /** Changed by an admin, or disabled automatically after failing for too long. */
+  "webhook.updated": webhookEndpointViewSchema,
+  "webhook.deleted": deletedSchema,
+  /** One delivery attempt, as the endpoint's delivery log shows it. */
+  "webhook.delivery_recorded": webhookDeliveryViewSchema
 } as const;
 
 export type EventType = keyof typeof eventDataSchemas;
+export const EVENT_TYPES = Object.keys(eventDataSchemas) as EventType[];
 export type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T]>;
 export type DomainEvent = { [T in EventType]: Envelope<T, EventData<T>> }[EventType];
 

@@ -31,6 +31,14 @@ type EventSubjectKinds = EveryEventType<{
   "ticket.reply_created": "ticket";
   "notification.created": "notification";
   "notification.read": "notification";
+  "job.queued": "job";
+  "job.progress": "job";
+  "job.completed": "job";
+  "job.failed": "job";
+  "webhook.created": "webhook";
+  "webhook.updated": "webhook";
+  "webhook.deleted": "webhook";
+  "webhook.delivery_recorded": "webhook";
 }>;
 
 export type SubjectKind = EventSubjectKinds[EventType];

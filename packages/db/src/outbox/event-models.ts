@@ -11,6 +11,10 @@ import { toReplyEventData, replyAuthor, type TicketReplyRow } from "../views/tic
 import { notificationIncludes, toNotificationView, type NotificationRow } from "../views/ticket-notification-view";
 import { notificationEventType, ticketEventType, type NotificationEventType, type TicketEventType } from "./ticket-event-type";
 import { notEventBearing, type EventBearing, type EventModel, type EventModelRegistry } from "./event-model";
+import { jobIncludes, toJobView, type JobRow } from "../views/job-view";
+import { toWebhookDeliveryView, toWebhookEndpointView, webhookEndpointIncludes, type WebhookEndpointRow } from "../views/webhook-view";
+import type { WebhookDelivery } from "../generated/prisma/client";
+import { jobEventType, type JobEventType } from "./job-event-type";
 
 const orgOf = (row: { organizationId: string }) => row.organizationId;
 
@@ -101,6 +105,33 @@ const notification: EventModel<NotificationRow, NotificationEventType> = {
   view: toNotificationView
 };
 
+/** A job's state and progress; how often progress is written (so announced) is the runner's to throttle. */
+const job: EventModel<JobRow, JobEventType> = {
+  kind: "job",
+  include: jobIncludes,
+  announce: { pick: jobEventType },
+  orgId: orgOf,
+  view: toJobView
+};
+
+const webhookEndpoint: EventModel<WebhookEndpointRow, "webhook.created" | "webhook.updated", "webhook.deleted"> = {
+  kind: "webhook",
+  include: webhookEndpointIncludes,
+  announce: { created: "webhook.created", updated: "webhook.updated" },
+  deleted: { type: "webhook.deleted", label: (row) => row.url },
+  orgId: orgOf,
+  view: toWebhookEndpointView
+};
+
+/** Delivery log rows are written once; they are announced on their endpoint (subject webhook:{id}). */
+const webhookDelivery: EventModel<WebhookDelivery, "webhook.delivery_recorded"> = {
+  kind: "webhook",
+  announce: { created: "webhook.delivery_recorded", updated: null },
+  orgId: orgOf,
+  subjectId: (row) => row.endpointId,
+  view: toWebhookDeliveryView
+};
+
 /**
  * Every Prisma model, keyed by its name as the query extension reports it: a model added to
  * schema.prisma does not compile until it is registered here with its event model or declared
@@ -128,7 +159,11 @@ export const eventModels = {
   Ticket: ticket,
   TicketReply: ticketReply,
   TicketActivity: notEventBearing("a ticket's audit rows ride along with the ticket's own events"),
-  Notification: notification
+  Notification: notification,
+  WebhookEndpoint: webhookEndpoint,
+  WebhookDelivery: webhookDelivery,
+  Job: job,
+  JobFile: notEventBearing("an export's file; its job's events say when it is ready")
 } satisfies EventModelRegistry;
 
 /** A full row of an event-bearing model, as the hooks load it. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Socket } from "node:net";
+import type { EgressGuard } from "@switchboard/egress";
 import { actionIdOf, field, type AmiMessage } from "./ami-message";
 import { AmiActionError, AmiAuthError } from "./ami-errors";
 import { formatAction } from "./format-action";
@@ -30,6 +31,8 @@ export interface AmiClientOptions {
   secret: string;
   connectTimeoutMs?: number;
   actionTimeoutMs?: number;
+  /** Decides, right before connecting, whether the host may be reached, and to which address. */
+  egress: EgressGuard;
 }
 
 /**
@@ -51,6 +54,8 @@ export class AmiClient {
 
   /** Connects and logs in; rejects with AmiAuthError for refused credentials. */
   async connect(): Promise<void> {
+    // Resolved and checked now, and connected to that very address: no second lookup to rebind.
+    const target = await this.options.egress.check(this.options.host, this.options.port);
     const socket = new Socket();
     this.socket = socket;
     socket.setNoDelay(true);
@@ -68,7 +73,7 @@ export class AmiClient {
         clearTimeout(timer);
         reject(error);
       });
-      socket.connect(this.options.port, this.options.host);
+      socket.connect(this.options.port, target.address);
     }).catch((error: unknown) => {
       this.closed = true;
       throw error;

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { Logger } from "pino";
+import type { EgressGuard } from "@switchboard/egress";
 import type { SecretBox } from "@switchboard/auth";
 import type { DbClient } from "@switchboard/db";
 import { CallTracker } from "../tracker/call-tracker";
@@ -22,6 +23,8 @@ export interface AmiConnectorOptions {
   backoff?: BackoffOptions;
   random?: () => number;
   actionTimeoutMs?: number;
+  /** Where outgoing connections may go (checked at every connect). */
+  egress: EgressGuard;
 }
 
 export interface ConnectorStats {
@@ -117,7 +120,14 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
     }
     if (this.statusWriter.current() !== "auth_failed") await this.statusWriter.write("connecting", row.lastError);
     const client = new AmiClient(
-      { host: row.host, port: row.port, username: row.username, secret: box.open(row.secretEnc), actionTimeoutMs: this.options.actionTimeoutMs },
+      {
+        host: row.host,
+        port: row.port,
+        username: row.username,
+        secret: box.open(row.secretEnc),
+        actionTimeoutMs: this.options.actionTimeoutMs,
+        egress: this.options.egress
+      },
       (message) => this.dispatch(message)
     );
     this.client = client;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { FakeAmiServer } from "../testing/fake-ami-server";
-import { silentLog } from "../testing/connector-harness";
+import { silentLog, onPremEgress } from "../testing/connector-harness";
 import { createPbxTestOrg } from "../testing/pbx-test-org";
 import { ConnectorSupervisor } from "./connector-supervisor";
 
@@ -19,7 +19,7 @@ describe("ConnectorSupervisor", () => {
     const a = await createPbxTestOrg(t.database.client, t.box, { port: server.port });
     const b = await createPbxTestOrg(t.database.client, t.box, { port: server.port });
     await t.database.client.pbxConnection.update({ where: { id: b.connection.id }, data: { enabled: false } });
-    const supervisor = new ConnectorSupervisor({ db: t.database.client, box: t.box, log: silentLog, refreshMs: 60_000 });
+    const supervisor = new ConnectorSupervisor({ db: t.database.client, box: t.box, log: silentLog, egress: onPremEgress, refreshMs: 60_000 });
     try {
       await supervisor.start();
       expect(Object.keys(supervisor.stats())).toEqual([a.org.id]);

@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import type { Logger } from "pino";
 import type { SecretBox } from "@switchboard/auth";
 import type { DbClient } from "@switchboard/db";
+import type { EgressGuard } from "@switchboard/egress";
 import { CALL_CONTROL_ERRORS, type CallControlRequest, type CallControlResult } from "./call-control";
 import { AmiConnector, type ConnectorStats } from "./ami-connector";
 import type { AmiMessage } from "./ami-message";
@@ -10,6 +11,8 @@ export interface SupervisorOptions {
   db: DbClient;
   box: SecretBox;
   log: Logger;
+  /** Where AMI connections may go: checked at every connect. */
+  egress: EgressGuard;
   /** How often the configured connections are re-read (added, enabled, disabled, removed). */
   refreshMs?: number;
 }
@@ -90,6 +93,7 @@ export class ConnectorSupervisor extends EventEmitter<{
             db: this.options.db,
             box: this.options.box,
             connectionId: row.id,
+            egress: this.options.egress,
             log: this.options.log.child({ connectionId: row.id })
           });
           connector.on("status", (status) => this.emit("status", row.organizationId, status));

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import { pino } from "pino";
 import { createSecretBox } from "@switchboard/auth";
 import { createDatabase } from "@switchboard/db";
+import { EgressGuard, egressPolicyFor } from "@switchboard/egress";
 import { ConnectorSupervisor } from "../ami/connector-supervisor";
 import { serveCallControl } from "../control/call-control-bus";
 import { buildPbxStats, createPbxOpsHandler } from "../ops/pbx-stats";
@@ -18,7 +19,15 @@ import { loadConnectConfig } from "./env";
 const config = loadConnectConfig();
 const log = pino({ level: config.logLevel, base: { service: "pbx-connect" } });
 const database = createDatabase(config.database);
-const supervisor = new ConnectorSupervisor({ db: database.client, box: createSecretBox(config.secretsKey), log });
+const egress = new EgressGuard(
+  egressPolicyFor({
+    ...config.outbound,
+    databaseUrl: config.database.kind === "postgres" ? config.database.url : undefined,
+    redisUrl: config.redisUrl,
+    localPorts: config.opsPort ? [config.opsPort] : []
+  })
+);
+const supervisor = new ConnectorSupervisor({ db: database.client, box: createSecretBox(config.secretsKey), log, egress });
 let control: { close(): Promise<void> } | undefined;
 let ops: Server | undefined;
 try {

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { startPrivateRedis, type PrivateRedis } from "@switchboard/events/testing";
 import { ConnectorSupervisor } from "../ami/connector-supervisor";
 import type { CallControlRequest } from "../ami/call-control";
-import { silentLog } from "../testing/connector-harness";
+import { silentLog, onPremEgress } from "../testing/connector-harness";
 import { FakeAmiServer } from "../testing/fake-ami-server";
 import { readFixture } from "../testing/fixtures";
 import { createPbxTestOrg } from "../testing/pbx-test-org";
@@ -126,7 +126,7 @@ describe("call control over Redis", () => {
     const options = bus();
     const ami = await FakeAmiServer.start({ username: "switchboard", secret: "ami-secret-123" });
     const { org } = await createPbxTestOrg(t.database.client, t.box, { port: ami.port });
-    const supervisor = new ConnectorSupervisor({ db: t.database.client, box: t.box, log: silentLog, refreshMs: 60_000 });
+    const supervisor = new ConnectorSupervisor({ db: t.database.client, box: t.box, log: silentLog, egress: onPremEgress, refreshMs: 60_000 });
     const resynced = waitForEmit(supervisor, "resynced", (orgId: string) => orgId === org.id);
     await supervisor.start();
     await resynced;

@@ -3,9 +3,14 @@ import { pbxConnectionInputSchema } from "@switchboard/contracts";
 import { DomainError, parseInput, type ActingViewer } from "@switchboard/db";
 import { createOrganization } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
+import { EgressGuard, EGRESS_REFUSED_MESSAGE, type Resolver } from "@switchboard/egress";
 import { getPbxIntegration, rotatePbxWebhookSecret, savePbxConnection } from "./pbx-integration-settings";
 
 let t: TestDatabase;
+
+/** Names resolve as DNS would say: *.example.net to a public address, loopback.example.net to 127.0.0.1. */
+const resolver: Resolver = async (host) => [{ address: host.startsWith("loopback.") ? "127.0.0.1" : "93.184.216.34", family: 4 }];
+const egress = new EgressGuard({ allowPrivate: false, ownServices: [] }, resolver);
 beforeAll(async () => {
   t = await createTestDatabase({ poolSize: 4 });
 });
@@ -17,7 +22,7 @@ describe("PBX integration settings", () => {
   it("admins save the AMI connection (secret sealed, only its hint shown) and rotate the webhook secret", async () => {
     const org = await createOrganization(t.database.client);
     const admin: ActingViewer = { id: "00000000-0000-4000-8000-000000000001", orgId: org.id, role: "admin", name: "Ada" };
-    const deps = { db: t.database.client, box: t.box };
+    const deps = { db: t.database.client, box: t.box, egress };
     // As the settings form's server action does: parse, then save.
     const save = (input: unknown) => Promise.resolve().then(() => savePbxConnection(deps, admin, parseInput(pbxConnectionInputSchema, input)));
     await expect(save({ host: "pbx.example.net", username: "switchboard" })).rejects.toMatchObject({
@@ -51,5 +56,38 @@ describe("PBX integration settings", () => {
     await expect(save({ host: "bad host!", username: "x", port: 70000 })).rejects.toMatchObject({
       fields: { host: expect.any(String), port: "port must be 1–65535" }
     });
+  });
+});
+
+describe("AMI host: the same destinations refused as for webhooks, with the same one message", () => {
+  it.each(["127.0.0.1", "::1", "10.1.2.3", "169.254.169.254", "loopback.example.net"])("refuses %s", async (host) => {
+    const org = await createOrganization(t.database.client);
+    const admin: ActingViewer = { id: "00000000-0000-4000-8000-000000000002", orgId: org.id, role: "admin", name: "Ada" };
+    const save = savePbxConnection(
+      { db: t.database.client, box: t.box, egress },
+      admin,
+      parseInput(pbxConnectionInputSchema, { host, username: "sb", secret: "s3cret-ami-pass" })
+    );
+    await expect(save).rejects.toMatchObject({ code: "bad_request", fields: { host: EGRESS_REFUSED_MESSAGE } });
+    expect(await t.database.client.pbxConnection.count({ where: { organizationId: org.id } })).toBe(0);
+  });
+
+  it("an on-premises install that allows private addresses may use its LAN PBX", async () => {
+    const org = await createOrganization(t.database.client);
+    const admin: ActingViewer = { id: "00000000-0000-4000-8000-000000000003", orgId: org.id, role: "admin", name: "Ada" };
+    const onPrem = new EgressGuard({ allowPrivate: true, ownServices: [] });
+    const saved = await savePbxConnection(
+      { db: t.database.client, box: t.box, egress: onPrem },
+      admin,
+      parseInput(pbxConnectionInputSchema, { host: "10.1.2.3", username: "sb", secret: "s3cret-ami-pass" })
+    );
+    expect(saved.host).toBe("10.1.2.3");
+    await expect(
+      savePbxConnection(
+        { db: t.database.client, box: t.box, egress: onPrem },
+        admin,
+        parseInput(pbxConnectionInputSchema, { host: "169.254.169.254", username: "sb", secret: "s3cret-ami-pass" })
+      )
+    ).rejects.toMatchObject({ fields: { host: EGRESS_REFUSED_MESSAGE } });
   });
 });

@@ -1,6 +1,7 @@
 import { RULES, secretHint } from "@switchboard/auth";
 import { actorOf, badRequest, enforce, withActor, type ActingViewer, type PbxConnection, type ServiceDeps } from "@switchboard/db";
 import type { PbxConnectionInput, PbxConnectionSettingsView, PbxIntegrationView } from "@switchboard/contracts";
+import { destinationProblem, type EgressGuard } from "@switchboard/egress";
 import { createPbxWebhook } from "../webhook/pbx-webhook-settings";
 
 function toSettingsView(row: PbxConnection): PbxConnectionSettingsView {
@@ -32,9 +33,21 @@ export async function getPbxIntegration({ db }: ServiceDeps, viewer: ActingViewe
   };
 }
 
-/** Creates or changes the AMI connection; a new connection needs its secret. */
-export async function savePbxConnection(deps: ServiceDeps, viewer: ActingViewer, input: PbxConnectionInput): Promise<PbxConnectionSettingsView> {
+/**
+ * Creates or changes the AMI connection; a new connection needs its secret. The host must be one
+ * outgoing connections may reach (the connector checks it again at every connect).
+ */
+export async function savePbxConnection(
+  deps: ServiceDeps & { egress: EgressGuard },
+  viewer: ActingViewer,
+  input: PbxConnectionInput
+): Promise<PbxConnectionSettingsView> {
   enforce(RULES.managePbxIntegration, viewer);
+  await deps.egress.check(input.host, input.port).catch((error: unknown) => {
+    const problem = destinationProblem(error);
+    if (problem) throw badRequest(`invalid input — host: ${problem}`, { host: problem });
+    throw error;
+  });
   const { secret, ...rest } = input;
   const existing = await deps.db.pbxConnection.findUnique({
     where: { organizationId: viewer.orgId },

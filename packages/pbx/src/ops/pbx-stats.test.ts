@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import type { AmiMessage } from "../ami/ami-message";
 import { ConnectorSupervisor } from "../ami/connector-supervisor";
 import { formatMessage } from "../ami/format-action";
-import { silentLog } from "../testing/connector-harness";
+import { silentLog, onPremEgress } from "../testing/connector-harness";
 import { FakeAmiServer } from "../testing/fake-ami-server";
 import { readFixture } from "../testing/fixtures";
 import { createPbxTestOrg } from "../testing/pbx-test-org";
@@ -31,7 +31,7 @@ describe("PBX counters on /stats", () => {
   it("garbage frames, unknown events, unknown channels and out-of-order events on the live connection are counted on GET /stats", async () => {
     const ami = await FakeAmiServer.start({ username: "switchboard", secret: "ami-secret-123" });
     const { org } = await createPbxTestOrg(t.database.client, t.box, { port: ami.port });
-    const supervisor = new ConnectorSupervisor({ db: t.database.client, box: t.box, log: silentLog, refreshMs: 60_000 });
+    const supervisor = new ConnectorSupervisor({ db: t.database.client, box: t.box, log: silentLog, egress: onPremEgress, refreshMs: 60_000 });
     const resynced = waitForEmit(supervisor, "resynced", (orgId: string) => orgId === org.id);
     await supervisor.start();
     await resynced;

@@ -1,5 +1,6 @@
 import { pino } from "pino";
 import type { TestDatabase } from "@switchboard/db/testing";
+import { EgressGuard } from "@switchboard/egress";
 import { AmiConnector } from "../ami/ami-connector";
 import type { AmiMessage } from "../ami/ami-message";
 import { formatMessage } from "../ami/format-action";
@@ -8,6 +9,9 @@ import { createPbxTestOrg } from "./pbx-test-org";
 import { waitForEmit } from "./wait-for";
 
 export const silentLog = pino({ level: "silent" });
+
+/** Fake PBXs listen on loopback: tests allow private addresses, as an on-premises install does. */
+export const onPremEgress = new EgressGuard({ allowPrivate: true, ownServices: [] });
 
 /**
  * A fake PBX, an organization wired to it and a running connector — logged in and resynced —
@@ -24,6 +28,7 @@ export async function startConnectorHarness(
     box: t.box,
     connectionId: setup.connection.id,
     log: silentLog,
+    egress: onPremEgress,
     backoff: { baseMs: 20, maxMs: 200 },
     actionTimeoutMs: options.actionTimeoutMs
   });

@@ -5,7 +5,7 @@ export const TIMESTAMP_HEADER = "x-switchboard-timestamp";
 /** Header carrying `v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`; several, comma-separated, during key rotation. */
 export const SIGNATURE_HEADER = "x-switchboard-signature";
 
-function computeSignature(secret: string, timestamp: string, rawBody: string): string {
+export function computeSignature(secret: string, timestamp: string, rawBody: string): string {
   return createHmac("sha256", secret).update(`${timestamp}.${rawBody}`, "utf8").digest("hex");
 }
 

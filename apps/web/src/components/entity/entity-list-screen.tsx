@@ -11,16 +11,29 @@ interface EntityListScreenProps {
   description: ReactNode;
   /** The "New …" button, shown to managers only. */
   create: { href: string; label: string } | null;
+  /** More header actions, before the create button (e.g. an import). */
+  extraActions?: ReactNode;
   /** The list holds only the first LIST_LIMIT rows. */
   truncated: boolean;
   children: ReactNode;
 }
 
 /** The shell of a live list page: heading with the create button, a notice when the list was cut short, then the list. */
-export function EntityListScreen({ title, noun, description, create, truncated, children }: EntityListScreenProps) {
+export function EntityListScreen({ title, noun, description, create, extraActions, truncated, children }: EntityListScreenProps) {
   return (
     <>
-      <PageHeader title={title} description={description} actions={create ? <ButtonLink href={create.href}>{create.label}</ButtonLink> : null} />
+      <PageHeader
+        title={title}
+        description={description}
+        actions={
+          create || extraActions ? (
+            <>
+              {extraActions}
+              {create ? <ButtonLink href={create.href}>{create.label}</ButtonLink> : null}
+            </>
+          ) : null
+        }
+      />
       {truncated ? (
         <div className="mb-4">
           <Notice tone="warning" title={`Showing the first ${LIST_LIMIT} ${noun}`}>

@@ -38,7 +38,7 @@ interface RouteDoc<Success extends z.ZodType> {
   summary: string;
   description?: string;
   success: {
-    status: 200 | 201 | 204;
+    status: 200 | 201 | 202 | 204;
     description: string;
     schema?: Success;
     /** The Location header of a 201. */
@@ -72,6 +72,8 @@ interface ApiRouteSpec<
   query?: Query;
   beforeBody?: (call: Omit<ApiCall<Item, Query, Body>, "body" | "ifMatch">) => Promise<void>;
   body?: Body;
+  /** Largest body read (default 64 KB); more is a 413. */
+  maxBodyBytes?: number;
   /** How a body the schema refuses is reported; by default a bad_request naming every failing field. */
   invalidBody?: (error: z.ZodError) => Error;
   /** The success body (serialized as JSON), or a whole Response for answers of another shape. */

@@ -3,9 +3,11 @@ import { definePublicRoute, type ApiRoute } from "./api-route";
 import { callRoutes } from "./call-routes";
 import { extensionRoutes } from "./extension-routes";
 import { healthRoute } from "./health";
+import { jobRoutes } from "./job-routes";
 import { openApiResponse } from "./openapi/openapi-response";
 import { ticketRoutes } from "./ticket-routes";
 import { trunkRoutes } from "./trunk-routes";
+import { webhookRoutes } from "./webhook-routes";
 
 const openApiRoute = definePublicRoute({
   method: "GET",
@@ -44,6 +46,21 @@ export const apiRoutes = {
   updateTicket: ticketRoutes.patch,
   listTicketReplies: ticketRoutes.replies,
   replyToTicket: ticketRoutes.reply,
+  listWebhooks: webhookRoutes.list,
+  createWebhook: webhookRoutes.create,
+  getWebhook: webhookRoutes.get,
+  updateWebhook: webhookRoutes.patch,
+  deleteWebhook: webhookRoutes.remove,
+  rotateWebhookSecret: webhookRoutes.rotate,
+  sendWebhookTest: webhookRoutes.test,
+  listWebhookDeliveries: webhookRoutes.deliveries,
+  listJobs: jobRoutes.list,
+  getJob: jobRoutes.get,
+  cancelJob: jobRoutes.cancel,
+  previewImport: jobRoutes.previewImport,
+  startImport: jobRoutes.startImport,
+  startExport: jobRoutes.startExport,
+  downloadExport: jobRoutes.exportFile,
   getHealth: healthRoute,
   getOpenApiDocument: openApiRoute
 } satisfies Record<string, ApiRoute>;

@@ -24,7 +24,7 @@ async function answer(route: AnyApiRouteSpec, request: NextRequest, context: Rou
   await route.beforeBody?.(call);
   if (route.ifMatch) call.ifMatch = readIfMatch(request.headers.get("if-match"));
   if (route.body) {
-    const parsed = route.body.safeParse(await readJsonBody(request));
+    const parsed = route.body.safeParse(await readJsonBody(request, route.maxBodyBytes));
     if (!parsed.success) throw (route.invalidBody ?? invalidInput)(parsed.error);
     call.body = parsed.data;
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { secretHint } from "@switchboard/auth";
 import { createExtensionRow } from "@switchboard/db/seed";
 import { ConnectorSupervisor, inProcessGateway } from "@switchboard/pbx";
-import { FakeAmiServer, readFixture, silentLog } from "@switchboard/pbx/testing";
+import { FakeAmiServer, readFixture, silentLog, onPremEgress } from "@switchboard/pbx/testing";
 import { POST as hangupRoute } from "@/app/api/v1/calls/[id]/hangup/route";
 import { POST as transferRoute } from "@/app/api/v1/calls/[id]/transfer/route";
 import { apiRequest, idContext, readResponse } from "@/features/api/testing/api-request";
@@ -31,7 +31,7 @@ beforeAll(async () => {
       secretHint: secretHint("ami-secret-123")
     }
   });
-  supervisor = new ConnectorSupervisor({ db, box: env.runtime.box, log: silentLog, refreshMs: 60_000 });
+  supervisor = new ConnectorSupervisor({ db, box: env.runtime.box, log: silentLog, egress: onPremEgress, refreshMs: 60_000 });
   const resynced = new Promise<void>((resolve) => supervisor.once("resynced", () => resolve()));
   await supervisor.start();
   await resynced;

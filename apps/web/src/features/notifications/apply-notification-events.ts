@@ -44,5 +44,8 @@ export function describeNotification(n: NotificationView): string {
       return `${who} replied on ${n.ticketPublicId}`;
     case "mention":
       return `${who} mentioned you on ${n.ticketPublicId}`;
+    case "webhook_disabled":
+      // ticketSubject names what a non-ticket entry is about: here the webhook's URL.
+      return `Webhook ${n.ticketSubject} was disabled`;
   }
 }

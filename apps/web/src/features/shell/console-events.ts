@@ -2,6 +2,8 @@ import type { EventType } from "@switchboard/contracts";
 import { callDescribers } from "@/features/calls/describe-call-event";
 import type { CallEventType } from "@/features/calls/live-calls";
 import { extensionDescribers } from "@/features/extensions/describe-extension-event";
+import type { JobEventType } from "@/features/jobs/apply-job-events";
+import { jobDescribers } from "@/features/jobs/describe-job-event";
 import type { NotificationEventType } from "@/features/notifications/apply-notification-events";
 import { notificationDescribers } from "@/features/notifications/describe-notification-event";
 import { pbxDescribers } from "@/features/pbx-settings/describe-pbx-event";
@@ -13,6 +15,8 @@ import type { StatusEventType } from "@/features/realtime/live-statuses";
 import type { TicketEventType } from "@/features/tickets/apply-ticket-events";
 import { ticketDescribers } from "@/features/tickets/describe-ticket-event";
 import { trunkDescribers } from "@/features/trunks/describe-trunk-event";
+import type { WebhookEventType } from "@/features/webhooks/apply-webhook-events";
+import { webhookDescribers } from "@/features/webhooks/describe-webhook-event";
 
 /*
  * What the console does with each event type, registered by the features that own them. Both
@@ -28,10 +32,13 @@ export const eventDescribers = {
   ...callDescribers,
   ...pbxDescribers,
   ...ticketDescribers,
-  ...notificationDescribers
+  ...notificationDescribers,
+  ...jobDescribers,
+  ...webhookDescribers
 } satisfies EventDescribers;
 
 /** The event types the console's views apply, by each applier's own list. */
-type AppliedEventType = EntityChangeType | StatusEventType | CallEventType | PbxEventType | TicketEventType | NotificationEventType;
+type AppliedEventType =
+  EntityChangeType | StatusEventType | CallEventType | PbxEventType | TicketEventType | NotificationEventType | JobEventType | WebhookEventType;
 // Fails to compile, naming them, while an event type has no applier.
 type _EveryEventTypeApplied = NoneLeft<Exclude<EventType, AppliedEventType>>;

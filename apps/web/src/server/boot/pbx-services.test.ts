@@ -5,7 +5,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { secretHint } from "@switchboard/auth";
 import { createOrganization } from "@switchboard/db/seed";
-import { FakeAmiServer, readFixture } from "@switchboard/pbx/testing";
+import { FakeAmiServer, readFixture, onPremEgress } from "@switchboard/pbx/testing";
 import { createApiTestEnv, type ApiTestEnv } from "@/features/api/testing/api-test-env";
 import { getCallControlGateway } from "@/features/call-control/server/gateway-registry";
 import { startPbxServices } from "./pbx-services";
@@ -36,7 +36,8 @@ afterAll(async () => {
 describe("PBX services in the web process (PBX_CONNECTOR=embedded, SIMULATOR=demo)", () => {
   it("runs the supervisor here, registers in-process call control, simulates the demo org, and counts bad input on GET /pbx/stats", async () => {
     expect(env.runtime.config.pbxConnector).toBe("embedded");
-    const runtime = { ...env.runtime, config: { ...env.runtime.config, simulator: { org: "demo" as const, rate: 1, byDefault: false } } };
+    // The fake PBX listens on loopback: as an on-premises install (OUTBOUND_ALLOW_PRIVATE=true) would allow.
+    const runtime = { ...env.runtime, egress: onPremEgress, config: { ...env.runtime.config, simulator: { org: "demo" as const, rate: 1, byDefault: false } } };
     const pbx = await startPbxServices(runtime, pino({ level: "silent" }));
     const http = createServer((req, res) => {
       if (!pbx.handleOpsRequest(req, res)) res.writeHead(404).end();

@@ -44,7 +44,7 @@ export async function startPbxServices(runtime: WebRuntime, logger: Logger): Pro
   let gateway: CallControlGateway;
 
   if (config.pbxConnector === "embedded") {
-    const running = new ConnectorSupervisor({ db, box, log });
+    const running = new ConnectorSupervisor({ db, box, log, egress: runtime.egress });
     supervisor = running;
     await running.start();
     gateway = inProcessGateway(running);

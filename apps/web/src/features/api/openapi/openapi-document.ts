@@ -78,7 +78,7 @@ function errorAnswers(route: ApiRoute): ErrorAnswer[] {
   if (route.rule) implied.push({ status: 403, description: `\`${route.rule.denial}\`` });
   if (route.query || route.body) implied.push({ status: 400, description: "invalid input; `fields` names each problem" });
   if (route.item) implied.push({ status: 404, description: `\`${route.item} not found\` (also for one you may not see)` });
-  if (route.body) implied.push({ status: 413, description: `body larger than ${MAX_BODY_BYTES / 1024} KB` });
+  if (route.body) implied.push({ status: 413, description: `body larger than ${(route.maxBodyBytes ?? MAX_BODY_BYTES) / 1024} KB` });
   if (route.ifMatch) {
     implied.push({ status: 400, description: "`If-Match` is not one of this API's ETags (`fields.If-Match`), or disagrees with the body's `version`" });
     implied.push({

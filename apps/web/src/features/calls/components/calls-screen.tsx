@@ -1,4 +1,5 @@
-import { canControlCalls, canReadCalls } from "@switchboard/auth";
+import { canControlCalls, canExportData, canReadCalls } from "@switchboard/auth";
+import { ExportButton } from "@/features/jobs/components/export-button";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { PageHeader } from "@/components/ui/panel";
 import type { Viewer } from "@/features/auth/server/require-viewer";
@@ -10,7 +11,11 @@ export async function CallsScreen({ viewer, params }: { viewer: Viewer; params: 
   const data = await loadCallBoard(viewer, params);
   return (
     <>
-      <PageHeader title="Calls" description="Calls in progress and recent calls. Everything here updates live, without reloading." />
+      <PageHeader
+        title="Calls"
+        description="Calls in progress and recent calls. Everything here updates live, without reloading."
+        actions={canExportData(viewer) ? <ExportButton kind="calls" /> : null}
+      />
       <CallsBoard data={data} params={params} pageSize={RECENT_PAGE_SIZE} canControl={canControlCalls(viewer)} />
     </>
   );

@@ -1,4 +1,5 @@
-import { canReadExtensions } from "@switchboard/auth";
+import { canImportExtensions, canReadExtensions } from "@switchboard/auth";
+import { ButtonLink } from "@/components/ui/button";
 import { EntityListScreen } from "@/components/entity/entity-list-screen";
 import { AccessDenied } from "@/components/ui/access-denied";
 import type { Viewer } from "@/features/auth/server/require-viewer";
@@ -18,6 +19,13 @@ export async function ExtensionsScreen({ viewer }: { viewer: Viewer }) {
           : "Internal numbers and their SIP endpoints (read-only for your role)."
       }
       create={canManage ? { href: "/extensions/new", label: "New extension" } : null}
+      extraActions={
+        canImportExtensions(viewer) ? (
+          <ButtonLink href="/extensions/import" variant="secondary">
+            Import CSV
+          </ButtonLink>
+        ) : null
+      }
       truncated={truncated}
     >
       <ExtensionsView rows={rows} statuses={statuses} seq={seq} canManage={canManage} />

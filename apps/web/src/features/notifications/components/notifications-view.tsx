@@ -22,7 +22,7 @@ interface NotificationsViewProps {
   pageCount: number;
 }
 
-const KIND_LABELS = { assignment: "Assignment", reply: "Reply", mention: "Mention" } as const;
+const KIND_LABELS = { assignment: "Assignment", reply: "Reply", mention: "Mention", webhook_disabled: "Webhook" } as const;
 
 export function NotificationsView({ seq, rows: initialRows, unread: initialUnread, page, pageCount }: NotificationsViewProps) {
   const router = useRouter();
@@ -75,7 +75,7 @@ export function NotificationsView({ seq, rows: initialRows, unread: initialUnrea
                     <Badge tone={n.readAt ? "neutral" : "info"}>{KIND_LABELS[n.kind]}</Badge>
                     {!n.readAt ? <span className="sr-only">Unread:</span> : null}
                     <Link
-                      href={`/tickets/${n.ticketId}`}
+                      href={n.link}
                       className="font-semibold text-brand-700 hover:underline dark:text-brand-300"
                       onClick={() => !n.readAt && void markRead(n, false)}
                     >

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
-import { canReadCalls, canReadExtensions, canReadTrunks } from "@switchboard/auth";
+import { canManageWebhooks, canReadCalls, canReadExtensions, canReadJobs, canReadTrunks } from "@switchboard/auth";
 import { currentSeq, getOrganization } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
+import { ActiveJobsTray } from "@/features/jobs/components/active-jobs-tray";
+import { loadActiveJobs } from "@/features/jobs/server/load-jobs";
 import { loadUnreadBadge } from "@/features/notifications/server/load-notifications";
 import { getRuntime } from "@/server/runtime";
 import { AppHeader } from "./app-header";
@@ -12,7 +14,12 @@ import type { NavItem } from "./nav-links";
 export async function AppShell({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   const { config, db } = getRuntime();
-  const [seq, org, inbox] = await Promise.all([currentSeq(db, viewer.orgId), getOrganization(db, viewer.orgId), loadUnreadBadge(viewer)]);
+  const [seq, org, inbox, activeJobs] = await Promise.all([
+    currentSeq(db, viewer.orgId),
+    getOrganization(db, viewer.orgId),
+    loadUnreadBadge(viewer),
+    canReadJobs(viewer) ? loadActiveJobs(viewer) : []
+  ]);
   const nav: NavItem[] = [
     { href: "/", label: "Dashboard" },
     // Everyone works tickets: staff their offices' queue, customers their own requests.
@@ -25,6 +32,8 @@ export async function AppShell({ children }: { children: ReactNode }) {
       : []),
     ...(canReadExtensions(viewer) ? [{ href: "/extensions", label: "Extensions" }] : []),
     ...(canReadTrunks(viewer) ? [{ href: "/trunks", label: "Trunks" }] : []),
+    ...(canReadJobs(viewer) ? [{ href: "/jobs", label: "Jobs" }] : []),
+    ...(canManageWebhooks(viewer) ? [{ href: "/webhooks", label: "Webhooks" }] : []),
     { href: "/settings", label: "Settings" }
   ];
   return (
@@ -37,6 +46,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <AppHeader user={viewer} orgName={org.name} nav={nav} inbox={inbox} />
+      {canReadJobs(viewer) ? <ActiveJobsTray initial={activeJobs} seq={seq} /> : null}
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none sm:px-6 lg:px-8">
         {children}
       </main>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { canSeeInternalTicketData } from "@switchboard/auth";
+import { canExportData, canSeeInternalTicketData } from "@switchboard/auth";
+import { ExportButton } from "@/features/jobs/components/export-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice, PageHeader } from "@/components/ui/panel";
 import type { Viewer } from "@/features/auth/server/require-viewer";
@@ -19,7 +20,12 @@ export async function TicketsScreen({ viewer, params }: { viewer: Viewer; params
             ? "Helpdesk tickets of your offices and those assigned to you. New tickets and changes appear here live."
             : "Your support requests. Answers and status changes appear here live."
         }
-        actions={<ButtonLink href="/tickets/new">New ticket</ButtonLink>}
+        actions={
+          <>
+            {canExportData(viewer) ? <ExportButton kind="tickets" /> : null}
+            <ButtonLink href="/tickets/new">New ticket</ButtonLink>
+          </>
+        }
       />
       {data.ok ? (
         <TicketsView

@@ -103,6 +103,7 @@ export function notification(id: string, extra: Partial<NotificationView> = {}):
     userId: "u-bo",
     kind: "assignment",
     ticketId: "t1",
+    link: "/tickets/t1",
     ticketPublicId: "T-1001",
     ticketSubject: "Voicemail PIN rejected",
     actorId: "u-sam",

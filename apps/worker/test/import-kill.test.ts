@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { pino } from "pino";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { ActingViewer } from "@switchboard/db";
+import { createOrganization, createUser } from "@switchboard/db/seed";
+import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
+import { getJob, startImport, startIntegrations, type Integrations } from "@switchboard/integrations";
+import { testSettings } from "@switchboard/integrations/testing";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SECRETS_KEY = "test-secrets-key-test-secrets-key-0123456789";
+
+let t: TestDatabase;
+let producer: Integrations;
+let admin: ActingViewer;
+const children: ChildProcess[] = [];
+
+/** `npm run worker` as a real child process on the test database. */
+function spawnWorker(): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "../src/main.ts")], {
+    env: {
+      ...process.env,
+      DATABASE_URL: t.url,
+      AUTH_SECRET: "test-auth-secret-test-auth-secret-0123456789",
+      SECRETS_KEY,
+      REDIS_URL: "",
+      WORKER_OPS_PORT: "0",
+      JOB_HEARTBEAT_SECONDS: "10",
+      JOB_SUPERVISE_SECONDS: "1",
+      LOG_LEVEL: process.env.WORKER_TEST_LOG_LEVEL ?? "warn"
+    },
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  // Its output shows only when a test fails (vitest prints it with the failure).
+  child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+  children.push(child);
+  return child;
+}
+
+function csv(count: number): string {
+  const lines = ["number,display_name,sip_username,sip_secret"];
+  for (let i = 0; i < count; i++) lines.push(`${3000 + i},Desk ${3000 + i},kill${3000 + i},secret-${i}-abcdefgh`);
+  return lines.join("\n");
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const org = await createOrganization(t.database.client);
+  const user = await createUser(t.database.client, org.id, { role: "admin", name: "Ada Admin" });
+  admin = { id: user.id, orgId: org.id, role: "admin", name: user.name };
+  // This process only enqueues (as the web app of a cluster does); the children run the jobs.
+  producer = await startIntegrations({
+    database: t.database,
+    box: t.box,
+    logger: pino({ level: "warn" }),
+    settings: testSettings({ heartbeatSeconds: 10 }),
+    egress: { allowPrivate: false, ownServices: [] },
+    runWorker: false
+  });
+});
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  await producer?.stop();
+  await t?.drop();
+});
+
+const count = () => t.database.client.extension.count({ where: { organizationId: admin.orgId } });
+
+it("an import whose worker is killed midway leaves a consistent prefix, then resumes on another worker to exactly everything", async () => {
+  const first = spawnWorker();
+  const job = await startImport(producer.deps, admin, { csv: csv(2000), mode: "all_or_nothing" });
+  await expect.poll(async () => (await getJob(producer.deps, admin, job.id)).done, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
+  first.kill("SIGKILL");
+  await new Promise((resolve) => first.once("exit", resolve));
+
+  // What the dead worker left: exactly the rows its committed batches counted, none half-written.
+  const stopped = await getJob(producer.deps, admin, job.id);
+  expect(stopped.state).toBe("running");
+  expect(stopped.done).toBeLessThan(2000);
+  expect(await count()).toBe(stopped.done);
+
+  // Another worker picks the job up once its heartbeat lapses and finishes it: all 2,000, no duplicates.
+  spawnWorker();
+  await expect.poll(async () => (await getJob(producer.deps, admin, job.id)).state, { timeout: 120_000, interval: 250 }).toBe("completed");
+  const done = await getJob(producer.deps, admin, job.id);
+  expect(done.done).toBe(2000);
+  expect(await count()).toBe(2000);
+  expect(new Set(done.result?.created?.map((c) => c.number)).size).toBe(2000);
+}, 180_000);
