@@ -13,6 +13,7 @@ import {
   canChangeTickets
 } from "./policy";
 import type { Viewer } from "./viewer";
+import { canCreateCustomers, canManageOrganization, canManageUsers, canReadActivity, canReadUsers } from "./user-policy";
 
 /**
  * A rule a whole operation is subject to: the policy function that decides it and the one message
@@ -40,6 +41,11 @@ export const RULES = {
   createTickets: rule(canCreateTicket, "you may not open tickets"),
   openTicketsOnBehalf: rule(canOpenTicketOnBehalf, "only staff may open a ticket on a customer's behalf"),
   changeTickets: rule(canChangeTickets, "customers cannot change a ticket's status, priority, office or assignee"),
+  readUsers: rule(canReadUsers, "customers cannot see the team"),
+  manageUsers: rule(canManageUsers, "only admins and supervisors may change users"),
+  createCustomers: rule(canCreateCustomers, "only staff may add customer accounts"),
+  readActivity: rule(canReadActivity, "only admins may see the activity log"),
+  manageOrganization: rule(canManageOrganization, "only admins may change the organization's settings"),
   /** The dashboard's extension and trunk counts follow the extensions' read rule. */
   seeDashboardCounts: rule(canReadExtensions, "your role cannot see these counts")
 } as const satisfies Record<string, PolicyRule>;
@@ -59,4 +65,15 @@ export const TICKET_FIELD_DENIALS = {
   /** Listing tickets by a staff-only filter or sort. */
   staffOnlyFilter: "only staff may filter by this",
   staffOnlySort: "only staff may sort by this"
+} as const;
+
+/** Refusals of one change to one user; the field they concern is named where there is one. */
+export const USER_DENIALS = {
+  manage: "supervisors may only change agents and customers",
+  ownRole: "nobody may change their own role",
+  ownStatus: "you cannot deactivate or reactivate yourself",
+  role: (allowed: readonly string[]) =>
+    allowed.length ? `your role may only give the role${allowed.length > 1 ? "s" : ""}: ${allowed.join(", ")}` : "your role may not give roles",
+  lastAdmin: "the organization's last active admin can be neither demoted nor deactivated",
+  customerOffices: "customers do not belong to offices"
 } as const;

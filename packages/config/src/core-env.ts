@@ -1,7 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
-import { logLevelSchema, postgresUrlSchema, redisUrlSchema, secretSchema } from "./schemas";
+import { logLevelSchema, positiveInt, postgresUrlSchema, redisUrlSchema, secretSchema } from "./schemas";
 
 /** Variables every Switchboard process reads (each app's env.ts extends this). */
 export const coreEnvShape = {
@@ -11,7 +11,9 @@ export const coreEnvShape = {
   REDIS_URL: redisUrlSchema.optional(),
   AUTH_SECRET: secretSchema.optional(),
   SECRETS_KEY: secretSchema.optional(),
-  LOG_LEVEL: logLevelSchema.default("info")
+  LOG_LEVEL: logLevelSchema.default("info"),
+  /** Days the activity log keeps who did what (every process that prunes published events honours it). */
+  ACTIVITY_RETENTION_DAYS: positiveInt.max(3650, "must be at most 3650 days").default(90)
 };
 
 export const coreEnvSchema = z.object(coreEnvShape).superRefine((env, ctx) => {
@@ -28,6 +30,7 @@ export interface CoreConfig {
   secretsKey: string;
   dataDir: string;
   logLevel: CoreEnv["LOG_LEVEL"];
+  activityRetentionDays: number;
 }
 
 export function resolveCoreConfig(env: CoreEnv, repoRoot: string): CoreConfig {
@@ -41,6 +44,7 @@ export function resolveCoreConfig(env: CoreEnv, repoRoot: string): CoreConfig {
     authSecret: env.AUTH_SECRET ?? local?.authSecret ?? "",
     secretsKey: env.SECRETS_KEY ?? local?.secretsKey ?? "",
     dataDir,
-    logLevel: env.LOG_LEVEL
+    logLevel: env.LOG_LEVEL,
+    activityRetentionDays: env.ACTIVITY_RETENTION_DAYS
   };
 }

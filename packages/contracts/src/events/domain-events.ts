@@ -4,6 +4,9 @@ import { trunkViewSchema } from "../domain/trunk";
 import { callEventDataSchema, extensionStatusViewSchema, pbxConnectionStatusViewSchema, trunkStatusViewSchema } from "../domain/call";
 import type { Envelope } from "./envelope";
 import { notificationEventDataSchema, replyEventDataSchema, ticketEventDataSchema } from "./ticket-event-data";
+import { userEventDataSchema } from "../domain/user";
+import { officeRecordSchema } from "../domain/office";
+import { callControlEventDataSchema } from "../domain/call-control";
 
 const deletedSchema = z.object({ id: z.string(), label: z.string() });
 
@@ -35,7 +38,21 @@ export const eventDataSchemas = {
   "ticket.assigned": ticketEventDataSchema,
   "ticket.reply_created": replyEventDataSchema,
   "notification.created": notificationEventDataSchema,
-  "notification.read": notificationEventDataSchema
+  "notification.read": notificationEventDataSchema,
+  /** Invited, or a customer account created by staff. */
+  "user.created": userEventDataSchema,
+  /** Name, role, offices or password changed, or an invitation accepted. */
+  "user.updated": userEventDataSchema,
+  "user.deactivated": userEventDataSchema,
+  "user.reactivated": userEventDataSchema,
+  "user.signed_in": userEventDataSchema,
+  /** Every session of the user ended: "sign out everywhere", a password change or reset. */
+  "user.sessions_revoked": userEventDataSchema,
+  "office.created": officeRecordSchema,
+  /** Renamed or its members changed. */
+  "office.updated": officeRecordSchema,
+  "office.deleted": deletedSchema,
+  "call_control.requested": callControlEventDataSchema
 } as const;
 
 export type EventType = keyof typeof eventDataSchemas;

@@ -30,7 +30,17 @@ export const eventSubjectKinds = {
   "ticket.assigned": "ticket",
   "ticket.reply_created": "ticket",
   "notification.created": "notification",
-  "notification.read": "notification"
+  "notification.read": "notification",
+  "user.created": "user",
+  "user.updated": "user",
+  "user.deactivated": "user",
+  "user.reactivated": "user",
+  "user.signed_in": "user",
+  "user.sessions_revoked": "user",
+  "office.created": "office",
+  "office.updated": "office",
+  "office.deleted": "office",
+  "call_control.requested": "call"
 } as const satisfies Record<EventType, string>;
 
 export type SubjectKind = (typeof eventSubjectKinds)[EventType];

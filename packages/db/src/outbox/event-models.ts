@@ -11,6 +11,10 @@ import { toReplyEventData, replyAuthor, type TicketReplyRow } from "../views/tic
 import { notificationIncludes, toNotificationView, type NotificationRow } from "../views/ticket-notification-view";
 import { notificationEventType, ticketEventType, type NotificationEventType, type TicketEventType } from "./ticket-event-type";
 import { notEventBearing, type EventBearing, type EventModel, type EventModelRegistry } from "./event-model";
+import { toUserEventData, userIncludes, type UserRow } from "../views/user-view";
+import { officeIncludes, toOfficeRecord, type OfficeRow } from "../views/office-view";
+import { callControlIncludes, toCallControlEventData, type CallControlRow } from "../views/call-control-view";
+import { userEventType, type UserEventType } from "./user-event-type";
 
 const orgOf = (row: { organizationId: string }) => row.organizationId;
 
@@ -100,13 +104,45 @@ const notification: EventModel<NotificationRow, NotificationEventType> = {
 };
 
 /**
+ * People are never deleted (deactivated instead: their history stays). Office membership changes
+ * are announced as updates of the users concerned (the services touch them), so a realtime node
+ * learns of every change of someone's access from their own events, in order.
+ */
+const user: EventModel<UserRow, UserEventType> = {
+  kind: "user",
+  include: userIncludes,
+  announce: { pick: userEventType },
+  orgId: orgOf,
+  view: toUserEventData
+};
+
+const office: EventModel<OfficeRow, "office.created" | "office.updated", "office.deleted"> = {
+  kind: "office",
+  include: officeIncludes,
+  announce: { created: "office.created", updated: "office.updated" },
+  deleted: { type: "office.deleted", label: (row) => row.name },
+  orgId: orgOf,
+  view: toOfficeRecord
+};
+
+const callControl: EventModel<CallControlRow, "call_control.requested"> = {
+  kind: "call",
+  include: callControlIncludes,
+  announce: { created: "call_control.requested", updated: null },
+  orgId: orgOf,
+  subjectId: (row) => row.callId,
+  view: toCallControlEventData
+};
+
+/**
  * Every Prisma model, keyed by its name as the query extension reports it: a model added to
  * schema.prisma does not compile until it is registered here with its event model or declared
  * silent with the reason. The `satisfies` also checks each event model against its model's row.
  */
 export const eventModels = {
   Organization: notEventBearing("organizations are set up once; no console shows them live"),
-  User: notEventBearing("people are read when a page loads; no console shows them live"),
+  User: user,
+  UserToken: notEventBearing("one-time links carry secrets; the user's own events say what they did"),
   ApiToken: notEventBearing("tokens are listed to their owner on request and carry secrets"),
   Extension: extension,
   Trunk: trunk,
@@ -120,13 +156,14 @@ export const eventModels = {
   PbxConnection: pbxConnection,
   PbxWebhook: notEventBearing("integration settings, read by the admin page on request"),
   PbxWebhookDelivery: notEventBearing("webhook delivery bookkeeping"),
-  Office: notEventBearing("offices are read when a page loads; no console shows them live"),
-  OfficeMember: notEventBearing("memberships apply from a user's next connection"),
+  Office: office,
+  OfficeMember: notEventBearing("announced as user.updated of each member concerned and office.updated (the services touch both)"),
   TicketSequence: notEventBearing("the counter that numbers tickets"),
   Ticket: ticket,
   TicketReply: ticketReply,
   TicketActivity: notEventBearing("a ticket's audit rows ride along with the ticket's own events"),
-  Notification: notification
+  Notification: notification,
+  CallControlAction: callControl
 } satisfies EventModelRegistry;
 
 /** A full row of an event-bearing model, as the hooks load it. */

@@ -14,7 +14,7 @@ export class DomainError extends Error {
 }
 
 /** What an id can name; `<subject> not found` is the one answer for an id that names nothing the viewer may see. */
-export type NotFoundSubject = "extension" | "trunk" | "call" | "ticket" | "notification" | "API token" | "office";
+export type NotFoundSubject = "extension" | "trunk" | "call" | "ticket" | "notification" | "API token" | "office" | "user" | "invitation";
 
 export const notFoundMessage = (what: NotFoundSubject) => `${what} not found`;
 export const notFound = (what: NotFoundSubject) => new DomainError("not_found", notFoundMessage(what));
