@@ -114,6 +114,8 @@ export interface SocketData {
   user: { id: string; orgId: string; role: Role; name: string; email: string; officeIds: string[] };
   /** The session version the socket's session was issued with; a user.* event with a higher one ends the socket. */
   sessionVersion: number;
+  /** The organization's seq as of the handshake's read of the user: only the user's later events change the socket's access. */
+  accessSeq: number;
   sessionExpiresAt: number;
   connectedAt: string;
   /** The seq this socket was last synced to (replay or resync); live events follow from there. */

@@ -42,14 +42,17 @@ export async function replaceMemberships(tx: DbClient, userId: string, officeIds
   return [...removed, ...added];
 }
 
+// One update per row: their events carry to-many relations (members, offices), which Prisma's
+// updateManyAndReturn cannot load.
+
 /** Announces offices whose members changed (office.updated with the new list). */
 export async function touchOffices(tx: DbClient, officeIds: readonly string[]): Promise<void> {
-  if (officeIds.length) await tx.office.updateMany({ where: { id: { in: [...officeIds] } }, data: { version: { increment: 1 } } });
+  for (const id of officeIds) await tx.office.update({ where: { id }, data: { version: { increment: 1 } }, select: { id: true } });
 }
 
 /** Announces users whose offices changed (user.updated with their new offices). */
 export async function touchUsers(tx: DbClient, userIds: readonly string[]): Promise<void> {
-  if (userIds.length) await tx.user.updateMany({ where: { id: { in: [...userIds] } }, data: { version: { increment: 1 } } });
+  for (const id of userIds) await tx.user.update({ where: { id }, data: { version: { increment: 1 } }, select: { id: true } });
 }
 
 /** A stale save: the row's version moved on since the editor loaded it. */
