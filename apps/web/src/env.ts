@@ -40,6 +40,15 @@ const webEnvSchema = z
     PBX_CONNECTOR: z.enum(["embedded", "external", "off"], { error: "must be embedded, external or off" }).optional(),
     /** "demo": this process simulates PBX traffic for the demo organization (the `demo` slug). */
     SIMULATOR: z.enum(["off", "demo"], { error: "must be off or demo" }).default("off"),
+    /** The console's public address, for links in invitations and password resets; unset: the address the request came to. */
+    PUBLIC_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
+    /** Mail server for invitation and reset links (smtp://user:pass@host:587, smtps://…); unset: links are only shown. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    /** The From address of those mails. */
+    MAIL_FROM: z.string().min(3).default("Switchboard <no-reply@switchboard.invalid>"),
     /** New simulated calls per minute when SIMULATOR=demo. */
     SIMULATOR_RATE: z.coerce.number({ error: "must be a number" }).positive("must be greater than 0").max(600, "must be at most 600").default(6)
   })
@@ -65,6 +74,8 @@ export type WebConfig = CoreConfig & {
   retention: { maxEvents: number; maxAgeMs: number };
   pbxConnector: "embedded" | "external" | "off";
   simulator: { org: "demo"; rate: number } | null;
+  publicUrl: string | undefined;
+  mail: { url: string; from: string } | null;
 };
 
 let cached: WebConfig | undefined;
@@ -91,7 +102,9 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 },
     pbxConnector: env.PBX_CONNECTOR ?? (env.REDIS_URL ? "external" : "embedded"),
-    simulator: env.SIMULATOR === "demo" ? { org: "demo", rate: env.SIMULATOR_RATE } : null
+    simulator: env.SIMULATOR === "demo" ? { org: "demo", rate: env.SIMULATOR_RATE } : null,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
+    mail: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null
   };
   if (source === process.env) cached = config;
   return config;

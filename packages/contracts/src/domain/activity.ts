@@ -34,13 +34,21 @@ export function inOrder(from: string | undefined, to: string | undefined): boole
   return !from || !to || boundIn(from, "start", "UTC") <= boundIn(to, "end", "UTC");
 }
 
-/** Filters of the activity log (newest first); calendar days are the organization's. */
+const activityFilterShape = {
+  actor: uuidSchema.optional().describe("Only what this user did"),
+  kind: activityKindSchema.optional(),
+  from: dayOrInstantSchema.optional().describe("From this day (the organization's time zone) or instant"),
+  to: dayOrInstantSchema.optional().describe("Through this day (the organization's time zone) or instant")
+};
+const ordered = { path: ["to"], message: "to must not be before from" };
+
+/** The activity log's filters without paging (the CSV export takes every matching entry). */
+export const activityFilterSchema = z.strictObject(activityFilterShape).refine((q) => inOrder(q.from, q.to), ordered);
+
+/** Filters and paging of the activity log (newest first); calendar days are the organization's. */
 export const activityQuerySchema = z
   .strictObject({
-    actor: uuidSchema.optional().describe("Only what this user did"),
-    kind: activityKindSchema.optional(),
-    from: dayOrInstantSchema.optional().describe("From this day (the organization's time zone) or instant"),
-    to: dayOrInstantSchema.optional().describe("Through this day (the organization's time zone) or instant"),
+    ...activityFilterShape,
     page: z.coerce.number({ error: "page must be a number" }).int().min(1, "page must be at least 1").default(1),
     pageSize: z.coerce
       .number({ error: "pageSize must be a number" })
@@ -49,5 +57,5 @@ export const activityQuerySchema = z
       .max(500, "pageSize must be at most 500")
       .default(50)
   })
-  .refine((q) => inOrder(q.from, q.to), { path: ["to"], message: "to must not be before from" });
+  .refine((q) => inOrder(q.from, q.to), ordered);
 export type ActivityQuery = z.output<typeof activityQuerySchema>;

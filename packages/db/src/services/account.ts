@@ -1,9 +1,9 @@
-import { hashPassword, verifyPassword } from "@switchboard/auth";
+import { canManageUser, hashPassword, USER_DENIALS, verifyPassword } from "@switchboard/auth";
 import { passwordProblem, type PasswordChangeInput, type ProfileUpdateInput, type UserView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { withActor } from "../outbox/context";
 import { toUserView, userIncludes } from "../views/user-view";
-import { badRequest, notFound } from "./errors";
+import { badRequest, forbidden, notFound } from "./errors";
 import type { ServiceDeps } from "./extensions";
 import { SignInThrottled } from "./sign-in";
 import { clearAttempts, LOGIN_LIMITS, reserveAttempt, type ThrottleKey } from "./sign-in/throttle";
@@ -49,4 +49,16 @@ export async function signOutEverywhere(db: DbClient, viewer: ActingViewer): Pro
   await withActor(actorOf(viewer), () =>
     db.user.update({ where: { id: viewer.id, organizationId: viewer.orgId }, data: { sessionVersion: { increment: 1 } } })
   );
+}
+
+/**
+ * Ends every session of a user: one's own ("sign out everywhere"), or, for admins and supervisors,
+ * someone they manage (a lost laptop). Their open consoles disconnect; API tokens are untouched.
+ */
+export async function endSessions(db: DbClient, viewer: ActingViewer, userId: string): Promise<void> {
+  if (userId === viewer.id) return signOutEverywhere(db, viewer);
+  const target = await db.user.findFirst({ where: { id: userId, organizationId: viewer.orgId }, select: { id: true, role: true } });
+  if (!target) throw notFound("user");
+  if (!canManageUser(viewer, { id: target.id, orgId: viewer.orgId, role: target.role })) throw forbidden(USER_DENIALS.manage);
+  await withActor(actorOf(viewer), () => db.user.update({ where: { id: target.id }, data: { sessionVersion: { increment: 1 } } }));
 }

@@ -6,6 +6,10 @@ import { healthRoute } from "./health";
 import { openApiResponse } from "./openapi/openapi-response";
 import { ticketRoutes } from "./ticket-routes";
 import { trunkRoutes } from "./trunk-routes";
+import { activityRoutes } from "./activity-routes";
+import { invitationRoutes } from "./invitation-routes";
+import { officeRoutes } from "./office-routes";
+import { userRoutes } from "./user-routes";
 
 const openApiRoute = definePublicRoute({
   method: "GET",
@@ -44,6 +48,23 @@ export const apiRoutes = {
   updateTicket: ticketRoutes.patch,
   listTicketReplies: ticketRoutes.replies,
   replyToTicket: ticketRoutes.reply,
+  listUsers: userRoutes.list,
+  createCustomer: userRoutes.create,
+  getUser: userRoutes.get,
+  updateUser: userRoutes.update,
+  sendSignInLink: userRoutes.signInLink,
+  signOutEverywhere: userRoutes.endSessions,
+  listInvitations: invitationRoutes.list,
+  createInvitation: invitationRoutes.create,
+  revokeInvitation: invitationRoutes.revoke,
+  listOffices: officeRoutes.list,
+  createOffice: officeRoutes.create,
+  getOffice: officeRoutes.get,
+  renameOffice: officeRoutes.update,
+  setOfficeMembers: officeRoutes.members,
+  deleteOffice: officeRoutes.remove,
+  listActivity: activityRoutes.list,
+  exportActivity: activityRoutes.export,
   getHealth: healthRoute,
   getOpenApiDocument: openApiRoute
 } satisfies Record<string, ApiRoute>;

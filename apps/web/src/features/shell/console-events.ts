@@ -13,6 +13,10 @@ import type { StatusEventType } from "@/features/realtime/live-statuses";
 import type { TicketEventType } from "@/features/tickets/apply-ticket-events";
 import { ticketDescribers } from "@/features/tickets/describe-ticket-event";
 import { trunkDescribers } from "@/features/trunks/describe-trunk-event";
+import { callControlDescribers, type CallControlEventType } from "@/features/call-control/describe-call-control-event";
+import { officeDescribers } from "@/features/offices/describe-office-event";
+import type { UserEventType } from "@/features/users/apply-user-events";
+import { userDescribers } from "@/features/users/describe-user-event";
 
 /*
  * What the console does with each event type, registered by the features that own them. Both
@@ -28,10 +32,22 @@ export const eventDescribers = {
   ...callDescribers,
   ...pbxDescribers,
   ...ticketDescribers,
-  ...notificationDescribers
+  ...notificationDescribers,
+  ...userDescribers,
+  ...officeDescribers,
+  ...callControlDescribers
 } satisfies EventDescribers;
 
 /** The event types the console's views apply, by each applier's own list. */
-type AppliedEventType = EntityChangeType | StatusEventType | CallEventType | PbxEventType | TicketEventType | NotificationEventType;
+type AppliedEventType =
+  | EntityChangeType
+  | StatusEventType
+  | CallEventType
+  | PbxEventType
+  | TicketEventType
+  | NotificationEventType
+  | UserEventType
+  // Call control requests: the activity log.
+  | CallControlEventType;
 // Fails to compile, naming them, while an event type has no applier.
 type _EveryEventTypeApplied = NoneLeft<Exclude<EventType, AppliedEventType>>;

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { canReadCalls, canReadExtensions, canReadTrunks, canSeePresence } from "@switchboard/auth";
+import { canReadActivity, canReadCalls, canReadExtensions, canReadTrunks, canReadUsers, canSeePresence } from "@switchboard/auth";
 import { currentSeq, getOrganization } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
 import { loadUnreadBadge } from "@/features/notifications/server/load-notifications";
@@ -25,6 +25,9 @@ export async function AppShell({ children }: { children: ReactNode }) {
       : []),
     ...(canReadExtensions(viewer) ? [{ href: "/extensions", label: "Extensions" }] : []),
     ...(canReadTrunks(viewer) ? [{ href: "/trunks", label: "Trunks" }] : []),
+    ...(canReadUsers(viewer) ? [{ href: "/users", label: "Users" }] : []),
+    ...(canReadUsers(viewer) ? [{ href: "/offices", label: "Offices" }] : []),
+    ...(canReadActivity(viewer) ? [{ href: "/activity", label: "Activity" }] : []),
     { href: "/settings", label: "Settings" }
   ];
   return (
