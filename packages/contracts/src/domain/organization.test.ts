@@ -66,3 +66,11 @@ describe("activity kinds", () => {
     expect(activityKindOf("call.started")).toBeNull();
   });
 });
+
+describe("user changes", () => {
+  it("leave out what is not sent (no field defaults in a change)", async () => {
+    const { userUpdateSchema } = await import("./user");
+    expect(userUpdateSchema.parse({ name: "Ana" })).toEqual({ name: "Ana" });
+    expect(userUpdateSchema.safeParse({}).success).toBe(false);
+  });
+});

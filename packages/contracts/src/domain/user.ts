@@ -99,14 +99,14 @@ export function passwordProblem(password: string, owner: { email?: string; name?
   return null;
 }
 
-const officeIdsSchema = z.array(uuidSchema, { error: "officeIds must be a list of office ids" }).max(100, "at most 100 offices").default([]);
+const officeIdsSchema = z.array(uuidSchema, { error: "officeIds must be a list of office ids" }).max(100, "at most 100 offices");
 
 /** Invite someone: they get a one-time link and set their own password. */
 export const invitationCreateSchema = z.strictObject({
   email: emailSchema,
   name: personNameSchema,
   role: roleSchema,
-  officeIds: officeIdsSchema
+  officeIds: officeIdsSchema.default([])
 });
 export type InvitationCreateInput = z.output<typeof invitationCreateSchema>;
 
