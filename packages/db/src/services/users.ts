@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { assignableRoles, canChangeRole, canChangeUserStatus, canManageUser, RULES, USER_DENIALS } from "@switchboard/auth";
 import { roleSchema, userStatusSchema, type CustomerCreateInput, type Page, type UserUpdateInput, type UserView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
