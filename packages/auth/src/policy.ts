@@ -109,6 +109,9 @@ export function viewEventFor(viewer: Viewer, event: DomainEvent): DomainEvent | 
       return event;
     case "call_control.requested":
       return canReadCalls(viewer) ? event : null;
+    case "pbx_webhook.created":
+    case "pbx_webhook.rotated":
+      return canManagePbxIntegration(viewer) ? event : null;
     default:
       return assertNever(event);
   }

@@ -146,3 +146,12 @@ describe("viewEventFor: people and offices", () => {
     expect(viewEventFor(viewer("customer", "org-b"), e)).toBeNull();
   });
 });
+
+describe("viewEventFor: integration and call control records", () => {
+  const record = (type: "pbx_webhook.rotated" | "call_control.requested") =>
+    ({ id: "e3", orgId: "org-a", seq: 3, type, at: "2026-01-01T00:00:00.000Z", actor: null, subject: { kind: "x", id: "x" }, data: {} }) as DomainEvent;
+  it("shows webhook integration changes to admins only, call control requests to staff", () => {
+    expect(ROLES.filter((role) => viewEventFor(viewer(role), record("pbx_webhook.rotated")))).toEqual(["admin"]);
+    expect(ROLES.filter((role) => viewEventFor(viewer(role), record("call_control.requested")))).toEqual(["admin", "supervisor", "agent"]);
+  });
+});

@@ -15,6 +15,7 @@ export type ActivityKind = z.infer<typeof activityKindSchema>;
  */
 export function activityKindOf(type: EventType | string): ActivityKind | null {
   if (type === "user.signed_in") return "sign_in";
+  if (type.startsWith("pbx_webhook.")) return "pbx";
   // Registration and device state come from the PBX, not from a person.
   if (type === "extension.status_changed" || type === "trunk.status_changed") return null;
   const prefix = type.slice(0, type.indexOf("."));

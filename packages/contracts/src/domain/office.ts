@@ -2,7 +2,7 @@ import { z } from "zod";
 import { uuidSchema } from "./common";
 import { officeViewSchema } from "./ticket";
 
-export const officeNameSchema = z.string({ error: "name is required" }).trim().min(1, "name is required").max(60, "name must be at most 60 characters");
+const officeNameSchema = z.string({ error: "name is required" }).trim().min(1, "name is required").max(60, "name must be at most 60 characters");
 
 export const officeCreateSchema = z.strictObject({ name: officeNameSchema });
 export type OfficeCreateInput = z.output<typeof officeCreateSchema>;

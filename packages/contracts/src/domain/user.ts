@@ -51,10 +51,10 @@ export const personNameSchema = z
   .max(100, "name must be at most 100 characters")
   .regex(/^[^\p{Cc}]+$/u, "name must not contain control characters");
 
-export const PASSWORD_MIN_LENGTH = 10;
+const PASSWORD_MIN_LENGTH = 10;
 
 /** The length rule; passwordProblem adds the rules that need to know whose password it is. */
-export const passwordSchema = z
+const passwordSchema = z
   .string({ error: "password is required" })
   .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(200, "password must be at most 200 characters");

@@ -7,6 +7,7 @@ import { notificationEventDataSchema, replyEventDataSchema, ticketEventDataSchem
 import { userEventDataSchema } from "../domain/user";
 import { officeRecordSchema } from "../domain/office";
 import { callControlEventDataSchema } from "../domain/call-control";
+import { pbxWebhookViewSchema } from "../domain/pbx-integration";
 
 const deletedSchema = z.object({ id: z.string(), label: z.string() });
 
@@ -52,7 +53,10 @@ export const eventDataSchemas = {
   /** Renamed or its members changed. */
   "office.updated": officeRecordSchema,
   "office.deleted": deletedSchema,
-  "call_control.requested": callControlEventDataSchema
+  "call_control.requested": callControlEventDataSchema,
+  /** The PBX webhook integration was set up, or its secret rotated. */
+  "pbx_webhook.created": pbxWebhookViewSchema,
+  "pbx_webhook.rotated": pbxWebhookViewSchema
 } as const;
 
 export type EventType = keyof typeof eventDataSchemas;

@@ -40,7 +40,9 @@ export const eventSubjectKinds = {
   "office.created": "office",
   "office.updated": "office",
   "office.deleted": "office",
-  "call_control.requested": "call"
+  "call_control.requested": "call",
+  "pbx_webhook.created": "pbx_webhook",
+  "pbx_webhook.rotated": "pbx_webhook"
 } as const satisfies Record<EventType, string>;
 
 export type SubjectKind = (typeof eventSubjectKinds)[EventType];

@@ -4,7 +4,7 @@ import { toExtensionView, type ExtensionWithUser } from "../views/extension-view
 import { toTrunkView } from "../views/trunk-view";
 import { toCallEventData, type CallWithLatestEntry } from "../views/call-view";
 import { toExtensionStatusView, toPbxConnectionStatusView, toTrunkStatusView } from "../views/pbx-status-view";
-import type { ExtensionStatus, PbxConnection, Trunk, TrunkStatus } from "../generated/prisma/client";
+import type { ExtensionStatus, PbxConnection, PbxWebhook, Trunk, TrunkStatus } from "../generated/prisma/client";
 import { callEventType, type CallEventType } from "./call-event-type";
 import { toTicketEventData, ticketNames, type TicketRow } from "../views/ticket-view";
 import { toReplyEventData, replyAuthor, type TicketReplyRow } from "../views/ticket-reply-view";
@@ -134,6 +134,14 @@ const callControl: EventModel<CallControlRow, "call_control.requested"> = {
   view: toCallControlEventData
 };
 
+/** Setting up the webhook integration or rotating its secret (admins see it in the activity log); never the secret. */
+const pbxWebhook: EventModel<PbxWebhook, "pbx_webhook.created" | "pbx_webhook.rotated"> = {
+  kind: "pbx_webhook",
+  announce: { created: "pbx_webhook.created", updated: "pbx_webhook.rotated" },
+  orgId: orgOf,
+  view: (row) => ({ id: row.id, publicId: row.publicId, enabled: row.enabled, secretHint: row.secretHint, updatedAt: row.updatedAt.toISOString() })
+};
+
 /**
  * Every Prisma model, keyed by its name as the query extension reports it: a model added to
  * schema.prisma does not compile until it is registered here with its event model or declared
@@ -154,7 +162,7 @@ export const eventModels = {
   ExtensionStatus: extensionStatus,
   TrunkStatus: trunkStatus,
   PbxConnection: pbxConnection,
-  PbxWebhook: notEventBearing("integration settings, read by the admin page on request"),
+  PbxWebhook: pbxWebhook,
   PbxWebhookDelivery: notEventBearing("webhook delivery bookkeeping"),
   Office: office,
   OfficeMember: notEventBearing("announced as user.updated of each member concerned and office.updated (the services touch both)"),

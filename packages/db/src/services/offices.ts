@@ -18,7 +18,7 @@ import { actorOf, type ActingViewer } from "./viewer";
 export { officeIdsOf } from "./tickets-access";
 
 const UNIQUE = { name: ["name", "an office with this name already exists"] } satisfies Record<string, [string, string]>;
-export const STALE_OFFICE = "this office was changed by someone else since you loaded it; reload to see the changes";
+const STALE_OFFICE = "this office was changed by someone else since you loaded it; reload to see the changes";
 
 /** An office as the viewer may see it: its members only for staff. */
 function forViewer(viewer: ActingViewer, record: OfficeRecord): OfficeRecord {

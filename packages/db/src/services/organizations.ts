@@ -12,7 +12,7 @@ import type { ActingViewer } from "./viewer";
 // One lock number for "creating the first organization", so two setup pages submitted at once make one.
 const SETUP_LOCK = 72_707_370;
 
-export const ALREADY_SET_UP = "Switchboard is already set up: sign in instead";
+const ALREADY_SET_UP = "Switchboard is already set up: sign in instead";
 
 function slugOf(name: string): string {
   const base = name

@@ -12,7 +12,7 @@ import { UNIQUE_EMAIL } from "./users";
 import { actorOf, type ActingViewer } from "./viewer";
 
 /** How long a link works. An invitation waits for someone to find the mail; a reset is for now. */
-export const LINK_LIFETIMES_MS: Record<UserTokenPurpose, number> = {
+const LINK_LIFETIMES_MS: Record<UserTokenPurpose, number> = {
   invitation: 7 * 24 * 3600_000,
   password_reset: 24 * 3600_000
 };

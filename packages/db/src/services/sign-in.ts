@@ -17,7 +17,7 @@ import {
 export { LOGIN_LIMITS, pruneLoginThrottles, type ThrottleLimits } from "./sign-in/throttle";
 
 /** Why a sign-in was refused though the password may have been right; the login page names each. */
-export type SignInRefusal = "deactivated";
+type SignInRefusal = "deactivated";
 
 export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid_credentials" | SignInRefusal };
 

@@ -17,9 +17,9 @@ export const userListQuerySchema = listQuerySchema(["name", "email", "role", "st
 });
 export type UserListQuery = z.output<typeof userListQuerySchema>;
 
-export const EMAIL_TAKEN = "this email address is already in use";
+const EMAIL_TAKEN = "this email address is already in use";
 export const UNIQUE_EMAIL = { email: ["email", EMAIL_TAKEN] } satisfies Record<string, [string, string]>;
-export const STALE_USER = "this user was changed by someone else since you loaded it; reload to see the changes";
+const STALE_USER = "this user was changed by someone else since you loaded it; reload to see the changes";
 
 /** The team, searched, filtered by role and state, sorted and paged. Staff only. */
 export async function listUsers({ db }: Pick<ServiceDeps, "db">, viewer: ActingViewer, q: UserListQuery): Promise<Page<UserView>> {

@@ -38,7 +38,7 @@ export interface ActivityFilter {
   toMs?: number;
 }
 
-export function isActivity(event: DomainEvent, filter: ActivityFilter): boolean {
+function isActivity(event: DomainEvent, filter: ActivityFilter): boolean {
   const kind = activityKindOf(event.type);
   if (!event.actor || !kind) return false;
   if (filter.kind && kind !== filter.kind) return false;

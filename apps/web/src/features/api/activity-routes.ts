@@ -26,7 +26,7 @@ function entryOf(event: DomainEvent) {
 
 const EXPORT_PAGE = 500;
 /** A bound on one export; narrow the dates for more. */
-export const EXPORT_LIMIT = 50_000;
+const EXPORT_LIMIT = 50_000;
 
 /** /api/v1/activity: who did what in the organization (admins), as JSON pages or one CSV file. */
 export const activityRoutes = {

@@ -15,6 +15,7 @@ import { ticketDescribers } from "@/features/tickets/describe-ticket-event";
 import { trunkDescribers } from "@/features/trunks/describe-trunk-event";
 import { callControlDescribers, type CallControlEventType } from "@/features/call-control/describe-call-control-event";
 import { officeDescribers } from "@/features/offices/describe-office-event";
+import { pbxWebhookDescribers, type PbxWebhookEventType } from "@/features/pbx-settings/describe-pbx-webhook-event";
 import type { UserEventType } from "@/features/users/apply-user-events";
 import { userDescribers } from "@/features/users/describe-user-event";
 
@@ -35,7 +36,8 @@ export const eventDescribers = {
   ...notificationDescribers,
   ...userDescribers,
   ...officeDescribers,
-  ...callControlDescribers
+  ...callControlDescribers,
+  ...pbxWebhookDescribers
 } satisfies EventDescribers;
 
 /** The event types the console's views apply, by each applier's own list. */
@@ -47,7 +49,8 @@ type AppliedEventType =
   | TicketEventType
   | NotificationEventType
   | UserEventType
-  // Call control requests: the activity log.
-  | CallControlEventType;
+  // Call control requests and webhook integration changes: the activity log.
+  | CallControlEventType
+  | PbxWebhookEventType;
 // Fails to compile, naming them, while an event type has no applier.
 type _EveryEventTypeApplied = NoneLeft<Exclude<EventType, AppliedEventType>>;

@@ -14,7 +14,7 @@ function isUserEvent(event: DomainEvent): event is Extract<DomainEvent, { type: 
   return event.type.startsWith("user.");
 }
 
-export function matchesUserFilter(user: UserView, filter: UserFilter): boolean {
+function matchesUserFilter(user: UserView, filter: UserFilter): boolean {
   if (filter.role && user.role !== filter.role) return false;
   if (filter.status && user.status !== filter.status) return false;
   const q = filter.q?.trim().toLowerCase();
