@@ -95,6 +95,7 @@ export function viewEventFor(viewer: Viewer, event: DomainEvent): DomainEvent | 
       return viewNotificationEvent(viewer, event);
     case "user.created":
     case "user.updated":
+    case "user.joined":
     case "user.deactivated":
     case "user.reactivated":
     case "user.signed_in":

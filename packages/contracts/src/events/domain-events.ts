@@ -42,8 +42,10 @@ export const eventDataSchemas = {
   "notification.read": notificationEventDataSchema,
   /** Invited, or a customer account created by staff. */
   "user.created": userEventDataSchema,
-  /** Name, role, offices or password changed, or an invitation accepted. */
+  /** Name, role or offices changed. */
   "user.updated": userEventDataSchema,
+  /** An invited user accepted the invitation (set their password). */
+  "user.joined": userEventDataSchema,
   "user.deactivated": userEventDataSchema,
   "user.reactivated": userEventDataSchema,
   "user.signed_in": userEventDataSchema,

@@ -33,6 +33,7 @@ export const eventSubjectKinds = {
   "notification.read": "notification",
   "user.created": "user",
   "user.updated": "user",
+  "user.joined": "user",
   "user.deactivated": "user",
   "user.reactivated": "user",
   "user.signed_in": "user",

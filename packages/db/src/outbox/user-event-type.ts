@@ -4,9 +4,9 @@ import type { User } from "../generated/prisma/client";
 export type UserEventType = Extract<EventType, `user.${string}`>;
 
 /**
- * Which user.* event a write of a User row is. A change of state wins (deactivated, reactivated),
+ * Which user.* event a write of a User row is. A change of state wins (joined, deactivated, reactivated),
  * then ended sessions (password set or reset, "sign out everywhere"), then a sign-in (nothing but
- * the sign-in time moved); anything else — name, role, offices, an accepted invitation — is
+ * the sign-in time moved); anything else — name, role, offices — is
  * user.updated. Realtime nodes react to every one of them (see the delivery's access watch).
  */
 export function userEventType(verb: "created" | "updated", before: User | null, after: User): UserEventType {
@@ -14,7 +14,7 @@ export function userEventType(verb: "created" | "updated", before: User | null, 
   if (before.status !== after.status) {
     if (after.status === "deactivated") return "user.deactivated";
     if (before.status === "deactivated") return "user.reactivated";
-    return "user.updated";
+    return "user.joined";
   }
   if (before.sessionVersion !== after.sessionVersion) return "user.sessions_revoked";
   const signInOnly =

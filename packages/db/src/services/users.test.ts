@@ -86,6 +86,7 @@ describe("invitations", () => {
     expect((await rejectionOf(redeemLink(db, { token: "y".repeat(43), password: "a long and fine passphrase" }))).code).toBe("not_found");
     const created = await eventsOf(w.orgId, "user.created");
     expect(created.at(-1)).toMatchObject({ subjectId: user.id, actorId: w.admin.id });
+    expect((await eventsOf(w.orgId, "user.joined")).at(-1)).toMatchObject({ subjectId: user.id, actorId: user.id });
   });
 
   it("refuses an expired link with a clear answer", async () => {

@@ -29,6 +29,8 @@ const user = {
 describe("the activity log's wording", () => {
   it("says who did what, including what never toasts", () => {
     expect(describeActivity(event("user.deactivated", user))).toBe("Ada Admin deactivated Bo Agent");
+    expect(describeActivity(event("user.joined", user, { id: "bo", name: "Bo Agent" }))).toBe("Bo Agent accepted the invitation and joined");
+    expect(describeActivity(event("user.created", user, { id: "bo", name: "Bo Agent" }))).toBe("Bo Agent set up the organization");
     expect(describeActivity(event("user.signed_in", user, { id: "bo", name: "Bo Agent" }))).toBe("Bo Agent signed in");
     expect(describeActivity(event("user.sessions_revoked", user))).toBe("Ada Admin reset the password of Bo Agent");
     expect(describeActivity(event("user.sessions_revoked", user, { id: "bo", name: "Bo Agent" }))).toBe("Bo Agent ended all of their sessions");

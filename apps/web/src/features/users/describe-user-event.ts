@@ -8,10 +8,12 @@ const bySelf = (event: UserEvent) => event.actor?.id === event.data.id;
 
 /** "Ada Admin invited Nia New as agent", "Sam Supervisor deactivated Bo Agent". Sign-ins and ended sessions never toast. */
 export const userDescribers = {
-  "user.created": (event) =>
-    event.data.status === "invited"
-      ? `${actorName(event)} invited ${event.data.name} as ${roleLabel(event.data.role).toLowerCase()}`
-      : `${actorName(event)} added ${event.data.name}`,
+  "user.created": (event) => {
+    if (event.data.status === "invited") return `${actorName(event)} invited ${event.data.name} as ${roleLabel(event.data.role).toLowerCase()}`;
+    // The first admin, at setup, is their own creator.
+    return bySelf(event) ? `${event.data.name} set up the organization` : `${actorName(event)} added ${event.data.name}`;
+  },
+  "user.joined": (event) => `${event.data.name} accepted the invitation and joined`,
   "user.updated": (event) => (bySelf(event) ? `${event.data.name} updated their account` : `${actorName(event)} updated ${event.data.name}`),
   "user.deactivated": (event) => `${actorName(event)} deactivated ${event.data.name}`,
   "user.reactivated": (event) => `${actorName(event)} reactivated ${event.data.name}`,

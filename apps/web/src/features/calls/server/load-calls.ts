@@ -34,6 +34,8 @@ export interface CallBoardData {
   /** How live ended calls are matched against the filters; null past the first page. */
   recentFilter: RecentFilter | null;
   directory: CallDirectory;
+  /** The organization's time zone: the filters' calendar days are its days. */
+  timeZone: string;
 }
 
 /** How the console matches live ended calls against the filters; days are the organization's. */
@@ -66,6 +68,7 @@ export async function loadCallBoard(viewer: Viewer, params: RecentParams): Promi
     }
   });
   const page = data.recent?.page ?? 1;
+  const timeZone = await organizationTimeZone(services.db, viewer.orgId);
   return {
     seq,
     serverTime: new Date().toISOString(),
@@ -74,8 +77,9 @@ export async function loadCallBoard(viewer: Viewer, params: RecentParams): Promi
     recentTotal: data.recent?.total ?? 0,
     page,
     recentError: data.recentError,
-    recentFilter: page === 1 && !data.recentError ? clientFilter(params, data.directory, await organizationTimeZone(services.db, viewer.orgId)) : null,
-    directory: data.directory
+    recentFilter: page === 1 && !data.recentError ? clientFilter(params, data.directory, timeZone) : null,
+    directory: data.directory,
+    timeZone
   };
 }
 

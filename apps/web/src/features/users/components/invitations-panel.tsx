@@ -19,7 +19,9 @@ import { revokeInvitationAction } from "../actions/user-actions";
 export function InvitationsPanel({ seq, invitations, canRevoke }: { seq: number; invitations: InvitationView[]; canRevoke: boolean }) {
   const { requestRefresh } = useRealtimeContext();
   const events = useEventsSince(seq);
-  const changed = events.some((e) => e.type === "user.created" || (e.type === "user.updated" && invitations.some((i) => i.userId === e.data.id)));
+  const changed = events.some(
+    (e) => e.type === "user.created" || ((e.type === "user.joined" || e.type === "user.deactivated") && invitations.some((i) => i.userId === e.data.id))
+  );
   useEffect(() => {
     if (changed) requestRefresh();
   }, [changed, requestRefresh]);
