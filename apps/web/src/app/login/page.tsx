@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { emailSchema } from "@switchboard/contracts";
-import { needsSetup } from "@switchboard/db";
 import { LoginScreen } from "@/features/auth/components/login-screen";
 import { safeCallbackPath } from "@/features/auth/login-path";
+import { loadLoginPage } from "@/features/auth/server/load-login";
 import { findViewer } from "@/features/auth/server/require-viewer";
 import { describeLoginNotice, describeSignInError } from "@/features/auth/sign-in-error";
-import { getRuntime } from "@/server/runtime";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -17,9 +16,8 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
-  const { config, db } = getRuntime();
-  // A fresh installation has nobody to sign in as yet: set it up first.
-  if (!config.seedDemo && (await needsSetup(db))) redirect("/setup");
+  const { mustSetUp, demo } = await loadLoginPage();
+  if (mustSetUp) redirect("/setup");
   if (await findViewer()) redirect(callbackUrl);
   const email = emailSchema.safeParse(first(params.email) ?? "");
   return (
@@ -28,7 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       initialError={describeSignInError(first(params.error))}
       notice={describeLoginNotice(first(params.notice))}
       email={email.success ? email.data : ""}
-      showDemoHint={config.seedDemo}
+      showDemoHint={demo}
     />
   );
 }
