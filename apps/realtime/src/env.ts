@@ -57,6 +57,7 @@ export interface RealtimeConfig {
   nodeId: string | undefined;
   presenceTtlMs: number;
   relay: boolean;
+  activityRetentionDays: number;
   logLevel: z.infer<typeof logLevelSchema>;
 }
 
@@ -81,6 +82,7 @@ export function loadRealtimeConfig(source: Record<string, string | undefined> = 
     nodeId: env.NODE_ID,
     presenceTtlMs: env.PRESENCE_TTL_SECONDS * 1000,
     relay: env.RELAY === "on",
+    activityRetentionDays: env.ACTIVITY_RETENTION_DAYS,
     logLevel: env.LOG_LEVEL
   };
 }

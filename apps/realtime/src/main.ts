@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     database,
     logger,
     retention: config.retention,
+    activityRetentionDays: config.activityRetentionDays,
     redis: { url: config.redisUrl, keyPrefix: config.redisKeyPrefix },
     // The node's relay is a safety net: it publishes rows a crashed writer left behind.
     relay: config.relay,

@@ -51,7 +51,16 @@ const webEnvSchema = z
      * Where jobs (webhook deliveries, imports, exports) run: "in-process" (the default without
      * REDIS_URL: `npm start` is one process) or "external" (`npm run worker`; the default with it).
      */
-    JOB_WORKER: z.enum(["in-process", "external"], { error: "must be in-process or external" }).optional()
+    JOB_WORKER: z.enum(["in-process", "external"], { error: "must be in-process or external" }).optional(),
+    /** The console's public address, for links in invitations and password resets; unset: the address the request came to. */
+    PUBLIC_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
+    /** Mail server for invitation and reset links (smtp://user:pass@host:587, smtps://…); unset: links are only shown. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    /** The From address of those mails. */
+    MAIL_FROM: z.string().min(3).default("Switchboard <no-reply@switchboard.invalid>")
   })
   .superRefine((env, ctx) => {
     if (env.PBX_CONNECTOR === "external" && !env.REDIS_URL)
@@ -79,6 +88,8 @@ export type WebConfig = CoreConfig & {
   integrations: IntegrationSettings;
   /** This process runs the jobs itself. */
   runJobs: boolean;
+  publicUrl: string | undefined;
+  mail: { url: string; from: string } | null;
 };
 
 let cached: WebConfig | undefined;
@@ -109,7 +120,9 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     pbxConnector: env.PBX_CONNECTOR ?? (env.REDIS_URL ? "external" : "embedded"),
     simulator: resolveSimulator(env),
     integrations: resolveIntegrationSettings(env),
-    runJobs: (env.JOB_WORKER ?? (env.REDIS_URL ? "external" : "in-process")) === "in-process"
+    runJobs: (env.JOB_WORKER ?? (env.REDIS_URL ? "external" : "in-process")) === "in-process",
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
+    mail: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null
   };
   if (source === process.env) cached = config;
   return config;

@@ -18,7 +18,10 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except the login page, next-auth, APIs that answer 401 themselves, the realtime
-  // endpoints server.ts serves, and static assets.
-  matcher: ["/((?!login|api/|_next/|socket\\.io|realtime/|healthz|favicon\\.ico|robots\\.txt|.*\\.(?:svg|png|ico|webmanifest)$).*)"]
+  // Everything except the pages one uses before signing in (sign-in, first-run setup, invitation and
+  // reset links), next-auth, APIs that answer 401 themselves, the realtime endpoints server.ts
+  // serves, and static assets.
+  matcher: [
+    "/((?!login|setup$|invite/|reset-password/|api/|_next/|socket\\.io|realtime/|healthz|favicon\\.ico|robots\\.txt|.*\\.(?:svg|png|ico|webmanifest)$).*)"
+  ]
 };

@@ -59,7 +59,7 @@ export async function seedOrgs(database: Database, box: SecretBox, plan: SeedPla
       async (i) => {
         const role = roleFor(i);
         const user = await createUser(db, org.id, { role, name: `Bench ${role} ${orgIndex}.${i}`, passwordHash: "bench-user-cannot-sign-in" });
-        return { id: user.id, orgId: org.id, role: user.role, name: user.name, email: user.email } satisfies SessionUser;
+        return { id: user.id, orgId: org.id, role: user.role, name: user.name, email: user.email, sessionVersion: user.sessionVersion } satisfies SessionUser;
       }
     );
     const operator = await createUser(db, org.id, { role: "agent", name: "Bench Operator", passwordHash: "bench-user-cannot-sign-in" });

@@ -17,6 +17,7 @@ import {
   canReadJobs
 } from "./policy";
 import type { Viewer } from "./viewer";
+import { canCreateCustomers, canManageOrganization, canManageUsers, canReadActivity, canReadUsers } from "./user-policy";
 
 /**
  * A rule a whole operation is subject to: the policy function that decides it and the one message
@@ -48,6 +49,11 @@ export const RULES = {
   importExtensions: rule(canImportExtensions, "only admins may import extensions"),
   exportData: rule(canExportData, "your role cannot export calls or tickets"),
   readJobs: rule(canReadJobs, "your role cannot see jobs"),
+  readUsers: rule(canReadUsers, "customers cannot see the team"),
+  manageUsers: rule(canManageUsers, "only admins and supervisors may change users"),
+  createCustomers: rule(canCreateCustomers, "only staff may add customer accounts"),
+  readActivity: rule(canReadActivity, "only admins may see the activity log"),
+  manageOrganization: rule(canManageOrganization, "only admins may change the organization's settings"),
   /** The dashboard's extension and trunk counts follow the extensions' read rule. */
   seeDashboardCounts: rule(canReadExtensions, "your role cannot see these counts")
 } as const satisfies Record<string, PolicyRule>;
@@ -67,4 +73,15 @@ export const TICKET_FIELD_DENIALS = {
   /** Listing tickets by a staff-only filter or sort. */
   staffOnlyFilter: "only staff may filter by this",
   staffOnlySort: "only staff may sort by this"
+} as const;
+
+/** Refusals of one change to one user; the field they concern is named where there is one. */
+export const USER_DENIALS = {
+  manage: "supervisors may only change agents and customers",
+  ownRole: "nobody may change their own role",
+  ownStatus: "you cannot deactivate or reactivate yourself",
+  role: (allowed: readonly string[]) =>
+    allowed.length ? `your role may only give the role${allowed.length > 1 ? "s" : ""}: ${allowed.join(", ")}` : "your role may not give roles",
+  lastAdmin: "the organization's last active admin can be neither demoted nor deactivated",
+  customerOffices: "customers do not belong to offices"
 } as const;

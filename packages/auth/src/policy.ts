@@ -1,6 +1,7 @@
 import type { DomainEvent } from "@switchboard/contracts";
 import { viewNotificationEvent, viewReplyEvent, viewTicketEvent } from "./ticket-event-policy";
-import { canReadTicket, isStaffOfOffice, type TicketAccess } from "./ticket-policy";
+import { canReadTicket, canSeeOfficeMembers, isStaffOfOffice, type TicketAccess } from "./ticket-policy";
+import { canReadUsers } from "./user-policy";
 import { isStaff, sameOrg, type Viewer } from "./viewer";
 
 /**
@@ -10,6 +11,7 @@ import { isStaff, sameOrg, type Viewer } from "./viewer";
  */
 export { isStaff, type Viewer } from "./viewer";
 export * from "./ticket-policy";
+export * from "./user-policy";
 
 /** Extensions: every staff member reads; admins and supervisors (desk moves, new hires) change. */
 export function canReadExtensions(viewer: Viewer): boolean {
@@ -124,9 +126,58 @@ export function viewEventFor(viewer: Viewer, event: DomainEvent): DomainEvent | 
     case "webhook.deleted":
     case "webhook.delivery_recorded":
       return canManageWebhooks(viewer) ? event : null;
+    case "user.created":
+    case "user.updated":
+    case "user.joined":
+    case "user.deactivated":
+    case "user.reactivated":
+    case "user.signed_in":
+    case "user.sessions_revoked":
+      // Staff see the team live; everyone sees their own account change.
+      return canReadUsers(viewer) || viewer.id === event.data.id ? reduced(event, withoutSessionVersion) : null;
+    case "office.created":
+    case "office.updated":
+      // Everyone picks a department by name; who belongs to it is for staff.
+      return canSeeOfficeMembers(viewer) ? event : reduced(event, withoutMembers);
+    case "office.deleted":
+      return event;
+    case "call_control.requested":
+      return canReadCalls(viewer) ? event : null;
+    case "pbx_webhook.created":
+    case "pbx_webhook.rotated":
+      return canManagePbxIntegration(viewer) ? event : null;
     default:
       return assertNever(event);
   }
+}
+
+type UserEvent = Extract<DomainEvent, { type: `user.${string}` }>;
+type OfficeEvent = Extract<DomainEvent, { type: "office.created" | "office.updated" }>;
+
+function withoutSessionVersion(event: UserEvent): UserEvent {
+  // The realtime nodes read the counter from the event as stored; no console needs it.
+  const { sessionVersion: _sessionVersion, ...data } = event.data;
+  return { ...event, data };
+}
+
+function withoutMembers(event: OfficeEvent): OfficeEvent {
+  return { ...event, data: { ...event.data, memberIds: [] } };
+}
+
+// One reduced copy per event and reduction, shared by every viewer who gets it: delivery groups
+// sockets by the object they receive and serializes each distinct object once.
+const reductions = new WeakMap<object, WeakMap<DomainEvent, DomainEvent>>();
+function reduced<E extends DomainEvent>(event: E, reduce: (event: E) => E): E {
+  let copies = reductions.get(reduce);
+  if (!copies) {
+    copies = new WeakMap();
+    reductions.set(reduce, copies);
+  }
+  const known = copies.get(event);
+  if (known) return known as E;
+  const copy = reduce(event);
+  copies.set(event, copy);
+  return copy;
 }
 
 export type RoomKind = "org" | "user" | "office" | "ticket" | "extension";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { findSessionCookie, mintRealtimeToken, verifyRealtimeToken, verifySessionCookie } from "./session";
 
 const secret = "unit-test-secret-unit-test-secret-0123";
-const user = { id: "u1", orgId: "o1", role: "agent" as const, name: "Ana", email: "ana@example.test" };
+const user = { id: "u1", orgId: "o1", role: "agent" as const, name: "Ana", email: "ana@example.test", sessionVersion: 3 };
 
 async function cookieFor(claims: Record<string, unknown>, maxAge = 3600, key = secret) {
   const token = await encode({ token: claims, secret: key, maxAge });
@@ -30,6 +30,13 @@ describe("session cookie", () => {
     expect(result).toEqual({ ok: false, reason: "expired" });
     const longExpired = await verifySessionCookie(await cookieFor({ sub: "u1", orgId: "o1", role: "agent" }, -3600), secret);
     expect(longExpired).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("carries the session version, counting a cookie without one as the first", async () => {
+    const versioned = await verifySessionCookie(await cookieFor({ sub: "u1", orgId: "o1", role: "agent", sv: 4 }), secret);
+    expect(versioned).toMatchObject({ ok: true, user: { sessionVersion: 4 } });
+    const older = await verifySessionCookie(await cookieFor({ sub: "u1", orgId: "o1", role: "agent" }), secret);
+    expect(older).toMatchObject({ ok: true, user: { sessionVersion: 1 } });
   });
 
   it("joins chunked cookies", () => {

@@ -4,10 +4,21 @@ import { decode } from "next-auth/jwt";
 import { z } from "zod";
 import { roleSchema, type Role } from "@switchboard/contracts";
 
-const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 /** What every session (web cookie, realtime token, API token) resolves to. */
-export type SessionUser = { id: string; orgId: string; role: Role; name: string; email: string };
+export type SessionUser = {
+  id: string;
+  orgId: string;
+  role: Role;
+  name: string;
+  email: string;
+  /** The user's session version the session was issued with (see `User.sessionVersion`). */
+  sessionVersion: number;
+};
+
+/** Sessions issued before session versions existed carry none; they count as the first version. */
+const FIRST_SESSION_VERSION = 1;
 
 export type SessionResult = { ok: true; user: SessionUser; expiresAt: number } | { ok: false; reason: "missing" | "expired" | "invalid" };
 
@@ -18,6 +29,7 @@ const jwtClaimsSchema = z.object({
   role: roleSchema,
   name: z.string().nullish(),
   email: z.string().nullish(),
+  sv: z.number().int().optional(),
   exp: z.number()
 });
 
@@ -57,9 +69,13 @@ export async function verifySessionCookie(cookieHeader: string | undefined, secr
   }
   const parsed = jwtClaimsSchema.safeParse(claims);
   if (!parsed.success) return { ok: false, reason: "invalid" };
-  const { sub, orgId, role, name, email, exp } = parsed.data;
+  const { sub, orgId, role, name, email, sv, exp } = parsed.data;
   if (exp * 1000 <= Date.now()) return { ok: false, reason: "expired" };
-  return { ok: true, user: { id: sub, orgId, role, name: name ?? "", email: email ?? "" }, expiresAt: exp * 1000 };
+  return {
+    ok: true,
+    user: { id: sub, orgId, role, name: name ?? "", email: email ?? "", sessionVersion: sv ?? FIRST_SESSION_VERSION },
+    expiresAt: exp * 1000
+  };
 }
 
 const REALTIME_AUDIENCE = "switchboard-realtime";
@@ -71,7 +87,7 @@ function realtimeKey(secret: string): Uint8Array {
 
 /** A short-lived token the web app mints for a console connecting to a realtime node cross-site. */
 export async function mintRealtimeToken(user: SessionUser, secret: string, ttlSeconds = 120, sessionExpiresAt?: number): Promise<string> {
-  const jwt = new SignJWT({ org: user.orgId, role: user.role, name: user.name, email: user.email, sexp: sessionExpiresAt })
+  const jwt = new SignJWT({ org: user.orgId, role: user.role, name: user.name, email: user.email, sv: user.sessionVersion, sexp: sessionExpiresAt })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(user.id)
     .setAudience(REALTIME_AUDIENCE)
@@ -86,6 +102,7 @@ const realtimeClaimsSchema = z.object({
   role: roleSchema,
   name: z.string(),
   email: z.string(),
+  sv: z.number().int().optional(),
   exp: z.number(),
   sexp: z.number().optional()
 });
@@ -96,7 +113,14 @@ export async function verifyRealtimeToken(token: string, secret: string): Promis
     const claims = realtimeClaimsSchema.parse(payload);
     return {
       ok: true,
-      user: { id: claims.sub, orgId: claims.org, role: claims.role, name: claims.name, email: claims.email },
+      user: {
+        id: claims.sub,
+        orgId: claims.org,
+        role: claims.role,
+        name: claims.name,
+        email: claims.email,
+        sessionVersion: claims.sv ?? FIRST_SESSION_VERSION
+      },
       // The socket may live as long as the web session that minted the token, not just the token.
       expiresAt: claims.sexp ?? claims.exp * 1000
     };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
 import { EnvError } from "./parse-env";
 import { findDataDirProblem } from "./startup-checks";
-import { logLevelSchema, postgresUrlSchema, redisUrlSchema, secretSchema } from "./schemas";
+import { logLevelSchema, positiveInt, postgresUrlSchema, redisUrlSchema, secretSchema } from "./schemas";
 
 /** Variables every Switchboard process reads (each app's env.ts extends this). */
 export const coreEnvShape = {
@@ -29,7 +29,9 @@ export const coreEnvShape = {
         .map((s) => s.trim())
         .filter(Boolean)
     )
-    .pipe(z.array(z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, "must be host:port entries, comma-separated")))
+    .pipe(z.array(z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, "must be host:port entries, comma-separated"))),
+  /** Days the activity log keeps who did what (every process that prunes published events honours it). */
+  ACTIVITY_RETENTION_DAYS: positiveInt.max(3650, "must be at most 3650 days").default(90)
 };
 
 export const coreEnvSchema = z.object(coreEnvShape).superRefine((env, ctx) => {
@@ -48,6 +50,7 @@ export interface CoreConfig {
   logLevel: CoreEnv["LOG_LEVEL"];
   /** Where outgoing connections may go (see @switchboard/egress). */
   outbound: { allowPrivate: boolean; deny: string[] };
+  activityRetentionDays: number;
 }
 
 export function resolveCoreConfig(env: CoreEnv, repoRoot: string): CoreConfig {
@@ -67,6 +70,7 @@ export function resolveCoreConfig(env: CoreEnv, repoRoot: string): CoreConfig {
     secretsKey: env.SECRETS_KEY ?? local?.secretsKey ?? "",
     dataDir,
     logLevel: env.LOG_LEVEL,
-    outbound: { allowPrivate: env.OUTBOUND_ALLOW_PRIVATE, deny: env.OUTBOUND_DENY }
+    outbound: { allowPrivate: env.OUTBOUND_ALLOW_PRIVATE, deny: env.OUTBOUND_DENY },
+    activityRetentionDays: env.ACTIVITY_RETENTION_DAYS
   };
 }

@@ -43,7 +43,27 @@ export interface SyncDone {
 export type SyncResult = ({ status: "done" } & SyncDone) | { status: "resync"; reason: ResyncReason; seq: number };
 
 /** Why a handshake was refused: the connect_error's message is human-readable, `data.code` is for code. */
-export type ConnectErrorCode = "no_session" | "session_expired" | "invalid_session" | "bad_request" | "unavailable";
+export type ConnectErrorCode =
+  | "no_session"
+  | "session_expired"
+  | "invalid_session"
+  /** The session was ended ("sign out everywhere", a password change or reset). */
+  | "session_revoked"
+  | "account_deactivated"
+  | "bad_request"
+  | "unavailable";
+
+/** Why the server ended a socket's session while it was open. */
+export type SessionEndReason = "deactivated" | "signed_out";
+
+/** What the console says when the server ends its session (see "session:ended"). */
+export const SESSION_END_MESSAGES: Record<SessionEndReason, string> = {
+  deactivated: "Your account was deactivated",
+  signed_out: "You were signed out everywhere"
+};
+
+/** What the console says when the server refreshed its access (see "access:changed"). */
+export const ACCESS_CHANGED_MESSAGE = "Your access changed — reloading";
 export interface ConnectErrorData {
   code: ConnectErrorCode;
 }
@@ -58,6 +78,13 @@ export interface ServerToClientEvents {
   "presence:changed": (change: PresenceChanged) => void;
   "server:status": (status: ServerStatus) => void;
   "session:expired": () => void;
+  /**
+   * The user's role or offices changed: from this event on the socket receives what the new
+   * access allows; the console reloads its pages (their snapshots were read with the old access).
+   */
+  "access:changed": (info: { message: string }) => void;
+  /** The session was ended (account deactivated, signed out everywhere); the server disconnects right after. */
+  "session:ended": (info: { reason: SessionEndReason; message: string }) => void;
   /** Who is on a watched or observed ticket, after every change (see TicketViewers.at). */
   "ticket:viewers": (viewers: TicketViewers) => void;
 }
@@ -78,13 +105,17 @@ export interface InterServerEvents {
   ping: () => void;
 }
 
-/** Who a socket belongs to, set once by the handshake middleware. */
+/** Who a socket belongs to: set by the handshake middleware, refreshed when the user's access changes. */
 export interface SocketData {
   /**
-   * `officeIds`: the helpdesk offices the user belongs to, read at the handshake. A membership
-   * change applies from the user's next connection (like a role change).
+   * `officeIds`: the helpdesk offices the user belongs to. Read at the handshake and replaced, with
+   * the role, whenever a user.* event changes them (nodes apply it before any later event).
    */
   user: { id: string; orgId: string; role: Role; name: string; email: string; officeIds: string[] };
+  /** The session version the socket's session was issued with; a user.* event with a higher one ends the socket. */
+  sessionVersion: number;
+  /** The organization's seq as of the handshake's read of the user: only the user's later events change the socket's access. */
+  accessSeq: number;
   sessionExpiresAt: number;
   connectedAt: string;
   /** The seq this socket was last synced to (replay or resync); live events follow from there. */

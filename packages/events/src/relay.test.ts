@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DomainEvent } from "@switchboard/contracts";
-import { createDatabase, type Database } from "@switchboard/db";
+import { createDatabase, withActor, type Database } from "@switchboard/db";
 import { createExtensionRow, createOrganization, extensionData } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { pino } from "pino";
@@ -177,5 +177,33 @@ describe("relay (PostgreSQL + Redis)", () => {
       [2, true],
       [3, false]
     ]);
+  });
+
+  it("keeps published rows someone caused (the activity log) for the activity retention, then prunes them too", async () => {
+    const { client: db, raw } = testDb.database;
+    const log = await openLog();
+    const org = await createOrganization(db);
+    const relay = createRelay({ database: testDb.database, log, logger: silent, retainPublishedDays: 7, retainActivityDays: 30 });
+    const actor = { id: randomUUID(), name: "Ada Admin" };
+    await createExtensionRow(db, testDb.box, org.id, "1");
+    for (const n of ["2", "3"]) await withActor(actor, () => createExtensionRow(db, testDb.box, org.id, n));
+    relay.start();
+    cleanups.push(() => relay.stop());
+    await waitFor(async () => (await unpublished(org.id)) === 0, { what: "published" });
+    await relay.stop();
+    const age = (seq: number, days: number) =>
+      raw.$executeRawUnsafe(
+        `UPDATE outbox_events SET published_at = now() - make_interval(days => $2), created_at = now() - make_interval(days => $2) WHERE organization_id = $1::uuid AND seq = $3`,
+        org.id,
+        days,
+        seq
+      );
+    // Telemetry 10 days old goes; an action 10 days old stays; an action 40 days old goes.
+    await age(1, 10);
+    await age(2, 10);
+    await age(3, 40);
+    await relay.prunePublished();
+    const left = await raw.outboxEvent.findMany({ where: { organizationId: org.id }, orderBy: { seq: "asc" } });
+    expect(left.map((r) => Number(r.seq))).toEqual([2]);
   });
 });

@@ -16,6 +16,8 @@ export interface RelayOptions {
   maxBackoffMs?: number;
   /** Published outbox rows older than this are deleted (they are only kept for inspection). */
   retainPublishedDays?: number;
+  /** Published rows with an actor are the activity log: kept this long (at least retainPublishedDays). */
+  retainActivityDays?: number;
   pruneIntervalMs?: number;
 }
 
@@ -52,6 +54,7 @@ export function createRelay(options: RelayOptions): Relay {
   const minBackoffMs = options.minBackoffMs ?? 100;
   const maxBackoffMs = options.maxBackoffMs ?? 5000;
   const retainMs = (options.retainPublishedDays ?? 7) * 24 * 60 * 60_000;
+  const retainActivityMs = Math.max(retainMs, (options.retainActivityDays ?? 90) * 24 * 60 * 60_000);
   const pruneIntervalMs = options.pruneIntervalMs ?? 60 * 60_000;
 
   const stats: Omit<RelayStats, "lagMs"> & { oldestPending: Date | null } = {
@@ -150,7 +153,7 @@ export function createRelay(options: RelayOptions): Relay {
   }
 
   async function prune(): Promise<number> {
-    const deleted = await prunePublished(database, new Date(Date.now() - retainMs));
+    const deleted = await prunePublished(database, new Date(Date.now() - retainMs), new Date(Date.now() - retainActivityMs));
     if (deleted > 0) logger.info({ deleted }, "pruned published outbox rows");
     return deleted;
   }

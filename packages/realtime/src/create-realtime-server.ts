@@ -6,7 +6,9 @@ import type { Database } from "@switchboard/db";
 import type { EventLog } from "@switchboard/events";
 import type { Logger } from "pino";
 import { Server } from "socket.io";
+import { AccessWatch } from "./access/access-watch";
 import { createAuthMiddleware } from "./auth/authenticate";
+import { SessionUserLoader } from "./auth/session-user-loader";
 import { createConnectionHandler } from "./connection";
 import { Delivery } from "./delivery/delivery";
 import { watchSlowClients } from "./guard/slow-clients";
@@ -107,7 +109,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
 
   const metrics = new RealtimeMetrics(nodeId, () => io.of("/").sockets.size, options.processMetrics);
   const db = deps.database.client;
-  const delivery = new Delivery({ io, log: deps.log, db, logger, metrics, replayBufferLimit: options.replayBufferLimit });
+  const users = new SessionUserLoader(db);
   const store = deps.redis
     ? new RedisPresenceStore({ url: deps.redis.url, keyPrefix, nodeId, ttlMs: options.presenceTtlMs, logger })
     : new MemoryPresenceStore();
@@ -117,6 +119,17 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     ? new RedisTicketPresenceStore({ url: deps.redis.url, keyPrefix, nodeId, logger, ...ticketTimings })
     : new MemoryTicketPresenceStore(ticketTimings);
   const ticketPresence = new TicketPresenceService(io, ticketStore, ticketTimings, (ids) => ticketAccessOf(db, ids), logger);
+  const access = new AccessWatch(
+    users,
+    {
+      refreshed(socket) {
+        presence.refresh(socket);
+        ticketPresence.recheckAccess();
+      }
+    },
+    logger
+  );
+  const delivery = new Delivery({ io, log: deps.log, db, logger, metrics, replayBufferLimit: options.replayBufferLimit, access });
 
   let live = deps.log.isLive();
   let everLive = live;
@@ -133,7 +146,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   delivery.start();
   const stopSlowWatch = watchSlowClients(io, options.slowClientMaxBufferedBytes, options.slowClientCheckMs, metrics, logger);
 
-  const authenticate = createAuthMiddleware({ db, authSecret: deps.authSecret, logger, metrics, corsOrigins: options.corsOrigins });
+  const authenticate = createAuthMiddleware({ users, authSecret: deps.authSecret, logger, metrics, corsOrigins: options.corsOrigins });
   io.use((socket, next) => {
     if (closing) return next(Object.assign(new Error("server shutting down"), { data: { code: "unavailable" } }));
     authenticate(socket, next);

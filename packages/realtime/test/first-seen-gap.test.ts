@@ -54,6 +54,9 @@ beforeAll(async () => {
   orgs.skipped = await createOrgWithStaff(tdb.database.client);
   orgs.empty = await createOrgWithStaff(tdb.database.client);
   orgs.steady = await createOrgWithStaff(tdb.database.client);
+  // Creating the staff announced them (user.created); this test numbers its organizations' events itself.
+  await tdb.database.raw.$executeRawUnsafe("DELETE FROM outbox_events");
+  await tdb.database.raw.$executeRawUnsafe("UPDATE org_sequences SET value = 0");
   // Published before the node starts: it replays them to sockets but never delivers them live.
   await log.append([deletion(orgs.skipped.orgId, 1), deletion(orgs.skipped.orgId, 2), deletion(orgs.skipped.orgId, 3), deletion(orgs.steady.orgId, 1)]);
   node = await startClusterNode({ databaseUrl: tdb.url, redisUrl: SHARED_REDIS_URL, keyPrefix: prefix });

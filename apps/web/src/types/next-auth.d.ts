@@ -5,9 +5,10 @@ declare module "next-auth" {
   interface User {
     orgId: string;
     role: Role;
+    sessionVersion: number;
   }
   interface Session {
-    user: { id: string; orgId: string; role: Role; name: string; email: string } & DefaultSession["user"];
+    user: { id: string; orgId: string; role: Role; name: string; email: string; sessionVersion: number } & DefaultSession["user"];
   }
 }
 
@@ -15,5 +16,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     orgId?: string;
     role?: Role;
+    /** The user's session version when this session was issued (see User.sessionVersion). */
+    sv?: number;
   }
 }

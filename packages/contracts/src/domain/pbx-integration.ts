@@ -43,3 +43,6 @@ export interface PbxIntegrationView {
   ami: PbxConnectionSettingsView | null;
   webhook: { publicId: string; secretHint: string; enabled: boolean; path: string } | null;
 }
+
+/** The webhook integration as its events carry it (admins only): never the secret, only its hint. */
+export const pbxWebhookViewSchema = z.object({ id: z.string(), publicId: z.string(), enabled: z.boolean(), secretHint: z.string(), updatedAt: z.string() });

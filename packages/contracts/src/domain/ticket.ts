@@ -198,7 +198,8 @@ export interface TicketDetail {
   activity: TicketActivityView[];
 }
 
-export type OfficeView = { id: string; name: string; memberIds: string[] };
+export const officeViewSchema = z.object({ id: z.string(), name: z.string(), memberIds: z.array(z.string()) });
+export type OfficeView = z.infer<typeof officeViewSchema>;
 
 export const notificationViewSchema = z.object({
   id: z.string(),

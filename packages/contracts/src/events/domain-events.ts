@@ -7,6 +7,10 @@ import { jobViewSchema } from "../domain/job";
 import { webhookDeliveryViewSchema, webhookEndpointViewSchema } from "../domain/webhook";
 import type { Envelope } from "./envelope";
 import { notificationEventDataSchema, replyEventDataSchema, ticketEventDataSchema } from "./ticket-event-data";
+import { userEventDataSchema } from "../domain/user";
+import { officeRecordSchema } from "../domain/office";
+import { callControlEventDataSchema } from "../domain/call-control";
+import { pbxWebhookViewSchema } from "../domain/pbx-integration";
 
 const deletedSchema = z.object({ id: z.string(), label: z.string() });
 
@@ -53,7 +57,26 @@ const eventDataSchemas = {
   "webhook.updated": webhookEndpointViewSchema,
   "webhook.deleted": deletedSchema,
   /** One delivery attempt, as the endpoint's delivery log shows it. */
-  "webhook.delivery_recorded": webhookDeliveryViewSchema
+  "webhook.delivery_recorded": webhookDeliveryViewSchema,
+  /** Invited, or a customer account created by staff. */
+  "user.created": userEventDataSchema,
+  /** Name, role or offices changed. */
+  "user.updated": userEventDataSchema,
+  /** An invited user accepted the invitation (set their password). */
+  "user.joined": userEventDataSchema,
+  "user.deactivated": userEventDataSchema,
+  "user.reactivated": userEventDataSchema,
+  "user.signed_in": userEventDataSchema,
+  /** Every session of the user ended: "sign out everywhere", a password change or reset. */
+  "user.sessions_revoked": userEventDataSchema,
+  "office.created": officeRecordSchema,
+  /** Renamed or its members changed. */
+  "office.updated": officeRecordSchema,
+  "office.deleted": deletedSchema,
+  "call_control.requested": callControlEventDataSchema,
+  /** The PBX webhook integration was set up, or its secret rotated. */
+  "pbx_webhook.created": pbxWebhookViewSchema,
+  "pbx_webhook.rotated": pbxWebhookViewSchema
 } as const;
 
 export type EventType = keyof typeof eventDataSchemas;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const actorSchema = z.object({ id: z.string(), name: z.string() });
+export const actorSchema = z.object({ id: z.string(), name: z.string() });
 export type Actor = z.infer<typeof actorSchema>;
 
 const subjectSchema = z.object({ kind: z.string(), id: z.string() });

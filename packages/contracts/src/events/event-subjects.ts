@@ -39,6 +39,19 @@ type EventSubjectKinds = EveryEventType<{
   "webhook.updated": "webhook";
   "webhook.deleted": "webhook";
   "webhook.delivery_recorded": "webhook";
+  "user.created": "user";
+  "user.updated": "user";
+  "user.joined": "user";
+  "user.deactivated": "user";
+  "user.reactivated": "user";
+  "user.signed_in": "user";
+  "user.sessions_revoked": "user";
+  "office.created": "office";
+  "office.updated": "office";
+  "office.deleted": "office";
+  "call_control.requested": "call";
+  "pbx_webhook.created": "pbx_webhook";
+  "pbx_webhook.rotated": "pbx_webhook";
 }>;
 
 export type SubjectKind = EventSubjectKinds[EventType];

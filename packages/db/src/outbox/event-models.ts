@@ -4,7 +4,7 @@ import { toExtensionView, type ExtensionWithUser } from "../views/extension-view
 import { toTrunkView } from "../views/trunk-view";
 import { toCallEventData, type CallWithLatestEntry } from "../views/call-view";
 import { toExtensionStatusView, toPbxConnectionStatusView, toTrunkStatusView } from "../views/pbx-status-view";
-import type { ExtensionStatus, PbxConnection, Trunk, TrunkStatus } from "../generated/prisma/client";
+import type { ExtensionStatus, PbxConnection, PbxWebhook, Trunk, TrunkStatus } from "../generated/prisma/client";
 import { callEventType, type CallEventType } from "./call-event-type";
 import { toTicketEventData, ticketNames, type TicketRow } from "../views/ticket-view";
 import { toReplyEventData, replyAuthor, type TicketReplyRow } from "../views/ticket-reply-view";
@@ -15,6 +15,10 @@ import { jobIncludes, toJobView, type JobRow } from "../views/job-view";
 import { toWebhookDeliveryView, toWebhookEndpointView, webhookEndpointIncludes, type WebhookEndpointRow } from "../views/webhook-view";
 import type { WebhookDelivery } from "../generated/prisma/client";
 import { jobEventType, type JobEventType } from "./job-event-type";
+import { toUserEventData, userIncludes, type UserRow } from "../views/user-view";
+import { officeIncludes, toOfficeRecord, type OfficeRow } from "../views/office-view";
+import { callControlIncludes, toCallControlEventData, type CallControlRow } from "../views/call-control-view";
+import { userEventType, type UserEventType } from "./user-event-type";
 
 const orgOf = (row: { organizationId: string }) => row.organizationId;
 
@@ -133,13 +137,53 @@ const webhookDelivery: EventModel<WebhookDelivery, "webhook.delivery_recorded"> 
 };
 
 /**
+ * People are never deleted (deactivated instead: their history stays). Office membership changes
+ * are announced as updates of the users concerned (the services touch them), so a realtime node
+ * learns of every change of someone's access from their own events, in order.
+ */
+const user: EventModel<UserRow, UserEventType> = {
+  kind: "user",
+  include: userIncludes,
+  announce: { pick: userEventType },
+  orgId: orgOf,
+  view: toUserEventData
+};
+
+const office: EventModel<OfficeRow, "office.created" | "office.updated", "office.deleted"> = {
+  kind: "office",
+  include: officeIncludes,
+  announce: { created: "office.created", updated: "office.updated" },
+  deleted: { type: "office.deleted", label: (row) => row.name },
+  orgId: orgOf,
+  view: toOfficeRecord
+};
+
+const callControl: EventModel<CallControlRow, "call_control.requested"> = {
+  kind: "call",
+  include: callControlIncludes,
+  announce: { created: "call_control.requested", updated: null },
+  orgId: orgOf,
+  subjectId: (row) => row.callId,
+  view: toCallControlEventData
+};
+
+/** Setting up the webhook integration or rotating its secret (admins see it in the activity log); never the secret. */
+const pbxWebhook: EventModel<PbxWebhook, "pbx_webhook.created" | "pbx_webhook.rotated"> = {
+  kind: "pbx_webhook",
+  announce: { created: "pbx_webhook.created", updated: "pbx_webhook.rotated" },
+  orgId: orgOf,
+  view: (row) => ({ id: row.id, publicId: row.publicId, enabled: row.enabled, secretHint: row.secretHint, updatedAt: row.updatedAt.toISOString() })
+};
+
+/**
  * Every Prisma model, keyed by its name as the query extension reports it: a model added to
  * schema.prisma does not compile until it is registered here with its event model or declared
  * silent with the reason. The `satisfies` also checks each event model against its model's row.
  */
 export const eventModels = {
   Organization: notEventBearing("organizations are set up once; no console shows them live"),
-  User: notEventBearing("people are read when a page loads; no console shows them live"),
+  User: user,
+  UserToken: notEventBearing("one-time links carry secrets; the user's own events say what they did"),
   ApiToken: notEventBearing("tokens are listed to their owner on request and carry secrets"),
   Extension: extension,
   Trunk: trunk,
@@ -151,10 +195,10 @@ export const eventModels = {
   ExtensionStatus: extensionStatus,
   TrunkStatus: trunkStatus,
   PbxConnection: pbxConnection,
-  PbxWebhook: notEventBearing("integration settings, read by the admin page on request"),
+  PbxWebhook: pbxWebhook,
   PbxWebhookDelivery: notEventBearing("webhook delivery bookkeeping"),
-  Office: notEventBearing("offices are read when a page loads; no console shows them live"),
-  OfficeMember: notEventBearing("memberships apply from a user's next connection"),
+  Office: office,
+  OfficeMember: notEventBearing("announced as user.updated of each member concerned and office.updated (the services touch both)"),
   TicketSequence: notEventBearing("the counter that numbers tickets"),
   Ticket: ticket,
   TicketReply: ticketReply,
@@ -163,7 +207,8 @@ export const eventModels = {
   WebhookEndpoint: webhookEndpoint,
   WebhookDelivery: webhookDelivery,
   Job: job,
-  JobFile: notEventBearing("an export's file; its job's events say when it is ready")
+  JobFile: notEventBearing("an export's file; its job's events say when it is ready"),
+  CallControlAction: callControl
 } satisfies EventModelRegistry;
 
 /** A full row of an event-bearing model, as the hooks load it. */

@@ -53,14 +53,17 @@ export async function revokeApiToken(db: DbClient, viewer: ActingViewer, id: str
   if (count === 0) throw notFound("API token");
 }
 
-/** Resolves a bearer token to its owner, or null. Records when it was last used (at most once a minute). */
+/**
+ * Resolves a bearer token to its owner, or null — also when the owner is no longer active (a
+ * deactivated user's tokens stop working at once). Records when it was last used (at most once a minute).
+ */
 export async function authenticateApiToken(db: DbClient, token: string): Promise<SessionUser | null> {
   if (!looksLikeApiToken(token)) return null;
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: true } });
-  if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
+  if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now()) || row.user.status !== "active") return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   const { user } = row;
-  return { id: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email };
+  return { id: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }

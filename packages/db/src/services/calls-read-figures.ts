@@ -1,8 +1,9 @@
 import { RULES } from "@switchboard/auth";
-import type { ExtensionStatusView, TrunkStatusView } from "@switchboard/contracts";
+import { startOfDayIn, type ExtensionStatusView, type TrunkStatusView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { toExtensionStatusView, toTrunkStatusView } from "../views/pbx-status-view";
 import { enforce } from "./errors";
+import { organizationTimeZone } from "./organizations";
 import type { ActingViewer } from "./viewer";
 
 interface TrunkUsage {
@@ -15,7 +16,7 @@ interface TrunkUsage {
 
 export interface CallFigures {
   activeCalls: number;
-  /** Since `since` (the start of the current UTC day unless the caller says otherwise). */
+  /** Since `since` (the start of the organization's current day unless the caller says otherwise). */
   callsToday: number;
   /** Answered so far, whether still talking or ended. */
   answeredToday: number;
@@ -24,13 +25,10 @@ export interface CallFigures {
   trunks: TrunkUsage[];
 }
 
-function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
-/** The dashboard's phone figures for the viewer's organization. */
-export async function countCallFigures({ db }: { db: DbClient }, viewer: ActingViewer, since: Date = startOfUtcDay(new Date())): Promise<CallFigures> {
+/** The dashboard's phone figures for the viewer's organization; "today" is the organization's day (its time zone). */
+export async function countCallFigures({ db }: { db: DbClient }, viewer: ActingViewer, since?: Date): Promise<CallFigures> {
   enforce(RULES.readCalls, viewer);
+  since ??= startOfDayIn(await organizationTimeZone(db, viewer.orgId));
   const org = { organizationId: viewer.orgId };
   const today = { ...org, startedAt: { gte: since } };
   const [activeCalls, callsToday, answeredToday, missedToday, trunks, perTrunk] = await Promise.all([

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { RULES } from "@switchboard/auth";
-import type { CallDetail, CallDirectory, CallView, Page } from "@switchboard/contracts";
+import { boundIn, type CallDetail, type CallDirectory, type CallView, type Page } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import type { Prisma } from "../generated/prisma/client";
 import { toCallTimelineEntry, toCallView } from "../views/call-view";
 import { badRequest, enforce, notFound } from "./errors";
 import type { CallListQuery } from "./calls-read-query";
 import { pageWindow } from "./list-query";
+import { organizationTimeZone } from "./organizations";
 import type { ActingViewer } from "./viewer";
 
 export { callListQuerySchema, type CallListQuery } from "./calls-read-query";
@@ -40,13 +41,17 @@ async function resolveExtension(db: DbClient, orgId: string, value: string): Pro
 export async function listCalls({ db }: CallReadDeps, viewer: ActingViewer, q: CallListQuery): Promise<Page<CallView>> {
   enforce(RULES.readCalls, viewer);
   const extensionId = q.extension ? await resolveExtension(db, viewer.orgId, q.extension) : undefined;
+  // Calendar days are the organization's: "calls of the 5th" in Berlin start at 23:00 UTC on the 4th.
+  const timeZone = q.from || q.to ? await organizationTimeZone(db, viewer.orgId) : "UTC";
+  const from = q.from ? boundIn(q.from, "start", timeZone) : undefined;
+  const to = q.to ? boundIn(q.to, "end", timeZone) : undefined;
   const where: Prisma.CallWhereInput = {
     organizationId: viewer.orgId,
     ...(q.state === "live" ? { state: { not: "ended" } } : q.state === "ended" ? { state: "ended" } : {}),
     ...(q.direction ? { direction: q.direction } : {}),
     ...(q.result ? { result: q.result } : {}),
     ...(extensionId ? { extensionIds: { has: extensionId } } : {}),
-    ...(q.from || q.to ? { startedAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } } : {}),
+    ...(from || to ? { startedAt: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } } : {}),
     ...(q.q
       ? {
           OR: [

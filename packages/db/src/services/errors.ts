@@ -14,11 +14,12 @@ export class DomainError extends Error {
 }
 
 /** What an id can name; `<subject> not found` is the one answer for an id that names nothing the viewer may see. */
-export type NotFoundSubject = "extension" | "trunk" | "call" | "ticket" | "notification" | "API token" | "office" | "webhook" | "job" | "export file";
+export type NotFoundSubject =
+  "extension" | "trunk" | "call" | "ticket" | "notification" | "API token" | "office" | "webhook" | "job" | "export file" | "user" | "invitation";
 
 export const notFoundMessage = (what: NotFoundSubject) => `${what} not found`;
 export const notFound = (what: NotFoundSubject) => new DomainError("not_found", notFoundMessage(what));
-const forbidden = (message: string) => new DomainError("forbidden", message);
+export const forbidden = (message: string) => new DomainError("forbidden", message);
 export const conflict = (field: string, message: string) => new DomainError("conflict", message, { [field]: message });
 export const badRequest = (message: string, fields?: Record<string, string>) => new DomainError("bad_request", message, fields);
 

@@ -5,7 +5,7 @@ import type { TestDatabase } from "../testing/test-database";
 import { createTicketTestWorld, rejectionOf } from "../testing/ticket-test-world";
 import { type TicketOrg } from "../testing/ticket-world";
 import type { ServiceDeps } from "./extensions";
-import { createOffice, findOfficeOrgId, listOffices, officeIdsOf, setOfficeMembers } from "./offices";
+import { createOffice, deleteOffice, findOfficeOrgId, getOffice, listOfficeRecords, listOffices, officeIdsOf, renameOffice, setOfficeMembers } from "./offices";
 import { findTicketAccess } from "./tickets-access";
 import { createTicket } from "./tickets-create";
 import { listTickets } from "./tickets";
@@ -56,5 +56,49 @@ describe("offices", () => {
     expect(await findTicketAccess(db, "nope")).toBeNull();
     expect(await findOfficeOrgId(db, w.supportId)).toBe(w.orgId);
     expect(await findOfficeOrgId(db, "nope")).toBeUndefined();
+  });
+});
+
+describe("office changes", () => {
+  it("renames (refusing a stale version and a taken name), and announces it", async () => {
+    const office = await createOffice(deps, w.admin, { name: "Returns" });
+    expect((await rejectionOf(renameOffice(deps, w.supervisor, office.id, { name: "X" }))).code).toBe("forbidden");
+    const renamed = await renameOffice(deps, w.admin, office.id, { name: "Refunds", version: office.version });
+    expect(renamed).toMatchObject({ name: "Refunds", version: office.version + 1 });
+    const stale = await rejectionOf(renameOffice(deps, w.admin, office.id, { name: "Again", version: office.version }));
+    expect([stale.code, Object.keys(stale.fields ?? {})]).toEqual(["conflict", ["version"]]);
+    expect((await rejectionOf(renameOffice(deps, w.admin, office.id, { name: "Support" }))).fields).toEqual({
+      name: "an office with this name already exists"
+    });
+    expect((await rejectionOf(renameOffice(deps, other.admin, office.id, { name: "Mine" }))).message).toBe("office not found");
+    const events = await db.outboxEvent.findMany({ where: { subjectId: office.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["office.created", "office.updated"]);
+  });
+
+  it("refuses to delete an office while tickets or members belong to it, saying what is left", async () => {
+    const office = await createOffice(deps, w.admin, { name: "Temporary" });
+    await setOfficeMembers(deps, w.admin, office.id, { userIds: [w.cy.id] });
+    const { ticket } = await createTicket(deps, w.admin, { subject: "Held", body: "here", officeId: office.id });
+    const both = await rejectionOf(deleteOffice(deps, w.admin, office.id));
+    expect([both.code, both.message]).toEqual(["conflict", "Temporary still has 1 ticket and 1 member; move them to another office first"]);
+    await db.ticket.update({ where: { id: ticket.id }, data: { officeId: null } });
+    expect((await rejectionOf(deleteOffice(deps, w.admin, office.id))).message).toBe("Temporary still has 1 member; remove them from it first");
+    await setOfficeMembers(deps, w.admin, office.id, { userIds: [] });
+    expect(await deleteOffice(deps, w.admin, office.id)).toEqual({ id: office.id });
+    expect((await rejectionOf(getOffice(deps, w.admin, office.id))).message).toBe("office not found");
+    expect((await db.outboxEvent.findFirst({ where: { subjectId: office.id, type: "office.deleted" } }))?.data).toEqual({ id: office.id, label: "Temporary" });
+  });
+
+  it("announces a membership change on the office and on every user who joined or left", async () => {
+    const office = await createOffice(deps, w.admin, { name: "Night shift" });
+    const before = await db.outboxEvent.count({ where: { organizationId: w.orgId } });
+    await setOfficeMembers(deps, w.admin, office.id, { userIds: [w.ana.id, w.bo.id] });
+    await setOfficeMembers(deps, w.admin, office.id, { userIds: [w.bo.id] });
+    const events = await db.outboxEvent.findMany({ where: { organizationId: w.orgId }, orderBy: { seq: "asc" }, skip: before });
+    expect(events.map((e) => `${e.type}:${e.subjectId === office.id ? "office" : e.subjectId === w.ana.id ? "ana" : "bo"}`).sort()).toEqual(
+      ["user.updated:ana", "user.updated:bo", "office.updated:office", "user.updated:ana", "office.updated:office"].sort()
+    );
+    const records = await listOfficeRecords(deps, w.customer);
+    expect(records.find((r) => r.id === office.id)).toMatchObject({ memberIds: [], ticketCount: 0 });
   });
 });

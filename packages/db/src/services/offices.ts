@@ -1,63 +1,138 @@
 import { canSeeOfficeMembers, RULES } from "@switchboard/auth";
-import { uuidSchema, type OfficeView } from "@switchboard/contracts";
+import {
+  uuidSchema,
+  type OfficeCreateInput,
+  type OfficeMembersInput,
+  type OfficeRecord,
+  type OfficeUpdateInput,
+  type OfficeView
+} from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
+import { withActor } from "../outbox/context";
+import { officeIncludes, toOfficeRecord } from "../views/office-view";
 import type { ServiceDeps } from "./extensions";
-import { badRequest, enforce, notFound, translatePrismaError } from "./errors";
-import type { ActingViewer } from "./viewer";
+import { badRequest, conflict, enforce, notFound, translatePrismaError } from "./errors";
+import { isStale, touchUsers } from "./team-access";
+import { actorOf, type ActingViewer } from "./viewer";
 
 export { officeIdsOf } from "./tickets-access";
 
-export type OfficeCreateInput = { name: string };
-export type OfficeMembersInput = { userIds: string[] };
-
 const UNIQUE = { name: ["name", "an office with this name already exists"] } satisfies Record<string, [string, string]>;
+const STALE_OFFICE = "this office was changed by someone else since you loaded it; reload to see the changes";
 
-type OfficeRow = { id: string; name: string; members: { userId: string }[] };
-
-function toOfficeView(row: OfficeRow, withMembers: boolean): OfficeView {
-  return { id: row.id, name: row.name, memberIds: withMembers ? row.members.map((m) => m.userId) : [] };
+/** An office as the viewer may see it: its members only for staff. */
+function forViewer(viewer: ActingViewer, record: OfficeRecord): OfficeRecord {
+  return canSeeOfficeMembers(viewer) ? record : { ...record, memberIds: [] };
 }
 
 /** The organization's offices by name; who belongs to each only for staff (customers pick a department). */
-export async function listOffices({ db }: ServiceDeps, viewer: ActingViewer): Promise<OfficeView[]> {
-  const rows = await db.office.findMany({
-    where: { organizationId: viewer.orgId },
-    select: { id: true, name: true, members: { select: { userId: true }, orderBy: { userId: "asc" } } },
-    orderBy: { name: "asc" }
+export async function listOffices({ db }: Pick<ServiceDeps, "db">, viewer: ActingViewer): Promise<OfficeView[]> {
+  const rows = await db.office.findMany({ where: { organizationId: viewer.orgId }, include: officeIncludes, orderBy: { name: "asc" } });
+  return rows.map((row) => {
+    const { id, name, memberIds } = forViewer(viewer, toOfficeRecord(row));
+    return { id, name, memberIds };
   });
-  return rows.map((row) => toOfficeView(row, canSeeOfficeMembers(viewer)));
 }
 
-export async function createOffice({ db }: ServiceDeps, viewer: ActingViewer, { name }: OfficeCreateInput): Promise<OfficeView> {
+/** The offices page and REST: every office with its version and how many tickets it holds. */
+export async function listOfficeRecords({ db }: Pick<ServiceDeps, "db">, viewer: ActingViewer): Promise<(OfficeRecord & { ticketCount: number })[]> {
+  const rows = await db.office.findMany({
+    where: { organizationId: viewer.orgId },
+    include: { ...officeIncludes, _count: { select: { tickets: true } } },
+    orderBy: { name: "asc" }
+  });
+  return rows.map((row) => ({ ...forViewer(viewer, toOfficeRecord(row)), ticketCount: row._count.tickets }));
+}
+
+export async function getOffice({ db }: Pick<ServiceDeps, "db">, viewer: ActingViewer, id: string): Promise<OfficeRecord> {
+  const row = await db.office.findFirst({ where: { id, organizationId: viewer.orgId }, include: officeIncludes });
+  if (!row) throw notFound("office");
+  return forViewer(viewer, toOfficeRecord(row));
+}
+
+export async function createOffice({ db }: Pick<ServiceDeps, "db">, viewer: ActingViewer, { name }: OfficeCreateInput): Promise<OfficeRecord> {
   enforce(RULES.manageOffices, viewer);
-  const row = await db.office
-    .create({ data: { organizationId: viewer.orgId, name }, select: { id: true, name: true, members: { select: { userId: true } } } })
-    .catch((e: unknown) => translatePrismaError(e, UNIQUE, "office"));
-  return toOfficeView(row, true);
+  const row = await withActor(actorOf(viewer), () =>
+    db.office.create({ data: { organizationId: viewer.orgId, name }, include: officeIncludes }).catch((e: unknown) => translatePrismaError(e, UNIQUE, "office"))
+  );
+  return toOfficeRecord(row);
+}
+
+async function lockOffice(tx: DbClient, viewer: ActingViewer, id: string) {
+  await tx.$queryRaw`SELECT 1 FROM offices WHERE id = ${id}::uuid AND organization_id = ${viewer.orgId}::uuid FOR UPDATE`;
+  const office = await tx.office.findFirst({ where: { id, organizationId: viewer.orgId } });
+  if (!office) throw notFound("office");
+  return office;
+}
+
+export async function renameOffice({ db }: Pick<ServiceDeps, "db">, viewer: ActingViewer, id: string, input: OfficeUpdateInput): Promise<OfficeRecord> {
+  enforce(RULES.manageOffices, viewer);
+  return withActor(actorOf(viewer), () =>
+    db.$transaction(async (tx) => {
+      const t = tx as unknown as DbClient;
+      const office = await lockOffice(t, viewer, id);
+      if (isStale(input.version, office.version)) throw conflict("version", STALE_OFFICE);
+      const row = await t.office
+        .update({ where: { id }, data: { name: input.name, version: { increment: 1 } }, include: officeIncludes })
+        .catch((e: unknown) => translatePrismaError(e, UNIQUE, "office"));
+      return toOfficeRecord(row);
+    })
+  );
 }
 
 /**
- * Replaces an office's members (staff of the organization only). Agents see the new office's
- * tickets on their next request; open consoles pick it up when they reconnect.
+ * Deletes an office nothing refers to. While tickets or members still belong to it the answer is a
+ * conflict that says how many of each, so the admin knows what to move first.
  */
-export async function setOfficeMembers({ db }: ServiceDeps, viewer: ActingViewer, officeId: string, { userIds }: OfficeMembersInput): Promise<OfficeView> {
+export async function deleteOffice({ db }: Pick<ServiceDeps, "db">, viewer: ActingViewer, id: string): Promise<{ id: string }> {
   enforce(RULES.manageOffices, viewer);
-  return db.$transaction(async (tx) => {
-    const t = tx as unknown as DbClient;
-    const office = await t.office.findFirst({ where: { id: officeId, organizationId: viewer.orgId }, select: { id: true } });
-    if (!office) throw notFound("office");
-    const unique = [...new Set(userIds)];
-    const staff = await t.user.count({ where: { id: { in: unique }, organizationId: viewer.orgId, role: { in: ["admin", "supervisor", "agent"] } } });
-    if (staff !== unique.length)
-      throw badRequest("office members must be staff of your organization", { userIds: "every member must be a staff member of your organization" });
-    await t.officeMember.deleteMany({ where: { officeId, userId: { notIn: unique } } });
-    await t.officeMember.createMany({ data: unique.map((userId) => ({ officeId, userId })), skipDuplicates: true });
-    const row = await t.office.findUniqueOrThrow({
-      where: { id: officeId },
-      select: { id: true, name: true, members: { select: { userId: true }, orderBy: { userId: "asc" } } }
-    });
-    return toOfficeView(row, true);
-  });
+  return withActor(actorOf(viewer), () =>
+    db.$transaction(async (tx) => {
+      const t = tx as unknown as DbClient;
+      const office = await lockOffice(t, viewer, id);
+      const [tickets, members] = await Promise.all([t.ticket.count({ where: { officeId: id } }), t.officeMember.count({ where: { officeId: id } })]);
+      if (tickets || members) {
+        const what = [tickets ? `${tickets} ticket${tickets === 1 ? "" : "s"}` : "", members ? `${members} member${members === 1 ? "" : "s"}` : ""].filter(
+          Boolean
+        );
+        const then = tickets ? "move them to another office first" : "remove them from it first";
+        throw conflict("office", `${office.name} still has ${what.join(" and ")}; ${then}`);
+      }
+      await t.office.delete({ where: { id } });
+      return { id };
+    })
+  );
+}
+
+/**
+ * Replaces an office's members (staff of the organization only). The members who joined or left
+ * are announced too, so their open consoles start or stop receiving the office's tickets at once.
+ */
+export async function setOfficeMembers(
+  { db }: Pick<ServiceDeps, "db">,
+  viewer: ActingViewer,
+  officeId: string,
+  { userIds }: OfficeMembersInput
+): Promise<OfficeRecord> {
+  enforce(RULES.manageOffices, viewer);
+  return withActor(actorOf(viewer), () =>
+    db.$transaction(async (tx) => {
+      const t = tx as unknown as DbClient;
+      await lockOffice(t, viewer, officeId);
+      const unique = [...new Set(userIds)];
+      const staff = await t.user.count({ where: { id: { in: unique }, organizationId: viewer.orgId, role: { in: ["admin", "supervisor", "agent"] } } });
+      if (staff !== unique.length)
+        throw badRequest("office members must be staff of your organization", { userIds: "every member must be a staff member of your organization" });
+      const before = (await t.officeMember.findMany({ where: { officeId }, select: { userId: true } })).map((m) => m.userId);
+      const leaving = before.filter((id) => !unique.includes(id));
+      const joining = unique.filter((id) => !before.includes(id));
+      if (leaving.length) await t.officeMember.deleteMany({ where: { officeId, userId: { in: leaving } } });
+      if (joining.length) await t.officeMember.createMany({ data: joining.map((userId) => ({ officeId, userId })), skipDuplicates: true });
+      await touchUsers(t, [...leaving, ...joining]);
+      const row = await t.office.update({ where: { id: officeId }, data: { version: { increment: 1 } }, include: officeIncludes });
+      return toOfficeRecord(row);
+    })
+  );
 }
 
 /** The organization owning an office (undefined when there is none), e.g. for canJoinRoom(viewer, "office", id, orgId). */

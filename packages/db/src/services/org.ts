@@ -17,10 +17,6 @@ export async function currentSeq(db: DbClient, orgId: string): Promise<number> {
   return Number(row?.value ?? 0n);
 }
 
-export async function getOrganization(db: DbClient, orgId: string) {
-  return db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { id: true, name: true, slug: true } });
-}
-
 export async function countDashboard(db: DbClient, viewer: ActingViewer) {
   const org = { organizationId: viewer.orgId };
   const [extensions, enabledExtensions, trunks, enabledTrunks, users] = await Promise.all([
@@ -28,7 +24,7 @@ export async function countDashboard(db: DbClient, viewer: ActingViewer) {
     db.extension.count({ where: { ...org, enabled: true } }),
     db.trunk.count({ where: org }),
     db.trunk.count({ where: { ...org, enabled: true } }),
-    db.user.count({ where: org })
+    db.user.count({ where: { ...org, status: "active" } })
   ]);
   return { extensions, enabledExtensions, trunks, enabledTrunks, users };
 }

@@ -1,67 +1,129 @@
 import { getDummyHash, verifyPassword, type SessionUser } from "@switchboard/auth";
+import { emailSchema } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
+import { withActor } from "../outbox/context";
 import { DomainError } from "./errors";
+import {
+  clearAttempts,
+  HashGate,
+  LOGIN_LIMITS,
+  pruneLoginThrottles,
+  releaseAttempt,
+  reserveAttempt,
+  type ThrottleKey,
+  type ThrottleLimits
+} from "./sign-in/throttle";
 
-/** Fixed-window brute-force limits, kept in PostgreSQL so every web node shares them. */
-const LOGIN_LIMITS = {
-  windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
-  perAccount: 5,
-  perIp: 20
-};
+export { LOGIN_LIMITS, pruneLoginThrottles, type ThrottleLimits } from "./sign-in/throttle";
 
-type Throttled = { key: string; limit: number };
+/** Why a sign-in was refused though the password may have been right; the login page names each. */
+type SignInRefusal = "deactivated";
 
-async function lockedUntil(db: DbClient, keys: string[]): Promise<Date | null> {
-  const rows = await db.loginThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: new Date() } } });
-  const times = rows.map((r) => r.lockedUntil?.getTime() ?? 0);
-  return times.length ? new Date(Math.max(...times)) : null;
+export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid_credentials" | SignInRefusal };
+
+export class SignInThrottled extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly busy = false
+  ) {
+    super(
+      "rate_limited",
+      busy
+        ? "Signing in is busy right now. Try again in a few seconds."
+        : `Too many sign-in attempts. Try again in ${retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`}.`
+    );
+  }
 }
 
-async function recordFailure(db: DbClient, { key, limit }: Throttled): Promise<void> {
-  const now = Date.now();
-  const row = await db.loginThrottle.findUnique({ where: { key } });
-  const fresh = !row || now - row.windowStart.getTime() > LOGIN_LIMITS.windowMs;
-  const failures = fresh ? 1 : row.failures + 1;
-  const lock = failures >= limit ? new Date(now + LOGIN_LIMITS.lockMs) : null;
-  await db.loginThrottle.upsert({
-    where: { key },
-    create: { key, failures, windowStart: new Date(now), lockedUntil: lock },
-    update: { failures, ...(fresh ? { windowStart: new Date(now) } : {}), lockedUntil: lock }
-  });
-}
+const gate = new HashGate();
+const PRUNE_EVERY_MS = 60_000;
+let lastPrune = 0;
 
-function tooMany(until: Date): DomainError {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return new DomainError("rate_limited", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+/** Longest password we hash: scrypt's cost grows with the input, so longer ones are refused unhashed. */
+const MAX_PASSWORD_LENGTH = 200;
+
+export interface SignInOptions {
+  limits?: ThrottleLimits;
+  /** The process's bound on concurrent hashes (tests pass their own). */
+  gate?: HashGate;
 }
 
 /**
- * Checks email and password. Unknown accounts cost the same time as known ones. Locked keys
- * (account or IP) are refused before the password is even checked.
+ * Checks email and password, in this order, so an attacker's attempts cost us little:
+ * 1. the email and password are checked for shape (no database work for garbage);
+ * 2. the attempt is counted against the address, then the account — atomically, before any hash:
+ *    however many arrive at once, only the free attempts (then one per growing delay) go on;
+ * 3. the hash runs in a bounded pool (beyond it: "busy", not a queue that grows without end);
+ *    unknown accounts cost the same time as known ones.
+ * A success gives the address its attempt back, clears the account's and records the sign-in.
  */
-export async function signIn(db: DbClient, email: string, password: string, ip: string): Promise<SessionUser | null> {
-  const normalized = email.trim().toLowerCase();
-  const account: Throttled = { key: `email:${normalized}`, limit: LOGIN_LIMITS.perAccount };
-  const address: Throttled = { key: `ip:${ip}`, limit: LOGIN_LIMITS.perIp };
-  const locked = await lockedUntil(db, [account.key, address.key]);
-  if (locked) throw tooMany(locked);
+export async function signIn(db: DbClient, email: string, password: string, ip: string, options: SignInOptions = {}): Promise<SignInResult> {
+  const limits = options.limits ?? LOGIN_LIMITS;
+  const parsed = emailSchema.safeParse(email);
+  if (!parsed.success || password.length === 0 || password.length > MAX_PASSWORD_LENGTH) return { ok: false, reason: "invalid_credentials" };
+  const normalized = parsed.data;
+  maybePrune(db, limits);
+
+  const address: ThrottleKey = { key: `ip:${ip.slice(0, 100)}`, free: limits.perAddress, maxDelayMs: limits.addressMaxDelayMs };
+  const account: ThrottleKey = { key: `email:${normalized}`, free: limits.perAccount, maxDelayMs: limits.accountMaxDelayMs };
+  for (const key of [address, account]) {
+    const reserved = await reserveAttempt(db, key, limits);
+    if (!reserved.ok) throw new SignInThrottled(Math.ceil(reserved.retryAfterMs / 1000));
+  }
 
   const user = await db.user.findUnique({ where: { email: normalized } });
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
-  if (!user || !ok) {
-    await recordFailure(db, account);
-    await recordFailure(db, address);
-    const nowLocked = await lockedUntil(db, [account.key, address.key]);
-    if (nowLocked) throw tooMany(nowLocked);
-    return null;
-  }
-  await db.loginThrottle.deleteMany({ where: { key: account.key } });
-  return { id: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email };
+  const verified = await (options.gate ?? gate).run(async () => verifyPassword(password, user?.passwordHash ?? (await getDummyHash())));
+  if (verified === null) throw new SignInThrottled(5, true);
+  if (!user || !verified || user.status === "invited") return { ok: false, reason: "invalid_credentials" };
+
+  await Promise.all([clearAttempts(db, account.key), releaseAttempt(db, address)]);
+  if (user.status === "deactivated") return { ok: false, reason: "deactivated" };
+  const actor = { id: user.id, name: user.name };
+  const signedIn = await withActor(actor, () => db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }));
+  return {
+    ok: true,
+    user: {
+      id: signedIn.id,
+      orgId: signedIn.organizationId,
+      role: signedIn.role,
+      name: signedIn.name,
+      email: signedIn.email,
+      sessionVersion: signedIn.sessionVersion
+    }
+  };
 }
 
-/** Re-reads a session's user so a deleted account or changed role takes effect at once. */
-export async function findSessionUser(db: DbClient, id: string): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({ where: { id } });
-  return user ? { id: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email } : null;
+function maybePrune(db: DbClient, limits: ThrottleLimits): void {
+  if (Date.now() - lastPrune < PRUNE_EVERY_MS) return;
+  lastPrune = Date.now();
+  pruneLoginThrottles(db, limits).catch(() => undefined);
+}
+
+export type SessionCheck = { ok: true; user: SessionUser } | { ok: false; reason: "missing" | "deactivated" | "revoked" };
+
+/**
+ * The user behind a session as the database knows them now: refused when the account is gone or
+ * deactivated, or when the session was issued before the user's sessions were last ended (its
+ * version is older). Pages, server actions, REST and the realtime handshake all ask this.
+ */
+export async function checkSession(db: DbClient, id: string, sessionVersion: number): Promise<SessionCheck> {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, organizationId: true, role: true, name: true, email: true, status: true, sessionVersion: true }
+  });
+  return judgeSession(user, sessionVersion);
+}
+
+/** checkSession's verdict on a loaded user (the realtime node loads users in batches). */
+export function judgeSession(
+  user: { id: string; organizationId: string; role: SessionUser["role"]; name: string; email: string; status: string; sessionVersion: number } | null,
+  sessionVersion: number
+): SessionCheck {
+  if (!user || user.status === "invited") return { ok: false, reason: "missing" };
+  if (user.status !== "active") return { ok: false, reason: "deactivated" };
+  if (sessionVersion !== user.sessionVersion) return { ok: false, reason: "revoked" };
+  return {
+    ok: true,
+    user: { id: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email, sessionVersion: user.sessionVersion }
+  };
 }

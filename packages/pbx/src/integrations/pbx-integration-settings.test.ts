@@ -50,6 +50,14 @@ describe("PBX integration settings", () => {
     expect(view.ami?.host).toBe("pbx2.example.net");
     expect(view.webhook?.path).toBe(path);
     expect(JSON.stringify(view)).not.toContain(secret);
+    // The activity log records who set up the integration and who rotated its secret; never the secret.
+    await rotatePbxWebhookSecret(deps, admin);
+    const events = await t.database.raw.outboxEvent.findMany({ where: { organizationId: org.id, subjectKind: "pbx_webhook" }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => [e.type, e.actorId])).toEqual([
+      ["pbx_webhook.created", admin.id],
+      ["pbx_webhook.rotated", admin.id]
+    ]);
+    expect(JSON.stringify(events.map((e) => e.data))).not.toContain("whsec_");
 
     const supervisor: ActingViewer = { ...admin, role: "supervisor" };
     await expect(getPbxIntegration(deps, supervisor)).rejects.toBeInstanceOf(DomainError);

@@ -78,6 +78,6 @@ export async function savePbxConnection(
 /** Creates the webhook integration, or rotates its secret; the secret is returned only here. */
 export async function rotatePbxWebhookSecret(deps: ServiceDeps, viewer: ActingViewer): Promise<{ publicId: string; secret: string; path: string }> {
   enforce(RULES.managePbxIntegration, viewer);
-  const { publicId, secret } = await createPbxWebhook(deps.db, deps.box, viewer.orgId);
+  const { publicId, secret } = await withActor(actorOf(viewer), () => createPbxWebhook(deps.db, deps.box, viewer.orgId));
   return { publicId, secret, path: `/api/pbx/webhooks/${publicId}` };
 }

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { verifyRealtimeToken, verifySessionCookie, type SessionResult } from "@switchboard/auth";
 import { handshakeAuthSchema, type ConnectErrorCode, type ConnectErrorData } from "@switchboard/contracts";
-import type { DbClient } from "@switchboard/db";
+import { judgeSession, type SessionCheck } from "@switchboard/db";
 import type { Logger } from "pino";
 import type { RealtimeSocket } from "../io-types";
 import type { RealtimeMetrics } from "../ops/metrics";
-import { SessionUserLoader } from "./session-user-loader";
+import type { SessionUserLoader } from "./session-user-loader";
 
 /** The connect_error a client sees: `message` is the reason, `data.code` is for code. */
 class HandshakeError extends Error {
@@ -22,10 +22,17 @@ const REFUSALS: Record<Extract<SessionResult, { ok: false }>["reason"], Handshak
   invalid: new HandshakeError("invalid_session", "invalid session")
 };
 
+/** The account or the session itself was ended (judgeSession's verdicts). */
+const ENDED: Record<Exclude<SessionCheck, { ok: true }>["reason"], HandshakeError> = {
+  missing: REFUSALS.invalid,
+  deactivated: new HandshakeError("account_deactivated", "account deactivated"),
+  revoked: new HandshakeError("session_revoked", "session revoked")
+};
+
 const userIdSchema = z.uuid();
 
 export interface AuthDeps {
-  db: DbClient;
+  users: SessionUserLoader;
   authSecret: string;
   logger: Logger;
   metrics: RealtimeMetrics;
@@ -54,8 +61,9 @@ function originAllowed(socket: RealtimeSocket, allowed: readonly string[]): bool
 
 /**
  * Who is connecting: a realtime token (cross-site consoles) or the web app's session cookie
- * (same-site), then the user as the database knows them NOW, so a deleted account is refused and
- * a changed role, organization or office membership applies from this connection on.
+ * (same-site), then the user as the database knows them NOW, so a deleted or deactivated account
+ * and a revoked session (its version is older than the user's) are refused, and a changed role,
+ * organization or office membership applies from this connection on.
  */
 async function authenticate(socket: RealtimeSocket, deps: AuthDeps, users: SessionUserLoader): Promise<void> {
   const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
@@ -74,16 +82,23 @@ async function authenticate(socket: RealtimeSocket, deps: AuthDeps, users: Sessi
     deps.logger.error({ err: error }, "session user lookup failed");
     throw new HandshakeError("unavailable", "server unavailable");
   }
-  if (!current) throw REFUSALS.invalid;
-  // Offices decide which tickets an agent receives; like the role, they apply from this connection on.
-  socket.data.user = current;
+  const verdict = judgeSession(
+    current && { ...current.user, organizationId: current.user.orgId, status: current.status, sessionVersion: current.sessionVersion },
+    session.user.sessionVersion
+  );
+  if (!current || !verdict.ok) throw verdict.ok ? REFUSALS.invalid : ENDED[verdict.reason];
+  // Offices decide which tickets an agent receives; like the role, they apply from this connection
+  // on, and change with the user's later events (after `accessSeq`, which this snapshot reflects).
+  socket.data.user = current.user;
+  socket.data.sessionVersion = current.sessionVersion;
+  socket.data.accessSeq = current.seq;
   socket.data.sessionExpiresAt = session.expiresAt;
   socket.data.connectedAt = new Date().toISOString();
   socket.data.lastSeq = 0;
 }
 
 export function createAuthMiddleware(deps: AuthDeps) {
-  const users = new SessionUserLoader(deps.db);
+  const { users } = deps;
   return (socket: RealtimeSocket, next: (err?: Error) => void): void => {
     authenticate(socket, deps, users).then(
       () => next(),

@@ -26,7 +26,7 @@ describe("SessionUserLoader (PostgreSQL)", () => {
     let lookups = 0;
     const counting = new Proxy(db, {
       get(target, prop, receiver) {
-        if (prop === "user") lookups += 1;
+        if (prop === "$queryRawUnsafe") lookups += 1;
         return Reflect.get(target, prop, receiver) as unknown;
       }
     }) as DbClient;
@@ -35,15 +35,20 @@ describe("SessionUserLoader (PostgreSQL)", () => {
     const found = await Promise.all([...users.map((u) => loader.find(u.id)), loader.find(unknown), loader.find(agent.id)]);
 
     expect(lookups).toBeLessThanOrEqual(2);
-    expect(found.slice(0, 30).map((u) => [u?.id, u?.role, u?.orgId])).toEqual(users.map((u) => [u.id, u.role, org.id]));
+    expect(found.slice(0, 30).map((u) => [u?.user.id, u?.user.role, u?.user.orgId, u?.status, u?.sessionVersion])).toEqual(
+      users.map((u) => [u.id, u.role, org.id, "active", 1])
+    );
     expect(found[30]).toBeNull();
     const expectedOffices = offices.map((o) => o.id).sort();
-    expect(found[31]?.officeIds).toEqual(expectedOffices);
-    expect(found.find((u) => u?.id === users.find((x) => x.role === "supervisor")?.id)?.officeIds).toEqual([]);
+    expect(found[31]?.user.officeIds).toEqual(expectedOffices);
+    expect(found.find((u) => u?.user.id === users.find((x) => x.role === "supervisor")?.id)?.user.officeIds).toEqual([]);
+    // The snapshot's seq is the organization's last committed event as of the same read.
+    const seq = Number((await db.orgSequence.findUnique({ where: { organizationId: org.id } }))?.value ?? 0);
+    expect(found[0]?.seq).toBe(seq);
 
     // Changes apply to the next handshake.
-    await db.user.update({ where: { id: agent.id }, data: { role: "supervisor" } });
+    await db.user.update({ where: { id: agent.id }, data: { role: "supervisor", status: "deactivated", sessionVersion: 4 } });
     await db.officeMember.deleteMany({ where: { userId: agent.id } });
-    expect(await loader.find(agent.id)).toMatchObject({ role: "supervisor", officeIds: [] });
+    expect(await loader.find(agent.id)).toMatchObject({ user: { role: "supervisor", officeIds: [] }, status: "deactivated", sessionVersion: 4, seq: seq + 1 });
   });
 });

@@ -5,6 +5,7 @@ import type { EventLog } from "@switchboard/events";
 import type { Logger } from "pino";
 import type { RealtimeIo, RealtimeSocket } from "../io-types";
 import type { RealtimeMetrics } from "../ops/metrics";
+import { isUserEvent, type AccessWatch } from "../access/access-watch";
 import { readWithRetry, replayMissed, type ReplayOutcome } from "./replay";
 import { SharedOrgReader } from "./shared-org-reader";
 import type { OrgDelivery, SyncTarget } from "./sync-target";
@@ -16,6 +17,8 @@ export interface DeliveryDeps {
   logger: Logger;
   metrics: RealtimeMetrics;
   replayBufferLimit: number;
+  /** Applies each user's access changes to their sockets, in stream order (G7). */
+  access: AccessWatch;
 }
 
 export class SyncBusyError extends Error {
@@ -31,6 +34,8 @@ export class SyncBusyError extends Error {
 export class Delivery {
   private readonly orgs = new Map<string, OrgDelivery>();
   private readonly targets = new Map<string, SyncTarget>();
+  /** The same targets by user, so a user's access change finds their sockets without a scan. */
+  private readonly byUser = new Map<string, Set<SyncTarget>>();
   /** Highest seq per org this node's log subscription has delivered. */
   private readonly heads = new Map<string, number>();
   private readonly unsubscribe: Array<() => void> = [];
@@ -43,7 +48,13 @@ export class Delivery {
 
   start(): void {
     this.unsubscribe.push(this.deps.log.subscribe((event) => this.onEvent(event)));
-    this.unsubscribe.push(this.deps.log.onReset(() => this.resyncEveryone("server")));
+    this.unsubscribe.push(
+      this.deps.log.onReset(() => {
+        this.resyncEveryone("server");
+        // A lost user.* event would leave a socket with access it lost: re-read every socket's user.
+        void this.deps.access.revalidate([...this.targets.values()]);
+      })
+    );
   }
 
   stop(): void {
@@ -66,6 +77,9 @@ export class Delivery {
       detached: false
     };
     this.targets.set(socket.id, target);
+    const mine = this.byUser.get(viewer.id);
+    if (mine) mine.add(target);
+    else this.byUser.set(viewer.id, new Set([target]));
     const org = this.org(viewer.orgId);
     org.sockets++;
     org.pending.add(target);
@@ -76,6 +90,9 @@ export class Delivery {
     if (!target) return;
     target.detached = true;
     this.targets.delete(socket.id);
+    const mine = this.byUser.get(target.viewer.id);
+    mine?.delete(target);
+    if (mine?.size === 0) this.byUser.delete(target.viewer.id);
     const org = this.orgs.get(target.orgId);
     if (!org) return;
     org.live.delete(target);
@@ -106,7 +123,9 @@ export class Delivery {
       const read = await readWithRetry(this.reader, this.deps.logger, target.orgId, lastSeq, wanted);
       if (!read || target.detached || target.generation !== generation) return undefined;
       outcome =
-        read.kind === "resync" ? { kind: "resync", reason: "retention", headSeq: read.headSeq } : await replayMissed(target, read, lastSeq, this.deps.db);
+        read.kind === "resync"
+          ? { kind: "resync", reason: "retention", headSeq: read.headSeq }
+          : await replayMissed(target, read, lastSeq, this.deps.db, this.deps.access);
     } catch (error) {
       // Never leave a socket stuck buffering: it goes live from where this node is and refetches.
       this.deps.logger.error({ err: error, socketId: socket.id }, "sync failed; telling the console to resync");
@@ -168,6 +187,8 @@ export class Delivery {
 
   private sendOne(target: SyncTarget, event: DomainEvent): void {
     if (event.seq <= target.floor) return;
+    if (isUserEvent(event) && event.data.id === target.viewer.id) this.deps.access.apply(target, event);
+    if (target.detached) return;
     const visible = viewEventFor(target.viewer, event);
     if (visible) {
       target.socket.emit("event", visible);
@@ -190,6 +211,8 @@ export class Delivery {
     this.deps.metrics.eventIn();
     const org = this.orgs.get(event.orgId);
     if (!org) return;
+    // Before anyone is served this event: its user's sockets get their new access (or are ended).
+    if (isUserEvent(event)) for (const target of [...(this.byUser.get(event.data.id) ?? [])]) this.deps.access.apply(target, event);
     // The log checks continuity only for orgs it has delivered before; the first live event of an
     // org is checked here against where its sockets' replay ended (an event lost with a crashed Redis).
     if (known === undefined) for (const target of org.live) if (event.seq > target.floor + 1) this.resyncBefore(target, event.seq);

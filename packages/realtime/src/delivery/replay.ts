@@ -3,6 +3,7 @@ import type { DomainEvent, ResyncReason } from "@switchboard/contracts";
 import { currentSeq, type DbClient } from "@switchboard/db";
 import type { EventLog, ReadResult } from "@switchboard/events";
 import type { Logger } from "pino";
+import { isUserEvent, type AccessWatch } from "../access/access-watch";
 import type { SyncTarget } from "./sync-target";
 
 export type ReplayOutcome = { kind: "done"; floor: number; replayed: number } | { kind: "resync"; reason: ResyncReason; headSeq: number };
@@ -36,7 +37,8 @@ export async function replayMissed(
   target: SyncTarget,
   read: { events: DomainEvent[]; headSeq: number },
   lastSeq: number | undefined,
-  db: DbClient
+  db: DbClient,
+  access: AccessWatch
 ): Promise<ReplayOutcome> {
   if (lastSeq === undefined) return { kind: "done", floor: read.headSeq, replayed: 0 };
   if (read.events.length === 0 && read.headSeq < lastSeq) {
@@ -49,6 +51,9 @@ export async function replayMissed(
   for (const event of read.events) {
     if (event.seq <= floor) continue;
     floor = event.seq;
+    // The user's own access changes apply where they happened in the stream (G7, replay too).
+    if (isUserEvent(event) && event.data.id === target.viewer.id) access.apply(target, event);
+    if (target.detached) return { kind: "done", floor, replayed };
     const visible = viewEventFor(target.viewer, event);
     if (!visible) continue;
     target.socket.emit("event", visible);

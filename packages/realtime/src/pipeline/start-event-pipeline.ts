@@ -13,6 +13,8 @@ export interface EventPipelineConfig {
   redis?: { url: string; keyPrefix: string };
   /** Run a relay in this process (default true); a process without one relies on others'. */
   relay?: boolean;
+  /** How long the relay keeps published events that someone caused (the activity log). */
+  activityRetentionDays?: number;
   /** Host a realtime server on this HTTP server (the standalone node, or the embedded web app). */
   realtime?: { httpServer: HttpServer; authSecret: string; nodeId?: string; options?: RealtimeOptionsInput };
 }
@@ -36,7 +38,7 @@ export async function startEventPipeline(config: EventPipelineConfig): Promise<E
     ? new RedisEventLog({ url: redis.url, keyPrefix: redis.keyPrefix, retention: config.retention, logger })
     : new MemoryEventLog(config.retention);
   await log.start();
-  const relay = config.relay === false ? undefined : createRelay({ database, log, logger });
+  const relay = config.relay === false ? undefined : createRelay({ database, log, logger, retainActivityDays: config.activityRetentionDays });
 
   let realtime: RealtimeServer | undefined;
   if (config.realtime) {

@@ -72,6 +72,20 @@ export class PresenceService {
       .catch((error: unknown) => this.logger.warn({ err: error, socketId: socket.id }, "presence disconnect failed"));
   }
 
+  /**
+   * The socket's user changed role or name: its entry is replaced (others see the new role) and it
+   * joins or leaves the presence room as its new role allows.
+   */
+  refresh(socket: RealtimeSocket): void {
+    if (!this.tabs.has(socket.id)) return;
+    this.disconnect(socket);
+    const { orgId, id } = socket.data.user;
+    if (!canSeePresence(socket.data.user)) void socket.leave(rooms.presence(orgId));
+    this.connect(socket);
+    // With other tabs open the store sees no join or leave; staff must still learn the new role.
+    this.announce({ orgId, joined: [id], left: [] });
+  }
+
   list(orgId: string): Promise<PresenceMember[]> {
     return this.lists.request(orgId, null);
   }

@@ -148,6 +148,11 @@ export class TicketPresenceService {
     this.io.to(viewersRoom(snapshot.ticketId)).emit("ticket:viewers", snapshot);
   }
 
+  /** Someone's access changed: re-check who may hear which ticket's viewers now, not at the next beat. */
+  recheckAccess(): void {
+    this.recheck().catch((error: unknown) => this.logger.warn({ err: error }, "ticket presence access re-check failed"));
+  }
+
   private async reannounce(ticketId: string): Promise<void> {
     try {
       const [snapshot] = await this.store.read([ticketId]);

@@ -26,6 +26,8 @@ export type TimelineEntry =
   | { type: "presence:left"; left: { userId: string } }
   | { type: "server:status"; status: ServerStatus }
   | { type: "session:expired" }
+  | { type: "access:changed"; info: { message: string } }
+  | { type: "session:ended"; info: { reason: string; message: string } }
   | { type: "connect" }
   | { type: "disconnect"; reason: string };
 
@@ -87,6 +89,8 @@ export class TestClient {
     });
     this.socket.on("server:status", (status) => record({ type: "server:status", status }));
     this.socket.on("session:expired", () => record({ type: "session:expired" }));
+    this.socket.on("access:changed", (info) => record({ type: "access:changed", info }));
+    this.socket.on("session:ended", (info) => record({ type: "session:ended", info }));
   }
 
   get events(): DomainEvent[] {

@@ -8,6 +8,10 @@ import { openApiResponse } from "./openapi/openapi-response";
 import { ticketRoutes } from "./ticket-routes";
 import { trunkRoutes } from "./trunk-routes";
 import { webhookRoutes } from "./webhook-routes";
+import { activityRoutes } from "./activity-routes";
+import { invitationRoutes } from "./invitation-routes";
+import { officeRoutes } from "./office-routes";
+import { userRoutes } from "./user-routes";
 
 const openApiRoute = definePublicRoute({
   method: "GET",
@@ -61,6 +65,23 @@ export const apiRoutes = {
   startImport: jobRoutes.startImport,
   startExport: jobRoutes.startExport,
   downloadExport: jobRoutes.exportFile,
+  listUsers: userRoutes.list,
+  createCustomer: userRoutes.create,
+  getUser: userRoutes.get,
+  updateUser: userRoutes.update,
+  sendSignInLink: userRoutes.signInLink,
+  signOutEverywhere: userRoutes.endSessions,
+  listInvitations: invitationRoutes.list,
+  createInvitation: invitationRoutes.create,
+  revokeInvitation: invitationRoutes.revoke,
+  listOffices: officeRoutes.list,
+  createOffice: officeRoutes.create,
+  getOffice: officeRoutes.get,
+  renameOffice: officeRoutes.update,
+  setOfficeMembers: officeRoutes.members,
+  deleteOffice: officeRoutes.remove,
+  listActivity: activityRoutes.list,
+  exportActivity: activityRoutes.export,
   getHealth: healthRoute,
   getOpenApiDocument: openApiRoute
 } satisfies Record<string, ApiRoute>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { verifySessionCookie, type SessionResult, type SessionUser } from "@switchboard/auth";
-import { authenticateApiToken, findSessionUser, type DbClient } from "@switchboard/db";
+import { authenticateApiToken, checkSession, type DbClient } from "@switchboard/db";
 import { unauthorized } from "./api-error";
 
 const SESSION_FAILURE: Record<Extract<SessionResult, { ok: false }>["reason"], string> = {
@@ -9,11 +9,18 @@ const SESSION_FAILURE: Record<Extract<SessionResult, { ok: false }>["reason"], s
   invalid: "session cookie is invalid"
 };
 
+const SESSION_ENDED = {
+  missing: "the session's user no longer exists",
+  deactivated: "the session's user is deactivated",
+  revoked: "session was signed out; sign in again"
+} as const;
+
 /**
  * Who is calling: an API token in the Authorization header, else the web app's next-auth session
  * cookie. A request that sends an Authorization header is judged on it alone (no fallback to the
  * cookie), so a bad token is never masked by a browser session. The user is re-read from the
- * database either way: a deleted account or a changed role takes effect on the next request.
+ * database either way: a deleted or deactivated account, a revoked session or a changed role takes
+ * effect on the next request.
  */
 export async function authenticateRequest(request: Request, deps: { db: DbClient; authSecret: string }): Promise<SessionUser> {
   const authorization = request.headers.get("authorization");
@@ -29,7 +36,7 @@ export async function authenticateRequest(request: Request, deps: { db: DbClient
   if (!session.ok) throw unauthorized(SESSION_FAILURE[session.reason]);
   // Users have uuid ids; anything else cannot be ours, and would make the lookup itself fail.
   if (!z.uuid().safeParse(session.user.id).success) throw unauthorized(SESSION_FAILURE.invalid);
-  const user = await findSessionUser(deps.db, session.user.id);
-  if (!user) throw unauthorized("the session's user no longer exists");
-  return user;
+  const check = await checkSession(deps.db, session.user.id, session.user.sessionVersion);
+  if (!check.ok) throw unauthorized(SESSION_ENDED[check.reason]);
+  return check.user;
 }

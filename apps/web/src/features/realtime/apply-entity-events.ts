@@ -1,6 +1,6 @@
 import type { DomainEvent, EventType } from "@switchboard/contracts";
 
-export type EntityKind = "extension" | "trunk";
+export type EntityKind = "extension" | "trunk" | "office";
 
 const VERBS = ["created", "updated", "deleted"] as const;
 
@@ -16,14 +16,20 @@ function isEntityChange(event: DomainEvent, kind: EntityKind): boolean {
  * Patches a list snapshot with the events that followed it: created/updated replace the row with
  * the event's state (an update for a row we lack inserts it), deleted removes it. Rows keep their
  * identity and order, so React updates them in place; sorting and filtering happen in the table.
+ * `merge` keeps what a row has beyond the event's state (e.g. counts read with the page).
  */
-export function applyEntityEvents<T extends { id: string }>(rows: readonly T[], events: readonly DomainEvent[], kind: EntityKind): T[] {
+export function applyEntityEvents<T extends { id: string }>(
+  rows: readonly T[],
+  events: readonly DomainEvent[],
+  kind: EntityKind,
+  merge: (previous: T | undefined, state: T) => T = (_previous, state) => state
+): T[] {
   const relevant = events.filter((event) => isEntityChange(event, kind));
   if (relevant.length === 0) return rows as T[];
   const byId = new Map(rows.map((row) => [row.id, row]));
   for (const event of relevant) {
     if (event.type.endsWith(".deleted")) byId.delete(event.subject.id);
-    else byId.set(event.subject.id, event.data as unknown as T);
+    else byId.set(event.subject.id, merge(byId.get(event.subject.id), event.data as unknown as T));
   }
   return [...byId.values()];
 }

@@ -6,15 +6,26 @@ import { EventBuffer } from "./event-buffer";
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Refusals that retrying cannot fix: the user has to sign in again. */
-const AUTH_CODES: ReadonlySet<ConnectErrorCode> = new Set(["no_session", "session_expired", "invalid_session"]);
+const AUTH_CODES: ReadonlySet<ConnectErrorCode> = new Set(["no_session", "session_expired", "invalid_session", "session_revoked", "account_deactivated"]);
+
+/** Why the console sends its user to sign in; the login page explains each (see sign-in-error.ts). */
+export type AuthFailure = "expired" | "signed_out" | "deactivated";
+
+function failureOf(code: ConnectErrorCode | undefined): AuthFailure {
+  if (code === "session_revoked") return "signed_out";
+  if (code === "account_deactivated") return "deactivated";
+  return "expired";
+}
 
 export interface RealtimeClientOptions {
   /** Realtime node on another origin (token auth); null = this origin, cookie auth. */
   url: string | null;
   /** The org seq read with the page that opened this tab's console. */
   initialSeq: number;
-  /** The session is gone (expired, revoked, user deleted): send the user to sign in. */
-  onAuthFailure: () => void;
+  /** The session is gone (expired, revoked, user deleted or deactivated): send the user to sign in. */
+  onAuthFailure: (why: AuthFailure) => void;
+  /** The user's role or offices changed: the socket already follows them; the pages must be re-read. */
+  onAccessChanged: (message: string) => void;
   /** The server cannot replay what we missed: views must refetch. */
   onResync: () => void;
   /** Every newly applied event; `replayed` while catching up after a (re)connect. */
@@ -122,7 +133,14 @@ export class RealtimeClient {
       this.serverLive = live;
       if (socket.connected) this.update({ status: live ? "live" : "delayed" });
     });
-    socket.on("session:expired", () => this.failAuth());
+    socket.on("session:expired", () => this.failAuth("expired"));
+    socket.on("access:changed", ({ message }) => this.options.onAccessChanged(message));
+    // A deactivated account cannot come back. "Signed out everywhere" may not mean this tab: after
+    // its own password change its cookie is new, so the reconnect (the server closed us; see
+    // "disconnect") decides — refused as session_revoked, it ends here too.
+    socket.on("session:ended", ({ reason }) => {
+      if (reason === "deactivated") this.failAuth("deactivated");
+    });
     socket.on("presence:snapshot", (snapshot) => this.setPresence(snapshot.members));
     socket.on("presence:changed", ({ joined, left }) => {
       for (const userId of left) this.presence.delete(userId);
@@ -152,7 +170,7 @@ export class RealtimeClient {
     // A cross-origin node cannot read our cookie: fetch a fresh token for every attempt.
     const response = await fetch("/api/realtime/token", { cache: "no-store", credentials: "same-origin" });
     if (response.status === 401) {
-      this.failAuth();
+      this.failAuth("signed_out");
       throw new Error("session expired");
     }
     if (!response.ok) throw new Error(`realtime token: HTTP ${response.status}`);
@@ -177,7 +195,7 @@ export class RealtimeClient {
   private onConnectError(error: Error): void {
     if (this.stopped) return;
     const code = (error as Error & { data?: Partial<ConnectErrorData> }).data?.code;
-    if (code ? AUTH_CODES.has(code) : isAuthFailure(error.message)) return this.failAuth();
+    if (code ? AUTH_CODES.has(code) : isAuthFailure(error.message)) return this.failAuth(failureOf(code));
     // A refusal by the server's middleware is not retried by socket.io itself.
     if (this.socket && !this.socket.active) this.scheduleRetry();
     this.update({ status: navigator.onLine ? "reconnecting" : "offline", lostAt: this.snapshot.lostAt ?? Date.now() });
@@ -192,10 +210,10 @@ export class RealtimeClient {
     }, backoffDelay(this.retryAttempt++));
   }
 
-  private failAuth(): void {
+  private failAuth(why: AuthFailure): void {
     if (this.stopped) return;
     this.stop();
-    this.options.onAuthFailure();
+    this.options.onAuthFailure(why);
   }
 
   private onOnline = (): void => {

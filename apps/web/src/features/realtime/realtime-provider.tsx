@@ -5,9 +5,18 @@ import { createContext, useContext, useEffect, useRef, useState, useSyncExternal
 import { toast } from "sonner";
 import { loginPath } from "@/features/auth/login-path";
 import { describeEvent, isOwnEvent, type EventDescribers } from "./describe-event";
-import { RealtimeClient, type RealtimeSnapshot } from "./realtime-client";
+import { RealtimeClient, type AuthFailure, type RealtimeSnapshot } from "./realtime-client";
 
 const RESYNC_MESSAGE = "Reloaded after a gap — the page shows the latest data";
+
+/** The login page's explanation for each way a console loses its session (see sign-in-error.ts). */
+const LOGIN_ERRORS: Record<AuthFailure, string | null> = { expired: null, signed_out: "SignedOut", deactivated: "AccountDeactivated" };
+
+function loginAfter(why: AuthFailure, pathname: string): string {
+  const path = loginPath(pathname);
+  const code = LOGIN_ERRORS[why];
+  return code ? `${path}${path.includes("?") ? "&" : "?"}error=${code}` : path;
+}
 /** More replayed changes than this are summed up in one toast instead of one each. */
 const REPLAY_TOAST_LIMIT = 3;
 
@@ -50,7 +59,14 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, describers, 
     const instance = new RealtimeClient({
       url: realtimeUrl,
       initialSeq,
-      onAuthFailure: () => window.location.assign(loginPath(live.current.pathname)),
+      onAuthFailure: (why) => window.location.assign(loginAfter(why, live.current.pathname)),
+      onAccessChanged: (message) => {
+        // The socket already delivers what the new access allows; pages and navigation were
+        // rendered with the old one, so they are read again (a page no longer allowed says so).
+        toast.warning(message, { id: "access-changed" });
+        lastRefresh.current = 0;
+        requestRefresh();
+      },
       onResync: () => {
         requestRefresh();
         toast.info(RESYNC_MESSAGE);

@@ -17,6 +17,11 @@ import { ticketDescribers } from "@/features/tickets/describe-ticket-event";
 import { trunkDescribers } from "@/features/trunks/describe-trunk-event";
 import type { WebhookEventType } from "@/features/webhooks/apply-webhook-events";
 import { webhookDescribers } from "@/features/webhooks/describe-webhook-event";
+import { callControlDescribers, type CallControlEventType } from "@/features/call-control/describe-call-control-event";
+import { officeDescribers } from "@/features/offices/describe-office-event";
+import { pbxWebhookDescribers, type PbxWebhookEventType } from "@/features/pbx-settings/describe-pbx-webhook-event";
+import type { UserEventType } from "@/features/users/apply-user-events";
+import { userDescribers } from "@/features/users/describe-user-event";
 
 /*
  * What the console does with each event type, registered by the features that own them. Both
@@ -34,11 +39,26 @@ export const eventDescribers = {
   ...ticketDescribers,
   ...notificationDescribers,
   ...jobDescribers,
-  ...webhookDescribers
+  ...webhookDescribers,
+  ...userDescribers,
+  ...officeDescribers,
+  ...callControlDescribers,
+  ...pbxWebhookDescribers
 } satisfies EventDescribers;
 
 /** The event types the console's views apply, by each applier's own list. */
 type AppliedEventType =
-  EntityChangeType | StatusEventType | CallEventType | PbxEventType | TicketEventType | NotificationEventType | JobEventType | WebhookEventType;
+  | EntityChangeType
+  | StatusEventType
+  | CallEventType
+  | PbxEventType
+  | TicketEventType
+  | NotificationEventType
+  | UserEventType
+  // Call control requests and webhook integration changes: the activity log.
+  | CallControlEventType
+  | PbxWebhookEventType
+  | JobEventType
+  | WebhookEventType;
 // Fails to compile, naming them, while an event type has no applier.
 type _EveryEventTypeApplied = NoneLeft<Exclude<EventType, AppliedEventType>>;

@@ -26,6 +26,7 @@ export async function startWebEventPipeline(
     database,
     logger,
     retention: config.retention,
+    activityRetentionDays: config.activityRetentionDays,
     ...(config.redisUrl ? { redis: { url: config.redisUrl, keyPrefix: config.redisKeyPrefix } } : {}),
     ...(config.embeddedRealtime ? { realtime: { httpServer, authSecret: config.authSecret } } : {})
   });

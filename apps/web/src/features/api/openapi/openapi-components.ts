@@ -6,6 +6,7 @@ import { callDetailSchema } from "../call-routes";
 import { extensionReplaceSchema } from "../extension-routes";
 import { ticketItemSchema } from "../ticket-routes";
 import { trunkReplaceSchema } from "../trunk-routes";
+import { activityEntrySchema } from "../activity-routes";
 
 /**
  * Names for the schemas the API document lists once under components and refers to from every
@@ -21,7 +22,13 @@ export const NAMED_INPUTS: [z.ZodType, string][] = [
   [contracts.ticketCreateSchema, "TicketCreate"],
   [contracts.ticketChangeSchema, "TicketChange"],
   [contracts.replyCreateSchema, "ReplyCreate"],
-  [transferBodySchema, "CallTransfer"]
+  [transferBodySchema, "CallTransfer"],
+  [contracts.invitationCreateSchema, "InvitationCreate"],
+  [contracts.customerCreateSchema, "CustomerCreate"],
+  [contracts.userUpdateSchema, "UserUpdate"],
+  [contracts.officeCreateSchema, "OfficeCreate"],
+  [contracts.officeUpdateSchema, "OfficeUpdate"],
+  [contracts.officeMembersSchema, "OfficeMembers"]
 ];
 
 export const NAMED_OUTPUTS: [z.ZodType, string][] = [
@@ -37,5 +44,10 @@ export const NAMED_OUTPUTS: [z.ZodType, string][] = [
   [contracts.callTimelineEntrySchema, "CallTimelineEntry"],
   [ticketItemSchema, "TicketItem"],
   [callDetailSchema, "CallDetail"],
-  [callControlResultSchema, "CallControlResult"]
+  [callControlResultSchema, "CallControlResult"],
+  [contracts.userViewSchema, "User"],
+  [contracts.invitationViewSchema, "Invitation"],
+  [contracts.issuedLinkSchema, "SignInLink"],
+  [contracts.officeRecordSchema, "Office"],
+  [activityEntrySchema, "ActivityEntry"]
 ];

@@ -63,7 +63,7 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
 
   async function sessionCookie(user: User, options: { secret?: string; maxAgeSeconds?: number } = {}): Promise<string> {
     const token = await encode({
-      token: { sub: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email },
+      token: { sub: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email, sv: user.sessionVersion },
       secret: options.secret ?? authSecret,
       maxAge: options.maxAgeSeconds ?? 3600
     });

@@ -20,14 +20,14 @@ const loginSchema = z.object({
 });
 type LoginValues = z.infer<typeof loginSchema>;
 
-export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+export function LoginForm({ callbackUrl, initialError, email: initialEmail }: { callbackUrl: string; initialError: string | null; email: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(initialError);
   const {
     register,
     handleSubmit,
     formState: { errors, isSubmitting, isSubmitSuccessful }
-  } = useForm<LoginValues>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
+  } = useForm<LoginValues>({ resolver: zodResolver(loginSchema), defaultValues: { email: initialEmail, password: "" } });
 
   const onSubmit = handleSubmit(async ({ email, password }) => {
     setFormError(null);

@@ -2,11 +2,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signIn } from "@switchboard/db";
+import { rateLimitedCode } from "../sign-in-error";
 import { CLIENT_IP_HEADER } from "@/server/client-ip";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";
-
-const SIGN_IN_UNAVAILABLE = "Signing in is unavailable right now. Please try again shortly.";
 
 function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
   const value = headers?.[name];
@@ -34,16 +33,25 @@ export function getAuthOptions(): NextAuthOptions {
           if (!email || !password) return null;
           // Only server.ts sets this header (it strips client-sent copies); next dev alone has none.
           const ip = headerValue(req.headers, CLIENT_IP_HEADER) ?? "unknown";
+          // next-auth hands a thrown error's message to the login page, which shows known codes only.
+          let result;
           try {
-            const user = await signIn(db, email, password, ip);
-            return user ? { id: user.id, name: user.name, email: user.email, orgId: user.orgId, role: user.role } : null;
+            result = await signIn(db, email, password, ip);
           } catch (error) {
-            // A lockout message is meant for the user; next-auth hands the message to the login page.
             const domain = asDomainError(error);
-            if (domain?.code === "rate_limited") throw new Error(domain.message, { cause: error });
+            if (domain?.code === "rate_limited") {
+              const { retryAfterSeconds, busy } = error as { retryAfterSeconds?: number; busy?: boolean };
+              throw new Error(busy ? "Busy" : rateLimitedCode(retryAfterSeconds ?? 60), { cause: error });
+            }
             console.error("sign-in failed", error);
-            throw new Error(SIGN_IN_UNAVAILABLE, { cause: error });
+            throw new Error("Unavailable", { cause: error });
           }
+          if (!result.ok) {
+            if (result.reason === "deactivated") throw new Error("Deactivated");
+            return null;
+          }
+          const { user } = result;
+          return { id: user.id, name: user.name, email: user.email, orgId: user.orgId, role: user.role, sessionVersion: user.sessionVersion };
         }
       })
     ],
@@ -55,6 +63,7 @@ export function getAuthOptions(): NextAuthOptions {
           token.role = user.role;
           token.name = user.name;
           token.email = user.email;
+          token.sv = user.sessionVersion;
         }
         return token;
       },
@@ -64,7 +73,8 @@ export function getAuthOptions(): NextAuthOptions {
           orgId: token.orgId ?? "",
           role: token.role ?? "customer",
           name: token.name ?? "",
-          email: token.email ?? ""
+          email: token.email ?? "",
+          sessionVersion: token.sv ?? 1
         };
         return session;
       }

@@ -2,7 +2,15 @@ import "server-only";
 import { z } from "zod";
 import { RULES } from "@switchboard/auth";
 import type { Role } from "@switchboard/contracts";
-import { findControllableCall, isPbxConnected, isTransferTarget, notFoundMessage, type ControllableCall, type DbClient } from "@switchboard/db";
+import {
+  findControllableCall,
+  isPbxConnected,
+  isTransferTarget,
+  notFoundMessage,
+  recordCallControl,
+  type ControllableCall,
+  type DbClient
+} from "@switchboard/db";
 import { CALL_CONTROL_ERRORS, extensionNumberSchema, type CallControlErrorCode, type CallControlGateway } from "@switchboard/pbx";
 import { getApiLogger } from "@/features/api/logger";
 
@@ -48,9 +56,8 @@ export async function locateControllableCall(db: DbClient, viewer: Actor, callId
 }
 
 /**
- * Hang up or blind-transfer a call located with locateControllableCall. Checks in the order a user
- * can act on: is the call still live, is the target one of ours, is the PBX connected — then asks
- * the connector that owns the AMI session.
+ * Hang up or blind-transfer a call located with locateControllableCall, and record who asked for
+ * what and how it went (the activity log shows it).
  */
 export async function controlCallAs(
   deps: CallControlDeps,
@@ -59,6 +66,22 @@ export async function controlCallAs(
   call: ControllableCall,
   command: CallCommand
 ): Promise<CallControlOutcome> {
+  const outcome = await performControl(deps, viewer, callId, call, command);
+  await recordCallControl(deps.db, viewer, {
+    callId,
+    action: command.action,
+    target: command.action === "transfer" ? command.extension : null,
+    ok: outcome.ok,
+    error: outcome.ok ? null : outcome.error
+  });
+  return outcome;
+}
+
+/**
+ * Checks in the order a user can act on: is the call still live, is the target one of ours, is the
+ * PBX connected — then asks the connector that owns the AMI session.
+ */
+async function performControl(deps: CallControlDeps, viewer: Actor, callId: string, call: ControllableCall, command: CallCommand): Promise<CallControlOutcome> {
   const extension = command.action === "transfer" ? command.extension : undefined;
   if (call.state === "ended") return CALL_CONTROL_ERRORS.callEnded;
   if (extension !== undefined) {

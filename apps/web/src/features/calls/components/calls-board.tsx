@@ -72,7 +72,7 @@ export function CallsBoard({ data, params, pageSize, canControl }: CallsBoardPro
             Recent calls
           </h2>
           <Panel>
-            <RecentCallsFilters params={params} extensions={data.directory.extensions} />
+            <RecentCallsFilters params={params} extensions={data.directory.extensions} timeZone={data.timeZone} />
             {data.recentError ? (
               <div className="p-3">
                 <Notice tone="error" title="These filters could not be applied" role="alert">

@@ -12,6 +12,7 @@ import type { RecentParams } from "../server/load-calls";
 interface RecentCallsFiltersProps {
   params: RecentParams;
   extensions: CallDirectoryEntry[];
+  timeZone: string;
 }
 
 const label = "mb-1 block text-sm font-medium";
@@ -20,7 +21,7 @@ const label = "mb-1 block text-sm font-medium";
  * A GET form: the filters live in the URL (/calls?direction=inbound&result=missed), and next/form
  * navigates client-side so the live connection stays up.
  */
-export function RecentCallsFilters({ params, extensions }: RecentCallsFiltersProps) {
+export function RecentCallsFilters({ params, extensions, timeZone }: RecentCallsFiltersProps) {
   const id = useId();
   const filtered = Object.entries(params).some(([key, value]) => key !== "page" && value);
   return (
@@ -91,7 +92,7 @@ export function RecentCallsFilters({ params, extensions }: RecentCallsFiltersPro
         <input id={`${id}-to`} name="to" type="date" defaultValue={params.to ?? ""} className={controlClasses} aria-describedby={`${id}-utc`} />
       </div>
       <p id={`${id}-utc`} className="sr-only">
-        Days are counted in UTC.
+        Days are counted in your organization's time zone, {timeZone}.
       </p>
       <div className="flex gap-2">
         <Button type="submit" variant="secondary">

@@ -1,7 +1,7 @@
 import "server-only";
-import type { CallView } from "@switchboard/contracts";
+import { boundIn, type CallView } from "@switchboard/contracts";
 import type { CallDetail, CallDirectory } from "@switchboard/contracts";
-import { callListQuerySchema, getCall, listActiveCalls, listCallDirectory, listCalls, parseId, parseInput } from "@switchboard/db";
+import { callListQuerySchema, getCall, listActiveCalls, listCallDirectory, listCalls, organizationTimeZone, parseId, parseInput } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";
@@ -34,17 +34,20 @@ export interface CallBoardData {
   /** How live ended calls are matched against the filters; null past the first page. */
   recentFilter: RecentFilter | null;
   directory: CallDirectory;
+  /** The organization's time zone: the filters' calendar days are its days. */
+  timeZone: string;
 }
 
-function clientFilter(params: RecentParams, directory: CallDirectory): RecentFilter {
+/** How the console matches live ended calls against the filters; days are the organization's. */
+function clientFilter(params: RecentParams, directory: CallDirectory, timeZone: string): RecentFilter {
   const parsed = callListQuerySchema.safeParse({ from: params.from, to: params.to });
   const ext = params.extension ? directory.extensions.find((e) => e.number === params.extension || e.id === params.extension) : undefined;
   return {
     direction: params.direction,
     result: params.result,
     extensionId: ext?.id,
-    from: parsed.success ? parsed.data.from?.toISOString() : undefined,
-    to: parsed.success ? parsed.data.to?.toISOString() : undefined,
+    from: parsed.success && parsed.data.from ? boundIn(parsed.data.from, "start", timeZone).toISOString() : undefined,
+    to: parsed.success && parsed.data.to ? boundIn(parsed.data.to, "end", timeZone).toISOString() : undefined,
     q: params.q
   };
 }
@@ -65,6 +68,7 @@ export async function loadCallBoard(viewer: Viewer, params: RecentParams): Promi
     }
   });
   const page = data.recent?.page ?? 1;
+  const timeZone = await organizationTimeZone(services.db, viewer.orgId);
   return {
     seq,
     serverTime: new Date().toISOString(),
@@ -73,8 +77,9 @@ export async function loadCallBoard(viewer: Viewer, params: RecentParams): Promi
     recentTotal: data.recent?.total ?? 0,
     page,
     recentError: data.recentError,
-    recentFilter: page === 1 && !data.recentError ? clientFilter(params, data.directory) : null,
-    directory: data.directory
+    recentFilter: page === 1 && !data.recentError ? clientFilter(params, data.directory, timeZone) : null,
+    directory: data.directory,
+    timeZone
   };
 }
 

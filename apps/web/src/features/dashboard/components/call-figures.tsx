@@ -23,7 +23,7 @@ export function CallFigures({ initial }: { initial: CallFiguresSnapshot }) {
   return (
     <section aria-labelledby="calls-heading" className="space-y-4">
       <h2 id="calls-heading" className="text-lg font-semibold">
-        Calls <span className="text-sm font-normal text-slate-600 dark:text-slate-400">(today, UTC)</span>
+        Calls <span className="text-sm font-normal text-slate-600 dark:text-slate-400">(today, {initial.timeZone.replace(/_/g, " ")})</span>
       </h2>
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {CARDS.map((card) => (

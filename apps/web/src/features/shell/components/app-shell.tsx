@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { canManageWebhooks, canReadCalls, canReadExtensions, canReadJobs, canReadTrunks } from "@switchboard/auth";
+import { canManageWebhooks, canReadActivity, canReadCalls, canReadExtensions, canReadJobs, canReadTrunks, canReadUsers } from "@switchboard/auth";
 import { currentSeq, getOrganization } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
 import { ActiveJobsTray } from "@/features/jobs/components/active-jobs-tray";
@@ -32,6 +32,9 @@ export async function AppShell({ children }: { children: ReactNode }) {
       : []),
     ...(canReadExtensions(viewer) ? [{ href: "/extensions", label: "Extensions" }] : []),
     ...(canReadTrunks(viewer) ? [{ href: "/trunks", label: "Trunks" }] : []),
+    ...(canReadUsers(viewer) ? [{ href: "/users", label: "Users" }] : []),
+    ...(canReadUsers(viewer) ? [{ href: "/offices", label: "Offices" }] : []),
+    ...(canReadActivity(viewer) ? [{ href: "/activity", label: "Activity" }] : []),
     ...(canReadJobs(viewer) ? [{ href: "/jobs", label: "Jobs" }] : []),
     ...(canManageWebhooks(viewer) ? [{ href: "/webhooks", label: "Webhooks" }] : []),
     { href: "/settings", label: "Settings" }

@@ -15,7 +15,7 @@ let env: ApiTestEnv;
 let fx: TicketFixture;
 const ids: Record<string, string> = {};
 const NOTE = "INTERNAL-NOTE never for the customer";
-const as = (u: TestUser): Viewer => ({ ...u.viewer, email: u.user.email });
+const as = (u: TestUser): Viewer => ({ ...u.viewer, email: u.user.email, sessionVersion: u.user.sessionVersion });
 
 beforeAll(async () => {
   env = await createApiTestEnv();

@@ -1,0 +1,61 @@
+import type { DbClient } from "../client/create-client";
+import { notFound } from "./errors";
+
+/**
+ * Writes shared by the team services. A change of someone's offices is announced through the
+ * user's own row (user.updated carries their offices) and each office's (office.updated carries its
+ * members), so these "touch" the rows concerned after the memberships changed, in the same transaction.
+ */
+
+/** The user row, locked for this transaction, if it belongs to the organization. */
+export async function lockUser(tx: DbClient, orgId: string, id: string) {
+  await tx.$queryRaw`SELECT 1 FROM users WHERE id = ${id}::uuid AND organization_id = ${orgId}::uuid FOR UPDATE`;
+  const row = await tx.user.findFirst({ where: { id, organizationId: orgId } });
+  if (!row) throw notFound("user");
+  return row;
+}
+
+/**
+ * Serializes the organization's changes of roles and states, so two admins demoting each other at
+ * once cannot both pass the last-admin check.
+ */
+export async function lockOrganization(tx: DbClient, orgId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM organizations WHERE id = ${orgId}::uuid FOR UPDATE`;
+}
+
+/** Every id names an office of the organization; otherwise `office not found` (another org's office included). */
+export async function assertOrgOffices(tx: DbClient, orgId: string, officeIds: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(officeIds)];
+  if (unique.length === 0) return unique;
+  const found = await tx.office.count({ where: { id: { in: unique }, organizationId: orgId } });
+  if (found !== unique.length) throw notFound("office");
+  return unique;
+}
+
+/** Makes `officeIds` the user's offices; returns the offices whose members changed. */
+export async function replaceMemberships(tx: DbClient, userId: string, officeIds: readonly string[]): Promise<string[]> {
+  const current = (await tx.officeMember.findMany({ where: { userId }, select: { officeId: true } })).map((m) => m.officeId);
+  const removed = current.filter((id) => !officeIds.includes(id));
+  const added = officeIds.filter((id) => !current.includes(id));
+  if (removed.length) await tx.officeMember.deleteMany({ where: { userId, officeId: { in: removed } } });
+  if (added.length) await tx.officeMember.createMany({ data: added.map((officeId) => ({ officeId, userId })), skipDuplicates: true });
+  return [...removed, ...added];
+}
+
+// One update per row: their events carry to-many relations (members, offices), which Prisma's
+// updateManyAndReturn cannot load.
+
+/** Announces offices whose members changed (office.updated with the new list). */
+export async function touchOffices(tx: DbClient, officeIds: readonly string[]): Promise<void> {
+  for (const id of officeIds) await tx.office.update({ where: { id }, data: { version: { increment: 1 } }, select: { id: true } });
+}
+
+/** Announces users whose offices changed (user.updated with their new offices). */
+export async function touchUsers(tx: DbClient, userIds: readonly string[]): Promise<void> {
+  for (const id of userIds) await tx.user.update({ where: { id }, data: { version: { increment: 1 } }, select: { id: true } });
+}
+
+/** A stale save: the row's version moved on since the editor loaded it. */
+export function isStale(expected: number | undefined, current: number): boolean {
+  return expected !== undefined && expected !== current;
+}
