@@ -14,7 +14,10 @@ import {
   canExportData,
   canImportExtensions,
   canManageWebhooks,
-  canReadJobs
+  canReadJobs,
+  canManageQueues,
+  canReadQueues,
+  isStaff
 } from "./policy";
 import type { Viewer } from "./viewer";
 import { canCreateCustomers, canManageOrganization, canManageUsers, canReadActivity, canReadUsers } from "./user-policy";
@@ -54,6 +57,10 @@ export const RULES = {
   createCustomers: rule(canCreateCustomers, "only staff may add customer accounts"),
   readActivity: rule(canReadActivity, "only admins may see the activity log"),
   manageOrganization: rule(canManageOrganization, "only admins may change the organization's settings"),
+  readQueues: rule(canReadQueues, "your role cannot see queues"),
+  manageQueues: rule(canManageQueues, "only admins may manage queues and pause reasons"),
+  /** The operation as a whole; whose state it may be is canChangeAgentState (AGENT_DENIALS). */
+  changeAgentStates: rule(isStaff, "your role cannot change agent states"),
   /** The dashboard's extension and trunk counts follow the extensions' read rule. */
   seeDashboardCounts: rule(canReadExtensions, "your role cannot see these counts")
 } as const satisfies Record<string, PolicyRule>;
@@ -84,4 +91,9 @@ export const USER_DENIALS = {
     allowed.length ? `your role may only give the role${allowed.length > 1 ? "s" : ""}: ${allowed.join(", ")}` : "your role may not give roles",
   lastAdmin: "the organization's last active admin can be neither demoted nor deactivated",
   customerOffices: "customers do not belong to offices"
+};
+
+/** Refusals of an agent-state change for the agent it names. */
+export const AGENT_DENIALS = {
+  notOwn: "agents may only change their own queue state"
 } as const;

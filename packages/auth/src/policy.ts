@@ -1,5 +1,6 @@
 import type { DomainEvent } from "@switchboard/contracts";
 import { viewNotificationEvent, viewReplyEvent, viewTicketEvent } from "./ticket-event-policy";
+import { canReadQueues } from "./queue-policy";
 import { canReadTicket, canSeeOfficeMembers, isStaffOfOffice, type TicketAccess } from "./ticket-policy";
 import { canReadUsers } from "./user-policy";
 import { isStaff, sameOrg, type Viewer } from "./viewer";
@@ -7,11 +8,13 @@ import { isStaff, sameOrg, type Viewer } from "./viewer";
 /**
  * The one place that decides who may read, change and receive what. Pages, server actions, REST
  * handlers and the realtime server all call these functions; nothing else makes such decisions.
- * Ticket rules live in ticket-policy.ts (exported from here too) and ticket-event-policy.ts.
+ * Ticket rules live in ticket-policy.ts / ticket-event-policy.ts, queue rules in queue-policy.ts and
+ * people rules in user-policy.ts; the rule modules are exported from here too.
  */
-export { isStaff, type Viewer } from "./viewer";
+export { isManager, isStaff, type Viewer } from "./viewer";
 export * from "./ticket-policy";
 export * from "./user-policy";
+export * from "./queue-policy";
 
 /** Extensions: every staff member reads; admins and supervisors (desk moves, new hires) change. */
 export function canReadExtensions(viewer: Viewer): boolean {
@@ -146,6 +149,13 @@ export function viewEventFor(viewer: Viewer, event: DomainEvent): DomainEvent | 
     case "pbx_webhook.created":
     case "pbx_webhook.rotated":
       return canManagePbxIntegration(viewer) ? event : null;
+    case "queue.changed":
+    case "queue.deleted":
+    case "queue.caller_joined":
+    case "queue.caller_left":
+    case "queue.caller_abandoned":
+    case "agent.state_changed":
+      return canReadQueues(viewer) ? event : null;
     default:
       return assertNever(event);
   }

@@ -14,6 +14,8 @@ export * from "./domain/user";
 export * from "./domain/versioned";
 export * from "./domain/webhook";
 export * from "./domain/webhook-input";
+export * from "./domain/queue";
+export * from "./domain/org-day";
 export * from "./events/domain-events";
 export * from "./events/envelope";
 export * from "./events/event-subjects";

@@ -1,6 +1,7 @@
 // AMI
 export { ConnectorSupervisor } from "./ami/connector-supervisor";
-export { extensionNumberSchema, CALL_CONTROL_ERRORS, type CallControlErrorCode } from "./ami/call-control";
+export { extensionNumberSchema, CALL_CONTROL_ERRORS, type QueueControlRequest, type CallControlErrorCode } from "./ami/call-control";
+export { applyQueueControlLocally } from "./control/local-queue-control";
 // Call control transport (web ↔ supervisor)
 export { inProcessGateway, offGateway, withSimulatedOrg, type CallControlGateway } from "./control/call-control-gateway";
 export { createRedisCallControlClient, serveCallControl } from "./control/call-control-bus";

@@ -1,3 +1,3 @@
-export { FakeAmiServer } from "./testing/fake-ami-server";
+export { FakeAmiServer, type FakeAmiServerOptions } from "./testing/fake-ami-server";
 export { readFixture } from "./testing/fixtures";
 export { silentLog, onPremEgress } from "./testing/connector-harness";

@@ -1,6 +1,6 @@
 import type { CurrentVersion } from "@switchboard/contracts";
 
-type DomainErrorCode = "bad_request" | "forbidden" | "not_found" | "conflict" | "rate_limited";
+export type DomainErrorCode = "bad_request" | "forbidden" | "not_found" | "conflict" | "rate_limited";
 
 export interface DomainErrorLike {
   code: DomainErrorCode;

@@ -6,6 +6,7 @@ import { callEventDataSchema, extensionStatusViewSchema, pbxConnectionStatusView
 import { jobViewSchema } from "../domain/job";
 import { webhookDeliveryViewSchema, webhookEndpointViewSchema } from "../domain/webhook";
 import type { Envelope } from "./envelope";
+import { queueCallerViewSchema, queueMemberViewSchema, queueViewSchema } from "../domain/queue";
 import { notificationEventDataSchema, replyEventDataSchema, ticketEventDataSchema } from "./ticket-event-data";
 import { userEventDataSchema } from "../domain/user";
 import { officeRecordSchema } from "../domain/office";
@@ -76,7 +77,16 @@ const eventDataSchemas = {
   "call_control.requested": callControlEventDataSchema,
   /** The PBX webhook integration was set up, or its secret rotated. */
   "pbx_webhook.created": pbxWebhookViewSchema,
-  "pbx_webhook.rotated": pbxWebhookViewSchema
+  "pbx_webhook.rotated": pbxWebhookViewSchema,
+  /** A queue created or changed: its settings and members (with their states) as they are now. */
+  "queue.changed": queueViewSchema,
+  "queue.deleted": deletedSchema,
+  "queue.caller_joined": queueCallerViewSchema,
+  /** Answered, or left without abandoning (outcome says which). */
+  "queue.caller_left": queueCallerViewSchema,
+  "queue.caller_abandoned": queueCallerViewSchema,
+  /** A member signed in or out, paused or resumed, rang, took or finished a call. */
+  "agent.state_changed": queueMemberViewSchema
 } as const;
 
 export type EventType = keyof typeof eventDataSchemas;

@@ -3,7 +3,8 @@ import type { EventType } from "./domain-events";
 /**
  * What each event type's `subject: { kind, id }` names. Replies are their ticket's events and
  * status changes their extension's or trunk's, so a console keyed by subject finds them there; the
- * PBX connection is a subject of its own. Keyed by every event type: a new type does not compile
+ * PBX connection is a subject of its own; callers in a queue are their queue's events, and an agent's
+ * state is its queue membership's. Keyed by every event type: a new type does not compile
  * until it names its subject.
  */
 type EventSubjectKinds = EveryEventType<{
@@ -52,6 +53,12 @@ type EventSubjectKinds = EveryEventType<{
   "call_control.requested": "call";
   "pbx_webhook.created": "pbx_webhook";
   "pbx_webhook.rotated": "pbx_webhook";
+  "queue.changed": "queue";
+  "queue.deleted": "queue";
+  "queue.caller_joined": "queue";
+  "queue.caller_left": "queue";
+  "queue.caller_abandoned": "queue";
+  "agent.state_changed": "queue_member";
 }>;
 
 export type SubjectKind = EventSubjectKinds[EventType];

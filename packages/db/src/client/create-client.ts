@@ -5,7 +5,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { pgliteExecutor, withPgExecutor } from "../migrations/executors";
 import { runMigrations, type MigrationResult } from "../migrations/run-migrations";
-import { CommitNotifier, withOutbox } from "../outbox/outbox-extension";
+import { CommitNotifier, withOutbox, type DenyInTx } from "../outbox/outbox-extension";
 import { withSerialTransactions } from "./serial-transactions";
 
 export type DbTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "embedded"; dataDir: string };
@@ -45,3 +45,5 @@ export function createDatabase(target: DbTarget) {
 
 export type Database = ReturnType<typeof createDatabase>;
 export type DbClient = Database["client"];
+/** What `db.$transaction(fn)` hands to `fn`: the hooked models plus raw SQL, in the transaction. */
+export type DbTransaction = Omit<DbClient, DenyInTx>;

@@ -19,6 +19,9 @@ import { toUserEventData, userIncludes, type UserRow } from "../views/user-view"
 import { officeIncludes, toOfficeRecord, type OfficeRow } from "../views/office-view";
 import { callControlIncludes, toCallControlEventData, type CallControlRow } from "../views/call-control-view";
 import { userEventType, type UserEventType } from "./user-event-type";
+import type { QueueCaller } from "../generated/prisma/client";
+import { memberIncludes, queueIncludes, toQueueCallerView, toQueueMemberView, toQueueView, type QueueMemberRow, type QueueRow } from "../views/queue-view";
+import { agentEventType, queueCallerEventType, type QueueCallerEventType } from "./queue-event-type";
 
 const orgOf = (row: { organizationId: string }) => row.organizationId;
 
@@ -175,6 +178,34 @@ const pbxWebhook: EventModel<PbxWebhook, "pbx_webhook.created" | "pbx_webhook.ro
   view: (row) => ({ id: row.id, publicId: row.publicId, enabled: row.enabled, secretHint: row.secretHint, updatedAt: row.updatedAt.toISOString() })
 };
 
+/** A queue's settings and members; member changes written through the queue are its queue.changed. */
+const queue: EventModel<QueueRow, "queue.changed", "queue.deleted"> = {
+  kind: "queue",
+  include: queueIncludes,
+  announce: { created: "queue.changed", updated: "queue.changed" },
+  deleted: { type: "queue.deleted", label: (row) => row.name },
+  orgId: orgOf,
+  view: toQueueView
+};
+
+/** An agent's state in one queue. Created and deleted only through the queue (see agentEventType). */
+const queueMember: EventModel<QueueMemberRow, "agent.state_changed"> = {
+  kind: "queue_member",
+  include: memberIncludes,
+  announce: { before: memberIncludes, pick: agentEventType },
+  orgId: orgOf,
+  view: toQueueMemberView
+};
+
+/** Callers are their queue's events (subject queue:{id}). */
+const queueCaller: EventModel<QueueCaller, QueueCallerEventType> = {
+  kind: "queue",
+  announce: { pick: queueCallerEventType },
+  orgId: orgOf,
+  subjectId: (row) => row.queueId,
+  view: toQueueCallerView
+};
+
 /**
  * Every Prisma model, keyed by its name as the query extension reports it: a model added to
  * schema.prisma does not compile until it is registered here with its event model or declared
@@ -208,7 +239,12 @@ export const eventModels = {
   WebhookDelivery: webhookDelivery,
   Job: job,
   JobFile: notEventBearing("an export's file; its job's events say when it is ready"),
-  CallControlAction: callControl
+  CallControlAction: callControl,
+  Queue: queue,
+  QueueMember: queueMember,
+  QueueCaller: queueCaller,
+  QueueInterval: notEventBearing("outcome counters; consoles count them from the caller events they apply"),
+  PauseReason: notEventBearing("pause reasons are read when a page loads and offered from the next one")
 } satisfies EventModelRegistry;
 
 /** A full row of an event-bearing model, as the hooks load it. */

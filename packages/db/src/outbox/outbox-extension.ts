@@ -86,7 +86,7 @@ export function withOutbox(base: PrismaClient, notifier: CommitNotifier) {
   return extended as unknown as OutboxClient<typeof extended>;
 }
 
-type DenyInTx = "$transaction" | "$connect" | "$disconnect" | "$extends" | "$on";
+export type DenyInTx = "$transaction" | "$connect" | "$disconnect" | "$extends" | "$on";
 
 /** The hooked client with `$transaction` typed as Prisma's, handing fn a hooked tx client. */
 type OutboxClient<E> = Omit<E, "$transaction"> & {

@@ -1,6 +1,7 @@
 import { hashPassword, type SecretBox } from "@switchboard/auth";
 import type { Role } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
+import { seedDemoQueues } from "./demo-queues";
 import { seedDemoTickets } from "./demo-tickets";
 import { extensionData, trunkData } from "./factories";
 
@@ -63,5 +64,6 @@ export async function seedDemo(db: DbClient, box: SecretBox): Promise<{ created:
   );
   if (newTrunks.length) created += (await db.trunk.createMany({ data: newTrunks })).count;
   created += await seedDemoTickets(db, box, org.id);
+  created += await seedDemoQueues(db, org.id);
   return { created };
 }

@@ -15,7 +15,20 @@ export class DomainError extends Error {
 
 /** What an id can name; `<subject> not found` is the one answer for an id that names nothing the viewer may see. */
 export type NotFoundSubject =
-  "extension" | "trunk" | "call" | "ticket" | "notification" | "API token" | "office" | "webhook" | "job" | "export file" | "user" | "invitation";
+  | "extension"
+  | "trunk"
+  | "call"
+  | "ticket"
+  | "notification"
+  | "API token"
+  | "office"
+  | "webhook"
+  | "job"
+  | "export file"
+  | "user"
+  | "invitation"
+  | "queue"
+  | "pause reason";
 
 export const notFoundMessage = (what: NotFoundSubject) => `${what} not found`;
 export const notFound = (what: NotFoundSubject) => new DomainError("not_found", notFoundMessage(what));

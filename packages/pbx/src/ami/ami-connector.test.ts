@@ -90,7 +90,9 @@ describe("AMI connector", () => {
         "ExtensionStateList",
         "PresenceStateList",
         "PJSIPShowRegistrationsOutbound",
-        "PJSIPShowContacts"
+        "PJSIPShowContacts",
+        "QueueSummary",
+        "QueueStatus"
       ]);
     } finally {
       await h.stop();

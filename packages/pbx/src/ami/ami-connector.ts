@@ -12,7 +12,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
 import { CALL_CONTROL_ERRORS, controlCall, type CallControlRequest, type CallControlResult } from "./call-control";
 import { ConnectionStatusWriter } from "./connection-status";
 import type { ParserStats } from "./frame-parser";
-import { LIST_EVENTS_APPLIED_LIVE, resyncFromPbx } from "./resync";
+import { LIST_EVENTS_APPLIED_LIVE, resyncFromPbx, resyncQueues } from "./resync";
 
 export interface AmiConnectorOptions {
   db: DbClient;
@@ -25,7 +25,14 @@ export interface AmiConnectorOptions {
   actionTimeoutMs?: number;
   /** Where outgoing connections may go (checked at every connect). */
   egress: EgressGuard;
+  /**
+   * After queue activity that contradicts what is recorded, the queues are re-read from the PBX
+   * this long after (and at most once per interval), so no queue, caller or agent stays wrong.
+   */
+  queueResync?: { delayMs: number; minIntervalMs: number };
 }
+
+const QUEUE_RESYNC = { delayMs: 5_000, minIntervalMs: 60_000 };
 
 export interface ConnectorStats {
   status: string | undefined;
@@ -48,6 +55,8 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
   private wake: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private connects = 0;
+  private queueResyncTimer: NodeJS.Timeout | undefined;
+  private lastQueueResync = 0;
   private readonly parserTotals: ParserStats = { frames: 0, garbageLines: 0, malformedFrames: 0, oversizedFrames: 0 };
 
   constructor(
@@ -55,7 +64,7 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
     orgId: string
   ) {
     super();
-    this.tracker = new CallTracker({ db: options.db, orgId, log: options.log });
+    this.tracker = new CallTracker({ db: options.db, orgId, log: options.log, onQueueAnomaly: () => this.scheduleQueueResync() });
     this.statusWriter = new ConnectionStatusWriter(options.db, options.connectionId, (status) => this.emit("status", status));
   }
 
@@ -69,6 +78,7 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.queueResyncTimer);
     this.wake?.();
     this.client?.close();
     await this.running;
@@ -153,11 +163,28 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
     await this.statusWriter.write("connected", null);
     log.info({ host: row.host, port: row.port }, "AMI connected; resyncing");
     await resyncFromPbx(client, this.tracker, log);
+    this.lastQueueResync = Date.now();
     this.emit("resynced");
     const error = await closed;
     this.retire(client);
     if (!this.stopped) await this.statusWriter.write("disconnected", error?.message ?? "connection closed");
     return "connected";
+  }
+
+  /** A queue resync soon, unless one is already planned; never more often than the minimum interval. */
+  private scheduleQueueResync(): void {
+    if (this.queueResyncTimer || this.stopped) return;
+    const { delayMs, minIntervalMs } = this.options.queueResync ?? QUEUE_RESYNC;
+    const wait = Math.max(delayMs, this.lastQueueResync + minIntervalMs - Date.now());
+    this.queueResyncTimer = setTimeout(() => {
+      this.queueResyncTimer = undefined;
+      const client = this.client;
+      if (!client || this.stopped || this.statusWriter.current() !== "connected") return;
+      this.lastQueueResync = Date.now();
+      this.options.log.info("re-reading the queues after queue activity that contradicted what is recorded");
+      void resyncQueues(client, this.tracker, this.options.log).then(() => this.emit("resynced"));
+    }, wait);
+    this.queueResyncTimer.unref();
   }
 
   private retire(client: AmiClient): void {

@@ -9,6 +9,16 @@ export const extensionNumberSchema = z
   .min(1, "extension is required")
   .regex(/^[0-9*#+]{1,32}$/, "extension must be 1–32 digits (0-9 * # +)");
 
+const queueName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "queue must be a PBX queue name");
+const memberInterface = z.string().regex(/^[A-Za-z0-9_.@/-]{1,128}$/, "interface must look like PJSIP/102");
+/** Who asked, so the change the PBX then reports is recorded as theirs. */
+const actorSchema = z.strictObject({ id: z.string().min(1).max(64), name: z.string().max(200) }).optional();
+const queueReason = z
+  .string()
+  .regex(/^[^\r\n|,]{1,64}$/, "reason must be a single line")
+  .optional();
+
+/** What a console may ask of the PBX: hang up or transfer a call, sign an agent in or out of a queue, pause or resume them. */
 export const callControlRequestSchema = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("hangup"), pbxCallId: z.string().min(1).max(128) }),
   z.strictObject({
@@ -19,9 +29,32 @@ export const callControlRequestSchema = z.discriminatedUnion("action", [
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .optional()
+  }),
+  z.strictObject({
+    action: z.literal("queue_add"),
+    queue: queueName,
+    interface: memberInterface,
+    penalty: z.number().int().min(0).max(1000),
+    memberName: z.string().max(128).optional(),
+    actor: actorSchema
+  }),
+  z.strictObject({ action: z.literal("queue_remove"), queue: queueName, interface: memberInterface, actor: actorSchema }),
+  z.strictObject({
+    action: z.literal("queue_pause"),
+    /** Without a queue: every queue the member is in (Asterisk's QueuePause). */
+    queue: queueName.optional(),
+    interface: memberInterface,
+    paused: z.boolean(),
+    reason: queueReason,
+    actor: actorSchema
   })
 ]);
 export type CallControlRequest = z.infer<typeof callControlRequestSchema>;
+export type QueueControlRequest = Extract<CallControlRequest, { action: "queue_add" | "queue_remove" | "queue_pause" }>;
+
+export function isQueueControl(request: CallControlRequest): request is QueueControlRequest {
+  return request.action.startsWith("queue_");
+}
 
 /** Why a call-control action failed; the HTTP layer maps each to a status. */
 export type CallControlErrorCode = "invalid" | "not_connected" | "call_ended" | "not_answered" | "no_such_extension" | "refused" | "timeout";
@@ -50,6 +83,7 @@ export async function controlCall(client: AmiClient, tracker: CallTracker, input
   const parsed = callControlRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "invalid", error: parsed.error.issues[0]?.message ?? "invalid request" };
   const request = parsed.data;
+  if (isQueueControl(request)) return controlQueue(client, tracker, request);
   const legs = tracker.legsOf(request.pbxCallId);
   if (legs.length === 0) return CALL_CONTROL_ERRORS.callEnded;
   try {
@@ -63,9 +97,45 @@ export async function controlCall(client: AmiClient, tracker: CallTracker, input
     const result = await client.send("BlindTransfer", { Channel: answering.name, Exten: request.exten, Context: request.context });
     return { ok: true, message: result.response.fields.message ?? "Transfer succeeded" };
   } catch (error) {
-    if (!(error instanceof AmiActionError)) return { ok: false, code: "refused", error: "the PBX did not accept the action" };
-    if (/got no answer/.test(error.message)) return CALL_CONTROL_ERRORS.timeout;
-    if (/not connected|connection to the PBX closed/.test(error.message)) return CALL_CONTROL_ERRORS.notConnected;
-    return { ok: false, code: "refused", error: `the PBX refused: ${error.message}` };
+    return pbxFailure(error);
+  }
+}
+
+/** A failed AMI action as a console is told of it. */
+function pbxFailure(error: unknown): CallControlResult {
+  if (!(error instanceof AmiActionError)) return { ok: false, code: "refused", error: "the PBX did not accept the action" };
+  if (/got no answer/.test(error.message)) return CALL_CONTROL_ERRORS.timeout;
+  if (/not connected|connection to the PBX closed/.test(error.message)) return CALL_CONTROL_ERRORS.notConnected;
+  return { ok: false, code: "refused", error: `the PBX refused: ${error.message}` };
+}
+
+/**
+ * QueueAdd, QueueRemove and QueuePause (apps/app_queue.c). The PBX's answer is passed back; the
+ * member's new state is recorded only when the PBX reports it (QueueMemberAdded / Removed / Pause),
+ * as the asker's change.
+ */
+async function controlQueue(client: AmiClient, tracker: CallTracker, request: QueueControlRequest): Promise<CallControlResult> {
+  if (request.actor) await tracker.expectChange(request.interface, request.queue, request.actor);
+  try {
+    const result =
+      request.action === "queue_add"
+        ? await client.send("QueueAdd", {
+            Queue: request.queue,
+            Interface: request.interface,
+            Penalty: String(request.penalty),
+            MemberName: request.memberName,
+            Paused: "false"
+          })
+        : request.action === "queue_remove"
+          ? await client.send("QueueRemove", { Queue: request.queue, Interface: request.interface })
+          : await client.send("QueuePause", {
+              Interface: request.interface,
+              Queue: request.queue,
+              Paused: request.paused ? "true" : "false",
+              Reason: request.paused ? request.reason : undefined
+            });
+    return { ok: true, message: result.response.fields.message ?? "Done" };
+  } catch (error) {
+    return pbxFailure(error);
   }
 }

@@ -114,7 +114,7 @@ function blindTransfer(
 export function internalCall(w: SimWorld, t: number, answer: boolean): void {
   const from = w.reserveIdle(t, t + 400_000);
   if (!from) return;
-  const to = w.pick(w.extensions.filter((e) => e.id !== from.id));
+  const to = w.pick(w.general().filter((e) => e.id !== from.id));
   if (!to) return;
   const a = w.extensionChannel(t, from, undefined, to.number, 4);
   w.emit(t, sim.newchannel(t, a));

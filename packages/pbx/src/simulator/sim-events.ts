@@ -16,7 +16,7 @@ export interface SimChannel {
 
 const STATE_DESC: Record<number, string> = { 0: "Down", 4: "Ring", 5: "Ringing", 6: "Up", 7: "Busy" };
 
-function snapshot(c: SimChannel, prefix = ""): Fields {
+export function snapshot(c: SimChannel, prefix = ""): Fields {
   return {
     [`${prefix}Channel`]: c.name,
     [`${prefix}ChannelState`]: String(c.state),

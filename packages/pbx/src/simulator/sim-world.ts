@@ -2,11 +2,16 @@ import type { AmiMessage } from "../ami/ami-message";
 import type { DirectoryExtension, DirectoryTrunk } from "../tracker/directory";
 import { endpointSlug } from "../tracker/directory";
 import type { SimChannel } from "./sim-events";
+import type { SimQueues } from "./sim-queues";
 
 /** What scenarios draw from and write to: the organization, the random source and the timeline. */
 export class SimWorld {
   private counter = 0;
   private readonly busyUntil = new Map<string, number>();
+  /** Extensions that are queue agents: they take queue calls, not the general traffic. */
+  private queueAgents = new Set<string>();
+  /** The PBX's queues, when the organization has any. */
+  queues: SimQueues | undefined;
 
   constructor(
     readonly random: () => number,
@@ -37,9 +42,20 @@ export class SimWorld {
     return `+1555${String(Math.floor(this.random() * 10_000_000)).padStart(7, "0")}`;
   }
 
+  setQueues(queues: SimQueues): void {
+    this.queues = queues.queues.length > 0 ? queues : undefined;
+    this.queueAgents = new Set(queues.queues.flatMap((q) => q.members.map((m) => m.ext.id)));
+  }
+
+  /** The extensions general calls use: all but queue agents (all, when that would leave fewer than two). */
+  general(): DirectoryExtension[] {
+    const others = this.extensions.filter((e) => !this.queueAgents.has(e.id));
+    return others.length >= 2 ? others : this.extensions;
+  }
+
   /** An extension no simulated call or flap occupies at `at`, reserved until `until`. */
   reserveIdle(at: number, until: number, except?: string): DirectoryExtension | undefined {
-    const idle = this.extensions.filter((e) => e.id !== except && (this.busyUntil.get(e.id) ?? 0) <= at);
+    const idle = this.general().filter((e) => e.id !== except && (this.busyUntil.get(e.id) ?? 0) <= at);
     const ext = this.pick(idle);
     if (ext) this.busyUntil.set(ext.id, until);
     return ext;
@@ -48,6 +64,11 @@ export class SimWorld {
   /** Marks the extension occupied until exactly `until` (its scenario's real end). */
   occupy(extId: string, until: number): void {
     this.busyUntil.set(extId, until);
+  }
+
+  /** When the extension is free of every planned call, pause and wrap-up. */
+  freeAt(extId: string): number {
+    return this.busyUntil.get(extId) ?? 0;
   }
 
   isBusy(extId: string, at: number): boolean {

@@ -6,6 +6,10 @@ import type { TrackerStats } from "../tracker/tracker-stats";
 import type { CallControlRequest, CallControlResult } from "../ami/call-control";
 import { controlSimulatedCall } from "./sim-control";
 import { inboundCall, initialRegistrations, internalCall, outboundCall, statusFlap } from "./scenarios";
+import { isQueueControl } from "../ami/call-control";
+import { controlSimulatedQueue } from "./sim-queue-control";
+import { agentPause, queueCall } from "./sim-queue-scenarios";
+import { loadSimQueues } from "./sim-queues";
 import { SimTimeline } from "./sim-clock";
 import { SimWorld } from "./sim-world";
 
@@ -29,6 +33,8 @@ export interface SimulatorOptions {
   startAt?: number;
   /** DIDs inbound calls arrive on. */
   dids?: string[];
+  /** Agents pausing per minute, when the organization has queues (default 0.5). */
+  pauseRate?: number;
   log?: Logger;
 }
 
@@ -53,10 +59,14 @@ const MIX: [weight: number, run: (w: SimWorld, t: number) => void][] = [
   [15, (w, t) => internalCall(w, t, true)],
   [5, (w, t) => internalCall(w, t, false)],
   [18, (w, t) => outboundCall(w, t, true)],
-  [5, (w, t) => outboundCall(w, t, false)]
+  [5, (w, t) => outboundCall(w, t, false)],
+  // Callers from DIDs into the organization's queues (a plain inbound call when it has none).
+  [40, (w, t) => (w.queues ? queueCall(w, w.queues, t) : inboundCall(w, t, "answered"))]
 ];
 const TOTAL_WEIGHT = MIX.reduce((sum, [weight]) => sum + weight, 0);
 const FLAPS_PER_MINUTE = 0.5;
+/** Agents pausing with one of the organization's reasons (when it has queues), by default. */
+const PAUSES_PER_MINUTE = 0.5;
 
 /**
  * Realistic PBX traffic for one organization, produced as AMI events and fed to the same call
@@ -73,45 +83,59 @@ export function startSimulator(options: SimulatorOptions): Simulator {
   let wake: (() => void) | undefined;
   let callsStarted = 0;
   let simNow = () => Date.now();
+  let world: SimWorld | undefined;
 
   const interval = (perMinute: number) => (perMinute > 0 ? Math.round((-Math.log(1 - random()) * 60_000) / perMinute) : Infinity);
 
   async function run(): Promise<void> {
     await tracker.directory.load();
     const byNumber = <T extends { id: string }>(items: T[], key: (t: T) => string) => [...items].sort((a, b) => key(a).localeCompare(key(b)));
-    const world = new SimWorld(
+    const w = new SimWorld(
       random,
       byNumber(tracker.directory.allExtensions(), (e) => e.number),
       byNumber(tracker.directory.allTrunks(), (t) => t.name),
       options.dids ?? DEFAULT_DIDS,
       (message, at) => timeline.schedule(message, at)
     );
-    if (world.extensions.length === 0) {
+    if (w.extensions.length === 0) {
       log.warn({ orgId: options.orgId }, "simulator: the organization has no extensions");
       return;
     }
-    // The simulator is this organization's PBX: a fresh one has no calls, so calls a previous
-    // run left live (process killed) are ended, exactly as an AMI resync would.
-    await tracker.applyChannelSnapshot([]);
+    // The simulated clock starts now and never runs backwards: control asked for meanwhile is stamped on it.
     const simStart = options.startAt ?? Date.now();
     const realStart = Date.now();
-    const end = simStart + (options.durationMs ?? Infinity);
     simNow = () => simStart + (Date.now() - realStart) * speed;
-    initialRegistrations(world, simStart);
+    const queues = await loadSimQueues(options.db, options.orgId, tracker.directory, simStart);
+    w.setQueues(queues);
+    world = w;
+    // The simulator is this organization's PBX: a fresh one has no calls and nobody waiting, and its
+    // queues' members are signed in, so what a previous run left (process killed) is corrected,
+    // exactly as an AMI resync would.
+    await tracker.applyChannelSnapshot([]);
+    await tracker.applyQueueSnapshot([], queues.statusList(simStart), new Date(simStart));
+    const end = simStart + (options.durationMs ?? Infinity);
+    initialRegistrations(w, simStart);
     let nextCall = simStart + (options.firstCallAfterMs ?? interval(options.rate));
     let nextFlap = simStart + interval(FLAPS_PER_MINUTE);
+    const pauseRate = options.pauseRate ?? PAUSES_PER_MINUTE;
+    let nextPause = w.queues ? simStart + interval(pauseRate) : Infinity;
 
     while (!stopped) {
       const horizon = timeline.peek()?.at ?? Infinity;
       if (nextCall < end && nextCall <= horizon) {
-        pickScenario(random)(world, nextCall);
+        pickScenario(random)(w, nextCall);
         callsStarted++;
         nextCall += interval(options.rate);
         continue;
       }
       if (nextFlap < end && nextFlap <= horizon) {
-        statusFlap(world, nextFlap);
+        statusFlap(w, nextFlap);
         nextFlap += interval(FLAPS_PER_MINUTE);
+        continue;
+      }
+      if (nextPause < end && nextPause <= horizon && w.queues) {
+        agentPause(w, w.queues, nextPause);
+        nextPause += interval(pauseRate);
         continue;
       }
       const due = timeline.take();
@@ -119,7 +143,7 @@ export function startSimulator(options: SimulatorOptions): Simulator {
       const delay = Number.isFinite(speed) ? (due.at - simNow()) / speed : 0;
       if (delay > 0) await sleep(delay);
       if (stopped) break;
-      await tracker.handleEvent(due.message);
+      await tracker.handleEvent(w.queues ? w.queues.emit(due.message) : due.message);
     }
   }
 
@@ -145,12 +169,19 @@ export function startSimulator(options: SimulatorOptions): Simulator {
       // Calls still in progress end now rather than staying "live" forever, and phones go idle.
       const now = new Date();
       await tracker.endLiveCalls(now, "Simulator stopped");
+      // Nobody waits in, or is signed in to, the queues of a PBX that is gone.
+      if (world?.queues) await tracker.applyQueueSnapshot([], [], now);
       for (const ext of tracker.directory.allExtensions()) {
         await tracker.applyOp({ op: "extension_status", at: now, extension: ext.number, extensionId: ext.id, registration: "registered", deviceState: "idle" });
       }
     },
     stats: () => ({ callsStarted, tracker: { ...tracker.stats } }),
-    control: (request) => controlSimulatedCall(tracker, timeline, request, Number.isFinite(simNow()) ? simNow() : Date.now())
+    control: (request) => {
+      const at = Number.isFinite(simNow()) ? simNow() : Date.now();
+      if (!isQueueControl(request)) return controlSimulatedCall(tracker, timeline, request, at);
+      if (!world?.queues) return Promise.resolve({ ok: false, code: "refused", error: "the PBX refused: it has no queues" } as const);
+      return controlSimulatedQueue(tracker, world, world.queues, request, at);
+    }
   };
 }
 

@@ -1,11 +1,11 @@
 import { pino } from "pino";
 import type { TestDatabase } from "@switchboard/db/testing";
 import { EgressGuard } from "@switchboard/egress";
-import { AmiConnector } from "../ami/ami-connector";
+import { AmiConnector, type AmiConnectorOptions } from "../ami/ami-connector";
 import type { AmiMessage } from "../ami/ami-message";
 import { formatMessage } from "../ami/format-action";
 import { FakeAmiServer, type FakeAmiServerOptions } from "./fake-ami-server";
-import { createPbxTestOrg } from "./pbx-test-org";
+import { createPbxTestOrg, createQueueTestSetup } from "./pbx-test-org";
 import { waitForEmit } from "./wait-for";
 
 export const silentLog = pino({ level: "silent" });
@@ -19,10 +19,17 @@ export const onPremEgress = new EgressGuard({ allowPrivate: true, ownServices: [
  */
 export async function startConnectorHarness(
   t: TestDatabase,
-  options: Partial<FakeAmiServerOptions> & { waitForResync?: boolean; actionTimeoutMs?: number } = {}
+  options: Partial<FakeAmiServerOptions> & {
+    waitForResync?: boolean;
+    actionTimeoutMs?: number;
+    /** Create the fixtures' queues and pause reasons before connecting (createQueueTestSetup). */
+    queues?: boolean;
+    queueResync?: AmiConnectorOptions["queueResync"];
+  } = {}
 ) {
   const server = await FakeAmiServer.start({ username: "switchboard", secret: "ami-secret-123", ...options });
   const setup = await createPbxTestOrg(t.database.client, t.box, { port: server.port });
+  const queues = options.queues ? await createQueueTestSetup(t.database.client, setup.org.id, setup.extensions) : undefined;
   const connector = await AmiConnector.start({
     db: t.database.client,
     box: t.box,
@@ -30,7 +37,8 @@ export async function startConnectorHarness(
     log: silentLog,
     egress: onPremEgress,
     backoff: { baseMs: 20, maxMs: 200 },
-    actionTimeoutMs: options.actionTimeoutMs
+    actionTimeoutMs: options.actionTimeoutMs,
+    queueResync: options.queueResync
   });
   if (options.waitForResync !== false) await waitForEmit(connector, "resynced");
   let markers = 0;
@@ -38,6 +46,7 @@ export async function startConnectorHarness(
     server,
     connector,
     ...setup,
+    queues,
     /** Replays AMI text and resolves once the tracker has applied all of it. */
     async replay(text: string): Promise<void> {
       const marker = `fixture-end-${++markers}`;

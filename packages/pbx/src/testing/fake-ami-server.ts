@@ -3,6 +3,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { AmiFrameParser } from "../ami/frame-parser";
 import { formatMessage } from "../ami/format-action";
 import { seededRandom } from "../shared/seeded-random";
+import { FakeQueueMembers } from "./fake-queue-members";
 
 type Fields = Record<string, string>;
 
@@ -13,13 +14,19 @@ const LISTS: Record<string, [item: string, complete: string]> = {
   extensionstatelist: ["ExtensionStatus", "ExtensionStateListComplete"],
   presencestatelist: ["PresenceStateChange", "PresenceStateListComplete"],
   pjsipshowcontacts: ["ContactList", "ContactListComplete"],
-  pjsipshowregistrationsoutbound: ["OutboundRegistrationDetail", "OutboundRegistrationDetailComplete"]
+  pjsipshowregistrationsoutbound: ["OutboundRegistrationDetail", "OutboundRegistrationDetailComplete"],
+  queuesummary: ["QueueSummary", "QueueSummaryComplete"],
+  // QueueParams, QueueMember and QueueEntry items: each item names its own Event.
+  queuestatus: ["QueueParams", "QueueStatusComplete"]
 };
 
 export interface FakeAmiServerOptions {
   username: string;
   secret: string;
-  /** Items answered to each list action, keyed by action name (e.g. "CoreShowChannels"). */
+  /**
+   * Items answered to each list action, keyed by action name (e.g. "CoreShowChannels"); an item's
+   * `Event` field overrides the list's item event name (QueueStatus answers three kinds).
+   */
   lists?: Record<string, Fields[]>;
   /** Split every write into random small chunks (seeded), to exercise partial reads. */
   chunking?: { seed: number; maxChunk: number };
@@ -33,8 +40,9 @@ interface Session {
 /**
  * A scripted Asterisk Manager Interface on a random loopback port, for tests: banner, Login with
  * good or bad credentials (Asterisk's answers, connection closed on failure), list actions for
- * resync, Hangup and BlindTransfer on the channels its replayed fixtures created, and replay of
- * raw fixture text to every logged-in session.
+ * resync, Hangup and BlindTransfer on the channels its replayed fixtures created, QueueAdd,
+ * QueueRemove and QueuePause on the queue members it knows, and replay of raw fixture text to
+ * every logged-in session.
  */
 export class FakeAmiServer {
   readonly actions: Fields[] = [];
@@ -43,12 +51,14 @@ export class FakeAmiServer {
   private readonly scripted = new Map<string, Fields | "stall">();
   private readonly sessions = new Set<Session>();
   private readonly channels = new Map<string, Fields>();
+  private readonly members = new FakeQueueMembers();
   private readonly random: () => number;
   private server: Server | undefined;
   port = 0;
 
   constructor(private readonly options: FakeAmiServerOptions) {
     this.random = seededRandom(options.chunking?.seed ?? 1);
+    this.members.learn(options.lists?.QueueStatus ?? []);
   }
 
   static async start(options: FakeAmiServerOptions): Promise<FakeAmiServer> {
@@ -69,6 +79,7 @@ export class FakeAmiServer {
 
   setLists(lists: Record<string, Fields[]>): void {
     this.options.lists = lists;
+    this.members.learn(lists.QueueStatus ?? []);
   }
 
   /** Sends raw AMI text (a fixture) to every logged-in session, remembering live channels. */
@@ -129,6 +140,12 @@ export class FakeAmiServer {
     const list = LISTS[name];
     if (list) return this.answerList(session.socket, id, action.action ?? "", list);
     if (name === "hangup") return this.hangup(reply, action.channel ?? "");
+    if (name === "queueadd" || name === "queueremove" || name === "queuepause") {
+      const { answer, events } = this.members.act(name, action);
+      await reply(answer);
+      if (events) await this.replay(events);
+      return;
+    }
     if (name === "blindtransfer") {
       if (!action.exten) return void (await reply({ Response: "Error", Message: "No extension specified" }));
       const known = this.channels.has(action.channel ?? "");
@@ -142,7 +159,7 @@ export class FakeAmiServer {
   private async answerList(socket: Socket, id: string, action: string, [item, complete]: [string, string]): Promise<void> {
     const items = this.options.lists?.[action] ?? [];
     let text = formatMessage({ Response: "Success", ActionID: id, EventList: "start", Message: "Events will follow" });
-    for (const fields of items) text += formatMessage({ Event: item, ActionID: id, ...fields });
+    for (const fields of items) text += formatMessage({ Event: item, ...fields, ActionID: id });
     text += formatMessage({ Event: complete, ActionID: id, EventList: "Complete", ListItems: String(items.length) });
     await this.write(socket, text);
   }
@@ -155,6 +172,7 @@ export class FakeAmiServer {
   }
 
   private remember(event: string, fields: Readonly<Record<string, string>>): void {
+    this.members.remember(event, fields);
     const channel = fields.channel;
     if (!channel) return;
     if (event === "Hangup") this.channels.delete(channel);

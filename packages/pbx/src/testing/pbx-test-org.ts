@@ -33,3 +33,29 @@ export async function createPbxTestOrg(db: DbClient, box: SecretBox, ami: { port
   });
   return { org, extensions, trunks: { carrierA, carrierB }, connection };
 }
+
+/**
+ * The queues the queue fixtures assume: "support" (rrmemory, service level 20 s, wrap-up 30 s;
+ * members 102 at penalty 0 and 103 at penalty 1) and "sales" (ringall, 30 s, no wrap-up; member
+ * 101), and the pause reasons Lunch and Break. Created through the hooked client, like the console does.
+ */
+export async function createQueueTestSetup(db: DbClient, orgId: string, extensions: ReadonlyMap<string, string>) {
+  const ext = (n: string) => extensions.get(n) ?? "";
+  const member = (n: string, penalty: number) => ({ organizationId: orgId, extensionId: ext(n), interface: `PJSIP/${n}`, penalty });
+  const support = await db.queue.create({
+    data: {
+      organizationId: orgId,
+      name: "support",
+      number: "601",
+      strategy: "rrmemory",
+      serviceLevelSeconds: 20,
+      wrapUpSeconds: 30,
+      members: { create: [member("102", 0), member("103", 1)] }
+    }
+  });
+  const sales = await db.queue.create({
+    data: { organizationId: orgId, name: "sales", number: "600", serviceLevelSeconds: 30, members: { create: [member("101", 0)] } }
+  });
+  await db.pauseReason.createMany({ data: ["Lunch", "Break"].map((label) => ({ organizationId: orgId, label })) });
+  return { support, sales };
+}

@@ -1,73 +1,89 @@
-import type { CallDirection, CallResult, DeviceState, RegistrationState, TrunkRegistration } from "@switchboard/contracts";
+import { z } from "zod";
+import { callDirectionSchema, callResultSchema, deviceStateSchema, registrationStateSchema, trunkRegistrationSchema } from "@switchboard/contracts";
 
-// The tracker's operations: what every ingestion path (AMI, signed webhooks, simulator) reduces
-// PBX activity to. Webhook bodies are validated at the edge (webhook-body.ts) and mapped to these.
+/**
+ * The tracker's operations: what every ingestion path (AMI, signed webhooks, simulator) reduces
+ * PBX activity to. They are zod schemas because webhooks deliver them from outside.
+ */
+const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** A party by number (extension number, external number) with an optional display name. */
-export type Party = {
-  number: string;
-  name?: string | null | undefined;
+export const partySchema = z.strictObject({
+  number: text(64),
+  name: z.string().trim().max(128).nullish(),
   /** Known when the source already resolved the extension (AMI endpoints). */
-  extensionId?: string | undefined;
-};
+  extensionId: z.uuid().optional()
+});
+export type Party = z.infer<typeof partySchema>;
 
-type Base = { callId: string; at: Date };
+const base = { callId: text(128), at: z.coerce.date() };
 
-export type CallOp = Base &
-  (
-    | {
-        op: "start";
-        direction: CallDirection;
-        from: Party;
-        to: Party;
-        did?: string | null | undefined;
-        /** Trunk by id (AMI) or by name (webhooks). */
-        trunkId?: string | undefined;
-        trunk?: string | null | undefined;
-        queue?: string | null | undefined;
-      }
-    | { op: "ring"; target: Party }
-    | { op: "answer"; by?: Party | undefined }
-    | { op: "hold"; by?: Party | undefined }
-    | { op: "resume" }
-    | { op: "transfer"; kind: "blind" | "attended"; to: Party; by?: Party | undefined }
-    | {
-        op: "end";
-        cause?: string | null | undefined;
-        causeCode?: number | null | undefined;
-        hungUpBy?: string | null | undefined;
-        /** When the source knows better than "answered if it was answered, else missed". */
-        result?: CallResult | undefined;
-      }
-    | {
-        op: "update";
-        detail: string;
-        direction?: CallDirection | undefined;
-        trunkId?: string | undefined;
-        trunk?: string | null | undefined;
-        queue?: string | null | undefined;
-        fromName?: string | null | undefined;
-      }
-  );
+const callOpSchema = z.discriminatedUnion("op", [
+  z.strictObject({
+    op: z.literal("start"),
+    ...base,
+    direction: callDirectionSchema,
+    from: partySchema,
+    to: partySchema,
+    did: z.string().trim().max(64).nullish(),
+    /** Trunk by id (AMI) or by name (webhooks). */
+    trunkId: z.uuid().optional(),
+    trunk: z.string().trim().max(64).nullish(),
+    queue: z.string().trim().max(64).nullish()
+  }),
+  z.strictObject({ op: z.literal("ring"), ...base, target: partySchema }),
+  z.strictObject({ op: z.literal("answer"), ...base, by: partySchema.optional() }),
+  z.strictObject({ op: z.literal("hold"), ...base, by: partySchema.optional() }),
+  z.strictObject({ op: z.literal("resume"), ...base }),
+  z.strictObject({
+    op: z.literal("transfer"),
+    ...base,
+    kind: z.enum(["blind", "attended"]),
+    to: partySchema,
+    by: partySchema.optional()
+  }),
+  z.strictObject({
+    op: z.literal("end"),
+    ...base,
+    cause: z.string().trim().max(128).nullish(),
+    causeCode: z.number().int().min(0).max(1000).nullish(),
+    hungUpBy: z.string().trim().max(64).nullish(),
+    /** When the source knows better than "answered if it was answered, else missed". */
+    result: callResultSchema.optional()
+  }),
+  z.strictObject({
+    op: z.literal("update"),
+    ...base,
+    detail: text(256),
+    direction: callDirectionSchema.optional(),
+    trunkId: z.uuid().optional(),
+    trunk: z.string().trim().max(64).nullish(),
+    queue: z.string().trim().max(64).nullish(),
+    fromName: z.string().trim().max(128).nullish()
+  })
+]);
+export type CallOp = z.infer<typeof callOpSchema>;
 
-export type StatusOp =
-  | {
-      op: "extension_status";
-      at: Date;
-      /** Extension number or SIP endpoint name. */
-      extension: string;
-      extensionId?: string | undefined;
-      registration?: RegistrationState | undefined;
-      contact?: string | null | undefined;
-      userAgent?: string | null | undefined;
-      deviceState?: Exclude<DeviceState, "dnd"> | undefined;
-      dnd?: boolean | undefined;
-    }
-  | {
-      op: "trunk_status";
-      at: Date;
-      trunk: string;
-      trunkId?: string | undefined;
-      registration: TrunkRegistration;
-      detail?: string | null | undefined;
-    };
+const statusOpSchema = z.discriminatedUnion("op", [
+  z.strictObject({
+    op: z.literal("extension_status"),
+    at: z.coerce.date(),
+    /** Extension number or SIP endpoint name. */
+    extension: text(64),
+    extensionId: z.uuid().optional(),
+    registration: registrationStateSchema.optional(),
+    contact: z.string().trim().max(512).nullish(),
+    userAgent: z.string().trim().max(256).nullish(),
+    deviceState: deviceStateSchema.exclude(["dnd"]).optional(),
+    dnd: z.boolean().optional()
+  }),
+  z.strictObject({
+    op: z.literal("trunk_status"),
+    at: z.coerce.date(),
+    trunk: text(64),
+    trunkId: z.uuid().optional(),
+    registration: trunkRegistrationSchema,
+    detail: z.string().trim().max(256).nullish()
+  })
+]);
+export type StatusOp = z.infer<typeof statusOpSchema>;

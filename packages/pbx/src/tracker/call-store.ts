@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { DbClient } from "@switchboard/db";
 import type { CallOp, Party } from "./call-ops";
 import type { Directory } from "./directory";
+import type { PendingActors } from "./pending-actors";
 import { partyLabel, planCallChange, type OpContext, type ResolvedParty } from "./plan-call-change";
 import type { TrackerStats } from "./tracker-stats";
 
@@ -10,10 +11,18 @@ export interface StoreDeps {
   directory: Directory;
   stats: TrackerStats;
   log: Logger;
+  /** Told when queue activity made no sense against what is recorded, so a queue resync can set it right. */
+  onQueueAnomaly?: () => void;
+  /** Who asked for the agent changes the PBX is about to report (their events carry that person as actor). */
+  actors?: PendingActors;
 }
 
-/** unknown_endpoint: a status for an extension or trunk the console does not have (counted as unmapped). */
-export type ApplyOutcome = "applied" | "noop" | "out_of_order" | "unknown_call" | "unknown_endpoint";
+/**
+ * unknown_endpoint: a status for an extension or trunk the console does not have (counted as
+ * unmapped); unknown_queue / unknown_member / unknown_caller: queue activity naming a queue, an
+ * agent or a waiting caller the organization does not have (counted).
+ */
+export type ApplyOutcome = "applied" | "noop" | "out_of_order" | "unknown_call" | "unknown_endpoint" | "unknown_queue" | "unknown_member" | "unknown_caller";
 
 /** Looks the party up among the organization's extensions; ids from elsewhere are dropped. */
 async function resolveParty(directory: Directory, party: Party | undefined): Promise<ResolvedParty | undefined> {

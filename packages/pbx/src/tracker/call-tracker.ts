@@ -1,16 +1,21 @@
 import type { Logger } from "pino";
+import type { Actor } from "@switchboard/contracts";
 import type { DbClient } from "@switchboard/db";
 import type { AmiMessage } from "../ami/ami-message";
 import * as calls from "./ami-call-mapper";
+import * as queues from "./ami-queue-mapper";
+import { PendingQueueLeaves, SETTLES_LEAVE_AS_LEFT } from "./ami-queue-mapper";
 import * as statuses from "./ami-status-mapper";
 import { onAttendedTransfer, onBlindTransfer } from "./ami-transfer-mapper";
-import type { CallOp, StatusOp } from "./call-ops";
-import { applyCallOp, type ApplyOutcome, type StoreDeps } from "./call-store";
+import { applyOperation, type Operation } from "./apply-operation";
+import type { ApplyOutcome, StoreDeps } from "./call-store";
 import { ChannelRegistry } from "./channel-registry";
 import { applyChannelSnapshot, applyContactSnapshot } from "./channel-snapshot";
 import { Directory } from "./directory";
 import type { MapperContext } from "./mapper-context";
-import { applyStatusOp } from "./status-store";
+import { PendingActors } from "./pending-actors";
+import { interfaceResource } from "./queue-ops";
+import { applyQueueSnapshot } from "./queue-snapshot";
 import { createTrackerStats, type TrackerStats } from "./tracker-stats";
 
 type Handler = (ctx: MapperContext, e: AmiMessage) => unknown;
@@ -26,7 +31,23 @@ const HANDLERS: Record<string, Handler> = {
   hold: (ctx, e) => calls.onHold(ctx, e, true),
   unhold: (ctx, e) => calls.onHold(ctx, e, false),
   hangup: calls.onHangup,
-  queuecallerjoin: calls.onQueueCallerJoin,
+  queuecallerjoin: async (ctx, e) => {
+    await calls.onQueueCallerJoin(ctx, e);
+    await queues.onQueueCallerJoin(ctx, e);
+  },
+  queuecallerleave: queues.onQueueCallerLeave,
+  queuecallerabandon: queues.onQueueCallerAbandon,
+  agentcalled: queues.onAgentCalled,
+  agentringnoanswer: queues.onAgentRingNoAnswer,
+  agentconnect: queues.onAgentConnect,
+  agentcomplete: (ctx, e) => queues.onAgentComplete(ctx, e, false),
+  agentdump: (ctx, e) => queues.onAgentComplete(ctx, e, true),
+  queuememberadded: queues.onQueueMemberPresent,
+  queuememberremoved: queues.onQueueMemberRemoved,
+  queuememberpause: queues.onQueueMemberPresent,
+  queuememberstatus: queues.onQueueMemberPresent,
+  queuememberringinuse: queues.onQueueMemberPresent,
+  queuememberpenalty: queues.onQueueMemberPresent,
   blindtransfer: onBlindTransfer,
   attendedtransfer: onAttendedTransfer,
   devicestatechange: statuses.onDeviceStateChange,
@@ -69,6 +90,8 @@ export interface CallTrackerOptions {
   orgId: string;
   log: Logger;
   now?: () => Date;
+  /** Queue activity contradicted what is recorded (unknown queue or caller, agent events out of order). */
+  onQueueAnomaly?: () => void;
 }
 
 /**
@@ -80,6 +103,8 @@ export class CallTracker {
   readonly stats: TrackerStats = createTrackerStats();
   readonly directory: Directory;
   private readonly registry = new ChannelRegistry();
+  private readonly queueLeaves = new PendingQueueLeaves();
+  private readonly actors = new PendingActors();
   private readonly ctx: MapperContext;
   private readonly deps: StoreDeps;
   private queue: Promise<unknown> = Promise.resolve();
@@ -88,17 +113,28 @@ export class CallTracker {
   constructor(private readonly options: CallTrackerOptions) {
     this.directory = new Directory(options.db, options.orgId);
     this.now = options.now ?? (() => new Date());
-    this.deps = { db: options.db, directory: this.directory, stats: this.stats, log: options.log };
-    this.ctx = { registry: this.registry, directory: this.directory, stats: this.stats, log: options.log, apply: (op) => this.applyNow(op) };
+    this.deps = { db: options.db, directory: this.directory, stats: this.stats, log: options.log, onQueueAnomaly: options.onQueueAnomaly, actors: this.actors };
+    this.ctx = {
+      registry: this.registry,
+      directory: this.directory,
+      stats: this.stats,
+      log: options.log,
+      queueLeaves: this.queueLeaves,
+      apply: (op) => this.applyNow(op)
+    };
   }
 
   /** Queues one AMI event. */
   handleEvent(message: AmiMessage): Promise<void> {
     if (message.kind !== "event") return Promise.resolve();
     this.stats.eventsSeen++;
-    const handler = HANDLERS[message.name.toLowerCase()];
+    const name = message.name.toLowerCase();
+    const channelId = message.fields.uniqueid;
+    // Checked in turn, after the events before it (a QueueCallerLeave among them) are applied.
+    if (SETTLES_LEAVE_AS_LEFT.has(name) && channelId) void this.enqueue(() => queues.settleLeave(this.ctx, channelId, "left"));
+    const handler = HANDLERS[name];
     if (!handler) {
-      if (!QUIET.has(message.name.toLowerCase())) this.stats.unknownEvents++;
+      if (!QUIET.has(name)) this.stats.unknownEvents++;
       return Promise.resolve();
     }
     return this.enqueue(async () => {
@@ -128,8 +164,25 @@ export class CallTracker {
     });
   }
 
+  /**
+   * Queues a resync of the queues from QueueSummary and QueueStatus answers (after the channel
+   * resync, so callers' calls are known). Leaves still waiting to be settled are settled by it.
+   */
+  applyQueueSnapshot(summary: readonly AmiMessage[], status: readonly AmiMessage[], at?: Date): Promise<void> {
+    return this.enqueue(async () => {
+      this.queueLeaves.takeAll();
+      await applyQueueSnapshot(this.deps, { summary, status, at: at ?? this.now() }, (channelId) => this.registry.channel(channelId)?.callKey);
+    });
+  }
+
+  /** Records who asked for a change of this member, so the PBX's report of it is recorded as theirs. */
+  async expectChange(memberInterface: string, queue: string | undefined, actor: Actor): Promise<void> {
+    const ext = (await this.directory.extension(interfaceResource(memberInterface))) ?? (await this.directory.extension(memberInterface));
+    if (ext) this.actors.expect(ext.id, queue, actor);
+  }
+
   /** Queues an operation from another source (simulator), in order with the events. */
-  applyOp(op: CallOp | StatusOp): Promise<ApplyOutcome | undefined> {
+  applyOp(op: Operation): Promise<ApplyOutcome | undefined> {
     return this.enqueue(() => this.applyNow(op));
   }
 
@@ -158,8 +211,8 @@ export class CallTracker {
     return this.queue.then(() => undefined);
   }
 
-  private applyNow(op: CallOp | StatusOp): Promise<ApplyOutcome> {
-    return op.op === "extension_status" || op.op === "trunk_status" ? applyStatusOp(this.deps, op) : applyCallOp(this.deps, op);
+  private applyNow(op: Operation): Promise<ApplyOutcome> {
+    return applyOperation(this.deps, op);
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T | undefined> {

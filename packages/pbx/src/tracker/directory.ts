@@ -14,6 +14,11 @@ export interface DirectoryTrunk {
   registrationRequired: boolean;
 }
 
+export interface DirectoryQueue {
+  id: string;
+  name: string;
+}
+
 const REFRESH_AFTER_MISS_MS = 5_000;
 
 /** "Carrier B (backup)" → "carrier-b-backup": how a trunk's name reads as a PJSIP endpoint id. */
@@ -25,15 +30,18 @@ export function endpointSlug(name: string): string {
 }
 
 /**
- * The organization's extensions and trunks, keyed the ways the PBX names them: extensions by
- * SIP username or number, trunks by endpoint slug of their name, SIP username or host. Reloaded
- * when a lookup misses (at most every few seconds), so extensions added in the console are found.
+ * The organization's extensions, trunks, queues and pause reasons, keyed the ways the PBX names
+ * them: extensions by SIP username or number, trunks by endpoint slug of their name, SIP username
+ * or host, queues by name, pause reasons by label (any case). Reloaded when a lookup misses (at
+ * most every few seconds), so what is added in the console is found.
  */
 export class Directory {
   private extensions = new Map<string, DirectoryExtension>();
   private extensionsById = new Map<string, DirectoryExtension>();
   private trunks = new Map<string, DirectoryTrunk>();
   private trunksById = new Map<string, DirectoryTrunk>();
+  private queues = new Map<string, DirectoryQueue>();
+  private pauseReasons = new Map<string, string>();
   private loadedAt = 0;
   private loading: Promise<void> | undefined;
 
@@ -44,13 +52,17 @@ export class Directory {
 
   async load(): Promise<void> {
     this.loading ??= (async () => {
-      const [extensions, trunks] = await Promise.all([
+      const [extensions, trunks, queues, reasons] = await Promise.all([
         this.db.extension.findMany({ where: { organizationId: this.orgId }, select: { id: true, number: true, displayName: true, sipUsername: true } }),
         this.db.trunk.findMany({
           where: { organizationId: this.orgId },
           select: { id: true, name: true, host: true, username: true, registrationRequired: true }
-        })
+        }),
+        this.db.queue.findMany({ where: { organizationId: this.orgId }, select: { id: true, name: true } }),
+        this.db.pauseReason.findMany({ where: { organizationId: this.orgId }, select: { label: true } })
       ]);
+      this.queues = new Map(queues.map((q) => [q.name.toLowerCase(), q]));
+      this.pauseReasons = new Map(reasons.map((r) => [r.label.toLowerCase(), r.label]));
       this.extensions = new Map();
       this.extensionsById = new Map(extensions.map((e) => [e.id, e]));
       for (const e of extensions) {
@@ -76,6 +88,20 @@ export class Directory {
   /** By endpoint name, host or username; a trunk's display name ("Carrier A") finds it by its slug too. */
   async trunk(key: string | undefined): Promise<DirectoryTrunk | undefined> {
     return (await this.lookup(() => this.trunks, key)) ?? (key ? this.trunks.get(endpointSlug(key)) : undefined);
+  }
+
+  /** A queue by its name on the PBX (Asterisk queue names are case-insensitive). */
+  async queue(name: string | undefined): Promise<DirectoryQueue | undefined> {
+    return this.lookup(() => this.queues, name);
+  }
+
+  /** The organization's spelling of a pause reason, or undefined when it has not configured it. */
+  async pauseReason(label: string | undefined): Promise<string | undefined> {
+    return this.lookup(() => this.pauseReasons, label);
+  }
+
+  allQueues(): DirectoryQueue[] {
+    return [...this.queues.values()];
   }
 
   extensionById(id: string): DirectoryExtension | undefined {

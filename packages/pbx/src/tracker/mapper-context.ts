@@ -1,6 +1,8 @@
 import type { Logger } from "pino";
 import { field, knownValue, type AmiMessage } from "../ami/ami-message";
-import type { CallOp, Party, StatusOp } from "./call-ops";
+import type { PendingQueueLeaves } from "./ami-queue-mapper";
+import type { Operation } from "./apply-operation";
+import type { Party } from "./call-ops";
 import type { ApplyOutcome } from "./call-store";
 import type { ChannelRegistry, TrackedCall, TrackedChannel } from "./channel-registry";
 import type { Directory } from "./directory";
@@ -11,7 +13,8 @@ export interface MapperContext {
   directory: Directory;
   stats: TrackerStats;
   log: Logger;
-  apply(op: CallOp | StatusOp): Promise<ApplyOutcome>;
+  queueLeaves: PendingQueueLeaves;
+  apply(op: Operation): Promise<ApplyOutcome>;
 }
 
 /** When the event happened: its Timestamp field (manager.conf timestampevents=yes), else now. */

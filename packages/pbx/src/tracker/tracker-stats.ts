@@ -12,9 +12,17 @@ export interface TrackerStats {
   unknownCalls: number;
   /** Devices, AORs or registrations that match no extension or trunk of the organization. */
   unmappedEndpoints: number;
+  /** Queue events naming a queue the organization does not have (the next resync adopts it). */
+  unknownQueues: number;
+  /** Queue events naming an agent that is none of the organization's extensions. */
+  unknownMembers: number;
+  /** A caller leaving a queue they were never seen joining. */
+  unknownCallers: number;
+  /** Pauses with a reason the organization has not configured (applied, and shown as given). */
+  unknownPauseReasons: number;
   writeErrors: number;
   resyncs: number;
-  /** Live calls ended or corrected by a resync because the PBX no longer had them as recorded. */
+  /** Live calls, queue callers and members ended or corrected by a resync because the PBX no longer had them as recorded. */
   resyncCorrections: number;
 }
 
@@ -27,6 +35,10 @@ export function createTrackerStats(): TrackerStats {
     outOfOrder: 0,
     unknownCalls: 0,
     unmappedEndpoints: 0,
+    unknownQueues: 0,
+    unknownMembers: 0,
+    unknownCallers: 0,
+    unknownPauseReasons: 0,
     writeErrors: 0,
     resyncs: 0,
     resyncCorrections: 0

@@ -1,9 +1,9 @@
 import { pino, type Logger } from "pino";
 import type { SecretBox } from "@switchboard/auth";
 import type { DbClient } from "@switchboard/db";
-import { applyCallOp, type ApplyOutcome } from "../tracker/call-store";
+import { applyOperation, type Operation } from "../tracker/apply-operation";
+import type { ApplyOutcome } from "../tracker/call-store";
 import { Directory } from "../tracker/directory";
-import { applyStatusOp } from "../tracker/status-store";
 import { createTrackerStats, type TrackerStats } from "../tracker/tracker-stats";
 import { webhookEventSchema, toOperation } from "./webhook-body";
 import { pruneWebhookDeliveries } from "./webhook-deliveries";
@@ -47,13 +47,30 @@ export function webhookHttpStatus(result: WebhookResult): 200 | 400 | 401 | 404 
   return HTTP_STATUS[result.kind];
 }
 
-class UnknownCall extends Error {}
-/** Thrown inside the transaction so the delivery row rolls back too: the PBX may resend once the endpoint exists. */
-class UnknownEndpoint extends Error {
-  constructor(readonly field: "extension" | "trunk") {
-    super(`unknown ${field}`);
+/**
+ * Thrown inside the transaction so the delivery row rolls back too: the PBX may resend once what
+ * the event names exists (the call started, the extension or queue was added).
+ */
+class Unknown extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string
+  ) {
+    super(reason);
   }
 }
+
+const UNKNOWN: Partial<Record<ApplyOutcome, (op: Operation) => Unknown>> = {
+  unknown_call: () => new Unknown("data.callId", "no call with this id has started; send call.started first"),
+  unknown_endpoint: (op) =>
+    op.op === "trunk_status"
+      ? new Unknown("data.trunk", "no trunk with this name in the organization")
+      : new Unknown("data.extension", "no extension with this name in the organization"),
+  unknown_queue: () => new Unknown("data.queue", "no queue with this name in the organization"),
+  unknown_member: () => new Unknown("data.agent", "no extension with this number, SIP username or interface in the organization"),
+  unknown_caller: () => new Unknown("data.callerId", "no caller with this id joined the queue; send queue.caller_joined first")
+};
+
 const fallbackStats = createTrackerStats();
 let lastPrune = 0;
 
@@ -102,17 +119,15 @@ export async function handlePbxWebhook(deps: WebhookDeps, integrationPublicId: s
       );
       if (inserted.length === 0) return { kind: "duplicate" as const, eventId: body.id };
       const op = toOperation(body);
-      const outcome = op.op === "extension_status" || op.op === "trunk_status" ? await applyStatusOp(storeDeps, op) : await applyCallOp(storeDeps, op);
-      if (outcome === "unknown_call") throw new UnknownCall();
-      if (outcome === "unknown_endpoint") throw new UnknownEndpoint(op.op === "trunk_status" ? "trunk" : "extension");
+      const outcome = await applyOperation(storeDeps, op);
+      const unknown = UNKNOWN[outcome]?.(op);
+      if (unknown) throw unknown;
       return { kind: "ok" as const, eventId: body.id, outcome };
     });
     await pruneNowAndThen(db, now);
     return result;
   } catch (error) {
-    if (error instanceof UnknownCall) return { kind: "bad_request", fields: { "data.callId": "no call with this id has started; send call.started first" } };
-    if (error instanceof UnknownEndpoint)
-      return { kind: "bad_request", fields: { [`data.${error.field}`]: `no ${error.field} with this name in the organization` } };
+    if (error instanceof Unknown) return { kind: "bad_request", fields: { [error.field]: error.reason } };
     throw error;
   }
 }

@@ -1,10 +1,28 @@
 import { z } from "zod";
-import { callDirectionSchema, callResultSchema, deviceStateSchema, registrationStateSchema, trunkRegistrationSchema } from "@switchboard/contracts";
+import {
+  agentActivitySchema,
+  callDirectionSchema,
+  callResultSchema,
+  deviceStateSchema,
+  registrationStateSchema,
+  trunkRegistrationSchema
+} from "@switchboard/contracts";
 import type { CallOp, StatusOp } from "../tracker/call-ops";
+import type { QueueOp } from "../tracker/queue-ops";
 
 const text = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
 const party = z.strictObject({ number: text(64), name: z.string().trim().max(128).nullish() });
 const callId = text(128);
+const queue = text(64);
+/** An agent: extension number, SIP username or PBX interface (PJSIP/102). */
+const agent = text(128);
+/** The caller's stay in the queue (Asterisk: the channel's Uniqueid). */
+const callerId = text(128);
+const seconds = z
+  .number()
+  .int("must be whole seconds")
+  .min(0, "must not be negative")
+  .max(7 * 24 * 3600, "must be at most a week");
 
 const event = <T extends string, D extends z.ZodRawShape>(type: T, data: D) =>
   z.strictObject({
@@ -49,11 +67,26 @@ export const webhookEventSchema = z.discriminatedUnion("type", [
     deviceState: deviceStateSchema.exclude(["dnd"]).optional(),
     dnd: z.boolean().optional()
   }),
-  event("trunk.status", { trunk: text(64), registration: trunkRegistrationSchema, detail: z.string().trim().max(256).nullish() })
+  event("trunk.status", { trunk: text(64), registration: trunkRegistrationSchema, detail: z.string().trim().max(256).nullish() }),
+  event("queue.caller_joined", { queue, callerId, callId: callId.nullish(), from: party, position: z.number().int().min(1).max(100_000).optional() }),
+  event("queue.caller_left", { queue, callerId, outcome: z.enum(["answered", "left"]), agent: agent.optional(), waitSeconds: seconds.optional() }),
+  event("queue.caller_abandoned", { queue, callerId, waitSeconds: seconds.optional() }),
+  /** A member's state; without `queue`, in every queue the agent is a member of. */
+  event("agent.status", {
+    agent,
+    queue: queue.optional(),
+    loggedIn: z.boolean().optional(),
+    paused: z.boolean().optional(),
+    reason: z.string().trim().max(64).nullish(),
+    activity: agentActivitySchema.optional(),
+    penalty: z.number().int().min(0).max(1000).optional()
+  }),
+  /** A queue call the agent finished: they wrap up for the queue's wrap-up time. */
+  event("agent.call_completed", { agent, queue, callerId: callerId.optional(), talkSeconds: seconds.optional() })
 ]);
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;
 
-export function toOperation(body: WebhookEvent): CallOp | StatusOp {
+export function toOperation(body: WebhookEvent): CallOp | StatusOp | QueueOp {
   const at = new Date(body.occurredAt);
   switch (body.type) {
     case "call.started":
@@ -74,5 +107,25 @@ export function toOperation(body: WebhookEvent): CallOp | StatusOp {
       return { op: "extension_status", at, ...body.data };
     case "trunk.status":
       return { op: "trunk_status", at, ...body.data };
+    case "queue.caller_joined": {
+      const { callerId: channelId, ...rest } = body.data;
+      return { op: "queue_caller_join", at, channelId, ...rest };
+    }
+    case "queue.caller_left": {
+      const { callerId: channelId, ...rest } = body.data;
+      return { op: "queue_caller_leave", at, channelId, ...rest };
+    }
+    case "queue.caller_abandoned": {
+      const { callerId: channelId, ...rest } = body.data;
+      return { op: "queue_caller_leave", at, channelId, outcome: "abandoned", ...rest };
+    }
+    case "agent.status": {
+      const { reason, ...rest } = body.data;
+      return { op: "member_status", at, ...rest, ...(reason !== undefined ? { pauseReason: reason } : {}) };
+    }
+    case "agent.call_completed": {
+      const { callerId: channelId, ...rest } = body.data;
+      return { op: "agent_complete", at, ...rest, ...(channelId ? { channelId } : {}) };
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { callControlRoutes } from "@/features/call-control/server/call-control-routes";
+import { queueRoutes } from "@/features/queues/server/queue-routes";
 import { definePublicRoute, type ApiRoute } from "./api-route";
 import { callRoutes } from "./call-routes";
 import { extensionRoutes } from "./extension-routes";
@@ -82,6 +83,9 @@ export const apiRoutes = {
   deleteOffice: officeRoutes.remove,
   listActivity: activityRoutes.list,
   exportActivity: activityRoutes.export,
+  listQueues: queueRoutes.list,
+  listQueueIntervals: queueRoutes.intervals,
+  changeAgentState: queueRoutes.agentState,
   getHealth: healthRoute,
   getOpenApiDocument: openApiRoute
 } satisfies Record<string, ApiRoute>;

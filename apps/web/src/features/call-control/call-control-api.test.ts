@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { secretHint } from "@switchboard/auth";
 import { createExtensionRow } from "@switchboard/db/seed";
 import { ConnectorSupervisor, inProcessGateway } from "@switchboard/pbx";
-import { FakeAmiServer, readFixture, silentLog, onPremEgress } from "@switchboard/pbx/testing";
+import { readFixture, silentLog, onPremEgress, type FakeAmiServer } from "@switchboard/pbx/testing";
 import { POST as hangupRoute } from "@/app/api/v1/calls/[id]/hangup/route";
 import { POST as transferRoute } from "@/app/api/v1/calls/[id]/transfer/route";
 import { apiRequest, idContext, readResponse } from "@/features/api/testing/api-request";
 import { createApiTestEnv, type ApiTestEnv, type Auth } from "@/features/api/testing/api-test-env";
+import { startFakePbxFor } from "@/features/api/testing/fake-pbx";
 import { registerCallControlGateway } from "./server/gateway-registry";
 
 let env: ApiTestEnv;
@@ -20,17 +20,7 @@ beforeAll(async () => {
   env = await createApiTestEnv();
   const db = env.runtime.db;
   for (const number of ["101", "102", "103"]) await createExtensionRow(db, env.runtime.box, env.orgA.id, number);
-  ami = await FakeAmiServer.start({ username: "switchboard", secret: "ami-secret-123" });
-  await db.pbxConnection.create({
-    data: {
-      organizationId: env.orgA.id,
-      host: "127.0.0.1",
-      port: ami.port,
-      username: "switchboard",
-      secretEnc: env.runtime.box.seal("ami-secret-123"),
-      secretHint: secretHint("ami-secret-123")
-    }
-  });
+  ami = await startFakePbxFor(env, env.orgA.id);
   supervisor = new ConnectorSupervisor({ db, box: env.runtime.box, log: silentLog, egress: onPremEgress, refreshMs: 60_000 });
   const resynced = new Promise<void>((resolve) => supervisor.once("resynced", () => resolve()));
   await supervisor.start();

@@ -7,6 +7,8 @@ import { jobDescribers } from "@/features/jobs/describe-job-event";
 import type { NotificationEventType } from "@/features/notifications/apply-notification-events";
 import { notificationDescribers } from "@/features/notifications/describe-notification-event";
 import { pbxDescribers } from "@/features/pbx-settings/describe-pbx-event";
+import type { QueueEventType } from "@/features/queues/apply-queue-events";
+import { queueDescribers } from "@/features/queues/describe-queue-event";
 import type { PbxEventType } from "@/features/pbx-settings/live-connection";
 import type { EntityChangeType } from "@/features/realtime/apply-entity-events";
 import type { EventDescribers } from "@/features/realtime/describe-event";
@@ -43,7 +45,8 @@ export const eventDescribers = {
   ...userDescribers,
   ...officeDescribers,
   ...callControlDescribers,
-  ...pbxWebhookDescribers
+  ...pbxWebhookDescribers,
+  ...queueDescribers
 } satisfies EventDescribers;
 
 /** The event types the console's views apply, by each applier's own list. */
@@ -59,6 +62,7 @@ type AppliedEventType =
   | CallControlEventType
   | PbxWebhookEventType
   | JobEventType
-  | WebhookEventType;
+  | WebhookEventType
+  | QueueEventType;
 // Fails to compile, naming them, while an event type has no applier.
 type _EveryEventTypeApplied = NoneLeft<Exclude<EventType, AppliedEventType>>;

@@ -3,10 +3,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { secretHint } from "@switchboard/auth";
 import { createOrganization } from "@switchboard/db/seed";
-import { FakeAmiServer, readFixture, onPremEgress } from "@switchboard/pbx/testing";
+import { readFixture, onPremEgress, type FakeAmiServer } from "@switchboard/pbx/testing";
 import { createApiTestEnv, type ApiTestEnv } from "@/features/api/testing/api-test-env";
+import { startFakePbxFor } from "@/features/api/testing/fake-pbx";
 import { getCallControlGateway } from "@/features/call-control/server/gateway-registry";
 import { startPbxServices } from "./pbx-services";
 
@@ -15,17 +15,7 @@ let ami: FakeAmiServer;
 let demoOrgId: string;
 beforeAll(async () => {
   env = await createApiTestEnv();
-  ami = await FakeAmiServer.start({ username: "switchboard", secret: "ami-secret-123" });
-  await env.runtime.db.pbxConnection.create({
-    data: {
-      organizationId: env.orgA.id,
-      host: "127.0.0.1",
-      port: ami.port,
-      username: "switchboard",
-      secretEnc: env.runtime.box.seal("ami-secret-123"),
-      secretHint: secretHint("ami-secret-123")
-    }
-  });
+  ami = await startFakePbxFor(env, env.orgA.id);
   demoOrgId = (await createOrganization(env.runtime.db, { slug: "demo", name: "Demo" })).id;
 });
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { useNow } from "../use-now";
 /** Server clock minus browser clock, so durations count from the server's startedAt, not a skewed local clock. */
 export const ClockOffsetContext = createContext(0);
 
-function useServerNow(): number | null {
+export function useServerNow(): number | null {
   const now = useNow();
   const offset = useContext(ClockOffsetContext);
   return now === null ? null : now + offset;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Role } from "@switchboard/contracts";
 import { Badge } from "@/components/ui/panel";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
@@ -15,9 +16,11 @@ interface AppHeaderProps {
   nav: readonly NavItem[];
   /** Unread notifications as of `seq` (the bell counts on live from there). */
   inbox: { unread: number; seq: number };
+  /** The agent's own queue state control, for users who are queue members. */
+  queueState?: ReactNode;
 }
 
-export function AppHeader({ user, orgName, nav, inbox }: AppHeaderProps) {
+export function AppHeader({ user, orgName, nav, inbox, queueState }: AppHeaderProps) {
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 lg:px-8">
@@ -30,6 +33,7 @@ export function AppHeader({ user, orgName, nav, inbox }: AppHeaderProps) {
           <NavLinks items={nav} />
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-3">
+          {queueState}
           <ConnectionIndicator />
           <NotificationBell unread={inbox.unread} seq={inbox.seq} />
           <div className="text-right text-sm leading-tight">
