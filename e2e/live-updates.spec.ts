@@ -13,14 +13,12 @@ import {
   row,
   toast,
   uniqueExtensionNumber,
-  uniqueSuffix
+  uniqueSuffix,
+  LIVE
 } from "./fixtures/console";
 
-/** The issue's "within a second": measured from the moment the acting tab shows its success message. */
-const WITHIN_A_SECOND = { timeout: 1_000 };
-
 /**
- * Issue 3's multi-tab check. Admin tab 1 acts; admin tab 2 (same browser context, same user) and
+ * The multi-tab check. Admin tab 1 acts; admin tab 2 (same browser context, same user) and
  * an agent (own context) only watch. Nothing is ever reloaded: every change must arrive over the
  * realtime connection, and after a realtime crash the missed ones must be replayed.
  */
@@ -45,7 +43,7 @@ test("every open console shows each change live, toasts only others' changes, an
   /** After an action: others show it within a second, only the agent gets a toast naming the admin. */
   async function expectSeenByOthers(message: string, shows: (page: Page) => Promise<void>): Promise<void> {
     // All measured from the same instant, so each tab gets one second, not one after the other.
-    await Promise.all([...watchers.map((page) => shows(page)), expect(toast(agent, message)).toBeVisible(WITHIN_A_SECOND)]);
+    await Promise.all([...watchers.map((page) => shows(page)), expect(toast(agent, message)).toBeVisible(LIVE)]);
     // The event reached both admin tabs too (tab 2 just showed it); neither says anything about it.
     await expect(toast(adminTab2, message)).toHaveCount(0);
     await expect(toast(admin, message)).toHaveCount(0);
@@ -74,17 +72,13 @@ test("every open console shows each change live, toasts only others' changes, an
     for (const page of everyTab) await navigate(page, "Extensions");
 
     await createExtensionThroughUi(admin, { number, displayName });
-    await expectSeenByOthers(`Ada Admin created extension ${number}`, (page) =>
-      expect(row(page, "Extensions", number)).toContainText(displayName, WITHIN_A_SECOND)
-    );
+    await expectSeenByOthers(`Ada Admin created extension ${number}`, (page) => expect(row(page, "Extensions", number)).toContainText(displayName, LIVE));
 
     await editExtensionThroughUi(admin, number, { displayName: renamed });
-    await expectSeenByOthers(`Ada Admin updated extension ${number}`, (page) =>
-      expect(row(page, "Extensions", number)).toContainText(renamed, WITHIN_A_SECOND)
-    );
+    await expectSeenByOthers(`Ada Admin updated extension ${number}`, (page) => expect(row(page, "Extensions", number)).toContainText(renamed, LIVE));
 
     await deleteThroughUi(admin, "extension", number);
-    await expectSeenByOthers(`Ada Admin deleted extension ${number}`, (page) => expect(row(page, "Extensions", number)).toHaveCount(0, WITHIN_A_SECOND));
+    await expectSeenByOthers(`Ada Admin deleted extension ${number}`, (page) => expect(row(page, "Extensions", number)).toHaveCount(0, LIVE));
   });
 
   const trunk = `Live carrier ${uniqueSuffix()}`;
@@ -95,13 +89,13 @@ test("every open console shows each change live, toasts only others' changes, an
     for (const page of everyTab) await navigate(page, "Trunks");
 
     await createTrunkThroughUi(admin, { name: trunk, host });
-    await expectSeenByOthers(`Ada Admin created trunk ${trunk}`, (page) => expect(row(page, "Trunks", trunk)).toContainText(host, WITHIN_A_SECOND));
+    await expectSeenByOthers(`Ada Admin created trunk ${trunk}`, (page) => expect(row(page, "Trunks", trunk)).toContainText(host, LIVE));
 
     await editTrunkThroughUi(admin, trunk, { host: newHost });
-    await expectSeenByOthers(`Ada Admin updated trunk ${trunk}`, (page) => expect(row(page, "Trunks", trunk)).toContainText(newHost, WITHIN_A_SECOND));
+    await expectSeenByOthers(`Ada Admin updated trunk ${trunk}`, (page) => expect(row(page, "Trunks", trunk)).toContainText(newHost, LIVE));
 
     await deleteThroughUi(admin, "trunk", trunk);
-    await expectSeenByOthers(`Ada Admin deleted trunk ${trunk}`, (page) => expect(row(page, "Trunks", trunk)).toHaveCount(0, WITHIN_A_SECOND));
+    await expectSeenByOthers(`Ada Admin deleted trunk ${trunk}`, (page) => expect(row(page, "Trunks", trunk)).toHaveCount(0, LIVE));
   });
 
   const offlineNumber = uniqueExtensionNumber();

@@ -72,7 +72,12 @@ test("an admin invites someone who joins and signs in; demoting them changes the
     await tab.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     await userRow(admin, name).getByRole("link", { name }).click();
-    await admin.getByLabel("Role", { exact: true }).selectOption({ label: "Customer" });
+    // The users list has a "Role" filter too: wait for their page before choosing.
+    await expect(admin.getByRole("heading", { level: 1, name })).toBeVisible();
+    await admin
+      .getByRole("form", { name: `Edit ${name}` })
+      .getByLabel("Role", { exact: true })
+      .selectOption({ label: "Customer" });
     await admin.getByRole("button", { name: "Save changes" }).click();
 
     await expect(toast(tab, "Your access changed — reloading")).toBeVisible();

@@ -7,6 +7,8 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Refusals that retrying cannot fix: the user has to sign in again. */
 const AUTH_CODES: ReadonlySet<ConnectErrorCode> = new Set(["no_session", "session_expired", "invalid_session", "session_revoked", "account_deactivated"]);
+/** At most one re-render of the live views per this many ms during a burst of events. */
+const VERSION_THROTTLE_MS = 50;
 
 /** Why the console sends its user to sign in; the login page explains each (see sign-in-error.ts). */
 export type AuthFailure = "expired" | "signed_out" | "deactivated";
@@ -63,6 +65,8 @@ export class RealtimeClient {
   private stopped = false;
   private connectedBefore = false;
   private reconnected = false;
+  private versionTimer: ReturnType<typeof setTimeout> | undefined;
+  private versionPending = false;
 
   constructor(private readonly options: RealtimeClientOptions) {
     this.buffer = new EventBuffer(options.initialSeq);
@@ -155,6 +159,7 @@ export class RealtimeClient {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     clearTimeout(this.syncTimer);
+    clearTimeout(this.versionTimer);
     window.removeEventListener("online", this.onOnline);
     window.removeEventListener("offline", this.onOffline);
     this.socket?.removeAllListeners();
@@ -181,8 +186,27 @@ export class RealtimeClient {
   private onEvent(event: DomainEvent): void {
     if (!this.buffer.accept(event)) return;
     if (this.syncing) this.replayed++;
-    this.update({ version: this.snapshot.version + 1 });
+    this.bumpVersion();
     this.options.onEvent(event, this.syncing);
+  }
+
+  /**
+   * Views recompute from the buffer on every version: the first event shows at once, a burst (an
+   * import of thousands of rows, a replay) re-renders at most every VERSION_THROTTLE_MS instead of
+   * once per event, which would freeze the tab.
+   */
+  private bumpVersion(): void {
+    if (this.versionTimer !== undefined) {
+      this.versionPending = true;
+      return;
+    }
+    this.update({ version: this.snapshot.version + 1 });
+    this.versionTimer = setTimeout(() => {
+      this.versionTimer = undefined;
+      if (!this.versionPending) return;
+      this.versionPending = false;
+      this.bumpVersion();
+    }, VERSION_THROTTLE_MS);
   }
 
   private finishSync(): void {
