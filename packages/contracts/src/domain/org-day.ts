@@ -2,9 +2,9 @@
  * "Today" for an organization: the figures of a wallboard, a dashboard or a report count from the
  * start of the organization's day, in the organization's time zone. Every such boundary goes
  * through these functions; which zone an organization uses is answered in one place on the server
- * (`orgTimeZone` in @switchboard/db), and organizations without a zone setting count in UTC.
+ * (`organizationTimeZone` in @switchboard/db).
  */
-export const DEFAULT_ORG_TIME_ZONE = "UTC";
+const DEFAULT_ORG_TIME_ZONE = "UTC";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,13 +1,5 @@
-import { DEFAULT_ORG_TIME_ZONE, startOfOrgDay, startOfQuarterHour } from "@switchboard/contracts";
+import { startOfOrgDay, startOfQuarterHour } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
-
-/**
- * The time zone an organization's day is counted in: every "today" (wallboard, outcomes per day)
- * asks here. Organizations have no zone setting, so this is UTC for all of them.
- */
-export async function orgTimeZone(_db: DbClient, _orgId: string): Promise<string> {
-  return DEFAULT_ORG_TIME_ZONE;
-}
 
 /** What one caller event adds to a queue's counters. */
 export interface QueueOutcomeDelta {

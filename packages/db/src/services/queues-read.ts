@@ -12,7 +12,7 @@ import {
 import type { DbClient } from "../client/create-client";
 import { queueIncludes, memberIncludes, toPauseReasonView, toQueueCallerView, toQueueIntervalView, toQueueMemberView, toQueueView } from "../views/queue-view";
 import { enforce, notFound } from "./errors";
-import { orgTimeZone } from "./queue-outcomes";
+import { organizationTimeZone } from "./organizations";
 import type { ActingViewer } from "./viewer";
 
 interface Deps {
@@ -39,7 +39,7 @@ export async function listPauseReasons({ db }: Deps, viewer: ActingViewer): Prom
  */
 export async function readWallboard({ db }: Deps, viewer: ActingViewer, now: Date = new Date()): Promise<Omit<WallboardSnapshot, "seq">> {
   enforce(RULES.readQueues, viewer);
-  const timeZone = await orgTimeZone(db, viewer.orgId);
+  const timeZone = await organizationTimeZone(db, viewer.orgId);
   const dayStart = startOfOrgDay(now, timeZone);
   const dayEnd = startOfNextOrgDay(now, timeZone);
   const org = { organizationId: viewer.orgId };
@@ -76,7 +76,7 @@ export async function listQueueIntervals({ db }: Deps, viewer: ActingViewer, que
   enforce(RULES.readQueues, viewer);
   const queue = await db.queue.findFirst({ where: { id: queueId, organizationId: viewer.orgId }, select: { id: true } });
   if (!queue) throw notFound("queue");
-  const timeZone = await orgTimeZone(db, viewer.orgId);
+  const timeZone = await organizationTimeZone(db, viewer.orgId);
   const from = q.from ? new Date(q.from) : startOfOrgDay(new Date(), timeZone);
   const to = q.to ? new Date(q.to) : new Date();
   const rows = await db.queueInterval.findMany({

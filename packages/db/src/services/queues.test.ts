@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startOfOrgDay } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { createExtensionRow } from "../seed/factories";
 import type { TestDatabase } from "../testing/test-database";
@@ -151,5 +152,15 @@ describe("wallboard and outcomes", () => {
     expect((await rejectionOf(listQueueIntervals({ db }, other.ana, support.id, { kind: "day" }))).code).toBe("not_found");
     expect((await listOwnMemberships({ db }, w.ana)).map((m) => [m.queueName, m.extensionNumber])).toEqual([["support", "102"]]);
     expect(await listOwnMemberships({ db }, w.cy)).toEqual([]);
+  });
+
+  it("counts today in the organization's time zone", async () => {
+    // UTC+14: for most of the UTC day the organization's date is already tomorrow's.
+    await db.organization.update({ where: { id: other.orgId }, data: { timeZone: "Pacific/Kiritimati" } });
+    const now = new Date();
+    const board = await readWallboard({ db }, other.ana, now);
+    expect(board.timeZone).toBe("Pacific/Kiritimati");
+    expect(board.dayStart).toBe(startOfOrgDay(now, "Pacific/Kiritimati").toISOString());
+    expect(board.dayStart).not.toBe(startOfOrgDay(now, "UTC").toISOString());
   });
 });

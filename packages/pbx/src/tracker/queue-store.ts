@@ -1,4 +1,4 @@
-import { addQueueOutcome, orgTimeZone, withActor, type QueueCaller } from "@switchboard/db";
+import { addQueueOutcome, organizationTimeZone, withActor, type QueueCaller } from "@switchboard/db";
 import type { QueueCallerOutcome } from "@switchboard/contracts";
 import type { ApplyOutcome, StoreDeps } from "./call-store";
 import type { DirectoryExtension, DirectoryQueue } from "./directory";
@@ -69,7 +69,7 @@ export async function applyQueueOp(deps: StoreDeps, op: QueueOp, options: QueueA
 }
 
 async function joinQueue(deps: StoreDeps, queue: DirectoryQueue, op: Extract<QueueOp, { op: "queue_caller_join" }>): Promise<ApplyOutcome> {
-  const timeZone = await orgTimeZone(deps.db, deps.directory.orgId);
+  const timeZone = await organizationTimeZone(deps.db, deps.directory.orgId);
   return deps.db.$transaction(async (tx) => {
     await lockQueue(tx, queue.id);
     const open = await tx.queueCaller.findFirst({ where: { queueId: queue.id, channelId: op.channelId, leftAt: null }, select: { id: true } });
@@ -130,7 +130,7 @@ export async function closeCaller(deps: StoreDeps, tx: Tx, queue: { serviceLevel
     where: { queueId: caller.queueId, leftAt: null, position: { gt: caller.position } },
     data: { position: { decrement: 1 } }
   });
-  const timeZone = await orgTimeZone(deps.db, deps.directory.orgId);
+  const timeZone = await organizationTimeZone(deps.db, deps.directory.orgId);
   const delta =
     exit.outcome === "answered"
       ? { answered: 1, answeredWithinSl: within ? 1 : 0, answeredWaitSeconds: wait }
@@ -249,7 +249,7 @@ async function recordTalk(deps: StoreDeps, tx: Tx, queueId: string, op: Extract<
     const caller = await tx.queueCaller.findFirst({ where: { queueId, channelId: op.channelId }, orderBy: { joinedAt: "desc" }, select: { id: true } });
     if (caller) await tx.queueCaller.update({ where: { id: caller.id }, data: { talkSeconds: talk } });
   }
-  const timeZone = await orgTimeZone(deps.db, deps.directory.orgId);
+  const timeZone = await organizationTimeZone(deps.db, deps.directory.orgId);
   await addQueueOutcome(tx, { orgId: deps.directory.orgId, queueId, at: op.at, timeZone, delta: { talkSeconds: talk, completed: 1 } });
 }
 
