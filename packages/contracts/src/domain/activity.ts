@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { uuidSchema } from "./common";
 import type { EventType } from "../events/domain-events";
-import { boundIn } from "./organization";
+import { boundIn } from "./org-day";
 
 /** What the activity log can be filtered by: families of event types. */
 export const ACTIVITY_KINDS = ["sign_in", "user", "office", "extension", "trunk", "pbx", "call_control", "ticket"] as const;

@@ -49,14 +49,19 @@ function offsetMs(ms: number, timeZone: string): number {
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
-/** The instant the day containing `at` began, in `timeZone` (local midnight; DST-aware). */
-export function startOfOrgDay(at: Date, timeZone: string = DEFAULT_ORG_TIME_ZONE): Date {
-  const p = localParts(at.getTime(), timeZone);
-  const midnightAsUtc = Date.UTC(p.year, p.month - 1, p.day);
-  // The offset at midnight may differ from the one at `at` (a DST change that day): settle on it.
+/** The instant a wall-clock midnight in `timeZone` happens (DST-aware). */
+function midnightIn(timeZone: string, year: number, month: number, day: number): Date {
+  const midnightAsUtc = Date.UTC(year, month - 1, day);
+  // The offset at midnight may differ from the one a guess lands on (a DST change that day): settle on it.
   let start = midnightAsUtc - offsetMs(midnightAsUtc, timeZone);
   start = midnightAsUtc - offsetMs(start, timeZone);
   return new Date(start);
+}
+
+/** The instant the day containing `at` began, in `timeZone` (local midnight; DST-aware). */
+export function startOfOrgDay(at: Date, timeZone: string = DEFAULT_ORG_TIME_ZONE): Date {
+  const p = localParts(at.getTime(), timeZone);
+  return midnightIn(timeZone, p.year, p.month, p.day);
 }
 
 /** The instant the next day begins, in `timeZone`. */
@@ -74,4 +79,30 @@ export const QUARTER_HOUR_MS = 15 * 60_000;
  */
 export function startOfQuarterHour(at: Date): Date {
   return new Date(Math.floor(at.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+}
+
+/** The calendar day (YYYY-MM-DD) that `at` falls on in `timeZone`. */
+export function dayIn(timeZone: string, at: Date = new Date()): string {
+  const p = localParts(at.getTime(), timeZone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** The first and last millisecond of the calendar day `day` (YYYY-MM-DD) in `timeZone`. */
+export function dayBoundsIn(timeZone: string, day: string): { start: Date; end: Date } {
+  const [y = 1970, m = 1, d = 1] = day.split("-").map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  const end = midnightIn(timeZone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+  return { start: midnightIn(timeZone, y, m, d), end: new Date(end.getTime() - 1) };
+}
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A filter bound given as a calendar day (YYYY-MM-DD, in `timeZone`) or an ISO instant, as the
+ * instant it stands for: a day's first millisecond as a lower bound, its last as an upper one.
+ */
+export function boundIn(value: string, edge: "start" | "end", timeZone: string): Date {
+  if (!CALENDAR_DAY.test(value)) return new Date(value);
+  const day = dayBoundsIn(timeZone, value);
+  return edge === "start" ? day.start : day.end;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { activityKindOf, inOrder } from "./activity";
-import { boundIn, dayBoundsIn, dayIn, isTimeZone, startOfDayIn, timeZoneSchema } from "./organization";
+import { boundIn, dayBoundsIn, dayIn, startOfOrgDay } from "./org-day";
+import { isTimeZone, timeZoneSchema } from "./organization";
 import { passwordProblem } from "./user";
 
 describe("organization days", () => {
@@ -27,8 +28,8 @@ describe("organization days", () => {
     const at = new Date("2026-03-05T23:30:00.000Z");
     expect(dayIn("UTC", at)).toBe("2026-03-05");
     expect(dayIn("Asia/Tokyo", at)).toBe("2026-03-06");
-    expect(startOfDayIn("Asia/Tokyo", at)).toEqual(new Date("2026-03-05T15:00:00.000Z"));
-    expect(startOfDayIn("America/Los_Angeles", at)).toEqual(new Date("2026-03-05T08:00:00.000Z"));
+    expect(startOfOrgDay(at, "Asia/Tokyo")).toEqual(new Date("2026-03-05T15:00:00.000Z"));
+    expect(startOfOrgDay(at, "America/Los_Angeles")).toEqual(new Date("2026-03-05T08:00:00.000Z"));
   });
 
   it("reads filter bounds as days in the zone or as instants", () => {

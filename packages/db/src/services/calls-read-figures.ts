@@ -1,5 +1,5 @@
 import { RULES } from "@switchboard/auth";
-import { startOfDayIn, type ExtensionStatusView, type TrunkStatusView } from "@switchboard/contracts";
+import { startOfOrgDay, type ExtensionStatusView, type TrunkStatusView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { toExtensionStatusView, toTrunkStatusView } from "../views/pbx-status-view";
 import { enforce } from "./errors";
@@ -28,7 +28,7 @@ export interface CallFigures {
 /** The dashboard's phone figures for the viewer's organization; "today" is the organization's day (its time zone). */
 export async function countCallFigures({ db }: { db: DbClient }, viewer: ActingViewer, since?: Date): Promise<CallFigures> {
   enforce(RULES.readCalls, viewer);
-  since ??= startOfDayIn(await organizationTimeZone(db, viewer.orgId));
+  since ??= startOfOrgDay(new Date(), await organizationTimeZone(db, viewer.orgId));
   const org = { organizationId: viewer.orgId };
   const today = { ...org, startedAt: { gte: since } };
   const [activeCalls, callsToday, answeredToday, missedToday, trunks, perTrunk] = await Promise.all([
