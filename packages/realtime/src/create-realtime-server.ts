@@ -11,6 +11,7 @@ import { createAuthMiddleware } from "./auth/authenticate";
 import { SessionUserLoader } from "./auth/session-user-loader";
 import { createConnectionHandler } from "./connection";
 import { Delivery } from "./delivery/delivery";
+import { startHeartbeat } from "./delivery/heartbeat";
 import { watchSlowClients } from "./guard/slow-clients";
 import type { RealtimeIo } from "./io-types";
 import { RealtimeMetrics } from "./ops/metrics";
@@ -145,6 +146,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   });
   delivery.start();
   const stopSlowWatch = watchSlowClients(io, options.slowClientMaxBufferedBytes, options.slowClientCheckMs, metrics, logger);
+  const stopHeartbeat = startHeartbeat(io, delivery, nodeId, options.heartbeatIntervalMs);
 
   const authenticate = createAuthMiddleware({ users, authSecret: deps.authSecret, logger, metrics, corsOrigins: options.corsOrigins });
   io.use((socket, next) => {
@@ -177,6 +179,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
       if (closing) return;
       closing = true;
       stopSlowWatch();
+      stopHeartbeat();
       delivery.stop();
       offStatus();
       await startup.catch(() => undefined);

@@ -1,4 +1,4 @@
-import { ticketPresenceLimits } from "@switchboard/contracts";
+import { DEFAULT_HEARTBEAT_INTERVAL_MS, ticketPresenceLimits } from "@switchboard/contracts";
 import { z } from "zod";
 
 const optionsSchema = z.strictObject({
@@ -14,6 +14,8 @@ const optionsSchema = z.strictObject({
     .default(16 * 1024),
   pingIntervalMs: z.number().int().positive().default(25_000),
   pingTimeoutMs: z.number().int().positive().default(20_000),
+  /** How often each socket gets `server:heartbeat`; consoles move to another node after about three missed beats. */
+  heartbeatIntervalMs: z.number().int().min(50).max(60_000).default(DEFAULT_HEARTBEAT_INTERVAL_MS),
   /** How long a crashed node's users stay listed as online at most (roughly; see presence). */
   presenceTtlMs: z.number().int().min(300).default(15_000),
   /** Joins and leaves in an organization within this window go to its staff as one presence:changed. */

@@ -6,7 +6,8 @@ import { Redis } from "ioredis";
 import { addExtension, touchRepeatedly } from "./helpers/changes";
 import { createOrgWithStaff, realtimeToken } from "./helpers/identity";
 import { startClusterNode, startWriter, uniquePrefix, type TestNode, type Writer } from "./helpers/nodes";
-import { openClient, seqsOf, TestClient } from "./helpers/test-client";
+import type { TestClient } from "./helpers/test-client";
+import { openClient, seqsOf } from "./helpers/test-client";
 
 /**
  * G3 when Redis loses events the relay already published (restarted empty, or restored from an

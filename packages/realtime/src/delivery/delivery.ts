@@ -158,6 +158,11 @@ export class Delivery {
     };
   }
 
+  /** Each organization with sockets on this node, with the highest seq this node has delivered for it. */
+  *orgHeads(): Generator<[orgId: string, seq: number]> {
+    for (const orgId of this.orgs.keys()) yield [orgId, this.heads.get(orgId) ?? 0];
+  }
+
   private finishWithResync(target: SyncTarget, reason: ResyncReason, headSeq: number): SyncResult {
     this.deps.metrics.resync(reason);
     target.floor = headSeq;
