@@ -52,6 +52,8 @@ export type ConnectErrorCode =
   | "session_revoked"
   | "account_deactivated"
   | "bad_request"
+  /** The user or the address already holds as many sockets as the node allows (the message names the cap). */
+  | "too_many_connections"
   | "unavailable";
 
 /** Why the server ended a socket's session while it was open. */

@@ -12,6 +12,7 @@ import { SessionUserLoader } from "./auth/session-user-loader";
 import { createConnectionHandler } from "./connection";
 import { Delivery } from "./delivery/delivery";
 import { startHeartbeat } from "./delivery/heartbeat";
+import { createSocketCaps } from "./guard/socket-caps";
 import { watchSlowClients } from "./guard/slow-clients";
 import type { RealtimeIo } from "./io-types";
 import { RealtimeMetrics } from "./ops/metrics";
@@ -153,6 +154,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     if (closing) return next(Object.assign(new Error("server shutting down"), { data: { code: "unavailable" } }));
     authenticate(socket, next);
   });
+  io.use(createSocketCaps(options));
   io.on("connection", createConnectionHandler({ db, delivery, presence, ticketPresence, metrics, options, logger, status: () => ({ live, nodeId }) }));
 
   const startup = (async () => {

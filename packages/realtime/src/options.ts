@@ -28,6 +28,17 @@ const optionsSchema = z.strictObject({
   ticketAccessRecheckMs: z.number().int().min(100).default(5_000),
   /** Per-socket token bucket for client→server messages. */
   messageRateLimit: z.strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() }).default({ burst: 60, perSecond: 20 }),
+  /** sync:request per socket (a console sends one after each resync at most; replays are costly). */
+  syncRateLimit: z.strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() }).default({ burst: 3, perSecond: 0.2 }),
+  /** Open sockets per user on this node (tabs and devices); 0 = no cap. */
+  maxSocketsPerUser: z.number().int().nonnegative().default(50),
+  /**
+   * Open sockets per client address on this node; 0 = no cap (the default: behind a proxy every
+   * client has the proxy's address unless `trustProxyHops` says how to find the real one).
+   */
+  maxSocketsPerIp: z.number().int().nonnegative().default(0),
+  /** Proxies in front of the node that append the client's address to X-Forwarded-For. */
+  trustProxyHops: z.number().int().nonnegative().max(5).default(0),
   /** Malformed messages (unknown event, missing ack, bad shape) a socket may send before it is dropped. */
   maxStrikes: z.number().int().positive().default(10),
   /** Bytes queued for one socket beyond which it is disconnected so it cannot hold memory hostage. */
