@@ -27,6 +27,12 @@ const realtimeEnvSchema = z
       .regex(/^[A-Za-z0-9_.-]{1,64}$/, "may contain letters, digits, dot, dash and underscore (at most 64)")
       .optional(),
     PRESENCE_TTL_SECONDS: positiveInt.default(15),
+    /** Open sockets one user may hold on this node (0: no cap). */
+    MAX_SOCKETS_PER_USER: z.coerce.number().int().nonnegative().default(50),
+    /** Open sockets one client address may hold on this node (0: no cap; behind a proxy set TRUST_PROXY_HOPS too). */
+    MAX_SOCKETS_PER_IP: z.coerce.number().int().nonnegative().default(0),
+    /** Proxies in front of this node that append the client's address to X-Forwarded-For. */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     /** `off` leaves publishing to the writers' relays (this node's is a safety net for crashed writers). */
     RELAY: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
     /** Namespace of every Redis key; must match the web app's relay. */
@@ -56,6 +62,7 @@ export interface RealtimeConfig {
   retention: { maxEvents: number; maxAgeMs: number };
   nodeId: string | undefined;
   presenceTtlMs: number;
+  socketCaps: { maxSocketsPerUser: number; maxSocketsPerIp: number; trustProxyHops: number };
   relay: boolean;
   activityRetentionDays: number;
   logLevel: z.infer<typeof logLevelSchema>;
@@ -81,6 +88,7 @@ export function loadRealtimeConfig(source: Record<string, string | undefined> = 
     retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 },
     nodeId: env.NODE_ID,
     presenceTtlMs: env.PRESENCE_TTL_SECONDS * 1000,
+    socketCaps: { maxSocketsPerUser: env.MAX_SOCKETS_PER_USER, maxSocketsPerIp: env.MAX_SOCKETS_PER_IP, trustProxyHops: env.TRUST_PROXY_HOPS },
     relay: env.RELAY === "on",
     activityRetentionDays: env.ACTIVITY_RETENTION_DAYS,
     logLevel: env.LOG_LEVEL

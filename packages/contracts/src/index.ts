@@ -22,5 +22,6 @@ export * from "./events/event-subjects";
 export * from "./events/presence";
 export * from "./events/ticket-event-data";
 export * from "./events/ticket-presence";
+export * from "./realtime/heartbeat";
 export * from "./socket";
 export * from "./api";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Role } from "./domain/common";
 import type { DomainEvent } from "./events/domain-events";
 import type { PresenceChanged, PresenceSnapshot } from "./events/presence";
+import type { ServerHeartbeat } from "./realtime/heartbeat";
 import type { TicketObserve, TicketTyping, TicketUnwatch, TicketViewers, TicketWatch } from "./events/ticket-presence";
 
 /** Typed acknowledgement for every client→server event. */
@@ -51,6 +52,8 @@ export type ConnectErrorCode =
   | "session_revoked"
   | "account_deactivated"
   | "bad_request"
+  /** The user or the address already holds as many sockets as the node allows (the message names the cap). */
+  | "too_many_connections"
   | "unavailable";
 
 /** Why the server ended a socket's session while it was open. */
@@ -77,6 +80,8 @@ export interface ServerToClientEvents {
   /** Joins and leaves since the last announcement, to staff (see PresenceChanged). */
   "presence:changed": (change: PresenceChanged) => void;
   "server:status": (status: ServerStatus) => void;
+  /** Every few seconds while connected; a console that misses them moves to another node (see HeartbeatWatchdog). */
+  "server:heartbeat": (heartbeat: ServerHeartbeat) => void;
   "session:expired": () => void;
   /**
    * The user's role or offices changed: from this event on the socket receives what the new

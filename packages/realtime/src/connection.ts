@@ -36,7 +36,7 @@ export function createConnectionHandler(deps: ConnectionDeps): (socket: Realtime
   const { delivery, presence, ticketPresence, logger } = deps;
   const handlers: RequestHandlers = {
     ...createRoomRequests(deps.db),
-    ...createSyncRequests(delivery),
+    ...createSyncRequests(delivery, deps.options.syncRateLimit),
     ...createPresenceRequests(presence),
     ...createTicketPresenceRequests(deps.db, ticketPresence)
   };

@@ -11,6 +11,8 @@ import { createAuthMiddleware } from "./auth/authenticate";
 import { SessionUserLoader } from "./auth/session-user-loader";
 import { createConnectionHandler } from "./connection";
 import { Delivery } from "./delivery/delivery";
+import { startHeartbeat } from "./delivery/heartbeat";
+import { createSocketCaps } from "./guard/socket-caps";
 import { watchSlowClients } from "./guard/slow-clients";
 import type { RealtimeIo } from "./io-types";
 import { RealtimeMetrics } from "./ops/metrics";
@@ -145,12 +147,14 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   });
   delivery.start();
   const stopSlowWatch = watchSlowClients(io, options.slowClientMaxBufferedBytes, options.slowClientCheckMs, metrics, logger);
+  const stopHeartbeat = startHeartbeat(io, delivery, nodeId, options.heartbeatIntervalMs);
 
   const authenticate = createAuthMiddleware({ users, authSecret: deps.authSecret, logger, metrics, corsOrigins: options.corsOrigins });
   io.use((socket, next) => {
     if (closing) return next(Object.assign(new Error("server shutting down"), { data: { code: "unavailable" } }));
     authenticate(socket, next);
   });
+  io.use(createSocketCaps(options));
   io.on("connection", createConnectionHandler({ db, delivery, presence, ticketPresence, metrics, options, logger, status: () => ({ live, nodeId }) }));
 
   const startup = (async () => {
@@ -177,6 +181,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
       if (closing) return;
       closing = true;
       stopSlowWatch();
+      stopHeartbeat();
       delivery.stop();
       offStatus();
       await startup.catch(() => undefined);

@@ -1,4 +1,4 @@
-import { ticketPresenceLimits } from "@switchboard/contracts";
+import { DEFAULT_HEARTBEAT_INTERVAL_MS, ticketPresenceLimits } from "@switchboard/contracts";
 import { z } from "zod";
 
 const optionsSchema = z.strictObject({
@@ -14,6 +14,8 @@ const optionsSchema = z.strictObject({
     .default(16 * 1024),
   pingIntervalMs: z.number().int().positive().default(25_000),
   pingTimeoutMs: z.number().int().positive().default(20_000),
+  /** How often each socket gets `server:heartbeat`; consoles move to another node after about three missed beats. */
+  heartbeatIntervalMs: z.number().int().min(50).max(60_000).default(DEFAULT_HEARTBEAT_INTERVAL_MS),
   /** How long a crashed node's users stay listed as online at most (roughly; see presence). */
   presenceTtlMs: z.number().int().min(300).default(15_000),
   /** Joins and leaves in an organization within this window go to its staff as one presence:changed. */
@@ -26,6 +28,17 @@ const optionsSchema = z.strictObject({
   ticketAccessRecheckMs: z.number().int().min(100).default(5_000),
   /** Per-socket token bucket for client→server messages. */
   messageRateLimit: z.strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() }).default({ burst: 60, perSecond: 20 }),
+  /** sync:request per socket (a console sends one after each resync at most; replays are costly). */
+  syncRateLimit: z.strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() }).default({ burst: 3, perSecond: 0.2 }),
+  /** Open sockets per user on this node (tabs and devices); 0 = no cap. */
+  maxSocketsPerUser: z.number().int().nonnegative().default(50),
+  /**
+   * Open sockets per client address on this node; 0 = no cap (the default: behind a proxy every
+   * client has the proxy's address unless `trustProxyHops` says how to find the real one).
+   */
+  maxSocketsPerIp: z.number().int().nonnegative().default(0),
+  /** Proxies in front of the node that append the client's address to X-Forwarded-For. */
+  trustProxyHops: z.number().int().nonnegative().max(5).default(0),
   /** Malformed messages (unknown event, missing ack, bad shape) a socket may send before it is dropped. */
   maxStrikes: z.number().int().positive().default(10),
   /** Bytes queued for one socket beyond which it is disconnected so it cannot hold memory hostage. */

@@ -17,6 +17,22 @@ export async function currentSeq(db: DbClient, orgId: string): Promise<number> {
   return Number(row?.value ?? 0n);
 }
 
+/**
+ * The highest seq the relay has published for the organization: the event log must hold every
+ * event up to it. The relay publishes each organization's lowest unpublished seqs first and seq
+ * follows commit order, so the published rows are a prefix: everything below the first pending row,
+ * or up to the committed counter when nothing is pending (one statement, one snapshot).
+ */
+export async function publishedSeq(db: DbClient, orgId: string): Promise<number> {
+  const rows = await db.$queryRaw<{ seq: bigint | number }[]>`
+    SELECT COALESCE(
+      (SELECT min(seq) - 1 FROM outbox_events WHERE organization_id = ${orgId}::uuid AND published_at IS NULL),
+      (SELECT value FROM org_sequences WHERE organization_id = ${orgId}::uuid),
+      0
+    ) AS seq`;
+  return Number(rows[0]?.seq ?? 0);
+}
+
 export async function countDashboard(db: DbClient, viewer: ActingViewer) {
   const org = { organizationId: viewer.orgId };
   const [extensions, enabledExtensions, trunks, enabledTrunks, users] = await Promise.all([

@@ -64,9 +64,9 @@ export function positionLost(lastId: string, info: StreamInfo | null, acceptNewS
  *
  * When Redis comes back as a new instance (run_id changed) and our last entry is gone with it, the
  * reader keeps its position if it was caught up when the connection broke (its last read returned
- * less than a full batch, so only an append in flight at the crash could be unread, and a per-org
- * jump is caught downstream): the new instance's entries all have later ids and are delivered in
- * order. If it was working through a backlog, it cannot know what it missed and resets.
+ * less than a full batch): the new instance's entries all have later ids and are delivered in
+ * order. It still resets, since an append in flight at the crash may be lost. If it was working
+ * through a backlog, it cannot know what it missed: it resets and skips to the stream's end.
  */
 export class GlobalStreamReader {
   private lastId: string | undefined;
@@ -169,8 +169,12 @@ export class GlobalStreamReader {
     if (kept) {
       this.logger.info("Redis restarted with its data; continuing where the reader was");
     } else if (this.caughtUpAtFailure) {
-      this.logger.warn("Redis restarted without our last entry; nothing unread was pending, following its new stream");
+      // Its entries are all new ones, so keep reading from here; but an append that landed after our
+      // last read and before the crash is gone, and an org with no later event would never show the
+      // jump. Nothing proves it did not happen: everyone resyncs.
+      this.logger.warn("Redis restarted without our last entry; following its new stream, resyncing");
       this.followingNewStream = true;
+      this.hooks.reset("Redis restarted without its data; entries appended just before may be lost");
     } else {
       this.logger.warn("Redis restarted while this reader was behind; unread events are lost, resyncing");
       this.lastId = await streamEnd(this.redis, this.key);

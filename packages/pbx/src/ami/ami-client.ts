@@ -3,6 +3,7 @@ import { Socket } from "node:net";
 import type { EgressGuard } from "@switchboard/egress";
 import { actionIdOf, field, type AmiMessage } from "./ami-message";
 import { AmiActionError, AmiAuthError } from "./ami-errors";
+import { AmiLimitError, resolveAmiLimits, type AmiLimits } from "./ami-limits";
 import { formatAction } from "./format-action";
 import { AmiFrameParser } from "./frame-parser";
 
@@ -33,15 +34,20 @@ export interface AmiClientOptions {
   actionTimeoutMs?: number;
   /** Decides, right before connecting, whether the host may be reached, and to which address. */
   egress: EgressGuard;
+  limits?: Partial<AmiLimits>;
 }
 
 /**
  * One logged-in AMI session over TCP. Actions carry a fresh ActionID and resolve with their
  * response (and, for list actions, the events up to the EventList completion). Every message is
  * dispatched in wire order to `onMessage` first, so list results and live events keep their order.
+ * A PBX past one of the `AmiLimits` is disconnected; `onClose` gets the AmiLimitError.
  */
 export class AmiClient {
-  readonly parser = new AmiFrameParser();
+  readonly limits: AmiLimits;
+  readonly parser: AmiFrameParser;
+  /** The most the parser held at once for incomplete frames. */
+  peakBufferedBytes = 0;
   private socket: Socket | undefined;
   private readonly pending = new Map<string, Pending>();
   private closedHandlers: ((error: Error | undefined) => void)[] = [];
@@ -50,7 +56,10 @@ export class AmiClient {
   constructor(
     private readonly options: AmiClientOptions,
     private readonly onMessage: (message: AmiMessage) => void
-  ) {}
+  ) {
+    this.limits = resolveAmiLimits(options.limits);
+    this.parser = new AmiFrameParser(this.limits);
+  }
 
   /** Connects and logs in; rejects with AmiAuthError for refused credentials. */
   async connect(): Promise<void> {
@@ -94,6 +103,12 @@ export class AmiClient {
   send(action: string, fields: Record<string, string | undefined> = {}, onDone?: (result: ActionResult) => void): Promise<ActionResult> {
     const socket = this.socket;
     if (!socket || this.closed) return Promise.reject(new AmiActionError(action, "not connected to the PBX"));
+    if (this.pending.size >= this.limits.maxPendingActions) {
+      return Promise.reject(this.fail(new AmiLimitError("maxPendingActions", `more than ${this.limits.maxPendingActions} actions unanswered by the PBX`)));
+    }
+    if (socket.writableLength > this.limits.maxQueuedWriteBytes) {
+      return Promise.reject(this.fail(new AmiLimitError("maxQueuedWriteBytes", `more than ${this.limits.maxQueuedWriteBytes} bytes the PBX does not read`)));
+    }
     const actionId = randomUUID();
     return new Promise<ActionResult>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -115,8 +130,27 @@ export class AmiClient {
     this.handleClose(undefined);
   }
 
+  /** Drops the connection because the PBX went past a limit; `onClose` handlers get the error. */
+  fail(error: AmiLimitError): AmiLimitError {
+    if (this.closed) return error;
+    this.socket?.destroy();
+    this.handleClose(error);
+    return error;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   private receive(chunk: Buffer): void {
-    for (const message of this.parser.push(chunk)) {
+    if (this.closed) return;
+    const messages = this.parser.push(chunk);
+    this.peakBufferedBytes = Math.max(this.peakBufferedBytes, this.parser.bufferedBytes);
+    const violation = this.parser.violation;
+    if (violation) return void this.fail(new AmiLimitError(violation.limit, `the PBX sent ${violation.message}`));
+    for (const message of messages) {
+      // A limit reached by an earlier message of this read ends the connection: nothing more is dispatched.
+      if (this.closed) return;
       this.onMessage(message);
       this.correlate(message);
     }
@@ -136,6 +170,9 @@ export class AmiClient {
     }
     const list = (field(message, "EventList") ?? "").toLowerCase();
     if (list === "complete" || list === "cancelled") return this.settle(id, pending, undefined, message);
+    if (pending.events.length >= this.limits.maxListEvents) {
+      return void this.fail(new AmiLimitError("maxListEvents", `the PBX answered ${pending.action} with more than ${this.limits.maxListEvents} events`));
+    }
     pending.events.push(message);
   }
 

@@ -7,6 +7,7 @@ import { CallTracker } from "../tracker/call-tracker";
 import type { TrackerStats } from "../tracker/tracker-stats";
 import { AmiClient } from "./ami-client";
 import { AmiAuthError } from "./ami-errors";
+import { AmiLimitError, DEFAULT_AMI_LIMITS, type AmiLimitName, type AmiLimits } from "./ami-limits";
 import { actionIdOf, type AmiMessage } from "./ami-message";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
 import { CALL_CONTROL_ERRORS, controlCall, type CallControlRequest, type CallControlResult } from "./call-control";
@@ -30,6 +31,8 @@ export interface AmiConnectorOptions {
    * this long after (and at most once per interval), so no queue, caller or agent stays wrong.
    */
   queueResync?: { delayMs: number; minIntervalMs: number };
+  /** What this PBX may cost the process (see AmiLimits); past one, its connection is dropped. */
+  limits?: Partial<AmiLimits>;
 }
 
 const QUEUE_RESYNC = { delayMs: 5_000, minIntervalMs: 60_000 };
@@ -39,6 +42,10 @@ export interface ConnectorStats {
   connects: number;
   parser: ParserStats;
   tracker: TrackerStats;
+  /** Connections dropped because the PBX went past a limit, by limit. */
+  limitDrops: Partial<Record<AmiLimitName, number>>;
+  /** The most the parser held for incomplete frames, and the tracker's longest backlog. */
+  peaks: { bufferedBytes: number; trackerBacklog: number };
 }
 
 /**
@@ -58,12 +65,16 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
   private queueResyncTimer: NodeJS.Timeout | undefined;
   private lastQueueResync = 0;
   private readonly parserTotals: ParserStats = { frames: 0, garbageLines: 0, malformedFrames: 0, oversizedFrames: 0 };
+  private readonly limitDrops: Partial<Record<AmiLimitName, number>> = {};
+  private readonly peaks = { bufferedBytes: 0, trackerBacklog: 0 };
+  private readonly maxTrackerBacklog: number;
 
   constructor(
     private readonly options: AmiConnectorOptions,
     orgId: string
   ) {
     super();
+    this.maxTrackerBacklog = options.limits?.maxTrackerBacklog ?? DEFAULT_AMI_LIMITS.maxTrackerBacklog;
     this.tracker = new CallTracker({ db: options.db, orgId, log: options.log, onQueueAnomaly: () => this.scheduleQueueResync() });
     this.statusWriter = new ConnectionStatusWriter(options.db, options.connectionId, (status) => this.emit("status", status));
   }
@@ -90,7 +101,15 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
     const current = this.client?.parser.stats;
     const parser = { ...this.parserTotals };
     if (current) for (const key of Object.keys(parser) as (keyof ParserStats)[]) parser[key] += current[key];
-    return { status: this.statusWriter.current(), connects: this.connects, parser, tracker: { ...this.tracker.stats } };
+    const peaks = { ...this.peaks, bufferedBytes: Math.max(this.peaks.bufferedBytes, this.client?.peakBufferedBytes ?? 0) };
+    return {
+      status: this.statusWriter.current(),
+      connects: this.connects,
+      parser,
+      tracker: { ...this.tracker.stats },
+      limitDrops: { ...this.limitDrops },
+      peaks
+    };
   }
 
   /** Hang up or blind-transfer a live call; answered with success or a clear error. */
@@ -107,6 +126,7 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
         return "retry" as const;
       });
       if (this.stopped) break;
+      // A PBX dropped for going past a limit backs off like a failing one, however long it was connected.
       attempt = outcome === "connected" ? 1 : attempt + 1;
       const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
       const delay = outcome === "auth_failed" ? backoff.maxMs : backoffDelay(attempt, backoff, this.options.random);
@@ -121,7 +141,7 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
   }
 
   /** One connection's life; tells the loop how it ended. */
-  private async session(): Promise<"connected" | "auth_failed" | "retry"> {
+  private async session(): Promise<"connected" | "auth_failed" | "limited" | "retry"> {
     const { db, box, log } = this.options;
     const row = await db.pbxConnection.findUnique({ where: { id: this.options.connectionId } });
     if (!row || !row.enabled) {
@@ -136,9 +156,13 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
         username: row.username,
         secret: box.open(row.secretEnc),
         actionTimeoutMs: this.options.actionTimeoutMs,
-        egress: this.options.egress
+        egress: this.options.egress,
+        limits: this.options.limits
       },
-      (message) => this.dispatch(message)
+      // Only the current session feeds the tracker, whatever happens to a retired one.
+      (message) => {
+        if (this.client === client) this.dispatch(client, message);
+      }
     );
     this.client = client;
     try {
@@ -160,15 +184,24 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
     }
     const closed = new Promise<Error | undefined>((resolve) => client.onClose(resolve));
     this.connects++;
-    await this.statusWriter.write("connected", null);
-    log.info({ host: row.host, port: row.port }, "AMI connected; resyncing");
-    await resyncFromPbx(client, this.tracker, log);
-    this.lastQueueResync = Date.now();
-    this.emit("resynced");
-    const error = await closed;
-    this.retire(client);
+    let error: Error | undefined;
+    try {
+      await this.statusWriter.write("connected", null);
+      log.info({ host: row.host, port: row.port }, "AMI connected; resyncing");
+      await resyncFromPbx(client, this.tracker, log);
+      this.lastQueueResync = Date.now();
+      this.emit("resynced");
+      error = await closed;
+    } finally {
+      // Whatever failed after the login, this session ends here: the next one is the only one.
+      this.retire(client);
+    }
+    if (error instanceof AmiLimitError) {
+      this.limitDrops[error.limit] = (this.limitDrops[error.limit] ?? 0) + 1;
+      log.warn({ host: row.host, limit: error.limit }, `PBX connection dropped: ${error.message}`);
+    }
     if (!this.stopped) await this.statusWriter.write("disconnected", error?.message ?? "connection closed");
-    return "connected";
+    return error instanceof AmiLimitError ? "limited" : "connected";
   }
 
   /** A queue resync soon, unless one is already planned; never more often than the minimum interval. */
@@ -189,15 +222,21 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
 
   private retire(client: AmiClient): void {
     client.close();
+    this.peaks.bufferedBytes = Math.max(this.peaks.bufferedBytes, client.peakBufferedBytes);
     for (const key of Object.keys(this.parserTotals) as (keyof ParserStats)[]) this.parserTotals[key] += client.parser.stats[key];
     if (this.client === client) this.client = undefined;
   }
 
-  private dispatch(message: AmiMessage): void {
+  private dispatch(client: AmiClient, message: AmiMessage): void {
     if (message.kind !== "event") return;
     this.emit("message", message);
     // List answers are consumed by their action, except those that read like live changes.
     if (actionIdOf(message) !== undefined && !LIST_EVENTS_APPLIED_LIVE.has(message.name.toLowerCase())) return;
     void this.tracker.handleEvent(message);
+    const backlog = this.tracker.backlog;
+    this.peaks.trackerBacklog = Math.max(this.peaks.trackerBacklog, backlog);
+    if (backlog > this.maxTrackerBacklog) {
+      client.fail(new AmiLimitError("maxTrackerBacklog", `the PBX sent events faster than they could be applied (over ${this.maxTrackerBacklog} waiting)`));
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { StringDecoder } from "node:string_decoder";
+import { DEFAULT_AMI_LIMITS, type AmiLimits } from "./ami-limits";
 import type { AmiMessage } from "./ami-message";
 
 export interface ParserStats {
@@ -8,23 +9,32 @@ export interface ParserStats {
   oversizedFrames: number;
 }
 
-const MAX_LINE_CHARS = 64 * 1024;
-const MAX_FRAME_LINES = 2_000;
-
 /**
  * Streaming AMI framing: feed it whatever the socket delivers (half a line, several frames at
  * once) and it returns the complete messages. Frames end with an empty line ("\r\n\r\n"); a bare
  * "\n" is tolerated. The first line of a connection is the banner ("Asterisk Call Manager/x.y").
  * Lines that are not "Key: value" are counted and skipped, frames with no Event, Response or Action
- * are counted and dropped, and runaway input is cut off: it never throws.
+ * are counted and dropped, and runaway input (a frame or unfinished line over `maxFrameBytes`, a
+ * frame over `maxFrameLines`) is cut off, counted and named in `violation`: it never throws, and it
+ * never holds more than about `maxFrameBytes` plus the chunk being read (`bufferedBytes`).
  */
 export class AmiFrameParser {
   readonly stats: ParserStats = { frames: 0, garbageLines: 0, malformedFrames: 0, oversizedFrames: 0 };
   private readonly decoder = new StringDecoder("utf8");
   private pending = "";
   private lines: [string, string][] = [];
+  private frameBytes = 0;
   private bannerExpected = true;
   private discarding = false;
+  /** Why the last frame was cut off; the client drops a connection that sends one. */
+  violation: { limit: "maxFrameBytes" | "maxFrameLines"; message: string } | undefined;
+
+  constructor(private readonly limits: Pick<AmiLimits, "maxFrameBytes" | "maxFrameLines"> = DEFAULT_AMI_LIMITS) {}
+
+  /** Characters held for frames not complete yet. */
+  get bufferedBytes(): number {
+    return this.pending.length + this.frameBytes;
+  }
 
   push(chunk: Buffer | string): AmiMessage[] {
     this.pending += typeof chunk === "string" ? chunk : this.decoder.write(chunk);
@@ -39,10 +49,10 @@ export class AmiFrameParser {
       if (message) out.push(message);
     }
     this.pending = this.pending.slice(start);
-    if (this.pending.length > MAX_LINE_CHARS) {
+    if (this.pending.length + this.frameBytes > this.limits.maxFrameBytes) {
       // A "line" this long is not AMI; drop it and the frame it belongs to.
       this.pending = "";
-      this.dropFrame();
+      this.dropFrame("maxFrameBytes", `a frame of more than ${this.limits.maxFrameBytes} bytes`);
     }
     return out;
   }
@@ -73,13 +83,17 @@ export class AmiFrameParser {
       return undefined;
     }
     this.lines.push([key.toLowerCase(), line.slice(colon + 1).replace(/^ /, "")]);
-    if (this.lines.length > MAX_FRAME_LINES) this.dropFrame();
+    this.frameBytes += line.length + 1;
+    if (this.lines.length > this.limits.maxFrameLines) this.dropFrame("maxFrameLines", `a frame of more than ${this.limits.maxFrameLines} lines`);
+    else if (this.frameBytes > this.limits.maxFrameBytes) this.dropFrame("maxFrameBytes", `a frame of more than ${this.limits.maxFrameBytes} bytes`);
     return undefined;
   }
 
-  private dropFrame(): void {
+  private dropFrame(limit: "maxFrameBytes" | "maxFrameLines", message: string): void {
     this.stats.oversizedFrames++;
+    this.violation = { limit, message };
     this.lines = [];
+    this.frameBytes = 0;
     this.discarding = true;
   }
 
@@ -95,6 +109,7 @@ export class AmiFrameParser {
       if (!(key in fields)) fields[key] = value;
     }
     this.lines = [];
+    this.frameBytes = 0;
     if (fields.event !== undefined) {
       this.stats.frames++;
       return { kind: "event", name: fields.event, fields, variables };

@@ -25,6 +25,7 @@ export async function startConnectorHarness(
     /** Create the fixtures' queues and pause reasons before connecting (createQueueTestSetup). */
     queues?: boolean;
     queueResync?: AmiConnectorOptions["queueResync"];
+    limits?: AmiConnectorOptions["limits"];
   } = {}
 ) {
   const server = await FakeAmiServer.start({ username: "switchboard", secret: "ami-secret-123", ...options });
@@ -38,7 +39,8 @@ export async function startConnectorHarness(
     egress: onPremEgress,
     backoff: { baseMs: 20, maxMs: 200 },
     actionTimeoutMs: options.actionTimeoutMs,
-    queueResync: options.queueResync
+    queueResync: options.queueResync,
+    limits: options.limits
   });
   if (options.waitForResync !== false) await waitForEmit(connector, "resynced");
   let markers = 0;

@@ -47,8 +47,8 @@ interface Session {
 export class FakeAmiServer {
   readonly actions: Fields[] = [];
   readonly logins = { accepted: 0, refused: 0 };
-  /** Scripted answers by lower-cased action name: fixed fields, or "stall" (never answer). */
-  private readonly scripted = new Map<string, Fields | "stall">();
+  /** Scripted answers by lower-cased action name: fixed fields, "stall" (never answer) or "endless" (a list that never completes). */
+  private readonly scripted = new Map<string, Fields | "stall" | "endless">();
   private readonly sessions = new Set<Session>();
   private readonly channels = new Map<string, Fields>();
   private readonly members = new FakeQueueMembers();
@@ -72,8 +72,11 @@ export class FakeAmiServer {
     return fake;
   }
 
-  /** From now on answers `action` with these fields (Response, Message…), or never ("stall"). */
-  script(action: string, answer: Fields | "stall"): void {
+  /**
+   * From now on answers `action` with these fields (Response, Message…), never ("stall"), or, for a
+   * list action, with items that never end ("endless", until the client hangs up).
+   */
+  script(action: string, answer: Fields | "stall" | "endless"): void {
     this.scripted.set(action.toLowerCase(), answer);
   }
 
@@ -86,6 +89,27 @@ export class FakeAmiServer {
   async replay(text: string): Promise<void> {
     for (const message of new AmiFrameParser().push(text)) this.remember(message.name, message.fields);
     for (const session of this.sessions) if (session.authenticated) await this.write(session.socket, text);
+  }
+
+  /** Logged-in connections open right now. */
+  get openSessions(): number {
+    let open = 0;
+    for (const session of this.sessions) if (session.authenticated && !session.socket.destroyed) open++;
+    return open;
+  }
+
+  /**
+   * Sends raw text to every logged-in session as a hostile PBX would: not parsed or remembered,
+   * and each chunk only once the previous one was taken by the socket (so a flood costs the test
+   * process little). Resolves when everything was written or the client hung up.
+   */
+  async flood(chunks: Iterable<string>): Promise<void> {
+    const targets = [...this.sessions].filter((s) => s.authenticated).map((s) => s.socket);
+    for (const chunk of chunks) {
+      const open = targets.filter((socket) => !socket.destroyed);
+      if (open.length === 0) return;
+      await Promise.all(open.map((socket) => writeWithBackpressure(socket, chunk)));
+    }
   }
 
   /** Closes every client connection, as a PBX restart would. */
@@ -136,6 +160,7 @@ export class FakeAmiServer {
     if (!session.authenticated) return void (await reply({ Response: "Error", Message: "Permission denied" }));
     const scripted = this.scripted.get(name);
     if (scripted === "stall") return;
+    if (scripted === "endless") return this.answerEndless(session.socket, id, LISTS[name]?.[0] ?? "CoreShowChannel");
     if (scripted) return void (await reply(scripted));
     const list = LISTS[name];
     if (list) return this.answerList(session.socket, id, action.action ?? "", list);
@@ -162,6 +187,14 @@ export class FakeAmiServer {
     for (const fields of items) text += formatMessage({ Event: item, ...fields, ActionID: id });
     text += formatMessage({ Event: complete, ActionID: id, EventList: "Complete", ListItems: String(items.length) });
     await this.write(socket, text);
+  }
+
+  private async answerEndless(socket: Socket, id: string, item: string): Promise<void> {
+    await this.write(socket, formatMessage({ Response: "Success", ActionID: id, EventList: "start", Message: "Events will follow" }));
+    for (let n = 0; !socket.destroyed; n++) {
+      const batch = Array.from({ length: 100 }, (_, i) => formatMessage({ Event: item, ActionID: id, Channel: `PJSIP/x-${n}-${i}`, Uniqueid: `9.${n}${i}` }));
+      await writeWithBackpressure(socket, batch.join(""));
+    }
   }
 
   private async hangup(reply: (fields: Fields) => Promise<void>, channel: string): Promise<void> {
@@ -212,4 +245,19 @@ export class FakeAmiServer {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
+}
+
+/** Writes and waits until the socket took it (or closed). */
+function writeWithBackpressure(socket: Socket, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (socket.destroyed) return resolve();
+    const done = () => {
+      socket.off("close", done);
+      socket.off("drain", done);
+      resolve();
+    };
+    socket.once("close", done);
+    if (socket.write(text)) setImmediate(done);
+    else socket.once("drain", done);
+  });
 }

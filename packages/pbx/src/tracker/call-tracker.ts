@@ -108,6 +108,7 @@ export class CallTracker {
   private readonly ctx: MapperContext;
   private readonly deps: StoreDeps;
   private queue: Promise<unknown> = Promise.resolve();
+  private queued = 0;
   private readonly now: () => Date;
 
   constructor(private readonly options: CallTrackerOptions) {
@@ -206,6 +207,11 @@ export class CallTracker {
     }).then(() => undefined);
   }
 
+  /** Work queued and not applied yet: what a flood of events costs in memory until the database catches up. */
+  get backlog(): number {
+    return this.queued;
+  }
+
   /** Resolves once everything queued so far has been applied. */
   idle(): Promise<void> {
     return this.queue.then(() => undefined);
@@ -216,11 +222,15 @@ export class CallTracker {
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T | undefined> {
-    const run = this.queue.then(task).catch((error: unknown) => {
-      this.stats.writeErrors++;
-      this.options.log.error({ err: error }, "applying PBX activity failed");
-      return undefined;
-    });
+    this.queued++;
+    const run = this.queue
+      .then(task)
+      .catch((error: unknown) => {
+        this.stats.writeErrors++;
+        this.options.log.error({ err: error }, "applying PBX activity failed");
+        return undefined;
+      })
+      .finally(() => this.queued--);
     this.queue = run;
     return run;
   }

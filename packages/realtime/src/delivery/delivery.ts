@@ -1,6 +1,6 @@
 import { viewEventFor } from "@switchboard/auth";
 import type { DomainEvent, ResyncReason, SyncResult } from "@switchboard/contracts";
-import type { DbClient } from "@switchboard/db";
+import { publishedSeq, type DbClient } from "@switchboard/db";
 import type { EventLog } from "@switchboard/events";
 import type { Logger } from "pino";
 import type { RealtimeIo, RealtimeSocket } from "../io-types";
@@ -43,7 +43,7 @@ export class Delivery {
   private readonly reader: SharedOrgReader;
 
   constructor(private readonly deps: DeliveryDeps) {
-    this.reader = new SharedOrgReader(deps.log);
+    this.reader = new SharedOrgReader(deps.log, (orgId) => publishedSeq(deps.db, orgId));
   }
 
   start(): void {
@@ -122,10 +122,9 @@ export class Delivery {
       const wanted = () => !target.detached && target.generation === generation;
       const read = await readWithRetry(this.reader, this.deps.logger, target.orgId, lastSeq, wanted);
       if (!read || target.detached || target.generation !== generation) return undefined;
-      outcome =
-        read.kind === "resync"
-          ? { kind: "resync", reason: "retention", headSeq: read.headSeq }
-          : await replayMissed(target, read, lastSeq, this.deps.db, this.deps.access);
+      if (read.kind === "resync") outcome = { kind: "resync", reason: "retention", headSeq: read.headSeq };
+      else if (read.kind === "lost") outcome = { kind: "resync", reason: "gap", headSeq: read.headSeq };
+      else outcome = await replayMissed(target, read, lastSeq, this.deps.db, this.deps.access);
     } catch (error) {
       // Never leave a socket stuck buffering: it goes live from where this node is and refetches.
       this.deps.logger.error({ err: error, socketId: socket.id }, "sync failed; telling the console to resync");
@@ -157,6 +156,11 @@ export class Delivery {
       orgs: this.orgs.size,
       socketsPerOrg
     };
+  }
+
+  /** Each organization with sockets on this node, with the highest seq this node has delivered for it. */
+  *orgHeads(): Generator<[orgId: string, seq: number]> {
+    for (const orgId of this.orgs.keys()) yield [orgId, this.heads.get(orgId) ?? 0];
   }
 
   private finishWithResync(target: SyncTarget, reason: ResyncReason, headSeq: number): SyncResult {

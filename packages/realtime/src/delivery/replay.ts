@@ -1,9 +1,9 @@
 import { viewEventFor } from "@switchboard/auth";
 import type { DomainEvent, ResyncReason } from "@switchboard/contracts";
 import { currentSeq, type DbClient } from "@switchboard/db";
-import type { EventLog, ReadResult } from "@switchboard/events";
 import type { Logger } from "pino";
 import { isUserEvent, type AccessWatch } from "../access/access-watch";
+import type { ReplayRead } from "./shared-org-reader";
 import type { SyncTarget } from "./sync-target";
 
 export type ReplayOutcome = { kind: "done"; floor: number; replayed: number } | { kind: "resync"; reason: ResyncReason; headSeq: number };
@@ -13,12 +13,12 @@ export type ReplayOutcome = { kind: "done"; floor: number; replayed: number } | 
  * it does not lose anything) until the read is no longer wanted (socket gone, sync superseded).
  */
 export async function readWithRetry(
-  log: Pick<EventLog, "readSince">,
+  log: { readSince(orgId: string, afterSeq: number): Promise<ReplayRead> },
   logger: Logger,
   orgId: string,
   lastSeq: number | undefined,
   wanted: () => boolean
-): Promise<ReadResult | undefined> {
+): Promise<ReplayRead | undefined> {
   for (let attempt = 0; ; attempt++) {
     try {
       // No lastSeq: ask for nothing but the head, and start from there.

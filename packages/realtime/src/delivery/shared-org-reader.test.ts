@@ -80,12 +80,15 @@ describe("Coalescer", () => {
   });
 });
 
+/** The database's published head: these logs were appended to directly, no relay vouches for anything. */
+const nothingPublished = () => Promise.resolve(0);
+
 describe("SharedOrgReader", () => {
   it("answers a storm of reads of one org with two log reads, each exactly as its own read would", async () => {
     const log = new CountingLog();
     const [a, b] = [randomUUID(), randomUUID()];
     await log.append([...events(a, 1, 40), ...events(b, 1, 5)]);
-    const reader = new SharedOrgReader(log);
+    const reader = new SharedOrgReader(log, nothingPublished);
     const afterSeqs = [17, 3, 40, 0, 25, Number.MAX_SAFE_INTEGER, 39, 3, 12];
 
     const shared = await Promise.all(afterSeqs.map((afterSeq) => reader.readSince(a, afterSeq)));
@@ -101,7 +104,7 @@ describe("SharedOrgReader", () => {
     const log = new CountingLog({ maxEvents: 10, maxAgeMs: 60_000 });
     const org = randomUUID();
     await log.append(events(org, 1, 30));
-    const reader = new SharedOrgReader(log);
+    const reader = new SharedOrgReader(log, nothingPublished);
     await reader.readSince(org, 29);
     log.reads = [];
 
@@ -109,5 +112,27 @@ describe("SharedOrgReader", () => {
     expect(old).toEqual({ kind: "resync", headSeq: 30 });
     expect(recent.kind === "events" && recent.events.map((e) => e.seq)).toEqual([26, 27, 28, 29, 30]);
     expect(log.reads.map((r) => r.afterSeq)).toEqual([2, 25]);
+  });
+
+  it("says 'lost' when the log ends below what the relay published, except to readers past that head", async () => {
+    const log = new CountingLog({ maxEvents: 10, maxAgeMs: 60_000 });
+    const org = randomUUID();
+    await log.append(events(org, 1, 30));
+    // Published up to 34, but the log (a Redis that lost its newest entries) ends at 30.
+    const reader = new SharedOrgReader(log, () => Promise.resolve(34));
+
+    const [behind, atLogHead, atPublished, fresh, pastRetention] = await Promise.all([
+      reader.readSince(org, 25),
+      reader.readSince(org, 30),
+      reader.readSince(org, 34),
+      reader.readSince(org, Number.MAX_SAFE_INTEGER),
+      reader.readSince(org, 2)
+    ]);
+    expect(behind).toEqual({ kind: "lost", headSeq: 34 });
+    expect(atLogHead).toEqual({ kind: "lost", headSeq: 34 });
+    expect(atPublished).toEqual({ kind: "events", events: [], headSeq: 30 });
+    expect(fresh).toEqual({ kind: "events", events: [], headSeq: 30 });
+    // A resync's seq is where live delivery resumes: never below what the refetched snapshot holds.
+    expect(pastRetention).toEqual({ kind: "resync", headSeq: 34 });
   });
 });

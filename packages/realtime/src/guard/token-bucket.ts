@@ -23,6 +23,11 @@ export class TokenBucket {
     return this.tokens >= 0;
   }
 
+  /** Gives back the token of a refused request. */
+  refund(): void {
+    this.tokens = Math.min(this.burst, this.tokens + 1);
+  }
+
   /** Deep enough in debt that the client is flooding, not bursting. */
   exhausted(): boolean {
     return this.tokens < -this.burst;

@@ -8,24 +8,27 @@ export interface Balancer {
 /**
  * A TCP load balancer in front of realtime nodes: each connection goes to the first backend that
  * accepts it. When a node dies its clients' reconnects land on the next one, as behind a real
- * proxy with health checks.
+ * proxy with health checks. `roundRobin`: each new connection starts at the next backend in turn,
+ * so a reconnect leaves a node that still accepts connections but no longer answers (frozen).
  */
-export async function startBalancer(backendPorts: number[]): Promise<Balancer> {
+export async function startBalancer(backendPorts: number[], options: { roundRobin?: boolean } = {}): Promise<Balancer> {
+  let turn = 0;
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     sockets.add(client);
     client.on("close", () => sockets.delete(client));
     client.on("error", () => client.destroy());
     client.pause();
-    const tryBackend = (index: number) => {
-      const port = backendPorts[index];
-      if (port === undefined) return client.destroy();
+    const first = options.roundRobin ? turn++ % backendPorts.length : 0;
+    const tryBackend = (attempt: number) => {
+      const port = backendPorts[(first + attempt) % backendPorts.length];
+      if (port === undefined || attempt >= backendPorts.length) return client.destroy();
       const upstream = createConnection({ port, host: "127.0.0.1" });
       let connected = false;
       upstream.on("error", () => {
         upstream.destroy();
         if (connected) client.destroy();
-        else tryBackend(index + 1);
+        else tryBackend(attempt + 1);
       });
       upstream.once("connect", () => {
         connected = true;

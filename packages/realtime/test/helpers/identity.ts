@@ -5,7 +5,8 @@ import type { Role } from "@switchboard/contracts";
 import { type DbClient } from "@switchboard/db";
 import { createOrganization, createUser } from "@switchboard/db/seed";
 
-export const AUTH_SECRET = `realtime-test-secret-${randomBytes(16).toString("hex")}`;
+/** A node started in a child process (see node-process.ts) gets the same secret through its environment. */
+export const AUTH_SECRET = process.env.SB_TEST_AUTH_SECRET ?? `realtime-test-secret-${randomBytes(16).toString("hex")}`;
 
 /** Who a session is for; the session version defaults to a new user's (1). */
 export type SessionFor = Omit<SessionUser, "sessionVersion"> & { sessionVersion?: number };

@@ -1,3 +1,5 @@
+import type { ConnectErrorCode } from "@switchboard/contracts";
+
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline" | "delayed";
 
 /** What the header says; words, not just a colour. */
@@ -8,6 +10,24 @@ export const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
   offline: "Offline",
   delayed: "Live updates delayed"
 };
+
+/** Refusals that retrying cannot fix: the user has to sign in again. */
+export const AUTH_CODES: ReadonlySet<ConnectErrorCode> = new Set([
+  "no_session",
+  "session_expired",
+  "invalid_session",
+  "session_revoked",
+  "account_deactivated"
+]);
+
+/** Why the console sends its user to sign in; the login page explains each (see sign-in-error.ts). */
+export type AuthFailure = "expired" | "signed_out" | "deactivated";
+
+export function failureOf(code: ConnectErrorCode | undefined): AuthFailure {
+  if (code === "session_revoked") return "signed_out";
+  if (code === "account_deactivated") return "deactivated";
+  return "expired";
+}
 
 /** A refused handshake for these reasons will not succeed by retrying: the user must sign in. */
 export function isAuthFailure(message: string): boolean {

@@ -1,23 +1,13 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ConnectErrorCode, ConnectErrorData, DomainEvent, PresenceMember, ServerToClientEvents } from "@switchboard/contracts";
-import { backoffDelay, isAuthFailure, type ConnectionStatus } from "./connection-status";
+import { HeartbeatWatchdog } from "@switchboard/contracts";
+import type { ClientToServerEvents, ConnectErrorData, DomainEvent, PresenceMember, ServerToClientEvents } from "@switchboard/contracts";
+import { AUTH_CODES, backoffDelay, failureOf, isAuthFailure, type AuthFailure, type ConnectionStatus } from "./connection-status";
 import { EventBuffer } from "./event-buffer";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Refusals that retrying cannot fix: the user has to sign in again. */
-const AUTH_CODES: ReadonlySet<ConnectErrorCode> = new Set(["no_session", "session_expired", "invalid_session", "session_revoked", "account_deactivated"]);
 /** At most one re-render of the live views per this many ms during a burst of events. */
 const VERSION_THROTTLE_MS = 50;
-
-/** Why the console sends its user to sign in; the login page explains each (see sign-in-error.ts). */
-export type AuthFailure = "expired" | "signed_out" | "deactivated";
-
-function failureOf(code: ConnectErrorCode | undefined): AuthFailure {
-  if (code === "session_revoked") return "signed_out";
-  if (code === "account_deactivated") return "deactivated";
-  return "expired";
-}
 
 export interface RealtimeClientOptions {
   /** Realtime node on another origin (token auth); null = this origin, cookie auth. */
@@ -67,6 +57,12 @@ export class RealtimeClient {
   private reconnected = false;
   private versionTimer: ReturnType<typeof setTimeout> | undefined;
   private versionPending = false;
+  /** A node that hangs keeps the socket open: missed heartbeats say "delayed", then move us elsewhere. */
+  private readonly watchdog = new HeartbeatWatchdog({
+    onStalled: () => this.update({ status: "delayed", lostAt: this.snapshot.lostAt ?? Date.now() }),
+    onRecovered: () => this.update({ status: this.serverLive ? "live" : "delayed", lostAt: null }),
+    onDead: () => this.leaveNode()
+  });
 
   constructor(private readonly options: RealtimeClientOptions) {
     this.buffer = new EventBuffer(options.initialSeq);
@@ -95,6 +91,8 @@ export class RealtimeClient {
       reconnectionDelay: 1000,
       // An operator console must not sit dark for long after an outage: retries stay within 10 s.
       reconnectionDelayMax: 10_000,
+      // A reconnect that reaches a hung node must give up soon enough to try another.
+      timeout: 10_000,
       randomizationFactor: 0.5,
       auth: (cb) => {
         this.handshakeAuth().then(cb, () => cb({ lastSeq: this.buffer.headSeq }));
@@ -111,10 +109,12 @@ export class RealtimeClient {
       clearTimeout(this.syncTimer);
       this.syncTimer = setTimeout(() => this.finishSync(), 10_000);
       this.update({ status: this.serverLive ? "live" : "delayed", lostAt: null });
+      this.watchdog.arm();
       // No presence:list here: the server pushes presence:snapshot to staff on every connect, and asking
       // too would send every staff console the whole member list twice (quadratic in a connect storm).
     });
     socket.on("disconnect", (reason) => {
+      this.watchdog.disarm();
       if (this.stopped) return;
       // The server closing us (node shutting down, session ended) is not retried by socket.io.
       if (reason === "io server disconnect") this.scheduleRetry();
@@ -133,6 +133,7 @@ export class RealtimeClient {
       this.update({ version: this.snapshot.version + 1 });
       this.options.onResync();
     });
+    socket.on("server:heartbeat", (beat) => this.watchdog.beat(beat));
     socket.on("server:status", ({ live }) => {
       this.serverLive = live;
       if (socket.connected) this.update({ status: live ? "live" : "delayed" });
@@ -157,6 +158,7 @@ export class RealtimeClient {
 
   stop(): void {
     this.stopped = true;
+    this.watchdog.disarm();
     clearTimeout(this.retryTimer);
     clearTimeout(this.syncTimer);
     clearTimeout(this.versionTimer);
@@ -238,6 +240,14 @@ export class RealtimeClient {
     if (this.stopped) return;
     this.stop();
     this.options.onAuthFailure(why);
+  }
+
+  private leaveNode(): void {
+    const socket = this.socket;
+    if (!socket || this.stopped) return;
+    socket.disconnect();
+    this.update({ status: "reconnecting" });
+    socket.connect();
   }
 
   private onOnline = (): void => {

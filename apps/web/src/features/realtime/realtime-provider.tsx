@@ -5,7 +5,8 @@ import { createContext, useContext, useEffect, useRef, useState, useSyncExternal
 import { toast } from "sonner";
 import { loginPath } from "@/features/auth/login-path";
 import { describeEvent, isOwnEvent, type EventDescribers } from "./describe-event";
-import { RealtimeClient, type AuthFailure, type RealtimeSnapshot } from "./realtime-client";
+import type { AuthFailure } from "./connection-status";
+import { RealtimeClient, type RealtimeSnapshot } from "./realtime-client";
 
 const RESYNC_MESSAGE = "Reloaded after a gap — the page shows the latest data";
 
