@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { coreEnvShape, exitOnEnvError, findRepoRoot, parseEnv, portSchema, positiveInt, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
+import {
+  coreEnvShape,
+  exitOnEnvError,
+  findRepoRoot,
+  opsTokenSchema,
+  parseEnv,
+  portSchema,
+  positiveInt,
+  resolveCoreConfig,
+  type CoreConfig
+} from "@switchboard/config";
 import { integrationsEnvShape, resolveIntegrationSettings, type IntegrationSettings } from "@switchboard/integrations";
 
 const webEnvSchema = z
@@ -59,6 +69,8 @@ const webEnvSchema = z
       .string()
       .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL")
       .optional(),
+    /** Bearer token that opens /stats and /metrics (every organization's counters); unset = closed. */
+    OPS_TOKEN: opsTokenSchema.optional(),
     /** The From address of those mails. */
     MAIL_FROM: z.string().min(3).default("Switchboard <no-reply@switchboard.invalid>")
   })
@@ -90,6 +102,7 @@ export type WebConfig = CoreConfig & {
   runJobs: boolean;
   publicUrl: string | undefined;
   mail: { url: string; from: string } | null;
+  opsToken: string | undefined;
 };
 
 let cached: WebConfig | undefined;
@@ -122,7 +135,8 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     integrations: resolveIntegrationSettings(env),
     runJobs: (env.JOB_WORKER ?? (env.REDIS_URL ? "external" : "in-process")) === "in-process",
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
-    mail: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null
+    mail: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null,
+    opsToken: env.OPS_TOKEN
   };
   if (source === process.env) cached = config;
   return config;
