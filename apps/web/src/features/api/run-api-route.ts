@@ -3,6 +3,7 @@ import { enforce, invalidInput, parseId, parseInput } from "@switchboard/db";
 import { getRuntime } from "@/server/runtime";
 import type { AnyApiRouteSpec, PublicRouteSpec, RouteContext } from "./api-route";
 import { authenticateRequest } from "./authenticate";
+import { assertNotCrossSite } from "./cross-site";
 import { getApiLogger } from "./logger";
 import { toErrorResponse } from "./map-error";
 import { readJsonBody } from "./read-json-body";
@@ -13,6 +14,8 @@ import { jsonResponse, noContentResponse } from "./responses";
 async function answer(route: AnyApiRouteSpec, request: NextRequest, context: RouteContext | undefined): Promise<Response> {
   const runtime = getRuntime();
   const viewer = await authenticateRequest(request, { db: runtime.db, authSecret: runtime.config.authSecret });
+  // Routes with a body already demand application/json (readJsonBody); bodiless ones check here.
+  if (!route.body) assertNotCrossSite(request, request.nextUrl.host);
   // Unknown and repeated parameters are refused before anything else, so a typo never passes as a filter.
   const rawQuery = route.query ? readQuery(request.nextUrl.searchParams, Object.keys(route.query.shape)) : undefined;
   if (route.rule) enforce(route.rule, viewer);

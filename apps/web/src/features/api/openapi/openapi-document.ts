@@ -76,6 +76,11 @@ function errorAnswers(route: ApiRoute): ErrorAnswer[] {
   if ("public" in route) return route.errors ?? [];
   const implied: ErrorAnswer[] = [{ status: 401, description: "no credentials, or invalid ones" }];
   if (route.rule) implied.push({ status: 403, description: `\`${route.rule.denial}\`` });
+  if (route.method === "POST" && !route.body)
+    implied.push({
+      status: 403,
+      description: "cross-site request refused: a session-cookie call needs `Content-Type: application/json` or the console's own Origin"
+    });
   if (route.query || route.body) implied.push({ status: 400, description: "invalid input; `fields` names each problem" });
   if (route.item) implied.push({ status: 404, description: `\`${route.item} not found\` (also for one you may not see)` });
   if (route.body) implied.push({ status: 413, description: `body larger than ${(route.maxBodyBytes ?? MAX_BODY_BYTES) / 1024} KB` });
