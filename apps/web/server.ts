@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     await pipeline.close().catch((error: unknown) => logger.warn({ err: error }, "event pipeline did not close cleanly"));
     await app.close().catch(() => undefined);
     httpServer.closeAllConnections();
+    await runtime.limits.close();
     await runtime.database.close();
   });
 }

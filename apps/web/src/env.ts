@@ -11,6 +11,7 @@ import {
   type CoreConfig
 } from "@switchboard/config";
 import { integrationsEnvShape, resolveIntegrationSettings, type IntegrationSettings } from "@switchboard/integrations";
+import type { RequestLimitSettings } from "./server/request-limits";
 
 const webEnvSchema = z
   .object({
@@ -71,6 +72,12 @@ const webEnvSchema = z
       .optional(),
     /** Bearer token that opens /stats and /metrics (every organization's counters); unset = closed. */
     OPS_TOKEN: opsTokenSchema.optional(),
+    /** REST calls per minute of one user (tokens and sessions alike); more are answered 429. */
+    API_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+    /** REST calls per minute from one client address, before credentials are checked. */
+    API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: positiveInt.default(1200),
+    /** Deliveries per minute to one PBX webhook integration. */
+    PBX_WEBHOOK_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
     /** The From address of those mails. */
     MAIL_FROM: z.string().min(3).default("Switchboard <no-reply@switchboard.invalid>")
   })
@@ -103,6 +110,7 @@ export type WebConfig = CoreConfig & {
   publicUrl: string | undefined;
   mail: { url: string; from: string } | null;
   opsToken: string | undefined;
+  requestLimits: RequestLimitSettings;
 };
 
 let cached: WebConfig | undefined;
@@ -136,7 +144,13 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     runJobs: (env.JOB_WORKER ?? (env.REDIS_URL ? "external" : "in-process")) === "in-process",
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
     mail: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null,
-    opsToken: env.OPS_TOKEN
+    opsToken: env.OPS_TOKEN,
+    requestLimits: {
+      apiPerUser: env.API_RATE_LIMIT_PER_MINUTE,
+      apiPerAddress: env.API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+      pbxWebhookPerIntegration: env.PBX_WEBHOOK_RATE_LIMIT_PER_MINUTE,
+      windowSeconds: 60
+    }
   };
   if (source === process.env) cached = config;
   return config;

@@ -74,7 +74,10 @@ function queryParameters(query: z.ZodObject): Json[] {
 /** The error answers an operation may give: those its shape implies (credentials, policy, id, input) and its own. */
 function errorAnswers(route: ApiRoute): ErrorAnswer[] {
   if ("public" in route) return route.errors ?? [];
-  const implied: ErrorAnswer[] = [{ status: 401, description: "no credentials, or invalid ones" }];
+  const implied: ErrorAnswer[] = [
+    { status: 401, description: "no credentials, or invalid ones" },
+    { status: 429, description: "too many requests from this user or address; `Retry-After` says when to try again" }
+  ];
   if (route.rule) implied.push({ status: 403, description: `\`${route.rule.denial}\`` });
   if (route.method === "POST" && !route.body)
     implied.push({
