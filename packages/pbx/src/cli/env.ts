@@ -35,7 +35,7 @@ const connectEnvSchema = z
     OPS_TOKEN: opsTokenSchema.optional()
   })
   .superRefine((env, ctx) => {
-    if (env.DATABASE_URL && !env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set" });
+    // It opens the AMI secrets; sessions are none of its business (no AUTH_SECRET).
     if (env.DATABASE_URL && !env.SECRETS_KEY) ctx.addIssue({ code: "custom", path: ["SECRETS_KEY"], message: "is required when DATABASE_URL is set" });
   });
 
