@@ -72,6 +72,9 @@ test("an admin invites someone who joins and signs in; demoting them changes the
     await tab.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     await userRow(admin, name).getByRole("link", { name }).click();
+    // The list has a "Role" filter too: act only once the person's page is there.
+    await admin.waitForURL(/\/users\/[0-9a-f-]{36}$/);
+    await expect(admin.getByRole("button", { name: "Save changes" })).toBeVisible();
     await admin.getByLabel("Role", { exact: true }).selectOption({ label: "Customer" });
     await admin.getByRole("button", { name: "Save changes" }).click();
 

@@ -13,7 +13,7 @@ export interface RequestLimitSettings {
 }
 
 type LimitKind = "apiUser" | "apiAddress" | "pbxWebhook";
-export type LimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+type LimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 export interface RequestLimits {
   consume(kind: LimitKind, key: string): Promise<LimitVerdict>;

@@ -11,8 +11,11 @@ import type { CallOp, StatusOp } from "../tracker/call-ops";
 import type { QueueOp } from "../tracker/queue-ops";
 
 // PostgreSQL text cannot hold NUL: refused here, it is a 400 naming the field instead of a failed write.
-const NO_NUL = /^[^\u0000]*$/;
-const str = () => z.string().regex(NO_NUL, "must not contain NUL characters").trim();
+const str = () =>
+  z
+    .string()
+    .refine((v) => !v.includes("\u0000"), "must not contain NUL characters")
+    .trim();
 const text = (max: number) => str().min(1, "is required").max(max, `must be at most ${max} characters`);
 const party = z.strictObject({ number: text(64), name: str().max(128).nullish() });
 const callId = text(128);
