@@ -9,8 +9,9 @@ test("the realtime node can be crashed and restarted on the same port", async ({
 });
 
 // A real installation (DATABASE_URL set, SEED_DEMO=false) never simulates PBX traffic unasked.
-test("the cluster stack's web process runs no simulator", async ({ urls, request }) => {
-  const response = await request.get(`${urls.web}/pbx/stats`);
+test("the cluster stack's web process runs no simulator", async ({ urls, request, stack }) => {
+  expect((await request.get(`${urls.web}/pbx/stats`)).status()).toBe(401);
+  const response = await request.get(`${urls.web}/pbx/stats`, { headers: { authorization: `Bearer ${stack.opsToken}` } });
   expect(response.ok()).toBe(true);
   expect(((await response.json()) as { pbx: { simulator: unknown } }).pbx.simulator).toBeNull();
 });

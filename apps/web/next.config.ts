@@ -26,7 +26,17 @@ const nextConfig: NextConfig = {
   // Native, wasm or worker-based packages are loaded by Node at run time, never bundled. Prisma's
   // runtime must stay external too: the database handle is created by server.ts (outside the
   // bundle) and its errors must be the same classes the bundled services test against.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@prisma/client", "ioredis", "pino", "pg-boss"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pg",
+    "@prisma/adapter-pg",
+    "@prisma/client",
+    "ioredis",
+    "pino",
+    "pg-boss",
+    "rate-limiter-flexible"
+  ],
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,
   // An extensions CSV (up to 2 MB) is sent to the import's server actions as text.

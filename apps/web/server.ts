@@ -11,6 +11,7 @@ import { exitUnlessStartable, listenOrExit } from "./src/server/boot/preflight";
 import { seedDemoIfEmpty } from "./src/server/boot/seed-demo";
 import { formatStartBanner, publicUrl } from "./src/server/boot/start-banner";
 import { stampRequestHeaders } from "./src/server/client-ip";
+import { stampTransportSecurity } from "./src/server/security/transport-security";
 import { createWebRuntime } from "./src/server/web-runtime";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
       return;
     }
     stampRequestHeaders(req, config.trustProxy);
+    stampTransportSecurity(req, res);
     handleNext(req, res).catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, "request failed");
       if (!res.headersSent) res.writeHead(500).end("internal error");
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
     await pipeline.close().catch((error: unknown) => logger.warn({ err: error }, "event pipeline did not close cleanly"));
     await app.close().catch(() => undefined);
     httpServer.closeAllConnections();
+    await runtime.limits.close();
     await runtime.database.close();
   });
 }

@@ -13,6 +13,8 @@ export interface StackState {
   databaseUrl: string;
   authSecret: string;
   secretsKey: string;
+  /** Bearer token of every process's /stats and /metrics. */
+  opsToken: string;
   logDir: string;
   pids: Partial<Record<ServiceName, number>>;
 }

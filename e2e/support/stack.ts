@@ -37,6 +37,7 @@ export async function startStack(logDir: string): Promise<Stack> {
   const redisUrl = `redis://127.0.0.1:${redisPort}`;
   const authSecret = secret();
   const secretsKey = secret();
+  const opsToken = secret();
   const database = await createE2eDatabase();
   const log = (name: string) => path.join(logDir, `${name}.log`);
   const timeoutMs = e2eEnv.ci ? 120_000 : 60_000;
@@ -66,7 +67,8 @@ export async function startStack(logDir: string): Promise<Stack> {
           REDIS_URL: redisUrl,
           AUTH_SECRET: authSecret,
           CORS_ORIGINS: webUrl,
-          NODE_ID: "e2e-realtime-1"
+          NODE_ID: "e2e-realtime-1",
+          OPS_TOKEN: opsToken
         }),
         logFile: log("realtime")
       },
@@ -93,7 +95,8 @@ export async function startStack(logDir: string): Promise<Stack> {
           // Specs run their fake PBXs on loopback, as an on-premises install whose PBX is on the LAN.
           OUTBOUND_ALLOW_PRIVATE: "true",
           // next-auth v4 builds its callback URLs from this; without it, it guesses from headers.
-          NEXTAUTH_URL: webUrl
+          NEXTAUTH_URL: webUrl,
+          OPS_TOKEN: opsToken
         }),
         logFile: log("web")
       },
@@ -113,7 +116,8 @@ export async function startStack(logDir: string): Promise<Stack> {
           WORKER_OPS_HOST: "127.0.0.1",
           // Specs' webhook receivers listen on loopback (as the web app, this allows private addresses).
           OUTBOUND_ALLOW_PRIVATE: "true",
-          WORKER_OPS_PORT: String(workerPort)
+          WORKER_OPS_PORT: String(workerPort),
+          OPS_TOKEN: opsToken
         }),
         logFile: log("worker")
       },
@@ -136,7 +140,18 @@ export async function startStack(logDir: string): Promise<Stack> {
   }
 
   return {
-    state: { webUrl, realtimeUrl, redisUrl, databaseName: database.name, databaseUrl: database.url, authSecret, secretsKey, logDir, pids: pidsOf(services) },
+    state: {
+      webUrl,
+      realtimeUrl,
+      redisUrl,
+      databaseName: database.name,
+      databaseUrl: database.url,
+      authSecret,
+      secretsKey,
+      opsToken,
+      logDir,
+      pids: pidsOf(services)
+    },
     services,
     stop
   };

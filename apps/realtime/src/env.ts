@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { coreEnvShape, exitOnEnvError, logLevelSchema, parseEnv, portSchema, positiveInt } from "@switchboard/config";
+import { coreEnvShape, exitOnEnvError, logLevelSchema, opsTokenSchema, parseEnv, portSchema, positiveInt } from "@switchboard/config";
 
 const originSchema = z.url({ error: "must list absolute origins, e.g. https://switchboard.example.com" }).transform((v) => new URL(v).origin);
 
@@ -40,7 +40,9 @@ const realtimeEnvSchema = z
       .string()
       .regex(/^[A-Za-z0-9_.:-]{1,40}$/, "may contain letters, digits and . _ : -")
       .default("sb"),
-    LOG_LEVEL: logLevelSchema.default("info")
+    LOG_LEVEL: logLevelSchema.default("info"),
+    /** Bearer token that opens /stats and /metrics (every organization's counters); unset = closed. */
+    OPS_TOKEN: opsTokenSchema.optional()
   })
   .superRefine((env, ctx) => {
     // The standalone node is the cluster topology: embedded mode runs realtime inside the web app.
@@ -66,6 +68,7 @@ export interface RealtimeConfig {
   relay: boolean;
   activityRetentionDays: number;
   logLevel: z.infer<typeof logLevelSchema>;
+  opsToken: string | undefined;
 }
 
 /** The standalone realtime server's configuration; a bad variable stops the process with its name. */
@@ -91,7 +94,8 @@ export function loadRealtimeConfig(source: Record<string, string | undefined> = 
     socketCaps: { maxSocketsPerUser: env.MAX_SOCKETS_PER_USER, maxSocketsPerIp: env.MAX_SOCKETS_PER_IP, trustProxyHops: env.TRUST_PROXY_HOPS },
     relay: env.RELAY === "on",
     activityRetentionDays: env.ACTIVITY_RETENTION_DAYS,
-    logLevel: env.LOG_LEVEL
+    logLevel: env.LOG_LEVEL,
+    opsToken: env.OPS_TOKEN
   };
 }
 

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       httpServer: server,
       authSecret: config.authSecret,
       nodeId: config.nodeId,
-      options: { corsOrigins: config.corsOrigins, presenceTtlMs: config.presenceTtlMs, ...config.socketCaps, processMetrics: true }
+      options: { corsOrigins: config.corsOrigins, presenceTtlMs: config.presenceTtlMs, ...config.socketCaps, processMetrics: true, opsToken: config.opsToken }
     }
   });
   const realtime = pipeline.realtime;

@@ -1,6 +1,17 @@
 import { z } from "zod";
-import { coreEnvShape, exitOnEnvError, findRepoRoot, parseEnv, portSchema, positiveInt, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
+import {
+  coreEnvShape,
+  exitOnEnvError,
+  findRepoRoot,
+  opsTokenSchema,
+  parseEnv,
+  portSchema,
+  positiveInt,
+  resolveCoreConfig,
+  type CoreConfig
+} from "@switchboard/config";
 import { integrationsEnvShape, resolveIntegrationSettings, type IntegrationSettings } from "@switchboard/integrations";
+import type { RequestLimitSettings } from "./server/request-limits";
 
 const webEnvSchema = z
   .object({
@@ -59,6 +70,14 @@ const webEnvSchema = z
       .string()
       .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL")
       .optional(),
+    /** Bearer token that opens /stats and /metrics (every organization's counters); unset = closed. */
+    OPS_TOKEN: opsTokenSchema.optional(),
+    /** REST calls per minute of one user (tokens and sessions alike); more are answered 429. */
+    API_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+    /** REST calls per minute from one client address, before credentials are checked. */
+    API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: positiveInt.default(1200),
+    /** Deliveries per minute to one PBX webhook integration. */
+    PBX_WEBHOOK_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
     /** The From address of those mails. */
     MAIL_FROM: z.string().min(3).default("Switchboard <no-reply@switchboard.invalid>")
   })
@@ -90,6 +109,8 @@ export type WebConfig = CoreConfig & {
   runJobs: boolean;
   publicUrl: string | undefined;
   mail: { url: string; from: string } | null;
+  opsToken: string | undefined;
+  requestLimits: RequestLimitSettings;
 };
 
 let cached: WebConfig | undefined;
@@ -122,7 +143,14 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     integrations: resolveIntegrationSettings(env),
     runJobs: (env.JOB_WORKER ?? (env.REDIS_URL ? "external" : "in-process")) === "in-process",
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
-    mail: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null
+    mail: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null,
+    opsToken: env.OPS_TOKEN,
+    requestLimits: {
+      apiPerUser: env.API_RATE_LIMIT_PER_MINUTE,
+      apiPerAddress: env.API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+      pbxWebhookPerIntegration: env.PBX_WEBHOOK_RATE_LIMIT_PER_MINUTE,
+      windowSeconds: 60
+    }
   };
   if (source === process.env) cached = config;
   return config;

@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { coreEnvShape, exitOnEnvError, findRepoRoot, parseEnv, portSchema, positiveInt, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
+import {
+  coreEnvShape,
+  exitOnEnvError,
+  findRepoRoot,
+  opsTokenSchema,
+  parseEnv,
+  portSchema,
+  positiveInt,
+  resolveCoreConfig,
+  type CoreConfig
+} from "@switchboard/config";
 import { integrationsEnvShape, resolveIntegrationSettings, type IntegrationSettings } from "@switchboard/integrations";
 
 const workerEnvSchema = z
@@ -9,6 +19,8 @@ const workerEnvSchema = z
     /** GET /healthz, /readyz, /stats and /metrics (queue gauges); 0 = no ops server. */
     WORKER_OPS_PORT: portSchema.default(3300),
     WORKER_OPS_HOST: z.string().default("0.0.0.0"),
+    /** Bearer token that opens /stats and /metrics (every organization's counters); unset = closed. */
+    OPS_TOKEN: opsTokenSchema.optional(),
     /** Webhook endpoints delivered in parallel by this replica. */
     WORKER_WEBHOOK_CONCURRENCY: positiveInt.max(64, "must be at most 64").default(4),
     /** Namespace of every Redis key; must match the web app's (job progress is published through it). */
@@ -30,6 +42,7 @@ export type WorkerConfig = CoreConfig & {
   settings: IntegrationSettings;
   opsPort: number;
   opsHost: string;
+  opsToken: string | undefined;
   webhookConcurrency: number;
   redisKeyPrefix: string;
   retention: { maxEvents: number; maxAgeMs: number };
@@ -48,6 +61,7 @@ export function loadWorkerConfig(source: Record<string, string | undefined> = pr
     settings: resolveIntegrationSettings(env),
     opsPort: env.WORKER_OPS_PORT,
     opsHost: env.WORKER_OPS_HOST,
+    opsToken: env.OPS_TOKEN,
     webhookConcurrency: env.WORKER_WEBHOOK_CONCURRENCY,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 }

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     runWorker: true,
     webhookConcurrency: config.webhookConcurrency
   });
-  const handleOps = createJobsOpsHandler(integrations.metrics);
+  const handleOps = createJobsOpsHandler(integrations.metrics, config.opsToken);
   const server = config.opsPort
     ? createServer((req, res) => {
         if (!handleOps(req, res)) res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -36,6 +37,9 @@ export interface RealtimeNode {
 /** One realtime node exactly as deployed: apps/realtime/src/main.ts configured by environment. */
 export async function startRealtimeNode(config: RealtimeNodeConfig): Promise<RealtimeNode> {
   const port = await findFreePort();
+  // The node's /stats and /metrics answer only its ops token.
+  const opsToken = randomBytes(24).toString("hex");
+  const opsAuth = { headers: { authorization: `Bearer ${opsToken}` } };
   const nodeArgs: string[] = ["--expose-gc", "--import", gcPreload, ...(config.nodeFlags ?? [])];
   if (config.cpuProfDir) {
     // One folder per node: V8 writes a profile per thread (the main one, and tsx's loader thread).
@@ -58,6 +62,7 @@ export async function startRealtimeNode(config: RealtimeNodeConfig): Promise<Rea
       REDIS_KEY_PREFIX: config.keyPrefix,
       AUTH_SECRET: config.authSecret,
       NODE_ID: `bench-node-${config.index}`,
+      OPS_TOKEN: opsToken,
       LOG_LEVEL: "warn",
       RELAY: config.nodeRelay === "off" ? "off" : "on"
     }
@@ -77,12 +82,12 @@ export async function startRealtimeNode(config: RealtimeNodeConfig): Promise<Rea
     port,
     child,
     async stats() {
-      const response = await fetch(`${url}/stats`);
+      const response = await fetch(`${url}/stats`, opsAuth);
       return (await response.json()) as { connections: number; sockets: { live: number; syncing: number } };
     },
     async heapUsedBytes() {
       try {
-        const text = await (await fetch(`${url}/metrics`)).text();
+        const text = await (await fetch(`${url}/metrics`, opsAuth)).text();
         const match = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})?\s+([0-9.e+]+)/m.exec(text);
         return match?.[1] ? Number(match[1]) : null;
       } catch {

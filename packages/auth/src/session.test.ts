@@ -39,6 +39,18 @@ describe("session cookie", () => {
     expect(older).toMatchObject({ ok: true, user: { sessionVersion: 1 } });
   });
 
+  it("refuses garbage and broken %-escapes in any cookie instead of throwing", async () => {
+    for (const header of [
+      "next-auth.session-token=%E0%A4%A",
+      "a=%; next-auth.session-token=x.y.z",
+      "next-auth.session-token=\u0000\uffff",
+      "=;;==;next-auth.session-token=="
+    ]) {
+      expect(await verifySessionCookie(header, secret)).toMatchObject({ ok: false });
+    }
+    expect(await verifySessionCookie("a=%zz", secret)).toEqual({ ok: false, reason: "missing" });
+  });
+
   it("joins chunked cookies", () => {
     expect(findSessionCookie("next-auth.session-token.0=abc; next-auth.session-token.1=def")).toBe("abcdef");
   });

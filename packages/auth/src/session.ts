@@ -33,13 +33,22 @@ const jwtClaimsSchema = z.object({
   exp: z.number()
 });
 
+/** A cookie value as sent; a broken %-escape (anyone can send one) stays raw instead of throwing. */
+function decodeCookieValue(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 function parseCookies(header: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");
     if (eq < 0) continue;
     const key = part.slice(0, eq).trim();
-    if (key) out.set(key, decodeURIComponent(part.slice(eq + 1).trim()));
+    if (key) out.set(key, decodeCookieValue(part.slice(eq + 1).trim()));
   }
   return out;
 }

@@ -57,10 +57,12 @@ export function resolveCoreConfig(env: CoreEnv, repoRoot: string): CoreConfig {
   const dataDir = path.resolve(repoRoot, env.DATA_DIR ?? ".data");
   // The embedded database and generated secrets live there: a folder that cannot take them is
   // named now, not found out as a stack trace from deep inside PGlite or the secrets writer.
-  const usesDataDir = !env.DATABASE_URL || !(env.AUTH_SECRET && env.SECRETS_KEY);
+  // With DATABASE_URL nothing is generated: each process's schema requires the secrets it uses,
+  // and a secret it was not given stays empty (a deployment hands each service only its own).
+  const usesDataDir = !env.DATABASE_URL;
   const problem = usesDataDir ? findDataDirProblem(dataDir) : null;
   if (problem) throw new EnvError([problem], "cannot start");
-  const local = env.AUTH_SECRET && env.SECRETS_KEY ? undefined : loadOrCreateLocalSecrets(dataDir);
+  const local = usesDataDir && !(env.AUTH_SECRET && env.SECRETS_KEY) ? loadOrCreateLocalSecrets(dataDir) : undefined;
   return {
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }

@@ -5,3 +5,4 @@ export { findRepoRoot } from "./repo-root";
 export { processSingleton, peekProcessSingleton, setProcessSingleton } from "./process-singletons";
 export { onShutdown } from "./shutdown";
 export { portProblem, findPortProblem } from "./startup-checks";
+export { authorizeOpsRequest, opsTokenSchema } from "./ops-access";

@@ -108,6 +108,28 @@ describe("RedisEventLog", () => {
     expect(recent.kind === "events" && seqs(recent.events)).toEqual([4, 5]);
   });
 
+  it("trims org streams by age as well as by count, a bounded batch per append, always keeping the newest entry", async () => {
+    const log = await openLog({ retention: { maxEvents: 10_000, maxAgeMs: 60_000 } });
+    const org = randomUUID();
+    const old = new Date(Date.now() - 120_000);
+    await log.append(range(org, 1, 250, old));
+    expect(await admin.xlen(log.orgKey(org))).toBe(150);
+    await log.append([event(org, 251)]);
+    expect(await admin.xlen(log.orgKey(org))).toBe(51);
+    await log.append([event(org, 252)]);
+    expect(await admin.xlen(log.orgKey(org))).toBe(2);
+    const recent = await log.readSince(org, 250);
+    expect(recent.kind === "events" && seqs(recent.events)).toEqual([251, 252]);
+
+    // Nothing young left: the head stays, so a re-published event is still recognised as one.
+    const idle = randomUUID();
+    await log.append(range(idle, 1, 3, old));
+    expect(await admin.xrange(log.orgKey(idle), "-", "+")).toEqual([["3-0", expect.arrayContaining(["payload", "at"])]]);
+    await log.append([event(idle, 3, old)]);
+    expect(log.stats().duplicatesSkipped).toBeGreaterThanOrEqual(1);
+    expect(await admin.xlen(log.orgKey(idle))).toBe(1);
+  });
+
   it("delivers to subscribers every event appended after start, in order, once", async () => {
     const keyPrefix = `t-${randomUUID().slice(0, 8)}`;
     const writer = await openLog({ keyPrefix });

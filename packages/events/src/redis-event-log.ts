@@ -127,10 +127,15 @@ export class RedisEventLog implements EventLog {
         orgKey: this.orgKey(event.orgId),
         orgId: event.orgId,
         seq: event.seq,
-        payload: encodePayload(event)
+        payload: encodePayload(event),
+        atMs: Date.parse(event.at)
       }));
       const appended = await this.tracked("append", () =>
-        runAppendScript(commands, this.globalKey, items, { maxEvents: this.retention.maxEvents, globalMaxLen: this.globalMaxLen })
+        runAppendScript(commands, this.globalKey, items, {
+          maxEvents: this.retention.maxEvents,
+          globalMaxLen: this.globalMaxLen,
+          maxAgeMs: this.retention.maxAgeMs
+        })
       );
       this.counters.appended += appended;
       this.counters.duplicatesSkipped += items.length - appended;

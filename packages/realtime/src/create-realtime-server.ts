@@ -176,7 +176,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     ready: () => startup,
     readiness,
     stats,
-    handleOpsRequest: createOpsHandler({ readiness, stats, registry: metrics.registry }),
+    handleOpsRequest: createOpsHandler({ readiness, stats, registry: metrics.registry, opsToken: options.opsToken }),
     async close({ graceful = true } = {}) {
       if (closing) return;
       closing = true;

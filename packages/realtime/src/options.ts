@@ -51,7 +51,9 @@ const optionsSchema = z.strictObject({
   /** Live events buffered for a socket while its replay runs; past this it is told to resync. */
   replayBufferLimit: z.number().int().positive().default(50_000),
   /** Register Node.js process metrics (CPU, heap, event loop) on /metrics. */
-  processMetrics: z.boolean().default(false)
+  processMetrics: z.boolean().default(false),
+  /** Bearer token that opens /stats and /metrics; unset = they are closed. */
+  opsToken: z.string().optional()
 });
 
 export type RealtimeOptions = z.infer<typeof optionsSchema>;

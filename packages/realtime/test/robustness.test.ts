@@ -7,6 +7,9 @@ import { createOrgWithStaff, createSessionUser, realtimeToken } from "./helpers/
 import { startNode, testLogger, type TestNode } from "./helpers/nodes";
 import { openClient, TestClient } from "./helpers/test-client";
 
+const OPS_TOKEN = "robustness-ops-token-0123456789";
+const OPS_AUTH = { authorization: `Bearer ${OPS_TOKEN}` };
+
 const MAX_PAYLOAD = 16 * 1024;
 let tdb: TestDatabase;
 let services: ServiceDeps;
@@ -45,7 +48,7 @@ beforeAll(async () => {
     database: tdb.database,
     log,
     relay,
-    options: { maxPayloadBytes: MAX_PAYLOAD, maxStrikes: 5, messageRateLimit: { burst: 10, perSecond: 5 } }
+    options: { maxPayloadBytes: MAX_PAYLOAD, maxStrikes: 5, messageRateLimit: { burst: 10, perSecond: 5 }, opsToken: OPS_TOKEN }
   });
   org = await createOrgWithStaff(tdb.database.client);
   good = await openClient(node.url, { token: await realtimeToken(org.admin) });
@@ -116,14 +119,20 @@ describe("embedded mode and ops endpoints", () => {
     await watcher.waitFor("presence:left", (e) => e.left.userId === newcomer.id);
   });
 
-  it("serves /healthz, /readyz, /stats and /metrics, also under /realtime", async () => {
+  it("serves /healthz, /readyz, /stats and /metrics, also under /realtime; /stats and /metrics only with the ops token", async () => {
     await expectGoodClientStillServed();
     for (const path of ["/healthz", "/realtime/healthz"]) expect((await fetch(`${node.url}${path}`)).status).toBe(200);
     const ready = await fetch(`${node.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, checks: { eventLog: { ok: true }, database: { ok: true }, presence: { ok: true } } });
 
-    const stats = (await (await fetch(`${node.url}/realtime/stats`)).json()) as ReturnType<TestNode["realtime"]["stats"]>;
+    for (const path of ["/stats", "/realtime/stats", "/metrics", "/realtime/metrics"]) {
+      const refused = await fetch(`${node.url}${path}`);
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get("www-authenticate")).toContain("Bearer");
+      expect((await fetch(`${node.url}${path}`, { headers: { authorization: "Bearer wrong-token-of-some-length" } })).status).toBe(401);
+    }
+    const stats = (await (await fetch(`${node.url}/realtime/stats`, { headers: OPS_AUTH })).json()) as ReturnType<TestNode["realtime"]["stats"]>;
     expect(stats.nodeId).toBe(node.nodeId);
     expect(stats.connections).toBeGreaterThanOrEqual(1);
     expect(stats.sockets.socketsPerOrg[org.orgId]).toBeGreaterThanOrEqual(1);
@@ -131,7 +140,7 @@ describe("embedded mode and ops endpoints", () => {
     expect(stats.totals.eventsOut).toBeGreaterThan(0);
     expect(stats.relay).toMatchObject({ published: expect.any(Number) });
 
-    const metrics = await (await fetch(`${node.url}/metrics`)).text();
+    const metrics = await (await fetch(`${node.url}/metrics`, { headers: OPS_AUTH })).text();
     expect(metrics).toContain("switchboard_realtime_events_in_total");
     expect(metrics).toContain("switchboard_realtime_malformed_messages_total");
     expect((await fetch(`${node.url}/elsewhere`)).status).toBe(404);

@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AppToaster } from "@/features/theme/app-toaster";
 import { themeBootScript } from "@/features/theme/theme-script";
+import { NONCE_HEADER } from "@/server/security/content-security-policy";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,11 +18,13 @@ export const viewport: Viewport = {
   ]
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page renders per request: its scripts carry that response's CSP nonce (proxy.ts).
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootScript }} />
       </head>
       <body className="min-h-dvh font-sans">
         {children}

@@ -3,6 +3,7 @@ import { createSecretBox, type SecretBox } from "@switchboard/auth";
 import { initDatabase, type Database, type DbClient, type ServiceDeps } from "@switchboard/db";
 import { EgressGuard, egressPolicyFor } from "@switchboard/egress";
 import { loadWebConfig, type WebConfig } from "../env";
+import { createRequestLimits, type RequestLimits } from "./request-limits";
 
 export interface WebRuntime {
   config: WebConfig;
@@ -12,6 +13,8 @@ export interface WebRuntime {
   /** Where outgoing connections (webhooks, the AMI) may go. */
   egress: EgressGuard;
   services: ServiceDeps & { egress: EgressGuard };
+  /** REST and PBX webhook rate limits (Redis-backed in the cluster). */
+  limits: RequestLimits;
 }
 
 // Kept free of "server-only" so server.ts (plain Node) can boot it (migrations, relay, realtime)
@@ -28,7 +31,8 @@ export function createWebRuntime(config: WebConfig): WebRuntime {
         localPorts: [config.port]
       })
     );
-    return { config, database, db: database.client, box, egress, services: { db: database.client, box, egress } };
+    const limits = createRequestLimits(config.requestLimits, config.redisUrl ? { url: config.redisUrl, keyPrefix: config.redisKeyPrefix } : undefined);
+    return { config, database, db: database.client, box, egress, services: { db: database.client, box, egress }, limits };
   });
 }
 

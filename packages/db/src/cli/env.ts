@@ -1,10 +1,19 @@
 import { z } from "zod";
-import { coreEnvSchema, exitOnEnvError, findRepoRoot, parseEnv, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
+import { coreEnvSchema, coreEnvShape, exitOnEnvError, findRepoRoot, parseEnv, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
 
-/** Configuration of the db command-line tools (migrate, seed). */
+/** Configuration of the db command-line tools that write data (seed, org:create): the core variables. */
 export function loadCliConfig(): CoreConfig {
   try {
     return resolveCoreConfig(parseEnv(coreEnvSchema, process.env), findRepoRoot(process.cwd()));
+  } catch (error) {
+    return exitOnEnvError(error);
+  }
+}
+
+/** `npm run db:migrate` only changes the schema: DATABASE_URL (or the embedded database), no secrets. */
+export function loadMigrateConfig(): CoreConfig {
+  try {
+    return resolveCoreConfig(parseEnv(z.object(coreEnvShape), process.env), findRepoRoot(process.cwd()));
   } catch (error) {
     return exitOnEnvError(error);
   }

@@ -1,7 +1,7 @@
 import { createDatabase } from "../client/create-client";
-import { loadCliConfig } from "./env";
+import { loadMigrateConfig } from "./env";
 
-const config = loadCliConfig();
+const config = loadMigrateConfig();
 const db = createDatabase(config.database);
 try {
   const { applied, alreadyApplied } = await db.migrate();

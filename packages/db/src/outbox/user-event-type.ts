@@ -5,8 +5,9 @@ export type UserEventType = Extract<EventType, `user.${string}`>;
 
 /**
  * Which user.* event a write of a User row is. A change of state wins (joined, deactivated, reactivated),
- * then ended sessions (password set or reset, "sign out everywhere"), then a sign-in (nothing but
- * the sign-in time moved); anything else — name, role, offices — is
+ * then ended sessions (password set or reset, "sign out everywhere"), then a sign-in (the sign-in
+ * time moved, and at most the password's hash, rehashed with today's parameters: a new password
+ * raises the session version above); anything else — name, role, offices — is
  * user.updated. Realtime nodes react to every one of them (see the delivery's access watch).
  */
 export function userEventType(verb: "created" | "updated", before: User | null, after: User): UserEventType {
@@ -21,7 +22,6 @@ export function userEventType(verb: "created" | "updated", before: User | null, 
     before.lastSignInAt?.getTime() !== after.lastSignInAt?.getTime() &&
     before.version === after.version &&
     before.role === after.role &&
-    before.name === after.name &&
-    before.passwordHash === after.passwordHash;
+    before.name === after.name;
   return signInOnly ? "user.signed_in" : "user.updated";
 }

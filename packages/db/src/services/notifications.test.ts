@@ -8,6 +8,7 @@ import type { ServiceDeps } from "./extensions";
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from "./notifications";
 import { updateTicket } from "./tickets-change";
 import { createTicket } from "./tickets-create";
+import { mentionedStaff } from "./tickets-notify";
 import { replyToTicket } from "./tickets-reply";
 import { replyInput, notificationQuery } from "../testing/edge-input";
 
@@ -74,6 +75,21 @@ describe("notifications are written with the change that causes them", () => {
     expect(await inbox(w.cy)).toEqual([]);
     await replyToTicket(deps, w.customer, ticket.id, replyInput({ body: `@${sam} hello` }));
     expect(await inbox(w.supervisor)).toHaveLength(1);
+  });
+});
+
+describe("mentions in long and hostile texts", () => {
+  it("are found in one pass: 100k characters of punctuation runs, @-chains and e-mail addresses", async () => {
+    const { ticket } = await createTicket(deps, w.customer, { subject: "Long text", body: "…", officeId: w.supportId });
+    const row = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    const sam = w.supervisor.name.split(" ")[0]?.toLowerCase() ?? "";
+    // A trailing-dot trim by regex retried from every dot of the run: ~40 s for this text alone.
+    const dots = `@${".".repeat(100_000)}x`;
+    const chain = "a@".repeat(20_000);
+    const text = `${dots} ${chain} ana@example.com @${sam}... ${"@-".repeat(10_000)}`;
+    expect(text.length).toBeGreaterThan(150_000);
+    expect(await mentionedStaff(db, row, text)).toEqual([w.supervisor.id]);
+    expect(await mentionedStaff(db, row, dots + chain)).toEqual([]);
   });
 });
 

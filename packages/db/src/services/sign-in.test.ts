@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword, needsRehash, verifyPassword } from "@switchboard/auth";
 import type { DbClient } from "../client/create-client";
 import { createOrganization, createUser } from "../seed/factories";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
@@ -103,6 +104,25 @@ describe("sign-in throttle", () => {
     expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: "ip:192.0.2.5" } })).attempts).toBe(1);
     const signedIn = await db.outboxEvent.findFirst({ where: { organizationId: orgId, type: "user.signed_in", subjectId: user.id } });
     expect(signedIn).toMatchObject({ actorId: user.id });
+  });
+
+  it("replaces a hash of older parameters with today's on sign-in, as a plain sign-in event", async () => {
+    const oldHash = await hashPassword(PASSWORD, { N: 2 ** 14, r: 8, p: 1 });
+    const user = await createUser(db, orgId, { role: "agent", name: "legacy", email: "legacy@example.test", passwordHash: oldHash });
+    expect((await signIn(db, "legacy@example.test", "wrong password", "192.0.2.77")).ok).toBe(false);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(oldHash);
+
+    expect((await signIn(db, "legacy@example.test", PASSWORD, "192.0.2.77")).ok).toBe(true);
+    const stored = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash ?? "";
+    expect(stored).not.toBe(oldHash);
+    expect(needsRehash(stored)).toBe(false);
+    expect(await verifyPassword(PASSWORD, stored)).toBe(true);
+    const events = await db.outboxEvent.findMany({ where: { organizationId: orgId, subjectId: user.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["user.created", "user.signed_in"]);
+
+    // Current parameters stay as they are.
+    expect((await signIn(db, "legacy@example.test", PASSWORD, "192.0.2.77")).ok).toBe(true);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(stored);
   });
 
   it("refuses deactivated and invited accounts; deactivation is only said after the right password", async () => {

@@ -1,4 +1,4 @@
-import { getDummyHash, verifyPassword, type SessionUser } from "@switchboard/auth";
+import { getDummyHash, hashPassword, needsRehash, verifyPassword, type SessionUser } from "@switchboard/auth";
 import { emailSchema } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { withActor } from "../outbox/context";
@@ -55,7 +55,8 @@ export interface SignInOptions {
  *    however many arrive at once, only the free attempts (then one per growing delay) go on;
  * 3. the hash runs in a bounded pool (beyond it: "busy", not a queue that grows without end);
  *    unknown accounts cost the same time as known ones.
- * A success gives the address its attempt back, clears the account's and records the sign-in.
+ * A success gives the address its attempt back, clears the account's and records the sign-in,
+ * rehashing a password stored with older hash parameters.
  */
 export async function signIn(db: DbClient, email: string, password: string, ip: string, options: SignInOptions = {}): Promise<SignInResult> {
   const limits = options.limits ?? LOGIN_LIMITS;
@@ -79,7 +80,11 @@ export async function signIn(db: DbClient, email: string, password: string, ip: 
   await Promise.all([clearAttempts(db, account.key), releaseAttempt(db, address)]);
   if (user.status === "deactivated") return { ok: false, reason: "deactivated" };
   const actor = { id: user.id, name: user.name };
-  const signedIn = await withActor(actor, () => db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }));
+  // The one moment the password is at hand: a hash of older parameters is replaced by today's.
+  const rehashed = user.passwordHash && needsRehash(user.passwordHash) ? await (options.gate ?? gate).run(() => hashPassword(password)) : null;
+  const signedIn = await withActor(actor, () =>
+    db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), ...(rehashed ? { passwordHash: rehashed } : {}) } })
+  );
   return {
     ok: true,
     user: {

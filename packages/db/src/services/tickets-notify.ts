@@ -31,9 +31,30 @@ export async function notify(
   if (data.length) await db.notification.createMany({ data });
 }
 
-/** Lower-cased words that follow an "@" in a text. */
+const HANDLE = /@([\p{L}\p{N}._-]+)/gu;
+const ENDS_IN_HANDLE_CHAR = /[\p{L}\p{N}._-]$/u;
+
+/** The handle without trailing punctuation ("@ana." is "ana"), scanning back once. */
+function trimHandle(handle: string): string {
+  let end = handle.length;
+  while (end > 0 && "._-".includes(handle.charAt(end - 1))) end--;
+  return handle.slice(0, end);
+}
+
+/**
+ * Lower-cased words that follow an "@" that does not sit inside a word (so not in "ana@example").
+ * Linear in the text: each handle is read once by a regex that cannot backtrack, and trimmed by a
+ * loop (a `/[._-]+$/` replace retries from every dot of a long run: quadratic).
+ */
 function mentionTokens(text: string): Set<string> {
-  return new Set([...text.matchAll(/(?:^|[^\p{L}\p{N}._-])@([\p{L}\p{N}._-]+)/gu)].map((m) => (m[1] ?? "").toLowerCase().replace(/[._-]+$/, "")));
+  const tokens = new Set<string>();
+  for (const match of text.matchAll(HANDLE)) {
+    // Two code units: the code point before "@" may be a surrogate pair.
+    if (ENDS_IN_HANDLE_CHAR.test(text.slice(Math.max(0, match.index - 2), match.index))) continue;
+    const token = trimHandle(match[1] ?? "").toLowerCase();
+    if (token) tokens.add(token);
+  }
+  return tokens;
 }
 
 /**

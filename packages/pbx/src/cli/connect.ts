@@ -40,7 +40,7 @@ try {
     log.warn("no REDIS_URL: the web app cannot reach this process for call control");
   }
   if (config.opsPort > 0) {
-    const handle = createPbxOpsHandler(() => buildPbxStats({ supervisor }));
+    const handle = createPbxOpsHandler(() => buildPbxStats({ supervisor }), config.opsToken);
     const server = createServer((req, res) => {
       if (!handle(req, res)) res.writeHead(404, { "content-type": "text/plain" }).end("not found");
     });

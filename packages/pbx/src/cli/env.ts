@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { coreEnvShape, coreEnvSchema, exitOnEnvError, findRepoRoot, parseEnv, portSchema, resolveCoreConfig, type CoreConfig } from "@switchboard/config";
+import {
+  coreEnvShape,
+  coreEnvSchema,
+  exitOnEnvError,
+  findRepoRoot,
+  opsTokenSchema,
+  parseEnv,
+  portSchema,
+  resolveCoreConfig,
+  type CoreConfig
+} from "@switchboard/config";
 
 /** Configuration of the pbx command-line tools: the same variables as every Switchboard process. */
 export function loadCliConfig(): CoreConfig {
@@ -20,14 +30,16 @@ const connectEnvSchema = z
       .default("sb"),
     /** GET /healthz and /stats (parser and tracker counters); 0 = no ops server. */
     PBX_OPS_PORT: portSchema.default(3200),
-    PBX_OPS_HOST: z.string().default("0.0.0.0")
+    PBX_OPS_HOST: z.string().default("0.0.0.0"),
+    /** Bearer token that opens /stats and /metrics (every organization's counters); unset = closed. */
+    OPS_TOKEN: opsTokenSchema.optional()
   })
   .superRefine((env, ctx) => {
-    if (env.DATABASE_URL && !env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set" });
+    // It opens the AMI secrets; sessions are none of its business (no AUTH_SECRET).
     if (env.DATABASE_URL && !env.SECRETS_KEY) ctx.addIssue({ code: "custom", path: ["SECRETS_KEY"], message: "is required when DATABASE_URL is set" });
   });
 
-export type ConnectConfig = CoreConfig & { redisKeyPrefix: string; opsPort: number; opsHost: string };
+export type ConnectConfig = CoreConfig & { redisKeyPrefix: string; opsPort: number; opsHost: string; opsToken: string | undefined };
 
 /** `npm run connect`: the core variables plus the Redis namespace and the ops port. */
 export function loadConnectConfig(source: Record<string, string | undefined> = process.env): ConnectConfig {
@@ -37,7 +49,8 @@ export function loadConnectConfig(source: Record<string, string | undefined> = p
       ...resolveCoreConfig(env, findRepoRoot(process.cwd())),
       redisKeyPrefix: env.REDIS_KEY_PREFIX,
       opsPort: env.PBX_OPS_PORT,
-      opsHost: env.PBX_OPS_HOST
+      opsHost: env.PBX_OPS_HOST,
+      opsToken: env.OPS_TOKEN
     };
   } catch (error) {
     return exitOnEnvError(error);

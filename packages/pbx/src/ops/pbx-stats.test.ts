@@ -14,6 +14,9 @@ import { waitForEmit } from "../testing/wait-for";
 import { createTrackerStats } from "../tracker/tracker-stats";
 import { buildPbxStats, createPbxOpsHandler, type PbxStats } from "./pbx-stats";
 
+const OPS_TOKEN = "pbx-stats-ops-token-0123456789";
+const OPS_AUTH = { authorization: `Bearer ${OPS_TOKEN}` };
+
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase({ poolSize: 4 });
@@ -37,13 +40,14 @@ describe("PBX counters on /stats", () => {
     await resynced;
     const webhooks = { ...createTrackerStats(), eventsSeen: 2, outOfOrder: 1 };
     const http = createServer((req, res) => {
-      if (!createPbxOpsHandler(() => buildPbxStats({ supervisor, webhooks }))(req, res)) res.writeHead(404).end();
+      if (!createPbxOpsHandler(() => buildPbxStats({ supervisor, webhooks }), OPS_TOKEN)(req, res)) res.writeHead(404).end();
     });
     http.listen(0, "127.0.0.1");
     await once(http, "listening");
     const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     try {
-      const before = (await (await fetch(`${base}/stats`)).json()) as { pbx: PbxStats };
+      expect((await fetch(`${base}/stats`)).status).toBe(401);
+      const before = (await (await fetch(`${base}/stats`, { headers: OPS_AUTH })).json()) as { pbx: PbxStats };
       expect(before.pbx.totals).toMatchObject({ garbageLines: 0, unknownChannels: 0, outOfOrder: 1 });
 
       // Garbage and unknowns; then a call put on hold while it is still ringing (out of order).
@@ -55,7 +59,7 @@ describe("PBX counters on /stats", () => {
       await done;
       await supervisor.idle();
 
-      const response = await fetch(`${base}/stats`);
+      const response = await fetch(`${base}/pbx/stats`, { headers: OPS_AUTH });
       expect(response.headers.get("content-type")).toBe("application/json");
       const { pbx } = (await response.json()) as { pbx: PbxStats };
       const connection = pbx.connections[org.id];

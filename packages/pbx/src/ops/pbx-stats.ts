@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { authorizeOpsRequest } from "@switchboard/config";
 import type { ConnectorStats } from "../ami/ami-connector";
 import type { ParserStats } from "../ami/frame-parser";
 import { createTrackerStats, type TrackerStats } from "../tracker/tracker-stats";
@@ -45,14 +46,16 @@ export function buildPbxStats(sources: PbxStatsSources): PbxStats {
 }
 
 /**
- * GET /healthz and /stats (also under /pbx/…) for a process that runs PBX ingestion; false for
- * anything else, so the host server handles it.
+ * GET /healthz and /stats (also under /pbx/…) for a process that runs PBX ingestion; /stats only
+ * with the ops token (it lists every organization's connections). False for anything else, so the
+ * host server handles it.
  */
-export function createPbxOpsHandler(stats: () => PbxStats) {
+export function createPbxOpsHandler(stats: () => PbxStats, opsToken: string | undefined) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
     const route = pathname.startsWith("/pbx/") ? pathname.slice("/pbx".length) : pathname;
     if ((route !== "/stats" && route !== "/healthz") || (req.method !== "GET" && req.method !== "HEAD")) return false;
+    if (route === "/stats" && !authorizeOpsRequest(req, res, opsToken)) return true;
     res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
     res.end(JSON.stringify(route === "/healthz" ? { ok: true } : { pbx: stats() }));
     return true;

@@ -18,7 +18,7 @@ export type Party = z.infer<typeof partySchema>;
 
 const base = { callId: text(128), at: z.coerce.date() };
 
-const callOpSchema = z.discriminatedUnion("op", [
+export const callOpSchema = z.discriminatedUnion("op", [
   z.strictObject({
     op: z.literal("start"),
     ...base,
@@ -64,7 +64,7 @@ const callOpSchema = z.discriminatedUnion("op", [
 ]);
 export type CallOp = z.infer<typeof callOpSchema>;
 
-const statusOpSchema = z.discriminatedUnion("op", [
+export const statusOpSchema = z.discriminatedUnion("op", [
   z.strictObject({
     op: z.literal("extension_status"),
     at: z.coerce.date(),

@@ -19,7 +19,7 @@ const seconds = z
   .min(0)
   .max(7 * 24 * 3600);
 
-const queueOpSchema = z.discriminatedUnion("op", [
+export const queueOpSchema = z.discriminatedUnion("op", [
   z.strictObject({
     op: z.literal("queue_caller_join"),
     at,

@@ -10,8 +10,14 @@ import {
 import type { CallOp, StatusOp } from "../tracker/call-ops";
 import type { QueueOp } from "../tracker/queue-ops";
 
-const text = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
-const party = z.strictObject({ number: text(64), name: z.string().trim().max(128).nullish() });
+// PostgreSQL text cannot hold NUL: refused here, it is a 400 naming the field instead of a failed write.
+const str = () =>
+  z
+    .string()
+    .refine((v) => !v.includes("\u0000"), "must not contain NUL characters")
+    .trim();
+const text = (max: number) => str().min(1, "is required").max(max, `must be at most ${max} characters`);
+const party = z.strictObject({ number: text(64), name: str().max(128).nullish() });
 const callId = text(128);
 const queue = text(64);
 /** An agent: extension number, SIP username or PBX interface (PJSIP/102). */
@@ -43,9 +49,9 @@ export const webhookEventSchema = z.discriminatedUnion("type", [
     direction: callDirectionSchema,
     from: party,
     to: party,
-    did: z.string().trim().max(64).nullish(),
-    trunk: z.string().trim().max(64).nullish(),
-    queue: z.string().trim().max(64).nullish()
+    did: str().max(64).nullish(),
+    trunk: str().max(64).nullish(),
+    queue: str().max(64).nullish()
   }),
   event("call.ringing", { callId, target: party }),
   event("call.answered", { callId, by: party.optional() }),
@@ -54,20 +60,20 @@ export const webhookEventSchema = z.discriminatedUnion("type", [
   event("call.transferred", { callId, kind: z.enum(["blind", "attended"]), to: party, by: party.optional() }),
   event("call.ended", {
     callId,
-    cause: z.string().trim().max(128).nullish(),
+    cause: str().max(128).nullish(),
     causeCode: z.number().int().min(0).max(1000).nullish(),
-    hungUpBy: z.string().trim().max(64).nullish(),
+    hungUpBy: str().max(64).nullish(),
     result: callResultSchema.optional()
   }),
   event("extension.status", {
     extension: text(64),
     registration: registrationStateSchema.optional(),
-    contact: z.string().trim().max(512).nullish(),
-    userAgent: z.string().trim().max(256).nullish(),
+    contact: str().max(512).nullish(),
+    userAgent: str().max(256).nullish(),
     deviceState: deviceStateSchema.exclude(["dnd"]).optional(),
     dnd: z.boolean().optional()
   }),
-  event("trunk.status", { trunk: text(64), registration: trunkRegistrationSchema, detail: z.string().trim().max(256).nullish() }),
+  event("trunk.status", { trunk: text(64), registration: trunkRegistrationSchema, detail: str().max(256).nullish() }),
   event("queue.caller_joined", { queue, callerId, callId: callId.nullish(), from: party, position: z.number().int().min(1).max(100_000).optional() }),
   event("queue.caller_left", { queue, callerId, outcome: z.enum(["answered", "left"]), agent: agent.optional(), waitSeconds: seconds.optional() }),
   event("queue.caller_abandoned", { queue, callerId, waitSeconds: seconds.optional() }),
@@ -77,7 +83,7 @@ export const webhookEventSchema = z.discriminatedUnion("type", [
     queue: queue.optional(),
     loggedIn: z.boolean().optional(),
     paused: z.boolean().optional(),
-    reason: z.string().trim().max(64).nullish(),
+    reason: str().max(64).nullish(),
     activity: agentActivitySchema.optional(),
     penalty: z.number().int().min(0).max(1000).optional()
   }),

@@ -69,7 +69,8 @@ describe.each(resourceSpecs)("authentication on $path", (spec) => {
   it("refuses forged, expired and garbled session cookies", async () => {
     const forged = await env.sessionCookie(env.admin.user, { secret: randomBytes(32).toString("base64url") });
     const expired = await env.sessionCookie(env.admin.user, { maxAgeSeconds: -60 });
-    for (const cookie of [forged, expired, "next-auth.session-token=not-a-jwt", "other-cookie=1"]) {
+    const garbled = ["next-auth.session-token=not-a-jwt", "next-auth.session-token=%E0%A4%A", "theme=%; next-auth.session-token=a.b.c.d.e"];
+    for (const cookie of [forged, expired, ...garbled, "other-cookie=1"]) {
       for (const res of await everyRoute({ cookie })) expectUnauthorized(res);
     }
   });

@@ -31,3 +31,7 @@ export function invalidRequest(message: string, fields?: Record<string, string>)
 export function payloadTooLarge(limitBytes: number): ApiError {
   return new ApiError(413, "bad_request", `request body is larger than ${Math.round(limitBytes / 1024)} KB`);
 }
+
+export function rateLimited(retryAfterSeconds: number): ApiError {
+  return new ApiError(429, "rate_limited", `too many requests: try again in ${retryAfterSeconds} s`, undefined, { "Retry-After": String(retryAfterSeconds) });
+}

@@ -9,7 +9,7 @@ type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** An answer an operation may give besides its success, as the API document lists it. */
 export interface ErrorAnswer {
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 502 | 503 | 504;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 502 | 503 | 504;
   description: string;
   /** The body, when it is not the API's error body (`{ error: { code, message, fields? } }`). */
   schema?: z.ZodType;

@@ -30,6 +30,27 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, limit:
   return Buffer.concat(chunks);
 }
 
+/** The path of the first string (value or key) holding a NUL, which PostgreSQL text cannot store. */
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNul(item, `${path}.${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (key.includes("\u0000")) return at;
+      const found = findNul(item, at);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /**
  * The JSON object a write request carries. Requiring application/json also keeps cookie-authenticated
  * writes safe from cross-site forms: browsers cannot send that type cross-origin without a CORS
@@ -57,5 +78,7 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
     throw invalidRequest("request body is not valid JSON");
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw invalidRequest("request body must be a JSON object");
+  const nul = findNul(parsed, "");
+  if (nul) throw invalidRequest("text must not contain NUL (\\u0000) characters", { [nul]: "must not contain NUL (\\u0000) characters" });
   return parsed as Record<string, unknown>;
 }

@@ -1,8 +1,11 @@
 import type { NextRequest } from "next/server";
 import { enforce, invalidInput, parseId, parseInput } from "@switchboard/db";
+import { CLIENT_IP_HEADER } from "@/server/client-ip";
 import { getRuntime } from "@/server/runtime";
 import type { AnyApiRouteSpec, PublicRouteSpec, RouteContext } from "./api-route";
+import { rateLimited } from "./api-error";
 import { authenticateRequest } from "./authenticate";
+import { assertNotCrossSite } from "./cross-site";
 import { getApiLogger } from "./logger";
 import { toErrorResponse } from "./map-error";
 import { readJsonBody } from "./read-json-body";
@@ -12,7 +15,14 @@ import { jsonResponse, noContentResponse } from "./responses";
 
 async function answer(route: AnyApiRouteSpec, request: NextRequest, context: RouteContext | undefined): Promise<Response> {
   const runtime = getRuntime();
+  // server.ts sets the client's address (from a trusted proxy or the socket); a guess never gets here.
+  const byAddress = await runtime.limits.consume("apiAddress", request.headers.get(CLIENT_IP_HEADER) ?? "unknown");
+  if (!byAddress.ok) throw rateLimited(byAddress.retryAfterSeconds);
   const viewer = await authenticateRequest(request, { db: runtime.db, authSecret: runtime.config.authSecret });
+  const byUser = await runtime.limits.consume("apiUser", viewer.id);
+  if (!byUser.ok) throw rateLimited(byUser.retryAfterSeconds);
+  // Routes with a body already demand application/json (readJsonBody); bodiless ones check here.
+  if (!route.body) assertNotCrossSite(request, request.nextUrl.host);
   // Unknown and repeated parameters are refused before anything else, so a typo never passes as a filter.
   const rawQuery = route.query ? readQuery(request.nextUrl.searchParams, Object.keys(route.query.shape)) : undefined;
   if (route.rule) enforce(route.rule, viewer);

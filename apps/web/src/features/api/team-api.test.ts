@@ -26,8 +26,14 @@ afterAll(async () => {
 
 type Handler = (request: NextRequest, context?: { params: Promise<{ id: string }> }) => Promise<Response>;
 
-async function call(handler: Handler, method: string, path: string, options: { auth?: Auth; json?: unknown; id?: string } = {}) {
-  return readResponse(await handler(apiRequest(method, path, { auth: options.auth, json: options.json }), options.id ? idContext(options.id) : undefined));
+async function call(
+  handler: Handler,
+  method: string,
+  path: string,
+  options: { auth?: Auth; json?: unknown; id?: string; headers?: Record<string, string> } = {}
+) {
+  const request = apiRequest(method, path, { auth: options.auth, json: options.json, headers: options.headers });
+  return readResponse(await handler(request, options.id ? idContext(options.id) : undefined));
 }
 
 describe("/api/v1/users and /api/v1/invitations", () => {
@@ -128,10 +134,21 @@ describe("/api/v1/users and /api/v1/invitations", () => {
     });
     expect(reset.status).toBe(403);
 
-    const out = await call(userSignOut.POST, "POST", `/api/v1/users/${env.supervisor.user.id}/sign-out`, {
-      auth: env.supervisor.cookie,
-      id: env.supervisor.user.id
-    });
+    // A bodiless POST with the session cookie: another site's form or no-cors fetch is refused.
+    const signOutPath = `/api/v1/users/${env.supervisor.user.id}/sign-out`;
+    const target = { id: env.supervisor.user.id };
+    const crossSite: Record<string, string>[] = [
+      {},
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { "content-type": "text/plain", "sec-fetch-site": "cross-site" }
+    ];
+    for (const headers of crossSite) {
+      const refused = await call(userSignOut.POST, "POST", signOutPath, { auth: env.supervisor.cookie, headers, ...target });
+      expect([refused.status, refused.body.error.code]).toEqual([403, "forbidden"]);
+    }
+    expect((await call(users.GET, "GET", "/api/v1/users", { auth: env.supervisor.cookie })).status).toBe(200);
+    const out = await call(userSignOut.POST, "POST", signOutPath, { auth: env.supervisor.cookie, headers: { origin: "http://localhost:3000" }, ...target });
     expect(out.status).toBe(204);
     const revoked = await call(users.GET, "GET", "/api/v1/users", { auth: env.supervisor.cookie });
     expect([revoked.status, revoked.body.error.message]).toEqual([401, "session was signed out; sign in again"]);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { handlePbxWebhook, webhookHttpStatus } from "@switchboard/pbx";
-import { ApiError } from "@/features/api/api-error";
+import { ApiError, rateLimited } from "@/features/api/api-error";
 import { getApiLogger } from "@/features/api/logger";
 import { toErrorResponse } from "@/features/api/map-error";
 import { readCapped } from "@/features/api/read-json-body";
@@ -25,6 +25,9 @@ function describeFields(fields: Record<string, string>): string {
  */
 export async function receivePbxWebhook(request: NextRequest, publicId: string): Promise<Response> {
   try {
+    // Before the body is read or the signature checked: a flooding PBX costs its own integration only.
+    const allowed = await getRuntime().limits.consume("pbxWebhook", publicId);
+    if (!allowed.ok) throw rateLimited(allowed.retryAfterSeconds);
     const bytes = await readCapped(request.body, MAX_WEBHOOK_BYTES);
     let raw: string;
     try {

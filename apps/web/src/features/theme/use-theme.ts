@@ -27,6 +27,12 @@ function readStored(): "dark" | "light" | null {
   }
 }
 
+/** What the head script of the root layout does, for pages rendered without it (the error page). */
+export function applyStoredTheme(): void {
+  const stored = readStored();
+  document.documentElement.classList.toggle("dark", stored === "dark" || (stored === null && window.matchMedia("(prefers-color-scheme: dark)").matches));
+}
+
 const isDark = () => document.documentElement.classList.contains("dark");
 
 /** Whether dark mode is on, and a setter that applies and remembers the choice. */

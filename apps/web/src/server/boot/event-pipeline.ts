@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
 import type { Logger } from "pino";
+import { authorizeOpsRequest } from "@switchboard/config";
 import { startEventPipeline } from "@switchboard/realtime";
 import type { WebRuntime } from "../web-runtime";
 
@@ -28,7 +29,7 @@ export async function startWebEventPipeline(
     retention: config.retention,
     activityRetentionDays: config.activityRetentionDays,
     ...(config.redisUrl ? { redis: { url: config.redisUrl, keyPrefix: config.redisKeyPrefix } } : {}),
-    ...(config.embeddedRealtime ? { realtime: { httpServer, authSecret: config.authSecret } } : {})
+    ...(config.embeddedRealtime ? { realtime: { httpServer, authSecret: config.authSecret, options: { opsToken: config.opsToken } } } : {})
   });
   const { realtime } = pipeline;
 
@@ -36,6 +37,7 @@ export async function startWebEventPipeline(
     handleOpsRequest(req, res) {
       if (!realtime || !(req.url ?? "").startsWith("/realtime/")) return false;
       if ((req.url ?? "").split("?")[0] === "/realtime/stats" && req.method === "GET") {
+        if (!authorizeOpsRequest(req, res, config.opsToken)) return true;
         res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
         res.end(JSON.stringify({ ...realtime.stats(), ...extraStats() }));
         return true;

@@ -29,7 +29,7 @@ export async function startWebIntegrations(runtime: WebRuntime, logger: Logger):
   logger.info({ jobs: config.runJobs ? "in-process" : "external (npm run worker)" }, "job queue ready");
   return {
     integrations,
-    handleOpsRequest: createJobsOpsHandler(integrations.metrics, "/jobs"),
+    handleOpsRequest: createJobsOpsHandler(integrations.metrics, config.opsToken, "/jobs"),
     async close() {
       setProcessSingleton("integrations", undefined);
       await integrations.stop(8_000);

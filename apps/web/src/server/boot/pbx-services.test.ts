@@ -10,6 +10,9 @@ import { startFakePbxFor } from "@/features/api/testing/fake-pbx";
 import { getCallControlGateway } from "@/features/call-control/server/gateway-registry";
 import { startPbxServices } from "./pbx-services";
 
+const OPS_TOKEN = "pbx-services-ops-token-0123456789";
+const OPS_AUTH = { authorization: `Bearer ${OPS_TOKEN}` };
+
 let env: ApiTestEnv;
 let ami: FakeAmiServer;
 let demoOrgId: string;
@@ -27,7 +30,11 @@ describe("PBX services in the web process (PBX_CONNECTOR=embedded, SIMULATOR=dem
   it("runs the supervisor here, registers in-process call control, simulates the demo org, and counts bad input on GET /pbx/stats", async () => {
     expect(env.runtime.config.pbxConnector).toBe("embedded");
     // The fake PBX listens on loopback: as an on-premises install (OUTBOUND_ALLOW_PRIVATE=true) would allow.
-    const runtime = { ...env.runtime, egress: onPremEgress, config: { ...env.runtime.config, simulator: { org: "demo" as const, rate: 1, byDefault: false } } };
+    const runtime = {
+      ...env.runtime,
+      egress: onPremEgress,
+      config: { ...env.runtime.config, opsToken: OPS_TOKEN, simulator: { org: "demo" as const, rate: 1, byDefault: false } }
+    };
     const pbx = await startPbxServices(runtime, pino({ level: "silent" }));
     const http = createServer((req, res) => {
       if (!pbx.handleOpsRequest(req, res)) res.writeHead(404).end();
@@ -45,8 +52,12 @@ describe("PBX services in the web process (PBX_CONNECTOR=embedded, SIMULATOR=dem
       const connected = async () => (await env.runtime.db.pbxConnection.findUniqueOrThrow({ where: { organizationId: env.orgA.id } })).status;
       await expect.poll(connected).toBe("connected");
       await ami.replay(readFixture("bad-input.ami"));
-      await expect.poll(async () => ((await (await fetch(url)).json()) as { pbx: { totals: { unknownChannels: number } } }).pbx.totals.unknownChannels).toBe(5);
-      const { pbx: stats } = (await (await fetch(url)).json()) as {
+      await expect
+        .poll(
+          async () => ((await (await fetch(url, { headers: OPS_AUTH })).json()) as { pbx: { totals: { unknownChannels: number } } }).pbx.totals.unknownChannels
+        )
+        .toBe(5);
+      const { pbx: stats } = (await (await fetch(url, { headers: OPS_AUTH })).json()) as {
         pbx: { totals: Record<string, number>; simulator: unknown; connections: Record<string, unknown> };
       };
       expect(stats.totals).toMatchObject({ garbageLines: 3, malformedFrames: 1, unknownEvents: 1 });

@@ -80,7 +80,7 @@ export async function startPbxServices(runtime: WebRuntime, logger: Logger): Pro
   return {
     simulating: simulator && config.simulator ? { org: config.simulator.org, byDefault: config.simulator.byDefault } : null,
     stats,
-    handleOpsRequest: createPbxOpsHandler(stats),
+    handleOpsRequest: createPbxOpsHandler(stats, config.opsToken),
     async close() {
       registerCallControlGateway(undefined);
       await simulator?.stop().catch((error: unknown) => log.warn({ err: error }, "simulator did not stop cleanly"));

@@ -74,8 +74,16 @@ function queryParameters(query: z.ZodObject): Json[] {
 /** The error answers an operation may give: those its shape implies (credentials, policy, id, input) and its own. */
 function errorAnswers(route: ApiRoute): ErrorAnswer[] {
   if ("public" in route) return route.errors ?? [];
-  const implied: ErrorAnswer[] = [{ status: 401, description: "no credentials, or invalid ones" }];
+  const implied: ErrorAnswer[] = [
+    { status: 401, description: "no credentials, or invalid ones" },
+    { status: 429, description: "too many requests from this user or address; `Retry-After` says when to try again" }
+  ];
   if (route.rule) implied.push({ status: 403, description: `\`${route.rule.denial}\`` });
+  if (route.method === "POST" && !route.body)
+    implied.push({
+      status: 403,
+      description: "cross-site request refused: a session-cookie call needs `Content-Type: application/json` or the console's own Origin"
+    });
   if (route.query || route.body) implied.push({ status: 400, description: "invalid input; `fields` names each problem" });
   if (route.item) implied.push({ status: 404, description: `\`${route.item} not found\` (also for one you may not see)` });
   if (route.body) implied.push({ status: 413, description: `body larger than ${(route.maxBodyBytes ?? MAX_BODY_BYTES) / 1024} KB` });

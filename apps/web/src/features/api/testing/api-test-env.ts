@@ -94,6 +94,7 @@ export async function createApiTestEnv(): Promise<ApiTestEnv> {
     otherAdmin: await testUser(orgB.id, "admin"),
     sessionCookie,
     async close() {
+      await runtime.limits.close();
       await runtime.database.close();
       await testDb.drop();
       for (const name of SINGLETONS) setProcessSingleton(name, undefined);
