@@ -1,4 +1,6 @@
+import { canImportUsers } from "@switchboard/auth";
 import { AccessDenied } from "@/components/ui/access-denied";
+import { ButtonLink } from "@/components/ui/button";
 import { Notice, PageHeader, Panel } from "@/components/ui/panel";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { loadUsersPage, type SearchParams } from "../server/load-users";
@@ -22,6 +24,13 @@ export async function UsersScreen({ viewer, searchParams }: { viewer: Viewer; se
           data.canManage
             ? "Your organization's people: invite them, change their role and offices, deactivate them. Changes appear here live."
             : "Your organization's people."
+        }
+        actions={
+          canImportUsers(viewer) ? (
+            <ButtonLink href="/users/import" variant="secondary">
+              Import CSV
+            </ButtonLink>
+          ) : null
         }
       />
       <div className="space-y-6">
