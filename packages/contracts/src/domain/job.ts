@@ -54,7 +54,7 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
 };
 
 /** What a CSV import creates; each kind has its own columns and job. */
-export const IMPORT_KINDS = ["extensions", "users"] as const;
+const IMPORT_KINDS = ["extensions", "users"] as const;
 export const importKindSchema = z.enum(IMPORT_KINDS, { error: `kind must be one of: ${IMPORT_KINDS.join(", ")}` });
 export type ImportKind = z.infer<typeof importKindSchema>;
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
 import type { ImportKind, ImportPreviewView, JobView } from "@switchboard/contracts";
 import { PlainTable } from "@/components/data-table/plain-table";
 import { FormAlert } from "@/components/forms/form-alert";
