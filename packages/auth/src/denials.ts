@@ -20,7 +20,7 @@ import {
   isStaff
 } from "./policy";
 import type { Viewer } from "./viewer";
-import { canCreateCustomers, canManageOrganization, canManageUsers, canReadActivity, canReadUsers } from "./user-policy";
+import { canCreateCustomers, canImportUsers, canManageOrganization, canManageUsers, canReadActivity, canReadUsers } from "./user-policy";
 
 /**
  * A rule a whole operation is subject to: the policy function that decides it and the one message
@@ -50,6 +50,9 @@ export const RULES = {
   changeTickets: rule(canChangeTickets, "customers cannot change a ticket's status, priority, office or assignee"),
   manageWebhooks: rule(canManageWebhooks, "only admins may manage webhooks"),
   importExtensions: rule(canImportExtensions, "only admins may import extensions"),
+  importUsers: rule(canImportUsers, "only admins and supervisors may import users"),
+  /** Any import at all (the kind's own rule decides the rest). */
+  startImports: rule((v) => canImportExtensions(v) || canImportUsers(v), "only admins and supervisors may import"),
   exportData: rule(canExportData, "your role cannot export calls or tickets"),
   readJobs: rule(canReadJobs, "your role cannot see jobs"),
   readUsers: rule(canReadUsers, "customers cannot see the team"),

@@ -7,6 +7,7 @@ import {
   canChangeRole,
   canChangeUserStatus,
   canCreateCustomers,
+  canImportUsers,
   canInviteAs,
   canManageOrganization,
   canManageUser,
@@ -21,6 +22,18 @@ import type { Viewer } from "./viewer";
 const ROLES: Role[] = ["admin", "supervisor", "agent", "customer"];
 const viewer = (role: Role, orgId = "org-a"): Viewer => ({ id: `${role}-id`, orgId, role });
 const target = (role: Role, orgId = "org-a"): UserFacts => ({ id: `other-${role}`, orgId, role });
+
+describe("users import", () => {
+  it("admins and supervisors import; each row's role must be one the importer may give", () => {
+    expect(ROLES.filter((r) => canImportUsers(viewer(r)))).toEqual(["admin", "supervisor"]);
+    expect(RULES.importUsers.allows(viewer("agent"))).toBe(false);
+    expect(RULES.startImports.allows(viewer("supervisor"))).toBe(true);
+    expect(RULES.startImports.allows(viewer("agent"))).toBe(false);
+    // A supervisor's file may not make admins or supervisors.
+    expect(ROLES.filter((r) => canInviteAs(viewer("supervisor"), r))).toEqual(["agent", "customer"]);
+    expect(ROLES.filter((r) => canInviteAs(viewer("admin"), r))).toEqual(ROLES);
+  });
+});
 
 describe("user policy matrix", () => {
   const expected: Record<Role, { read: boolean; manage: boolean; customers: boolean; activity: boolean; org: boolean; gives: Role[] }> = {

@@ -33,6 +33,14 @@ export function canCreateCustomers(viewer: Viewer): boolean {
   return isStaff(viewer);
 }
 
+/**
+ * Importing people from CSV: admins and supervisors (each row's role must still be one they may
+ * hand out, see canInviteAs). Agents add customers one at a time.
+ */
+export function canImportUsers(viewer: Viewer): boolean {
+  return isManager(viewer);
+}
+
 /** The roles a viewer may hand out, by inviting or by changing someone's role. */
 export function assignableRoles(viewer: Viewer): readonly Role[] {
   if (viewer.role === "admin") return ALL_ROLES;

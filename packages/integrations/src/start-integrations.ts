@@ -5,7 +5,7 @@ import { EgressGuard, type EgressPolicy } from "@switchboard/egress";
 import { startJobQueue } from "./queue/job-queue";
 import { createQueueMetrics, type QueueMetrics } from "./queue/queue-metrics";
 import type { IntegrationSettings } from "./settings";
-import type { IntegrationDeps } from "./webhooks/deps";
+import type { IntegrationDeps, InvitationMail } from "./webhooks/deps";
 import { startJobWorker, type JobWorker } from "./worker/start-job-worker";
 
 export interface Integrations {
@@ -29,6 +29,8 @@ export async function startIntegrations(options: {
   egress: EgressPolicy;
   runWorker: boolean;
   webhookConcurrency?: number;
+  /** Mails invitations that jobs create (users imports); without it they are only offered as links. */
+  sendInvitation?: (mail: InvitationMail) => Promise<boolean>;
 }): Promise<Integrations> {
   const { database, logger, settings } = options;
   const queue = await startJobQueue({
@@ -38,7 +40,14 @@ export async function startIntegrations(options: {
     supervise: options.runWorker,
     superviseIntervalSeconds: settings.superviseIntervalSeconds
   });
-  const deps: IntegrationDeps = { db: database.client, box: options.box, queue, egress: new EgressGuard(options.egress), settings };
+  const deps: IntegrationDeps = {
+    db: database.client,
+    box: options.box,
+    queue,
+    egress: new EgressGuard(options.egress),
+    settings,
+    ...(options.sendInvitation ? { sendInvitation: options.sendInvitation } : {})
+  };
   const worker = options.runWorker
     ? await startJobWorker({ deps, database, logger, ...(options.webhookConcurrency ? { webhookConcurrency: options.webhookConcurrency } : {}) })
     : undefined;

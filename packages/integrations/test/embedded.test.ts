@@ -43,7 +43,7 @@ afterAll(async () => {
 it("embedded: an import enqueued in the app's transaction runs in-process, and webhooks deliver", async () => {
   const receiver = await startReceiver();
   await createWebhook(integrations.deps, admin, { url: receiver.url, description: "", eventTypes: ["extension.created"], enabled: true });
-  const job = await startImport(integrations.deps, admin, { csv: extensionsCsv(300, 4000), mode: "all_or_nothing" });
+  const job = await startImport(integrations.deps, admin, { kind: "extensions", csv: extensionsCsv(300, 4000), mode: "all_or_nothing" });
   await expect.poll(async () => (await getJob(integrations.deps, admin, job.id)).state, { timeout: 90_000, interval: 250 }).toBe("completed");
   expect(await database.client.extension.count()).toBe(300);
   await expect.poll(() => receiver.requests.length, { timeout: 60_000, interval: 250 }).toBe(300);

@@ -39,7 +39,7 @@ describe("extension import", () => {
   const csv = extensionsCsv(2000, 5000, bad);
 
   it("2,000 rows with 3 bad ones: the preview names the 3 and nothing is written", async () => {
-    const preview = await previewImport(harness.deps, admin, csv);
+    const preview = await previewImport(harness.deps, admin, { kind: "extensions", csv });
     expect(preview.total).toBe(2000);
     expect(preview.validCount).toBe(1997);
     expect(preview.errors.map((e) => e.row)).toEqual([12, 1001, 1502]);
@@ -48,7 +48,7 @@ describe("extension import", () => {
     expect(preview.errors[2]?.message).toMatch(/number 5001 is also on row 3/);
     expect(await count(5000, 6999)).toBe(0);
     // All-or-nothing (the default) refuses to start, naming the rows; still nothing written.
-    await expect(startImport(harness.deps, admin, { csv, mode: "all_or_nothing" })).rejects.toMatchObject({
+    await expect(startImport(harness.deps, admin, { kind: "extensions", csv, mode: "all_or_nothing" })).rejects.toMatchObject({
       code: "bad_request",
       fields: { "row 12": expect.any(String), "row 1001": expect.any(String), "row 1502": expect.any(String) }
     });
@@ -56,11 +56,11 @@ describe("extension import", () => {
   });
 
   it("only admins import", async () => {
-    await expect(previewImport(harness.deps, supervisor, csv)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(previewImport(harness.deps, supervisor, { kind: "extensions", csv })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("importing the valid rows creates exactly them and reports the rest", async () => {
-    const job = await startImport(harness.deps, admin, { csv, mode: "valid_rows" });
+    const job = await startImport(harness.deps, admin, { kind: "extensions", csv, mode: "valid_rows" });
     expect(job.state).toBe("queued");
     expect(job.total).toBe(1997);
     await expect.poll(finished(job.id), { timeout: 90_000, interval: 250 }).toBe("completed");
@@ -74,7 +74,7 @@ describe("extension import", () => {
 
   it("all-or-nothing: a row that fails while writing (taken meanwhile) leaves nothing", async () => {
     const file = extensionsCsv(300, 7000);
-    const job = await startImport(harness.deps, admin, { csv: file, mode: "all_or_nothing" });
+    const job = await startImport(harness.deps, admin, { kind: "extensions", csv: file, mode: "all_or_nothing" });
     // Someone creates number 7250 after the preview, before the import reaches it.
     await t.database.client.extension.create({
       data: {
@@ -94,7 +94,7 @@ describe("extension import", () => {
   }, 90_000);
 
   it("cancel: a running all-or-nothing import undoes itself", async () => {
-    const job = await startImport(harness.deps, admin, { csv: extensionsCsv(1500, 8000), mode: "all_or_nothing" });
+    const job = await startImport(harness.deps, admin, { kind: "extensions", csv: extensionsCsv(1500, 8000), mode: "all_or_nothing" });
     await expect.poll(async () => (await getJob(harness.deps, admin, job.id)).done, { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
     await cancelJob(harness.deps, admin, job.id);
     await expect.poll(finished(job.id), { timeout: 60_000, interval: 250 }).toBe("cancelled");
@@ -103,11 +103,11 @@ describe("extension import", () => {
   }, 90_000);
 
   it("a file that is not an extensions CSV is refused whole, naming the problem", async () => {
-    await expect(previewImport(harness.deps, admin, "foo,bar\n1,2\n")).rejects.toMatchObject({
+    await expect(previewImport(harness.deps, admin, { kind: "extensions", csv: "foo,bar\n1,2\n" })).rejects.toMatchObject({
       code: "bad_request",
       message: expect.stringMatching(/unknown column "foo"/)
     });
-    await expect(previewImport(harness.deps, admin, "number,display_name,sip_username,sip_secret\n")).rejects.toMatchObject({
+    await expect(previewImport(harness.deps, admin, { kind: "extensions", csv: "number,display_name,sip_username,sip_secret\n" })).rejects.toMatchObject({
       message: expect.stringMatching(/no rows/)
     });
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const JOB_KINDS = ["import_extensions", "export_calls", "export_tickets"] as const;
+const JOB_KINDS = ["import_extensions", "import_users", "export_calls", "export_tickets"] as const;
 const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
@@ -14,11 +14,11 @@ export const FINISHED_JOB_STATES: ReadonlySet<JobState> = new Set(["completed", 
 export const jobResultSchema = z.object({
   /** One line for people: "2,000 extensions created", "Nothing imported: row 14 failed". */
   summary: z.string(),
-  /** Import: what was created, by CSV row (1 = the first data row). */
-  created: z.array(z.object({ row: z.number().int(), number: z.string() })).optional(),
+  /** Import: what was created, by CSV row (the header is row 1): extensions by number, people by email. */
+  created: z.array(z.union([z.object({ row: z.number().int(), number: z.string() }), z.object({ row: z.number().int(), email: z.string() })])).optional(),
   /** Import: rows that failed and why. */
   errors: z.array(z.object({ row: z.number().int(), message: z.string() })).optional(),
-  /** Export: the file offered for download until it expires. */
+  /** Export, or a users import's invitation links: the file offered to the job's starter until it expires. */
   file: z.object({ fileName: z.string(), size: z.number().int(), expiresAt: z.string() }).optional()
 });
 export type JobResult = z.infer<typeof jobResultSchema>;
@@ -48,16 +48,34 @@ export type JobView = z.infer<typeof jobViewSchema>;
 
 export const JOB_KIND_LABELS: Record<JobKind, string> = {
   import_extensions: "Extension import",
+  import_users: "Users import",
   export_calls: "Calls export",
   export_tickets: "Tickets export"
 };
 
-/** What an import would do, before anything is written: every row checked. */
-export interface ImportPreviewView {
-  total: number;
-  validCount: number;
-  /** Rows that cannot be imported (the header is row 1), and why. */
-  errors: { row: number; message: string }[];
-  /** The first valid rows, as they would be created. */
-  sample: { row: number; number: string; displayName: string; sipUsername: string }[];
+/** What a CSV import creates; each kind has its own columns and job. */
+const IMPORT_KINDS = ["extensions", "users"] as const;
+export const importKindSchema = z.enum(IMPORT_KINDS, { error: `kind must be one of: ${IMPORT_KINDS.join(", ")}` });
+export type ImportKind = z.infer<typeof importKindSchema>;
+
+/** A created item as people read it: the extension's number or the person's email. */
+export function createdLabel(item: NonNullable<JobResult["created"]>[number]): string {
+  return "number" in item ? item.number : item.email;
 }
+
+export const importPreviewSchema = z.object({
+  kind: importKindSchema,
+  total: z.number().int(),
+  validCount: z.number().int(),
+  /** Rows that cannot be imported (the header is row 1), and why. */
+  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  /** The first valid rows, as they would be created. */
+  sample: z.array(
+    z.union([
+      z.object({ row: z.number().int(), number: z.string(), displayName: z.string(), sipUsername: z.string() }),
+      z.object({ row: z.number().int(), email: z.string(), name: z.string(), role: z.string(), offices: z.array(z.string()) })
+    ])
+  )
+});
+/** What an import would do, before anything is written: every row checked. */
+export type ImportPreviewView = z.infer<typeof importPreviewSchema>;

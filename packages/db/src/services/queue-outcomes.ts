@@ -1,5 +1,4 @@
 import { startOfOrgDay, startOfQuarterHour } from "@switchboard/contracts";
-import type { DbClient } from "../client/create-client";
 
 /** What one caller event adds to a queue's counters. */
 export interface QueueOutcomeDelta {

@@ -33,7 +33,7 @@ function hashLinkToken(token: string): string {
 /** Replaces the user's unused links with a new one. */
 export async function issueTokenFor(
   tx: DbClient,
-  viewer: ActingViewer | null,
+  viewer: Pick<ActingViewer, "id"> | null,
   user: { id: string; organizationId: string; email: string; name: string },
   purpose: UserTokenPurpose
 ): Promise<IssuedToken> {
@@ -64,26 +64,42 @@ export async function inviteUser(
   if (input.role === "customer" && input.officeIds.length) throw badRequest(USER_DENIALS.customerOffices, { officeIds: USER_DENIALS.customerOffices });
   return withActor(actorOf(viewer), () =>
     db.$transaction(async (tx) => {
-      const t = tx as unknown as DbClient;
-      const officeIds = await assertOrgOffices(t, viewer.orgId, input.officeIds);
-      const row = await t.user
-        .create({
-          data: {
-            organizationId: viewer.orgId,
-            name: input.name,
-            email: input.email,
-            role: input.role,
-            status: "invited",
-            passwordHash: null,
-            officeMemberships: { create: officeIds.map((officeId) => ({ officeId })) }
-          },
-          include: userIncludes
-        })
-        .catch((e: unknown) => translatePrismaError(e, UNIQUE_EMAIL, "user"));
-      await touchOffices(t, officeIds);
-      return { user: toUserView(row), link: await issueTokenFor(t, viewer, row, "invitation") };
+      const { user, link } = await addPerson(tx as unknown as DbClient, viewer, viewer.orgId, input, "invite");
+      return { user, link };
     })
   );
+}
+
+/**
+ * Adds one person in the caller's transaction (the hooks announce user.created, and office.updated
+ * for each office joined): invited with a one-time link, or — a customer account staff keep without
+ * sign-in — active without a password and without a link. The caller checks who may give the role.
+ */
+export async function addPerson<Mode extends "invite" | "no_sign_in">(
+  t: DbClient,
+  issuer: Pick<ActingViewer, "id"> | null,
+  orgId: string,
+  input: Pick<InvitationCreateInput, "name" | "email" | "role" | "officeIds">,
+  mode: Mode
+): Promise<{ user: UserView; link: Mode extends "invite" ? IssuedToken : null }> {
+  const officeIds = await assertOrgOffices(t, orgId, input.officeIds);
+  const row = await t.user
+    .create({
+      data: {
+        organizationId: orgId,
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        status: mode === "invite" ? "invited" : "active",
+        passwordHash: null,
+        officeMemberships: { create: officeIds.map((officeId) => ({ officeId })) }
+      },
+      include: userIncludes
+    })
+    .catch((e: unknown) => translatePrismaError(e, UNIQUE_EMAIL, "user"));
+  await touchOffices(t, officeIds);
+  const link = mode === "invite" ? await issueTokenFor(t, issuer, row, "invitation") : null;
+  return { user: toUserView(row), link: link as Mode extends "invite" ? IssuedToken : null };
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { FINISHED_JOB_STATES, type CallView, type TicketView } from "@switchboard/contracts";
 import { callListQuerySchema, listCalls, listTickets, ticketListQuerySchema, withActor, type ActingViewer } from "@switchboard/db";
 import type { IntegrationDeps } from "../webhooks/deps";
+import { offerJobFile } from "./job-files";
 import { cancelRequested, finishJob, ProgressWriter, startJob } from "./job-records";
 
 const PAGE = 200;
@@ -78,23 +79,9 @@ export async function runExportJob(deps: IntegrationDeps, jobId: string): Promis
     if (result.data.length < PAGE || rows.length >= EXPORT_MAX_ROWS) break;
   }
   const csv = stringify([columns.map(([name]) => name), ...rows.slice(0, EXPORT_MAX_ROWS)]);
-  const content = Buffer.from(csv, "utf8");
-  const expiresAt = new Date(Date.now() + deps.settings.exportTtlMs);
-  const fileName = `${input.kind}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-")}.csv`;
-  await deps.db.jobFile.upsert({
-    where: { jobId },
-    create: { jobId, organizationId: found.organizationId, fileName, contentType: "text/csv; charset=utf-8", content, expiresAt },
-    update: { fileName, content, expiresAt }
-  });
+  const file = await offerJobFile(deps, jobId, found.organizationId, input.kind, csv, new Date(Date.now() + deps.settings.exportTtlMs));
   const count = Math.min(rows.length, EXPORT_MAX_ROWS);
-  await finishJob(
-    deps.db,
-    jobId,
-    "completed",
-    { summary: `${count} ${input.kind} exported`, file: { fileName, size: content.length, expiresAt: expiresAt.toISOString() } },
-    null,
-    count
-  );
+  await finishJob(deps.db, jobId, "completed", { summary: `${count} ${input.kind} exported`, file }, null, count);
 }
 
 async function readPage(deps: IntegrationDeps, viewer: ActingViewer, input: ExportInput, page: number) {

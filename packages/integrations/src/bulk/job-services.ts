@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { canSeeJob, RULES } from "@switchboard/auth";
-import { FINISHED_JOB_STATES, type ImportPreviewView, type JobView, type Page } from "@switchboard/contracts";
+import { FINISHED_JOB_STATES, importKindSchema, type ImportKind, type ImportPreviewView, type JobKind, type JobView, type Page } from "@switchboard/contracts";
 import {
   actorOf,
   badRequest,
@@ -18,7 +18,8 @@ import {
 } from "@switchboard/db";
 import { QUEUES } from "../queue/queues";
 import type { IntegrationDeps } from "../webhooks/deps";
-import { CsvFormatError, previewExtensionCsv } from "./extension-csv";
+import { CsvFormatError } from "./csv-table";
+import { importKind } from "./import-kinds";
 import type { ExportInput } from "./export-runner";
 import type { ImportInput } from "./import-runner";
 
@@ -57,15 +58,19 @@ export async function getJob(deps: IntegrationDeps, viewer: ActingViewer, id: st
 }
 
 export const importRequestSchema = z.strictObject({
+  kind: importKindSchema.default("extensions"),
   csv: z.string({ error: "csv is required: the file's text" }).min(1, "csv must not be empty"),
   mode: z.enum(["all_or_nothing", "valid_rows"], { error: "mode must be all_or_nothing or valid_rows" }).default("all_or_nothing")
 });
 export type ImportRequest = z.output<typeof importRequestSchema>;
+export const importPreviewRequestSchema = importRequestSchema.pick({ kind: true, csv: true });
+export type ImportPreviewRequest = z.output<typeof importPreviewRequestSchema>;
 
-async function preview(deps: IntegrationDeps, viewer: ActingViewer, csv: string) {
-  enforce(RULES.importExtensions, viewer);
+async function preview(deps: IntegrationDeps, viewer: ActingViewer, kind: ImportKind, csv: string) {
+  const spec = importKind(kind);
+  enforce(spec.rule, viewer);
   try {
-    return await previewExtensionCsv(deps.db, deps.box, viewer.orgId, csv);
+    return { spec, result: await spec.preview(deps, viewer, csv) };
   } catch (error) {
     if (error instanceof CsvFormatError) throw badRequest(`invalid input — csv: ${error.message}`, { csv: error.message });
     throw error;
@@ -73,31 +78,32 @@ async function preview(deps: IntegrationDeps, viewer: ActingViewer, csv: string)
 }
 
 /** Validates every row and says what an import would do; writes nothing. */
-export async function previewImport(deps: IntegrationDeps, viewer: ActingViewer, csv: string): Promise<ImportPreviewView> {
-  const result = await preview(deps, viewer, csv);
+export async function previewImport(deps: IntegrationDeps, viewer: ActingViewer, request: ImportPreviewRequest): Promise<ImportPreviewView> {
+  const { spec, result } = await preview(deps, viewer, request.kind, request.csv);
   return {
+    kind: request.kind,
     total: result.total,
     validCount: result.valid.length,
     errors: result.errors,
-    sample: result.valid.slice(0, 20).map((r) => ({ row: r.row, number: r.data.number, displayName: r.data.displayName, sipUsername: r.data.sipUsername }))
+    sample: result.valid.slice(0, 20).map((r) => spec.sample(r))
   };
 }
 
 /**
  * Starts an import: the file is validated again (it may have changed since the preview, and so may
  * the organization), then the job row and its queue entry commit together. All-or-nothing refuses
- * a file with any bad row.
+ * a file with any bad row. `linkBase` is where links the import offers (invitations) point.
  */
-export async function startImport(deps: IntegrationDeps, viewer: ActingViewer, request: ImportRequest): Promise<JobView> {
-  const result = await preview(deps, viewer, request.csv);
+export async function startImport(deps: IntegrationDeps, viewer: ActingViewer, request: ImportRequest, options: { linkBase?: string } = {}): Promise<JobView> {
+  const { spec, result } = await preview(deps, viewer, request.kind, request.csv);
   if (request.mode === "all_or_nothing" && result.errors.length > 0) {
     const fields = Object.fromEntries(result.errors.slice(0, 50).map((e) => [`row ${e.row}`, e.message]));
     throw badRequest(`${result.errors.length} row${result.errors.length === 1 ? " has" : "s have"} errors; fix them, or import the valid rows only`, fields);
   }
   if (result.valid.length === 0) throw badRequest("no row of the file can be imported", { csv: "no valid rows" });
-  const input: ImportInput = { mode: request.mode, actor: actorOf(viewer), rows: result.valid };
+  const input: ImportInput = { mode: request.mode, actor: actorOf(viewer), linkBase: options.linkBase ?? null, rows: result.valid as ImportInput["rows"] };
   const initial = request.mode === "valid_rows" && result.errors.length > 0 ? { summary: "", created: [], errors: result.errors } : undefined;
-  return enqueueJob(deps, viewer, "import_extensions", QUEUES.importExtensions, input, result.valid.length, initial);
+  return enqueueJob(deps, viewer, spec.jobKind, QUEUES.imports, input, result.valid.length, initial);
 }
 
 export const exportRequestSchema = z.strictObject({
@@ -124,8 +130,8 @@ export async function startExport(deps: IntegrationDeps, viewer: ActingViewer, r
 async function enqueueJob(
   deps: IntegrationDeps,
   viewer: ActingViewer,
-  kind: "import_extensions" | "export_calls" | "export_tickets",
-  queue: (typeof QUEUES)["importExtensions" | "exportCsv"],
+  kind: JobKind,
+  queue: (typeof QUEUES)["imports" | "exportCsv"],
   input: ImportInput | ExportInput,
   total: number,
   result?: object
@@ -168,7 +174,7 @@ export async function cancelJob(deps: IntegrationDeps, viewer: ActingViewer, id:
   return toJobView(row);
 }
 
-/** The export's file, for the person who asked for it, until it expires. */
+/** A job's file (an export, a users import's invitation links), for the person who started the job, until it expires. */
 export async function getExportFile(
   deps: IntegrationDeps,
   viewer: ActingViewer,

@@ -6,7 +6,8 @@ export const QUEUES = {
   webhookDeliver: "webhook-deliver",
   /** One delivery outside the endpoint's sequence: a test event or a redelivery. */
   webhookSendOnce: "webhook-send-once",
-  importExtensions: "import-extensions",
+  /** CSV imports of every kind (the name predates users imports; queued jobs keep their queue). */
+  imports: "import-extensions",
   exportCsv: "export-csv"
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -45,12 +46,12 @@ export function queueDefinitions(settings: QueueSettings): Record<QueueName, Omi
       deadLetter: deadLetterOf(QUEUES.webhookDeliver)
     },
     [QUEUES.webhookSendOnce]: { retryLimit: 0, heartbeatSeconds, deadLetter: deadLetterOf(QUEUES.webhookSendOnce) },
-    [QUEUES.importExtensions]: {
+    [QUEUES.imports]: {
       retryLimit: 2,
       retryDelay: 2,
       retryBackoff: true,
       heartbeatSeconds,
-      deadLetter: deadLetterOf(QUEUES.importExtensions)
+      deadLetter: deadLetterOf(QUEUES.imports)
     },
     [QUEUES.exportCsv]: { retryLimit: 2, retryDelay: 2, retryBackoff: true, heartbeatSeconds, deadLetter: deadLetterOf(QUEUES.exportCsv) }
   };

@@ -47,10 +47,10 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   await boss.work(QUEUES.webhookSendOnce, poll, async ([job]) => {
     if (job) await sendOnce(deps, sendOnceJobSchema.parse(job.data));
   });
-  await boss.work(QUEUES.importExtensions, poll, async ([job]) => {
+  await boss.work(QUEUES.imports, poll, async ([job]) => {
     if (job) await runImportJob(deps, withJob.parse(job.data).jobId, log);
   });
-  await boss.work(deadLetterOf(QUEUES.importExtensions), poll, async ([job]) => {
+  await boss.work(deadLetterOf(QUEUES.imports), poll, async ([job]) => {
     if (job) await failImportJob(deps, withJob.parse(job.data).jobId, "the import stopped and could not be resumed");
   });
   await boss.work(QUEUES.exportCsv, poll, async ([job]) => {

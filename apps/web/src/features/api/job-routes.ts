@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { RULES } from "@switchboard/auth";
-import { dataSchemaOf, jobViewSchema, pageSchemaOf } from "@switchboard/contracts";
+import { dataSchemaOf, importPreviewSchema, jobViewSchema, pageSchemaOf } from "@switchboard/contracts";
 import {
   cancelJob,
   exportRequestSchema,
   getExportFile,
   getJob,
   IMPORT_MAX_BYTES,
+  importPreviewRequestSchema,
   importRequestSchema,
   jobListQuerySchema,
   listJobs,
@@ -14,6 +14,7 @@ import {
   startExport,
   startImport
 } from "@switchboard/integrations";
+import { linkBase } from "@/features/users/server/deliver-link";
 import { getIntegrationDeps } from "@/server/integrations";
 import { defineApiRoute } from "./api-route";
 
@@ -21,12 +22,9 @@ const TAG = "Jobs";
 const IMPORT_BODY_BYTES = IMPORT_MAX_BYTES * 2;
 const job = dataSchemaOf(jobViewSchema);
 const jobItem = { item: "job", path: "/api/v1/jobs/{id}" } as const;
-const previewSchema = z.object({
-  total: z.number().int(),
-  validCount: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
-  sample: z.array(z.object({ row: z.number().int(), number: z.string(), displayName: z.string(), sipUsername: z.string() }))
-});
+const KINDS =
+  "`kind` is `extensions` (default; admins; columns number, display_name, sip_username, sip_secret and optionally transport, codecs, voicemail_enabled, enabled) " +
+  "or `users` (admins and supervisors; columns email, name, role and optionally offices, office names separated by `;`; supervisors may only import agents and customers).";
 
 /** /api/v1/jobs, /imports, /exports: bulk work as jobs, and their progress. */
 export const jobRoutes = {
@@ -68,27 +66,29 @@ export const jobRoutes = {
     path: "/api/v1/imports/preview",
     tag: TAG,
     operationId: "previewImport",
-    summary: "Check every row of an extensions CSV; writes nothing",
-    rule: RULES.importExtensions,
-    body: z.strictObject({ csv: importRequestSchema.shape.csv }),
+    summary: "Check every row of a CSV import (extensions or users); writes nothing",
+    description: KINDS,
+    rule: RULES.startImports,
+    body: importPreviewRequestSchema,
     // The CSV travels as JSON text: room for escaping on top of the file's own limit.
     maxBodyBytes: IMPORT_BODY_BYTES,
-    success: { status: 200, description: "What an import would do", schema: dataSchemaOf(previewSchema) },
-    handle: async ({ viewer, body }) => ({ data: await previewImport(getIntegrationDeps(), viewer, body.csv) })
+    success: { status: 200, description: "What an import would do", schema: dataSchemaOf(importPreviewSchema) },
+    handle: async ({ viewer, body }) => ({ data: await previewImport(getIntegrationDeps(), viewer, body) })
   }),
   startImport: defineApiRoute({
     method: "POST",
     path: "/api/v1/imports",
     tag: TAG,
     operationId: "startImport",
-    summary: "Import extensions from CSV as a job",
+    summary: "Import extensions or users from CSV as a job",
     description:
-      "`all_or_nothing` (default) refuses a file with any bad row (400 naming each row in `fields`) and undoes itself if a row fails while writing; `valid_rows` skips bad rows.",
-    rule: RULES.importExtensions,
+      `${KINDS} \`all_or_nothing\` (default) refuses a file with any bad row (400 naming each row in \`fields\`) and leaves nothing imported if a row fails while writing; \`valid_rows\` skips bad rows. ` +
+      "A users import invites staff (mailed when a mail server is configured) and adds customers without sign-in; the invitation links are offered once, to the caller only, as a CSV at GET /api/v1/exports/{id}/file until they expire.",
+    rule: RULES.startImports,
     body: importRequestSchema,
     maxBodyBytes: IMPORT_BODY_BYTES,
     success: { status: 201, description: "The queued job", schema: job, location: (created) => `/api/v1/jobs/${created.data.id}` },
-    handle: async ({ viewer, body }) => ({ data: await startImport(getIntegrationDeps(), viewer, body) })
+    handle: async ({ viewer, body, request }) => ({ data: await startImport(getIntegrationDeps(), viewer, body, { linkBase: linkBase(request.headers) }) })
   }),
   startExport: defineApiRoute({
     method: "POST",
@@ -108,7 +108,7 @@ export const jobRoutes = {
     path: "/api/v1/exports/{id}/file",
     tag: TAG,
     operationId: "downloadExport",
-    summary: "The finished export's CSV (the requester only, until it expires; then 404)",
+    summary: "A finished job's CSV: an export, or a users import's invitation links (the job's starter only, until it expires; then 404)",
     rule: RULES.exportData,
     success: { status: 200, description: "text/csv" },
     handle: async ({ viewer, id }) => {

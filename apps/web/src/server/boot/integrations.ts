@@ -1,6 +1,8 @@
 import type { Logger } from "pino";
 import { setProcessSingleton } from "@switchboard/config";
-import { createJobsOpsHandler, startIntegrations, type Integrations } from "@switchboard/integrations";
+import { createJobsOpsHandler, startIntegrations, type Integrations, type InvitationMail } from "@switchboard/integrations";
+import { composeLinkMail } from "../../features/users/link-mail";
+import { createMailer } from "../mailer";
 import type { WebRuntime } from "../web-runtime";
 
 export interface WebIntegrations {
@@ -17,7 +19,15 @@ export interface WebIntegrations {
  */
 export async function startWebIntegrations(runtime: WebRuntime, logger: Logger): Promise<WebIntegrations> {
   const { config, database, box } = runtime;
+  const { mail } = config;
+  const mailer = mail ? createMailer(mail.url, mail.from, (error) => logger.warn({ err: error }, "mailing an imported invitation failed")) : null;
   const integrations = await startIntegrations({
+    ...(mailer
+      ? {
+          sendInvitation: (m: InvitationMail) =>
+            mailer.send(composeLinkMail({ purpose: "invitation", token: "", expiresAt: m.expiresAt, email: m.email, name: m.name }, m.url, m))
+        }
+      : {}),
     database,
     box,
     logger,

@@ -1,8 +1,8 @@
 import { canImportExtensions, canReadExtensions } from "@switchboard/auth";
-import { ButtonLink } from "@/components/ui/button";
 import { EntityListScreen } from "@/components/entity/entity-list-screen";
 import { AccessDenied } from "@/components/ui/access-denied";
 import type { Viewer } from "@/features/auth/server/require-viewer";
+import { ImportCsvLink } from "@/features/jobs/components/import-csv-link";
 import { loadExtensionsPage } from "../server/load-extensions";
 import { ExtensionsView } from "./extensions-view";
 
@@ -19,13 +19,7 @@ export async function ExtensionsScreen({ viewer }: { viewer: Viewer }) {
           : "Internal numbers and their SIP endpoints (read-only for your role)."
       }
       create={canManage ? { href: "/extensions/new", label: "New extension" } : null}
-      extraActions={
-        canImportExtensions(viewer) ? (
-          <ButtonLink href="/extensions/import" variant="secondary">
-            Import CSV
-          </ButtonLink>
-        ) : null
-      }
+      extraActions={canImportExtensions(viewer) ? <ImportCsvLink href="/extensions/import" /> : null}
       truncated={truncated}
     >
       <ExtensionsView rows={rows} statuses={statuses} seq={seq} canManage={canManage} />

@@ -1,8 +1,17 @@
 "use server";
 
-import { cancelJob, exportRequestSchema, importRequestSchema, previewImport, startExport, startImport } from "@switchboard/integrations";
+import { headers } from "next/headers";
+import {
+  cancelJob,
+  exportRequestSchema,
+  importPreviewRequestSchema,
+  importRequestSchema,
+  previewImport,
+  startExport,
+  startImport
+} from "@switchboard/integrations";
 import { parseId, parseInput } from "@switchboard/db";
-import { z } from "zod";
+import { linkBase } from "@/features/users/server/deliver-link";
 import { getIntegrationDeps } from "@/server/integrations";
 import { runViewerAction } from "@/server/viewer-action";
 
@@ -16,12 +25,12 @@ export async function startExportAction(input: unknown) {
   return runViewerAction("/jobs", (viewer) => startExport(getIntegrationDeps(), viewer, parseInput(exportRequestSchema, input)));
 }
 
-const csvOnly = z.strictObject({ csv: importRequestSchema.shape.csv });
-
 export async function previewImportAction(input: unknown) {
-  return runViewerAction("/extensions/import", (viewer) => previewImport(getIntegrationDeps(), viewer, parseInput(csvOnly, input).csv));
+  return runViewerAction("/jobs", (viewer) => previewImport(getIntegrationDeps(), viewer, parseInput(importPreviewRequestSchema, input)));
 }
 
 export async function startImportAction(input: unknown) {
-  return runViewerAction("/jobs", (viewer) => startImport(getIntegrationDeps(), viewer, parseInput(importRequestSchema, input)));
+  return runViewerAction("/jobs", async (viewer) =>
+    startImport(getIntegrationDeps(), viewer, parseInput(importRequestSchema, input), { linkBase: linkBase(await headers()) })
+  );
 }

@@ -1,65 +1,36 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
-import { FINISHED_JOB_STATES, type ImportPreviewView, type JobView } from "@switchboard/contracts";
+import type { ImportKind, ImportPreviewView, JobView } from "@switchboard/contracts";
 import { PlainTable } from "@/components/data-table/plain-table";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { controlClasses, FieldFrame } from "@/components/ui/field";
-import { Notice, Panel } from "@/components/ui/panel";
-import { cancelJobAction, previewImportAction, startImportAction } from "../actions/job-actions";
-import { useLiveJobs } from "../use-live-jobs";
-import { JobProgress } from "./job-progress";
+import { Panel } from "@/components/ui/panel";
+import { previewImportAction, startImportAction } from "../actions/job-actions";
+import { StartedImport } from "./started-import";
 
-function StartedImport({ job: started }: { job: JobView }) {
-  const [job] = useLiveJobs([started], 0);
-  const [pending, startTransition] = useTransition();
-  if (!job) return null;
-  const running = !FINISHED_JOB_STATES.has(job.state);
-  return (
-    <Panel className="space-y-3 p-6">
-      <h2 className="text-lg font-semibold">Import {running ? "in progress" : job.state}</h2>
-      <JobProgress job={job} />
-      {running && !job.cancelRequested ? (
-        <Button
-          variant="secondary"
-          disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await cancelJobAction(job.id);
-              if (!result.ok) toast.error(result.error.message);
-            })
-          }
-        >
-          Cancel import
-        </Button>
-      ) : null}
-      {job.result?.summary ? (
-        <Notice tone={job.state === "completed" ? "info" : "error"} title={job.result.summary} role="status">
-          {job.error ? <p>{job.error}</p> : null}
-          {job.state === "completed" && job.result.created?.length ? (
-            <p>
-              Created:{" "}
-              {job.result.created
-                .slice(0, 30)
-                .map((c) => c.number)
-                .join(", ")}
-              {job.result.created.length > 30 ? ", …" : ""}
-            </p>
-          ) : null}
-        </Notice>
-      ) : null}
-    </Panel>
-  );
-}
+/** What the form says about each kind's file. */
+const KIND_TEXT: Record<ImportKind, { columns: string; many: string }> = {
+  extensions: {
+    columns:
+      "Columns: number, display_name, sip_username, sip_secret, and optionally transport, codecs (separated by ;), voicemail_enabled, enabled. The first line names the columns.",
+    many: "extensions"
+  },
+  users: {
+    columns:
+      "Columns: email, name, role (admin, supervisor, agent or customer), and optionally offices (office names separated by ;). The first line names the columns. Staff are invited; customers are added without sign-in.",
+    many: "users"
+  }
+};
 
 /**
  * Upload → preview (every row checked, nothing written) → import as a job whose progress shows
  * here and in every admin tab. All-or-nothing unless "valid rows only" is chosen.
  */
-export function ImportForm() {
+export function ImportForm({ kind }: { kind: ImportKind }) {
+  const text = KIND_TEXT[kind];
   const [csv, setCsv] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreviewView | null>(null);
   const [validOnly, setValidOnly] = useState(false);
@@ -76,7 +47,7 @@ export function ImportForm() {
   const check = () =>
     startTransition(async () => {
       if (!csv) return;
-      const result = await previewImportAction({ csv });
+      const result = await previewImportAction({ kind, csv });
       if (result.ok) {
         setPreview(result.data);
         setMessage(null);
@@ -88,7 +59,7 @@ export function ImportForm() {
   const start = () =>
     startTransition(async () => {
       if (!csv) return;
-      const result = await startImportAction({ csv, mode: validOnly ? "valid_rows" : "all_or_nothing" });
+      const result = await startImportAction({ kind, csv, mode: validOnly ? "valid_rows" : "all_or_nothing" });
       if (result.ok) setJob(result.data);
       else setMessage(result.error.message);
     });
@@ -98,11 +69,7 @@ export function ImportForm() {
     <div className="space-y-6">
       <Panel className="space-y-4 p-6">
         <FormAlert message={message} />
-        <FieldFrame
-          id="import-file"
-          label="CSV file"
-          hint="Columns: number, display_name, sip_username, sip_secret, and optionally transport, codecs (separated by ;), voicemail_enabled, enabled. The first line names the columns."
-        >
+        <FieldFrame id="import-file" label="CSV file" hint={text.columns}>
           <input
             id="import-file"
             type="file"
@@ -142,7 +109,7 @@ export function ImportForm() {
             />
           ) : null}
           <Button onClick={start} disabled={blocked || pending || Boolean(job)}>
-            Import {validOnly ? preview.validCount : preview.total} extensions
+            Import {validOnly ? preview.validCount : preview.total} {text.many}
           </Button>
         </Panel>
       ) : null}

@@ -1,6 +1,8 @@
+import { canImportUsers } from "@switchboard/auth";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Notice, PageHeader, Panel } from "@/components/ui/panel";
 import type { Viewer } from "@/features/auth/server/require-viewer";
+import { ImportCsvLink } from "@/features/jobs/components/import-csv-link";
 import { loadUsersPage, type SearchParams } from "../server/load-users";
 import { CustomerForm } from "./customer-form";
 import { InvitationsPanel } from "./invitations-panel";
@@ -23,6 +25,7 @@ export async function UsersScreen({ viewer, searchParams }: { viewer: Viewer; se
             ? "Your organization's people: invite them, change their role and offices, deactivate them. Changes appear here live."
             : "Your organization's people."
         }
+        actions={canImportUsers(viewer) ? <ImportCsvLink href="/users/import" /> : null}
       />
       <div className="space-y-6">
         {data.queryError ? (

@@ -13,7 +13,7 @@ export default async function ImportExtensionsPage() {
   return (
     <>
       <PageHeader title="Import extensions" description="Create many extensions from a CSV file. Every row is checked before anything is written." />
-      <ImportForm />
+      <ImportForm kind="extensions" />
     </>
   );
 }
