@@ -15,7 +15,7 @@ class TooManyConnections extends Error {
 }
 
 /** The client's address: the TCP peer, or the entry the nearest trusted proxy appended. */
-export function clientAddress(socket: RealtimeSocket, trustProxyHops: number): string {
+function clientAddress(socket: RealtimeSocket, trustProxyHops: number): string {
   if (trustProxyHops <= 0) return socket.handshake.address;
   const header = socket.handshake.headers["x-forwarded-for"];
   const hops = (typeof header === "string" ? header : "")
