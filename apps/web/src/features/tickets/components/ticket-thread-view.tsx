@@ -1,12 +1,13 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { OfficeView, TicketDetail } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
 import { Notice, Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { TicketViewers } from "@/features/ticket-presence/components/ticket-viewers";
 import { useTicketPresence } from "@/features/ticket-presence/use-ticket-presence";
+import { markTicketReadAction } from "../actions/ticket-actions";
 import { applyTicketThreadEvents } from "../apply-ticket-events";
 import type { CallSummary } from "../server/load-call";
 import { ReplyComposer } from "./reply-composer";
@@ -35,6 +36,12 @@ export function TicketThreadView({ viewerId, staffView, canChangeOffice, seq, de
   const { ticket } = thread;
   // Collision detection is staff-only by policy: customers neither see viewers nor appear as one.
   const presence = useTicketPresence(ticket.id, viewerId, { enabled: staffView });
+  // A customer reply shown here as it arrives is read: the list should not call it new afterwards.
+  const customerReplies = thread.replies.filter((r) => !r.authorIsStaff).length;
+  const initialCustomerReplies = detail.replies.filter((r) => !r.authorIsStaff).length;
+  useEffect(() => {
+    if (staffView && customerReplies > initialCustomerReplies) void markTicketReadAction(ticket.id);
+  }, [staffView, customerReplies, initialCustomerReplies, ticket.id]);
 
   return (
     <>
