@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import type { UserOption } from "@switchboard/contracts";
 import { PlainTable } from "@/components/data-table/plain-table";
+import { STICKY_ACTIONS_CELL } from "@/components/data-table/sticky-actions";
 import { useConfirmDelete } from "@/components/data-table/use-confirm-delete";
 import { buttonClasses } from "@/components/ui/button";
 import { applyEntityEvents } from "@/features/realtime/apply-entity-events";
@@ -38,12 +39,18 @@ export function OfficesView({ seq, offices, staff, canManage }: { seq: number; o
         {rows.map((office) => (
           <tr key={office.id}>
             <th scope="row" className="px-3 py-2.5 text-left font-semibold">
-              {office.name}
+              {canManage ? (
+                <button type="button" onClick={() => setEditing(office.id)} className="text-left text-brand-700 hover:underline dark:text-brand-300">
+                  {office.name}
+                </button>
+              ) : (
+                office.name
+              )}
             </th>
             <td className="px-3 py-2.5">{office.memberIds.map((id) => names.get(id) ?? "—").join(", ") || "—"}</td>
             <td className="px-3 py-2.5">{office.ticketCount}</td>
             {canManage ? (
-              <td className="px-3 py-2.5 text-right whitespace-nowrap">
+              <td className={`px-3 py-2.5 text-right whitespace-nowrap ${STICKY_ACTIONS_CELL}`}>
                 <button type="button" onClick={() => setEditing(office.id)} className={buttonClasses("ghost", "sm")}>
                   Edit<span className="sr-only"> office {office.name}</span>
                 </button>
