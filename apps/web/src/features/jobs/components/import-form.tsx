@@ -12,6 +12,7 @@ import { Notice, Panel } from "@/components/ui/panel";
 import { cancelJobAction, previewImportAction, startImportAction } from "../actions/job-actions";
 import { useLiveJobs } from "../use-live-jobs";
 import { JobProgress } from "./job-progress";
+import { callAction } from "@/components/forms/call-action";
 
 function StartedImport({ job: started }: { job: JobView }) {
   const [job] = useLiveJobs([started], 0);
@@ -28,7 +29,7 @@ function StartedImport({ job: started }: { job: JobView }) {
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              const result = await cancelJobAction(job.id);
+              const result = await callAction(() => cancelJobAction(job.id));
               if (!result.ok) toast.error(result.error.message);
             })
           }
@@ -76,7 +77,7 @@ export function ImportForm() {
   const check = () =>
     startTransition(async () => {
       if (!csv) return;
-      const result = await previewImportAction({ csv });
+      const result = await callAction(() => previewImportAction({ csv }));
       if (result.ok) {
         setPreview(result.data);
         setMessage(null);
@@ -88,7 +89,7 @@ export function ImportForm() {
   const start = () =>
     startTransition(async () => {
       if (!csv) return;
-      const result = await startImportAction({ csv, mode: validOnly ? "valid_rows" : "all_or_nothing" });
+      const result = await callAction(() => startImportAction({ csv, mode: validOnly ? "valid_rows" : "all_or_nothing" }));
       if (result.ok) setJob(result.data);
       else setMessage(result.error.message);
     });

@@ -9,6 +9,7 @@ import { CheckboxField, CheckboxGroup } from "@/components/ui/checkbox-field";
 import { InputField } from "@/components/ui/field";
 import { renameOfficeAction, setOfficeMembersAction } from "../actions/office-actions";
 import type { OfficeRow } from "../office-row";
+import { callAction } from "@/components/forms/call-action";
 
 /** Rename an office and choose its members (staff only); each save is its own change. */
 export function OfficeEditor({ office, staff, onDone }: { office: OfficeRow; staff: UserOption[]; onDone: () => void }) {
@@ -21,7 +22,7 @@ export function OfficeEditor({ office, staff, onDone }: { office: OfficeRow; sta
     setBusy(true);
     setError(null);
     if (name.trim() !== office.name) {
-      const renamed = await renameOfficeAction(office.id, { name, version: office.version });
+      const renamed = await callAction(() => renameOfficeAction(office.id, { name, version: office.version }));
       if (!renamed.ok) {
         setBusy(false);
         return setError({ field: Object.keys(renamed.error.fields ?? {})[0], message: renamed.error.message });
@@ -29,7 +30,7 @@ export function OfficeEditor({ office, staff, onDone }: { office: OfficeRow; sta
     }
     const sameMembers = members.length === office.memberIds.length && members.every((id) => office.memberIds.includes(id));
     if (!sameMembers) {
-      const set = await setOfficeMembersAction(office.id, { userIds: members });
+      const set = await callAction(() => setOfficeMembersAction(office.id, { userIds: members }));
       if (!set.ok) {
         setBusy(false);
         return setError({ message: set.error.message });

@@ -12,6 +12,7 @@ import { useEventsSince } from "@/features/realtime/use-events-since";
 import { createPauseReasonAction, deletePauseReasonAction, deleteQueueAction } from "../actions/queue-actions";
 import { isQueueEvent, nextQueues } from "../apply-queue-events";
 import { QueueForm, type ExtensionOption } from "./queue-form";
+import { callAction } from "@/components/forms/call-action";
 
 interface QueuesAdminViewProps {
   seq: number;
@@ -32,7 +33,7 @@ export function QueuesAdminView({ seq, queues: initial, pauseReasons, extensions
   const remove = () =>
     startTransition(async () => {
       if (!deleting) return;
-      const result = await deleteQueueAction(deleting.id);
+      const result = await callAction(() => deleteQueueAction(deleting.id));
       if (result.ok) toast.success(`Queue ${deleting.name} deleted`);
       else toast.error(result.error.message);
       setDeleting(null);
@@ -126,7 +127,7 @@ function PauseReasons({ reasons }: { reasons: PauseReasonView[] }) {
     event.preventDefault();
     startTransition(async () => {
       setError(null);
-      const result = await createPauseReasonAction({ label });
+      const result = await callAction(() => createPauseReasonAction({ label }));
       if (result.ok) {
         toast.success(`Pause reason ${result.data.label} added`);
         setLabel("");
@@ -135,7 +136,7 @@ function PauseReasons({ reasons }: { reasons: PauseReasonView[] }) {
   };
   const remove = (reason: PauseReasonView) =>
     startTransition(async () => {
-      const result = await deletePauseReasonAction(reason.id);
+      const result = await callAction(() => deletePauseReasonAction(reason.id));
       if (result.ok) toast.success(`Pause reason ${reason.label} removed`);
       else setError(result.error.message);
     });

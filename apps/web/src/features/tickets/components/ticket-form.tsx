@@ -17,6 +17,7 @@ import { createTicketAction } from "../actions/ticket-actions";
 import type { CustomerOption } from "../server/load-customers";
 import { PRIORITY_LABELS } from "../ticket-labels";
 import { TextareaField } from "./textarea-field";
+import { callAction } from "@/components/forms/call-action";
 
 export interface TicketFormValues {
   subject: string;
@@ -70,7 +71,7 @@ export function TicketForm({ staffView, offices, staff, customers, initial, view
     const input = staffView
       ? { ...values, callId: values.callId || undefined, customerId: values.customerId || undefined }
       : { subject: values.subject, body: values.body, category: values.category, officeId: values.officeId };
-    const result = await createTicketAction(input);
+    const result = await callAction(() => createTicketAction(input));
     if (!result.ok) {
       setFormError(applyServerErrors(result.error, setError, FIELDS));
       return;

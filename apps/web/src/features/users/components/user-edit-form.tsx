@@ -17,6 +17,7 @@ import { ConflictBanner } from "@/features/versioning/conflict-banner";
 import { USER_SUBJECT } from "@/features/versioning/edit-conflict";
 import { useEditConflict } from "@/features/versioning/use-edit-conflict";
 import { updateUserAction } from "../actions/user-actions";
+import { callAction } from "@/components/forms/call-action";
 
 const editSchema = z.object({ name: personNameSchema, role: roleSchema, officeIds: z.array(z.string()) });
 type EditValues = z.infer<typeof editSchema>;
@@ -52,12 +53,14 @@ export function UserEditForm({ user, roles, offices, seq }: { user: UserView; ro
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await updateUserAction(user.id, {
-      name: values.name,
-      ...(values.role !== user.role ? { role: values.role } : {}),
-      officeIds: values.role === "customer" ? [] : values.officeIds,
-      version: edit.baseVersion
-    });
+    const result = await callAction(() =>
+      updateUserAction(user.id, {
+        name: values.name,
+        ...(values.role !== user.role ? { role: values.role } : {}),
+        officeIds: values.role === "customer" ? [] : values.officeIds,
+        version: edit.baseVersion
+      })
+    );
     if (!result.ok) {
       if (!edit.onSaveError(result.error)) setFormError(applyServerErrors(result.error, setError, ["name", "role", "officeIds"]));
       return;
