@@ -39,3 +39,23 @@ test("someone else's change to a user shows on the open form at once; 'Keep mine
   const response = await sam.request.get(`/api/v1/users/${id}`);
   expect(((await response.json()) as { data: { name: string } }).data.name).toBe("Dana by Sam");
 });
+
+test("an office deleted while someone edits it says so in the open editor, keeping what was typed", async ({ browser, loginAs, urls }) => {
+  const ada = await signedIn(browser, urls.web, loginAs, "admin");
+  const name = `Billing ${uniqueSuffix()}`;
+  const created = await ada.request.post("/api/v1/offices", { data: { name } });
+  expect(created.status()).toBe(201);
+  const { id } = ((await created.json()) as { data: { id: string } }).data;
+  await ada.goto("/offices");
+  await expect(connectionStatus(ada)).toHaveText("Live", { timeout: 15_000 });
+  await ada.getByRole("button", { name: `Edit office ${name}` }).click();
+  const editor = ada.getByRole("form", { name: `Edit office ${name}` });
+  await editor.getByLabel("Office name").fill("Billing and refunds");
+
+  // Deleted elsewhere (here through the API, as another tab or script would).
+  expect((await ada.request.delete(`/api/v1/offices/${id}`)).status()).toBe(204);
+
+  await expect(editor.getByRole("alert").filter({ hasText: "deleted this office while you were editing it" })).toBeVisible();
+  await expect(editor.getByLabel("Office name")).toHaveValue("Billing and refunds");
+  await expect(editor.getByRole("button", { name: "Save office" })).toBeDisabled();
+});
