@@ -36,12 +36,12 @@ export function TicketThreadView({ viewerId, staffView, canChangeOffice, seq, de
   const { ticket } = thread;
   // Collision detection is staff-only by policy: customers neither see viewers nor appear as one.
   const presence = useTicketPresence(ticket.id, viewerId, { enabled: staffView });
-  // A customer reply shown here as it arrives is read: the list should not call it new afterwards.
+  // Shown to a staff member, the customer's replies are read: on opening, and as each new one
+  // arrives. From the browser, not the page render: a prefetched page is not an opened one.
   const customerReplies = thread.replies.filter((r) => !r.authorIsStaff).length;
-  const initialCustomerReplies = detail.replies.filter((r) => !r.authorIsStaff).length;
   useEffect(() => {
-    if (staffView && customerReplies > initialCustomerReplies) void markTicketReadAction(ticket.id);
-  }, [staffView, customerReplies, initialCustomerReplies, ticket.id]);
+    if (staffView) void markTicketReadAction(ticket.id);
+  }, [staffView, customerReplies, ticket.id]);
 
   return (
     <>

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { canReadCalls, canSeeInternalTicketData } from "@switchboard/auth";
 import type { OfficeView, TicketDetail } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
-import { getTicket, listOffices, listOrgStaff, markTicketRead, parseId } from "@switchboard/db";
+import { getTicket, listOffices, listOrgStaff, parseId } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";
@@ -34,10 +34,8 @@ export const loadTicketPage = cache(async (viewer: Viewer, id: string): Promise<
   }
   const ticket = snapshot.data.ticket;
   if (!canSeeInternalTicketData(viewer) || ticket.view !== "staff") return { seq: snapshot.seq, detail: snapshot.data, offices: [], staff: [], call: null };
-  const [offices, , staff, call] = await Promise.all([
+  const [offices, staff, call] = await Promise.all([
     listOffices(services, viewer),
-    // Opening the ticket reads what the customer wrote so far (the list's "New reply" mark goes).
-    markTicketRead(services, viewer, ticket.id),
     listOrgStaff(db, viewer),
     ticket.callId && canReadCalls(viewer) ? loadCallSummary(viewer, ticket.callId) : Promise.resolve(null)
   ]);
