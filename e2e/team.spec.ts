@@ -72,6 +72,8 @@ test("an admin invites someone who joins and signs in; demoting them changes the
     await tab.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     await userRow(admin, name).getByRole("link", { name }).click();
+    // The users list has a "Role" filter too: wait for the user's own page before choosing one.
+    await expect(admin.getByRole("form", { name: `Edit ${name}` })).toBeVisible();
     await admin.getByLabel("Role", { exact: true }).selectOption({ label: "Customer" });
     await admin.getByRole("button", { name: "Save changes" }).click();
 
