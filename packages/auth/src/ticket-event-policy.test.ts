@@ -42,6 +42,7 @@ function ticketData(overrides: Partial<StaffTicketEventData> = {}): StaffTicketE
     version: 2,
     createdAt: at,
     updatedAt: at,
+    lastCustomerReplyAt: null,
     activity: null,
     ...overrides
   };
@@ -62,7 +63,8 @@ function replyData(internal: boolean): StaffReplyEventData {
     ticketPublicId: "T-1001",
     ticketOfficeId: "support",
     ticketCustomerId: "cust-1",
-    ticketAssigneeId: null
+    ticketAssigneeId: null,
+    ticketCreatedById: "cust-1"
   };
 }
 

@@ -26,7 +26,13 @@ export function viewTicketEvent(viewer: Viewer, event: TicketEvent): TicketEvent
   const data = event.data;
   // Stored events are always in the staff form; anything else is not ours to pass on.
   if (data.view !== "staff") return null;
-  const access: TicketAccess = { orgId: event.orgId, officeId: data.officeId, customerId: data.customerId, assigneeId: data.assigneeId };
+  const access: TicketAccess = {
+    orgId: event.orgId,
+    officeId: data.officeId,
+    customerId: data.customerId,
+    assigneeId: data.assigneeId,
+    createdById: data.createdById
+  };
   if (canReadTicket(viewer, access)) {
     if (canSeeInternalTicketData(viewer)) return event;
     const visible = data.activity ? !data.activity.internal : PUBLIC_WITHOUT_ACTIVITY.has(event.type);
@@ -61,7 +67,13 @@ export function viewTicketEvent(viewer: Viewer, event: TicketEvent): TicketEvent
 export function viewReplyEvent(viewer: Viewer, event: ReplyEvent): ReplyEvent | null {
   const data = event.data;
   if (data.view !== "staff") return null;
-  const access: TicketAccess = { orgId: event.orgId, officeId: data.ticketOfficeId, customerId: data.ticketCustomerId, assigneeId: data.ticketAssigneeId };
+  const access: TicketAccess = {
+    orgId: event.orgId,
+    officeId: data.ticketOfficeId,
+    customerId: data.ticketCustomerId,
+    assigneeId: data.ticketAssigneeId,
+    createdById: data.ticketCreatedById
+  };
   if (!canReadTicket(viewer, access)) return null;
   if (canSeeInternalTicketData(viewer)) return event;
   if (data.internal) return null;

@@ -27,9 +27,9 @@ const viewers: Record<Role, Viewer> = {
 };
 
 /** "Own" means: the organization's (managers), the agent's office, the customer's own ticket. */
-const own: TicketAccess = { orgId: "org-a", officeId: SUPPORT, customerId: "cust-1", assigneeId: null };
+const own: TicketAccess = { orgId: "org-a", officeId: SUPPORT, customerId: "cust-1", assigneeId: null, createdById: "cust-1" };
 /** Another office, another customer, not assigned to the viewer. */
-const otherOffice: TicketAccess = { orgId: "org-a", officeId: SALES, customerId: "cust-2", assigneeId: "agent-2" };
+const otherOffice: TicketAccess = { orgId: "org-a", officeId: SALES, customerId: "cust-2", assigneeId: "agent-2", createdById: "cust-2" };
 /** Same ids as `own`, another organization: ids alone never grant anything across tenants. */
 const otherOrg: TicketAccess = { ...own, orgId: "org-b" };
 
@@ -38,7 +38,7 @@ function listed(scope: TicketScope, t: TicketAccess): boolean {
   if (scope.orgId !== t.orgId) return false;
   if (scope.kind === "org") return true;
   if (scope.kind === "customer") return t.customerId === scope.userId;
-  return t.assigneeId === scope.userId || (t.officeId !== null && scope.officeIds.includes(t.officeId));
+  return t.assigneeId === scope.userId || t.createdById === scope.userId || (t.officeId !== null && scope.officeIds.includes(t.officeId));
 }
 
 function abilities(viewer: Viewer, t: TicketAccess) {
@@ -67,7 +67,10 @@ describe("ticket policy matrix: role × ticket × action", () => {
     ["agent", "own office", own, ALL],
     ["agent", "other office", otherOffice, NONE],
     ["agent", "other office, assigned to them", { ...otherOffice, assigneeId: "agent-1" }, ALL],
+    ["agent", "other office, opened by them", { ...otherOffice, createdById: "agent-1" }, ALL],
+    ["agent", "no office, unassigned, opened by them", { ...otherOffice, officeId: null, assigneeId: null, createdById: "agent-1" }, ALL],
     ["agent", "other organization", otherOrg, NONE],
+    ["agent", "other organization, opened by their id", { ...otherOrg, createdById: "agent-1" }, NONE],
     ["agent", "other organization, assigned to their id", { ...otherOrg, assigneeId: "agent-1" }, NONE],
     ["customer", "own ticket", own, CUSTOMER_OWN],
     ["customer", "another customer's ticket", otherOffice, NONE],

@@ -10,6 +10,8 @@ export interface TicketAccess {
   officeId: string | null;
   customerId: string;
   assigneeId: string | null;
+  /** Who opened it: they may always read what they opened, wherever it moves. */
+  createdById: string;
 }
 
 /**
@@ -27,7 +29,10 @@ export function ticketScope(viewer: Viewer): TicketScope {
   return { kind: "customer", orgId: viewer.orgId, userId: viewer.id };
 }
 
-/** Supervisors and admins: all of their organization; agents: their offices' tickets and those assigned to them; customers: their own. */
+/**
+ * Supervisors and admins: all of their organization; agents: their offices' tickets, those assigned
+ * to them and those they opened; customers: their own.
+ */
 export function canReadTicket(viewer: Viewer, ticket: TicketAccess): boolean {
   if (!sameOrg(viewer, ticket.orgId)) return false;
   const scope = ticketScope(viewer);
@@ -35,7 +40,7 @@ export function canReadTicket(viewer: Viewer, ticket: TicketAccess): boolean {
     case "org":
       return true;
     case "agent":
-      return ticket.assigneeId === viewer.id || (ticket.officeId !== null && scope.officeIds.includes(ticket.officeId));
+      return ticket.assigneeId === viewer.id || ticket.createdById === viewer.id || (ticket.officeId !== null && scope.officeIds.includes(ticket.officeId));
     case "customer":
       return ticket.customerId === viewer.id;
   }

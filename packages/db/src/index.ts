@@ -35,6 +35,7 @@ export * from "./services/tickets-change";
 export * from "./services/tickets-create";
 export * from "./services/tickets-form-options";
 export * from "./services/tickets-notify";
+export * from "./services/tickets-reads";
 export * from "./services/tickets-reply";
 export * from "./services/tickets-write";
 export * from "./services/trunks";

@@ -132,7 +132,9 @@ export const staffTicketViewSchema = z.object({
   /** Bumped by every change (see versioned.ts); a console ignores an event older than what it shows. */
   version: z.number().int(),
   createdAt: isoDate,
-  updatedAt: isoDate
+  updatedAt: isoDate,
+  /** The customer's latest reply (null: none yet); newer than a staff member's last visit means unread for them. */
+  lastCustomerReplyAt: isoDate.nullable()
 });
 export type StaffTicketView = z.infer<typeof staffTicketViewSchema>;
 

@@ -20,7 +20,8 @@ const staffReplyEventDataSchema = ticketReplyViewSchema.extend({
   ticketPublicId: z.string(),
   ticketOfficeId: z.string().nullable(),
   ticketCustomerId: z.string(),
-  ticketAssigneeId: z.string().nullable()
+  ticketAssigneeId: z.string().nullable(),
+  ticketCreatedById: z.string()
 });
 const customerReplyEventDataSchema = ticketReplyViewSchema.extend({
   view: z.literal("customer"),

@@ -97,7 +97,7 @@ const ticket: EventModel<TicketRow, TicketEventType> = {
 /** Replies are written once and never edited; they are announced on their ticket (subject ticket:{id}), with the ticket's access facts. */
 const ticketReply: EventModel<TicketReplyRow, "ticket.reply_created"> = {
   kind: "ticket",
-  include: { ...replyAuthor, ticket: { select: { number: true, officeId: true, customerId: true, assigneeId: true } } },
+  include: { ...replyAuthor, ticket: { select: { number: true, officeId: true, customerId: true, assigneeId: true, createdById: true } } },
   announce: { created: "ticket.reply_created", updated: null },
   orgId: orgOf,
   subjectId: (row) => row.ticketId,
@@ -219,6 +219,7 @@ export const eventModels = {
   Extension: extension,
   Trunk: trunk,
   LoginThrottle: notEventBearing("sign-in bookkeeping"),
+  TicketRead: notEventBearing("a viewer's own read marks; only that viewer's lists use them, read on load"),
   OrgSequence: notEventBearing("the counter that numbers events (written by these hooks)"),
   OutboxEvent: notEventBearing("the events themselves"),
   Call: call,

@@ -5,6 +5,7 @@ import type { TestDatabase } from "../testing/test-database";
 import { createTicketTestWorld, rejectionOf } from "../testing/ticket-test-world";
 import { type TicketOrg } from "../testing/ticket-world";
 import type { ServiceDeps } from "./extensions";
+import { isStaleVersionError } from "./versioned";
 import { createOffice, deleteOffice, findOfficeOrgId, getOffice, listOfficeRecords, listOffices, officeIdsOf, renameOffice, setOfficeMembers } from "./offices";
 import { findTicketAccess } from "./tickets-access";
 import { createTicket } from "./tickets-create";
@@ -51,7 +52,13 @@ describe("offices", () => {
 
   it("looks up what the realtime server needs to decide on room joins", async () => {
     const { ticket } = await createTicket(deps, w.customer, { subject: "Room", body: "Join me", officeId: w.salesId });
-    expect(await findTicketAccess(db, ticket.id)).toEqual({ orgId: w.orgId, officeId: w.salesId, customerId: w.customer.id, assigneeId: null });
+    expect(await findTicketAccess(db, ticket.id)).toEqual({
+      orgId: w.orgId,
+      officeId: w.salesId,
+      customerId: w.customer.id,
+      assigneeId: null,
+      createdById: w.customer.id
+    });
     expect(await findTicketAccess(db, randomUUID())).toBeNull();
     expect(await findTicketAccess(db, "nope")).toBeNull();
     expect(await findOfficeOrgId(db, w.supportId)).toBe(w.orgId);
@@ -67,6 +74,7 @@ describe("office changes", () => {
     expect(renamed).toMatchObject({ name: "Refunds", version: office.version + 1 });
     const stale = await rejectionOf(renameOffice(deps, w.admin, office.id, { name: "Again", version: office.version }));
     expect([stale.code, Object.keys(stale.fields ?? {})]).toEqual(["conflict", ["version"]]);
+    expect(isStaleVersionError(stale) && stale.current).toEqual({ version: office.version + 1, changedBy: w.admin.name });
     expect((await rejectionOf(renameOffice(deps, w.admin, office.id, { name: "Support" }))).fields).toEqual({
       name: "an office with this name already exists"
     });

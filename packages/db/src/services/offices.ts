@@ -12,13 +12,14 @@ import { withActor } from "../outbox/context";
 import { officeIncludes, toOfficeRecord } from "../views/office-view";
 import type { ServiceDeps } from "./extensions";
 import { badRequest, conflict, enforce, notFound, translatePrismaError } from "./errors";
-import { isStale, touchUsers } from "./team-access";
+import { touchUsers } from "./team-access";
+import { assertVersion, type VersionedSubject } from "./versioned";
 import { actorOf, type ActingViewer } from "./viewer";
 
 export { officeIdsOf } from "./tickets-access";
 
 const UNIQUE = { name: ["name", "an office with this name already exists"] } satisfies Record<string, [string, string]>;
-const STALE_OFFICE = "this office was changed by someone else since you loaded it; reload to see the changes";
+const VERSIONED_OFFICE: VersionedSubject = { what: "office", kind: "office", changeTypes: ["office.updated", "office.deleted"] };
 
 /** An office as the viewer may see it: its members only for staff. */
 function forViewer(viewer: ActingViewer, record: OfficeRecord): OfficeRecord {
@@ -71,7 +72,7 @@ export async function renameOffice({ db }: Pick<ServiceDeps, "db">, viewer: Acti
     db.$transaction(async (tx) => {
       const t = tx as unknown as DbClient;
       const office = await lockOffice(t, viewer, id);
-      if (isStale(input.version, office.version)) throw conflict("version", STALE_OFFICE);
+      await assertVersion(t, VERSIONED_OFFICE, office, office.name, input.version);
       const row = await t.office
         .update({ where: { id }, data: { name: input.name, version: { increment: 1 } }, include: officeIncludes })
         .catch((e: unknown) => translatePrismaError(e, UNIQUE, "office"));

@@ -54,8 +54,3 @@ export async function touchOffices(tx: DbClient, officeIds: readonly string[]): 
 export async function touchUsers(tx: DbClient, userIds: readonly string[]): Promise<void> {
   for (const id of userIds) await tx.user.update({ where: { id }, data: { version: { increment: 1 } }, select: { id: true } });
 }
-
-/** A stale save: the row's version moved on since the editor loaded it. */
-export function isStale(expected: number | undefined, current: number): boolean {
-  return expected !== undefined && expected !== current;
-}

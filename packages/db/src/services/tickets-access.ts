@@ -28,7 +28,10 @@ export async function withOffices(db: DbClient, viewer: ActingViewer): Promise<T
  */
 export async function findTicketAccess(db: DbClient, id: string): Promise<TicketAccess | null> {
   if (!uuid.safeParse(id).success) return null;
-  const row = await db.ticket.findUnique({ where: { id }, select: { organizationId: true, officeId: true, customerId: true, assigneeId: true } });
+  const row = await db.ticket.findUnique({
+    where: { id },
+    select: { organizationId: true, officeId: true, customerId: true, assigneeId: true, createdById: true }
+  });
   return row ? ticketAccessOf(row) : null;
 }
 
@@ -39,7 +42,7 @@ export function scopeWhere(viewer: Viewer): Prisma.TicketWhereInput {
     case "org":
       return { organizationId: scope.orgId };
     case "agent":
-      return { organizationId: scope.orgId, OR: [{ assigneeId: scope.userId }, { officeId: { in: [...scope.officeIds] } }] };
+      return { organizationId: scope.orgId, OR: [{ assigneeId: scope.userId }, { createdById: scope.userId }, { officeId: { in: [...scope.officeIds] } }] };
     case "customer":
       return { organizationId: scope.orgId, customerId: scope.userId };
   }

@@ -11,9 +11,24 @@ export function excerptOf(text: string): string {
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat;
 }
 
+/** Of `userIds`, those who may open the ticket now (the policy's canReadTicket, as its pages and REST decide). */
+async function readersAmong(db: DbClient, ticket: TicketRow, userIds: readonly string[]): Promise<Set<string>> {
+  const users = await db.user.findMany({
+    where: { id: { in: [...userIds] }, organizationId: ticket.organizationId },
+    select: { id: true, organizationId: true, role: true, officeMemberships: { select: { officeId: true } } }
+  });
+  const access = ticketAccessOf(ticket);
+  return new Set(
+    users
+      .filter((u) => canReadTicket({ id: u.id, orgId: u.organizationId, role: u.role, officeIds: u.officeMemberships.map((m) => m.officeId) }, access))
+      .map((u) => u.id)
+  );
+}
+
 /**
  * Writes inbox entries inside the caller's transaction (so each is committed, and announced, with
- * the change that caused it). One entry per user; the author of a change is never notified of it.
+ * the change that caused it). One entry per user; the author of a change is never notified of it,
+ * nor is anyone who may not open the ticket (`ticket` is its state after the change).
  */
 export async function notify(
   db: DbClient,
@@ -22,9 +37,14 @@ export async function notify(
   entries: { userId: string; kind: NotificationKind; excerpt?: string }[]
 ): Promise<void> {
   const seen = new Set<string>([actor.id]);
+  const readers = await readersAmong(
+    db,
+    ticket,
+    entries.map((e) => e.userId)
+  );
   const data = [];
   for (const e of entries) {
-    if (seen.has(e.userId)) continue;
+    if (seen.has(e.userId) || !readers.has(e.userId)) continue;
     seen.add(e.userId);
     data.push({ organizationId: ticket.organizationId, userId: e.userId, kind: e.kind, ticketId: ticket.id, actorId: actor.id, excerpt: e.excerpt ?? "" });
   }

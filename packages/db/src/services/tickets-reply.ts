@@ -12,6 +12,19 @@ import { excerptOf, mentionedStaff, notify } from "./tickets-notify";
 import { actorOf, type ActingViewer } from "./viewer";
 
 /**
+ * Every reply moves the ticket's "Updated" (so answered tickets rise in the lists), a customer's
+ * also its last customer reply (unread for staff who have not opened it since). A plain statement,
+ * not a hooked write: the reply's own event, in this transaction, announces both (consoles apply
+ * its `createdAt`), and a ticket event here would repeat the last audit row as news.
+ */
+async function touchTicket(db: DbClient, ticketId: string, at: Date, fromCustomer: boolean): Promise<void> {
+  await db.$executeRaw`
+    UPDATE tickets SET updated_at = ${at},
+      last_customer_reply_at = CASE WHEN ${fromCustomer} THEN ${at}::timestamptz ELSE last_customer_reply_at END
+    WHERE id = ${ticketId}::uuid`;
+}
+
+/**
  * Adds a reply (or, for staff, an internal note) to a ticket the viewer may read. A customer's
  * reply reopens a pending or resolved ticket; a closed ticket takes no replies (409: reopen it).
  * In the same transaction: a "reply" notification for the ticket's customer (public replies only)
@@ -41,7 +54,9 @@ export async function replyToTicket(deps: ServiceDeps, viewer: ActingViewer, tic
         },
         include: replyAuthor
       });
-      if (!isStaff(actor) && (ticket.status === "pending" || ticket.status === "resolved")) await setStatus(db, actor, ticket, "open");
+      const fromCustomer = !isStaff(actor);
+      await touchTicket(db, ticket.id, reply.createdAt, fromCustomer);
+      if (fromCustomer && (ticket.status === "pending" || ticket.status === "resolved")) await setStatus(db, actor, ticket, "open");
 
       const excerpt = excerptOf(data.body);
       const entries: { userId: string; kind: NotificationKind; excerpt: string }[] = [];

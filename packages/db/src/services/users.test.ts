@@ -11,6 +11,7 @@ import { parseInput } from "./parse-input";
 import { describeLink, inviteUser, issueSignInLink, listInvitations, redeemLink, revokeInvitation } from "./sign-in-links";
 import { checkSession } from "./sign-in";
 import { createCustomer, getUser, listUsers, updateUser, userListQuerySchema } from "./users";
+import { isStaleVersionError } from "./versioned";
 
 let t: TestDatabase;
 let db: DbClient;
@@ -154,6 +155,8 @@ describe("changing users", () => {
     expect((await eventsOf(w.orgId, "office.updated")).map((e) => e.subjectId)).toContain(w.supportId);
     const stale = await rejectionOf(updateUser(deps(), w.admin, w.bo.id, change({ name: "Old", version: bo.version })));
     expect([stale.code, Object.keys(stale.fields ?? {})]).toEqual(["conflict", ["version"]]);
+    // Like extensions and trunks: the refusal says who changed it and what the version is now, so the form can tell.
+    expect(isStaleVersionError(stale) && stale.current).toEqual({ version: bo.version + 1, changedBy: w.supervisor.name });
     // Demoted to customer: the offices go too.
     expect((await updateUser(deps(), w.admin, w.bo.id, change({ role: "customer" }))).officeIds).toEqual([]);
     const officesForCustomer = await rejectionOf(updateUser(deps(), w.admin, w.bo.id, change({ officeIds: [w.salesId] })));

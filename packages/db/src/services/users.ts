@@ -5,10 +5,11 @@ import type { DbClient } from "../client/create-client";
 import type { Prisma, User } from "../generated/prisma/client";
 import { withActor } from "../outbox/context";
 import { toUserView, userIncludes } from "../views/user-view";
-import { badRequest, conflict, DomainError, enforce, forbidden, notFound, translatePrismaError } from "./errors";
+import { badRequest, DomainError, enforce, forbidden, notFound, translatePrismaError } from "./errors";
 import type { ServiceDeps } from "./extensions";
 import { listQuerySchema, pageWindow } from "./list-query";
-import { assertOrgOffices, isStale, lockOrganization, lockUser, replaceMemberships, touchOffices } from "./team-access";
+import { assertOrgOffices, lockOrganization, lockUser, replaceMemberships, touchOffices } from "./team-access";
+import { assertVersion, type VersionedSubject } from "./versioned";
 import { actorOf, type ActingViewer } from "./viewer";
 
 export const userListQuerySchema = listQuerySchema(["name", "email", "role", "status", "lastSignInAt", "createdAt"], "name", "name and email").extend({
@@ -19,7 +20,11 @@ export type UserListQuery = z.output<typeof userListQuerySchema>;
 
 const EMAIL_TAKEN = "this email address is already in use";
 export const UNIQUE_EMAIL = { email: ["email", EMAIL_TAKEN] } satisfies Record<string, [string, string]>;
-const STALE_USER = "this user was changed by someone else since you loaded it; reload to see the changes";
+const VERSIONED_USER: VersionedSubject = {
+  what: "user",
+  kind: "user",
+  changeTypes: ["user.updated", "user.deactivated", "user.reactivated", "user.joined"]
+};
 
 /** The team, searched, filtered by role and state, sorted and paged. Staff only. */
 export async function listUsers({ db }: Pick<ServiceDeps, "db">, viewer: ActingViewer, q: UserListQuery): Promise<Page<UserView>> {
@@ -101,7 +106,7 @@ export async function updateUser({ db }: Pick<ServiceDeps, "db">, viewer: Acting
       await lockOrganization(t, viewer.orgId);
       const target = await lockUser(t, viewer.orgId, id);
       checkChange(viewer, target, input);
-      if (isStale(input.version, target.version)) throw conflict("version", STALE_USER);
+      await assertVersion(t, VERSIONED_USER, target, target.name, input.version);
       const role = input.role ?? target.role;
       const status = input.status ?? target.status;
       await assertAdminRemains(t, viewer.orgId, target, { role, status }, input.role !== undefined && input.role !== target.role ? "role" : "status");

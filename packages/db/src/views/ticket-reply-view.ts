@@ -3,7 +3,7 @@ import type { Role, Ticket, TicketReply } from "../generated/prisma/client";
 
 export type TicketReplyRow = TicketReply & {
   author?: { name: string; role: Role } | null;
-  ticket?: Pick<Ticket, "number" | "officeId" | "customerId" | "assigneeId"> | null;
+  ticket?: Pick<Ticket, "number" | "officeId" | "customerId" | "assigneeId" | "createdById"> | null;
 };
 
 export const replyAuthor = { author: { select: { name: true, role: true } } } as const;
@@ -40,6 +40,7 @@ export function toReplyEventData(row: TicketReplyRow): StaffReplyEventData {
     ticketPublicId: row.ticket ? ticketPublicId(row.ticket.number) : "",
     ticketOfficeId: row.ticket?.officeId ?? null,
     ticketCustomerId: row.ticket?.customerId ?? "",
-    ticketAssigneeId: row.ticket?.assigneeId ?? null
+    ticketAssigneeId: row.ticket?.assigneeId ?? null,
+    ticketCreatedById: row.ticket?.createdById ?? ""
   };
 }

@@ -23,8 +23,8 @@ export const ticketNames = {
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function ticketAccessOf(row: Pick<Ticket, "organizationId" | "officeId" | "customerId" | "assigneeId">): TicketAccess {
-  return { orgId: row.organizationId, officeId: row.officeId, customerId: row.customerId, assigneeId: row.assigneeId };
+export function ticketAccessOf(row: Pick<Ticket, "organizationId" | "officeId" | "customerId" | "assigneeId" | "createdById">): TicketAccess {
+  return { orgId: row.organizationId, officeId: row.officeId, customerId: row.customerId, assigneeId: row.assigneeId, createdById: row.createdById };
 }
 
 /** The one mapping from a ticket row to what staff see (pages, REST, events). */
@@ -53,7 +53,8 @@ function toStaffTicketView(row: TicketRow): StaffTicketView {
     closedAt: iso(row.closedAt),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString()
+    updatedAt: row.updatedAt.toISOString(),
+    lastCustomerReplyAt: iso(row.lastCustomerReplyAt)
   };
 }
 

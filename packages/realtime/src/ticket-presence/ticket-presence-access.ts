@@ -11,7 +11,9 @@ export async function ticketAccessOf(db: DbClient, ids: readonly string[]): Prom
   if (ids.length === 0) return new Map();
   const rows = await db.ticket.findMany({
     where: { id: { in: [...ids] } },
-    select: { id: true, organizationId: true, officeId: true, customerId: true, assigneeId: true }
+    select: { id: true, organizationId: true, officeId: true, customerId: true, assigneeId: true, createdById: true }
   });
-  return new Map(rows.map((r) => [r.id, { orgId: r.organizationId, officeId: r.officeId, customerId: r.customerId, assigneeId: r.assigneeId }]));
+  return new Map(
+    rows.map((r) => [r.id, { orgId: r.organizationId, officeId: r.officeId, customerId: r.customerId, assigneeId: r.assigneeId, createdById: r.createdById }])
+  );
 }

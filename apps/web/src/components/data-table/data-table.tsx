@@ -10,9 +10,14 @@ import {
   type PaginationState,
   type SortingState
 } from "@tanstack/react-table";
+import { clsx } from "clsx";
 import { useEffect, useState, type ReactNode } from "react";
 import { Pagination } from "./pagination";
+import { STICKY_ACTIONS_CELL } from "./sticky-actions";
 import { SortHeader } from "./sort-header";
+
+/** The id of the row-actions column (entity-columns' rowActionsColumn): kept in view when the table scrolls. */
+const ACTIONS = "actions";
 
 interface DataTableProps<T> {
   /** Names the table for assistive technology. */
@@ -68,7 +73,7 @@ export function DataTable<T>({ caption, noun, data, columns, getRowId, rowHeader
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <SortHeader key={header.id} header={header} />
+                  <SortHeader key={header.id} header={header} sticky={header.column.id === ACTIONS} />
                 ))}
               </tr>
             ))}
@@ -89,7 +94,7 @@ export function DataTable<T>({ caption, noun, data, columns, getRowId, rowHeader
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </th>
                     ) : (
-                      <td key={cell.id} className="px-3 py-2.5 align-middle">
+                      <td key={cell.id} className={clsx("px-3 py-2.5 align-middle", cell.column.id === ACTIONS && STICKY_ACTIONS_CELL)}>
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     )

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { ColumnHelper } from "@tanstack/react-table";
 import type { Transport } from "@switchboard/contracts";
 import { Badge } from "@/components/ui/panel";
@@ -33,6 +34,15 @@ export function SecretHint({ hint }: { hint: string | null }) {
       <span className="sr-only">ends in </span>
       {hint}
     </span>
+  );
+}
+
+/** A row's key (number, name) as the way into its editor. */
+export function EditLink({ href, label }: { href: string; label: string }) {
+  return (
+    <Link href={href} className="text-brand-700 hover:underline dark:text-brand-300">
+      {label}
+    </Link>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { STICKY_ACTIONS_HEAD } from "./sticky-actions";
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400";
 
@@ -29,7 +30,7 @@ export function PlainTable({ caption, headers, actions = false, empty, children 
               </th>
             ))}
             {actions ? (
-              <th scope="col" className={th}>
+              <th scope="col" className={`${th} ${STICKY_ACTIONS_HEAD}`}>
                 <span className="sr-only">Actions</span>
               </th>
             ) : null}

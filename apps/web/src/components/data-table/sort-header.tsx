@@ -2,6 +2,8 @@
 
 import type { Header } from "@tanstack/react-table";
 import { flexRender } from "@tanstack/react-table";
+import { clsx } from "clsx";
+import { STICKY_ACTIONS_HEAD } from "./sticky-actions";
 
 type AriaSort = "ascending" | "descending" | "none";
 
@@ -12,10 +14,13 @@ export function ariaSortOf(direction: false | "asc" | "desc"): AriaSort {
 }
 
 /** A column header: a real <th scope="col">, sortable ones through a button that says its state. */
-export function SortHeader<T>({ header }: { header: Header<T, unknown> }) {
+export function SortHeader<T>({ header, sticky = false }: { header: Header<T, unknown>; sticky?: boolean }) {
   const column = header.column;
   const content = header.isPlaceholder ? null : flexRender(column.columnDef.header, header.getContext());
-  const className = "px-3 py-2.5 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase dark:text-slate-300";
+  const className = clsx(
+    "px-3 py-2.5 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase dark:text-slate-300",
+    sticky && STICKY_ACTIONS_HEAD
+  );
   if (!column.getCanSort()) {
     return (
       <th scope="col" className={className}>

@@ -28,7 +28,11 @@ export function LampDot({ kind, size = "sm" }: { kind: LampKind; size?: "sm" | "
 
 /** An extension's BLF lamp with its state in words (the words are the accessible content). */
 export function ExtensionLamp({ status }: { status: ExtensionStatusView | undefined }) {
-  const kind = lampOf(status);
+  return <Lamp kind={lampOf(status)} />;
+}
+
+/** A lamp already decided (e.g. from an extension's status and its live call together), with its state in words. */
+export function Lamp({ kind }: { kind: LampKind }) {
   return (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap" data-lamp={kind}>
       <LampDot kind={kind} />

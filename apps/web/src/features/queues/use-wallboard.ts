@@ -5,6 +5,7 @@ import type { WallboardSnapshot } from "@switchboard/contracts";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { refreshWallboardAction } from "./actions/queue-actions";
 import { applyWallboardEvents, type WallboardState } from "./apply-queue-events";
+import { callAction } from "@/components/forms/call-action";
 
 /** Waits for a burst of resync events (one per queue) to end before the one re-read. */
 const REREAD_DELAY_MS = 750;
@@ -24,7 +25,7 @@ export function useWallboard(initial: WallboardSnapshot): { snapshot: WallboardS
   useEffect(() => {
     if (!state.resyncedSinceSnapshot) return;
     const timer = setTimeout(async () => {
-      const result = await refreshWallboardAction();
+      const result = await callAction(() => refreshWallboardAction());
       if (result.ok) setFetched(result.data);
     }, REREAD_DELAY_MS);
     return () => clearTimeout(timer);
@@ -34,7 +35,7 @@ export function useWallboard(initial: WallboardSnapshot): { snapshot: WallboardS
     const untilNextDay = Date.parse(snapshot.dayEnd) - Date.now();
     const timer = setTimeout(
       async () => {
-        const result = await refreshWallboardAction();
+        const result = await callAction(() => refreshWallboardAction());
         if (result.ok) setFetched(result.data);
       },
       Math.max(1000, untilNextDay + 1000)

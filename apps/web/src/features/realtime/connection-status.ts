@@ -29,6 +29,20 @@ export function failureOf(code: ConnectErrorCode | undefined): AuthFailure {
   return "expired";
 }
 
+/**
+ * No connection to the realtime server: what the console shows may be out of date, and nothing
+ * that needs the server right now (call control) can work. "delayed" is connected: only the
+ * server's own live feed lags, writes still go through.
+ */
+export function isDisconnected(status: ConnectionStatus): boolean {
+  return status === "offline" || status === "reconnecting";
+}
+
+/** "as of 14:03:12": the moment the shown data was last known current, in the browser's time. */
+export function asOfLabel(lostAt: number): string {
+  return `as of ${new Date(lostAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false })}`;
+}
+
 /** A refused handshake for these reasons will not succeed by retrying: the user must sign in. */
 export function isAuthFailure(message: string): boolean {
   return /session|unauthori[sz]ed|authenticat|forbidden|token/i.test(message);

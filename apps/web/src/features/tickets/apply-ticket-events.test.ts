@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyTicketListEvents, applyTicketThreadEvents } from "./apply-ticket-events";
+import { applyTicketListEvents, applyTicketThreadEvents, sortByUpdated, unreadTicketIds } from "./apply-ticket-events";
 import { DEFAULT_TICKET_PARAMS, pageAccepts } from "./ticket-list-params";
 import { activity, hiddenEvent, reply, replyEvent, staffTicket, ticketEvent } from "./testing/ticket-events";
 
@@ -36,7 +36,7 @@ describe("applyTicketListEvents", () => {
     expect(applyTicketListEvents([staffTicket("t1"), staffTicket("t2")], [hiddenEvent("t1")], all).map((r) => r.id)).toEqual(["t2"]);
   });
 
-  it("ignores replies and other tickets' kinds of events", () => {
+  it("keeps the rows as they are for a reply that changes nothing they show", () => {
     const rows = [staffTicket("t1")];
     expect(applyTicketListEvents(rows, [replyEvent(reply("r1", "t1"))], all)).toBe(rows);
   });
@@ -71,5 +71,27 @@ describe("applyTicketThreadEvents", () => {
 
   it("marks the thread hidden when the viewer lost sight of the ticket", () => {
     expect(applyTicketThreadEvents(detail, [hiddenEvent("t1")], true).hidden).toBe(true);
+  });
+});
+
+describe("replies in the ticket list", () => {
+  const later = "2026-01-02T09:00:00.000Z";
+  it("move the ticket's Updated, and a customer's its last customer reply; sorting by Updated brings it to the top", () => {
+    const rows = [staffTicket("t1", { updatedAt: "2026-01-01T12:00:00.000Z" }), staffTicket("t2")];
+    const customer = replyEvent(reply("r1", "t2", { authorId: "u-cara", authorName: "Cara Customer", authorIsStaff: false, createdAt: later }));
+    const next = applyTicketListEvents(rows, [customer], all);
+    expect(next[1]).toMatchObject({ id: "t2", updatedAt: later, lastCustomerReplyAt: later });
+    expect(sortByUpdated(next, "desc").map((r) => r.id)).toEqual(["t2", "t1"]);
+    const staffReply = applyTicketListEvents(rows, [replyEvent(reply("r2", "t2", { createdAt: later }))], all);
+    expect(staffReply[1]).toMatchObject({ updatedAt: later, lastCustomerReplyAt: null });
+  });
+
+  it("mark tickets with a customer reply as unread, on top of what the server said; staff replies and notes do not", () => {
+    const events = [
+      replyEvent(reply("r1", "t2", { authorIsStaff: false, createdAt: later })),
+      replyEvent(reply("r2", "t3", { createdAt: later })),
+      replyEvent(reply("r3", "t4", { internal: true, createdAt: later }))
+    ];
+    expect([...unreadTicketIds(["t1"], events)].sort()).toEqual(["t1", "t2"]);
   });
 });

@@ -36,6 +36,13 @@ function isNewer(current: TicketView, next: TicketView): boolean {
 export function applyTicketListEvents(rows: readonly TicketView[], events: readonly DomainEvent[], accepts: (ticket: TicketView) => boolean): TicketView[] {
   let result = rows as TicketView[];
   for (const event of events) {
+    if (isReplyEvent(event)) {
+      const index = result.findIndex((row) => row.id === event.data.ticketId);
+      const row = result[index];
+      const next = row ? answered(row, event) : row;
+      if (next !== row) result = result.map((r, i) => (i === index && next ? next : r));
+      continue;
+    }
     if (!isTicketChange(event)) continue;
     const next = ticketOf(event);
     const index = result.findIndex((row) => row.id === event.subject.id);
@@ -49,6 +56,30 @@ export function applyTicketListEvents(rows: readonly TicketView[], events: reado
     }
   }
   return result;
+}
+
+/** A reply moves its ticket's "Updated" (and a customer's its last customer reply), as the server did with it. */
+function answered(row: TicketView, event: ReplyEvent): TicketView {
+  const at = event.data.createdAt;
+  const updated = at > row.updatedAt ? { ...row, updatedAt: at } : row;
+  if (updated.view !== "staff" || event.data.authorIsStaff || event.data.internal) return updated;
+  return !updated.lastCustomerReplyAt || at > updated.lastCustomerReplyAt ? { ...updated, lastCustomerReplyAt: at } : updated;
+}
+
+/** Rows ordered by "Updated" the way the server sorts them (newest first for "desc"), ties by position. */
+export function sortByUpdated(rows: readonly TicketView[], dir: "asc" | "desc"): TicketView[] {
+  const sign = dir === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => (a.updatedAt === b.updatedAt ? 0 : a.updatedAt < b.updatedAt ? -sign : sign));
+}
+
+/**
+ * Tickets with a customer reply the viewer has not seen: those the server said so of, plus those a
+ * customer answered since (the viewer opening a ticket reloads the list without it).
+ */
+export function unreadTicketIds(initial: readonly string[], events: readonly DomainEvent[]): Set<string> {
+  const ids = new Set(initial);
+  for (const event of events) if (isReplyEvent(event) && !event.data.authorIsStaff && !event.data.internal) ids.add(event.data.ticketId);
+  return ids;
 }
 
 export interface TicketThread {

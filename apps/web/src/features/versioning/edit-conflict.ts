@@ -1,4 +1,4 @@
-import type { DomainEvent, ExtensionView, FieldChanges, StaffTicketView, TrunkView } from "@switchboard/contracts";
+import type { DomainEvent, ExtensionView, FieldChanges, OfficeRecord, StaffTicketView, TrunkView, UserView } from "@switchboard/contracts";
 
 /**
  * No silent overwrite (G8), in the browser: an open form knows the version it was loaded at and
@@ -46,6 +46,26 @@ export const TRUNK_SUBJECT: VersionedSubject<TrunkView> = {
       return { kind: "changed", version: view.version, view, changes: changesOf(event.data) };
     }
     return event.type === "trunk.deleted" ? { kind: "deleted" } : null;
+  }
+};
+
+/** A person's name, role, offices and state (sign-ins and session ends do not change what the form edits). */
+export const USER_SUBJECT: VersionedSubject<UserView> = {
+  kind: "user",
+  noun: "user",
+  stateOf(event) {
+    if (event.type !== "user.updated" && event.type !== "user.deactivated" && event.type !== "user.reactivated" && event.type !== "user.joined") return null;
+    const { sessionVersion: _sessionVersion, ...view } = event.data;
+    return { kind: "changed", version: view.version, view, changes: null };
+  }
+};
+
+export const OFFICE_SUBJECT: VersionedSubject<OfficeRecord> = {
+  kind: "office",
+  noun: "office",
+  stateOf(event) {
+    if (event.type === "office.updated") return { kind: "changed", version: event.data.version, view: event.data, changes: null };
+    return event.type === "office.deleted" ? { kind: "deleted" } : null;
   }
 };
 

@@ -10,6 +10,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { redeemLinkAction } from "../actions/link-actions";
+import { callAction } from "@/components/forms/call-action";
 
 function linkFormSchema(email: string) {
   return z.object({ name: personNameSchema, password: z.string(), confirmPassword: z.string() }).superRefine((v, ctx) => {
@@ -31,7 +32,7 @@ export function LinkForm({ token, invitation, email, name }: { token: string; in
   } = useForm<LinkValues>({ resolver: zodResolver(linkFormSchema(email)), defaultValues: { name, password: "", confirmPassword: "" } });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await redeemLinkAction({ token, password: values.password, ...(invitation ? { name: values.name } : {}) });
+    const result = await callAction(() => redeemLinkAction({ token, password: values.password, ...(invitation ? { name: values.name } : {}) }));
     if (result && !result.ok) {
       setFormError(applyServerErrors(result.error, setError, ["name", "password"]));
       throw new Error("refused");

@@ -5,6 +5,8 @@ import { toast } from "sonner";
 import type { CallState } from "@switchboard/contracts";
 import { Button } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/field";
+import { useRealtimeSnapshot } from "@/features/realtime/realtime-provider";
+import { isDisconnected } from "@/features/realtime/connection-status";
 import { hangUpCallAction, transferCallAction } from "../actions/call-control-actions";
 
 export interface CallControlsProps {
@@ -26,6 +28,9 @@ export function CallControls({ callId, callState, canControl, callLabel }: CallC
   const [extension, setExtension] = useState("");
   const [error, setError] = useState<{ message: string; field: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
+  // Without a connection a command could not be sent, and the call shown may have ended already.
+  const offline = isDisconnected(useRealtimeSnapshot().status);
+  const offlineId = useId();
 
   if (!canControl || callState === "ended") return null;
 
@@ -54,9 +59,10 @@ export function CallControls({ callId, callState, canControl, callLabel }: CallC
       role="group"
       aria-label={callLabel ? `Call control for ${callLabel}` : "Call control"}
       aria-busy={pending}
+      aria-describedby={offline ? offlineId : undefined}
       className="flex flex-wrap items-start gap-2"
     >
-      <Button variant="danger" size="sm" onClick={hangUp} disabled={pending}>
+      <Button variant="danger" size="sm" onClick={hangUp} disabled={pending || offline}>
         Hang up
       </Button>
       <form onSubmit={transfer} className="flex items-center gap-1.5" noValidate>
@@ -76,10 +82,15 @@ export function CallControls({ callId, callState, canControl, callLabel }: CallC
           aria-describedby={error ? errorId : undefined}
           className={`${controlClasses} w-20 py-1.5`}
         />
-        <Button variant="secondary" size="sm" type="submit" disabled={pending || extension.trim() === ""}>
+        <Button variant="secondary" size="sm" type="submit" disabled={pending || offline || extension.trim() === ""}>
           Transfer
         </Button>
       </form>
+      {offline ? (
+        <p id={offlineId} className="basis-full text-xs text-slate-600 dark:text-slate-400">
+          Call control is off while the connection is lost.
+        </p>
+      ) : null}
       {error ? (
         <p id={errorId} role="alert" className="basis-full text-sm text-red-700 dark:text-red-400">
           {error.message}

@@ -2,7 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import type { ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
-import { codecsColumn, enabledColumn, rowActionsColumn, SecretHint, transportColumn } from "@/components/data-table/entity-columns";
+import { codecsColumn, EditLink, enabledColumn, rowActionsColumn, SecretHint, transportColumn } from "@/components/data-table/entity-columns";
 import { LAMP_LABELS, lampOf } from "@/components/status/lamp";
 import { ExtensionLamp } from "@/components/status/lamps";
 
@@ -11,7 +11,12 @@ const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
 export function extensionColumns(canManage: boolean, onDelete: (row: ExtensionView) => void, statuses: ReadonlyMap<string, ExtensionStatusView> = new Map()) {
   const columns = [
-    column.accessor("number", { header: "Number", sortingFn: "alphanumeric" }),
+    column.accessor("number", {
+      header: "Number",
+      sortingFn: "alphanumeric",
+      // Managers open a row's editor from its number, wherever the Edit button has scrolled to.
+      cell: (info) => (canManage ? <EditLink href={`/extensions/${info.row.original.id}/edit`} label={info.getValue()} /> : info.getValue())
+    }),
     column.accessor("displayName", { header: "Display name", sortingFn: "text" }),
     // Live BLF lamp: registration and device state from the PBX.
     column.accessor((row) => LAMP_LABELS[lampOf(statuses.get(row.id))], {

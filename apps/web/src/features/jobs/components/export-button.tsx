@@ -6,6 +6,7 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { startExportAction } from "../actions/job-actions";
+import { callAction } from "@/components/forms/call-action";
 
 /** The list filters an export takes from the page's URL; recent calls are the ended ones. */
 const FILTERS = {
@@ -24,7 +25,7 @@ export function ExportButton({ kind }: { kind: "calls" | "tickets" }) {
         ...Object.fromEntries([...params.entries()].filter(([key, value]) => (keys as readonly string[]).includes(key) && value !== "")),
         ...fixed
       };
-      const result = await startExportAction({ kind, query });
+      const result = await callAction(() => startExportAction({ kind, query }));
       if (result.ok)
         toast.success(
           <span>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { controlClasses, FieldFrame } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
+import { callAction } from "@/components/forms/call-action";
 import { previewImportAction, startImportAction } from "../actions/job-actions";
 import { StartedImport } from "./started-import";
 
@@ -47,7 +48,7 @@ export function ImportForm({ kind }: { kind: ImportKind }) {
   const check = () =>
     startTransition(async () => {
       if (!csv) return;
-      const result = await previewImportAction({ kind, csv });
+      const result = await callAction(() => previewImportAction({ kind, csv }));
       if (result.ok) {
         setPreview(result.data);
         setMessage(null);
@@ -59,7 +60,7 @@ export function ImportForm({ kind }: { kind: ImportKind }) {
   const start = () =>
     startTransition(async () => {
       if (!csv) return;
-      const result = await startImportAction({ kind, csv, mode: validOnly ? "valid_rows" : "all_or_nothing" });
+      const result = await callAction(() => startImportAction({ kind, csv, mode: validOnly ? "valid_rows" : "all_or_nothing" }));
       if (result.ok) setJob(result.data);
       else setMessage(result.error.message);
     });

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/panel";
 import { cancelJobAction } from "../actions/job-actions";
 import { useLiveJobs } from "../use-live-jobs";
 import { JobProgress } from "./job-progress";
+import { callAction } from "@/components/forms/call-action";
 
 const STATE_TONES = { queued: "neutral", running: "info", completed: "success", failed: "danger", cancelled: "warning" } as const;
 
@@ -52,7 +53,7 @@ export function JobsView({ initial, seq, viewerId }: { initial: JobView[]; seq: 
   const [pending, startTransition] = useTransition();
   const cancel = (job: JobView) =>
     startTransition(async () => {
-      const result = await cancelJobAction(job.id);
+      const result = await callAction(() => cancelJobAction(job.id));
       if (result.ok) toast.success(`${JOB_KIND_LABELS[job.kind]}: cancelling`);
       else toast.error(result.error.message);
     });

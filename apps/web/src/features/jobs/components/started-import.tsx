@@ -6,6 +6,7 @@ import { createdLabel, FINISHED_JOB_STATES, type JobView } from "@switchboard/co
 import { Button } from "@/components/ui/button";
 import { LocalDate } from "@/components/ui/local-date";
 import { Notice, Panel } from "@/components/ui/panel";
+import { callAction } from "@/components/forms/call-action";
 import { cancelJobAction } from "../actions/job-actions";
 import { useLiveJobs } from "../use-live-jobs";
 import { JobProgress } from "./job-progress";
@@ -26,7 +27,7 @@ export function StartedImport({ job: started }: { job: JobView }) {
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              const result = await cancelJobAction(job.id);
+              const result = await callAction(() => cancelJobAction(job.id));
               if (!result.ok) toast.error(result.error.message);
             })
           }

@@ -13,6 +13,7 @@ import { Badge, Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "../actions/notification-actions";
 import { applyNotificationEvents, describeNotification, unreadAfter } from "../apply-notification-events";
+import { callAction } from "@/components/forms/call-action";
 
 interface NotificationsViewProps {
   seq: number;
@@ -34,7 +35,7 @@ export function NotificationsView({ seq, rows: initialRows, unread: initialUnrea
 
   const markRead = async (n: NotificationView, refresh: boolean) => {
     setError(null);
-    const result = await markNotificationReadAction(n.id);
+    const result = await callAction(() => markNotificationReadAction(n.id));
     if (!result.ok) setError(result.error.message);
     // The event updates every tab; the refetch covers this one should live updates be delayed.
     else if (refresh) router.refresh();
@@ -42,7 +43,7 @@ export function NotificationsView({ seq, rows: initialRows, unread: initialUnrea
   const markAll = async () => {
     setError(null);
     setPending(true);
-    const result = await markAllNotificationsReadAction();
+    const result = await callAction(() => markAllNotificationsReadAction());
     setPending(false);
     if (!result.ok) setError(result.error.message);
     else if (result.data.count > 0) toast.success(result.data.count === 1 ? "1 notification marked read" : `${result.data.count} notifications marked read`);

@@ -10,6 +10,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { createOfficeAction } from "../actions/office-actions";
+import { callAction } from "@/components/forms/call-action";
 
 export function OfficeCreateForm() {
   const [formError, setFormError] = useState<string | null>(null);
@@ -22,7 +23,7 @@ export function OfficeCreateForm() {
   } = useForm<OfficeCreateInput>({ resolver: zodResolver(officeCreateSchema), defaultValues: { name: "" } });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await createOfficeAction(values);
+    const result = await callAction(() => createOfficeAction(values));
     if (!result.ok) {
       setFormError(applyServerErrors(result.error, setError, ["name"]));
       return;

@@ -2,34 +2,56 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import type { UserOption } from "@switchboard/contracts";
+import type { OfficeRecord, UserOption } from "@switchboard/contracts";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, CheckboxGroup } from "@/components/ui/checkbox-field";
 import { InputField } from "@/components/ui/field";
+import { ConflictBanner } from "@/features/versioning/conflict-banner";
+import { OFFICE_SUBJECT } from "@/features/versioning/edit-conflict";
+import { useEditConflict } from "@/features/versioning/use-edit-conflict";
 import { renameOfficeAction, setOfficeMembersAction } from "../actions/office-actions";
 import type { OfficeRow } from "../office-row";
+import { callAction } from "@/components/forms/call-action";
 
-/** Rename an office and choose its members (staff only); each save is its own change. */
-export function OfficeEditor({ office, staff, onDone }: { office: OfficeRow; staff: UserOption[]; onDone: () => void }) {
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
+/**
+ * Rename an office and choose its members (staff only); each save is its own change. Someone
+ * else's change or deletion shows the moment it arrives (G8), and a stale rename is refused.
+ */
+export function OfficeEditor({ office, seq, staff, onDone }: { office: OfficeRow; seq: number; staff: UserOption[]; onDone: () => void }) {
+  const [base, setBase] = useState<OfficeRecord>(office);
   const [name, setName] = useState(office.name);
   const [members, setMembers] = useState<string[]>(office.memberIds);
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const edit = useEditConflict({
+    subject: OFFICE_SUBJECT,
+    id: office.id,
+    loaded: { version: office.version, view: office },
+    seq,
+    dirty: name !== base.name || !sameSet(members, base.memberIds),
+    adopt: (view) => {
+      setBase(view);
+      setName(view.name);
+      setMembers(view.memberIds);
+    }
+  });
 
   const save = async () => {
     setBusy(true);
     setError(null);
-    if (name.trim() !== office.name) {
-      const renamed = await renameOfficeAction(office.id, { name, version: office.version });
+    if (name.trim() !== base.name) {
+      const renamed = await callAction(() => renameOfficeAction(office.id, { name, version: edit.baseVersion }));
       if (!renamed.ok) {
         setBusy(false);
+        if (edit.onSaveError(renamed.error)) return;
         return setError({ field: Object.keys(renamed.error.fields ?? {})[0], message: renamed.error.message });
       }
     }
-    const sameMembers = members.length === office.memberIds.length && members.every((id) => office.memberIds.includes(id));
-    if (!sameMembers) {
-      const set = await setOfficeMembersAction(office.id, { userIds: members });
+    if (!sameSet(members, base.memberIds)) {
+      const set = await callAction(() => setOfficeMembersAction(office.id, { userIds: members }));
       if (!set.ok) {
         setBusy(false);
         return setError({ message: set.error.message });
@@ -49,6 +71,7 @@ export function OfficeEditor({ office, staff, onDone }: { office: OfficeRow; sta
         void save();
       }}
     >
+      <ConflictBanner conflict={edit.conflict} noun="office" onReload={edit.reload} onKeepMine={edit.keepMine} />
       <FormAlert message={error && error.field !== "name" ? error.message : null} />
       <InputField
         id={`office-${office.id}-name`}
@@ -69,7 +92,7 @@ export function OfficeEditor({ office, staff, onDone }: { office: OfficeRow; sta
         ))}
       </CheckboxGroup>
       <div className="flex gap-2">
-        <Button type="submit" disabled={busy} aria-busy={busy || undefined}>
+        <Button type="submit" disabled={busy || edit.conflict?.kind === "deleted"} aria-busy={busy || undefined}>
           Save office
         </Button>
         <Button variant="ghost" onClick={onDone}>

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import type { UserOption } from "@switchboard/contracts";
 import { PlainTable } from "@/components/data-table/plain-table";
+import { STICKY_ACTIONS_CELL } from "@/components/data-table/sticky-actions";
 import { useConfirmDelete } from "@/components/data-table/use-confirm-delete";
 import { buttonClasses } from "@/components/ui/button";
 import { applyEntityEvents } from "@/features/realtime/apply-entity-events";
@@ -19,14 +20,15 @@ export function OfficesView({ seq, offices, staff, canManage }: { seq: number; o
   const events = useEventsSince(seq);
   const rows = useMemo(() => applyEntityEvents(offices, events, "office", keepCount).sort((a, b) => a.name.localeCompare(b.name)), [offices, events]);
   const names = new Map(staff.map((u) => [u.id, u.name]));
-  const [editing, setEditing] = useState<string | null>(null);
+  // The office as it was when editing began: the editor stays open (with what was typed) even if
+  // the office is renamed or deleted meanwhile, and says so.
+  const [editing, setEditing] = useState<OfficeRow | null>(null);
   const { request, dialog } = useConfirmDelete<OfficeRow>({
     title: (o) => `Delete office ${o.name}?`,
     description: () => <p>Only an office without tickets and members can be deleted.</p>,
     success: (o) => `Office ${o.name} deleted`,
     remove: (o) => deleteOfficeAction(o.id)
   });
-  const editingRow = rows.find((o) => o.id === editing);
   return (
     <div className="space-y-4">
       <PlainTable
@@ -38,13 +40,19 @@ export function OfficesView({ seq, offices, staff, canManage }: { seq: number; o
         {rows.map((office) => (
           <tr key={office.id}>
             <th scope="row" className="px-3 py-2.5 text-left font-semibold">
-              {office.name}
+              {canManage ? (
+                <button type="button" onClick={() => setEditing(office)} className="text-left text-brand-700 hover:underline dark:text-brand-300">
+                  {office.name}
+                </button>
+              ) : (
+                office.name
+              )}
             </th>
             <td className="px-3 py-2.5">{office.memberIds.map((id) => names.get(id) ?? "—").join(", ") || "—"}</td>
             <td className="px-3 py-2.5">{office.ticketCount}</td>
             {canManage ? (
-              <td className="px-3 py-2.5 text-right whitespace-nowrap">
-                <button type="button" onClick={() => setEditing(office.id)} className={buttonClasses("ghost", "sm")}>
+              <td className={`px-3 py-2.5 text-right whitespace-nowrap ${STICKY_ACTIONS_CELL}`}>
+                <button type="button" onClick={() => setEditing(office)} className={buttonClasses("ghost", "sm")}>
                   Edit<span className="sr-only"> office {office.name}</span>
                 </button>
                 <button type="button" onClick={() => request(office)} className={buttonClasses("ghost", "sm", "text-red-700 dark:text-red-400")}>
@@ -55,7 +63,7 @@ export function OfficesView({ seq, offices, staff, canManage }: { seq: number; o
           </tr>
         ))}
       </PlainTable>
-      {editingRow ? <OfficeEditor key={editingRow.id} office={editingRow} staff={staff} onDone={() => setEditing(null)} /> : null}
+      {editing ? <OfficeEditor key={editing.id} office={editing} seq={seq} staff={staff} onDone={() => setEditing(null)} /> : null}
       {dialog}
     </div>
   );

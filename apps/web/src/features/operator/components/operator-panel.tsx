@@ -2,8 +2,8 @@
 
 import { useMemo } from "react";
 import type { CallView, ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
-import { LAMP_LABELS, lampOf, type LampKind } from "@/components/status/lamp";
-import { ExtensionLamp, LampDot } from "@/components/status/lamps";
+import { LAMP_LABELS, type LampKind } from "@/components/status/lamp";
+import { Lamp, LampDot } from "@/components/status/lamps";
 import { Panel } from "@/components/ui/panel";
 import { partyLabel } from "@/features/calls/call-format";
 import { LiveDuration } from "@/features/calls/components/live-duration";
@@ -11,6 +11,7 @@ import { applyCallEvents } from "@/features/calls/live-calls";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { useLiveCollection } from "@/features/realtime/use-live-collection";
 import { useLiveExtensionStatuses } from "@/features/realtime/use-live-statuses";
+import { operatorCardOf, type OperatorCard } from "../operator-card";
 
 const LEGEND: LampKind[] = ["idle", "ringing", "in_use", "busy", "on_hold", "dnd", "unregistered", "unreachable"];
 
@@ -44,14 +45,15 @@ export function OperatorPanel({ seq, extensions: initialExtensions, statuses: in
     [activeCalls, events]
   );
   const sorted = useMemo(() => [...extensions].sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true })), [extensions]);
+  const cards = useMemo(
+    () => new Map(extensions.map((ext) => [ext.id, operatorCardOf(statuses.get(ext.id), callOf.get(ext.id))])),
+    [extensions, statuses, callOf]
+  );
   const counts = useMemo(() => {
     const c = new Map<LampKind, number>();
-    for (const ext of extensions) {
-      const kind = lampOf(statuses.get(ext.id));
-      c.set(kind, (c.get(kind) ?? 0) + 1);
-    }
+    for (const card of cards.values()) c.set(card.lamp, (c.get(card.lamp) ?? 0) + 1);
     return c;
-  }, [extensions, statuses]);
+  }, [cards]);
 
   return (
     <div className="space-y-4">
@@ -79,7 +81,7 @@ export function OperatorPanel({ seq, extensions: initialExtensions, statuses: in
         <ul aria-label="Extension lamps" className="grid grid-cols-2 gap-3 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-6">
           {sorted.map((ext) => {
             const status = statuses.get(ext.id);
-            const call = callOf.get(ext.id);
+            const card = cards.get(ext.id) ?? operatorCardOf(status, undefined);
             return (
               <li
                 key={ext.id}
@@ -91,12 +93,12 @@ export function OperatorPanel({ seq, extensions: initialExtensions, statuses: in
                   {ext.displayName}
                 </p>
                 <p className="mt-2 text-sm">
-                  <ExtensionLamp status={status} />
+                  <Lamp kind={card.lamp} />
                 </p>
-                {status?.registration === "registered" && status.dnd && status.deviceState !== "idle" ? (
+                {card.lamp === "dnd" && status && status.deviceState !== "idle" ? (
                   <p className="text-xs text-slate-600 dark:text-slate-400">Phone: {LAMP_LABELS[status.deviceState]}</p>
                 ) : null}
-                {call ? <ExtensionCall call={call} number={ext.number} /> : null}
+                {card.call ? <ExtensionCall line={card.call} number={ext.number} /> : null}
                 {!ext.enabled ? <p className="text-xs text-slate-600 dark:text-slate-400">Disabled</p> : null}
               </li>
             );
@@ -107,11 +109,11 @@ export function OperatorPanel({ seq, extensions: initialExtensions, statuses: in
   );
 }
 
-function ExtensionCall({ call, number }: { call: CallView; number: string }) {
+function ExtensionCall({ line: { verb, call }, number }: { line: NonNullable<OperatorCard["call"]>; number: string }) {
   return (
     <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">
       <span className="block truncate" title={otherParty(call, number)}>
-        {call.state === "ringing" ? "Call from" : "With"} {otherParty(call, number)}
+        {verb} {otherParty(call, number)}
       </span>
       <LiveDuration call={call} />
     </p>

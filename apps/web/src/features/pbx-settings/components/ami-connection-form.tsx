@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { InputField } from "@/components/ui/field";
 import { savePbxConnectionAction } from "../actions/pbx-settings-actions";
+import { callAction } from "@/components/forms/call-action";
 
 // The server's pbxConnectionInputSchema, phrased for the form (a new connection needs a secret).
 const formSchema = (isNew: boolean) =>
@@ -60,7 +61,7 @@ export function AmiConnectionForm({ connection }: { connection: PbxConnectionSet
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await savePbxConnectionAction({ ...values, port: Number(values.port) });
+    const result = await callAction(() => savePbxConnectionAction({ ...values, port: Number(values.port) }));
     if (!result.ok) {
       setFormError(applyServerErrors(result.error, setError, FIELDS));
       return;

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { rotatePbxWebhookSecretAction } from "../actions/pbx-settings-actions";
+import { callAction } from "@/components/forms/call-action";
 
 type Webhook = NonNullable<PbxIntegrationView["webhook"]>;
 
@@ -20,7 +21,7 @@ export function WebhookIntegration({ webhook }: { webhook: Webhook | null }) {
 
   const rotate = () =>
     startTransition(async () => {
-      const result = await rotatePbxWebhookSecretAction();
+      const result = await callAction(() => rotatePbxWebhookSecretAction());
       setConfirming(false);
       if (!result.ok) {
         toast.error(result.error.message);

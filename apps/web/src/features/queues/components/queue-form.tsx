@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { controlClasses, describedBy, FieldFrame } from "@/components/ui/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { createQueueAction, updateQueueAction } from "../actions/queue-actions";
+import { callAction } from "@/components/forms/call-action";
 
 export interface ExtensionOption {
   id: string;
@@ -46,7 +47,9 @@ export function QueueForm({ queue, extensions, onDone }: QueueFormProps) {
     const input = { ...values, members: [...members.entries()].map(([extensionId, penalty]) => ({ extensionId, penalty })) };
     startTransition(async () => {
       setMessage(null);
-      const result = queue ? await updateQueueAction(queue.id, { ...input, version: queue.version }) : await createQueueAction(input);
+      const result = queue
+        ? await callAction(() => updateQueueAction(queue.id, { ...input, version: queue.version }))
+        : await callAction(() => createQueueAction(input));
       if (result.ok) {
         toast.success(queue ? `Queue ${result.data.name} saved` : `Queue ${result.data.name} created`);
         onDone();

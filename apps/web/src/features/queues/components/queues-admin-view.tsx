@@ -3,6 +3,7 @@
 import { useId, useMemo, useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import type { PauseReasonView, QueueView } from "@switchboard/contracts";
+import { STICKY_ACTIONS_CELL, STICKY_ACTIONS_HEAD } from "@/components/data-table/sticky-actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { controlClasses } from "@/components/ui/field";
@@ -11,6 +12,7 @@ import { useEventsSince } from "@/features/realtime/use-events-since";
 import { createPauseReasonAction, deletePauseReasonAction, deleteQueueAction } from "../actions/queue-actions";
 import { isQueueEvent, nextQueues } from "../apply-queue-events";
 import { QueueForm, type ExtensionOption } from "./queue-form";
+import { callAction } from "@/components/forms/call-action";
 
 interface QueuesAdminViewProps {
   seq: number;
@@ -31,7 +33,7 @@ export function QueuesAdminView({ seq, queues: initial, pauseReasons, extensions
   const remove = () =>
     startTransition(async () => {
       if (!deleting) return;
-      const result = await deleteQueueAction(deleting.id);
+      const result = await callAction(() => deleteQueueAction(deleting.id));
       if (result.ok) toast.success(`Queue ${deleting.name} deleted`);
       else toast.error(result.error.message);
       setDeleting(null);
@@ -62,7 +64,7 @@ export function QueuesAdminView({ seq, queues: initial, pauseReasons, extensions
             <thead className="text-slate-600 dark:text-slate-400">
               <tr>
                 {["Name", "Number", "Strategy", "Service level", "Wrap-up", "Members", "Actions"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2">
+                  <th key={h} scope="col" className={`px-3 py-2 ${h === "Actions" ? STICKY_ACTIONS_HEAD : ""}`}>
                     {h}
                   </th>
                 ))}
@@ -72,7 +74,9 @@ export function QueuesAdminView({ seq, queues: initial, pauseReasons, extensions
               {queues.map((q) => (
                 <tr key={q.id}>
                   <th scope="row" className="px-3 py-2 font-medium">
-                    {q.name}
+                    <button type="button" onClick={() => setEditing(q.id)} className="text-left text-brand-700 hover:underline dark:text-brand-300">
+                      {q.name}
+                    </button>
                   </th>
                   <td className="px-3 py-2">{q.number ?? "—"}</td>
                   <td className="px-3 py-2">{q.strategy}</td>
@@ -81,7 +85,7 @@ export function QueuesAdminView({ seq, queues: initial, pauseReasons, extensions
                   </td>
                   <td className="px-3 py-2">{q.wrapUpSeconds} s</td>
                   <td className="px-3 py-2">{q.members.map((m) => `${m.extensionNumber}${m.penalty ? ` (penalty ${m.penalty})` : ""}`).join(", ") || "—"}</td>
-                  <td className="px-3 py-2">
+                  <td className={`px-3 py-2 ${STICKY_ACTIONS_CELL}`}>
                     <div className="flex gap-1">
                       <Button size="sm" variant="secondary" onClick={() => setEditing(q.id)} aria-label={`Edit queue ${q.name}`}>
                         Edit
@@ -123,7 +127,7 @@ function PauseReasons({ reasons }: { reasons: PauseReasonView[] }) {
     event.preventDefault();
     startTransition(async () => {
       setError(null);
-      const result = await createPauseReasonAction({ label });
+      const result = await callAction(() => createPauseReasonAction({ label }));
       if (result.ok) {
         toast.success(`Pause reason ${result.data.label} added`);
         setLabel("");
@@ -132,7 +136,7 @@ function PauseReasons({ reasons }: { reasons: PauseReasonView[] }) {
   };
   const remove = (reason: PauseReasonView) =>
     startTransition(async () => {
-      const result = await deletePauseReasonAction(reason.id);
+      const result = await callAction(() => deletePauseReasonAction(reason.id));
       if (result.ok) toast.success(`Pause reason ${reason.label} removed`);
       else setError(result.error.message);
     });

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { createApiTokenAction } from "../actions/token-actions";
 import { NewTokenReveal } from "./new-token-reveal";
+import { callAction } from "@/components/forms/call-action";
 
 // The same rules as the server's apiTokenCreateSchema, phrased for the form.
 const tokenFormSchema = z.object({
@@ -34,7 +35,9 @@ export function CreateTokenForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await createApiTokenAction({ name: values.name, ...(values.expiresInDays ? { expiresInDays: values.expiresInDays } : {}) });
+    const result = await callAction(() =>
+      createApiTokenAction({ name: values.name, ...(values.expiresInDays ? { expiresInDays: values.expiresInDays } : {}) })
+    );
     if (!result.ok) {
       setFormError(applyServerErrors(result.error, setError, ["name", "expiresInDays"]));
       return;

@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { TimeZoneField } from "@/features/setup/components/time-zone-field";
 import { updateOrganizationAction } from "../actions/account-actions";
+import { callAction } from "@/components/forms/call-action";
 
 const orgSchema = z.object({ name: organizationNameSchema, timeZone: timeZoneSchema });
 type OrgValues = z.infer<typeof orgSchema>;
@@ -29,7 +30,7 @@ export function OrganizationForm({ name, timeZone, zones }: OrgValues & { zones:
   } = useForm<OrgValues>({ resolver: zodResolver(orgSchema), defaultValues: { name, timeZone } });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await updateOrganizationAction(values);
+    const result = await callAction(() => updateOrganizationAction(values));
     if (!result.ok) return setFormError(applyServerErrors(result.error, setError, ["name", "timeZone"]));
     toast.success("Organization saved");
     router.refresh();

@@ -11,6 +11,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { changePasswordAction } from "../actions/account-actions";
+import { callAction } from "@/components/forms/call-action";
 
 const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
@@ -41,7 +42,7 @@ export function PasswordForm({ email, name }: { email: string; name: string }) {
   });
   const onSubmit = handleSubmit(async ({ currentPassword, newPassword }) => {
     setFormError(null);
-    const result = await changePasswordAction({ currentPassword, newPassword });
+    const result = await callAction(() => changePasswordAction({ currentPassword, newPassword }));
     if (!result.ok) return setFormError(applyServerErrors(result.error, setError, PASSWORD_FIELDS));
     reset();
     toast.success("Password changed. Your other sessions were signed out.");

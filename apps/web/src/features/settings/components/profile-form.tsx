@@ -11,6 +11,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { updateProfileAction } from "../actions/account-actions";
+import { callAction } from "@/components/forms/call-action";
 
 export function ProfileForm({ name }: { name: string }) {
   const router = useRouter();
@@ -23,7 +24,7 @@ export function ProfileForm({ name }: { name: string }) {
   } = useForm<ProfileUpdateInput>({ resolver: zodResolver(profileUpdateSchema), defaultValues: { name } });
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await updateProfileAction(values);
+    const result = await callAction(() => updateProfileAction(values));
     if (!result.ok) return setFormError(applyServerErrors(result.error, setError, ["name"]));
     toast.success("Name saved");
     router.refresh();

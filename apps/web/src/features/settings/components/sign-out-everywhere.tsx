@@ -6,6 +6,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { signOutEverywhereAction } from "../actions/account-actions";
+import { callAction } from "@/components/forms/call-action";
 
 /** Ends every session of yours, on every device; every open console of yours disconnects within a second. */
 export function SignOutEverywhere() {
@@ -14,7 +15,7 @@ export function SignOutEverywhere() {
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
     setBusy(true);
-    const result = await signOutEverywhereAction();
+    const result = await callAction(() => signOutEverywhereAction());
     if (!result.ok) {
       setBusy(false);
       setOpen(false);

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { setUpAction } from "../actions/setup-actions";
 import { TimeZoneField } from "./time-zone-field";
+import { callAction } from "@/components/forms/call-action";
 
 const setupFormSchema = z
   .object({
@@ -43,7 +44,7 @@ export function SetupForm({ zones }: { zones: readonly string[] }) {
   });
   const onSubmit = handleSubmit(async ({ confirmPassword: _confirm, ...values }) => {
     setFormError(null);
-    const result = await setUpAction(values);
+    const result = await callAction(() => setUpAction(values));
     // Success redirects to the sign-in page; only a refusal comes back.
     if (result && !result.ok) {
       setFormError(applyServerErrors(result.error, setError, FIELDS));

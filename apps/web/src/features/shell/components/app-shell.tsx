@@ -21,6 +21,7 @@ import { getRuntime } from "@/server/runtime";
 import { AppHeader } from "./app-header";
 import { ConsoleRealtimeProvider } from "./console-realtime-provider";
 import type { NavItem } from "./nav-links";
+import { StaleDataFrame } from "@/features/realtime/stale-data-frame";
 
 /** Everything behind sign-in: header, navigation and the tab's one realtime connection. */
 export async function AppShell({ children }: { children: ReactNode }) {
@@ -72,7 +73,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
       />
       {canReadJobs(viewer) ? <ActiveJobsTray initial={activeJobs} seq={seq} /> : null}
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none sm:px-6 lg:px-8">
-        {children}
+        <StaleDataFrame>{children}</StaleDataFrame>
       </main>
     </ConsoleRealtimeProvider>
   );

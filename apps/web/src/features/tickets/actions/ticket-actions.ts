@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { replyCreateSchema, ticketChangeSchema, ticketCreateSchema } from "@switchboard/contracts";
-import { createTicket, parseInput, replyToTicket, updateTicket } from "@switchboard/db";
+import { createTicket, markTicketRead, parseInput, replyToTicket, updateTicket } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
 import { toActionResult } from "@/server/action-result";
 import { getRuntime } from "@/server/runtime";
@@ -39,5 +39,14 @@ export async function updateTicketAction(id: string, input: unknown) {
     if (Object.keys(change).length === 0) return { changed: false, version };
     const { ticket } = await updateTicket(getRuntime().services, viewer, parseInput(ticketId, id), { ...change, version });
     return { changed: true, version: ticket.view === "staff" ? ticket.version : undefined };
+  });
+}
+
+/** The open ticket page showed a customer reply as it arrived: it is read. */
+export async function markTicketReadAction(id: string) {
+  const viewer = await requireViewer();
+  return toActionResult(async () => {
+    await markTicketRead(getRuntime().services, viewer, parseInput(ticketId, id));
+    return { read: true };
   });
 }

@@ -26,6 +26,9 @@ export async function NewTicketScreen({ viewer, callId }: { viewer: Viewer; call
     loadCustomerOptions(viewer),
     staffView && callId ? loadCallSummary(viewer, callId) : Promise.resolve(null)
   ]);
+  // Staff open tickets for their own office first: it is where their colleagues will look for it.
+  const ownOffice = staffView ? offices.find((office) => office.memberIds.includes(viewer.id)) : undefined;
+  const initial: Partial<TicketFormValues> = { ...(ownOffice ? { officeId: ownOffice.id } : {}), ...(call ? fromCall(call) : {}) };
   return (
     <>
       <PageHeader
@@ -48,7 +51,7 @@ export async function NewTicketScreen({ viewer, callId }: { viewer: Viewer; call
         </div>
       ) : null}
       <Panel className="p-6">
-        <TicketForm staffView={staffView} offices={offices} staff={staff} customers={customers} initial={call ? fromCall(call) : {}} />
+        <TicketForm staffView={staffView} offices={offices} staff={staff} customers={customers} initial={initial} viewerId={viewer.id} />
       </Panel>
     </>
   );

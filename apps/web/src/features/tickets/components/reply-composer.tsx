@@ -10,6 +10,7 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { replyToTicketAction } from "../actions/ticket-actions";
 import { repliesWhileComposing, trafficCopMessage } from "../traffic-cop";
 import { TextareaField } from "./textarea-field";
+import { callAction } from "@/components/forms/call-action";
 
 interface ReplyComposerProps {
   ticketId: string;
@@ -55,7 +56,7 @@ export function ReplyComposer({ ticketId, viewerId, staffView, closed, replies, 
       return;
     }
     setPending(true);
-    const result = await replyToTicketAction(ticketId, parsed.data);
+    const result = await callAction(() => replyToTicketAction(ticketId, parsed.data));
     setPending(false);
     if (!result.ok) {
       const message = result.error.fields?.body;

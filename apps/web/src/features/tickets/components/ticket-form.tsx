@@ -11,11 +11,13 @@ import type { UserOption } from "@switchboard/contracts";
 import { FormActions } from "@/components/forms/form-actions";
 import { FormAlert } from "@/components/forms/form-alert";
 import { applyServerErrors } from "@/components/forms/server-errors";
+import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { createTicketAction } from "../actions/ticket-actions";
 import type { CustomerOption } from "../server/load-customers";
 import { PRIORITY_LABELS } from "../ticket-labels";
 import { TextareaField } from "./textarea-field";
+import { callAction } from "@/components/forms/call-action";
 
 export interface TicketFormValues {
   subject: string;
@@ -39,10 +41,12 @@ interface TicketFormProps {
   staff: UserOption[];
   customers: CustomerOption[];
   initial: Partial<TicketFormValues>;
+  /** The person filling it in: offered as the assignee ("Assign to me") when they may be one. */
+  viewerId: string;
 }
 
 /** Opening a ticket; customers get subject, description, category and department only. */
-export function TicketForm({ staffView, offices, staff, customers, initial }: TicketFormProps) {
+export function TicketForm({ staffView, offices, staff, customers, initial, viewerId }: TicketFormProps) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -50,6 +54,7 @@ export function TicketForm({ staffView, offices, staff, customers, initial }: Ti
     handleSubmit,
     setError,
     watch,
+    setValue,
     formState: { errors, isSubmitting }
   } = useForm<TicketFormValues>({
     resolver: zodResolver(formSchema) as unknown as Resolver<TicketFormValues>,
@@ -58,13 +63,15 @@ export function TicketForm({ staffView, offices, staff, customers, initial }: Ti
   const officeId = watch("officeId");
   const office = offices.find((o) => o.id === officeId);
   const assignable = office ? staff.filter((user) => office.memberIds.includes(user.id)) : staff;
+  const canAssignSelf = assignable.some((user) => user.id === viewerId);
+  const assignedToMe = watch("assigneeId") === viewerId;
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const input = staffView
       ? { ...values, callId: values.callId || undefined, customerId: values.customerId || undefined }
       : { subject: values.subject, body: values.body, category: values.category, officeId: values.officeId };
-    const result = await createTicketAction(input);
+    const result = await callAction(() => createTicketAction(input));
     if (!result.ok) {
       setFormError(applyServerErrors(result.error, setError, FIELDS));
       return;
@@ -141,6 +148,18 @@ export function TicketForm({ staffView, offices, staff, customers, initial }: Ti
                 </option>
               ))}
             </SelectField>
+            {canAssignSelf ? (
+              <div className="flex items-end">
+                <Button
+                  type="button"
+                  variant="secondary"
+                  disabled={assignedToMe}
+                  onClick={() => setValue("assigneeId", viewerId, { shouldDirty: true, shouldValidate: true })}
+                >
+                  {assignedToMe ? "Assigned to you" : "Assign to me"}
+                </Button>
+              </div>
+            ) : null}
           </>
         ) : null}
       </div>

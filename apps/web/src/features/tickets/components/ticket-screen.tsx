@@ -11,7 +11,13 @@ export async function TicketScreen({ viewer, id }: { viewer: Viewer; id: string 
   const staffView = canSeeInternalTicketData(viewer);
   const canChangeOffice =
     ticket.view === "staff" &&
-    canChangeTicketOffice(viewer, { orgId: viewer.orgId, officeId: ticket.officeId, customerId: ticket.customerId, assigneeId: ticket.assigneeId });
+    canChangeTicketOffice(viewer, {
+      orgId: viewer.orgId,
+      officeId: ticket.officeId,
+      customerId: ticket.customerId,
+      assigneeId: ticket.assigneeId,
+      createdById: ticket.createdById
+    });
   return (
     <TicketThreadView
       viewerId={viewer.id}

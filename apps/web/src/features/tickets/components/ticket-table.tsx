@@ -16,7 +16,7 @@ interface Column {
   /** The service's sort key, when the column sorts. */
   sort?: string;
   staffOnly?: boolean;
-  cell: (ticket: TicketView) => ReactNode;
+  cell: (ticket: TicketView, unread: boolean) => ReactNode;
 }
 
 const staffCell = (render: (t: Extract<TicketView, { view: "staff" }>) => ReactNode) => (t: TicketView) => (t.view === "staff" ? render(t) : null);
@@ -27,10 +27,17 @@ const COLUMNS: Column[] = [
     id: "subject",
     label: "Subject",
     sort: "subject",
-    cell: (t) => (
-      <Link href={`/tickets/${t.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-        {t.subject}
-      </Link>
+    cell: (t, unread) => (
+      <span className="flex flex-wrap items-center gap-2">
+        <Link href={`/tickets/${t.id}`} className={`text-brand-700 hover:underline dark:text-brand-300 ${unread ? "font-bold" : "font-medium"}`}>
+          {t.subject}
+        </Link>
+        {unread ? (
+          <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-800 dark:bg-brand-900 dark:text-brand-100">
+            New customer reply
+          </span>
+        ) : null}
+      </span>
     )
   },
   { id: "status", label: "Status", sort: "status", cell: (t) => <StatusBadge status={t.status} /> },
@@ -47,13 +54,15 @@ interface TicketTableProps {
   total: number;
   params: TicketListParams;
   staffView: boolean;
+  /** Tickets to mark as having a customer reply the viewer has not read. */
+  unread?: ReadonlySet<string>;
   /** Extra cells after the subject, e.g. who is on each ticket right now. */
   onTicket?: (ticket: TicketView) => ReactNode;
   empty: ReactNode;
 }
 
 /** One server page of tickets; sorting and paging change the URL, so the server reads the page again. */
-export function TicketTable({ rows, total, params, staffView, onTicket, empty }: TicketTableProps) {
+export function TicketTable({ rows, total, params, staffView, unread, onTicket, empty }: TicketTableProps) {
   const router = useRouter();
   const columns = COLUMNS.filter((c) => staffView || !c.staffOnly);
   const go = (next: Partial<TicketListParams>) => router.push(ticketListHref({ ...params, ...next }));
@@ -113,11 +122,11 @@ export function TicketTable({ rows, total, params, staffView, onTicket, empty }:
                   {columns.map((column) =>
                     column.id === "number" ? (
                       <th key={column.id} scope="row" className="px-3 py-2.5 text-left font-semibold whitespace-nowrap">
-                        {column.cell(ticket)}
+                        {column.cell(ticket, false)}
                       </th>
                     ) : (
                       <td key={column.id} className="px-3 py-2.5 align-middle">
-                        {column.cell(ticket)}
+                        {column.cell(ticket, unread?.has(ticket.id) ?? false)}
                       </td>
                     )
                   )}

@@ -1,12 +1,13 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { OfficeView, TicketDetail } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
 import { Notice, Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { TicketViewers } from "@/features/ticket-presence/components/ticket-viewers";
 import { useTicketPresence } from "@/features/ticket-presence/use-ticket-presence";
+import { markTicketReadAction } from "../actions/ticket-actions";
 import { applyTicketThreadEvents } from "../apply-ticket-events";
 import type { CallSummary } from "../server/load-call";
 import { ReplyComposer } from "./reply-composer";
@@ -35,6 +36,12 @@ export function TicketThreadView({ viewerId, staffView, canChangeOffice, seq, de
   const { ticket } = thread;
   // Collision detection is staff-only by policy: customers neither see viewers nor appear as one.
   const presence = useTicketPresence(ticket.id, viewerId, { enabled: staffView });
+  // Shown to a staff member, the customer's replies are read: on opening, and as each new one
+  // arrives. From the browser, not the page render: a prefetched page is not an opened one.
+  const customerReplies = thread.replies.filter((r) => !r.authorIsStaff).length;
+  useEffect(() => {
+    if (staffView) void markTicketReadAction(ticket.id);
+  }, [staffView, customerReplies, ticket.id]);
 
   return (
     <>

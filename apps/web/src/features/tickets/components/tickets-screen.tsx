@@ -33,6 +33,7 @@ export async function TicketsScreen({ viewer, params }: { viewer: Viewer; params
           staffView={staffView}
           params={params}
           rows={data.page.data}
+          unreadIds={data.unreadIds}
           total={data.page.total}
           seq={data.seq}
           offices={data.offices}

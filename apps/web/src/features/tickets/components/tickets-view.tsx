@@ -8,7 +8,7 @@ import { Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { TicketRowViewers } from "@/features/ticket-presence/components/ticket-row-viewers";
 import { useTicketListViewers } from "@/features/ticket-presence/use-ticket-list-viewers";
-import { applyTicketListEvents } from "../apply-ticket-events";
+import { applyTicketListEvents, sortByUpdated, unreadTicketIds } from "../apply-ticket-events";
 import { pageAccepts, ticketListHref, type TicketListParams } from "../ticket-list-params";
 import { TicketFilters } from "./ticket-filters";
 import { TicketTable } from "./ticket-table";
@@ -18,6 +18,8 @@ interface TicketsViewProps {
   staffView: boolean;
   params: TicketListParams;
   rows: TicketView[];
+  /** Tickets with a customer reply this viewer has not opened since (staff only). */
+  unreadIds: string[];
   total: number;
   seq: number;
   offices: OfficeView[];
@@ -25,9 +27,13 @@ interface TicketsViewProps {
 }
 
 /** The server's page of tickets, kept current: changed rows update in place, new ones appear on top. */
-export function TicketsView({ viewerId, staffView, params, rows: initialRows, total, seq, offices, staff }: TicketsViewProps) {
+export function TicketsView({ viewerId, staffView, params, rows: initialRows, unreadIds, total, seq, offices, staff }: TicketsViewProps) {
   const events = useEventsSince(seq);
-  const rows = useMemo(() => applyTicketListEvents(initialRows, events, (t) => pageAccepts(params, viewerId, t)), [initialRows, events, params, viewerId]);
+  const rows = useMemo(() => {
+    const applied = applyTicketListEvents(initialRows, events, (t) => pageAccepts(params, viewerId, t));
+    return params.sort === "updatedAt" ? sortByUpdated(applied, params.dir) : applied;
+  }, [initialRows, events, params, viewerId]);
+  const unread = useMemo(() => (staffView ? unreadTicketIds(unreadIds, events) : new Set<string>()), [staffView, unreadIds, events]);
   const added = rows.filter((row) => !initialRows.some((initial) => initial.id === row.id)).length;
   const removed = initialRows.filter((initial) => !rows.some((row) => row.id === initial.id)).length;
   const { viewersOf } = useTicketListViewers(
@@ -54,6 +60,7 @@ export function TicketsView({ viewerId, staffView, params, rows: initialRows, to
         total={Math.max(0, total + added - removed)}
         params={params}
         staffView={staffView}
+        unread={unread}
         onTicket={staffView ? (ticket) => <TicketRowViewers viewers={viewersOf(ticket.id)} /> : undefined}
         empty={empty}
       />

@@ -2,7 +2,7 @@ import "server-only";
 import { canSeeInternalTicketData } from "@switchboard/auth";
 import type { OfficeView, Page, TicketView } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
-import { listOffices, listOrgStaff, listTickets, parseInput, ticketListQuerySchema } from "@switchboard/db";
+import { listOffices, listOrgStaff, listTickets, listUnreadTicketIds, parseInput, ticketListQuerySchema } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";
@@ -10,7 +10,7 @@ import { readSnapshot } from "@/server/snapshot";
 import { toTicketQuery, type TicketListParams } from "../ticket-list-params";
 
 export type TicketsPageData =
-  | { ok: true; seq: number; page: Page<TicketView>; offices: OfficeView[]; staff: UserOption[] }
+  | { ok: true; seq: number; page: Page<TicketView>; unreadIds: string[]; offices: OfficeView[]; staff: UserOption[] }
   | { ok: false; message: string; offices: OfficeView[]; staff: UserOption[] };
 
 /** One page of the tickets the viewer may see, read together with the event seq it reflects. */
@@ -21,7 +21,12 @@ export async function loadTicketsPage(viewer: Viewer, params: TicketListParams):
   try {
     const query = parseInput(ticketListQuerySchema, toTicketQuery(params));
     const { seq, data } = await readSnapshot(viewer.orgId, () => listTickets(services, viewer, query));
-    return { ok: true, seq, page: data, offices, staff };
+    const unreadIds = await listUnreadTicketIds(
+      services,
+      viewer,
+      data.data.map((t) => t.id)
+    );
+    return { ok: true, seq, page: data, unreadIds, offices, staff };
   } catch (error) {
     const domain = asDomainError(error);
     if (domain?.code === "bad_request") return { ok: false, message: domain.message, offices, staff };

@@ -30,6 +30,7 @@ export function staffTicket(id: string, extra: Partial<StaffTicketView> = {}): S
     version: 1,
     createdAt: at,
     updatedAt: at,
+    lastCustomerReplyAt: null,
     ...extra
   };
 }
@@ -76,7 +77,7 @@ export function hiddenEvent(id: string): DomainEvent {
 }
 
 export function replyEvent(r: TicketReplyView, view: "staff" | "customer" = "staff"): DomainEvent {
-  const extra = view === "staff" ? { ticketOfficeId: "o-support", ticketAssigneeId: null } : {};
+  const extra = view === "staff" ? { ticketOfficeId: "o-support", ticketAssigneeId: null, ticketCreatedById: "u-cara" } : {};
   return envelope("ticket.reply_created", r.id, { ...r, view, ticketPublicId: "T-1001", ticketCustomerId: "u-cara", ...extra }, r.authorName);
 }
 

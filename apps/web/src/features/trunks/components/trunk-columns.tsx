@@ -2,7 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import type { TrunkStatusView, TrunkView } from "@switchboard/contracts";
-import { codecsColumn, enabledColumn, rowActionsColumn, SecretHint, transportColumn } from "@/components/data-table/entity-columns";
+import { codecsColumn, EditLink, enabledColumn, rowActionsColumn, SecretHint, transportColumn } from "@/components/data-table/entity-columns";
 import { TRUNK_REGISTRATION_LABELS } from "@/components/status/lamp";
 import { TrunkRegistrationStatus } from "@/components/status/lamps";
 import { LocalDate } from "@/components/ui/local-date";
@@ -12,7 +12,11 @@ const muted = (text: string) => <span className="text-slate-500 dark:text-slate-
 
 export function trunkColumns(canManage: boolean, onDelete: (row: TrunkView) => void, statuses: ReadonlyMap<string, TrunkStatusView> = new Map()) {
   const columns = [
-    column.accessor("name", { header: "Name", sortingFn: "text" }),
+    column.accessor("name", {
+      header: "Name",
+      sortingFn: "text",
+      cell: (info) => (canManage ? <EditLink href={`/trunks/${info.row.original.id}/edit`} label={info.getValue()} /> : info.getValue())
+    }),
     // Live registration from the PBX, with when it last changed.
     column.accessor((row) => TRUNK_REGISTRATION_LABELS[statuses.get(row.id)?.registration ?? "unknown"], {
       id: "registration",

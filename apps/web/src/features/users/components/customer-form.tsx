@@ -11,6 +11,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { createCustomerAction } from "../actions/user-actions";
+import { callAction } from "@/components/forms/call-action";
 
 /** A customer account without sign-in, for tickets opened on their behalf (an invitation can follow from their page). */
 export function CustomerForm() {
@@ -26,7 +27,7 @@ export function CustomerForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await createCustomerAction(values);
+    const result = await callAction(() => createCustomerAction(values));
     if (!result.ok) {
       setFormError(applyServerErrors(result.error, setError, ["email", "name"]));
       return;

@@ -13,6 +13,7 @@ import { InputField, SelectField } from "@/components/ui/field";
 import { roleLabel } from "@/features/shell/role-label";
 import { inviteUserAction } from "../actions/user-actions";
 import { LinkReveal } from "./link-reveal";
+import { callAction } from "@/components/forms/call-action";
 
 const inviteFormSchema = z.object({ email: emailSchema, name: personNameSchema, role: roleSchema, officeIds: z.array(z.string()) });
 type InviteValues = z.infer<typeof inviteFormSchema>;
@@ -34,7 +35,7 @@ export function InviteForm({ roles, offices }: { roles: readonly Role[]; offices
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await inviteUserAction({ ...values, officeIds: values.role === "customer" ? [] : values.officeIds });
+    const result = await callAction(() => inviteUserAction({ ...values, officeIds: values.role === "customer" ? [] : values.officeIds }));
     if (!result.ok) {
       setFormError(applyServerErrors(result.error, setError, ["email", "name", "role", "officeIds"]));
       return;

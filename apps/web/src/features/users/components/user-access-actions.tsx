@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { sendSignInLinkAction, updateUserAction } from "../actions/user-actions";
 import { LinkReveal } from "./link-reveal";
+import { callAction } from "@/components/forms/call-action";
 
 type Pending = "deactivate" | "link" | null;
 
@@ -41,7 +42,7 @@ export function UserAccessActions({ user, canChangeStatus, canSendLink }: { user
   const sendLink = async () => {
     setBusy(true);
     setError(null);
-    const result = await sendSignInLinkAction(user.id);
+    const result = await callAction(() => sendSignInLinkAction(user.id));
     setBusy(false);
     setConfirm(null);
     if (!result.ok) setError(result.error.message);

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo, type ReactNode } from "react";
 import type { OfficeView, Role, TicketView, UserView } from "@switchboard/contracts";
 import { LocalDate } from "@/components/ui/local-date";
-import { Badge, Notice, Panel } from "@/components/ui/panel";
+import { Badge, Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { roleLabel } from "@/features/shell/role-label";
 import { applyToUser } from "../apply-user-events";
@@ -67,12 +67,7 @@ export function UserPageView({ seq, user: initial, offices, tickets, can }: User
               <h2 id="edit-heading" className="text-base font-semibold">
                 Change
               </h2>
-              {user.version !== initial.version ? (
-                <Notice tone="warning" title="Someone else changed this user" role="status">
-                  The details above are current; saving this form would be refused. Reload the page to edit the new version.
-                </Notice>
-              ) : null}
-              <UserEditForm user={initial} roles={can.roles} offices={offices} />
+              <UserEditForm user={initial} roles={can.roles} offices={offices} seq={seq} />
             </section>
           ) : null}
           <section aria-labelledby="access-heading" className="space-y-3">

@@ -8,13 +8,14 @@ import { Button } from "@/components/ui/button";
 import { LocalDate } from "@/components/ui/local-date";
 import { Badge } from "@/components/ui/panel";
 import { redeliverWebhookAction } from "../actions/webhook-actions";
+import { callAction } from "@/components/forms/call-action";
 
 /** Every attempt, newest first: time, event, answer, latency, attempt, the answer's first bytes. */
 export function DeliveryLog({ endpointId, deliveries }: { endpointId: string; deliveries: WebhookDeliveryView[] }) {
   const [pending, startTransition] = useTransition();
   const redeliver = (d: WebhookDeliveryView) =>
     startTransition(async () => {
-      const result = await redeliverWebhookAction(endpointId, d.id);
+      const result = await callAction(() => redeliverWebhookAction(endpointId, d.id));
       if (result.ok) toast.success(`Redelivering ${d.eventType}`);
       else toast.error(result.error.message);
     });

@@ -14,6 +14,7 @@ import { deleteWebhookAction, rotateWebhookSecretAction, sendWebhookTestAction, 
 import { applyDeliveryEvents, applyWebhookEvents } from "../apply-webhook-events";
 import { DeliveryLog } from "./delivery-log";
 import { WebhookStateBadge } from "./webhooks-view";
+import { callAction } from "@/components/forms/call-action";
 
 interface Props {
   initial: WebhookEndpointView;
@@ -82,7 +83,7 @@ export function WebhookDetailView({ initial, deliveries: initialDeliveries, seq 
             disabled={pending}
             onClick={() =>
               startTransition(async () => {
-                const result = await rotateWebhookSecretAction(webhook.id);
+                const result = await callAction(() => rotateWebhookSecretAction(webhook.id));
                 if (result.ok) setSecret(result.data.secret);
                 else toast.error(result.error.message);
               })
@@ -120,7 +121,7 @@ export function WebhookDetailView({ initial, deliveries: initialDeliveries, seq 
         onCancel={() => setConfirming(false)}
         onConfirm={() =>
           startTransition(async () => {
-            const result = await deleteWebhookAction(webhook.id);
+            const result = await callAction(() => deleteWebhookAction(webhook.id));
             setConfirming(false);
             if (!result.ok) return void toast.error(result.error.message);
             toast.success("Webhook deleted");

@@ -7,6 +7,7 @@ import { CheckboxField, CheckboxGroup } from "@/components/ui/checkbox-field";
 import { controlClasses, describedBy, FieldFrame } from "@/components/ui/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { createWebhookAction } from "../actions/webhook-actions";
+import { callAction } from "@/components/forms/call-action";
 
 /** New endpoint: URL, description, the event types it wants (none ticked = all). Reports the secret to show once. */
 export function WebhookForm({ onCreated }: { onCreated: (secret: string, url: string) => void }) {
@@ -20,7 +21,7 @@ export function WebhookForm({ onCreated }: { onCreated: (secret: string, url: st
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(async () => {
-      const result = await createWebhookAction({ url, description, eventTypes: types, enabled: true });
+      const result = await callAction(() => createWebhookAction({ url, description, eventTypes: types, enabled: true }));
       if (!result.ok) {
         setErrors(result.error.fields ?? {});
         setMessage(result.error.message);
