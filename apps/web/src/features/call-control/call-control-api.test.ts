@@ -45,8 +45,9 @@ afterAll(async () => {
   await env?.close();
 });
 
+// A bodiless POST, sent as the console's own page sends it (cookie sessions need that; see cross-site.ts).
 const hangup = async (id: string, auth: Auth = env.admin.auth) =>
-  readResponse(await hangupRoute(apiRequest("POST", `/api/v1/calls/${id}/hangup`, { auth }), idContext(id)));
+  readResponse(await hangupRoute(apiRequest("POST", `/api/v1/calls/${id}/hangup`, { auth, headers: { "sec-fetch-site": "same-origin" } }), idContext(id)));
 const transfer = async (id: string, body: unknown, auth: Auth = env.admin.auth) =>
   readResponse(await transferRoute(apiRequest("POST", `/api/v1/calls/${id}/transfer`, { auth, json: body }), idContext(id)));
 const amiActions = (name: string) => ami.actions.filter((a) => a.action === name);
