@@ -3,7 +3,7 @@ import { expect, test, type DemoAccount, type LoginAs } from "./fixtures";
 import { connectionStatus, uniqueSuffix } from "./fixtures/console";
 
 /**
- * Issue 5's collision detection with real browsers: Ana (agent, Support) and Sam (supervisor) on
+ * Collision detection with real browsers: Ana (agent, Support) and Sam (supervisor) on
  * the same Support ticket see each other viewing and replying; the customer sees neither; the
  * indicator goes when a tab closes and "replying…" ends by itself when typing stops.
  */

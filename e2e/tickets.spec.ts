@@ -4,7 +4,7 @@ import { connectionStatus, toast, uniqueSuffix } from "./fixtures/console";
 import { createPbxWebhookClient } from "./fixtures/pbx-webhook";
 
 /**
- * Issue 5's helpdesk, seen by several people at once (one browser context each). Nothing is
+ * The helpdesk, seen by several people at once (one browser context each). Nothing is
  * reloaded unless a step says so: replies, notes, changes and inbox entries arrive live.
  */
 
