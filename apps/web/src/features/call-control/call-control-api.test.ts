@@ -114,7 +114,7 @@ describe("POST /api/v1/calls/{id}/hangup|transfer — error paths", () => {
     expect(done.status).toBe(200);
     expect(done.body.data.message).toBe("Call hung up");
     expect(amiActions("Hangup").map((a) => a.channel)).toEqual(["PJSIP/carrier-a-00000001", "PJSIP/102-00000002"]);
-    await expect.poll(() => env.runtime.db.call.findUniqueOrThrow({ where: { id: callId } }).then((c) => c.state)).toBe("ended");
+    await expect.poll(() => env.runtime.db.call.findUniqueOrThrow({ where: { id: callId } }).then((c) => c.state), { timeout: 15_000 }).toBe("ended");
     const again = await hangup(callId);
     expect(again.status).toBe(409);
     expect(again.body.error).toEqual({ code: "conflict", message: "call already ended" });

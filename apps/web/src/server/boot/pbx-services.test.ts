@@ -50,11 +50,12 @@ describe("PBX services in the web process (PBX_CONNECTOR=embedded, SIMULATOR=dem
       expect(getCallControlGateway().simulates?.(env.orgA.id)).toBe(false);
       expect(await getCallControlGateway().control(demoOrgId, { action: "hangup", pbxCallId: "not-simulated" })).toMatchObject({ code: "not_connected" });
       const connected = async () => (await env.runtime.db.pbxConnection.findUniqueOrThrow({ where: { organizationId: env.orgA.id } })).status;
-      await expect.poll(connected).toBe("connected");
+      await expect.poll(connected, { timeout: 15_000 }).toBe("connected");
       await ami.replay(readFixture("bad-input.ami"));
       await expect
         .poll(
-          async () => ((await (await fetch(url, { headers: OPS_AUTH })).json()) as { pbx: { totals: { unknownChannels: number } } }).pbx.totals.unknownChannels
+          async () => ((await (await fetch(url, { headers: OPS_AUTH })).json()) as { pbx: { totals: { unknownChannels: number } } }).pbx.totals.unknownChannels,
+          { timeout: 15_000 }
         )
         .toBe(5);
       const { pbx: stats } = (await (await fetch(url, { headers: OPS_AUTH })).json()) as {
