@@ -2,8 +2,8 @@
 
 import { useMemo } from "react";
 import { activityKindOf, type DomainEvent, type Page } from "@switchboard/contracts";
+import { PageLinks } from "@/components/data-table/page-links";
 import { PlainTable } from "@/components/data-table/plain-table";
-import { ButtonLink } from "@/components/ui/button";
 import { LocalDate } from "@/components/ui/local-date";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { ACTIVITY_KIND_LABELS, applyActivityEvents, describeActivity, type ActivityFilter } from "../describe-activity";
@@ -44,25 +44,7 @@ export function ActivityView({ seq, page, filter, filterQuery }: ActivityViewPro
           );
         })}
       </PlainTable>
-      {pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-between border-t border-slate-200 p-3 text-sm dark:border-slate-800">
-          <span>
-            Page {page.page} of {pageCount}
-          </span>
-          <span className="flex gap-2">
-            {page.page > 1 ? (
-              <ButtonLink variant="secondary" size="sm" href={href(page.page - 1)}>
-                Previous page
-              </ButtonLink>
-            ) : null}
-            {page.page < pageCount ? (
-              <ButtonLink variant="secondary" size="sm" href={href(page.page + 1)}>
-                Next page
-              </ButtonLink>
-            ) : null}
-          </span>
-        </nav>
-      ) : null}
+      <PageLinks page={page.page} pageCount={pageCount} href={href} />
     </>
   );
 }

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import type { OfficeView, Page, UserView } from "@switchboard/contracts";
+import { PageLinks } from "@/components/data-table/page-links";
 import { PlainTable } from "@/components/data-table/plain-table";
-import { ButtonLink } from "@/components/ui/button";
 import { LocalDate } from "@/components/ui/local-date";
 import { Badge } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
@@ -52,25 +52,7 @@ export function UsersView({ seq, users, offices, filter, filterQuery }: UsersVie
           </tr>
         ))}
       </PlainTable>
-      {pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-between border-t border-slate-200 p-3 text-sm dark:border-slate-800">
-          <span>
-            Page {users.page} of {pageCount}
-          </span>
-          <span className="flex gap-2">
-            {users.page > 1 ? (
-              <ButtonLink variant="secondary" size="sm" href={pageHref(users.page - 1)}>
-                Previous page
-              </ButtonLink>
-            ) : null}
-            {users.page < pageCount ? (
-              <ButtonLink variant="secondary" size="sm" href={pageHref(users.page + 1)}>
-                Next page
-              </ButtonLink>
-            ) : null}
-          </span>
-        </nav>
-      ) : null}
+      <PageLinks page={users.page} pageCount={pageCount} href={pageHref} />
     </>
   );
 }
