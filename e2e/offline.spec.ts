@@ -52,3 +52,21 @@ test("call control is off while offline and back once reconnected", async ({ bro
   await expect(controls.getByRole("button", { name: "Hang up" })).toBeEnabled();
   await pbx.end(callId, { hungUpBy: "caller" });
 });
+
+test("queue status controls are off while offline, saying why, and back once reconnected", async ({ browser, loginAs, urls }) => {
+  const sam = await signedIn(browser, urls.web, loginAs, "supervisor");
+  await sam.goto("/wallboard");
+  await expect(connectionStatus(sam)).toHaveText("Live", { timeout: 15_000 });
+  const controls = sam.getByRole("group", { name: "Queue state of Ana Agent" });
+  const first = controls.getByRole("button").first();
+  await expect(first).toBeEnabled();
+
+  await sam.context().setOffline(true);
+  await expect(connectionStatus(sam)).toHaveText("Offline");
+  for (const button of await controls.getByRole("button").all()) await expect(button).toBeDisabled();
+  await expect(controls).toContainText("Changing queue status is off while the connection is lost.");
+
+  await sam.context().setOffline(false);
+  await expect(connectionStatus(sam)).toHaveText("Live", { timeout: 15_000 });
+  await expect(first).toBeEnabled();
+});

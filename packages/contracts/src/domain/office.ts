@@ -15,7 +15,8 @@ export const officeUpdateSchema = z.strictObject({
 export type OfficeUpdateInput = z.output<typeof officeUpdateSchema>;
 
 export const officeMembersSchema = z.strictObject({
-  userIds: z.array(uuidSchema, { error: "userIds must be a list of user ids" }).max(500, "at most 500 members")
+  userIds: z.array(uuidSchema, { error: "userIds must be a list of user ids" }).max(500, "at most 500 members"),
+  version: z.coerce.number({ error: "version must be a number" }).int().positive().optional()
 });
 export type OfficeMembersInput = z.output<typeof officeMembersSchema>;
 

@@ -97,6 +97,16 @@ describe("office changes", () => {
     expect((await db.outboxEvent.findFirst({ where: { subjectId: office.id, type: "office.deleted" } }))?.data).toEqual({ id: office.id, label: "Temporary" });
   });
 
+  it("refuses a members change based on a stale version, naming who changed the office", async () => {
+    const office = await createOffice(deps, w.admin, { name: "Weekend desk" });
+    const renamed = await renameOffice(deps, w.admin, office.id, { name: "Weekend help", version: office.version });
+    const stale = await rejectionOf(setOfficeMembers(deps, w.admin, office.id, { userIds: [w.ana.id], version: office.version }));
+    expect(isStaleVersionError(stale) && stale.current).toEqual({ version: renamed.version, changedBy: w.admin.name });
+    expect(await db.officeMember.count({ where: { officeId: office.id } })).toBe(0);
+    const saved = await setOfficeMembers(deps, w.admin, office.id, { userIds: [w.ana.id], version: renamed.version });
+    expect(saved).toMatchObject({ memberIds: [w.ana.id], version: renamed.version + 1 });
+  });
+
   it("announces a membership change on the office and on every user who joined or left", async () => {
     const office = await createOffice(deps, w.admin, { name: "Night shift" });
     const before = await db.outboxEvent.count({ where: { organizationId: w.orgId } });

@@ -113,13 +113,14 @@ export async function setOfficeMembers(
   { db }: Pick<ServiceDeps, "db">,
   viewer: ActingViewer,
   officeId: string,
-  { userIds }: OfficeMembersInput
+  { userIds, version }: OfficeMembersInput
 ): Promise<OfficeRecord> {
   enforce(RULES.manageOffices, viewer);
   return withActor(actorOf(viewer), () =>
     db.$transaction(async (tx) => {
       const t = tx as unknown as DbClient;
-      await lockOffice(t, viewer, officeId);
+      const office = await lockOffice(t, viewer, officeId);
+      await assertVersion(t, VERSIONED_OFFICE, office, office.name, version);
       const unique = [...new Set(userIds)];
       const staff = await t.user.count({ where: { id: { in: unique }, organizationId: viewer.orgId, role: { in: ["admin", "supervisor", "agent"] } } });
       if (staff !== unique.length)

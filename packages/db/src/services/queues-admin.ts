@@ -4,11 +4,14 @@ import type { DbClient, DbTransaction } from "../client/create-client";
 import { withActor } from "../outbox/context";
 import { queueIncludes, toPauseReasonView, toQueueView } from "../views/queue-view";
 import { badRequest, conflict, enforce, notFound, translatePrismaError } from "./errors";
+import { assertVersion, type VersionedSubject } from "./versioned";
 import { actorOf, type ActingViewer } from "./viewer";
 
 interface Deps {
   db: DbClient;
 }
+
+const VERSIONED_QUEUE: VersionedSubject = { what: "queue", kind: "queue", changeTypes: ["queue.changed", "queue.deleted"] };
 
 const UNIQUE_NAME = { name: ["name", "a queue with this name already exists"] } satisfies Record<string, [string, string]>;
 
@@ -68,11 +71,10 @@ export async function updateQueue({ db }: Deps, viewer: ActingViewer, id: string
   const { members, version, ...fields } = input;
   return withActor(actorOf(viewer), () =>
     db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM queues WHERE id = ${id}::uuid AND organization_id = ${viewer.orgId}::uuid FOR UPDATE`;
       const current = await tx.queue.findFirst({ where: { id, organizationId: viewer.orgId }, include: { members: true } });
       if (!current) throw notFound("queue");
-      if (version !== undefined && version !== current.version) {
-        throw conflict("version", `this queue was changed meanwhile (now version ${current.version}); reload it and try again`);
-      }
+      await assertVersion(tx as unknown as DbClient, VERSIONED_QUEUE, current, current.name, version);
       let membersWrite = {};
       if (members) {
         const exts = await memberExtensions(tx, viewer, members);

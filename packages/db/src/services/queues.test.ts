@@ -63,7 +63,8 @@ describe("queue management", () => {
       ["102", 2]
     ]);
     const stale = await rejectionOf(updateQueue({ db }, w.admin, support.id, { version: 1, wrapUpSeconds: 0 }));
-    expect(stale).toMatchObject({ code: "conflict", message: "this queue was changed meanwhile (now version 2); reload it and try again" });
+    expect(stale).toMatchObject({ code: "conflict", current: { version: 2, changedBy: w.admin.name } });
+    expect(stale.message).toMatch(/^queue support was changed by .* since you loaded it \(your version 1, now 2\)/);
     expect((await rejectionOf(updateQueue({ db }, other.admin, support.id, { wrapUpSeconds: 0 }))).code).toBe("not_found");
 
     const events = await t.database.raw.outboxEvent.findMany({ where: { organizationId: w.orgId, subjectId: support.id }, orderBy: { seq: "asc" } });

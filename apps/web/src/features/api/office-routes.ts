@@ -4,12 +4,15 @@ import { dataSchemaOf, officeCreateSchema, officeMembersSchema, officeRecordSche
 import { createOffice, deleteOffice, getOffice, listOfficeRecords, renameOffice, setOfficeMembers } from "@switchboard/db";
 import type { WebRuntime } from "@/server/runtime";
 import { defineApiRoute } from "./api-route";
+import { expectedVersion } from "./if-match";
 
 const PATH = "/api/v1/offices";
 const TAG = "Offices";
 const one = dataSchemaOf(officeRecordSchema);
 const item = { item: "office", path: `${PATH}/{id}`, tag: TAG } as const;
 /** 404 for an office the caller's organization lacks, before a body is read. */
+/** The office's ETag is its version; a change may name it in If-Match (or the body's `version`). */
+const versioned = { ifMatch: true, etag: ({ data }: { data: { version: number } }) => data.version } as const;
 const exists = async ({ runtime, viewer, id }: { runtime: WebRuntime; viewer: SessionUser; id: string }) =>
   void (await getOffice(runtime.services, viewer, id));
 
@@ -44,6 +47,7 @@ export const officeRoutes = {
     operationId: "getOffice",
     summary: "One office",
     success: { status: 200, description: "The office", schema: one },
+    etag: versioned.etag,
     handle: async ({ runtime, viewer, id }) => ({ data: await getOffice(runtime.services, viewer, id) })
   }),
 
@@ -55,9 +59,12 @@ export const officeRoutes = {
     rule: RULES.manageOffices,
     beforeBody: exists,
     body: officeUpdateSchema,
-    errors: [{ status: 409, description: "the name is taken (`fields.name`) or the office changed since `version`" }],
+    ...versioned,
+    errors: [{ status: 409, description: "the name is taken (`fields.name`) or the office changed since `version` / If-Match" }],
     success: { status: 200, description: "The renamed office", schema: one },
-    handle: async ({ runtime, viewer, id, body }) => ({ data: await renameOffice(runtime.services, viewer, id, body) })
+    handle: async ({ runtime, viewer, id, body, ifMatch }) => ({
+      data: await renameOffice(runtime.services, viewer, id, { ...body, version: expectedVersion(ifMatch, body.version) })
+    })
   }),
 
   members: defineApiRoute({
@@ -71,8 +78,12 @@ export const officeRoutes = {
     rule: RULES.manageOffices,
     beforeBody: exists,
     body: officeMembersSchema,
+    ...versioned,
+    errors: [{ status: 409, description: "the office changed since `version` / If-Match" }],
     success: { status: 200, description: "The office with its new members", schema: one },
-    handle: async ({ runtime, viewer, id, body }) => ({ data: await setOfficeMembers(runtime.services, viewer, id, body) })
+    handle: async ({ runtime, viewer, id, body, ifMatch }) => ({
+      data: await setOfficeMembers(runtime.services, viewer, id, { ...body, version: expectedVersion(ifMatch, body.version) })
+    })
   }),
 
   remove: defineApiRoute({

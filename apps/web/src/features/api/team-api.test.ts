@@ -213,3 +213,30 @@ describe("/api/v1/activity", () => {
     expect((await activityExport.GET(apiRequest("GET", "/api/v1/activity/export?page=2", { auth: env.admin.auth }))).status).toBe(400);
   });
 });
+
+// After the activity log's assertions, which read the newest office change.
+describe("/api/v1/offices/{id} versions", () => {
+  it("makes renames and member changes conditional on the office's ETag, refusing a stale one with 409", async () => {
+    const created = await call(offices.POST, "POST", "/api/v1/offices", { auth: env.admin.auth, json: { name: "ETag Office" } });
+    const id = created.body.data.id as string;
+    const read = await call(officeItem.GET, "GET", `/api/v1/offices/${id}`, { auth: env.admin.auth, id });
+    expect(read.headers.get("etag")).toBe('"1"');
+    const renamed = await call(officeItem.PATCH, "PATCH", `/api/v1/offices/${id}`, {
+      auth: env.admin.auth,
+      json: { name: "ETag Desk" },
+      headers: { "if-match": '"1"' },
+      id
+    });
+    expect([renamed.status, renamed.headers.get("etag")]).toEqual([200, '"2"']);
+    const stale = await call(officeMembers.PUT, "PUT", `/api/v1/offices/${id}/members`, {
+      auth: env.admin.auth,
+      json: { userIds: [env.agent.user.id] },
+      headers: { "if-match": '"1"' },
+      id
+    });
+    expect([stale.status, stale.body.error.current]).toEqual([409, { version: 2, changedBy: env.admin.user.name }]);
+    expect((await call(officeItem.GET, "GET", `/api/v1/offices/${id}`, { auth: env.admin.auth, id })).body.data.memberIds).toEqual([]);
+    const set = await call(officeMembers.PUT, "PUT", `/api/v1/offices/${id}/members`, { auth: env.admin.auth, json: { userIds: [], version: 2 }, id });
+    expect([set.status, set.headers.get("etag")]).toEqual([200, '"3"']);
+  });
+});

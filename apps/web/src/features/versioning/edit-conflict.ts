@@ -1,4 +1,4 @@
-import type { DomainEvent, ExtensionView, FieldChanges, OfficeRecord, StaffTicketView, TrunkView, UserView } from "@switchboard/contracts";
+import type { DomainEvent, ExtensionView, FieldChanges, OfficeRecord, QueueView, StaffTicketView, TrunkView, UserView } from "@switchboard/contracts";
 
 /**
  * No silent overwrite (G8), in the browser: an open form knows the version it was loaded at and
@@ -66,6 +66,15 @@ export const OFFICE_SUBJECT: VersionedSubject<OfficeRecord> = {
   stateOf(event) {
     if (event.type === "office.updated") return { kind: "changed", version: event.data.version, view: event.data, changes: null };
     return event.type === "office.deleted" ? { kind: "deleted" } : null;
+  }
+};
+
+export const QUEUE_SUBJECT: VersionedSubject<QueueView> = {
+  kind: "queue",
+  noun: "queue",
+  stateOf(event) {
+    if (event.type === "queue.changed") return { kind: "changed", version: event.data.version, view: event.data, changes: null };
+    return event.type === "queue.deleted" ? { kind: "deleted" } : null;
   }
 };
 

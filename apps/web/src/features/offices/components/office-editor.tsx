@@ -42,18 +42,23 @@ export function OfficeEditor({ office, seq, staff, onDone }: { office: OfficeRow
   const save = async () => {
     setBusy(true);
     setError(null);
+    // Each save names the version it builds on; a rename moves it, so the members save follows it.
+    let version = edit.baseVersion;
     if (name.trim() !== base.name) {
-      const renamed = await callAction(() => renameOfficeAction(office.id, { name, version: edit.baseVersion }));
+      const renamed = await callAction(() => renameOfficeAction(office.id, { name, version }));
       if (!renamed.ok) {
         setBusy(false);
         if (edit.onSaveError(renamed.error)) return;
         return setError({ field: Object.keys(renamed.error.fields ?? {})[0], message: renamed.error.message });
       }
+      version = renamed.data.version;
+      edit.saved(version);
     }
     if (!sameSet(members, base.memberIds)) {
-      const set = await callAction(() => setOfficeMembersAction(office.id, { userIds: members }));
+      const set = await callAction(() => setOfficeMembersAction(office.id, { userIds: members, version }));
       if (!set.ok) {
         setBusy(false);
+        if (edit.onSaveError(set.error)) return;
         return setError({ message: set.error.message });
       }
     }

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import type { AgentStateRequest, PauseReasonView } from "@switchboard/contracts";
 import { Button } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/field";
+import { OfflineControlsNote, useOfflineControls } from "@/features/realtime/use-offline-controls";
 import { changeAgentStateAction } from "../actions/agent-state-actions";
 
 interface AgentActionsProps {
@@ -25,6 +26,8 @@ export function AgentActions({ extensionId, name, signedIn, paused, pauseReasons
   const [reason, setReason] = useState(pauseReasons[0]?.label ?? "");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const { offline, describedBy, noteId } = useOfflineControls();
+  const busy = pending || offline;
 
   const run = (request: AgentStateRequest) =>
     startTransition(async () => {
@@ -35,7 +38,7 @@ export function AgentActions({ extensionId, name, signedIn, paused, pauseReasons
     });
 
   return (
-    <div role="group" aria-label={`Queue state of ${name}`} aria-busy={pending} className="flex flex-wrap items-center gap-1.5">
+    <div role="group" aria-label={`Queue state of ${name}`} aria-busy={pending} aria-describedby={describedBy} className="flex flex-wrap items-center gap-1.5">
       {signedIn && !paused && pauseReasons.length > 0 ? (
         <>
           <label htmlFor={selectId} className="sr-only">
@@ -48,25 +51,26 @@ export function AgentActions({ extensionId, name, signedIn, paused, pauseReasons
               </option>
             ))}
           </select>
-          <Button size="sm" variant="secondary" disabled={pending || !reason} onClick={() => run({ action: "pause", reason })} aria-label={`Pause ${name}`}>
+          <Button size="sm" variant="secondary" disabled={busy || !reason} onClick={() => run({ action: "pause", reason })} aria-label={`Pause ${name}`}>
             Pause
           </Button>
         </>
       ) : null}
       {signedIn && paused ? (
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => run({ action: "unpause" })} aria-label={`Resume ${name}`}>
+        <Button size="sm" variant="secondary" disabled={busy} onClick={() => run({ action: "unpause" })} aria-label={`Resume ${name}`}>
           Resume
         </Button>
       ) : null}
       {signedIn ? (
-        <Button size="sm" variant="ghost" disabled={pending} onClick={() => run({ action: "logout" })} aria-label={`Sign out ${name}`}>
+        <Button size="sm" variant="ghost" disabled={busy} onClick={() => run({ action: "logout" })} aria-label={`Sign out ${name}`}>
           Sign out
         </Button>
       ) : (
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => run({ action: "login" })} aria-label={`Sign in ${name}`}>
+        <Button size="sm" variant="secondary" disabled={busy} onClick={() => run({ action: "login" })} aria-label={`Sign in ${name}`}>
           Sign in
         </Button>
       )}
+      <OfflineControlsNote id={noteId} offline={offline} what="Changing queue status" />
       {error ? (
         <p id={errorId} role="alert" className="basis-full text-xs text-red-700 dark:text-red-400">
           {error}

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/field";
 import { useNow } from "@/features/calls/use-now";
 import { useEventsSince } from "@/features/realtime/use-events-since";
+import { OfflineControlsNote, useOfflineControls } from "@/features/realtime/use-offline-controls";
 import { changeAgentStateAction } from "../actions/agent-state-actions";
 import { applyOwnMemberships, type OwnMembership } from "../apply-own-memberships";
 import { agentStateLabel, combineMemberships } from "../wallboard-figures";
@@ -39,6 +40,8 @@ export function AgentStateControl({ userId, seq, memberships: initial, pauseReas
   const [reason, setReason] = useState(pauseReasons[0]?.label ?? "");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const { offline, describedBy, noteId } = useOfflineControls();
+  const busy = pending || offline;
   const panelId = useId();
   const reasonId = useId();
   const toggle = useRef<HTMLButtonElement>(null);
@@ -105,6 +108,7 @@ export function AgentStateControl({ userId, seq, memberships: initial, pauseReas
           role="group"
           aria-label="Your queue status"
           aria-busy={pending}
+          aria-describedby={describedBy}
           className="absolute right-0 z-30 mt-2 w-80 space-y-3 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           <ul className="space-y-1">
@@ -137,28 +141,29 @@ export function AgentStateControl({ userId, seq, memberships: initial, pauseReas
                   ))}
                 </select>
               </div>
-              <Button size="sm" disabled={pending || !reason} onClick={() => run({ action: "pause", reason })}>
+              <Button size="sm" disabled={busy || !reason} onClick={() => run({ action: "pause", reason })}>
                 Pause
               </Button>
             </div>
           ) : null}
           <div className="flex flex-wrap gap-2">
             {combined.paused ? (
-              <Button size="sm" disabled={pending} onClick={() => run({ action: "unpause" })}>
+              <Button size="sm" disabled={busy} onClick={() => run({ action: "unpause" })}>
                 Resume
               </Button>
             ) : null}
             {memberships.some((m) => !m.loggedIn) ? (
-              <Button size="sm" variant="secondary" disabled={pending} onClick={() => run({ action: "login" })}>
+              <Button size="sm" variant="secondary" disabled={busy} onClick={() => run({ action: "login" })}>
                 Sign in to queues
               </Button>
             ) : null}
             {combined.signedIn ? (
-              <Button size="sm" variant="ghost" disabled={pending} onClick={() => run({ action: "logout" })}>
+              <Button size="sm" variant="ghost" disabled={busy} onClick={() => run({ action: "logout" })}>
                 Sign out of queues
               </Button>
             ) : null}
           </div>
+          <OfflineControlsNote id={noteId} offline={offline} what="Changing your queue status" />
           {error ? (
             <p role="alert" className="text-red-700 dark:text-red-400">
               {error}

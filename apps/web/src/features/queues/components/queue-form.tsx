@@ -6,6 +6,9 @@ import { QUEUE_STRATEGIES, type QueueView } from "@switchboard/contracts";
 import { Button } from "@/components/ui/button";
 import { controlClasses, describedBy, FieldFrame } from "@/components/ui/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { ConflictBanner } from "@/features/versioning/conflict-banner";
+import { QUEUE_SUBJECT } from "@/features/versioning/edit-conflict";
+import { useEditConflict } from "@/features/versioning/use-edit-conflict";
 import { createQueueAction, updateQueueAction } from "../actions/queue-actions";
 import { callAction } from "@/components/forms/call-action";
 
@@ -16,27 +19,62 @@ export interface ExtensionOption {
 }
 
 interface QueueFormProps {
-  /** The queue to edit; none for a new one. */
+  /** The queue to edit, as the live list holds it; none for a new one. */
   queue?: QueueView;
+  /** The seq the page's snapshot reflects: the form watches the queue's events after it. */
+  seq: number;
   extensions: readonly ExtensionOption[];
   onDone: () => void;
 }
 
-/**
- * A queue's settings and members (with penalties). Saving an edit sends the version it started
- * from: if someone else saved meanwhile, the save is refused and says so, nothing is overwritten.
- */
-export function QueueForm({ queue, extensions, onDone }: QueueFormProps) {
-  const id = useId();
-  const [values, setValues] = useState({
+type QueueValues = ReturnType<typeof valuesOf>;
+
+function valuesOf(queue: QueueView | undefined) {
+  return {
     name: queue?.name ?? "",
     number: queue?.number ?? "",
     strategy: queue?.strategy ?? "ringall",
     serviceLevelSeconds: String(queue?.serviceLevelSeconds ?? 20),
     serviceLevelTarget: String(queue?.serviceLevelTarget ?? 80),
     wrapUpSeconds: String(queue?.wrapUpSeconds ?? 0)
-  });
-  const [members, setMembers] = useState<Map<string, number>>(() => new Map(queue?.members.map((m) => [m.extensionId, m.penalty]) ?? []));
+  };
+}
+
+const membersOf = (queue: QueueView | undefined) => new Map(queue?.members.map((m) => [m.extensionId, m.penalty]) ?? []);
+
+function sameForm(a: QueueValues, b: QueueValues, am: Map<string, number>, bm: Map<string, number>): boolean {
+  const keys = Object.keys(a) as (keyof QueueValues)[];
+  return keys.every((k) => a[k] === b[k]) && am.size === bm.size && [...am].every(([ext, penalty]) => bm.get(ext) === penalty);
+}
+
+/**
+ * A queue's settings and members (with penalties). Someone else's save or deletion shows on the
+ * open form the moment it arrives (untouched values just follow it); a save names the version it
+ * is based on and a stale one is refused, so nothing is silently overwritten.
+ */
+export function QueueForm({ queue: live, seq, extensions, onDone }: QueueFormProps) {
+  const id = useId();
+  const [base, setBase] = useState(live);
+  // A queue deleted while open stays the subject of its form (the banner says it is gone).
+  const queue = live ?? base;
+  const [values, setValues] = useState(() => valuesOf(queue));
+  const [members, setMembers] = useState<Map<string, number>>(() => membersOf(queue));
+  const edit = useEditConflict(
+    queue
+      ? {
+          subject: QUEUE_SUBJECT,
+          id: queue.id,
+          loaded: { version: queue.version, view: queue },
+          seq,
+          dirty: !sameForm(values, valuesOf(base), members, membersOf(base)),
+          adopt: (view) => {
+            setBase(view);
+            setValues(valuesOf(view));
+            setMembers(membersOf(view));
+          }
+        }
+      : null
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -48,12 +86,12 @@ export function QueueForm({ queue, extensions, onDone }: QueueFormProps) {
     startTransition(async () => {
       setMessage(null);
       const result = queue
-        ? await callAction(() => updateQueueAction(queue.id, { ...input, version: queue.version }))
+        ? await callAction(() => updateQueueAction(queue.id, { ...input, version: edit.baseVersion }))
         : await callAction(() => createQueueAction(input));
       if (result.ok) {
         toast.success(queue ? `Queue ${result.data.name} saved` : `Queue ${result.data.name} created`);
         onDone();
-      } else {
+      } else if (!edit.onSaveError(result.error)) {
         setErrors(result.error.fields ?? {});
         setMessage(result.error.message);
       }
@@ -80,6 +118,12 @@ export function QueueForm({ queue, extensions, onDone }: QueueFormProps) {
 
   return (
     <form onSubmit={submit} aria-label={queue ? `Edit queue ${queue.name}` : "New queue"} className="space-y-4" noValidate>
+      <ConflictBanner conflict={edit.conflict} noun="queue" onReload={edit.reload} onKeepMine={edit.keepMine} />
+      {edit.notice ? (
+        <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+          {edit.notice}
+        </p>
+      ) : null}
       <FormAlert message={message} />
       <div className="grid gap-4 sm:grid-cols-3">
         {field("name", "Name", { hint: "The queue's name on the PBX", required: true })}
@@ -142,7 +186,7 @@ export function QueueForm({ queue, extensions, onDone }: QueueFormProps) {
         </ul>
       </fieldset>
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={pending || edit.conflict?.kind === "deleted"}>
           {queue ? "Save queue" : "Create queue"}
         </Button>
         <Button variant="secondary" onClick={onDone} disabled={pending}>

@@ -50,12 +50,7 @@ export function QueuesAdminView({ seq, queues: initial, pauseReasons, extensions
         </div>
         {editing !== null ? (
           <Panel className="p-4">
-            <QueueForm
-              key={editing === "new" ? "new" : `${editing}-${edited?.version}`}
-              queue={edited}
-              extensions={extensions}
-              onDone={() => setEditing(null)}
-            />
+            <QueueForm key={editing} queue={edited} seq={seq} extensions={extensions} onDone={() => setEditing(null)} />
           </Panel>
         ) : null}
         <Panel className="overflow-x-auto">
