@@ -40,6 +40,17 @@ export interface SyncDone {
   replayed: number;
 }
 
+/**
+ * Most events in one `sync:page`: a long gap is replayed as many small frames, each sent after the
+ * console acknowledged the previous one, never as one frame of megabytes.
+ */
+export const SYNC_PAGE_MAX_EVENTS = 200;
+
+/** One page of a replay, in seq order; the console applies it, then acknowledges it. */
+export interface SyncPage {
+  events: DomainEvent[];
+}
+
 /** What `sync:request` acknowledges: the same outcome the server also emits as sync:done / sync:resync. */
 export type SyncResult = ({ status: "done" } & SyncDone) | { status: "resync"; reason: ResyncReason; seq: number };
 
@@ -73,6 +84,11 @@ export interface ConnectErrorData {
 
 export interface ServerToClientEvents {
   event: (event: DomainEvent) => void;
+  /**
+   * Missed events after a (re)connect, in pages of at most SYNC_PAGE_MAX_EVENTS: the next page
+   * comes only after `ack`; the console is caught up at `sync:done` (or told to refetch by `sync:resync`).
+   */
+  "sync:page": (page: SyncPage, ack: () => void) => void;
   "sync:done": (info: SyncDone) => void;
   "sync:resync": (info: { reason: ResyncReason; seq: number }) => void;
   /** Pushed to staff on every connect (and after a presence store outage): the console's one full list. */

@@ -131,7 +131,16 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     },
     logger
   );
-  const delivery = new Delivery({ io, log: deps.log, db, logger, metrics, replayBufferLimit: options.replayBufferLimit, access });
+  const delivery = new Delivery({
+    io,
+    log: deps.log,
+    db,
+    logger,
+    metrics,
+    replayBufferLimit: options.replayBufferLimit,
+    replayPaging: { pageEvents: options.replayPageEvents, ackTimeoutMs: options.replayPageAckTimeoutMs },
+    access
+  });
 
   let live = deps.log.isLive();
   let everLive = live;

@@ -1,4 +1,4 @@
-import { DEFAULT_HEARTBEAT_INTERVAL_MS, ticketPresenceLimits } from "@switchboard/contracts";
+import { DEFAULT_HEARTBEAT_INTERVAL_MS, SYNC_PAGE_MAX_EVENTS, ticketPresenceLimits } from "@switchboard/contracts";
 import { z } from "zod";
 
 const optionsSchema = z.strictObject({
@@ -50,6 +50,10 @@ const optionsSchema = z.strictObject({
   slowClientCheckMs: z.number().int().positive().default(1_000),
   /** Live events buffered for a socket while its replay runs; past this it is told to resync. */
   replayBufferLimit: z.number().int().positive().default(50_000),
+  /** Most events per replay page (`sync:page`); the next page waits for the console's acknowledgement. */
+  replayPageEvents: z.number().int().positive().max(SYNC_PAGE_MAX_EVENTS).default(SYNC_PAGE_MAX_EVENTS),
+  /** A console that leaves a replay page unacknowledged this long is told to resync. */
+  replayPageAckTimeoutMs: z.number().int().positive().default(30_000),
   /** Register Node.js process metrics (CPU, heap, event loop) on /metrics. */
   processMetrics: z.boolean().default(false),
   /** Bearer token that opens /stats and /metrics; unset = they are closed. */
