@@ -63,7 +63,7 @@ export type ConnectErrorCode =
   | "session_revoked"
   | "account_deactivated"
   | "bad_request"
-  /** The user or the address already holds as many sockets as the node allows (the message names the cap). */
+  /** The user or the address already holds as many sockets as the cluster allows (the message names the cap). */
   | "too_many_connections"
   | "unavailable";
 

@@ -33,10 +33,12 @@ const optionsSchema = z.strictObject({
   /** Open sockets per user on this node (tabs and devices); 0 = no cap. */
   maxSocketsPerUser: z.number().int().nonnegative().default(50),
   /**
-   * Open sockets per client address on this node; 0 = no cap (the default: behind a proxy every
+   * Open sockets per client address, across the cluster when nodes share Redis; 0 = no cap (the default: behind a proxy every
    * client has the proxy's address unless `trustProxyHops` says how to find the real one).
    */
   maxSocketsPerIp: z.number().int().nonnegative().default(0),
+  /** How long a socket counts toward the caps after its node last refreshed it (a crashed node's sockets stop counting after this). */
+  socketCountTtlMs: z.number().int().min(300).default(30_000),
   /** Proxies in front of the node that append the client's address to X-Forwarded-For. */
   trustProxyHops: z.number().int().nonnegative().max(5).default(0),
   /** Malformed messages (unknown event, missing ack, bad shape) a socket may send before it is dropped. */
