@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./domain/text";
 import type { Role } from "./domain/common";
 import type { DomainEvent } from "./events/domain-events";
 import type { PresenceChanged, PresenceSnapshot } from "./events/presence";
@@ -14,8 +15,7 @@ export interface AckError {
 export type AckCallback<T = null> = (response: Ack<T>) => void;
 
 export const roomRequestSchema = z.strictObject({
-  room: z
-    .string()
+  room: text()
     .min(1)
     .max(200)
     .regex(/^(org|user|office|ticket|extension):[A-Za-z0-9-]{1,80}$/, "room must look like kind:id")
@@ -145,6 +145,6 @@ export interface SocketData {
 
 /** What a console sends in the handshake's `auth` field. */
 export const handshakeAuthSchema = z.object({
-  token: z.string().max(4096).optional(),
+  token: text().max(4096).optional(),
   lastSeq: z.number().int().nonnegative().optional()
 });
