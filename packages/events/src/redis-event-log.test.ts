@@ -134,7 +134,7 @@ describe("RedisEventLog", () => {
     const log = await openLog({ retention: { maxEvents: 10_000, maxAgeMs: 60_000 }, globalMaxLen: 100_000 });
     const old = new Date(Date.now() - 120_000);
     // Old events of many organizations: only the global stream holds them all.
-    await log.append(Array.from({ length: 250 }, (_, i) => event(randomUUID(), 1, old)));
+    await log.append(Array.from({ length: 250 }, () => event(randomUUID(), 1, old)));
     expect(await admin.xlen(log.globalKey)).toBe(150);
     await log.append([event(randomUUID(), 1)]);
     expect(await admin.xlen(log.globalKey)).toBe(51);
