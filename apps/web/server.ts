@@ -52,7 +52,9 @@ async function main(): Promise<void> {
   });
 
   const { default: next } = await import("next");
-  const dir = path.dirname(fileURLToPath(import.meta.url));
+  // The app's folder: this file's, or its parent's when it runs compiled from dist/ (the image).
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dir = path.basename(here) === "dist" ? path.dirname(here) : here;
   const app = next({ dev: config.dev, dir, hostname: config.host, port: config.port, httpServer });
   await app.prepare();
   ready.handleNext = app.getRequestHandler();

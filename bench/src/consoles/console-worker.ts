@@ -150,6 +150,10 @@ function openConsole(spec: ConsoleSpec, release: () => void): void {
     if (!socket.active && !offline) setTimeout(() => socket.connect(), 500 + Math.random() * 1000);
   });
   socket.on("event", (event) => onEvent(c, event));
+  socket.on("sync:page", (page, ack) => {
+    for (const event of page.events) onEvent(c, event);
+    ack();
+  });
   socket.on("sync:done", (info) => {
     c.tracker.onSynced(info.seq);
     onSynced(c, release);

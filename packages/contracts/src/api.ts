@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./domain/text";
 import { currentVersionSchema } from "./domain/versioned";
 
 const API_ERROR_CODES = [
@@ -18,8 +19,8 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export const apiErrorBodySchema = z.object({
   error: z.object({
     code: z.enum(API_ERROR_CODES),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
+    message: text(),
+    fields: z.record(text(), text()).optional(),
     /** A stale change (409): the entity's current version and who changed it last. */
     current: currentVersionSchema.optional()
   })

@@ -25,3 +25,4 @@ export * from "./events/ticket-presence";
 export * from "./realtime/heartbeat";
 export * from "./socket";
 export * from "./api";
+export * from "./domain/text";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./domain/text";
 import type { Role } from "./domain/common";
 import type { DomainEvent } from "./events/domain-events";
 import type { PresenceChanged, PresenceSnapshot } from "./events/presence";
@@ -14,8 +15,7 @@ export interface AckError {
 export type AckCallback<T = null> = (response: Ack<T>) => void;
 
 export const roomRequestSchema = z.strictObject({
-  room: z
-    .string()
+  room: text()
     .min(1)
     .max(200)
     .regex(/^(org|user|office|ticket|extension):[A-Za-z0-9-]{1,80}$/, "room must look like kind:id")
@@ -40,6 +40,17 @@ export interface SyncDone {
   replayed: number;
 }
 
+/**
+ * Most events in one `sync:page`: a long gap is replayed as many small frames, each sent after the
+ * console acknowledged the previous one, never as one frame of megabytes.
+ */
+export const SYNC_PAGE_MAX_EVENTS = 200;
+
+/** One page of a replay, in seq order; the console applies it, then acknowledges it. */
+export interface SyncPage {
+  events: DomainEvent[];
+}
+
 /** What `sync:request` acknowledges: the same outcome the server also emits as sync:done / sync:resync. */
 export type SyncResult = ({ status: "done" } & SyncDone) | { status: "resync"; reason: ResyncReason; seq: number };
 
@@ -52,7 +63,7 @@ export type ConnectErrorCode =
   | "session_revoked"
   | "account_deactivated"
   | "bad_request"
-  /** The user or the address already holds as many sockets as the node allows (the message names the cap). */
+  /** The user or the address already holds as many sockets as the cluster allows (the message names the cap). */
   | "too_many_connections"
   | "unavailable";
 
@@ -73,6 +84,11 @@ export interface ConnectErrorData {
 
 export interface ServerToClientEvents {
   event: (event: DomainEvent) => void;
+  /**
+   * Missed events after a (re)connect, in pages of at most SYNC_PAGE_MAX_EVENTS: the next page
+   * comes only after `ack`; the console is caught up at `sync:done` (or told to refetch by `sync:resync`).
+   */
+  "sync:page": (page: SyncPage, ack: () => void) => void;
   "sync:done": (info: SyncDone) => void;
   "sync:resync": (info: { reason: ResyncReason; seq: number }) => void;
   /** Pushed to staff on every connect (and after a presence store outage): the console's one full list. */
@@ -129,6 +145,6 @@ export interface SocketData {
 
 /** What a console sends in the handshake's `auth` field. */
 export const handshakeAuthSchema = z.object({
-  token: z.string().max(4096).optional(),
+  token: text().max(4096).optional(),
   lastSeq: z.number().int().nonnegative().optional()
 });

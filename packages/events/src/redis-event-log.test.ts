@@ -130,6 +130,22 @@ describe("RedisEventLog", () => {
     expect(await admin.xlen(log.orgKey(idle))).toBe(1);
   });
 
+  it("trims the global stream by age too, with the same bounded batches, always keeping its newest entry", async () => {
+    const log = await openLog({ retention: { maxEvents: 10_000, maxAgeMs: 60_000 }, globalMaxLen: 100_000 });
+    const old = new Date(Date.now() - 120_000);
+    // Old events of many organizations: only the global stream holds them all.
+    await log.append(Array.from({ length: 250 }, () => event(randomUUID(), 1, old)));
+    expect(await admin.xlen(log.globalKey)).toBe(150);
+    await log.append([event(randomUUID(), 1)]);
+    expect(await admin.xlen(log.globalKey)).toBe(51);
+    await log.append([event(randomUUID(), 1)]);
+    expect(await admin.xlen(log.globalKey)).toBe(2);
+
+    const idle = await openLog({ retention: { maxEvents: 10_000, maxAgeMs: 60_000 } });
+    await idle.append([event(randomUUID(), 1, old), event(randomUUID(), 1, old)]);
+    expect(await admin.xlen(idle.globalKey)).toBe(1);
+  });
+
   it("delivers to subscribers every event appended after start, in order, once", async () => {
     const keyPrefix = `t-${randomUUID().slice(0, 8)}`;
     const writer = await openLog({ keyPrefix });

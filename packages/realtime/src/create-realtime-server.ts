@@ -12,6 +12,7 @@ import { SessionUserLoader } from "./auth/session-user-loader";
 import { createConnectionHandler } from "./connection";
 import { Delivery } from "./delivery/delivery";
 import { startHeartbeat } from "./delivery/heartbeat";
+import { SharedSocketCounts } from "./guard/shared-socket-counts";
 import { createSocketCaps } from "./guard/socket-caps";
 import { watchSlowClients } from "./guard/slow-clients";
 import type { RealtimeIo } from "./io-types";
@@ -131,7 +132,16 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     },
     logger
   );
-  const delivery = new Delivery({ io, log: deps.log, db, logger, metrics, replayBufferLimit: options.replayBufferLimit, access });
+  const delivery = new Delivery({
+    io,
+    log: deps.log,
+    db,
+    logger,
+    metrics,
+    replayBufferLimit: options.replayBufferLimit,
+    replayPaging: { pageEvents: options.replayPageEvents, ackTimeoutMs: options.replayPageAckTimeoutMs },
+    access
+  });
 
   let live = deps.log.isLive();
   let everLive = live;
@@ -154,7 +164,11 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     if (closing) return next(Object.assign(new Error("server shutting down"), { data: { code: "unavailable" } }));
     authenticate(socket, next);
   });
-  io.use(createSocketCaps(options));
+  const socketCounts =
+    deps.redis && (options.maxSocketsPerUser > 0 || options.maxSocketsPerIp > 0)
+      ? new SharedSocketCounts({ url: deps.redis.url, keyPrefix, nodeId, ttlMs: options.socketCountTtlMs, logger })
+      : undefined;
+  io.use(createSocketCaps(options, socketCounts, logger));
   io.on("connection", createConnectionHandler({ db, delivery, presence, ticketPresence, metrics, options, logger, status: () => ({ live, nodeId }) }));
 
   const startup = (async () => {
@@ -185,7 +199,8 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
       delivery.stop();
       offStatus();
       await startup.catch(() => undefined);
-      await Promise.all([presence.close(graceful), ticketPresence.close(graceful)]);
+      // Before the transports close: a crash must leave its counts to expire, not remove them.
+      await Promise.all([presence.close(graceful), ticketPresence.close(graceful), socketCounts?.close(graceful)]);
       // Closing transports (not a Socket.IO disconnect) makes clients reconnect, to another node if this one is gone.
       io.engine.close();
       if (graceful) {

@@ -1,4 +1,4 @@
-import { DEFAULT_HEARTBEAT_INTERVAL_MS, ticketPresenceLimits } from "@switchboard/contracts";
+import { DEFAULT_HEARTBEAT_INTERVAL_MS, SYNC_PAGE_MAX_EVENTS, ticketPresenceLimits } from "@switchboard/contracts";
 import { z } from "zod";
 
 const optionsSchema = z.strictObject({
@@ -33,10 +33,12 @@ const optionsSchema = z.strictObject({
   /** Open sockets per user on this node (tabs and devices); 0 = no cap. */
   maxSocketsPerUser: z.number().int().nonnegative().default(50),
   /**
-   * Open sockets per client address on this node; 0 = no cap (the default: behind a proxy every
+   * Open sockets per client address, across the cluster when nodes share Redis; 0 = no cap (the default: behind a proxy every
    * client has the proxy's address unless `trustProxyHops` says how to find the real one).
    */
   maxSocketsPerIp: z.number().int().nonnegative().default(0),
+  /** How long a socket counts toward the caps after its node last refreshed it (a crashed node's sockets stop counting after this). */
+  socketCountTtlMs: z.number().int().min(300).default(30_000),
   /** Proxies in front of the node that append the client's address to X-Forwarded-For. */
   trustProxyHops: z.number().int().nonnegative().max(5).default(0),
   /** Malformed messages (unknown event, missing ack, bad shape) a socket may send before it is dropped. */
@@ -50,6 +52,10 @@ const optionsSchema = z.strictObject({
   slowClientCheckMs: z.number().int().positive().default(1_000),
   /** Live events buffered for a socket while its replay runs; past this it is told to resync. */
   replayBufferLimit: z.number().int().positive().default(50_000),
+  /** Most events per replay page (`sync:page`); the next page waits for the console's acknowledgement. */
+  replayPageEvents: z.number().int().positive().max(SYNC_PAGE_MAX_EVENTS).default(SYNC_PAGE_MAX_EVENTS),
+  /** A console that leaves a replay page unacknowledged this long is told to resync. */
+  replayPageAckTimeoutMs: z.number().int().positive().default(30_000),
   /** Register Node.js process metrics (CPU, heap, event loop) on /metrics. */
   processMetrics: z.boolean().default(false),
   /** Bearer token that opens /stats and /metrics; unset = they are closed. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { uuidSchema } from "./common";
 import type { EventType } from "../events/domain-events";
 import { boundIn } from "./org-day";
@@ -25,8 +26,7 @@ export function activityKindOf(type: EventType | string): ActivityKind | null {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A date filter: a calendar day (the organization's, resolved by the service with boundIn) or an ISO instant. */
-export const dayOrInstantSchema = z
-  .string()
+export const dayOrInstantSchema = text()
   .trim()
   .refine((v) => (DAY.test(v) ? !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) : !Number.isNaN(Date.parse(v))), "must be a date (YYYY-MM-DD) or an ISO timestamp");
 

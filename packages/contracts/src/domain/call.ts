@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 export const CALL_DIRECTIONS = ["inbound", "outbound", "internal"] as const;
 export const callDirectionSchema = z.enum(CALL_DIRECTIONS);
@@ -35,23 +36,23 @@ const PBX_CONNECTION_STATUSES = ["connected", "connecting", "auth_failed", "disc
 const pbxConnectionStatusSchema = z.enum(PBX_CONNECTION_STATUSES);
 export type PbxConnectionStatus = z.infer<typeof pbxConnectionStatusSchema>;
 
-const isoDate = z.string();
+const isoDate = text();
 
 /** A call as staff see it on the live board, in recent calls and in every call.* event. */
 export const callViewSchema = z.object({
-  id: z.string(),
-  pbxCallId: z.string(),
+  id: text(),
+  pbxCallId: text(),
   direction: callDirectionSchema,
   state: callStateSchema,
   result: callResultSchema.nullable(),
-  fromNumber: z.string(),
-  fromName: z.string().nullable(),
-  toNumber: z.string(),
-  toName: z.string().nullable(),
-  did: z.string().nullable(),
-  extensionIds: z.array(z.string()),
-  trunkId: z.string().nullable(),
-  queue: z.string().nullable(),
+  fromNumber: text(),
+  fromName: text().nullable(),
+  toNumber: text(),
+  toName: text().nullable(),
+  did: text().nullable(),
+  extensionIds: z.array(text()),
+  trunkId: text().nullable(),
+  queue: text().nullable(),
   startedAt: isoDate,
   answeredAt: isoDate.nullable(),
   endedAt: isoDate.nullable(),
@@ -60,21 +61,21 @@ export const callViewSchema = z.object({
   /** Completed holds; add the time since `holdStartedAt` while the call is on hold. */
   holdSeconds: z.number().int(),
   holdStartedAt: isoDate.nullable(),
-  hangupCause: z.string().nullable(),
+  hangupCause: text().nullable(),
   hangupCauseCode: z.number().int().nullable(),
-  hungUpBy: z.string().nullable(),
-  transferredTo: z.string().nullable(),
+  hungUpBy: text().nullable(),
+  transferredTo: text().nullable(),
   updatedAt: isoDate
 });
 export type CallView = z.infer<typeof callViewSchema>;
 
 export const callTimelineEntrySchema = z.object({
-  id: z.string(),
-  callId: z.string(),
+  id: text(),
+  callId: text(),
   kind: callTimelineKindSchema,
   at: isoDate,
-  detail: z.string(),
-  party: z.string().nullable()
+  detail: text(),
+  party: text().nullable()
 });
 export type CallTimelineEntry = z.infer<typeof callTimelineEntrySchema>;
 
@@ -83,10 +84,10 @@ export const callEventDataSchema = callViewSchema.extend({ entry: callTimelineEn
 export type CallEventData = z.infer<typeof callEventDataSchema>;
 
 export const extensionStatusViewSchema = z.object({
-  extensionId: z.string(),
+  extensionId: text(),
   registration: registrationStateSchema,
-  contact: z.string().nullable(),
-  userAgent: z.string().nullable(),
+  contact: text().nullable(),
+  userAgent: text().nullable(),
   deviceState: deviceStateSchema,
   dnd: z.boolean(),
   /** What a BLF lamp shows: unavailable unless registered, then DND over the device state. */
@@ -96,19 +97,19 @@ export const extensionStatusViewSchema = z.object({
 export type ExtensionStatusView = z.infer<typeof extensionStatusViewSchema>;
 
 export const trunkStatusViewSchema = z.object({
-  trunkId: z.string(),
+  trunkId: text(),
   registration: trunkRegistrationSchema,
-  detail: z.string().nullable(),
+  detail: text().nullable(),
   changedAt: isoDate
 });
 export type TrunkStatusView = z.infer<typeof trunkStatusViewSchema>;
 
 /** What consoles see of the AMI connection: its health, never its credentials. */
 export const pbxConnectionStatusViewSchema = z.object({
-  id: z.string(),
+  id: text(),
   enabled: z.boolean(),
   status: pbxConnectionStatusSchema,
-  lastError: z.string().nullable(),
+  lastError: text().nullable(),
   statusChangedAt: isoDate,
   lastConnectedAt: isoDate.nullable()
 });

@@ -1,27 +1,25 @@
 import { z } from "zod";
+import { text } from "./text";
 import { codecListSchema, formBoolean, transportSchema, uuidSchema } from "./common";
 import { expectedVersionField } from "./versioned";
 
-const extensionNumberSchema = z
-  .string({ error: "number is required" })
+const extensionNumberSchema = text({ error: "number is required" })
   .trim()
   .regex(/^[0-9]{2,8}$/, "number must be 2 to 8 digits");
 
-const sipUsernameSchema = z
-  .string({ error: "SIP username is required" })
+const sipUsernameSchema = text({ error: "SIP username is required" })
   .trim()
   .min(1, "SIP username is required")
   .max(64, "SIP username must be at most 64 characters")
   .regex(/^[A-Za-z0-9._-]+$/, "SIP username may contain letters, digits, dot, dash and underscore");
 
-const sipSecretSchema = z
-  .string({ error: "SIP secret is required" })
+const sipSecretSchema = text({ error: "SIP secret is required" })
   .min(12, "SIP secret must be at least 12 characters")
   .max(128, "SIP secret must be at most 128 characters");
 
 const extensionBase = z.strictObject({
   number: extensionNumberSchema,
-  displayName: z.string({ error: "display name is required" }).trim().min(1, "display name is required").max(80, "display name must be at most 80 characters"),
+  displayName: text({ error: "display name is required" }).trim().min(1, "display name is required").max(80, "display name must be at most 80 characters"),
   userId: z.preprocess((v) => (v === "" ? null : v), uuidSchema.nullable()),
   sipUsername: sipUsernameSchema,
   transport: transportSchema,
@@ -53,20 +51,20 @@ export type ExtensionUpdateInput = z.infer<typeof extensionUpdateSchema>;
 
 /** An extension as any staff viewer may see it: the SIP secret only as a short hint. */
 export const extensionViewSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  displayName: z.string(),
-  userId: z.string().nullable(),
-  userName: z.string().nullable(),
-  sipUsername: z.string(),
-  sipSecretHint: z.string(),
+  id: text(),
+  number: text(),
+  displayName: text(),
+  userId: text().nullable(),
+  userName: text().nullable(),
+  sipUsername: text(),
+  sipSecretHint: text(),
   transport: transportSchema,
-  codecs: z.array(z.string()),
+  codecs: z.array(text()),
   voicemailEnabled: z.boolean(),
   enabled: z.boolean(),
   /** Bumped by every change (see versioned.ts). */
   version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string()
+  createdAt: text(),
+  updatedAt: text()
 });
 export type ExtensionView = z.infer<typeof extensionViewSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 const JOB_KINDS = ["import_extensions", "import_users", "export_calls", "export_tickets"] as const;
 const jobKindSchema = z.enum(JOB_KINDS);
@@ -13,19 +14,19 @@ export const FINISHED_JOB_STATES: ReadonlySet<JobState> = new Set(["completed", 
 
 export const jobResultSchema = z.object({
   /** One line for people: "2,000 extensions created", "Nothing imported: row 14 failed". */
-  summary: z.string(),
+  summary: text(),
   /** Import: what was created, by CSV row (the header is row 1): extensions by number, people by email. */
-  created: z.array(z.union([z.object({ row: z.number().int(), number: z.string() }), z.object({ row: z.number().int(), email: z.string() })])).optional(),
+  created: z.array(z.union([z.object({ row: z.number().int(), number: text() }), z.object({ row: z.number().int(), email: text() })])).optional(),
   /** Import: rows that failed and why. */
-  errors: z.array(z.object({ row: z.number().int(), message: z.string() })).optional(),
+  errors: z.array(z.object({ row: z.number().int(), message: text() })).optional(),
   /** Export, or a users import's invitation links: the file offered to the job's starter until it expires. */
-  file: z.object({ fileName: z.string(), size: z.number().int(), expiresAt: z.string() }).optional()
+  file: z.object({ fileName: text(), size: z.number().int(), expiresAt: text() }).optional()
 });
 export type JobResult = z.infer<typeof jobResultSchema>;
 
 /** A job as /jobs and its events show it. */
 export const jobViewSchema = z.object({
-  id: z.string(),
+  id: text(),
   kind: jobKindSchema,
   state: jobStateSchema,
   done: z.number().int(),
@@ -35,14 +36,14 @@ export const jobViewSchema = z.object({
   /** Seconds left at that rate; null when unknown. */
   etaSeconds: z.number().nullable(),
   cancelRequested: z.boolean(),
-  createdById: z.string().nullable(),
-  createdByName: z.string().nullable(),
-  error: z.string().nullable(),
+  createdById: text().nullable(),
+  createdByName: text().nullable(),
+  error: text().nullable(),
   result: jobResultSchema.nullable(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string()
+  startedAt: text().nullable(),
+  finishedAt: text().nullable(),
+  createdAt: text(),
+  updatedAt: text()
 });
 export type JobView = z.infer<typeof jobViewSchema>;
 
@@ -68,12 +69,12 @@ export const importPreviewSchema = z.object({
   total: z.number().int(),
   validCount: z.number().int(),
   /** Rows that cannot be imported (the header is row 1), and why. */
-  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  errors: z.array(z.object({ row: z.number().int(), message: text() })),
   /** The first valid rows, as they would be created. */
   sample: z.array(
     z.union([
-      z.object({ row: z.number().int(), number: z.string(), displayName: z.string(), sipUsername: z.string() }),
-      z.object({ row: z.number().int(), email: z.string(), name: z.string(), role: z.string(), offices: z.array(z.string()) })
+      z.object({ row: z.number().int(), number: text(), displayName: text(), sipUsername: text() }),
+      z.object({ row: z.number().int(), email: text(), name: text(), role: text(), offices: z.array(text()) })
     ])
   )
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "./text";
 import { uuidSchema } from "./common";
 import { officeViewSchema } from "./ticket";
 
-const officeNameSchema = z.string({ error: "name is required" }).trim().min(1, "name is required").max(60, "name must be at most 60 characters");
+const officeNameSchema = text({ error: "name is required" }).trim().min(1, "name is required").max(60, "name must be at most 60 characters");
 
 export const officeCreateSchema = z.strictObject({ name: officeNameSchema });
 export type OfficeCreateInput = z.output<typeof officeCreateSchema>;
@@ -21,5 +22,5 @@ export const officeMembersSchema = z.strictObject({
 export type OfficeMembersInput = z.output<typeof officeMembersSchema>;
 
 /** An office as the offices page and office events carry it (members only for staff). */
-export const officeRecordSchema = officeViewSchema.extend({ version: z.number().int(), updatedAt: z.string() });
+export const officeRecordSchema = officeViewSchema.extend({ version: z.number().int(), updatedAt: text() });
 export type OfficeRecord = z.infer<typeof officeRecordSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { emailSchema, personNameSchema } from "./user";
 
 /** Whether `zone` is an IANA time zone this runtime knows (e.g. "Europe/Berlin", "UTC"). */
@@ -11,15 +12,13 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-export const timeZoneSchema = z
-  .string({ error: "time zone is required" })
+export const timeZoneSchema = text({ error: "time zone is required" })
   .trim()
   .min(1, "time zone is required")
   .max(64, "time zone must be at most 64 characters")
   .refine(isTimeZone, "time zone must be an IANA name such as Europe/Berlin or UTC");
 
-export const organizationNameSchema = z
-  .string({ error: "organization name is required" })
+export const organizationNameSchema = text({ error: "organization name is required" })
   .trim()
   .min(1, "organization name is required")
   .max(100, "organization name must be at most 100 characters");
@@ -30,7 +29,7 @@ export const organizationSetupSchema = z.strictObject({
   timeZone: timeZoneSchema,
   name: personNameSchema,
   email: emailSchema,
-  password: z.string({ error: "password is required" }).max(200, "password must be at most 200 characters")
+  password: text({ error: "password is required" }).max(200, "password must be at most 200 characters")
 });
 export type OrganizationSetupInput = z.output<typeof organizationSetupSchema>;
 

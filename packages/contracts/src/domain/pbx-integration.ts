@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { text } from "./text";
 import type { PbxConnectionStatus } from "./call";
 
-const hostSchema = z
-  .string()
+const hostSchema = text()
   .trim()
   .min(1, "host is required")
   .max(253, "host must be at most 253 characters")
@@ -17,10 +17,10 @@ export const pbxConnectionInputSchema = z.strictObject({
     .min(1, "port must be 1–65535")
     .max(65535, "port must be 1–65535")
     .default(5038),
-  username: z.string().trim().min(1, "username is required").max(64, "username must be at most 64 characters"),
+  username: text().trim().min(1, "username is required").max(64, "username must be at most 64 characters"),
   secret: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.string().min(8, "secret must be at least 8 characters").max(128, "secret must be at most 128 characters").optional()
+    text().min(8, "secret must be at least 8 characters").max(128, "secret must be at most 128 characters").optional()
   ),
   enabled: z.boolean().default(true)
 });
@@ -45,4 +45,4 @@ export interface PbxIntegrationView {
 }
 
 /** The webhook integration as its events carry it (admins only): never the secret, only its hint. */
-export const pbxWebhookViewSchema = z.object({ id: z.string(), publicId: z.string(), enabled: z.boolean(), secretHint: z.string(), updatedAt: z.string() });
+export const pbxWebhookViewSchema = z.object({ id: text(), publicId: text(), enabled: z.boolean(), secretHint: text(), updatedAt: text() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /** Asterisk's queue strategies (queues.conf `strategy`), as the PBX reports them. */
 export const QUEUE_STRATEGIES = ["ringall", "leastrecent", "fewestcalls", "random", "rrmemory", "rrordered", "linear", "wrandom"] as const;
@@ -48,23 +49,23 @@ export function deriveAgentState(inputs: AgentStateInputs, at: Date): AgentState
   return "available";
 }
 
-const isoDate = z.string();
+const isoDate = text();
 
 /** A queue member: one agent (an extension) in one queue, with their penalty and live state. */
 export const queueMemberViewSchema = z.object({
-  id: z.string(),
-  queueId: z.string(),
-  extensionId: z.string(),
-  extensionNumber: z.string(),
-  agentName: z.string(),
+  id: text(),
+  queueId: text(),
+  extensionId: text(),
+  extensionNumber: text(),
+  agentName: text(),
   /** The user the extension belongs to (the agent who may change this state themselves). */
-  userId: z.string().nullable(),
+  userId: text().nullable(),
   /** How the PBX names the member (e.g. PJSIP/102). */
-  interface: z.string(),
+  interface: text(),
   penalty: z.number().int(),
   loggedIn: z.boolean(),
   paused: z.boolean(),
-  pauseReason: z.string().nullable(),
+  pauseReason: text().nullable(),
   activity: agentActivitySchema,
   wrapUpUntil: isoDate.nullable(),
   /** The state when it was written; `agentStateAt` also ends a wrap-up whose time has run out. */
@@ -88,11 +89,11 @@ export function agentStateAt(
 }
 
 export const queueViewSchema = z.object({
-  id: z.string(),
+  id: text(),
   /** The PBX's name of the queue (Asterisk: the section in queues.conf). */
-  name: z.string(),
+  name: text(),
   /** The number callers dial to reach it, if it has one. */
-  number: z.string().nullable(),
+  number: text().nullable(),
   strategy: queueStrategySchema,
   /** A caller answered within this many seconds counts as within the service level. */
   serviceLevelSeconds: z.number().int(),
@@ -110,12 +111,12 @@ export type QueueView = z.infer<typeof queueViewSchema>;
 
 /** A caller in a queue: waiting (leftAt null) or, once they left, how it ended. */
 export const queueCallerViewSchema = z.object({
-  id: z.string(),
-  queueId: z.string(),
+  id: text(),
+  queueId: text(),
   /** The PBX's id of the call (Asterisk's Linkedid), when known. */
-  pbxCallId: z.string().nullable(),
-  callerNumber: z.string(),
-  callerName: z.string().nullable(),
+  pbxCallId: text().nullable(),
+  callerNumber: text(),
+  callerName: text().nullable(),
   /** 1 is next to be answered. */
   position: z.number().int(),
   joinedAt: isoDate,
@@ -124,7 +125,7 @@ export const queueCallerViewSchema = z.object({
   waitSeconds: z.number().int().nullable(),
   /** Answered within the queue's service level (false for abandons; null while waiting or when it left otherwise). */
   withinServiceLevel: z.boolean().nullable(),
-  answeredByExtensionId: z.string().nullable()
+  answeredByExtensionId: text().nullable()
 });
 export type QueueCallerView = z.infer<typeof queueCallerViewSchema>;
 
@@ -133,7 +134,7 @@ export type QueueCallerView = z.infer<typeof queueCallerViewSchema>;
  * callers who joined in it; answered and abandoned those who left in it.
  */
 export const queueIntervalViewSchema = z.object({
-  queueId: z.string(),
+  queueId: text(),
   startsAt: isoDate,
   offered: z.number().int(),
   answered: z.number().int(),
@@ -163,8 +164,7 @@ export interface PauseReasonView {
 }
 
 const PAUSE_REASON_MAX = 40;
-const pauseReasonLabel = z
-  .string({ error: "reason is required" })
+const pauseReasonLabel = text({ error: "reason is required" })
   .trim()
   .min(1, "reason is required")
   .max(PAUSE_REASON_MAX, `reason must be at most ${PAUSE_REASON_MAX} characters`)
@@ -187,8 +187,7 @@ export const agentStateRequestSchema = z
   });
 export type AgentStateRequest = z.infer<typeof agentStateRequestSchema>;
 
-const queueNameSchema = z
-  .string({ error: "name is required" })
+const queueNameSchema = text({ error: "name is required" })
   .trim()
   .min(1, "name is required")
   .max(64, "name must be at most 64 characters")
@@ -196,8 +195,7 @@ const queueNameSchema = z
 
 const queueNumberSchema = z.preprocess(
   (v) => (v === "" ? null : v),
-  z
-    .string()
+  text()
     .trim()
     .regex(/^[0-9]{2,8}$/, "number must be 2 to 8 digits")
     .nullable()

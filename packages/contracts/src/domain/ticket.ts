@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { expectedVersionField } from "./versioned";
 
 export const TICKET_STATUSES = ["open", "pending", "on_hold", "resolved", "closed"] as const;
@@ -33,22 +34,17 @@ const REPLY_BODY_MAX = 10_000;
 const ATTACHMENTS_MAX = 10;
 const ATTACHMENT_SIZE_MAX = 25 * 1024 * 1024;
 
-const isoDate = z.string();
+const isoDate = text();
 const optionalId = (what: string) => z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: `${what} must be a valid id` }).nullable());
 
 const attachmentMetaSchema = z.strictObject({
-  name: z
-    .string({ error: "attachment name is required" })
-    .trim()
-    .min(1, "attachment name is required")
-    .max(255, "attachment name must be at most 255 characters"),
+  name: text({ error: "attachment name is required" }).trim().min(1, "attachment name is required").max(255, "attachment name must be at most 255 characters"),
   size: z
     .number({ error: "attachment size must be a number of bytes" })
     .int("attachment size must be whole bytes")
     .min(0, "attachment size must not be negative")
     .max(ATTACHMENT_SIZE_MAX, "attachments may be at most 25 MB"),
-  type: z
-    .string({ error: "attachment type is required" })
+  type: text({ error: "attachment type is required" })
     .trim()
     .max(100, "attachment type must be at most 100 characters")
     .regex(/^[\w.+-]+\/[\w.+-]+$/, "attachment type must be a media type such as image/png")
@@ -60,17 +56,15 @@ export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;
  * fields (priority, assignee, customer to open it for, linked call) are refused for them by policy.
  */
 export const ticketCreateSchema = z.strictObject({
-  subject: z
-    .string({ error: "subject is required" })
+  subject: text({ error: "subject is required" })
     .trim()
     .min(1, "subject is required")
     .max(TICKET_SUBJECT_MAX, `subject must be at most ${TICKET_SUBJECT_MAX} characters`),
-  body: z
-    .string({ error: "description is required" })
+  body: text({ error: "description is required" })
     .trim()
     .min(1, "description is required")
     .max(TICKET_BODY_MAX, `description must be at most ${TICKET_BODY_MAX} characters`),
-  category: z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(60, "category must be at most 60 characters").nullable()).optional(),
+  category: z.preprocess((v) => (v === "" ? null : v), text().trim().max(60, "category must be at most 60 characters").nullable()).optional(),
   officeId: optionalId("office").optional(),
   priority: ticketPrioritySchema.optional(),
   assigneeId: optionalId("assignee").optional(),
@@ -96,11 +90,7 @@ export const ticketChangeSchema = z.strictObject({
 export type TicketChangeInput = z.infer<typeof ticketChangeSchema>;
 
 export const replyCreateSchema = z.strictObject({
-  body: z
-    .string({ error: "reply is required" })
-    .trim()
-    .min(1, "reply must not be empty")
-    .max(REPLY_BODY_MAX, `reply must be at most ${REPLY_BODY_MAX} characters`),
+  body: text({ error: "reply is required" }).trim().min(1, "reply must not be empty").max(REPLY_BODY_MAX, `reply must be at most ${REPLY_BODY_MAX} characters`),
   internal: z.boolean({ error: "internal must be true or false" }).default(false),
   attachments: z.array(attachmentMetaSchema, { error: "attachments must be a list" }).max(ATTACHMENTS_MAX, `at most ${ATTACHMENTS_MAX} attachments`).default([])
 });
@@ -109,23 +99,23 @@ export type ReplyCreateInput = z.infer<typeof replyCreateSchema>;
 /** A ticket as staff see it (pages, REST, events). `view` tells it from the customer's copy. */
 export const staffTicketViewSchema = z.object({
   view: z.literal("staff"),
-  id: z.string(),
+  id: text(),
   number: z.number().int(),
-  publicId: z.string(),
-  subject: z.string(),
-  body: z.string(),
+  publicId: text(),
+  subject: text(),
+  body: text(),
   status: ticketStatusSchema,
   priority: ticketPrioritySchema,
-  category: z.string().nullable(),
-  customerId: z.string(),
-  customerName: z.string(),
-  createdById: z.string(),
-  createdByName: z.string(),
-  assigneeId: z.string().nullable(),
-  assigneeName: z.string().nullable(),
-  officeId: z.string().nullable(),
-  officeName: z.string().nullable(),
-  callId: z.string().nullable(),
+  category: text().nullable(),
+  customerId: text(),
+  customerName: text(),
+  createdById: text(),
+  createdByName: text(),
+  assigneeId: text().nullable(),
+  assigneeName: text().nullable(),
+  officeId: text().nullable(),
+  officeName: text().nullable(),
+  callId: text().nullable(),
   slaDueAt: isoDate,
   resolvedAt: isoDate.nullable(),
   closedAt: isoDate.nullable(),
@@ -144,15 +134,15 @@ export type StaffTicketView = z.infer<typeof staffTicketViewSchema>;
  */
 export const customerTicketViewSchema = z.object({
   view: z.literal("customer"),
-  id: z.string(),
+  id: text(),
   number: z.number().int(),
-  publicId: z.string(),
-  subject: z.string(),
-  body: z.string(),
+  publicId: text(),
+  subject: text(),
+  body: text(),
   status: ticketStatusSchema,
-  category: z.string().nullable(),
-  customerId: z.string(),
-  customerName: z.string(),
+  category: text().nullable(),
+  customerId: text(),
+  customerName: text(),
   resolvedAt: isoDate.nullable(),
   closedAt: isoDate.nullable(),
   createdAt: isoDate,
@@ -164,30 +154,30 @@ export const ticketViewSchema = z.discriminatedUnion("view", [staffTicketViewSch
 export type TicketView = z.infer<typeof ticketViewSchema>;
 
 export const ticketReplyViewSchema = z.object({
-  id: z.string(),
-  ticketId: z.string(),
-  authorId: z.string(),
-  authorName: z.string(),
+  id: text(),
+  ticketId: text(),
+  authorId: text(),
+  authorName: text(),
   /** Whether the author is staff (the conversation tells the two sides apart). */
   authorIsStaff: z.boolean(),
-  body: z.string(),
+  body: text(),
   internal: z.boolean(),
-  attachments: z.array(z.object({ name: z.string(), size: z.number(), type: z.string() })),
+  attachments: z.array(z.object({ name: text(), size: z.number(), type: text() })),
   createdAt: isoDate
 });
 export type TicketReplyView = z.infer<typeof ticketReplyViewSchema>;
 
 export const ticketActivityViewSchema = z.object({
-  id: z.string(),
-  ticketId: z.string(),
+  id: text(),
+  ticketId: text(),
   kind: z.enum(TICKET_ACTIVITY_KINDS),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
+  actorId: text().nullable(),
+  actorName: text().nullable(),
   /** Previous / new value: a status, a priority, a user id or an office id (null = none). */
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  fromLabel: z.string().nullable(),
-  toLabel: z.string().nullable(),
+  from: text().nullable(),
+  to: text().nullable(),
+  fromLabel: text().nullable(),
+  toLabel: text().nullable(),
   internal: z.boolean(),
   createdAt: isoDate
 });
@@ -200,22 +190,22 @@ export interface TicketDetail {
   activity: TicketActivityView[];
 }
 
-export const officeViewSchema = z.object({ id: z.string(), name: z.string(), memberIds: z.array(z.string()) });
+export const officeViewSchema = z.object({ id: text(), name: text(), memberIds: z.array(text()) });
 export type OfficeView = z.infer<typeof officeViewSchema>;
 
 export const notificationViewSchema = z.object({
-  id: z.string(),
-  userId: z.string(),
+  id: text(),
+  userId: text(),
   kind: z.enum(NOTIFICATION_KINDS),
   /** The ticket it is about; null for kinds about something else (webhook_disabled). */
-  ticketId: z.string().nullable(),
+  ticketId: text().nullable(),
   /** Where the entry leads in the console. */
-  link: z.string(),
-  ticketPublicId: z.string(),
-  ticketSubject: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  excerpt: z.string(),
+  link: text(),
+  ticketPublicId: text(),
+  ticketSubject: text(),
+  actorId: text().nullable(),
+  actorName: text().nullable(),
+  excerpt: text(),
   readAt: isoDate.nullable(),
   createdAt: isoDate
 });

@@ -1,19 +1,19 @@
 import { z } from "zod";
+import { text } from "./text";
 import { codecListSchema, formBoolean, transportSchema } from "./common";
 import { expectedVersionField } from "./versioned";
 
-const hostSchema = z
-  .string({ error: "host is required" })
+const hostSchema = text({ error: "host is required" })
   .trim()
   .min(1, "host is required")
   .max(253, "host must be at most 253 characters")
   .regex(/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:]+\]$/, "host must be a hostname or IP address");
 
 const optionalText = (max: number, label: string) =>
-  z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(max, `${label} must be at most ${max} characters`).nullable());
+  z.preprocess((v) => (v === "" ? null : v), text().trim().max(max, `${label} must be at most ${max} characters`).nullable());
 
 const trunkBase = z.strictObject({
-  name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(64, "name must be at most 64 characters"),
+  name: text({ error: "name is required" }).trim().min(1, "name is required").max(64, "name must be at most 64 characters"),
   host: hostSchema,
   port: z.coerce
     .number({ error: "port must be a number" })
@@ -32,10 +32,7 @@ const trunkBase = z.strictObject({
   enabled: formBoolean
 });
 
-const secretSchema = z
-  .string({ error: "secret must be text" })
-  .min(8, "secret must be at least 8 characters")
-  .max(128, "secret must be at most 128 characters");
+const secretSchema = text({ error: "secret must be text" }).min(8, "secret must be at least 8 characters").max(128, "secret must be at most 128 characters");
 
 export const trunkCreateSchema = trunkBase.extend({
   username: trunkBase.shape.username.optional(),
@@ -56,20 +53,20 @@ export const trunkUpdateSchema = trunkBase.partial().extend({
 export type TrunkCreateInput = z.infer<typeof trunkCreateSchema>;
 export type TrunkUpdateInput = z.infer<typeof trunkUpdateSchema>;
 export const trunkViewSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  host: z.string(),
+  id: text(),
+  name: text(),
+  host: text(),
   port: z.number(),
   transport: transportSchema,
-  username: z.string().nullable(),
-  secretHint: z.string().nullable(),
+  username: text().nullable(),
+  secretHint: text().nullable(),
   registrationRequired: z.boolean(),
-  codecs: z.array(z.string()),
+  codecs: z.array(text()),
   maxChannels: z.number(),
   enabled: z.boolean(),
   /** Bumped by every change (see versioned.ts). */
   version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string()
+  createdAt: text(),
+  updatedAt: text()
 });
 export type TrunkView = z.infer<typeof trunkViewSchema>;

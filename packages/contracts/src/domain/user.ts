@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { roleSchema, uuidSchema } from "./common";
 
 /** A staff member as pickers show them (assignee, extension owner). */
@@ -14,17 +15,17 @@ export type UserStatus = z.infer<typeof userStatusSchema>;
 
 /** A person of the organization as the users list shows them. Never a password or a link. */
 export const userViewSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
+  id: text(),
+  name: text(),
+  email: text(),
   role: roleSchema,
   status: userStatusSchema,
   /** False while no password is set: an invitation or reset link is pending, or a customer without sign-in. */
   hasPassword: z.boolean(),
-  officeIds: z.array(z.string()),
-  lastSignInAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  officeIds: z.array(text()),
+  lastSignInAt: text().nullable(),
+  createdAt: text(),
+  updatedAt: text(),
   version: z.number().int()
 });
 export type UserView = z.infer<typeof userViewSchema>;
@@ -36,16 +37,14 @@ export type UserView = z.infer<typeof userViewSchema>;
 export const userEventDataSchema = userViewSchema.extend({ sessionVersion: z.number().int().optional() });
 export type UserEventData = z.infer<typeof userEventDataSchema>;
 
-export const emailSchema = z
-  .string({ error: "email is required" })
+export const emailSchema = text({ error: "email is required" })
   .trim()
   .toLowerCase()
   .min(1, "email is required")
   .max(254, "email must be at most 254 characters")
   .pipe(z.email({ error: "email must be a valid address" }));
 
-export const personNameSchema = z
-  .string({ error: "name is required" })
+export const personNameSchema = text({ error: "name is required" })
   .trim()
   .min(1, "name is required")
   .max(100, "name must be at most 100 characters")
@@ -54,8 +53,7 @@ export const personNameSchema = z
 const PASSWORD_MIN_LENGTH = 10;
 
 /** The length rule; passwordProblem adds the rules that need to know whose password it is. */
-const passwordSchema = z
-  .string({ error: "password is required" })
+const passwordSchema = text({ error: "password is required" })
   .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(200, "password must be at most 200 characters");
 
@@ -133,26 +131,26 @@ export const profileUpdateSchema = z.strictObject({ name: personNameSchema });
 export type ProfileUpdateInput = z.output<typeof profileUpdateSchema>;
 
 export const passwordChangeSchema = z.strictObject({
-  currentPassword: z.string({ error: "current password is required" }).min(1, "current password is required").max(200),
-  newPassword: z.string({ error: "new password is required" }).max(200, "password must be at most 200 characters")
+  currentPassword: text({ error: "current password is required" }).min(1, "current password is required").max(200),
+  newPassword: text({ error: "new password is required" }).max(200, "password must be at most 200 characters")
 });
 export type PasswordChangeInput = z.output<typeof passwordChangeSchema>;
 
 /** The secret part of an invitation or reset link. */
-export const linkTokenSchema = z.string({ error: "the link is incomplete" }).regex(/^[A-Za-z0-9_-]{20,100}$/, "the link is incomplete or damaged");
+export const linkTokenSchema = text({ error: "the link is incomplete" }).regex(/^[A-Za-z0-9_-]{20,100}$/, "the link is incomplete or damaged");
 
 /** Accept an invitation or use a reset link: set the password (an invitee may correct their name). */
 export const linkRedeemSchema = z.strictObject({
   token: linkTokenSchema,
-  password: z.string({ error: "password is required" }).max(200, "password must be at most 200 characters"),
+  password: text({ error: "password is required" }).max(200, "password must be at most 200 characters"),
   name: personNameSchema.optional()
 });
 export type LinkRedeemInput = z.output<typeof linkRedeemSchema>;
 
 /** A one-time link as its creator sees it, once. */
 export const issuedLinkSchema = z.object({
-  url: z.string(),
-  expiresAt: z.string(),
+  url: text(),
+  expiresAt: text(),
   /** Whether it was also mailed (only when the server has a mail transport configured). */
   mailed: z.boolean()
 });
@@ -160,14 +158,14 @@ export type IssuedLink = z.infer<typeof issuedLinkSchema>;
 
 /** A pending invitation as the list shows it: never its link. */
 export const invitationViewSchema = z.object({
-  id: z.string(),
-  userId: z.string(),
-  email: z.string(),
-  name: z.string(),
+  id: text(),
+  userId: text(),
+  email: text(),
+  name: text(),
   role: roleSchema,
-  invitedBy: z.string().nullable(),
-  createdAt: z.string(),
-  expiresAt: z.string(),
+  invitedBy: text().nullable(),
+  createdAt: text(),
+  expiresAt: text(),
   expired: z.boolean()
 });
 export type InvitationView = z.infer<typeof invitationViewSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /**
  * No silent overwrite: every editable entity carries a `version`, bumped by every change. A change
@@ -14,7 +15,7 @@ export const expectedVersionField = { version: versionSchema.optional() };
 export const currentVersionSchema = z.object({
   version: z.number().int(),
   /** Who made the newest change, when known. */
-  changedBy: z.string().nullable()
+  changedBy: text().nullable()
 });
 export type CurrentVersion = z.infer<typeof currentVersionSchema>;
 
@@ -22,5 +23,5 @@ export type CurrentVersion = z.infer<typeof currentVersionSchema>;
  * What an update event says changed: each field of the entity's view that differs, before → after
  * (secrets only as their hints). Toasts tell it in words and lists flash the changed cells.
  */
-export const fieldChangesSchema = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
+export const fieldChangesSchema = z.record(text(), z.object({ from: z.unknown(), to: z.unknown() }));
 export type FieldChanges = z.infer<typeof fieldChangesSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { EVENT_TYPES, type EventType } from "../events/domain-events";
 
 /**
@@ -15,8 +16,7 @@ export function isWebhookEventType(type: string): boolean {
 
 const WEBHOOK_URL_MAX = 2000;
 
-const urlSchema = z
-  .string({ error: "URL is required" })
+const urlSchema = text({ error: "URL is required" })
   .trim()
   .min(1, "URL is required")
   .max(WEBHOOK_URL_MAX, `URL must be at most ${WEBHOOK_URL_MAX} characters`)
@@ -38,7 +38,7 @@ const eventTypesSchema = z.preprocess(
           .filter(Boolean)
       : v,
   z
-    .array(z.string(), { error: "event types must be a list" })
+    .array(text(), { error: "event types must be a list" })
     .max(WEBHOOK_EVENT_TYPES.length)
     .superRefine((list, ctx) => {
       const unknown = list.filter((t) => !deliverable.has(t));
@@ -47,7 +47,7 @@ const eventTypesSchema = z.preprocess(
     })
 );
 
-const descriptionSchema = z.string().trim().max(200, "description must be at most 200 characters");
+const descriptionSchema = text().trim().max(200, "description must be at most 200 characters");
 
 /** Creating an endpoint. No event types means every type. */
 export const webhookCreateSchema = z.strictObject({

@@ -1,41 +1,42 @@
 import { z } from "zod";
+import { text } from "./text";
 
 export const webhookEndpointViewSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  description: z.string(),
-  eventTypes: z.array(z.string()),
+  id: text(),
+  url: text(),
+  description: text(),
+  eventTypes: z.array(text()),
   enabled: z.boolean(),
-  secretHint: z.string(),
+  secretHint: text(),
   /** Set when deliveries kept failing and the endpoint was disabled automatically. */
-  disabledReason: z.string().nullable(),
-  failingSince: z.string().nullable(),
+  disabledReason: text().nullable(),
+  failingSince: text().nullable(),
   consecutiveFailures: z.number().int(),
-  lastDeliveryAt: z.string().nullable(),
+  lastDeliveryAt: text().nullable(),
   /** The seq of the last event this endpoint is done with. */
   position: z.number().int(),
   version: z.number().int(),
-  createdByName: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string()
+  createdByName: text().nullable(),
+  createdAt: text(),
+  updatedAt: text()
 });
 export type WebhookEndpointView = z.infer<typeof webhookEndpointViewSchema>;
 
 const WEBHOOK_DELIVERY_KINDS = ["event", "test", "redelivery"] as const;
 
 export const webhookDeliveryViewSchema = z.object({
-  id: z.string(),
-  endpointId: z.string(),
+  id: text(),
+  endpointId: text(),
   kind: z.enum(WEBHOOK_DELIVERY_KINDS),
-  eventId: z.string(),
+  eventId: text(),
   eventSeq: z.number().int().nullable(),
-  eventType: z.string(),
+  eventType: text(),
   attempt: z.number().int(),
   ok: z.boolean(),
   statusCode: z.number().int().nullable(),
   latencyMs: z.number().int(),
-  responseExcerpt: z.string(),
-  createdAt: z.string()
+  responseExcerpt: text(),
+  createdAt: text()
 });
 export type WebhookDeliveryView = z.infer<typeof webhookDeliveryViewSchema>;
 

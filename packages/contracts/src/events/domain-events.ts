@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../domain/text";
 import { extensionViewSchema } from "../domain/extension";
 import { trunkViewSchema } from "../domain/trunk";
 import { fieldChangesSchema } from "../domain/versioned";
@@ -13,7 +14,7 @@ import { officeRecordSchema } from "../domain/office";
 import { callControlEventDataSchema } from "../domain/call-control";
 import { pbxWebhookViewSchema } from "../domain/pbx-integration";
 
-const deletedSchema = z.object({ id: z.string(), label: z.string() });
+const deletedSchema = z.object({ id: text(), label: text() });
 
 /** An update: the new state, and what changed (absent on events written before changes were recorded). */
 const changes = { changes: fieldChangesSchema.optional() };

@@ -1,17 +1,18 @@
 import { z } from "zod";
+import { text } from "../domain/text";
 
-export const actorSchema = z.object({ id: z.string(), name: z.string() });
+export const actorSchema = z.object({ id: text(), name: text() });
 export type Actor = z.infer<typeof actorSchema>;
 
-const subjectSchema = z.object({ kind: z.string(), id: z.string() });
+const subjectSchema = z.object({ kind: text(), id: text() });
 
 /** Every domain event, whatever its type. `data` is checked per type by `eventDataSchemas`. */
 export const envelopeSchema = z.object({
-  id: z.string(),
-  orgId: z.string(),
+  id: text(),
+  orgId: text(),
   seq: z.number().int().positive(),
-  type: z.string(),
-  at: z.string(),
+  type: text(),
+  at: text(),
   actor: actorSchema.nullable(),
   subject: subjectSchema,
   data: z.unknown()

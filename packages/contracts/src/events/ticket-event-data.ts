@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../domain/text";
 import { customerTicketViewSchema, notificationViewSchema, staffTicketViewSchema, ticketActivityViewSchema, ticketReplyViewSchema } from "../domain/ticket";
 
 /**
@@ -10,23 +11,23 @@ import { customerTicketViewSchema, notificationViewSchema, staffTicketViewSchema
  */
 const staffTicketEventDataSchema = staffTicketViewSchema.extend({ activity: ticketActivityViewSchema.nullable() });
 const customerTicketEventDataSchema = customerTicketViewSchema.extend({ activity: ticketActivityViewSchema.nullable() });
-const hiddenTicketEventDataSchema = z.object({ view: z.literal("hidden"), id: z.string(), publicId: z.string() });
+const hiddenTicketEventDataSchema = z.object({ view: z.literal("hidden"), id: text(), publicId: text() });
 export const ticketEventDataSchema = z.discriminatedUnion("view", [staffTicketEventDataSchema, customerTicketEventDataSchema, hiddenTicketEventDataSchema]);
 export type StaffTicketEventData = z.infer<typeof staffTicketEventDataSchema>;
 
 /** Data of ticket.reply_created: the reply plus the ticket facts the policy filter needs. */
 const staffReplyEventDataSchema = ticketReplyViewSchema.extend({
   view: z.literal("staff"),
-  ticketPublicId: z.string(),
-  ticketOfficeId: z.string().nullable(),
-  ticketCustomerId: z.string(),
-  ticketAssigneeId: z.string().nullable(),
-  ticketCreatedById: z.string()
+  ticketPublicId: text(),
+  ticketOfficeId: text().nullable(),
+  ticketCustomerId: text(),
+  ticketAssigneeId: text().nullable(),
+  ticketCreatedById: text()
 });
 const customerReplyEventDataSchema = ticketReplyViewSchema.extend({
   view: z.literal("customer"),
-  ticketPublicId: z.string(),
-  ticketCustomerId: z.string()
+  ticketPublicId: text(),
+  ticketCustomerId: text()
 });
 export const replyEventDataSchema = z.discriminatedUnion("view", [staffReplyEventDataSchema, customerReplyEventDataSchema]);
 export type StaffReplyEventData = z.infer<typeof staffReplyEventDataSchema>;

@@ -8,8 +8,8 @@ import type { Redis } from "ioredis";
  * An event whose seq is not above the org stream's last id is skipped: re-publishing after a
  * crash or by a second relay adds nothing. Streams are trimmed with `MAXLEN ~` (Redis drops
  * whole nodes, so a stream keeps at least, and a little more than, its limit); readSince applies
- * the exact size limit itself. Org streams are also trimmed by age: each entry carries its event's
- * time (`at`, ms), and after appending, the head of every stream written to loses the entries
+ * the exact size limit itself. Org streams and the global stream are also trimmed by age: each entry carries its event's
+ * time (`at`, ms), and after appending, the head of every stream written to (and of the global one) loses the entries
  * older than cutoffMs (`XTRIM MINID` up to the first younger one, at most AGE_TRIM_BATCH per call,
  * so a long-idle stream is emptied over a few appends instead of in one long call); the newest
  * entry is always kept. Seq ids are passed as the caller's strings so Lua never formats a
@@ -39,13 +39,14 @@ for i = 2, #KEYS do
   end
   if seq > head then
     redis.call('XADD', key, 'MAXLEN', '~', maxEvents, seqText .. '-0', 'payload', payload, 'at', atText)
-    redis.call('XADD', KEYS[1], 'MAXLEN', '~', globalMaxLen, '*', 'orgId', orgId, 'seq', seqText, 'payload', payload)
+    redis.call('XADD', KEYS[1], 'MAXLEN', '~', globalMaxLen, '*', 'orgId', orgId, 'seq', seqText, 'payload', payload, 'at', atText)
     head = seq
     appended = appended + 1
   end
   heads[key] = head
 end
-for key, _ in pairs(heads) do
+-- One age trim for every stream: the org streams written to and the global stream.
+local function trimByAge(key)
   local oldest = redis.call('XRANGE', key, '-', '+', 'COUNT', ${AGE_TRIM_BATCH + 1})
   local keepFrom = nil
   for n, entry in ipairs(oldest) do
@@ -60,7 +61,8 @@ for key, _ in pairs(heads) do
       break
     end
   end
-  -- The newest entry always stays: it is the stream's head, which later appends dedupe against.
+  -- The newest entry always stays: it is the stream's head, which later appends dedupe against
+  -- (and the global stream's readers continue from).
   if keepFrom == nil and #oldest > 0 then
     keepFrom = redis.call('XREVRANGE', key, '+', '-', 'COUNT', 1)[1][1]
   end
@@ -68,6 +70,8 @@ for key, _ in pairs(heads) do
     redis.call('XTRIM', key, 'MINID', keepFrom)
   end
 end
+for key, _ in pairs(heads) do trimByAge(key) end
+trimByAge(KEYS[1])
 return appended
 `;
 

@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { RealtimeIo, RealtimeSocket } from "../io-types";
 import type { RealtimeMetrics } from "../ops/metrics";
 import { isUserEvent, type AccessWatch } from "../access/access-watch";
-import { readWithRetry, replayMissed, type ReplayOutcome } from "./replay";
+import { readWithRetry, replayMissed, type ReplayOutcome, type ReplayPaging } from "./replay";
 import { SharedOrgReader } from "./shared-org-reader";
 import type { OrgDelivery, SyncTarget } from "./sync-target";
 
@@ -17,6 +17,7 @@ export interface DeliveryDeps {
   logger: Logger;
   metrics: RealtimeMetrics;
   replayBufferLimit: number;
+  replayPaging: ReplayPaging;
   /** Applies each user's access changes to their sockets, in stream order (G7). */
   access: AccessWatch;
 }
@@ -124,7 +125,7 @@ export class Delivery {
       if (!read || target.detached || target.generation !== generation) return undefined;
       if (read.kind === "resync") outcome = { kind: "resync", reason: "retention", headSeq: read.headSeq };
       else if (read.kind === "lost") outcome = { kind: "resync", reason: "gap", headSeq: read.headSeq };
-      else outcome = await replayMissed(target, read, lastSeq, this.deps.db, this.deps.access);
+      else outcome = await replayMissed(target, read, lastSeq, this.deps.db, this.deps.access, this.deps.replayPaging);
     } catch (error) {
       // Never leave a socket stuck buffering: it goes live from where this node is and refetches.
       this.deps.logger.error({ err: error, socketId: socket.id }, "sync failed; telling the console to resync");

@@ -32,13 +32,31 @@ export async function readWithRetry(
   }
 }
 
-/** Sends the missed events the viewer may see, in order; `floor` is the last seq covered, seen or not. */
+export interface ReplayPaging {
+  /** Most events per `sync:page`. */
+  pageEvents: number;
+  /** How long a console may take to acknowledge a page before the replay gives up on it. */
+  ackTimeoutMs: number;
+}
+
+export class PageAckTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`the console did not acknowledge a replay page within ${ms} ms`);
+  }
+}
+
+/**
+ * Sends the missed events the viewer may see, in order, in pages: each page waits for the
+ * console's acknowledgement, so a long gap never becomes one huge frame or a write queue the node
+ * cannot drain. `floor` is the last seq covered, seen or not.
+ */
 export async function replayMissed(
   target: SyncTarget,
   read: { events: DomainEvent[]; headSeq: number },
   lastSeq: number | undefined,
   db: DbClient,
-  access: AccessWatch
+  access: AccessWatch,
+  paging: ReplayPaging
 ): Promise<ReplayOutcome> {
   if (lastSeq === undefined) return { kind: "done", floor: read.headSeq, replayed: 0 };
   if (read.events.length === 0 && read.headSeq < lastSeq) {
@@ -48,16 +66,54 @@ export async function replayMissed(
   }
   let floor = lastSeq;
   let replayed = 0;
+  let page: DomainEvent[] = [];
+  const flush = async (): Promise<boolean> => {
+    if (page.length === 0) return !target.detached;
+    const events = page;
+    page = [];
+    replayed += events.length;
+    return (await sendPage(target, events, paging.ackTimeoutMs)) === "acked" && !target.detached;
+  };
   for (const event of read.events) {
     if (event.seq <= floor) continue;
     floor = event.seq;
-    // The user's own access changes apply where they happened in the stream (G7, replay too).
-    if (isUserEvent(event) && event.data.id === target.viewer.id) access.apply(target, event);
+    // The user's own access changes apply where they happened in the stream (G7, replay too):
+    // what came before reaches the console before the change does.
+    if (isUserEvent(event) && event.data.id === target.viewer.id) {
+      if (!(await flush())) return { kind: "done", floor, replayed };
+      access.apply(target, event);
+    }
     if (target.detached) return { kind: "done", floor, replayed };
     const visible = viewEventFor(target.viewer, event);
     if (!visible) continue;
-    target.socket.emit("event", visible);
-    replayed++;
+    page.push(visible);
+    if (page.length >= paging.pageEvents && !(await flush())) return { kind: "done", floor, replayed };
   }
+  await flush();
   return { kind: "done", floor, replayed };
+}
+
+/** One page, resolved when the console acknowledges it ("gone" if the socket closes first). */
+function sendPage(target: SyncTarget, events: DomainEvent[], ackTimeoutMs: number): Promise<"acked" | "gone"> {
+  const { socket } = target;
+  if (!socket.connected) return Promise.resolve("gone");
+  return new Promise((resolve, reject) => {
+    const finish = () => {
+      clearTimeout(timer);
+      socket.off("disconnect", onGone);
+    };
+    const onGone = () => {
+      finish();
+      resolve("gone");
+    };
+    const timer = setTimeout(() => {
+      finish();
+      reject(new PageAckTimeoutError(ackTimeoutMs));
+    }, ackTimeoutMs);
+    socket.on("disconnect", onGone);
+    socket.emit("sync:page", { events }, () => {
+      finish();
+      resolve("acked");
+    });
+  });
 }

@@ -1,10 +1,12 @@
 import type { ConnectErrorData } from "@switchboard/contracts";
+import type { Logger } from "pino";
 import type { RealtimeSocket } from "../io-types";
+import type { SharedSocketCounts } from "./shared-socket-counts";
 
 export interface SocketCapsOptions {
-  /** Open sockets per user on this node; 0 = no cap. */
+  /** Open sockets per user (across the cluster when counted in Redis); 0 = no cap. */
   maxSocketsPerUser: number;
-  /** Open sockets per client address on this node; 0 = no cap. */
+  /** Open sockets per client address (across the cluster when counted in Redis); 0 = no cap. */
   maxSocketsPerIp: number;
   /** Proxies in front of the node that append to X-Forwarded-For; 0 = the TCP peer is the client. */
   trustProxyHops: number;
@@ -26,12 +28,14 @@ function clientAddress(socket: RealtimeSocket, trustProxyHops: number): string {
 }
 
 /**
- * Caps how many sockets one user and one address may hold open on this node, so a runaway
- * script or a flood of tabs cannot take a node's memory from everyone else. Runs after the
- * handshake is authenticated; a refusal is a connect_error (`too_many_connections`) naming the cap.
- * A socket counts from the moment it is admitted until its transport closes.
+ * Caps how many sockets one user and one address may hold open, so a runaway script or a flood
+ * of tabs cannot take the cluster's memory from everyone else. With Redis the counts are the
+ * cluster's (`SharedSocketCounts`: a crashed node's sockets stop counting after their TTL); without
+ * it, or while Redis cannot answer, each node counts its own. Runs after the handshake is
+ * authenticated; a refusal is a connect_error (`too_many_connections`) naming the cap. A socket
+ * counts from the moment it is admitted until its transport closes.
  */
-export function createSocketCaps(options: SocketCapsOptions) {
+export function createSocketCaps(options: SocketCapsOptions, shared?: SharedSocketCounts, logger?: Logger) {
   const byUser = new Map<string, number>();
   const byIp = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string, by: number) => {
@@ -39,24 +43,51 @@ export function createSocketCaps(options: SocketCapsOptions) {
     if (next <= 0) map.delete(key);
     else map.set(key, next);
   };
+  const { maxSocketsPerUser: perUser, maxSocketsPerIp: perIp } = options;
+  const userRefusal = new TooManyConnections(`too many connections: at most ${perUser} open per user (close other tabs)`);
+  const ipRefusal = new TooManyConnections(`too many connections: at most ${perIp} open per address`);
+
+  /** The refusal, if any: the cluster's counts, or this node's while Redis cannot answer. */
+  async function refusalFor(socket: RealtimeSocket, userId: string, ip: string): Promise<TooManyConnections | undefined> {
+    const checks = [
+      ...(perUser > 0 ? [{ kind: "user" as const, id: userId, cap: perUser, local: byUser, refusal: userRefusal }] : []),
+      ...(perIp > 0 ? [{ kind: "ip" as const, id: ip, cap: perIp, local: byIp, refusal: ipRefusal }] : [])
+    ];
+    if (shared && checks.length) {
+      try {
+        const full = await shared.admit(
+          socket.id,
+          checks.map((c) => ({ key: shared.key(c.kind, c.id), cap: c.cap }))
+        );
+        return full === 0 ? undefined : checks[full - 1]?.refusal;
+      } catch (error) {
+        logger?.warn({ err: error }, "cluster socket counts unavailable; capping this node's sockets only");
+      }
+    }
+    return checks.find((c) => (c.local.get(c.id) ?? 0) >= c.cap)?.refusal;
+  }
 
   return function admitSocket(socket: RealtimeSocket, next: (error?: Error) => void): void {
     const userId = socket.data.user.id;
     const ip = clientAddress(socket, options.trustProxyHops);
-    const { maxSocketsPerUser: perUser, maxSocketsPerIp: perIp } = options;
-    if (perUser > 0 && (byUser.get(userId) ?? 0) >= perUser) {
-      return next(new TooManyConnections(`too many connections: at most ${perUser} open per user (close other tabs)`));
-    }
-    if (perIp > 0 && (byIp.get(ip) ?? 0) >= perIp) {
-      return next(new TooManyConnections(`too many connections: at most ${perIp} open per address`));
-    }
-    bump(byUser, userId, 1);
-    bump(byIp, ip, 1);
+    let closed = false;
     // The transport's close always comes, also for a handshake that never became a connection.
     socket.conn.once("close", () => {
-      bump(byUser, userId, -1);
-      bump(byIp, ip, -1);
+      closed = true;
     });
-    next();
+    void refusalFor(socket, userId, ip).then((refusal) => {
+      if (refusal) return next(new TooManyConnections(refusal.message));
+      bump(byUser, userId, 1);
+      bump(byIp, ip, 1);
+      const release = () => {
+        bump(byUser, userId, -1);
+        bump(byIp, ip, -1);
+        shared?.release(socket.id);
+      };
+      // Closed while Redis answered: release at once, or the count would never come down.
+      if (closed) release();
+      else socket.conn.once("close", release);
+      next();
+    });
   };
 }

@@ -16,6 +16,8 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type TimelineEntry =
   | { type: "event"; event: DomainEvent }
+  /** A replay page's size, recorded before its events. */
+  | { type: "sync:page"; size: number }
   | { type: "sync:done"; info: SyncDone }
   | { type: "sync:resync"; info: { reason: ResyncReason; seq: number } }
   | { type: "presence:snapshot"; snapshot: PresenceSnapshot }
@@ -40,6 +42,8 @@ export interface ClientOptions {
   lastSeq?: number;
   path?: string;
   reconnection?: boolean;
+  /** Record replay pages without acknowledging them until releasePages(). */
+  holdPages?: boolean;
 }
 
 /**
@@ -51,9 +55,13 @@ export class TestClient {
   readonly timeline: TimelineEntry[] = [];
   readonly connectErrors: Array<Error & { data?: { code?: string } }> = [];
   lastSeq: number | undefined;
+  /** While set, replay pages are recorded but not acknowledged (see releasePages). */
+  holdPages = false;
+  private readonly heldAcks: Array<() => void> = [];
 
   constructor(url: string, options: ClientOptions = {}) {
     this.lastSeq = options.lastSeq;
+    this.holdPages = options.holdPages ?? false;
     this.socket = io(url, {
       path: options.path ?? "/socket.io",
       transports: ["websocket"],
@@ -72,6 +80,16 @@ export class TestClient {
     this.socket.on("event", (event) => {
       record({ type: "event", event });
       this.lastSeq = Math.max(this.lastSeq ?? 0, event.seq);
+    });
+    // Like the console: apply the page's events in order, then acknowledge it.
+    this.socket.on("sync:page", (page, ack) => {
+      record({ type: "sync:page", size: page.events.length });
+      for (const event of page.events) {
+        record({ type: "event", event });
+        this.lastSeq = Math.max(this.lastSeq ?? 0, event.seq);
+      }
+      if (this.holdPages) this.heldAcks.push(ack);
+      else ack();
     });
     this.socket.on("sync:done", (info) => {
       record({ type: "sync:done", info });
@@ -130,6 +148,12 @@ export class TestClient {
 
   async connectError(timeoutMs = 10_000) {
     return waitFor(() => this.connectErrors[0], { timeoutMs, what: "connect_error" });
+  }
+
+  /** Acknowledges the pages held so far and stops holding. */
+  releasePages(): void {
+    this.holdPages = false;
+    for (const ack of this.heldAcks.splice(0)) ack();
   }
 
   close(): void {

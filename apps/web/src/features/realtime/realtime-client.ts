@@ -106,8 +106,7 @@ export class RealtimeClient {
       this.reconnected = this.connectedBefore;
       this.connectedBefore = true;
       // Should "sync:done" never come, live events must not stay labelled as replayed.
-      clearTimeout(this.syncTimer);
-      this.syncTimer = setTimeout(() => this.finishSync(), 10_000);
+      this.armSyncFallback();
       this.update({ status: this.serverLive ? "live" : "delayed", lostAt: null });
       this.watchdog.arm();
       // No presence:list here: the server pushes presence:snapshot to staff on every connect, and asking
@@ -123,6 +122,13 @@ export class RealtimeClient {
     socket.on("connect_error", (error) => this.onConnectError(error));
     socket.io.on("reconnect_attempt", () => this.update({ status: navigator.onLine ? "reconnecting" : "offline" }));
     socket.on("event", (event) => this.onEvent(event));
+    // A replay comes in pages: apply each in order, then ask for the next by acknowledging it.
+    // Caught up only at sync:done; each page proves the replay is alive, so the fallback waits on.
+    socket.on("sync:page", (page, ack) => {
+      for (const event of page.events) this.onEvent(event);
+      if (this.syncing) this.armSyncFallback();
+      ack();
+    });
     socket.on("sync:done", (info) => {
       this.buffer.advanceTo(info.seq);
       this.finishSync();
@@ -209,6 +215,11 @@ export class RealtimeClient {
       this.versionPending = false;
       this.bumpVersion();
     }, VERSION_THROTTLE_MS);
+  }
+
+  private armSyncFallback(): void {
+    clearTimeout(this.syncTimer);
+    this.syncTimer = setTimeout(() => this.finishSync(), 10_000);
   }
 
   private finishSync(): void {
