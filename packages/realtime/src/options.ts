@@ -50,6 +50,8 @@ const optionsSchema = z.strictObject({
   slowClientCheckMs: z.number().int().positive().default(1_000),
   /** Live events buffered for a socket while its replay runs; past this it is told to resync. */
   replayBufferLimit: z.number().int().positive().default(50_000),
+  /** On a graceful shutdown, how long consoles get to leave for another node after `server:draining` before they are cut off. */
+  drainTimeoutMs: z.number().int().min(0).max(30_000).default(3_000),
   /** Register Node.js process metrics (CPU, heap, event loop) on /metrics. */
   processMetrics: z.boolean().default(false),
   /** Bearer token that opens /stats and /metrics; unset = they are closed. */
