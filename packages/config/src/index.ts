@@ -6,4 +6,4 @@ export { processSingleton, peekProcessSingleton, setProcessSingleton } from "./p
 export { onShutdown } from "./shutdown";
 export { portProblem, findPortProblem } from "./startup-checks";
 export { authorizeOpsRequest, opsTokenSchema } from "./ops-access";
-export { trackRequests, type RequestDrain } from "./drain-http-server";
+export { trackRequests } from "./drain-http-server";
