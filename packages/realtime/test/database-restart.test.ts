@@ -56,7 +56,7 @@ describe("PostgreSQL restarted under load", () => {
     await console1.waitForEvents(1);
 
     // Writes keep coming while the connections are cut: those in flight fail, nothing crashes.
-    const load = touchRepeatedly(web.client, extension.id, 400, "during-restart").catch((error: unknown) => error);
+    const load = touchRepeatedly(web.client, extension.id, 5_000, "during-restart").catch((error: unknown) => error);
     await waitFor(async () => (await currentSeq(tdb.database.client, org.orgId)) >= 5, { what: "writes under way", timeoutMs: 15_000 });
     await proxy.cut();
     expect(await load).toBeInstanceOf(Error);
