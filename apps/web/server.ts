@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
-import { onShutdown } from "@switchboard/config";
+import { onShutdown, trackRequests } from "@switchboard/config";
 import { exportProcessEnv, loadWebConfig } from "./src/env";
 import { startWebEventPipeline, type WebEventPipeline } from "./src/server/boot/event-pipeline";
 import { startWebIntegrations, type WebIntegrations } from "./src/server/boot/integrations";
@@ -15,6 +15,9 @@ import { stampTransportSecurity } from "./src/server/security/transport-security
 import { createWebRuntime } from "./src/server/web-runtime";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** Of onShutdown's 10 s: requests in flight first, then the realtime drain and the rest. */
+const REQUEST_DRAIN_MS = 5_000;
 
 /**
  * The web app's process: migrations, demo seed, Next.js, the outbox relay and — without Redis —
@@ -51,6 +54,8 @@ async function main(): Promise<void> {
     });
   });
 
+  const requests = trackRequests(httpServer);
+
   const { default: next } = await import("next");
   // The app's folder: this file's, or its parent's when it runs compiled from dist/ (the image).
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -71,7 +76,10 @@ async function main(): Promise<void> {
   stdout.write(`\n${formatStartBanner({ url, demo, simulator: pbx.simulating })}\n`);
 
   onShutdown(logger, async () => {
-    httpServer.close();
+    // New connections are refused (the load balancer moves on); requests in flight are answered
+    // while everything they need is still running, within the process's shutdown budget.
+    const { unfinished } = await requests.drain(REQUEST_DRAIN_MS);
+    if (unfinished > 0) logger.warn({ unfinished }, "requests still unanswered at shutdown are cut off");
     // Running jobs finish (or go back to the queue) before the database closes.
     await jobs.close().catch((error: unknown) => logger.warn({ err: error }, "job queue did not close cleanly"));
     await pbx.close().catch((error: unknown) => logger.warn({ err: error }, "PBX services did not close cleanly"));

@@ -6,3 +6,4 @@ export { processSingleton, peekProcessSingleton, setProcessSingleton } from "./p
 export { onShutdown } from "./shutdown";
 export { portProblem, findPortProblem } from "./startup-checks";
 export { authorizeOpsRequest, opsTokenSchema } from "./ops-access";
+export { trackRequests } from "./drain-http-server";

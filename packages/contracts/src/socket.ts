@@ -34,6 +34,15 @@ export interface ServerStatus {
   nodeId: string;
 }
 
+/**
+ * The node is shutting down (deploy, scale-in): it has stopped taking connections and closes the
+ * open ones shortly. Consoles reconnect at once — behind the load balancer that is another node —
+ * and resume from their last seq, so nothing is missed.
+ */
+export interface ServerDraining {
+  nodeId: string;
+}
+
 export interface SyncDone {
   /** Highest seq the server has replayed (or knows of) for this organization. */
   seq: number;
@@ -98,6 +107,7 @@ export interface ServerToClientEvents {
   "server:status": (status: ServerStatus) => void;
   /** Every few seconds while connected; a console that misses them moves to another node (see HeartbeatWatchdog). */
   "server:heartbeat": (heartbeat: ServerHeartbeat) => void;
+  "server:draining": (info: ServerDraining) => void;
   "session:expired": () => void;
   /**
    * The user's role or offices changed: from this event on the socket receives what the new

@@ -153,6 +153,36 @@ describe("relay (PostgreSQL + Redis)", () => {
     expect(new Set(appended.map((a) => a.by)).size).toBe(2);
   }, 120_000);
 
+  it("stop() (SIGTERM) lets the round in flight finish: what it appended is marked published before it resolves", async () => {
+    const { client: db } = testDb.database;
+    const log = await openLog();
+    const org = await createOrganization(db);
+    await createExtensionRow(db, testDb.box, org.id, "1");
+    let entered: () => void = () => undefined;
+    const inRound = new Promise<void>((resolve) => (entered = resolve));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gated = new RecordingLog(log, [], "gated");
+    const append = gated.append.bind(gated);
+    gated.append = async (events) => {
+      entered();
+      await gate;
+      return append(events);
+    };
+    const relay = createRelay({ database: testDb.database, log: gated, logger: silent });
+    relay.start();
+    await inRound;
+    let stopped = false;
+    const stopping = relay.stop().then(() => (stopped = true));
+    // The round holds its transaction while the append waits: nothing is marked yet, stop waits.
+    expect(await unpublished(org.id)).toBeGreaterThan(0);
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(await unpublished(org.id)).toBe(0);
+    expect((await readAll(log, org.id)).map((e) => e.seq)).toEqual(oneTo(await testDb.database.raw.outboxEvent.count({ where: { organizationId: org.id } })));
+  });
+
   it("prunes published rows past retention and never unpublished ones", async () => {
     const { client: db, raw } = testDb.database;
     const log = await openLog();

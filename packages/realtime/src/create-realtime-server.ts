@@ -11,6 +11,7 @@ import { createAuthMiddleware } from "./auth/authenticate";
 import { SessionUserLoader } from "./auth/session-user-loader";
 import { createConnectionHandler } from "./connection";
 import { Delivery } from "./delivery/delivery";
+import { drainSockets } from "./drain-sockets";
 import { startHeartbeat } from "./delivery/heartbeat";
 import { SharedSocketCounts } from "./guard/shared-socket-counts";
 import { createSocketCaps } from "./guard/socket-caps";
@@ -52,7 +53,7 @@ export interface RealtimeServer {
   stats(): RealtimeStats;
   /** /healthz, /readyz, /stats, /metrics (also under /realtime/…); false = not ours. */
   handleOpsRequest(req: IncomingMessage, res: ServerResponse): boolean;
-  /** graceful (default): announce departures, then drop connections so clients reconnect elsewhere.
+  /** graceful (default): `server:draining` to every socket (they move to another node), announce departures, then drop whoever is left.
    *  graceful: false behaves like a crash: no cleanup reaches Redis (tests, fatal errors). */
   close(options?: { graceful?: boolean }): Promise<void>;
 }
@@ -193,7 +194,12 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     handleOpsRequest: createOpsHandler({ readiness, stats, registry: metrics.registry, opsToken: options.opsToken }),
     async close({ graceful = true } = {}) {
       if (closing) return;
+      // From here new handshakes are refused; the open sockets are asked to move before anything stops.
       closing = true;
+      if (graceful) {
+        const drained = await drainSockets(io, nodeId, options.drainTimeoutMs);
+        if (drained > 0) logger.info({ sockets: drained, left: drained - io.of("/").sockets.size }, "asked consoles to reconnect to another node");
+      }
       stopSlowWatch();
       stopHeartbeat();
       delivery.stop();

@@ -56,6 +56,8 @@ const optionsSchema = z.strictObject({
   replayPageEvents: z.number().int().positive().max(SYNC_PAGE_MAX_EVENTS).default(SYNC_PAGE_MAX_EVENTS),
   /** A console that leaves a replay page unacknowledged this long is told to resync. */
   replayPageAckTimeoutMs: z.number().int().positive().default(30_000),
+  /** On a graceful shutdown, how long consoles get to leave for another node after `server:draining` before they are cut off. */
+  drainTimeoutMs: z.number().int().min(0).max(30_000).default(3_000),
   /** Register Node.js process metrics (CPU, heap, event loop) on /metrics. */
   processMetrics: z.boolean().default(false),
   /** Bearer token that opens /stats and /metrics; unset = they are closed. */

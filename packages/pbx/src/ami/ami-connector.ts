@@ -13,6 +13,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
 import { CALL_CONTROL_ERRORS, controlCall, type CallControlRequest, type CallControlResult } from "./call-control";
 import { ConnectionStatusWriter } from "./connection-status";
 import type { ParserStats } from "./frame-parser";
+import { DatabaseRepair } from "./database-repair";
 import { LIST_EVENTS_APPLIED_LIVE, resyncFromPbx, resyncQueues } from "./resync";
 
 export interface AmiConnectorOptions {
@@ -63,6 +64,7 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
   private running: Promise<void> | undefined;
   private connects = 0;
   private queueResyncTimer: NodeJS.Timeout | undefined;
+  private repair: DatabaseRepair | undefined;
   private lastQueueResync = 0;
   private readonly parserTotals: ParserStats = { frames: 0, garbageLines: 0, malformedFrames: 0, oversizedFrames: 0 };
   private readonly limitDrops: Partial<Record<AmiLimitName, number>> = {};
@@ -75,7 +77,13 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
   ) {
     super();
     this.maxTrackerBacklog = options.limits?.maxTrackerBacklog ?? DEFAULT_AMI_LIMITS.maxTrackerBacklog;
-    this.tracker = new CallTracker({ db: options.db, orgId, log: options.log, onQueueAnomaly: () => this.scheduleQueueResync() });
+    this.tracker = new CallTracker({
+      db: options.db,
+      orgId,
+      log: options.log,
+      onQueueAnomaly: () => this.scheduleQueueResync(),
+      onWriteError: () => this.scheduleRepair()
+    });
     this.statusWriter = new ConnectionStatusWriter(options.db, options.connectionId, (status) => this.emit("status", status));
   }
 
@@ -90,6 +98,7 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.queueResyncTimer);
+    this.repair?.cancel();
     this.wake?.();
     this.client?.close();
     await this.running;
@@ -218,6 +227,32 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
       void resyncQueues(client, this.tracker, this.options.log).then(() => this.emit("resynced"));
     }, wait);
     this.queueResyncTimer.unref();
+  }
+
+  /**
+   * A write failed (PostgreSQL restarting, unreachable): the PBX's events meanwhile are lost to the
+   * database, and the AMI connection that never dropped would not resync by itself. Once the
+   * database answers again, the current session re-reads everything from the PBX, so a call that
+   * ended during the outage is ended. Failures during that resync plan another one.
+   */
+  private scheduleRepair(): void {
+    if (this.repair || this.stopped) return;
+    const { db, connectionId, log } = this.options;
+    log.warn("PBX activity could not be written; resyncing from the PBX once the database answers");
+    this.repair = new DatabaseRepair(
+      () => db.pbxConnection.findUnique({ where: { id: connectionId }, select: { id: true } }).then(() => undefined),
+      async () => {
+        this.repair = undefined;
+        const client = this.client;
+        // No session: the next login resyncs anyway.
+        if (!client || this.stopped || this.statusWriter.current() !== "connected") return;
+        log.info("database reachable again; resyncing from the PBX");
+        await resyncFromPbx(client, this.tracker, log);
+        this.emit("resynced");
+      },
+      log,
+      this.options.random
+    );
   }
 
   private retire(client: AmiClient): void {

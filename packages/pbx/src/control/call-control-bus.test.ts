@@ -106,6 +106,25 @@ describe("call control over Redis", () => {
     }
   });
 
+  it("Redis restarted empty: both sides reconnect and resubscribe, and call control works again", async () => {
+    const own = await startPrivateRedis();
+    const options = { url: own.url, keyPrefix: "restarted", log: silentLog };
+    const { target, seen } = recordingTarget(["org-a"]);
+    const server = await serveCallControl(target, options);
+    const client = await createRedisCallControlClient({ ...options, timeoutMs: 2000 });
+    try {
+      expect(await client.control("org-a", HANGUP)).toEqual({ ok: true, message: "done for org-a" });
+      // A restart loses every subscription with the data: only a resubscribe brings requests and answers back.
+      await own.restart();
+      await expect.poll(() => client.control("org-a", HANGUP), { timeout: 15_000 }).toEqual({ ok: true, message: "done for org-a" });
+      expect(seen.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await client.close();
+      await server.close();
+      await own.stop();
+    }
+  });
+
   it("refresh asks the serving supervisor to re-read its connections", async () => {
     const options = bus();
     const recorder = recordingTarget([]);

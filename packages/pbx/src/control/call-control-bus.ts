@@ -36,6 +36,8 @@ function connection(url: string, name: string, log: Logger, role: "publisher" | 
     enableOfflineQueue: role === "subscriber",
     maxRetriesPerRequest: role === "subscriber" ? null : 0,
     connectionName: name,
+    // A Redis restarted empty has forgotten every subscription: renew them on each reconnect.
+    autoResubscribe: true,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000)
   });
   redis.on("error", (error: Error) => log.debug({ err: error.message, connection: name }, "call-control Redis connection error"));

@@ -92,6 +92,8 @@ export interface CallTrackerOptions {
   now?: () => Date;
   /** Queue activity contradicted what is recorded (unknown queue or caller, agent events out of order). */
   onQueueAnomaly?: () => void;
+  /** A change could not be written (the database unreachable): what it left wrong needs a resync. */
+  onWriteError?: () => void;
 }
 
 /**
@@ -228,6 +230,7 @@ export class CallTracker {
       .catch((error: unknown) => {
         this.stats.writeErrors++;
         this.options.log.error({ err: error }, "applying PBX activity failed");
+        this.options.onWriteError?.();
         return undefined;
       })
       .finally(() => this.queued--);

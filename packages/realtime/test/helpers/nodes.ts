@@ -77,10 +77,12 @@ export async function startNode(setup: NodeSetup): Promise<TestNode> {
     async stop() {
       if (done) return;
       done = true;
+      // As the node process does on SIGTERM: refuse new connections, drain the sockets, close.
+      const closed = new Promise((resolve) => http.close(resolve));
       await realtime.close({ graceful: true });
       await releaseOwned();
       http.closeAllConnections();
-      await new Promise((resolve) => http.close(resolve));
+      await closed;
     },
     async kill() {
       if (done) return;

@@ -30,6 +30,7 @@ export type TimelineEntry =
   | { type: "session:expired" }
   | { type: "access:changed"; info: { message: string } }
   | { type: "session:ended"; info: { reason: string; message: string } }
+  | { type: "server:draining"; info: { nodeId: string } }
   | { type: "connect" }
   | { type: "disconnect"; reason: string };
 
@@ -109,6 +110,11 @@ export class TestClient {
     this.socket.on("session:expired", () => record({ type: "session:expired" }));
     this.socket.on("access:changed", (info) => record({ type: "access:changed", info }));
     this.socket.on("session:ended", (info) => record({ type: "session:ended", info }));
+    // Like the console: a node shutting down is left at once, for whichever node the balancer picks.
+    this.socket.on("server:draining", (info) => {
+      record({ type: "server:draining", info });
+      this.socket.disconnect().connect();
+    });
   }
 
   get events(): DomainEvent[] {

@@ -140,6 +140,9 @@ export class RealtimeClient {
       this.options.onResync();
     });
     socket.on("server:heartbeat", (beat) => this.watchdog.beat(beat));
+    // The node is shutting down: leave now rather than when it cuts us off; the balancer sends the
+    // reconnect to another node (this one takes no new connections) and we resume from our seq.
+    socket.on("server:draining", () => this.leaveNode());
     socket.on("server:status", ({ live }) => {
       this.serverLive = live;
       if (socket.connected) this.update({ status: live ? "live" : "delayed" });
