@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
+import pg from "pg";
 import { expect, test } from "./fixtures";
+import { demoAccounts } from "./fixtures/demo-accounts";
 import { uniqueSuffix } from "./fixtures/console";
 import type { Page } from "@playwright/test";
 
@@ -86,5 +88,74 @@ test("an admin imports users from CSV: preview, confirm, the users appear live i
     });
   } finally {
     await invitee.close();
+  }
+});
+
+/**
+ * Someone else's uncommitted user with `email` (in the demo organization): an import that reaches
+ * that address waits there until `release()` rolls it back, so a test sees it part-way, for sure.
+ */
+async function holdEmail(databaseUrl: string, email: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query(
+    `INSERT INTO users (id, organization_id, name, email, role, status, updated_at)
+     SELECT gen_random_uuid(), organization_id, 'Holder', $1, 'customer', 'active', now() FROM users WHERE email = $2`,
+    [email, demoAccounts.admin]
+  );
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      await client.query("ROLLBACK");
+      await client.end();
+    }
+  };
+}
+
+test("a large users import moves the progress bar in another admin tab, and cancelling it removes everyone it had added there too", async ({
+  page,
+  loginAs,
+  stack
+}) => {
+  test.setTimeout(120_000);
+  const s = uniqueSuffix();
+  const ROWS = 200;
+  const person = (i: number) => ({ name: `Bulk ${s} ${i}`, email: `bulk.${s}.${i}@example.test` });
+  const lines = Array.from({ length: ROWS }, (_, i) => `${person(i).email},${person(i).name},customer,`);
+  await loginAs(page, "admin");
+  const watcher = await page.context().newPage();
+  await watcher.goto("/users");
+  await expect(watcher.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  // The import writes batches of 50 and waits inside the third one, at this address.
+  const holder = await holdEmail(stack.databaseUrl, person(120).email);
+  try {
+    await page.goto("/users");
+    await page.getByRole("link", { name: "Import CSV" }).click();
+    await page.getByLabel("CSV file").setInputFiles(csvFile(lines));
+    await page.getByRole("button", { name: "Check file" }).click();
+    await expect(page.getByText(`${ROWS} rows: ${ROWS} ready to import, 0 with errors. Nothing has been written yet.`)).toBeVisible();
+    await page.getByRole("button", { name: `Import ${ROWS} users` }).click();
+
+    await test.step("the watching tab's bar stands part-way, and the people written so far are listed", async () => {
+      const bar = watcher.getByRole("region", { name: "Jobs in progress" }).getByRole("progressbar", { name: "Users import progress" });
+      await expect(bar).toHaveAttribute("aria-valuemax", String(ROWS), { timeout: 30_000 });
+      await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 30_000 }).toBeGreaterThan(0);
+      expect(Number(await bar.getAttribute("aria-valuenow"))).toBeLessThan(ROWS);
+      await expect(bar).toHaveAttribute("aria-valuetext", new RegExp(`of ${ROWS}`));
+      await expect(userRow(watcher, person(99).name)).toBeVisible({ timeout: 30_000 });
+    });
+
+    await test.step("cancel: the import stops and the watching tab drops the people it had added", async () => {
+      await page.getByRole("button", { name: "Cancel import" }).click();
+      await holder.release();
+      await expect(page.getByRole("status").filter({ hasText: "Cancelled; nothing imported" })).toBeVisible({ timeout: 60_000 });
+      await expect(userRow(watcher, person(99).name)).toHaveCount(0, { timeout: 30_000 });
+      await expect(userRow(watcher, person(0).name)).toHaveCount(0);
+    });
+  } finally {
+    await holder.release();
   }
 });

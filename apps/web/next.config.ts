@@ -21,7 +21,8 @@ const nextConfig: NextConfig = {
     "@switchboard/db",
     "@switchboard/pbx",
     "@switchboard/egress",
-    "@switchboard/integrations"
+    "@switchboard/integrations",
+    "@switchboard/mail"
   ],
   // Native, wasm or worker-based packages are loaded by Node at run time, never bundled. Prisma's
   // runtime must stay external too: the database handle is created by server.ts (outside the

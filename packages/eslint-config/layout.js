@@ -10,7 +10,15 @@ import path from "node:path";
  */
 
 const APP_PACKAGES = ["@switchboard/web", "@switchboard/realtime-node", "@switchboard/bench", "@switchboard/e2e", "@switchboard/tools"];
-const SERVER_PACKAGES = ["@switchboard/auth", "@switchboard/config", "@switchboard/db", "@switchboard/events", "@switchboard/pbx", "@switchboard/realtime"];
+const SERVER_PACKAGES = [
+  "@switchboard/auth",
+  "@switchboard/config",
+  "@switchboard/db",
+  "@switchboard/events",
+  "@switchboard/mail",
+  "@switchboard/pbx",
+  "@switchboard/realtime"
+];
 
 const WORKSPACE_ROOT = /^(.*?\/(?:apps|packages)\/[^/]+|.*?\/(?:bench|e2e|tools))(?:\/|$)/;
 

@@ -11,6 +11,7 @@ import {
   type CoreConfig
 } from "@switchboard/config";
 import { integrationsEnvShape, resolveIntegrationSettings, type IntegrationSettings } from "@switchboard/integrations";
+import { mailEnvShape, resolveMailConfig, type MailConfig } from "@switchboard/mail";
 import type { RequestLimitSettings } from "./server/request-limits";
 
 const webEnvSchema = z
@@ -65,11 +66,6 @@ const webEnvSchema = z
     JOB_WORKER: z.enum(["in-process", "external"], { error: "must be in-process or external" }).optional(),
     /** The console's public address, for links in invitations and password resets; unset: the address the request came to. */
     PUBLIC_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
-    /** Mail server for invitation and reset links (smtp://user:pass@host:587, smtps://…); unset: links are only shown. */
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL")
-      .optional(),
     /** Bearer token that opens /stats and /metrics (every organization's counters); unset = closed. */
     OPS_TOKEN: opsTokenSchema.optional(),
     /** REST calls per minute of one user (tokens and sessions alike); more are answered 429. */
@@ -78,8 +74,7 @@ const webEnvSchema = z
     API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: positiveInt.default(1200),
     /** Deliveries per minute to one PBX webhook integration. */
     PBX_WEBHOOK_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
-    /** The From address of those mails. */
-    MAIL_FROM: z.string().min(3).default("Switchboard <no-reply@switchboard.invalid>")
+    ...mailEnvShape
   })
   .superRefine((env, ctx) => {
     if (env.PBX_CONNECTOR === "external" && !env.REDIS_URL)
@@ -108,7 +103,7 @@ export type WebConfig = CoreConfig & {
   /** This process runs the jobs itself. */
   runJobs: boolean;
   publicUrl: string | undefined;
-  mail: { url: string; from: string } | null;
+  mail: MailConfig | null;
   opsToken: string | undefined;
   requestLimits: RequestLimitSettings;
 };
@@ -143,7 +138,7 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     integrations: resolveIntegrationSettings(env),
     runJobs: (env.JOB_WORKER ?? (env.REDIS_URL ? "external" : "in-process")) === "in-process",
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
-    mail: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null,
+    mail: resolveMailConfig(env),
     opsToken: env.OPS_TOKEN,
     requestLimits: {
       apiPerUser: env.API_RATE_LIMIT_PER_MINUTE,

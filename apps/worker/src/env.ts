@@ -11,11 +11,14 @@ import {
   type CoreConfig
 } from "@switchboard/config";
 import { integrationsEnvShape, resolveIntegrationSettings, type IntegrationSettings } from "@switchboard/integrations";
+import { mailEnvShape, resolveMailConfig, type MailConfig } from "@switchboard/mail";
 
 const workerEnvSchema = z
   .object({
     ...coreEnvShape,
     ...integrationsEnvShape,
+    /** Invitations of people a users import adds are mailed through it (the web app's SMTP_URL and MAIL_FROM). */
+    ...mailEnvShape,
     /** GET /healthz, /readyz, /stats and /metrics (queue gauges); 0 = no ops server. */
     WORKER_OPS_PORT: portSchema.default(3300),
     WORKER_OPS_HOST: z.string().default("0.0.0.0"),
@@ -46,6 +49,7 @@ export type WorkerConfig = CoreConfig & {
   webhookConcurrency: number;
   redisKeyPrefix: string;
   retention: { maxEvents: number; maxAgeMs: number };
+  mail: MailConfig | null;
 };
 
 /** `npm run worker`'s configuration; a bad variable stops the process with its name. */
@@ -64,6 +68,7 @@ export function loadWorkerConfig(source: Record<string, string | undefined> = pr
     opsToken: env.OPS_TOKEN,
     webhookConcurrency: env.WORKER_WEBHOOK_CONCURRENCY,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
-    retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 }
+    retention: { maxEvents: env.RETENTION_MAX_EVENTS, maxAgeMs: env.RETENTION_MAX_AGE_SECONDS * 1000 },
+    mail: resolveMailConfig(env)
   };
 }

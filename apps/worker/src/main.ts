@@ -5,6 +5,7 @@ import { onShutdown } from "@switchboard/config";
 import { initDatabase } from "@switchboard/db";
 import { egressPolicyFor } from "@switchboard/egress";
 import { createJobsOpsHandler, startIntegrations } from "@switchboard/integrations";
+import { createInvitationSender } from "@switchboard/mail";
 import { startEventPipeline } from "@switchboard/realtime";
 import { loadWorkerConfig } from "./env";
 
@@ -36,7 +37,10 @@ async function main(): Promise<void> {
       localPorts: config.opsPort ? [config.opsPort] : []
     }),
     runWorker: true,
-    webhookConcurrency: config.webhookConcurrency
+    webhookConcurrency: config.webhookConcurrency,
+    ...(config.mail
+      ? { sendInvitation: createInvitationSender(config.mail, (error) => logger.warn({ err: error }, "mailing an imported invitation failed")) }
+      : {})
   });
   const handleOps = createJobsOpsHandler(integrations.metrics, config.opsToken);
   const server = config.opsPort
@@ -45,7 +49,7 @@ async function main(): Promise<void> {
       })
     : undefined;
   if (server) await new Promise<void>((resolve) => server.listen(config.opsPort, config.opsHost, resolve));
-  logger.info({ ops: config.opsPort || "off" }, "job worker running");
+  logger.info({ ops: config.opsPort || "off", mail: config.mail ? "on" : "off" }, "job worker running");
 
   onShutdown(
     logger,

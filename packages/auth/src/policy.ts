@@ -136,6 +136,7 @@ export function viewEventFor(viewer: Viewer, event: DomainEvent): DomainEvent | 
     case "user.reactivated":
     case "user.signed_in":
     case "user.sessions_revoked":
+    case "user.deleted":
       // Staff see the team live; everyone sees their own account change.
       return canReadUsers(viewer) || viewer.id === event.data.id ? reduced(event, withoutSessionVersion) : null;
     case "office.created":

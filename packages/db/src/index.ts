@@ -27,6 +27,7 @@ export * from "./services/organizations";
 export * from "./services/parse-input";
 export * from "./services/sign-in";
 export * from "./services/sign-in-links";
+export { removeAddedPeople } from "./services/remove-added-people";
 export * from "./services/snapshot";
 export * from "./services/team-access";
 export * from "./services/tickets";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeLink, redeemLink, type ActingViewer } from "@switchboard/db";
 import { createOrganization, createUser } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
-import { getExportFile, getJob, previewImport, startImport, type InvitationMail } from "../src/index";
+import { cancelJob, getExportFile, getJob, previewImport, startImport, type InvitationMail } from "../src/index";
 import { startIntegrationHarness, type IntegrationHarness } from "../src/testing";
 
 let t: TestDatabase;
@@ -49,21 +49,33 @@ const userEvents = (since: bigint) =>
 const lastSeq = async () =>
   (await t.database.raw.outboxEvent.findFirst({ where: { organizationId: orgId }, orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0n;
 
-/** A user row inserted (without events) in a transaction that stays open until `commit()`. */
+/**
+ * A user row inserted (without events) in a transaction that stays open until `commit()` or
+ * `rollBack()`: an import writing the same address waits for it at that row.
+ */
 function holdUncommittedUser(email: string) {
-  const gates = { inserted: () => {}, commit: () => {} };
+  const gates = { inserted: () => {}, end: (_commit: boolean) => {} };
   const inserted = new Promise<void>((resolve) => (gates.inserted = resolve));
-  const release = new Promise<void>((resolve) => (gates.commit = resolve));
-  const done = t.database.raw.$transaction(
-    async (tx) => {
-      await tx.user.create({ data: { organizationId: orgId, name: "Meanwhile", email, role: "customer" } });
-      gates.inserted();
-      await release;
-    },
-    { timeout: 60_000 }
-  );
-  return { inserted, done, commit: () => gates.commit() };
+  const ended = new Promise<boolean>((resolve) => (gates.end = resolve));
+  const done = t.database.raw
+    .$transaction(
+      async (tx) => {
+        await tx.user.create({ data: { organizationId: orgId, name: "Meanwhile", email, role: "customer" } });
+        gates.inserted();
+        if (!(await ended)) throw new RolledBack();
+      },
+      { timeout: 120_000 }
+    )
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return { inserted, done, commit: () => gates.end(true), rollBack: () => gates.end(false) };
 }
+
+class RolledBack extends Error {}
+
+const jobEvents = (jobId: string) =>
+  t.database.raw.outboxEvent.findMany({ where: { subjectKind: "job", subjectId: jobId }, orderBy: { seq: "asc" }, select: { type: true, data: true } });
 
 describe("users import", () => {
   it("the preview names every bad row and writes nothing", async () => {
@@ -133,7 +145,20 @@ describe("users import", () => {
     expect(view.error).toBe("row 102: this email address is already in use");
     expect(view.result?.summary).toBe("Nothing imported: row 102 failed");
     expect((await usersLike(s)).map((u) => u.email)).toEqual([`p100-${s}@example.com`]);
-    expect((await userEvents(before)).filter((e) => e.type === "user.created")).toHaveLength(0);
+    // The batches before row 102 committed and were deleted again: consoles saw each one go.
+    const events = await userEvents(before);
+    const created = events
+      .filter((e) => e.type === "user.created")
+      .map((e) => e.subjectId)
+      .sort();
+    expect(created).toHaveLength(100);
+    expect(
+      events
+        .filter((e) => e.type === "user.deleted")
+        .map((e) => e.subjectId)
+        .sort()
+    ).toEqual(created);
+    expect(mailed.filter((m) => m.email.endsWith(`${s}@example.com`))).toEqual([]);
     expect(await t.database.client.userToken.count({ where: { user: { email: { endsWith: `${s}@example.com` } } } })).toBe(0);
   });
 
@@ -190,4 +215,55 @@ describe("users import", () => {
     await redeemLink(t.database.client, { token, password: "a-long-enough-passphrase-9" });
     expect((await t.database.client.user.findUnique({ where: { email: `ann-${s}@example.com` } }))?.status).toBe("active");
   });
+
+  it("a large import commits in batches: its progress moves (job.progress more than once before the end)", async () => {
+    const s = tag();
+    const csv = csvOf(Array.from({ length: 1000 }, (_, i) => `big${i}-${s}@example.com,Person ${i},customer,`));
+    const job = await startImport(harness.deps, admin, { kind: "users", csv, mode: "all_or_nothing" });
+    await expect.poll(finished(job.id), { timeout: 120_000, interval: 250 }).toBe("completed");
+    const events = await jobEvents(job.id);
+    const progress = events.filter((e) => e.type === "job.progress").map((e) => (e.data as { done: number }).done);
+    const midway = progress.filter((done) => done > 0 && done < 1000);
+    expect(midway.length).toBeGreaterThan(1);
+    expect(midway).toEqual([...midway].sort((a, b) => a - b));
+    expect(events.at(-1)?.type).toBe("job.completed");
+    expect(await usersLike(s)).toHaveLength(1000);
+  }, 150_000);
+
+  it("cancel midway: the people already written are deleted again, nobody is invited or mailed", async () => {
+    const s = tag();
+    mailed.length = 0;
+    const csv = csvOf(Array.from({ length: 1000 }, (_, i) => `c${i}-${s}@example.com,Person ${i},${i % 2 ? "agent" : "customer"},`));
+    const before = await lastSeq();
+    // The import waits at row 902 (this address) until the cancel has been asked for.
+    const blocker = holdUncommittedUser(`c900-${s}@example.com`);
+    await blocker.inserted;
+    const job = await startImport(harness.deps, admin, { kind: "users", csv, mode: "all_or_nothing" }, { linkBase: "https://sb.example" });
+    await expect.poll(async () => (await getJob(harness.deps, admin, job.id)).done, { timeout: 120_000, interval: 100 }).toBe(900);
+    expect(await usersLike(s)).toHaveLength(900);
+    // The batch in flight holds the job row, so the cancel lands once it commits.
+    const cancelling = cancelJob(harness.deps, admin, job.id);
+    blocker.rollBack();
+    await blocker.done;
+    await cancelling;
+    await expect.poll(finished(job.id), { timeout: 120_000, interval: 250 }).toBe("cancelled");
+    const view = await getJob(harness.deps, admin, job.id);
+    expect(view.result?.summary).toBe("Cancelled; nothing imported");
+    expect(await usersLike(s)).toHaveLength(0);
+    expect(await t.database.client.userToken.count({ where: { user: { email: { endsWith: `${s}@example.com` } } } })).toBe(0);
+    const events = await userEvents(before);
+    const created = events
+      .filter((e) => e.type === "user.created")
+      .map((e) => e.subjectId)
+      .sort();
+    expect(created.length).toBeGreaterThanOrEqual(900);
+    expect(
+      events
+        .filter((e) => e.type === "user.deleted")
+        .map((e) => e.subjectId)
+        .sort()
+    ).toEqual(created);
+    expect(mailed).toEqual([]);
+    await expect(getExportFile(harness.deps, admin, job.id)).rejects.toMatchObject({ code: "not_found" });
+  }, 150_000);
 });

@@ -71,6 +71,8 @@ const eventDataSchemas = {
   "user.signed_in": userEventDataSchema,
   /** Every session of the user ended: "sign out everywhere", a password change or reset. */
   "user.sessions_revoked": userEventDataSchema,
+  /** Removed again by the import that created it (an all-or-nothing import that did not finish); its last state. */
+  "user.deleted": userEventDataSchema,
   "office.created": officeRecordSchema,
   /** Renamed or its members changed. */
   "office.updated": officeRecordSchema,

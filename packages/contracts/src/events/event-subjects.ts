@@ -47,6 +47,7 @@ type EventSubjectKinds = EveryEventType<{
   "user.reactivated": "user";
   "user.signed_in": "user";
   "user.sessions_revoked": "user";
+  "user.deleted": "user";
   "office.created": "office";
   "office.updated": "office";
   "office.deleted": "office";

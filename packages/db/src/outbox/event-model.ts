@@ -36,6 +36,11 @@ interface EventModelParts<Row, T extends EventType, D extends DeletionType, Kind
   readonly announce: Announce<Row, T>;
   /** Deleting a row announces `type` with `{ id, label }`; without it deletions announce nothing. */
   readonly deleted?: { readonly type: D; readonly label: (row: Row) => string };
+  /**
+   * Deleting a row announces this type with the row's view as it was (instead of `{ id, label }`):
+   * for subjects whose every event must carry their state (a user's access facts).
+   */
+  readonly deletedWithView?: T;
   /** Every row belongs to one organization; its events go to that organization's rooms. */
   readonly orgId: (row: Row) => string;
   /** The event's subject id; the row's id unless the row describes another subject. */
@@ -72,7 +77,7 @@ export type EventModelRegistry = { readonly [M in Prisma.ModelName]: EventBearin
 
 /** Which event type a write of `row` announces, or null. */
 export function eventTypeOf<Row>(model: EventBearing<Row>, verb: Verb, before: Row | null, row: Row): EventType | null {
-  if (verb === "deleted") return model.deleted?.type ?? null;
+  if (verb === "deleted") return model.deleted?.type ?? model.deletedWithView ?? null;
   const announce = model.announce;
   return "pick" in announce ? announce.pick(verb, before, row) : announce[verb];
 }

@@ -140,7 +140,8 @@ const webhookDelivery: EventModel<WebhookDelivery, "webhook.delivery_recorded"> 
 };
 
 /**
- * People are never deleted (deactivated instead: their history stays). Office membership changes
+ * People are deactivated, not deleted (their history stays); only an import that did not finish
+ * deletes the people it created (user.deleted, with their last state). Office membership changes
  * are announced as updates of the users concerned (the services touch them), so a realtime node
  * learns of every change of someone's access from their own events, in order.
  */
@@ -148,6 +149,7 @@ const user: EventModel<UserRow, UserEventType> = {
   kind: "user",
   include: userIncludes,
   announce: { pick: userEventType },
+  deletedWithView: "user.deleted",
   orgId: orgOf,
   view: toUserEventData
 };

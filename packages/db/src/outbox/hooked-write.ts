@@ -66,7 +66,7 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
       return reshape(d, model, row, shape);
     }
     case "delete": {
-      if (!model.deleted) return d.delete(args);
+      if (!model.deleted && !model.deletedWithView) return d.delete(args);
       if (!shape) {
         const row = await d.delete({ where: args.where, ...loaded });
         await writeEvents(ctx, model, "deleted", [row]);
@@ -93,7 +93,7 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
       return operation === "updateMany" ? { count: rows.length } : reshapeMany(d, model, rows, shape);
     }
     case "deleteMany": {
-      if (!model.deleted) return d.deleteMany(args);
+      if (!model.deleted && !model.deletedWithView) return d.deleteMany(args);
       const rows = await d.findMany({ where: args.where, ...loaded });
       const { count } = await d.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
       await writeEvents(ctx, model, "deleted", rows);

@@ -1,5 +1,5 @@
 import { RULES } from "@switchboard/auth";
-import { translatePrismaError, withActor } from "@switchboard/db";
+import { translatePrismaError } from "@switchboard/db";
 import { previewExtensionCsv, type ExtensionImportRow } from "./extension-csv";
 import type { ImportKindSpec } from "./import-kind";
 
@@ -8,7 +8,7 @@ const UNIQUE = {
   sip_username: ["sipUsername", "an extension with this SIP username already exists"]
 } satisfies Record<string, [string, string]>;
 
-/** Extensions from CSV: admins; batches commit as they go and are deleted again if all-or-nothing fails. */
+/** Extensions from CSV: admins only. */
 export const extensionImport: ImportKindSpec<ExtensionImportRow, never> = {
   kind: "extensions",
   jobKind: "import_extensions",
@@ -17,18 +17,15 @@ export const extensionImport: ImportKindSpec<ExtensionImportRow, never> = {
   preview: (deps, viewer, csv) => previewExtensionCsv(deps.db, deps.box, viewer.orgId, csv),
   sample: (r) => ({ row: r.row, number: r.data.number, displayName: r.data.displayName, sipUsername: r.data.sipUsername }),
   created: (r) => ({ row: r.row, number: r.data.number }),
-  batchSize: () => 50,
   async write(tx, run, item) {
     await tx.extension
       .create({ data: { ...item.data, organizationId: run.orgId, userId: null } })
       .catch((e: unknown) => translatePrismaError(e, UNIQUE, "extension"));
     return null;
   },
+  keyOf: (c) => ("number" in c ? c.number : null),
   /** By number: numbers are unique per organization. */
-  async remove(run, created) {
-    const numbers = created.flatMap((c) => ("number" in c ? [c.number] : []));
-    for (let i = 0; i < numbers.length; i += 200) {
-      await withActor(run.actor, () => run.deps.db.extension.deleteMany({ where: { organizationId: run.orgId, number: { in: numbers.slice(i, i + 200) } } }));
-    }
+  async remove(tx, run, numbers) {
+    await tx.extension.deleteMany({ where: { organizationId: run.orgId, number: { in: numbers } } });
   }
 };

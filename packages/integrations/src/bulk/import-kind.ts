@@ -22,9 +22,9 @@ export interface ImportRun {
 }
 
 /**
- * One kind of CSV import: its columns and checks (the preview), how a checked row is written, and
- * what is left to do once every row is in. The job, its progress, cancel and result are shared
- * (import-runner.ts).
+ * One kind of CSV import: its columns and checks (the preview), how a checked row is written and
+ * removed again, and what is left to do once every row is in. The job, its batches, progress,
+ * cancel, undo and result are shared (import-runner.ts, import-compensation.ts).
  */
 export interface ImportKindSpec<Row extends ImportRowBase, Offer> {
   kind: ImportKind;
@@ -34,15 +34,15 @@ export interface ImportKindSpec<Row extends ImportRowBase, Offer> {
   preview(deps: IntegrationDeps, viewer: ActingViewer, csv: string): Promise<ImportPreview<Row>>;
   sample(row: Row): ImportPreviewView["sample"][number];
   created(row: Row): CreatedItem;
-  /**
-   * Rows per transaction. A kind whose rows cannot be deleted once committed (people) writes an
-   * all-or-nothing import in one transaction; the others commit batches and undo them on failure.
-   */
-  batchSize(mode: "all_or_nothing" | "valid_rows"): number;
   /** Writes one row in the batch's transaction; anything it returns is kept for `finish`. */
   write(tx: DbTransaction, run: ImportRun, row: Row): Promise<Offer | null>;
-  /** Removes what an all-or-nothing import committed in earlier batches (kinds that commit batches). */
-  remove?(run: ImportRun, created: CreatedItem[]): Promise<void>;
+  /** What identifies a created item for `remove` (unique in the organization: a number, an email). */
+  keyOf(created: CreatedItem): string | null;
+  /**
+   * Deletes, in the transaction given, the items of `keys` that an all-or-nothing import committed
+   * before it failed, was cancelled or gave up (import-compensation.ts calls it in chunks).
+   */
+  remove(tx: DbTransaction, run: ImportRun, keys: string[]): Promise<void>;
   /** After the last row: e.g. the invitation links, offered to the job's starter. */
   finish?(run: ImportRun, offers: Offer[], created: CreatedItem[]): Promise<Pick<JobResult, "file" | "summary"> | null>;
 }

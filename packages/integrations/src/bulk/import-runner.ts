@@ -4,11 +4,19 @@ import { FINISHED_JOB_STATES, jobResultSchema, type JobResult } from "@switchboa
 import { DomainError, withActor, type Job } from "@switchboard/db";
 import type { IntegrationDeps } from "../webhooks/deps";
 import type { CreatedItem, ImportRowBase, ImportRun } from "./import-kind";
+import { removeCreatedItems } from "./import-compensation";
 import { importKindOfJob } from "./import-kinds";
 import { cancelRequested, finishJob, ProgressWriter, startJob } from "./job-records";
 
-/** A transaction writing a whole all-or-nothing import may take this long. */
-const LONG_TRANSACTION_MS = 10 * 60_000;
+/**
+ * Rows per transaction: each batch commits with the job's count of rows done, so progress moves
+ * and a cancel is seen between batches; an all-or-nothing import that does not finish is undone
+ * (import-compensation.ts).
+ */
+const BATCH_SIZE = 50;
+
+/** A batch's transaction may take this long on a busy database. */
+const BATCH_TRANSACTION_MS = 60_000;
 
 const importInputSchema = z.object({
   mode: z.enum(["all_or_nothing", "valid_rows"]),
@@ -36,10 +44,11 @@ function prepare(deps: IntegrationDeps, job: Job): Running {
 }
 
 /**
- * The import job, whatever it imports: writes the rows in transactions that commit the created
- * items together with the job's count of rows done and what it created, so a worker that dies
- * mid-import leaves a consistent prefix and the retried job resumes after it. All-or-nothing (the
- * default): the first row that fails, a cancel, or running out of retries leaves nothing imported.
+ * The import job, whatever it imports: writes the rows in batches whose transactions commit the
+ * created items together with the job's count of rows done and what it created, so progress moves
+ * live, a worker that dies mid-import leaves a consistent prefix and the retried job resumes after
+ * it. All-or-nothing (the default): the first row that fails, a cancel, or running out of retries
+ * deletes what earlier batches created, so nothing stays imported.
  */
 export async function runImportJob(deps: IntegrationDeps, jobId: string, logger: Logger): Promise<void> {
   const found = await deps.db.job.findUnique({ where: { id: jobId } });
@@ -50,11 +59,10 @@ export async function runImportJob(deps: IntegrationDeps, jobId: string, logger:
   const result = currentResult(job);
   const progress = new ProgressWriter(jobId);
   const rows = run.input.rows;
-  const size = run.kind.batchSize(run.input.mode);
   let done = job.done;
   while (done < rows.length) {
     if (await cancelRequested(deps.db, jobId)) return cancelImport(run, result);
-    const batch = rows.slice(done, done + size);
+    const batch = rows.slice(done, done + BATCH_SIZE);
     const failure = await writeBatch(run, batch, result, done + batch.length, progress);
     if (failure && run.input.mode === "all_or_nothing") {
       await removeCreated(run, result);
@@ -71,6 +79,8 @@ export async function runImportJob(deps: IntegrationDeps, jobId: string, logger:
     }
     done += batch.length;
   }
+  // A cancel that came with the last batch still wins: nobody has been told of the people yet.
+  if (await cancelRequested(deps.db, jobId)) return cancelImport(run, result);
   const created = result.created ?? [];
   const skipped = result.errors?.length ?? 0;
   const finished = run.kind.finish ? await run.kind.finish(run, run.offers, created) : null;
@@ -112,7 +122,7 @@ async function writeBatch(run: Running, batch: ImportInput["rows"], result: JobR
             }
             return { made, offers };
           },
-          { timeout: LONG_TRANSACTION_MS, maxWait: 30_000 }
+          { timeout: BATCH_TRANSACTION_MS, maxWait: 30_000 }
         )
       );
       result.created = [...(result.created ?? []), ...written.made];
@@ -136,10 +146,11 @@ class RowFailure extends Error {
   }
 }
 
-/** Undoes an all-or-nothing import's committed batches (kinds that write everything at once have none). */
+/** Undoes an all-or-nothing import's committed batches. */
 async function removeCreated(run: Running, result: JobResult): Promise<void> {
-  if (run.input.mode === "all_or_nothing" && run.kind.remove) await run.kind.remove(run, result.created ?? []);
-  if (run.input.mode === "all_or_nothing") result.created = [];
+  if (run.input.mode !== "all_or_nothing") return;
+  await removeCreatedItems(run.kind, run, result.created ?? []);
+  result.created = [];
 }
 
 async function cancelImport(run: Running, result: JobResult): Promise<void> {

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { RULES } from "@switchboard/auth";
-import { addPerson, issueTokenFor, type DbClient } from "@switchboard/db";
+import { addPerson, issueTokenFor, removeAddedPeople, type DbClient } from "@switchboard/db";
 import type { CreatedItem, ImportKindSpec, ImportRun } from "./import-kind";
 import { offerJobFile } from "./job-files";
 import { previewUserCsv, type UserImportRow } from "./user-csv";
@@ -18,20 +18,22 @@ interface InvitationOffer {
 const invitationUrl = (run: ImportRun, token: string) => `${run.linkBase ?? ""}/invite/${token}`;
 
 /**
- * Links of staff created by an earlier attempt of this job (a worker died after committing them):
- * only their hashes are stored, so each gets a fresh link, which replaces the unusable one.
+ * The links to offer and mail once every row is in: only for people still invited now. Staff
+ * created by an earlier attempt of this job (a worker died after committing them) have only their
+ * link's hash stored, so each gets a fresh link, which replaces the unusable one.
  */
-async function reissueMissing(run: ImportRun, offers: InvitationOffer[], created: CreatedItem[]): Promise<InvitationOffer[]> {
-  const have = new Set(offers.map((o) => o.email));
-  const missing = created.flatMap((c) => ("email" in c && !have.has(c.email) ? [c.email] : []));
-  if (missing.length === 0) return offers;
-  const users = await run.deps.db.user.findMany({ where: { organizationId: run.orgId, email: { in: missing }, status: "invited" } });
+async function linksOfRemaining(run: ImportRun, offers: InvitationOffer[], created: CreatedItem[]): Promise<InvitationOffer[]> {
+  const emails = created.flatMap((c) => ("email" in c ? [c.email] : []));
+  const invited = await run.deps.db.user.findMany({ where: { organizationId: run.orgId, email: { in: emails }, status: "invited" } });
+  const remaining = new Set(invited.map((u) => u.email));
+  const kept = offers.filter((o) => remaining.has(o.email));
+  const have = new Set(kept.map((o) => o.email));
   const again: InvitationOffer[] = [];
-  for (const user of users) {
+  for (const user of invited.filter((u) => !have.has(u.email))) {
     const issued = await run.deps.db.$transaction((tx) => issueTokenFor(tx as unknown as DbClient, run.actor, user, "invitation"));
     again.push({ email: user.email, name: user.name, role: user.role, token: issued.token, expiresAt: issued.expiresAt });
   }
-  return [...offers, ...again];
+  return [...kept, ...again];
 }
 
 async function mailInvitations(run: ImportRun, offers: InvitationOffer[]): Promise<number> {
@@ -55,9 +57,9 @@ async function mailInvitations(run: ImportRun, offers: InvitationOffer[]): Promi
 
 /**
  * People from CSV: admins any role, supervisors agents and customers. Staff are invited exactly as
- * the invite form does it (and mailed when a mail server is configured); customers are added
- * without sign-in. People are never deleted, so an all-or-nothing import writes every row in one
- * transaction: a failing row leaves nothing behind.
+ * the invite form does it; customers are added without sign-in. Invitations are mailed (when a mail
+ * server is configured) and offered only once every row is in, so nobody an undone import removes
+ * again ever got a link.
  */
 export const userImport: ImportKindSpec<UserImportRow, InvitationOffer> = {
   kind: "users",
@@ -67,7 +69,6 @@ export const userImport: ImportKindSpec<UserImportRow, InvitationOffer> = {
   preview: (deps, viewer, csv) => previewUserCsv(deps.db, viewer, csv),
   sample: (r) => ({ row: r.row, email: r.data.email, name: r.data.name, role: r.data.role, offices: r.data.offices }),
   created: (r) => ({ row: r.row, email: r.data.email }),
-  batchSize: (mode) => (mode === "all_or_nothing" ? Number.POSITIVE_INFINITY : 50),
   async write(tx, run, { data }) {
     const t = tx as unknown as DbClient;
     if (data.role === "customer") {
@@ -77,8 +78,12 @@ export const userImport: ImportKindSpec<UserImportRow, InvitationOffer> = {
     const { link } = await addPerson(t, run.actor, run.orgId, data, "invite");
     return { email: data.email, name: data.name, role: data.role, token: link.token, expiresAt: link.expiresAt };
   },
+  keyOf: (c) => ("email" in c ? c.email : null),
+  async remove(tx, run, emails) {
+    await removeAddedPeople(tx as unknown as DbClient, run.orgId, emails);
+  },
   async finish(run, offers, created) {
-    const links = await reissueMissing(run, offers, created);
+    const links = await linksOfRemaining(run, offers, created);
     const mailed = await mailInvitations(run, links);
     const count = created.length;
     const summary = `${count} user${count === 1 ? "" : "s"} created, ${links.length} invited${mailed ? ` (${mailed} mailed)` : ""}`;

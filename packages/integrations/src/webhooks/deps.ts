@@ -1,18 +1,11 @@
 import type { SecretBox } from "@switchboard/auth";
+import type { InvitationMail } from "@switchboard/mail";
 import type { DbClient } from "@switchboard/db";
 import type { EgressGuard } from "@switchboard/egress";
 import type { JobQueue } from "../queue/job-queue";
 import type { IntegrationSettings } from "../settings";
 
-/** An invitation a job created, to mail to its invitee. */
-export interface InvitationMail {
-  email: string;
-  name: string;
-  url: string;
-  expiresAt: Date;
-  organizationName: string;
-  sender: string;
-}
+export type { InvitationMail } from "@switchboard/mail";
 
 /** What integration services and job handlers need: the database, secrets, the queue, the egress guard. */
 export interface IntegrationDeps {

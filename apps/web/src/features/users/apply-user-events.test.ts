@@ -42,6 +42,12 @@ describe("applyUserEvents", () => {
     expect(applyUserEvents(rows, [event("user.created", user("e", { role: "customer" }))], { role: "agent" }, true).map((u) => u.id)).toEqual(["a", "b"]);
   });
 
+  it("drops users an undone import deleted, on every page and whatever the filter", () => {
+    const rows = [user("a"), user("b", { status: "invited" })];
+    expect(applyUserEvents(rows, [event("user.deleted", user("b", { status: "invited" }))], {}, true).map((u) => u.id)).toEqual(["a"]);
+    expect(applyUserEvents(rows, [event("user.created", user("c")), event("user.deleted", user("c"))], {}, true).map((u) => u.id)).toEqual(["a", "b"]);
+  });
+
   it("follows one user's own events", () => {
     expect(applyToUser(user("a"), [event("user.updated", user("b", { role: "admin" })), event("user.updated", user("a", { role: "customer" }))]).role).toBe(
       "customer"

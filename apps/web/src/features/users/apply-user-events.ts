@@ -29,8 +29,8 @@ function viewOf(data: UserView & { sessionVersion?: number }): UserView {
 
 /**
  * Patches the users list with the events since its snapshot: a changed user is replaced in place
- * (and leaves the list when it no longer matches the filters), a new one matching them is added
- * on top when `addNew` (the first page).
+ * (and leaves the list when it no longer matches the filters, or was deleted), a new one matching
+ * them is added on top when `addNew` (the first page).
  */
 export function applyUserEvents(rows: readonly UserView[], events: readonly DomainEvent[], filter: UserFilter, addNew: boolean): UserView[] {
   const relevant = events.filter(isUserEvent);
@@ -39,7 +39,7 @@ export function applyUserEvents(rows: readonly UserView[], events: readonly Doma
   for (const event of relevant) {
     const user = viewOf(event.data);
     const at = out.findIndex((row) => row.id === user.id);
-    const matches = matchesUserFilter(user, filter);
+    const matches = event.type !== "user.deleted" && matchesUserFilter(user, filter);
     if (at >= 0) out = matches ? out.map((row, i) => (i === at ? user : row)) : out.filter((_, i) => i !== at);
     else if (matches && addNew && event.type === "user.created") out = [user, ...out];
   }

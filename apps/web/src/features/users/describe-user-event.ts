@@ -18,7 +18,8 @@ export const userDescribers = {
   "user.deactivated": (event) => `${actorName(event)} deactivated ${event.data.name}`,
   "user.reactivated": (event) => `${actorName(event)} reactivated ${event.data.name}`,
   "user.signed_in": null,
-  "user.sessions_revoked": null
+  "user.sessions_revoked": null,
+  "user.deleted": (event) => `${actorName(event)}'s import was undone: ${event.data.name} removed`
 } satisfies EventDescribers<EventFamily<"user">>;
 
 /** What the activity log says for the user events that never toast. */

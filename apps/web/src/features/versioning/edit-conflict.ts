@@ -54,6 +54,7 @@ export const USER_SUBJECT: VersionedSubject<UserView> = {
   kind: "user",
   noun: "user",
   stateOf(event) {
+    if (event.type === "user.deleted") return { kind: "deleted" };
     if (event.type !== "user.updated" && event.type !== "user.deactivated" && event.type !== "user.reactivated" && event.type !== "user.joined") return null;
     const { sessionVersion: _sessionVersion, ...view } = event.data;
     return { kind: "changed", version: view.version, view, changes: null };

@@ -1,8 +1,7 @@
 import type { Logger } from "pino";
 import { setProcessSingleton } from "@switchboard/config";
-import { createJobsOpsHandler, startIntegrations, type Integrations, type InvitationMail } from "@switchboard/integrations";
-import { composeLinkMail } from "../../features/users/link-mail";
-import { createMailer } from "../mailer";
+import { createJobsOpsHandler, startIntegrations, type Integrations } from "@switchboard/integrations";
+import { createInvitationSender } from "@switchboard/mail";
 import type { WebRuntime } from "../web-runtime";
 
 export interface WebIntegrations {
@@ -20,14 +19,8 @@ export interface WebIntegrations {
 export async function startWebIntegrations(runtime: WebRuntime, logger: Logger): Promise<WebIntegrations> {
   const { config, database, box } = runtime;
   const { mail } = config;
-  const mailer = mail ? createMailer(mail.url, mail.from, (error) => logger.warn({ err: error }, "mailing an imported invitation failed")) : null;
   const integrations = await startIntegrations({
-    ...(mailer
-      ? {
-          sendInvitation: (m: InvitationMail) =>
-            mailer.send(composeLinkMail({ purpose: "invitation", token: "", expiresAt: m.expiresAt, email: m.email, name: m.name }, m.url, m))
-        }
-      : {}),
+    ...(mail ? { sendInvitation: createInvitationSender(mail, (error) => logger.warn({ err: error }, "mailing an imported invitation failed")) } : {}),
     database,
     box,
     logger,

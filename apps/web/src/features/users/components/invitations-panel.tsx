@@ -20,7 +20,9 @@ export function InvitationsPanel({ seq, invitations, canRevoke }: { seq: number;
   const { requestRefresh } = useRealtimeContext();
   const events = useEventsSince(seq);
   const changed = events.some(
-    (e) => e.type === "user.created" || ((e.type === "user.joined" || e.type === "user.deactivated") && invitations.some((i) => i.userId === e.data.id))
+    (e) =>
+      e.type === "user.created" ||
+      ((e.type === "user.joined" || e.type === "user.deactivated" || e.type === "user.deleted") && invitations.some((i) => i.userId === e.data.id))
   );
   useEffect(() => {
     if (changed) requestRefresh();

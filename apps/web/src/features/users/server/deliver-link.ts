@@ -2,9 +2,8 @@ import "server-only";
 import type { IssuedLink } from "@switchboard/contracts";
 import type { IssuedToken } from "@switchboard/db";
 import { getApiLogger } from "@/features/api/logger";
-import { createMailer, type Mailer } from "@/server/mailer";
+import { composeLinkMail, createMailer, linkPath, type Mailer } from "@switchboard/mail";
 import { getRuntime } from "@/server/runtime";
-import { composeLinkMail, linkPath } from "../link-mail";
 
 let cached: Mailer | undefined;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMailer } from "@/server/mailer";
+import { createMailer } from "./mailer";
 import { composeLinkMail, linkPath } from "./link-mail";
 
 const issued = {

@@ -1,4 +1,4 @@
-import type { MailMessage } from "@/server/mailer";
+import type { MailMessage } from "./mailer";
 
 interface LinkFacts {
   purpose: "invitation" | "password_reset";
