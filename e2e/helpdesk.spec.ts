@@ -132,7 +132,7 @@ test("a reply and an internal note look different, and the customer never sees t
   const { path } = await openTicketAsCustomer(customer, `Voicemail to email ${uniqueSuffix()}`);
   await agent.goto(path);
 
-  const mode = agent.getByRole("radiogroup", { name: "Message type" });
+  const mode = agent.getByRole("radiogroup", { name: "Compose as" });
   await expect(mode.getByRole("radio", { name: "Reply" })).toBeChecked();
   await expect(agent.getByRole("form", { name: "Reply" })).toBeVisible();
   await expect(agent.getByText("Only staff can see this")).toHaveCount(0);
@@ -151,7 +151,7 @@ test("a reply and an internal note look different, and the customer never sees t
   await agent.getByRole("button", { name: "Send reply" }).click();
   await expect(customer.getByRole("article", { name: "Reply by Ana Agent" }).filter({ hasText: "voicemail to email on" })).toBeVisible(LIVE);
   await expect(customer.getByText(secret)).toHaveCount(0);
-  await expect(customer.getByRole("radiogroup", { name: "Message type" })).toHaveCount(0);
+  await expect(customer.getByRole("radiogroup", { name: "Compose as" })).toHaveCount(0);
   await customer.reload();
   await expect(customer.getByRole("article", { name: "Reply by Ana Agent" })).toBeVisible();
   await expect(customer.getByText(secret)).toHaveCount(0);
@@ -245,7 +245,7 @@ test("keyboard shortcuts: r, n, a on a ticket, j/k in the list, ? lists them", a
   await agent.goto(path);
   await expect(agent.getByRole("heading", { level: 1, name: subject })).toBeVisible();
   const message = agent.getByLabel("Message");
-  const mode = agent.getByRole("radiogroup", { name: "Message type" });
+  const mode = agent.getByRole("radiogroup", { name: "Compose as" });
 
   await agent.keyboard.press("?");
   const help = agent.getByRole("dialog", { name: "Keyboard shortcuts" });

@@ -29,7 +29,7 @@ export function ComposerModeToggle({ note, onChange }: { note: boolean; onChange
     </label>
   );
   return (
-    <div role="radiogroup" aria-label="Message type" className="inline-flex gap-1 rounded-md bg-slate-100 p-1 dark:bg-slate-800">
+    <div role="radiogroup" aria-label="Compose as" className="inline-flex gap-1 rounded-md bg-slate-100 p-1 dark:bg-slate-800">
       {option(false, "Reply", "r")}
       {option(true, "Internal note", "n")}
     </div>

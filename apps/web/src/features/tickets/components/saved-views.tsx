@@ -17,6 +17,7 @@ export function SavedViews({ params, counts }: { params: TicketListParams; count
               <Link
                 href={ticketListHref(savedViewParams(view, params))}
                 aria-current={current ? "page" : undefined}
+                aria-label={count !== undefined ? `${view.label} (${count})` : undefined}
                 className={clsx(
                   "inline-flex items-center gap-2 rounded-t-md border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-500",
                   current
@@ -25,12 +26,9 @@ export function SavedViews({ params, counts }: { params: TicketListParams; count
                 )}
               >
                 {view.label}
-                {count !== undefined ? " " : null}
                 {count !== undefined ? (
                   <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700 tabular-nums dark:bg-slate-800 dark:text-slate-200">
-                    <span className="sr-only">(</span>
                     {count}
-                    <span className="sr-only">)</span>
                   </span>
                 ) : null}
               </Link>
