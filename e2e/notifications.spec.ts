@@ -30,7 +30,7 @@ test("a mention made while you were away waits in your inbox; marking all read c
     await supervisor.goto("/tickets?q=wrong+number+of+seats");
     await supervisor.getByRole("link", { name: "Invoice shows the wrong number of seats" }).click();
     await expect(supervisor.getByRole("heading", { level: 1, name: "Invoice shows the wrong number of seats" })).toBeVisible();
-    await supervisor.getByRole("checkbox", { name: "Internal note" }).check();
+    await supervisor.getByRole("radio", { name: "Internal note" }).check();
     await supervisor.getByLabel("Message").fill(`@bo could you double-check the seat count? ${uniqueSuffix()}`);
     await supervisor.getByRole("button", { name: "Add internal note" }).click();
     await expect(

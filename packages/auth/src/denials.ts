@@ -16,6 +16,8 @@ import {
   canManageWebhooks,
   canReadJobs,
   canManageQueues,
+  canManageCannedReplies,
+  canReadCannedReplies,
   canReadQueues,
   isStaff
 } from "./policy";
@@ -62,6 +64,8 @@ export const RULES = {
   manageOrganization: rule(canManageOrganization, "only admins may change the organization's settings"),
   readQueues: rule(canReadQueues, "your role cannot see queues"),
   manageQueues: rule(canManageQueues, "only admins may manage queues and pause reasons"),
+  readCannedReplies: rule(canReadCannedReplies, "only staff may use canned replies"),
+  manageCannedReplies: rule(canManageCannedReplies, "only admins and supervisors may change canned replies"),
   /** The operation as a whole; whose state it may be is canChangeAgentState (AGENT_DENIALS). */
   changeAgentStates: rule(isStaff, "your role cannot change agent states"),
   /** The dashboard's extension and trunk counts follow the extensions' read rule. */

@@ -8,6 +8,8 @@ import {
   canChangeTicketPriority,
   canChangeTicketStatus,
   canJoinRoom,
+  canManageCannedReplies,
+  canReadCannedReplies,
   canReadTicket,
   canReplyToTicket,
   ticketScope,
@@ -133,5 +135,12 @@ describe("canJoinRoom: tickets and offices", () => {
     expect(canJoinRoom(viewers.customer, "office", SUPPORT, "org-a")).toMatchObject({ ok: false, code: "forbidden" });
     expect(canJoinRoom(viewers.admin, "office", SALES, "org-b")).toMatchObject({ ok: false, code: "not_found" });
     expect(canJoinRoom(viewers.admin, "office", SALES, undefined)).toMatchObject({ ok: false, code: "not_found" });
+  });
+});
+
+describe("canned replies", () => {
+  it("are read by staff and written by admins and supervisors", () => {
+    const decisions = Object.fromEntries(Object.values(viewers).map((v) => [v.role, [canReadCannedReplies(v), canManageCannedReplies(v)]]));
+    expect(decisions).toEqual({ admin: [true, true], supervisor: [true, true], agent: [true, false], customer: [false, false] });
   });
 });

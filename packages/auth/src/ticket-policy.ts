@@ -120,3 +120,12 @@ export function canReadNotification(viewer: Viewer, notification: { orgId: strin
 export function isStaffOfOffice(viewer: Viewer, officeId: string): boolean {
   return isManager(viewer) || (viewer.role === "agent" && (viewer.officeIds ?? []).includes(officeId));
 }
+
+/** Canned replies: every staff member reads and inserts them; admins and supervisors write them. */
+export function canReadCannedReplies(viewer: Viewer): boolean {
+  return isStaff(viewer);
+}
+
+export function canManageCannedReplies(viewer: Viewer): boolean {
+  return isManager(viewer);
+}

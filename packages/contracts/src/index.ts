@@ -1,6 +1,7 @@
 export * from "./domain/activity";
 export * from "./domain/api-token";
 export * from "./domain/call";
+export * from "./domain/canned-reply";
 export * from "./domain/call-control";
 export * from "./domain/common";
 export * from "./domain/extension";

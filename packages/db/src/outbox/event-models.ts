@@ -221,6 +221,7 @@ export const eventModels = {
   Extension: extension,
   Trunk: trunk,
   LoginThrottle: notEventBearing("sign-in bookkeeping"),
+  CannedReply: notEventBearing("prepared answers, read when a composer opens; no console shows them live"),
   TicketRead: notEventBearing("a viewer's own read marks; only that viewer's lists use them, read on load"),
   OrgSequence: notEventBearing("the counter that numbers events (written by these hooks)"),
   OutboxEvent: notEventBearing("the events themselves"),

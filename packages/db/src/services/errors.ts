@@ -22,6 +22,7 @@ export type NotFoundSubject =
   | "notification"
   | "API token"
   | "office"
+  | "canned reply"
   | "webhook"
   | "job"
   | "export file"

@@ -77,6 +77,18 @@ function mentionTokens(text: string): Set<string> {
   return tokens;
 }
 
+const WHOLE_HANDLE = /^[\p{L}\p{N}._-]+$/u;
+
+/**
+ * The handle a composer inserts for a staff member: their full name ("@ana.agent") when it reads as
+ * one handle, else their email's local part; mentionedStaff reads both back to them.
+ */
+export function mentionHandleOf(user: { name: string; email: string }): string {
+  const full = user.name.toLowerCase().split(/\s+/).filter(Boolean).join(".");
+  if (WHOLE_HANDLE.test(full) && trimHandle(full) === full) return full;
+  return user.email.split("@")[0]?.toLowerCase() ?? full;
+}
+
 /**
  * Staff mentioned in a text and allowed to read the ticket. "@ana" matches a staff member by the
  * first word of their name or the local part of their email, "@ana.agent" / "@anaagent" by their

@@ -7,7 +7,7 @@ import { ticketNames, toTicketViewFor } from "../views/ticket-view";
 import type { ServiceDeps } from "./extensions";
 import { badRequest } from "./errors";
 import { listQuerySchema, optionalBoolParam } from "./list-query";
-import { readableTicket, scopeWhere, withOffices } from "./tickets-access";
+import { readableTicket, scopeWhere, withOffices, type TicketViewer } from "./tickets-access";
 import { loadTicketDetail } from "./tickets-write";
 import type { ActingViewer } from "./viewer";
 
@@ -41,12 +41,16 @@ export const ticketListQuerySchema = listQuerySchema(SORTS, "updatedAt", "subjec
     .optional()
     .describe("Staff only. A user id, me, or none (unassigned)"),
   mine: optionalBoolParam.describe("true: assigned to me (staff), opened for me (customers)"),
+  overdue: optionalBoolParam.describe("Staff only. true: past its SLA due time and still waiting for an answer (open or pending)"),
   customer: z.uuid({ error: "customer must be a user id" }).optional().describe("Staff only. The customer's user id")
 });
 export type TicketListQuery = z.output<typeof ticketListQuerySchema>;
 
 /** Filters and sorts that would tell a customer about staff-only data (who handles it, how urgent). */
-const STAFF_ONLY_PARAMS = ["priority", "office", "assignee", "customer"] as const;
+const STAFF_ONLY_PARAMS = ["priority", "office", "assignee", "customer", "overdue"] as const;
+
+/** The statuses in which a ticket's SLA runs (as the console's countdown shows it). */
+const SLA_RUNNING = ["open", "pending"] as const;
 
 function searchWhere(q: string): Prisma.TicketWhereInput {
   const number = /^(?:t-?)?(\d{1,9})$/i.exec(q)?.[1];
@@ -59,25 +63,33 @@ function searchWhere(q: string): Prisma.TicketWhereInput {
   };
 }
 
-/** Tickets the viewer may see, filtered, searched (subject, description, T-number), sorted and paged. */
-export async function listTickets({ db }: ServiceDeps, viewer: ActingViewer, q: TicketListQuery): Promise<Page<TicketView>> {
-  const staff = canSeeInternalTicketData(viewer);
-  if (!staff) {
-    const fields: Record<string, string> = {};
-    for (const key of STAFF_ONLY_PARAMS) if (q[key] !== undefined) fields[key] = TICKET_FIELD_DENIALS.staffOnlyFilter;
-    if (q.sort === "priority" || q.sort === "slaDueAt") fields.sort = TICKET_FIELD_DENIALS.staffOnlySort;
-    if (Object.keys(fields).length) throw badRequest(`invalid input — ${Object.keys(fields).join(", ")}: only staff may use this`, fields);
-  }
-  const scoped = await withOffices(db, viewer);
+function refuseStaffOnly(staff: boolean, q: TicketListQuery): void {
+  if (staff) return;
+  const fields: Record<string, string> = {};
+  for (const key of STAFF_ONLY_PARAMS) if (q[key] !== undefined) fields[key] = TICKET_FIELD_DENIALS.staffOnlyFilter;
+  if (q.sort === "priority" || q.sort === "slaDueAt") fields.sort = TICKET_FIELD_DENIALS.staffOnlySort;
+  if (Object.keys(fields).length) throw badRequest(`invalid input — ${Object.keys(fields).join(", ")}: only staff may use this`, fields);
+}
+
+function listWhere(scoped: TicketViewer, staff: boolean, q: TicketListQuery, now: Date): Prisma.TicketWhereInput {
   const and: Prisma.TicketWhereInput[] = [scopeWhere(scoped)];
   if (q.status) and.push({ status: { in: q.status } });
   if (q.priority) and.push({ priority: { in: q.priority } });
   if (q.office) and.push({ officeId: q.office === "none" ? null : q.office });
-  if (q.assignee) and.push({ assigneeId: q.assignee === "none" ? null : q.assignee === "me" ? viewer.id : q.assignee });
-  if (q.mine) and.push(staff ? { assigneeId: viewer.id } : { customerId: viewer.id });
+  if (q.assignee) and.push({ assigneeId: q.assignee === "none" ? null : q.assignee === "me" ? scoped.id : q.assignee });
+  if (q.mine) and.push(staff ? { assigneeId: scoped.id } : { customerId: scoped.id });
+  if (q.overdue) and.push({ slaDueAt: { lt: now }, status: { in: [...SLA_RUNNING] } });
   if (q.customer) and.push({ customerId: q.customer });
   if (q.q) and.push(searchWhere(q.q));
-  const where: Prisma.TicketWhereInput = { AND: and };
+  return { AND: and };
+}
+
+/** Tickets the viewer may see, filtered, searched (subject, description, T-number), sorted and paged. */
+export async function listTickets({ db }: ServiceDeps, viewer: ActingViewer, q: TicketListQuery): Promise<Page<TicketView>> {
+  const staff = canSeeInternalTicketData(viewer);
+  refuseStaffOnly(staff, q);
+  const scoped = await withOffices(db, viewer);
+  const where = listWhere(scoped, staff, q, new Date());
   const [rows, total] = await Promise.all([
     db.ticket.findMany({
       where,
@@ -89,6 +101,15 @@ export async function listTickets({ db }: ServiceDeps, viewer: ActingViewer, q: 
     db.ticket.count({ where })
   ]);
   return { data: rows.map((row) => toTicketViewFor(scoped, row)), page: q.page, pageSize: q.pageSize, total };
+}
+
+/** How many tickets each of several filters finds (saved views' counts); paging and sorting are ignored. */
+export async function countTickets({ db }: Pick<ServiceDeps, "db">, viewer: ActingViewer, queries: readonly TicketListQuery[]): Promise<number[]> {
+  const staff = canSeeInternalTicketData(viewer);
+  for (const q of queries) refuseStaffOnly(staff, q);
+  const scoped = await withOffices(db, viewer);
+  const now = new Date();
+  return Promise.all(queries.map((q) => db.ticket.count({ where: listWhere(scoped, staff, q, now) })));
 }
 
 /** One ticket with its conversation and activity trail, as the viewer may see them; not_found otherwise. */

@@ -32,4 +32,16 @@ describe("ticket list URL parameters", () => {
     expect(accepts({ q: "fax" })).toBe(false);
     expect(accepts({ page: 2 })).toBe(false);
   });
+
+  it("accepts a live ticket onto the overdue list only while its SLA is past due and running", () => {
+    const due = "2026-03-02T12:00:00.000Z";
+    const before = Date.parse(due) - 60_000;
+    const after = Date.parse(due) + 60_000;
+    const overdue = { ...DEFAULT_TICKET_PARAMS, overdue: true };
+    expect(pageAccepts(overdue, "u-ana", staffTicket("t1", { slaDueAt: due }), after)).toBe(true);
+    expect(pageAccepts(overdue, "u-ana", staffTicket("t1", { slaDueAt: due }), before)).toBe(false);
+    expect(pageAccepts(overdue, "u-ana", staffTicket("t1", { slaDueAt: due, status: "resolved" }), after)).toBe(false);
+    expect(ticketListHref(overdue)).toBe("/tickets?overdue=true");
+    expect(toTicketQuery(overdue)).toMatchObject({ overdue: "true" });
+  });
 });

@@ -1,4 +1,5 @@
 import type { TicketView } from "@switchboard/contracts";
+import { isOverdue } from "./sla-state";
 
 /** The list's state as it lives in the URL (/tickets?status=open&mine=true&page=2). */
 export interface TicketListParams {
@@ -8,6 +9,8 @@ export interface TicketListParams {
   office: string;
   assignee: string;
   mine: boolean;
+  /** Past the SLA due time and still waiting for an answer (staff). */
+  overdue: boolean;
   sort: string;
   dir: "asc" | "desc";
   page: number;
@@ -22,6 +25,7 @@ export const DEFAULT_TICKET_PARAMS: TicketListParams = {
   office: "",
   assignee: "",
   mine: false,
+  overdue: false,
   sort: "updatedAt",
   dir: "desc",
   page: 1,
@@ -49,6 +53,7 @@ export function readTicketListParams(raw: RawParams): TicketListParams {
     office: first(raw, "office"),
     assignee: first(raw, "assignee"),
     mine: first(raw, "mine") === "true",
+    overdue: first(raw, "overdue") === "true",
     sort: first(raw, "sort") || d.sort,
     dir: first(raw, "dir") === "asc" ? "asc" : "desc",
     page: positive(first(raw, "page"), d.page),
@@ -61,6 +66,7 @@ export function toTicketQuery(p: TicketListParams): Record<string, string | numb
   const query: Record<string, string | number> = { sort: p.sort, dir: p.dir, page: p.page, pageSize: p.pageSize };
   for (const key of ["q", "status", "priority", "office", "assignee"] as const) if (p[key]) query[key] = p[key];
   if (p.mine) query.mine = "true";
+  if (p.overdue) query.overdue = "true";
   return query;
 }
 
@@ -70,6 +76,7 @@ export function ticketListHref(p: TicketListParams): string {
   const d = DEFAULT_TICKET_PARAMS;
   for (const key of ["q", "status", "priority", "office", "assignee", "sort", "dir"] as const) if (p[key] && p[key] !== d[key]) search.set(key, p[key]);
   if (p.mine) search.set("mine", "true");
+  if (p.overdue) search.set("overdue", "true");
   if (p.page !== d.page) search.set("page", String(p.page));
   if (p.pageSize !== d.pageSize) search.set("pageSize", String(p.pageSize));
   const text = search.toString();
@@ -80,7 +87,7 @@ export function ticketListHref(p: TicketListParams): string {
  * Whether a ticket that appeared live belongs on the page shown: the first page of a list whose
  * filters it meets (search by subject or T-number, as the server does for those fields).
  */
-export function pageAccepts(p: TicketListParams, viewerId: string, ticket: TicketView): boolean {
+export function pageAccepts(p: TicketListParams, viewerId: string, ticket: TicketView, now = Date.now()): boolean {
   if (p.page !== 1) return false;
   if (p.status && !p.status.split(",").includes(ticket.status)) return false;
   const staff = ticket.view === "staff" ? ticket : null;
@@ -90,6 +97,7 @@ export function pageAccepts(p: TicketListParams, viewerId: string, ticket: Ticke
     const want = p.assignee === "me" ? viewerId : p.assignee === "none" ? null : p.assignee;
     if (!staff || staff.assigneeId !== want) return false;
   }
+  if (p.overdue && (!staff || !isOverdue(staff.slaDueAt, staff.status, now))) return false;
   if (p.mine && (staff ? staff.assigneeId !== viewerId : ticket.customerId !== viewerId)) return false;
   const q = p.q.toLowerCase();
   if (q) {

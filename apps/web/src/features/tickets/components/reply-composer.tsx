@@ -1,16 +1,24 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type ReactNode } from "react";
+import { useImperativeHandle, useRef, useState, type ReactNode, type Ref } from "react";
 import { toast } from "sonner";
-import { replyCreateSchema, type TicketReplyView } from "@switchboard/contracts";
+import { replyCreateSchema, type CannedReplyView, type CannedValues, type TicketReplyView } from "@switchboard/contracts";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
-import { CheckboxField } from "@/components/ui/checkbox-field";
 import { replyToTicketAction } from "../actions/ticket-actions";
 import { repliesWhileComposing, trafficCopMessage } from "../traffic-cop";
-import { TextareaField } from "./textarea-field";
 import { callAction } from "@/components/forms/call-action";
+import type { MentionCandidate } from "../mention-query";
+import { CannedReplyPicker } from "./canned-reply-picker";
+import { ComposerModeToggle } from "./composer-mode-toggle";
+import { MentionTextarea } from "./mention-textarea";
+
+/** What the page's keyboard shortcuts may ask of the composer. */
+export interface ComposerHandle {
+  /** Switches to a reply or an internal note and puts the caret in the message box. */
+  start: (mode: "reply" | "note") => void;
+}
 
 interface ReplyComposerProps {
   ticketId: string;
@@ -24,9 +32,29 @@ interface ReplyComposerProps {
   onDraftBlur?: () => void;
   /** Shown above the composer, e.g. who else is replying right now. */
   indicators?: ReactNode;
+  /** Colleagues the staff may @-mention on this ticket. */
+  mentionables?: readonly MentionCandidate[];
+  cannedReplies?: CannedReplyView[];
+  /** The values of the canned replies' placeholders on this ticket. */
+  cannedValues?: CannedValues;
+  ref?: Ref<ComposerHandle>;
 }
 
-export function ReplyComposer({ ticketId, viewerId, staffView, closed, replies, onDraftChange, onDraftBlur, indicators }: ReplyComposerProps) {
+export function ReplyComposer(props: ReplyComposerProps) {
+  const {
+    ticketId,
+    viewerId,
+    staffView,
+    closed,
+    replies,
+    onDraftChange,
+    onDraftBlur,
+    indicators,
+    mentionables = [],
+    cannedReplies = [],
+    cannedValues,
+    ref
+  } = props;
   const router = useRouter();
   const [text, setText] = useState("");
   const [internal, setInternal] = useState(false);
@@ -37,6 +65,26 @@ export function ReplyComposer({ ticketId, viewerId, staffView, closed, replies, 
   const [baseline, setBaseline] = useState<ReadonlySet<string> | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const newer = repliesWhileComposing(replies, baseline, viewerId);
+  const note = staffView && internal;
+
+  useImperativeHandle(ref, () => ({
+    start: (mode) => {
+      if (staffView) setInternal(mode === "note");
+      textarea.current?.focus();
+    }
+  }));
+
+  const insertText = (snippet: string) => {
+    const el = textarea.current;
+    const at = el ? el.selectionStart : text.length;
+    const end = el ? el.selectionEnd : text.length;
+    const next = text.slice(0, at) + snippet + text.slice(end);
+    change(next);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(at + snippet.length, at + snippet.length);
+    });
+  };
 
   const change = (value: string) => {
     setText(value);
@@ -98,36 +146,62 @@ export function ReplyComposer({ ticketId, viewerId, staffView, closed, replies, 
           This ticket is closed. {staffView ? "Reopen it to reply." : "Open a new ticket if you need more help."}
         </p>
       ) : null}
-      <form noValidate onSubmit={submit} className="space-y-3" aria-label={staffView ? "Reply or add a note" : "Reply"}>
+      <form
+        noValidate
+        onSubmit={submit}
+        aria-label={note ? "Internal note" : "Reply"}
+        className={
+          note
+            ? "space-y-3 rounded-md border-2 border-dashed border-amber-500 bg-amber-50 p-3 text-amber-950 dark:border-amber-600 dark:bg-amber-950/40 dark:text-amber-50"
+            : "space-y-3"
+        }
+      >
+        {staffView ? <ComposerModeToggle note={note} onChange={setInternal} /> : null}
+        {note ? (
+          <p className="flex items-center gap-2 text-sm font-semibold">
+            <LockIcon />
+            Only staff can see this
+          </p>
+        ) : null}
         <FormAlert message={formError} />
-        <TextareaField
-          ref={textarea}
+        <MentionTextarea
+          textarea={textarea}
           id="reply-body"
           label={label}
-          rows={5}
           value={text}
-          onChange={(e) => change(e.target.value)}
+          onChange={change}
           onBlur={onDraftBlur}
+          candidates={staffView ? mentionables : []}
           error={fieldError}
+          className={note ? "[&_textarea]:border-amber-400 [&_textarea]:bg-amber-100/60 dark:[&_textarea]:bg-amber-950" : undefined}
           hint={
             staffView
-              ? internal
-                ? "Visible to staff only; the customer never sees internal notes. Mention a colleague with @name to notify them."
-                : "The customer sees this reply. Mention a colleague with @name to notify them."
+              ? note
+                ? "An internal note: the customer never sees it. Type @ and a name to mention a colleague."
+                : "The customer sees this reply. Type @ and a name to mention a colleague."
               : undefined
           }
         />
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          {staffView ? (
-            <CheckboxField id="reply-internal" label="Internal note" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
-          ) : (
-            <span />
-          )}
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          {staffView && cannedValues ? <CannedReplyPicker replies={cannedReplies} values={cannedValues} onInsert={insertText} /> : <span />}
           <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
-            {pending ? "Sending…" : staffView && internal ? "Add internal note" : "Send reply"}
+            {note ? <LockIcon /> : null}
+            {pending ? "Sending…" : note ? "Add internal note" : "Send reply"}
           </Button>
         </div>
       </form>
     </section>
+  );
+}
+
+function LockIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0">
+      <path
+        fillRule="evenodd"
+        d="M10 1a4.5 4.5 0 0 0-4.5 4.5V9H5a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6a2 2 0 0 0-2-2h-.5V5.5A4.5 4.5 0 0 0 10 1Zm3 8V5.5a3 3 0 1 0-6 0V9h6Z"
+        clipRule="evenodd"
+      />
+    </svg>
   );
 }

@@ -9,8 +9,3 @@ export function StatusBadge({ status }: { status: TicketStatus }) {
 export function PriorityBadge({ priority }: { priority: TicketPriority }) {
   return <Badge tone={PRIORITY_TONES[priority]}>{PRIORITY_LABELS[priority]}</Badge>;
 }
-
-/** "Overdue" once the SLA's due time passed on a ticket still waiting for an answer. */
-export function isOverdue(slaDueAt: string, status: TicketStatus, now: number): boolean {
-  return (status === "open" || status === "pending") && Date.parse(slaDueAt) < now;
-}

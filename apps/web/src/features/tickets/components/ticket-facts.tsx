@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { TicketView } from "@switchboard/contracts";
-import { Badge } from "@/components/ui/panel";
 import { LocalDate } from "@/components/ui/local-date";
 import type { CallSummary } from "../server/load-call";
-import { isOverdue, PriorityBadge, StatusBadge } from "./ticket-badges";
+import { SlaCountdown } from "./sla-countdown";
+import { PriorityBadge, StatusBadge } from "./ticket-badges";
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -15,7 +15,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 /** The ticket's facts; staff also see priority, office, assignee, SLA and the linked call. */
-export function TicketFacts({ ticket, call, now }: { ticket: TicketView; call: CallSummary | null; now: number }) {
+export function TicketFacts({ ticket, call }: { ticket: TicketView; call: CallSummary | null }) {
   return (
     <dl aria-label="Ticket details" className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
       <Fact term="Status">
@@ -29,12 +29,12 @@ export function TicketFacts({ ticket, call, now }: { ticket: TicketView; call: C
           <Fact term="Assignee">{ticket.assigneeName ?? "Unassigned"}</Fact>
           <Fact term="Office">{ticket.officeName ?? "No office"}</Fact>
           <Fact term="SLA due">
-            <LocalDate iso={ticket.slaDueAt} />
-            {isOverdue(ticket.slaDueAt, ticket.status, now) ? (
-              <span className="ml-2">
-                <Badge tone="danger">Overdue</Badge>
+            <span className="flex flex-col items-end gap-0.5">
+              <SlaCountdown ticket={ticket} />
+              <span className="text-xs font-normal text-slate-600 dark:text-slate-400">
+                <LocalDate iso={ticket.slaDueAt} />
               </span>
-            ) : null}
+            </span>
           </Fact>
           <Fact term="Customer">{ticket.customerName}</Fact>
           {ticket.createdById !== ticket.customerId ? <Fact term="Opened by">{ticket.createdByName}</Fact> : null}

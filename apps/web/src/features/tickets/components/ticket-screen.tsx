@@ -21,6 +21,7 @@ export async function TicketScreen({ viewer, id }: { viewer: Viewer; id: string 
   return (
     <TicketThreadView
       viewerId={viewer.id}
+      viewerName={viewer.name}
       staffView={staffView}
       canChangeOffice={canChangeOffice}
       seq={data.seq}
@@ -28,6 +29,8 @@ export async function TicketScreen({ viewer, id }: { viewer: Viewer; id: string 
       offices={data.offices}
       staff={data.staff}
       call={data.call}
+      mentionables={data.mentionables}
+      cannedReplies={data.cannedReplies}
     />
   );
 }

@@ -8,6 +8,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { PageControls } from "@/components/data-table/pagination";
 import { ariaSortOf } from "@/components/data-table/sort-header";
 import { ticketListHref, TICKET_PAGE_SIZES, type TicketListParams } from "../ticket-list-params";
+import { SlaCountdown } from "./sla-countdown";
 import { PriorityBadge, StatusBadge } from "./ticket-badges";
 
 interface Column {
@@ -29,7 +30,11 @@ const COLUMNS: Column[] = [
     sort: "subject",
     cell: (t, unread) => (
       <span className="flex flex-wrap items-center gap-2">
-        <Link href={`/tickets/${t.id}`} className={`text-brand-700 hover:underline dark:text-brand-300 ${unread ? "font-bold" : "font-medium"}`}>
+        <Link
+          href={`/tickets/${t.id}`}
+          data-ticket-link
+          className={`text-brand-700 hover:underline dark:text-brand-300 ${unread ? "font-bold" : "font-medium"}`}
+        >
           {t.subject}
         </Link>
         {unread ? (
@@ -45,7 +50,7 @@ const COLUMNS: Column[] = [
   { id: "office", label: "Office", staffOnly: true, cell: staffCell((t) => t.officeName ?? "—") },
   { id: "assignee", label: "Assignee", staffOnly: true, cell: staffCell((t) => t.assigneeName ?? "Unassigned") },
   { id: "customer", label: "Customer", staffOnly: true, cell: (t) => t.customerName },
-  { id: "sla", label: "SLA due", sort: "slaDueAt", staffOnly: true, cell: staffCell((t) => <LocalDate iso={t.slaDueAt} />) },
+  { id: "sla", label: "SLA", sort: "slaDueAt", staffOnly: true, cell: staffCell((t) => <SlaCountdown ticket={t} />) },
   { id: "updated", label: "Updated", sort: "updatedAt", cell: (t) => <LocalDate iso={t.updatedAt} /> }
 ];
 
@@ -73,7 +78,7 @@ export function TicketTable({ rows, total, params, staffView, unread, onTicket, 
   return (
     <div>
       <div className="relative overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
+        <table data-ticket-list className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
           <caption className="sr-only">Tickets</caption>
           <thead className="bg-slate-50 dark:bg-slate-800/50">
             <tr>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
-import type { OfficeView, TicketDetail } from "@switchboard/contracts";
+import { useEffect, useMemo, useRef } from "react";
+import type { CannedReplyView, OfficeView, TicketDetail } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
 import { Notice, Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
@@ -10,7 +10,9 @@ import { useTicketPresence } from "@/features/ticket-presence/use-ticket-presenc
 import { markTicketReadAction } from "../actions/ticket-actions";
 import { applyTicketThreadEvents } from "../apply-ticket-events";
 import type { CallSummary } from "../server/load-call";
-import { ReplyComposer } from "./reply-composer";
+import type { MentionCandidate } from "../mention-query";
+import { ReplyComposer, type ComposerHandle } from "./reply-composer";
+import { TicketShortcuts } from "./ticket-shortcuts";
 import { StatusBadge } from "./ticket-badges";
 import { TicketActivity } from "./ticket-activity";
 import { TicketControls } from "./ticket-controls";
@@ -19,6 +21,7 @@ import { TicketFacts } from "./ticket-facts";
 
 export interface TicketThreadViewProps {
   viewerId: string;
+  viewerName: string;
   staffView: boolean;
   canChangeOffice: boolean;
   seq: number;
@@ -26,13 +29,16 @@ export interface TicketThreadViewProps {
   offices: OfficeView[];
   staff: UserOption[];
   call: CallSummary | null;
+  mentionables: MentionCandidate[];
+  cannedReplies: CannedReplyView[];
 }
 
 /** One ticket, live: replies, notes, changes and activity appear as they are committed. */
-export function TicketThreadView({ viewerId, staffView, canChangeOffice, seq, detail, offices, staff, call }: TicketThreadViewProps) {
+export function TicketThreadView(props: TicketThreadViewProps) {
+  const { viewerId, viewerName, staffView, canChangeOffice, seq, detail, offices, staff, call, mentionables, cannedReplies } = props;
+  const composer = useRef<ComposerHandle>(null);
   const events = useEventsSince(seq);
   const thread = useMemo(() => applyTicketThreadEvents(detail, events, staffView), [detail, events, staffView]);
-  const [now] = useState(() => Date.now());
   const { ticket } = thread;
   // Collision detection is staff-only by policy: customers neither see viewers nor appear as one.
   const presence = useTicketPresence(ticket.id, viewerId, { enabled: staffView });
@@ -45,6 +51,11 @@ export function TicketThreadView({ viewerId, staffView, canChangeOffice, seq, de
 
   return (
     <>
+      <TicketShortcuts
+        staffView={staffView}
+        onStart={(mode) => composer.current?.start(mode)}
+        assign={staffView && ticket.view === "staff" && ticket.assigneeId !== viewerId ? { ticketId: ticket.id, viewerId, version: ticket.version } : null}
+      />
       <div className="mb-6">
         <p className="text-sm font-medium text-slate-600 dark:text-slate-400">{ticket.publicId}</p>
         <div className="flex flex-wrap items-center gap-3">
@@ -76,12 +87,21 @@ export function TicketThreadView({ viewerId, staffView, canChangeOffice, seq, de
               replies={thread.replies}
               onDraftChange={(text) => (text.trim() ? presence.notifyTyping() : presence.stopTyping())}
               onDraftBlur={presence.stopTyping}
+              ref={composer}
+              mentionables={mentionables}
+              cannedReplies={cannedReplies}
+              cannedValues={{
+                "customer.name": ticket.customerName,
+                "ticket.number": ticket.publicId,
+                "ticket.subject": ticket.subject,
+                "agent.name": viewerName
+              }}
             />
           </Panel>
         </div>
         <aside className="space-y-6" aria-label="Ticket sidebar">
           <Panel className="p-4">
-            <TicketFacts ticket={ticket} call={call} now={now} />
+            <TicketFacts ticket={ticket} call={call} />
           </Panel>
           {staffView && detail.ticket.view === "staff" ? (
             <Panel className="p-4">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { canExportData, canSeeInternalTicketData } from "@switchboard/auth";
+import { canExportData, canManageCannedReplies, canSeeInternalTicketData } from "@switchboard/auth";
 import { ExportButton } from "@/features/jobs/components/export-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice, PageHeader } from "@/components/ui/panel";
@@ -23,6 +23,11 @@ export async function TicketsScreen({ viewer, params }: { viewer: Viewer; params
         actions={
           <>
             {canExportData(viewer) ? <ExportButton kind="tickets" /> : null}
+            {canManageCannedReplies(viewer) ? (
+              <ButtonLink href="/tickets/canned-replies" variant="secondary">
+                Canned replies
+              </ButtonLink>
+            ) : null}
             <ButtonLink href="/tickets/new">New ticket</ButtonLink>
           </>
         }
@@ -38,6 +43,7 @@ export async function TicketsScreen({ viewer, params }: { viewer: Viewer; params
           seq={data.seq}
           offices={data.offices}
           staff={data.staff}
+          viewCounts={data.viewCounts}
         />
       ) : (
         <Notice tone="error" title="These filters cannot be applied" role="alert">

@@ -10,7 +10,9 @@ import { TicketRowViewers } from "@/features/ticket-presence/components/ticket-r
 import { useTicketListViewers } from "@/features/ticket-presence/use-ticket-list-viewers";
 import { applyTicketListEvents, sortByUpdated, unreadTicketIds } from "../apply-ticket-events";
 import { pageAccepts, ticketListHref, type TicketListParams } from "../ticket-list-params";
+import { SavedViews } from "./saved-views";
 import { TicketFilters } from "./ticket-filters";
+import { TicketListShortcuts } from "./ticket-list-shortcuts";
 import { TicketTable } from "./ticket-table";
 
 interface TicketsViewProps {
@@ -24,10 +26,12 @@ interface TicketsViewProps {
   seq: number;
   offices: OfficeView[];
   staff: UserOption[];
+  /** Tickets in each saved view when the page loaded (staff only). */
+  viewCounts: Record<string, number>;
 }
 
 /** The server's page of tickets, kept current: changed rows update in place, new ones appear on top. */
-export function TicketsView({ viewerId, staffView, params, rows: initialRows, unreadIds, total, seq, offices, staff }: TicketsViewProps) {
+export function TicketsView({ viewerId, staffView, params, rows: initialRows, unreadIds, total, seq, offices, staff, viewCounts }: TicketsViewProps) {
   const events = useEventsSince(seq);
   const rows = useMemo(() => {
     const applied = applyTicketListEvents(initialRows, events, (t) => pageAccepts(params, viewerId, t));
@@ -54,7 +58,9 @@ export function TicketsView({ viewerId, staffView, params, rows: initialRows, un
 
   return (
     <Panel>
-      <TicketFilters key={ticketListHref(params)} params={params} staffView={staffView} offices={offices} staff={staff} />
+      <TicketListShortcuts />
+      {staffView ? <SavedViews params={params} counts={viewCounts} /> : null}
+      <TicketFilters params={params} staffView={staffView} offices={offices} staff={staff} />
       <TicketTable
         rows={rows}
         total={Math.max(0, total + added - removed)}

@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { canReadCalls, canSeeInternalTicketData } from "@switchboard/auth";
-import type { OfficeView, TicketDetail } from "@switchboard/contracts";
+import type { CannedReplyView, OfficeView, TicketDetail } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
-import { getTicket, listOffices, listOrgStaff, parseId } from "@switchboard/db";
+import { getTicket, listCannedReplies, listMentionableStaff, listOffices, listOrgStaff, parseId, type MentionCandidate } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";
@@ -16,6 +16,8 @@ export interface TicketPageData {
   offices: OfficeView[];
   staff: UserOption[];
   call: CallSummary | null;
+  mentionables: MentionCandidate[];
+  cannedReplies: CannedReplyView[];
 }
 
 /**
@@ -33,11 +35,14 @@ export const loadTicketPage = cache(async (viewer: Viewer, id: string): Promise<
     throw error;
   }
   const ticket = snapshot.data.ticket;
-  if (!canSeeInternalTicketData(viewer) || ticket.view !== "staff") return { seq: snapshot.seq, detail: snapshot.data, offices: [], staff: [], call: null };
-  const [offices, staff, call] = await Promise.all([
+  if (!canSeeInternalTicketData(viewer) || ticket.view !== "staff")
+    return { seq: snapshot.seq, detail: snapshot.data, offices: [], staff: [], call: null, mentionables: [], cannedReplies: [] };
+  const [offices, staff, call, mentionables, cannedReplies] = await Promise.all([
     listOffices(services, viewer),
     listOrgStaff(db, viewer),
-    ticket.callId && canReadCalls(viewer) ? loadCallSummary(viewer, ticket.callId) : Promise.resolve(null)
+    ticket.callId && canReadCalls(viewer) ? loadCallSummary(viewer, ticket.callId) : Promise.resolve(null),
+    listMentionableStaff(services, viewer, ticket.id),
+    listCannedReplies(services, viewer)
   ]);
-  return { seq: snapshot.seq, detail: snapshot.data, offices, staff, call };
+  return { seq: snapshot.seq, detail: snapshot.data, offices, staff, call, mentionables, cannedReplies };
 });
