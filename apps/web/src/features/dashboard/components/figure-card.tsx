@@ -14,15 +14,14 @@ interface FigureCardProps {
   warning?: string | null;
 }
 
-function WarningIcon() {
+/** A warning triangle; always next to words that say the warning. */
+export function WarningIcon() {
   return (
     <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0" fill="currentColor">
       <path d="M8.6 2.9a1.6 1.6 0 0 1 2.8 0l6.4 11.5A1.6 1.6 0 0 1 16.4 17H3.6a1.6 1.6 0 0 1-1.4-2.6L8.6 2.9ZM10 7a1 1 0 0 0-1 1v3a1 1 0 1 0 2 0V8a1 1 0 0 0-1-1Zm0 8a1.1 1.1 0 1 0 0-2.2 1.1 1.1 0 0 0 0 2.2Z" />
     </svg>
   );
 }
-
-export { WarningIcon };
 
 /**
  * One dashboard figure inside the caller's <dl>: a <div> holding its <dt> and <dd>s (the only
