@@ -43,7 +43,7 @@ function UserCard({ user, orgName }: Pick<AppHeaderProps, "user" | "orgName">) {
 export function AppHeader({ user, orgName, nav, inbox, queueState }: AppHeaderProps) {
   return (
     <header className="relative border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
-      <div className="mx-auto flex max-w-screen-2xl flex-nowrap items-center gap-3 px-4 py-2 lg:px-6">
+      <div className="mx-auto flex max-w-screen-2xl flex-nowrap items-center gap-2 px-4 py-2">
         <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md font-semibold">
           <BrandMark />
           <span className="text-lg 2xl:not-sr-only sr-only">Switchboard</span>
@@ -59,7 +59,7 @@ export function AppHeader({ user, orgName, nav, inbox, queueState }: AppHeaderPr
           <div className="hidden items-center gap-2 md:flex">
             <UserCard user={user} orgName={orgName} />
             <ThemeToggle />
-            <SignOutButton />
+            <SignOutButton compact />
           </div>
           <MenuDisclosure>
             <NavLinks items={nav} stacked />
