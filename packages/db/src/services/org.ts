@@ -44,3 +44,13 @@ export async function countDashboard(db: DbClient, viewer: ActingViewer) {
   ]);
   return { extensions, enabledExtensions, trunks, enabledTrunks, users };
 }
+
+/** The number of the viewer's own extension (the lowest, when they have several), for figures scoped to them; null when none. */
+export async function findOwnExtensionNumber(db: DbClient, viewer: ActingViewer): Promise<string | null> {
+  const row = await db.extension.findFirst({
+    where: { organizationId: viewer.orgId, userId: viewer.id },
+    select: { number: true },
+    orderBy: { number: "asc" }
+  });
+  return row?.number ?? null;
+}

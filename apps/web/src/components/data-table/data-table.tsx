@@ -12,6 +12,7 @@ import {
 } from "@tanstack/react-table";
 import { clsx } from "clsx";
 import { useEffect, useState, type ReactNode } from "react";
+import { useFlashes } from "@/features/realtime/realtime-provider";
 import { Pagination } from "./pagination";
 import { STICKY_ACTIONS_CELL } from "./sticky-actions";
 import { SortHeader } from "./sort-header";
@@ -64,6 +65,8 @@ export function DataTable<T>({ caption, noun, data, columns, getRowId, rowHeader
   }, [pageCount, pagination.pageIndex]);
 
   const rows = table.getRowModel().rows;
+  // Rows someone else just changed flash (the changed cells more strongly); see .flash in globals.css.
+  const flashes = useFlashes();
   return (
     <div>
       <div className="relative overflow-x-auto">
@@ -86,21 +89,29 @@ export function DataTable<T>({ caption, noun, data, columns, getRowId, rowHeader
                 </td>
               </tr>
             ) : (
-              rows.map((row) => (
-                <tr key={row.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
-                  {row.getVisibleCells().map((cell) =>
-                    cell.column.id === rowHeader ? (
-                      <th key={cell.id} scope="row" className="px-3 py-2.5 text-left font-semibold whitespace-nowrap">
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </th>
-                    ) : (
-                      <td key={cell.id} className={clsx("px-3 py-2.5 align-middle", cell.column.id === ACTIONS && STICKY_ACTIONS_CELL)}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    )
-                  )}
-                </tr>
-              ))
+              rows.map((row) => {
+                const flash = flashes.get(row.id);
+                const cellFlash = (column: string) => (flash?.fields?.includes(column) ? "changed" : undefined);
+                return (
+                  <tr key={row.id} data-flash={flash ? "changed" : undefined} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
+                    {row.getVisibleCells().map((cell) =>
+                      cell.column.id === rowHeader ? (
+                        <th key={cell.id} scope="row" data-flash={cellFlash(cell.column.id)} className="px-3 py-2.5 text-left font-semibold whitespace-nowrap">
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </th>
+                      ) : (
+                        <td
+                          key={cell.id}
+                          data-flash={cellFlash(cell.column.id)}
+                          className={clsx("px-3 py-2.5 align-middle", cell.column.id === ACTIONS && STICKY_ACTIONS_CELL)}
+                        >
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </td>
+                      )
+                    )}
+                  </tr>
+                );
+              })
             )}
           </tbody>
         </table>

@@ -1,4 +1,5 @@
-import type { DomainEvent, EventType } from "@switchboard/contracts";
+import type { DomainEvent, EventType, FieldChanges } from "@switchboard/contracts";
+import { describeFieldChanges, type FieldWordings } from "./describe-field-changes";
 import type { EventOf } from "./event-types";
 
 /**
@@ -28,6 +29,14 @@ type ChangeType = Extract<EventType, `${string}.${"created" | "updated" | "delet
 export function describeChange(event: EventOf<ChangeType>, subject: string): string {
   const verb = event.type.slice(event.type.indexOf(".") + 1);
   return `${actorName(event)} ${verb} ${subject}`;
+}
+
+/**
+ * "Ada Admin renamed extension 104 to Sales desk 1 and disabled it": an update told by the fields it
+ * changed; "Ada Admin updated extension 104" when the event does not say (or only unworded fields changed).
+ */
+export function describeUpdate(event: DomainEvent & { data: { changes?: FieldChanges } }, subject: string, wordings: FieldWordings): string {
+  return `${actorName(event)} ${describeFieldChanges(subject, event.data.changes, wordings) ?? `updated ${subject}`}`;
 }
 
 /** Toasts are for changes made by someone else; one's own (from any tab) stay quiet. */

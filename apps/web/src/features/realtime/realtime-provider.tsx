@@ -4,8 +4,10 @@ import { usePathname, useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { toast } from "sonner";
 import { loginPath } from "@/features/auth/login-path";
-import { describeEvent, isOwnEvent, type EventDescribers } from "./describe-event";
+import { actorName, describeEvent, isOwnEvent, type EventDescribers } from "./describe-event";
 import type { AuthFailure } from "./connection-status";
+import { FlashStore, flashOf, type Flashes } from "./flash-store";
+import { ToastBursts } from "./toast-bursts";
 import { RealtimeClient, type RealtimeSnapshot } from "./realtime-client";
 
 const RESYNC_MESSAGE = "Reloaded after a gap — the page shows the latest data";
@@ -27,9 +29,11 @@ interface RealtimeContextValue {
   userId: string;
   /** router.refresh(), at most once per second however many views ask. */
   requestRefresh: () => void;
+  /** Rows others just changed, for lists to flash. */
+  flashes: FlashStore | null;
 }
 
-const RealtimeContext = createContext<RealtimeContextValue>({ client: null, userId: "", requestRefresh: () => undefined });
+const RealtimeContext = createContext<RealtimeContextValue>({ client: null, userId: "", requestRefresh: () => undefined, flashes: null });
 
 export interface RealtimeProviderProps {
   userId: string;
@@ -44,6 +48,7 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, describers, 
   const router = useRouter();
   const pathname = usePathname();
   const [client, setClient] = useState<RealtimeClient | null>(null);
+  const [flashes] = useState(() => new FlashStore());
   const lastRefresh = useRef(0);
   // Read through refs so the socket is created once per tab, not on every navigation.
   const live = useRef({ router, pathname, userId, describers });
@@ -57,6 +62,7 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, describers, 
 
   useEffect(() => {
     const pending: string[] = [];
+    const bursts = new ToastBursts();
     const instance = new RealtimeClient({
       url: realtimeUrl,
       initialSeq,
@@ -73,10 +79,19 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, describers, 
         toast.info(RESYNC_MESSAGE);
       },
       onEvent: (event, replayed) => {
+        if (isOwnEvent(event, live.current.userId)) return;
         const message = describeEvent(live.current.describers, event);
-        if (!message || isOwnEvent(event, live.current.userId)) return;
-        if (replayed) pending.push(message);
-        else toast(message);
+        if (!message) return;
+        if (replayed) {
+          pending.push(message);
+          return;
+        }
+        const flash = flashOf(event);
+        if (flash) flashes.add(flash.id, flash.fields);
+        const verb = event.type.slice(event.type.indexOf(".") + 1);
+        const note = { actorId: event.actor?.id ?? "", actorName: actorName(event), kind: event.subject.kind, subjectId: event.subject.id, verb, message };
+        const shown = bursts.add(note, Date.now());
+        toast(shown.text, { id: shown.toastId });
       },
       onSynced: (replayed, reconnected) => {
         const messages = pending.splice(0);
@@ -87,16 +102,31 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, describers, 
     });
     instance.start();
     setClient(instance);
-    return () => instance.stop();
+    return () => {
+      instance.stop();
+      flashes.stop();
+    };
     // initialSeq is only the starting point; later pages bring their own snapshot seq.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [realtimeUrl, requestRefresh]);
+  }, [realtimeUrl, requestRefresh, flashes]);
 
-  return <RealtimeContext.Provider value={{ client, userId, requestRefresh }}>{children}</RealtimeContext.Provider>;
+  return <RealtimeContext.Provider value={{ client, userId, requestRefresh, flashes }}>{children}</RealtimeContext.Provider>;
 }
 
 export function useRealtimeContext(): RealtimeContextValue {
   return useContext(RealtimeContext);
+}
+
+const NO_FLASHES: Flashes = new Map();
+
+/** The rows others just changed (by subject id), re-rendering as flashes start and end. */
+export function useFlashes(): Flashes {
+  const { flashes } = useRealtimeContext();
+  return useSyncExternalStore(
+    flashes?.subscribe ?? noop,
+    () => flashes?.getSnapshot() ?? NO_FLASHES,
+    () => NO_FLASHES
+  );
 }
 
 /** Said when a lost connection is back and everything missed has been applied. */

@@ -19,7 +19,7 @@ export function AuthFrame({
   return (
     <div className="flex min-h-dvh flex-col">
       <div className="flex justify-end p-4">
-        <ThemeToggle />
+        <ThemeToggle labelled />
       </div>
       <main id="main" className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:items-center sm:pt-0">
         <div className={wide ? "w-full max-w-xl" : "w-full max-w-sm"}>

@@ -6,6 +6,7 @@ import { requireViewer } from "@/features/auth/server/require-viewer";
 import { toActionResult } from "@/server/action-result";
 import { loadCallFigures } from "../server/load-call-figures";
 import { loadDashboardCounts } from "../server/load-dashboard";
+import { loadTicketFigures } from "../server/load-ticket-figures";
 
 /** Fresh counts for a dashboard that saw extensions or trunks change. */
 export async function refreshDashboardCountsAction() {
@@ -23,4 +24,10 @@ export async function refreshCallFiguresAction() {
     enforce(RULES.readCalls, viewer);
     return loadCallFigures(viewer);
   });
+}
+
+/** Fresh ticket figures for a dashboard that saw a ticket change (what the viewer may see is decided by the ticket list). */
+export async function refreshTicketFiguresAction() {
+  const viewer = await requireViewer();
+  return toActionResult(() => loadTicketFigures(viewer));
 }

@@ -12,17 +12,18 @@ interface Snapshot {
   counts: Counts;
 }
 
-const CARDS: { key: keyof Counts; label: string; detail?: (c: Counts) => string }[] = [
-  { key: "extensions", label: "Extensions", detail: (c) => `${c.extensions - c.enabledExtensions} disabled` },
-  { key: "enabledExtensions", label: "Enabled extensions", detail: (c) => `of ${c.extensions}` },
-  { key: "trunks", label: "Trunks", detail: (c) => `${c.enabledTrunks} enabled` },
-  { key: "users", label: "Users" }
+const CARDS: { key: keyof Counts; label: string; href: string; detail?: (c: Counts) => string }[] = [
+  { key: "extensions", label: "Extensions", href: "/extensions", detail: (c) => `${c.extensions - c.enabledExtensions} disabled` },
+  { key: "enabledExtensions", label: "Enabled extensions", href: "/extensions", detail: (c) => `of ${c.extensions}` },
+  { key: "trunks", label: "Trunks", href: "/trunks", detail: (c) => `${c.enabledTrunks} enabled` },
+  { key: "users", label: "Users", href: "/users" }
 ];
 
 const affectsCounts = (events: readonly DomainEvent[]) => touchesKinds(events, ["extension", "trunk"]);
 
 /** PBX counts; re-read (debounced) whenever an extension or trunk event arrives. */
-export function DashboardCounts({ initial }: { initial: Snapshot }) {
+/** `canOpen`: which of the lists behind the figures the viewer may open (the others show without a link). */
+export function DashboardCounts({ initial, canOpen }: { initial: Snapshot; canOpen: Readonly<Partial<Record<keyof Counts, boolean>>> }) {
   const current = useRefreshedSnapshot(initial, affectsCounts, refreshDashboardCountsAction, 300);
 
   return (
@@ -32,7 +33,14 @@ export function DashboardCounts({ initial }: { initial: Snapshot }) {
       </h2>
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {CARDS.map((card) => (
-          <FigureCard key={card.key} label={card.label} value={current.counts[card.key]} testId={`count-${card.key}`} detail={card.detail?.(current.counts)} />
+          <FigureCard
+            key={card.key}
+            label={card.label}
+            value={current.counts[card.key]}
+            testId={`count-${card.key}`}
+            href={canOpen[card.key] ? card.href : undefined}
+            detail={card.detail?.(current.counts)}
+          />
         ))}
       </dl>
     </section>

@@ -1,12 +1,14 @@
 import Link from "next/link";
-import { canReadCalls, canReadExtensions, canSeePresence } from "@switchboard/auth";
+import { canReadCalls, canReadExtensions, canReadTrunks, canReadUsers, canSeePresence } from "@switchboard/auth";
 import { PageHeader, Panel } from "@/components/ui/panel";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { PresencePanel } from "@/features/realtime/presence-panel";
 import { loadCallFigures } from "../server/load-call-figures";
 import { loadDashboardCounts } from "../server/load-dashboard";
+import { loadTicketFigures } from "../server/load-ticket-figures";
 import { CallFigures } from "./call-figures";
 import { DashboardCounts } from "./dashboard-counts";
+import { TicketFigures } from "./ticket-figures";
 
 export async function DashboardView({ viewer }: { viewer: Viewer }) {
   const firstName = viewer.name.split(" ")[0] ?? viewer.name;
@@ -34,13 +36,19 @@ export async function DashboardView({ viewer }: { viewer: Viewer }) {
       </>
     );
   }
-  const [snapshot, calls] = await Promise.all([loadDashboardCounts(viewer), canReadCalls(viewer) ? loadCallFigures(viewer) : null]);
+  const [snapshot, calls, tickets] = await Promise.all([
+    loadDashboardCounts(viewer),
+    canReadCalls(viewer) ? loadCallFigures(viewer) : null,
+    loadTicketFigures(viewer)
+  ]);
+  const canOpen = { extensions: true, enabledExtensions: true, trunks: canReadTrunks(viewer), users: canReadUsers(viewer) };
   return (
     <>
       <PageHeader title="Dashboard" description={`Welcome back, ${firstName}. Counts and presence update live.`} />
       <div className="space-y-6">
         {calls ? <CallFigures initial={calls} /> : null}
-        <DashboardCounts initial={snapshot} />
+        <TicketFigures initial={tickets} />
+        <DashboardCounts initial={snapshot} canOpen={canOpen} />
         {canSeePresence(viewer) ? <PresencePanel currentUserId={viewer.id} /> : null}
       </div>
     </>

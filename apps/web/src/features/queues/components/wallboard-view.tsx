@@ -40,7 +40,7 @@ function WallboardBody({ data, canControlAgents, tv }: WallboardViewProps) {
         <p className="text-slate-600 dark:text-slate-400">No queues yet. Admins add them under Queues; queues the PBX reports appear on their own.</p>
       ) : (
         <div
-          className={clsx("grid", tv ? "gap-[1vw]" : "gap-4 md:grid-cols-2 xl:grid-cols-3")}
+          className={clsx("grid", tv ? "gap-[1vw]" : "grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3")}
           style={tv ? { gridTemplateColumns: `repeat(${Math.min(figures.length, 4)}, minmax(0, 1fr))` } : undefined}
         >
           {figures.map((f) => (
@@ -48,7 +48,7 @@ function WallboardBody({ data, canControlAgents, tv }: WallboardViewProps) {
           ))}
         </div>
       )}
-      <div className={clsx(tv ? "grid min-h-0 grid-cols-2 gap-[1vw]" : "grid gap-6 xl:grid-cols-2")}>
+      <div className={clsx(tv ? "grid min-h-0 grid-cols-2 gap-[1vw]" : "grid grid-cols-1 gap-6 xl:grid-cols-2")}>
         <Panel className={clsx(tv && "min-h-0 overflow-hidden p-[0.8vw]")}>
           <AgentGrid rows={agents} tv={tv} controls={controls} maxRows={tv ? TV_AGENT_ROWS : undefined} />
         </Panel>

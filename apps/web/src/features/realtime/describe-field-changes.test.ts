@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { DomainEvent } from "@switchboard/contracts";
+import { eventDescribers } from "@/features/shell/console-events";
+import { describeEvent } from "./describe-event";
+import { extensionEvent, extensionView, trunkEvent, trunkView } from "./test-events";
+
+const toast = (event: DomainEvent) => describeEvent(eventDescribers, event);
+
+function withChanges(event: DomainEvent, changes: Record<string, { from: unknown; to: unknown }>): DomainEvent {
+  return { ...event, data: { ...(event.data as object), changes } } as DomainEvent;
+}
+
+describe("update toasts tell what changed", () => {
+  const desk = extensionView("x1", "104", { displayName: "Sales desk 1", enabled: false });
+
+  it("a rename and a disable, in one sentence", () => {
+    const event = withChanges(extensionEvent(1, "updated", desk), {
+      displayName: { from: "Desk 104", to: "Sales desk 1" },
+      enabled: { from: true, to: false }
+    });
+    expect(toast(event)).toBe("Ada Admin renamed extension 104 to Sales desk 1 and disabled it");
+  });
+
+  it("names a renumbered extension by the number people knew", () => {
+    const event = withChanges(extensionEvent(2, "updated", extensionView("x1", "105")), { number: { from: "104", to: "105" } });
+    expect(toast(event)).toBe("Ada Admin changed the number of extension 104 to 105");
+  });
+
+  it("never tells a secret, and says when a value was cleared", () => {
+    const event = withChanges(extensionEvent(3, "updated", desk), {
+      sipSecretHint: { from: "••ab", to: "••cd" },
+      userName: { from: "Ana Agent", to: null }
+    });
+    expect(toast(event)).toBe("Ada Admin cleared the user of extension 104 and changed its SIP secret");
+  });
+
+  it("sums up beyond three fields", () => {
+    const event = withChanges(extensionEvent(4, "updated", desk), {
+      enabled: { from: true, to: false },
+      transport: { from: "udp", to: "tls" },
+      codecs: { from: ["opus"], to: ["opus", "g722"] },
+      voicemailEnabled: { from: true, to: false }
+    });
+    expect(toast(event)).toBe("Ada Admin disabled extension 104, changed its transport to TLS and changed 2 more of its fields");
+  });
+
+  it("tells trunk changes by the trunk's former name", () => {
+    const event = withChanges(trunkEvent(5, "updated", trunkView("t1", "Carrier C")), {
+      name: { from: "Carrier B", to: "Carrier C" },
+      maxChannels: { from: 30, to: 60 }
+    });
+    expect(toast(event)).toBe("Ada Admin renamed trunk Carrier B to Carrier C and changed its channel limit to 60");
+  });
+
+  it("falls back to the verb when the event does not say what changed, or only bookkeeping did", () => {
+    expect(toast(extensionEvent(6, "updated", desk))).toBe("Ada Admin updated extension 104");
+    expect(toast(withChanges(extensionEvent(7, "updated", desk), { userId: { from: null, to: "u1" } }))).toBe("Ada Admin updated extension 104");
+  });
+});
