@@ -109,7 +109,12 @@ export async function controlCall(client: AmiClient, tracker: CallTracker, input
  * caller's own context is the trunk's inbound one, which need not reach extensions, so the
  * ringing callee's context is used — where the PBX itself dialled an extension from.
  */
-async function redirectCaller(client: AmiClient, legs: ReturnType<CallTracker["legsOf"]>, exten: string, context: string | undefined): Promise<CallControlResult> {
+async function redirectCaller(
+  client: AmiClient,
+  legs: ReturnType<CallTracker["legsOf"]>,
+  exten: string,
+  context: string | undefined
+): Promise<CallControlResult> {
   const caller = legs.find((leg) => leg.origin);
   if (!caller) return CALL_CONTROL_ERRORS.notAnswered;
   const target = context ?? legs.find((leg) => !leg.origin && leg.context)?.context ?? caller.context;

@@ -194,7 +194,13 @@ export class CallTracker {
     return [...call.channels]
       .map((id) => this.registry.channel(id))
       .filter((c) => c !== undefined && c.party.kind !== "local")
-      .map((c) => ({ name: c?.name ?? "", uniqueid: c?.uniqueid ?? "", origin: c?.uniqueid === call.originUniqueid, bridged: Boolean(c?.bridgeId), context: c?.context }));
+      .map((c) => ({
+        name: c?.name ?? "",
+        uniqueid: c?.uniqueid ?? "",
+        origin: c?.uniqueid === call.originUniqueid,
+        bridged: Boolean(c?.bridgeId),
+        context: c?.context
+      }));
   }
 
   /** Ends every call still live in the registry (a simulator stopping, a connector retiring). */

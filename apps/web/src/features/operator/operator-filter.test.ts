@@ -9,7 +9,11 @@ const ext = (id: string, number: string, displayName: string, userId: string | n
   userId,
   userName
 });
-const EXTENSIONS = [ext("e100", "100", "Reception", "u-ada", "Ada Admin"), ext("e102", "102", "Ana Agent", "u-ana", "Ana Agent"), ext("e104", "104", "Sales desk 1")];
+const EXTENSIONS = [
+  ext("e100", "100", "Reception", "u-ada", "Ada Admin"),
+  ext("e102", "102", "Ana Agent", "u-ana", "Ana Agent"),
+  ext("e104", "104", "Sales desk 1")
+];
 const call = { fromNumber: "+15550199", fromName: "Jo Caller", toNumber: "104", toName: null } as CallView;
 const callOf = (id: string) => (id === "e104" ? call : undefined);
 
@@ -62,6 +66,11 @@ describe("filterExtensions", () => {
 
 describe("byNumber", () => {
   it("sorts numerically", () => {
-    expect(["1000", "99", "100", "9"].map((number) => ({ number })).sort(byNumber).map((e) => e.number)).toEqual(["9", "99", "100", "1000"]);
+    expect(
+      ["1000", "99", "100", "9"]
+        .map((number) => ({ number }))
+        .sort(byNumber)
+        .map((e) => e.number)
+    ).toEqual(["9", "99", "100", "1000"]);
   });
 });

@@ -23,7 +23,11 @@ interface QueueLike {
  * Offices hold people, not phones: an office's extensions are those of its members. Queues list
  * their member extensions. Groups without an extension are left out (nothing to filter to).
  */
-export function groupsOf(offices: readonly OfficeLike[], queues: readonly QueueLike[], extensions: readonly Pick<ExtensionView, "id" | "userId">[]): ExtensionGroup[] {
+export function groupsOf(
+  offices: readonly OfficeLike[],
+  queues: readonly QueueLike[],
+  extensions: readonly Pick<ExtensionView, "id" | "userId">[]
+): ExtensionGroup[] {
   const byUser = new Map<string, string[]>();
   for (const ext of extensions) if (ext.userId) byUser.set(ext.userId, [...(byUser.get(ext.userId) ?? []), ext.id]);
   const officeGroups = offices.map((office) => ({

@@ -83,7 +83,12 @@ export function TransferPicker({ targets, exclude, offline, transfer, onDone }: 
         placeholder="Number or name"
         className={controlClasses}
       />
-      <ul id={listId} role="listbox" aria-label="Matching extensions" className="max-h-64 overflow-auto rounded-md border border-slate-200 empty:hidden dark:border-slate-700">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Matching extensions"
+        className="max-h-64 overflow-auto rounded-md border border-slate-200 empty:hidden dark:border-slate-700"
+      >
         {matches.map((target) => (
           <li
             key={target.id}
@@ -99,7 +104,9 @@ export function TransferPicker({ targets, exclude, offline, transfer, onDone }: 
           >
             <span className="font-mono font-semibold">{target.number}</span>
             <span className="truncate">{target.displayName}</span>
-            {target.state ? <span className={clsx("ml-auto shrink-0 text-xs", target === current ? "text-white" : "text-slate-600 dark:text-slate-400")}>{target.state}</span> : null}
+            {target.state ? (
+              <span className={clsx("ml-auto shrink-0 text-xs", target === current ? "text-white" : "text-slate-600 dark:text-slate-400")}>{target.state}</span>
+            ) : null}
           </li>
         ))}
       </ul>

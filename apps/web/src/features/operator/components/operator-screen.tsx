@@ -14,7 +14,9 @@ export async function OperatorScreen({ viewer }: { viewer: Viewer }) {
       {/* A compact header: the panel needs the height for the extensions. */}
       <div className="mb-3 flex flex-wrap items-baseline gap-x-3">
         <h1 className="text-2xl font-semibold tracking-tight">Operator</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Every extension, waiting call and trunk, live. Click an extension for its actions; drag a call to transfer it.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Every extension, waiting call and trunk, live. Click an extension for its actions; drag a call to transfer it.
+        </p>
       </div>
       {truncated ? (
         <div className="mb-3">

@@ -48,7 +48,12 @@ export function PanelToolbar({ filter, onFilter, groups, cards, shown, total }: 
         <label htmlFor={groupId} className="text-sm font-medium">
           Group
         </label>
-        <select id={groupId} value={filter.groupId} onChange={(e) => onFilter({ ...filter, groupId: e.target.value })} className={`${controlClasses} w-44 py-1`}>
+        <select
+          id={groupId}
+          value={filter.groupId}
+          onChange={(e) => onFilter({ ...filter, groupId: e.target.value })}
+          className={`${controlClasses} w-44 py-1`}
+        >
           <option value="">All extensions</option>
           {offices.length ? (
             <optgroup label="Offices">

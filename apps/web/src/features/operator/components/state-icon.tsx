@@ -15,7 +15,17 @@ const PATHS: Record<StateIconName, string[]> = {
 /** The state's glyph; decorative, since the state is always written next to it. */
 export function StateIcon({ icon, className = "size-3.5" }: { icon: StateIconName; className?: string }) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className={className} data-icon={icon}>
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2.2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className={className}
+      data-icon={icon}
+    >
       {PATHS[icon].map((d) => (
         <path key={d} d={d} />
       ))}

@@ -32,7 +32,9 @@ export function WaitingCallsPanel({ calls, canControl, commands, targets, ownExt
         Waiting calls <span className="font-normal tabular-nums text-slate-600 dark:text-slate-400">{calls.length}</span>
       </h2>
       {canControl && !ownExtension ? (
-        <p className="mb-1.5 text-xs text-slate-600 dark:text-slate-400">You have no extension of your own, so calls cannot be picked up here; transfer them instead.</p>
+        <p className="mb-1.5 text-xs text-slate-600 dark:text-slate-400">
+          You have no extension of your own, so calls cannot be picked up here; transfer them instead.
+        </p>
       ) : null}
       {calls.length === 0 ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">Nobody is waiting.</p>
@@ -109,7 +111,13 @@ function WaitingCall({
       {canControl ? (
         <div className="mt-1 flex gap-1.5">
           {ownExtension ? (
-            <Button size="sm" className="px-2 py-0.5 text-xs" disabled={disabled} onClick={pickUp} aria-label={`Pick up ${callWho(call)} on ${ownExtension.number}`}>
+            <Button
+              size="sm"
+              className="px-2 py-0.5 text-xs"
+              disabled={disabled}
+              onClick={pickUp}
+              aria-label={`Pick up ${callWho(call)} on ${ownExtension.number}`}
+            >
               Pick up
             </Button>
           ) : null}
