@@ -50,9 +50,11 @@ export function useCallCommands(): CallCommands {
       const until = Date.now() + HANG_UP_DELAY_MS;
       const timer = setTimeout(() => {
         settle(callId);
+        // A fresh toast, not an update of the countdown's: an update would keep its Undo and timer.
+        toast.dismiss(toastId);
         void hangUpCallAction(callId).then((result) => {
-          if (result.ok) toast.success(result.message, { id: toastId, duration: 6000 });
-          else toast.error(`Could not hang up the call from ${who}: ${result.error}`, { id: toastId, duration: 10_000 });
+          if (result.ok) toast.success(result.message);
+          else toast.error(`Could not hang up the call from ${who}: ${result.error}`, { duration: 10_000 });
         });
       }, HANG_UP_DELAY_MS);
       timers.current.set(callId, timer);
@@ -67,7 +69,8 @@ export function useCallCommands(): CallCommands {
           onClick: () => {
             clearTimeout(timer);
             settle(callId);
-            toast.info("Hang-up cancelled", { id: toastId, duration: 4000 });
+            toast.dismiss(toastId);
+            toast.info("Hang-up cancelled");
           }
         }
       });

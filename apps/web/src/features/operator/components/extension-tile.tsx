@@ -25,8 +25,10 @@ interface ExtensionTileProps {
   canControl: boolean;
   commands: CallCommands;
   targets: readonly TransferTarget[];
-  /** A call is being dragged (from here or elsewhere): this tile may take it. */
+  /** Calls may be dropped here (the viewer controls calls and is online); the drag itself says whether it carries one. */
   dropEnabled: boolean;
+  /** A call is being dragged on this page: tiles show they take it. */
+  dragging: boolean;
   hintId: string;
   onDropCall(event: DragEvent, ext: ExtensionView): void;
   onDragState(dragging: boolean): void;
@@ -43,7 +45,19 @@ function otherParty(call: NonNullable<OperatorCard["call"]>["call"], number: str
  * (call detail, transfer, hang up, ticket); a call on it can be dragged onto another extension, and
  * any call can be dropped here to transfer it.
  */
-export function ExtensionTile({ ext, status, card, canControl, commands, targets, dropEnabled, hintId, onDropCall, onDragState }: ExtensionTileProps) {
+export function ExtensionTile({
+  ext,
+  status,
+  card,
+  canControl,
+  commands,
+  targets,
+  dropEnabled,
+  dragging,
+  hintId,
+  onDropCall,
+  onDragState
+}: ExtensionTileProps) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [transferOpen, setTransferOpen] = useState(false);
   const [over, setOver] = useState(false);
@@ -76,7 +90,11 @@ export function ExtensionTile({ ext, status, card, canControl, commands, targets
         event.preventDefault();
         onDropCall(event, ext);
       }}
-      className={clsx("rounded-md", over && "outline-3 outline-offset-1 outline-brand-500")}
+      className={clsx(
+        "rounded-md",
+        dragging && dropEnabled && "outline-1 outline-offset-1 outline-dashed outline-slate-400",
+        over && "outline-3 outline-solid outline-brand-500"
+      )}
     >
       <DropdownMenu.Root open={menuOpen} onOpenChange={setMenuOpen} modal={false}>
         <DropdownMenu.Trigger

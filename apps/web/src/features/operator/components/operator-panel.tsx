@@ -117,7 +117,8 @@ export function OperatorPanel(props: OperatorPanelProps) {
                 canControl={canControl}
                 commands={commands}
                 targets={targets}
-                dropEnabled={canControl && dragging && !commands.offline}
+                dropEnabled={canControl && !commands.offline}
+                dragging={dragging}
                 hintId={hintId}
                 onDropCall={dropCall}
                 onDragState={setDragging}
