@@ -63,6 +63,7 @@ export function ExtensionTile({
   const [over, setOver] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const openingTransfer = useRef(false);
+  const pressedWhileOpen = useRef(false);
   const look = extensionLookOf(card.lamp);
   const line = card.call;
   const call = line?.call;
@@ -91,15 +92,24 @@ export function ExtensionTile({
         onDropCall(event, ext);
       }}
       className={clsx(
-        "rounded-md",
+        "relative rounded-md",
         dragging && dropEnabled && "outline-1 outline-offset-1 outline-dashed outline-slate-400",
         over && "outline-3 outline-solid outline-brand-500"
       )}
     >
       <DropdownMenu.Root open={menuOpen} onOpenChange={setMenuOpen} modal={false}>
-        <DropdownMenu.Trigger
+        {/*
+          The menu hangs on an inert anchor, not on the button: a Radix trigger cancels the press
+          (pointerdown) to open at once, and a cancelled press can keep the browser from starting
+          a drag. The button opens the menu on click instead and carries the menu's ARIA itself.
+        */}
+        <DropdownMenu.Trigger tabIndex={-1} aria-hidden="true" className="pointer-events-none absolute inset-0 opacity-0" />
+        <button
+          type="button"
           ref={button}
           aria-label={name}
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
           aria-describedby={draggable ? hintId : undefined}
           data-lamp={card.lamp}
           draggable={draggable}
@@ -109,11 +119,21 @@ export function ExtensionTile({
             onDragState(true);
           }}
           onDragEnd={() => onDragState(false)}
-          // The menu opens on click, not on press, so pressing to drag a call does not open it.
-          onPointerDown={(event) => {
-            if (event.pointerType === "mouse") event.preventDefault();
+          onPointerDown={() => {
+            // A press while the menu is open closes it (outside the menu); the click must not reopen it.
+            pressedWhileOpen.current = menuOpen;
           }}
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={() => {
+            const close = pressedWhileOpen.current;
+            pressedWhileOpen.current = false;
+            setMenuOpen(close ? false : (open) => !open);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "ArrowDown") {
+              event.preventDefault();
+              setMenuOpen(true);
+            }
+          }}
           className={clsx(
             "flex h-16 w-full flex-col rounded-md border px-1.5 py-1 text-left text-xs leading-tight shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500",
             look.className,
@@ -143,11 +163,13 @@ export function ExtensionTile({
           ) : !ext.enabled ? (
             <span className="truncate">Disabled</span>
           ) : null}
-        </DropdownMenu.Trigger>
+        </button>
         <MenuContent
           align="start"
           onCloseAutoFocus={(event) => {
-            if (openingTransfer.current) event.preventDefault();
+            // Focus goes back to the button (the anchor is inert), or into the transfer search.
+            event.preventDefault();
+            if (!openingTransfer.current) button.current?.focus();
             openingTransfer.current = false;
           }}
         >
