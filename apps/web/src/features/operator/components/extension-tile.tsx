@@ -165,6 +165,8 @@ export function ExtensionTile({
           ) : null}
         </button>
         <MenuContent
+          aria-labelledby={undefined}
+          aria-label={`Extension ${ext.number}`}
           align="start"
           onCloseAutoFocus={(event) => {
             // Focus goes back to the button (the anchor is inert), or into the transfer search.
