@@ -1,11 +1,8 @@
 import type { Locator, Page } from "@playwright/test";
-import { FakeAmiServer, readFixture } from "@switchboard/pbx/testing";
 import { expect, test } from "./fixtures";
-import { connectionStatus, uniqueSuffix } from "./fixtures/console";
+import { connectionStatus, toast, uniqueSuffix } from "./fixtures/console";
+import { connectDemoToFakeAmi, inboundCall, startFakeAmi } from "./fixtures/fake-pbx";
 import { createPbxWebhookClient } from "./fixtures/pbx-webhook";
-
-const AMI_USER = "switchboard";
-const AMI_SECRET = "call-control-ami-secret";
 
 function activeCall(page: Page, caller: string): Locator {
   return page.getByRole("table", { name: "Active calls" }).getByRole("row").filter({ hasText: caller });
@@ -13,28 +10,20 @@ function activeCall(page: Page, caller: string): Locator {
 function recentCall(page: Page, caller: string): Locator {
   return page.getByRole("table", { name: "Recent calls" }).getByRole("row").filter({ hasText: caller });
 }
-function toast(page: Page, text: string): Locator {
-  return page.getByRole("region", { name: /^Notifications/ }).getByText(text, { exact: true });
+/** Opens the row's actions menu and chooses an item. */
+async function rowAction(page: Page, caller: string, item: string): Promise<void> {
+  await activeCall(page, caller)
+    .getByRole("button", { name: `Actions for the call from ${caller}` })
+    .click();
+  await page.getByRole("menu").getByRole("menuitem", { name: item, exact: true }).click();
 }
 
-/**
- * The documented inbound call (trunk carrier-a → extension 102), answered and bridged, as the PBX
- * would send it now: its caller renamed so this run finds its own row, its times moved to today.
- */
-function answeredInboundCall(caller: string): string {
-  const fixture = readFixture("inbound-basic.ami");
-  const shift = Math.floor(Date.now() / 1000) - 1767261600 - 5;
-  return fixture
-    .slice(0, fixture.indexOf("Event: BridgeLeave"))
-    .replaceAll("Jane Caller", caller)
-    .replace(/Timestamp: (\d+)\.(\d+)/g, (_m, seconds: string, fraction: string) => `Timestamp: ${Number(seconds) + shift}.${fraction}`);
-}
-
-test("a supervisor hangs up and transfers a live call from the board; errors say why", async ({ browser, page: admin, loginAs, stack, urls }) => {
+test("a supervisor hangs up and transfers a live call from the board's row menu; errors say why", async ({ browser, page: admin, loginAs, stack, urls }) => {
   test.setTimeout(90_000);
-  const ami = await FakeAmiServer.start({ username: AMI_USER, secret: AMI_SECRET });
+  const ami = await startFakeAmi();
   const supervisorContext = await browser.newContext({ baseURL: urls.web });
   const supervisor = await supervisorContext.newPage();
+  const notifications = supervisor.getByRole("region", { name: /^Notifications/ });
   try {
     await loginAs(supervisor, "supervisor");
     await supervisor.goto("/calls");
@@ -45,49 +34,58 @@ test("a supervisor hangs up and transfers a live call from the board; errors say
       const caller = `Webhook caller ${uniqueSuffix()}`;
       const callId = await pbx.startCall({ from: { number: "+15550001", name: caller }, to: "102" });
       await pbx.answer(callId, "102");
-      await activeCall(supervisor, caller).getByRole("button", { name: "Hang up" }).click();
-      await expect(activeCall(supervisor, caller).getByRole("alert")).toHaveText("PBX not connected");
+      await rowAction(supervisor, caller, "Hang up");
+      await expect(toast(supervisor, `Could not hang up the call from ${caller}: PBX not connected`)).toBeVisible({ timeout: 15_000 });
       await pbx.end(callId);
     });
 
     await test.step("an admin connects the demo organization to the PBX", async () => {
       await loginAs(admin, "admin");
-      await admin.goto("/settings");
-      const form = admin.getByRole("form", { name: "AMI connection" });
-      await form.getByLabel("AMI host").fill("127.0.0.1");
-      await form.getByLabel("AMI port").fill(String(ami.port));
-      await form.getByLabel("AMI username").fill(AMI_USER);
-      await form.getByLabel("AMI secret").fill(AMI_SECRET);
-      await form.getByLabel("Connect to this PBX").check();
-      await form.getByRole("button", { name: "Save AMI connection" }).click();
-      await expect(admin.getByRole("region", { name: "PBX integration" }).getByRole("status")).toHaveText("Connected", { timeout: 15_000 });
+      await connectDemoToFakeAmi(admin, ami);
     });
 
     const caller = `AMI caller ${uniqueSuffix()}`;
     const row = activeCall(supervisor, caller);
     await test.step("the PBX's call appears on the board, answered", async () => {
-      await ami.replay(answeredInboundCall(caller));
+      await ami.replay(inboundCall(caller, "answered").text);
       await expect(row.getByText("Answered", { exact: true })).toBeVisible();
     });
 
+    const transfer = supervisor.getByRole("dialog", { name: `Transfer the call from ${caller}` });
+    const search = transfer.getByRole("combobox", { name: "Transfer to extension" });
     await test.step("transfer to a number that is no extension is refused and sends nothing", async () => {
-      await row.getByLabel("Transfer to extension").fill("999");
-      await row.getByRole("button", { name: "Transfer" }).click();
-      await expect(row.getByRole("alert")).toHaveText("no such extension 999");
-      await expect(row.getByLabel("Transfer to extension")).toHaveAttribute("aria-invalid", "true");
+      await rowAction(supervisor, caller, "Transfer…");
+      await expect(search).toBeFocused();
+      await search.fill("999");
+      await expect(transfer.getByRole("option")).toHaveCount(0);
+      await search.press("Enter");
+      await expect(transfer.getByRole("alert")).toHaveText("no such extension 999");
+      await expect(search).toHaveAttribute("aria-invalid", "true");
       expect(ami.actions.filter((a) => a.action === "BlindTransfer")).toEqual([]);
     });
 
-    await test.step("transfer to 103 reaches the PBX as a blind transfer of the answering leg", async () => {
-      await row.getByLabel("Transfer to extension").fill("103");
-      await row.getByRole("button", { name: "Transfer" }).click();
+    await test.step("the popover searches extensions by name; choosing 103 reaches the PBX as a blind transfer of the answering leg", async () => {
+      await search.fill("bo ag");
+      await expect(transfer.getByRole("option")).toHaveCount(1);
+      await transfer.getByRole("option", { name: /103/ }).click();
       await expect(toast(supervisor, "Call transferred to 103")).toBeVisible();
+      await expect(transfer).toHaveCount(0);
       expect(ami.actions.filter((a) => a.action === "BlindTransfer")).toEqual([expect.objectContaining({ channel: "PJSIP/102-00000002", exten: "103" })]);
     });
 
-    await test.step("hang up: both legs are hung up and the call moves to recent calls", async () => {
-      await row.getByRole("button", { name: "Hang up" }).click();
-      await expect(toast(supervisor, "Call hung up")).toBeVisible();
+    await test.step("hang-up is undoable for 5 s: Undo sends nothing", async () => {
+      await rowAction(supervisor, caller, "Hang up");
+      await expect(notifications.getByText(`Hanging up the call from ${caller}`)).toBeVisible();
+      await expect(notifications.getByRole("timer", { name: "Hang-up sent in" })).toContainText(/Sent in [1-5] s/);
+      await notifications.getByRole("button", { name: "Undo" }).click();
+      await expect(toast(supervisor, "Hang-up cancelled")).toBeVisible();
+      expect(ami.actions.filter((a) => a.action === "Hangup")).toEqual([]);
+      await expect(row).toBeVisible();
+    });
+
+    await test.step("hang up: after the countdown both legs are hung up and the call moves to recent calls", async () => {
+      await rowAction(supervisor, caller, "Hang up");
+      await expect(toast(supervisor, "Call hung up")).toBeVisible({ timeout: 15_000 });
       await expect(row).toHaveCount(0);
       await expect(recentCall(supervisor, caller)).toBeVisible();
       expect(ami.actions.filter((a) => a.action === "Hangup").map((a) => a.channel)).toEqual(["PJSIP/carrier-a-00000001", "PJSIP/102-00000002"]);

@@ -58,8 +58,17 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
       await expect(activeCall(page, caller)).toContainText(number);
     }
     // Call control is for admins and supervisors only.
-    await expect(activeCall(admin, caller).getByRole("group", { name: `Call control for call from ${caller}` })).toBeVisible();
-    await expect(activeCall(agent, caller).getByRole("button", { name: "Hang up" })).toHaveCount(0);
+    await activeCall(admin, caller)
+      .getByRole("button", { name: `Actions for the call from ${caller}` })
+      .click();
+    await expect(admin.getByRole("menu").getByRole("menuitem", { name: "Hang up" })).toBeVisible();
+    await admin.keyboard.press("Escape");
+    await activeCall(agent, caller)
+      .getByRole("button", { name: `Actions for the call from ${caller}` })
+      .click();
+    await expect(agent.getByRole("menu").getByRole("menuitem", { name: "Create ticket" })).toBeVisible();
+    await expect(agent.getByRole("menu").getByRole("menuitem", { name: "Hang up" })).toHaveCount(0);
+    await agent.keyboard.press("Escape");
     await expect(activeCount).toHaveText(String(activeBefore + 1));
     return id;
   });
@@ -105,8 +114,9 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
 
   await test.step("its timeline lists what happened, and a ticket can be opened from it", async () => {
     await recentCall(agent, caller)
-      .getByRole("link", { name: /^Timeline/ })
+      .getByRole("button", { name: `Actions for the call from ${caller}` })
       .click();
+    await agent.getByRole("menu").getByRole("menuitem", { name: "Timeline" }).click();
     await expect(agent.getByRole("heading", { level: 1, name: `Call from ${caller}` })).toBeVisible();
     const timeline = agent.getByRole("list", { name: "Timeline" });
     for (const step of ["Started", "Answered", "Put on hold", "Resumed", "Ended"]) await expect(timeline.getByText(step, { exact: true })).toBeVisible();

@@ -39,17 +39,20 @@ test("call control is off while offline and back once reconnected", async ({ bro
   await pbx.answer(callId, "104");
   await sam.goto("/calls");
   await expect(connectionStatus(sam)).toHaveText("Live", { timeout: 15_000 });
-  const controls = sam.getByRole("group", { name: `Call control for call from ${caller}` });
-  await expect(controls.getByRole("button", { name: "Hang up" })).toBeEnabled();
+  const actions = sam.getByRole("table", { name: "Active calls" }).getByRole("button", { name: `Actions for the call from ${caller}` });
+  const controls = sam.getByRole("menu");
+  await actions.click();
+  await expect(controls.getByRole("menuitem", { name: "Hang up" })).toBeEnabled();
 
   await sam.context().setOffline(true);
   await expect(connectionStatus(sam)).toHaveText("Offline");
-  await expect(controls.getByRole("button", { name: "Hang up" })).toBeDisabled();
+  await expect(controls.getByRole("menuitem", { name: "Hang up" })).toBeDisabled();
+  await expect(controls.getByRole("menuitem", { name: "Transfer…" })).toBeDisabled();
   await expect(controls).toContainText("Call control is off while the connection is lost.");
 
   await sam.context().setOffline(false);
   await expect(connectionStatus(sam)).toHaveText("Live", { timeout: 15_000 });
-  await expect(controls.getByRole("button", { name: "Hang up" })).toBeEnabled();
+  await expect(controls.getByRole("menuitem", { name: "Hang up" })).toBeEnabled();
   await pbx.end(callId, { hungUpBy: "caller" });
 });
 

@@ -231,7 +231,8 @@ test("a ticket opened from a call on the live board is prefilled, linked to the 
   await pbx.startCall({ from: { number, name: caller }, to: "102", trunk: "carrier-a" });
 
   await agent.goto("/calls");
-  await agent.getByRole("link", { name: `Create ticket for the call from ${caller}` }).click();
+  await agent.getByRole("button", { name: `Actions for the call from ${caller}` }).click();
+  await agent.getByRole("menu").getByRole("menuitem", { name: "Create ticket" }).click();
   await expect(agent.getByRole("heading", { level: 1, name: "New ticket" })).toBeVisible();
   await expect(agent.getByText(`From the call with ${caller}`)).toBeVisible();
   const subject = `Call from ${caller} (${number})`;

@@ -5,6 +5,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 const e2eDir = path.resolve(here, "..");
 const repoRoot = path.resolve(e2eDir, "..");
+export const docsImagesDir = path.join(repoRoot, "docs/images");
 export const webDir = path.join(repoRoot, "apps/web");
 export const realtimeDir = path.join(repoRoot, "apps/realtime");
 export const workerDir = path.join(repoRoot, "apps/worker");

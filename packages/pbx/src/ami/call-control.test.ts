@@ -56,12 +56,24 @@ describe("call control against the fake AMI server", () => {
     }
   });
 
-  it("maps errors: no such extension and not answered send nothing; a refusal and a silent PBX are reported", async () => {
-    const h = await startConnectorHarness(t, { actionTimeoutMs: 300 });
+  it("a ringing call is picked up elsewhere: AMI Redirect of the caller into the callee's context, no BlindTransfer", async () => {
+    const h = await startConnectorHarness(t);
     try {
       await h.replay(ringing);
-      expect(await h.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "103" })).toMatchObject({ ok: false, code: "not_answered" });
-      await h.replay(fixture.slice(ringing.length, answered.length));
+      expect(await h.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "103" })).toEqual({ ok: true, message: "Redirect successful" });
+      expect(actionsNamed(h.server.actions, "Redirect")).toEqual([
+        expect.objectContaining({ channel: "PJSIP/carrier-a-00000001", exten: "103", context: "from-internal", priority: "1" })
+      ]);
+      expect(actionsNamed(h.server.actions, "BlindTransfer")).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it("maps errors: no such extension sends nothing; a refusal and a silent PBX are reported", async () => {
+    const h = await startConnectorHarness(t, { actionTimeoutMs: 300 });
+    try {
+      await h.replay(answered);
       expect(await h.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "999" })).toEqual({
         ok: false,
         code: "no_such_extension",
@@ -69,6 +81,7 @@ describe("call control against the fake AMI server", () => {
       });
       expect(await h.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "1x" })).toMatchObject({ ok: false, code: "invalid" });
       expect(actionsNamed(h.server.actions, "BlindTransfer")).toEqual([]);
+      expect(actionsNamed(h.server.actions, "Redirect")).toEqual([]);
 
       h.server.script("BlindTransfer", { Response: "Error", Message: "Transfer failed" });
       expect(await h.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "103" })).toEqual({

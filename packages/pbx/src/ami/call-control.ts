@@ -64,7 +64,7 @@ export type CallControlResult = { ok: true; message: string } | { ok: false; cod
 export const CALL_CONTROL_ERRORS = {
   notConnected: { ok: false, code: "not_connected", error: "PBX not connected" },
   callEnded: { ok: false, code: "call_ended", error: "call already ended" },
-  notAnswered: { ok: false, code: "not_answered", error: "the call is not answered yet, so it cannot be transferred" },
+  notAnswered: { ok: false, code: "not_answered", error: "the call has no caller leg to redirect yet, so it cannot be transferred" },
   timeout: { ok: false, code: "timeout", error: "the PBX did not answer in time" }
 } as const satisfies Record<string, CallControlResult>;
 
@@ -75,7 +75,7 @@ function noSuchExtension(exten: string): CallControlResult {
 /**
  * Hangup: every real leg of the call is hung up. Blind transfer: the answering leg's bridge is
  * sent to the extension (AMI BlindTransfer), which moves the other party there — the same as the
- * agent pressing transfer on the phone. The target must be one of the organization's extensions:
+ * agent pressing transfer on the phone; an unanswered call's caller is redirected there instead. The target must be one of the organization's extensions:
  * Asterisk accepts a BlindTransfer to any number and only fails later, on the call. The PBX's own
  * answer is passed back.
  */
@@ -93,12 +93,33 @@ export async function controlCall(client: AmiClient, tracker: CallTracker, input
     }
     if (!(await tracker.directory.extension(request.exten))) return noSuchExtension(request.exten);
     const answering = legs.find((leg) => !leg.origin && leg.bridged) ?? legs.find((leg) => leg.bridged);
-    if (!answering) return CALL_CONTROL_ERRORS.notAnswered;
-    const result = await client.send("BlindTransfer", { Channel: answering.name, Exten: request.exten, Context: request.context });
-    return { ok: true, message: result.response.fields.message ?? "Transfer succeeded" };
+    if (answering) {
+      const result = await client.send("BlindTransfer", { Channel: answering.name, Exten: request.exten, Context: request.context });
+      return { ok: true, message: result.response.fields.message ?? "Transfer succeeded" };
+    }
+    return await redirectCaller(client, legs, request.exten, request.context);
   } catch (error) {
     return pbxFailure(error);
   }
+}
+
+/**
+ * A call nobody answered yet (ringing, or waiting to be picked up): the caller's channel is sent
+ * to the extension (AMI Redirect), which ends the ringing and rings the target instead. The
+ * caller's own context is the trunk's inbound one, which need not reach extensions, so the
+ * ringing callee's context is used — where the PBX itself dialled an extension from.
+ */
+async function redirectCaller(
+  client: AmiClient,
+  legs: ReturnType<CallTracker["legsOf"]>,
+  exten: string,
+  context: string | undefined
+): Promise<CallControlResult> {
+  const caller = legs.find((leg) => leg.origin);
+  if (!caller) return CALL_CONTROL_ERRORS.notAnswered;
+  const target = context ?? legs.find((leg) => !leg.origin && leg.context)?.context ?? caller.context;
+  const result = await client.send("Redirect", { Channel: caller.name, Exten: exten, Context: target, Priority: "1" });
+  return { ok: true, message: result.response.fields.message ?? "Redirect successful" };
 }
 
 /** A failed AMI action as a console is told of it. */

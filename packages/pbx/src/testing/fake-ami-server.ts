@@ -40,7 +40,7 @@ interface Session {
 /**
  * A scripted Asterisk Manager Interface on a random loopback port, for tests: banner, Login with
  * good or bad credentials (Asterisk's answers, connection closed on failure), list actions for
- * resync, Hangup and BlindTransfer on the channels its replayed fixtures created, QueueAdd,
+ * resync, Hangup, BlindTransfer and Redirect on the channels its replayed fixtures created, QueueAdd,
  * QueueRemove and QueuePause on the queue members it knows, and replay of raw fixture text to
  * every logged-in session.
  */
@@ -170,6 +170,11 @@ export class FakeAmiServer {
       await reply(answer);
       if (events) await this.replay(events);
       return;
+    }
+    if (name === "redirect") {
+      if (!action.exten) return void (await reply({ Response: "Error", Message: "Exten not specified" }));
+      const known = this.channels.has(action.channel ?? "");
+      return void (await reply(known ? { Response: "Success", Message: "Redirect successful" } : { Response: "Error", Message: "Channel not existent" }));
     }
     if (name === "blindtransfer") {
       if (!action.exten) return void (await reply({ Response: "Error", Message: "No extension specified" }));

@@ -40,6 +40,7 @@ export async function onNewchannel(ctx: MapperContext, e: AmiMessage): Promise<v
     callerNum: f.callerNum,
     callerName: f.callerName,
     exten: f.exten,
+    context: f.context,
     state: f.state
   };
   let call = ctx.registry.call(callKey);

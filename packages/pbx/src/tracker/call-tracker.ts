@@ -190,13 +190,19 @@ export class CallTracker {
   }
 
   /** The live non-Local channels of a call, for call control. */
-  legsOf(pbxCallId: string): { name: string; uniqueid: string; origin: boolean; bridged: boolean }[] {
+  legsOf(pbxCallId: string): { name: string; uniqueid: string; origin: boolean; bridged: boolean; context?: string }[] {
     const call = this.registry.call(pbxCallId);
     if (!call) return [];
     return [...call.channels]
       .map((id) => this.registry.channel(id))
       .filter((c) => c !== undefined && c.party.kind !== "local")
-      .map((c) => ({ name: c?.name ?? "", uniqueid: c?.uniqueid ?? "", origin: c?.uniqueid === call.originUniqueid, bridged: Boolean(c?.bridgeId) }));
+      .map((c) => ({
+        name: c?.name ?? "",
+        uniqueid: c?.uniqueid ?? "",
+        origin: c?.uniqueid === call.originUniqueid,
+        bridged: Boolean(c?.bridgeId),
+        context: c?.context
+      }));
   }
 
   /** Ends every call still live in the registry (a simulator stopping, a connector retiring). */

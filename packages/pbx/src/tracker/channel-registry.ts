@@ -10,6 +10,8 @@ export interface TrackedChannel {
   callerNum?: string;
   callerName?: string;
   exten?: string;
+  /** The dialplan context the channel is in; a redirect of a ringing call goes to its callee's. */
+  context?: string;
   state: number;
   bridgeId?: string;
 }

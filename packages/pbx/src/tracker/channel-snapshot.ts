@@ -34,6 +34,7 @@ export async function applyChannelSnapshot(ctx: MapperContext, db: DbClient, row
       callerNum: f.callerNum,
       callerName: f.callerName,
       exten: f.exten,
+      context: f.context,
       state: f.state,
       bridgeId: field(row, "BridgeId") || undefined,
       ageSeconds: parseDuration(field(row, "Duration"))

@@ -86,7 +86,7 @@ export const callControlRoutes = {
     invalidBody: (error) => toApiError(transferInputFailure(error)),
     errors: [
       { status: 400, description: "`no such extension …`: the target is not one of your extensions (`fields.extension`)" },
-      { status: 409, description: "`the call is not answered yet, so it cannot be transferred`" },
+      { status: 409, description: "`the call has no caller leg to redirect yet, so it cannot be transferred`" },
       ...PBX_ANSWERS
     ],
     handle: ({ runtime, viewer, id, body }) => control(runtime, viewer, id, { action: "transfer", extension: body.extension })

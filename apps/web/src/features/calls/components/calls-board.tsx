@@ -3,7 +3,8 @@
 import { useMemo, useState } from "react";
 import type { CallView } from "@switchboard/contracts";
 import { Notice, Panel } from "@/components/ui/panel";
-import { CallControls } from "@/features/call-control/components/call-controls";
+import { CallActionsMenu } from "@/features/call-control/components/call-actions-menu";
+import { useCallCommands } from "@/features/call-control/use-call-commands";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { applyCallEvents } from "../live-calls";
 import type { CallBoardData, RecentParams } from "../server/load-calls";
@@ -44,16 +45,16 @@ export function CallsBoard({ data, params, pageSize, canControl }: CallsBoardPro
     const skew = Date.parse(data.serverTime) - Date.now();
     return Math.abs(skew) > SKEW_TOLERANCE_MS ? skew : 0;
   });
-  const controls = canControl
-    ? (call: CallView) => <CallControls callId={call.id} callState={call.state} canControl callLabel={`call from ${call.fromName ?? call.fromNumber}`} />
-    : undefined;
+  const commands = useCallCommands();
+  const targets = data.directory.extensions;
+  const actions = (call: CallView) => <CallActionsMenu call={call} canControl={canControl} commands={commands} targets={targets} />;
   const filtered = Object.entries(params).some(([key, value]) => key !== "page" && value);
 
   return (
     <ClockOffsetContext.Provider value={offset}>
-      <div className="space-y-8">
+      <div className="space-y-5">
         <section aria-labelledby="active-calls-heading">
-          <h2 id="active-calls-heading" className="mb-3 text-lg font-semibold">
+          <h2 id="active-calls-heading" className="mb-2 text-lg font-semibold">
             Active calls{" "}
             <span aria-hidden="true" className="text-sm font-normal text-slate-600 dark:text-slate-400">
               ({board.active.length})
@@ -64,11 +65,11 @@ export function CallsBoard({ data, params, pageSize, canControl }: CallsBoardPro
             {board.active.length === 1 ? "1 call in progress" : `${board.active.length} calls in progress`}
           </p>
           <Panel>
-            <ActiveCallsTable calls={board.active} names={names} controls={controls} />
+            <ActiveCallsTable calls={board.active} names={names} actions={actions} />
           </Panel>
         </section>
         <section aria-labelledby="recent-calls-heading">
-          <h2 id="recent-calls-heading" className="mb-3 text-lg font-semibold">
+          <h2 id="recent-calls-heading" className="mb-2 text-lg font-semibold">
             Recent calls
           </h2>
           <Panel>
@@ -81,7 +82,7 @@ export function CallsBoard({ data, params, pageSize, canControl }: CallsBoardPro
               </div>
             ) : (
               <>
-                <RecentCallsTable calls={board.recent} names={names} filtered={filtered} page={data.page} />
+                <RecentCallsTable calls={board.recent} actions={actions} names={names} filtered={filtered} page={data.page} />
                 <RecentPager page={data.page} pageSize={pageSize} total={board.recentTotal} hrefFor={(page) => hrefFor(params, page)} />
               </>
             )}

@@ -1,36 +1,40 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { CallView } from "@switchboard/contracts";
 import { PlainTable } from "@/components/data-table/plain-table";
+import { STICKY_ACTIONS_CELL } from "@/components/data-table/sticky-actions";
 import { ButtonLink } from "@/components/ui/button";
 import { LocalDate } from "@/components/ui/local-date";
 import { CALL_DIRECTION_LABELS, formatDuration } from "../call-format";
-import { CallLinks, Dash, Party, type CallNames } from "./call-cells";
+import { Dash, Party, type CallNames } from "./call-cells";
 import { CallResultBadge } from "./call-state-badge";
 
-const td = "px-3 py-2.5 align-middle";
+const td = "px-3 py-1.5 align-middle whitespace-nowrap";
 const HEADERS = ["Started", "From", "To", "Direction", "Result", "Extension", "Trunk", "Duration", "Talk time", "On hold"];
 
 const seconds = (value: number | null) => (value === null ? "—" : formatDuration(value));
 
 interface RecentCallsTableProps {
   calls: CallView[];
+  /** The row's actions menu. */
+  actions: (call: CallView) => ReactNode;
   names: CallNames;
   filtered: boolean;
   page: number;
 }
 
 /** Finished calls, newest first; one server page at a time. */
-export function RecentCallsTable({ calls, names, filtered, page }: RecentCallsTableProps) {
+export function RecentCallsTable({ calls, actions, names, filtered, page }: RecentCallsTableProps) {
   const empty = page > 1 ? "No calls on this page." : filtered ? "No calls match these filters." : "No finished calls yet.";
   return (
     <PlainTable caption="Recent calls" headers={HEADERS} actions empty={calls.length === 0 ? <span className="font-medium">{empty}</span> : null}>
       {calls.map((call) => (
         <tr key={call.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
-          <td className={`${td} whitespace-nowrap`}>
+          <td className={td}>
             <LocalDate iso={call.startedAt} />
           </td>
-          <th scope="row" className="px-3 py-2.5 text-left align-middle font-normal">
+          <th scope="row" className="px-3 py-1.5 text-left align-middle font-normal">
             <Party number={call.fromNumber} name={call.fromName} />
           </th>
           <td className={td}>
@@ -49,9 +53,7 @@ export function RecentCallsTable({ calls, names, filtered, page }: RecentCallsTa
           <td className={`${td} font-mono tabular-nums`}>{seconds(call.durationSeconds)}</td>
           <td className={`${td} font-mono tabular-nums`}>{seconds(call.talkSeconds)}</td>
           <td className={`${td} font-mono tabular-nums`}>{call.holdSeconds ? formatDuration(call.holdSeconds) : "—"}</td>
-          <td className={td}>
-            <CallLinks call={call} />
-          </td>
+          <td className={`${td} ${STICKY_ACTIONS_CELL}`}>{actions(call)}</td>
         </tr>
       ))}
     </PlainTable>

@@ -1,25 +1,36 @@
 "use client";
 
-import { useMemo } from "react";
-import type { CallView, ExtensionStatusView, ExtensionView } from "@switchboard/contracts";
-import { LAMP_LABELS, type LampKind } from "@/components/status/lamp";
-import { Lamp, LampDot } from "@/components/status/lamps";
+import { useCallback, useId, useMemo, useState, type DragEvent } from "react";
+import { toast } from "sonner";
+import type { CallDirectory, CallView, ExtensionStatusView, ExtensionView, TrunkStatusView } from "@switchboard/contracts";
+import { LAMP_LABELS } from "@/components/status/lamp";
 import { Panel } from "@/components/ui/panel";
-import { partyLabel } from "@/features/calls/call-format";
-import { LiveDuration } from "@/features/calls/components/live-duration";
+import { callWho } from "@/features/call-control/components/call-actions-menu";
+import { useCallCommands } from "@/features/call-control/use-call-commands";
 import { applyCallEvents } from "@/features/calls/live-calls";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { useLiveCollection } from "@/features/realtime/use-live-collection";
-import { useLiveExtensionStatuses } from "@/features/realtime/use-live-statuses";
+import { useLiveExtensionStatuses, useLiveTrunkStatuses } from "@/features/realtime/use-live-statuses";
 import { operatorCardOf, type OperatorCard } from "../operator-card";
-
-const LEGEND: LampKind[] = ["idle", "ringing", "in_use", "busy", "on_hold", "dnd", "unregistered", "unreachable"];
+import { byNumber, filterExtensions, type ExtensionGroup, type PanelFilter } from "../operator-filter";
+import { trunkLampsOf, waitingCallsOf } from "../waiting-calls";
+import { droppedCallId } from "./call-drag";
+import { ExtensionTile } from "./extension-tile";
+import { PanelToolbar } from "./panel-toolbar";
+import { TrunkLampsPanel } from "./trunk-lamps-panel";
+import { WaitingCallsPanel } from "./waiting-calls-panel";
 
 interface OperatorPanelProps {
   seq: number;
   extensions: ExtensionView[];
   statuses: ExtensionStatusView[];
   activeCalls: CallView[];
+  trunks: CallDirectory["trunks"];
+  trunkStatuses: TrunkStatusView[];
+  groups: ExtensionGroup[];
+  ownExtension: { id: string; number: string } | null;
+  /** canControlCalls(viewer): transfer, hang up, pick up. */
+  canControl: boolean;
 }
 
 /** The newest live call each extension takes part in. */
@@ -29,93 +40,111 @@ function callsByExtension(calls: readonly CallView[]): Map<string, CallView> {
   return byExt;
 }
 
-/** The other party, seen from the extension: the caller when it was called, the callee when it called. */
-function otherParty(call: CallView, number: string): string {
-  const [otherNumber, otherName] = call.fromNumber === number ? [call.toNumber, call.toName] : [call.fromNumber, call.fromName];
-  return partyLabel(otherNumber, otherName);
-}
-
-/** BLF grid: one lamp per extension, number and name, state in words; live from status events. */
-export function OperatorPanel({ seq, extensions: initialExtensions, statuses: initialStatuses, activeCalls }: OperatorPanelProps) {
-  const extensions = useLiveCollection("extension", initialExtensions, seq);
-  const statuses = useLiveExtensionStatuses(initialStatuses, seq);
+/**
+ * The operator panel: every extension as a button (state in colour, glyph and words), the calls
+ * waiting to be answered and the trunks, all live. Calls move by drag and drop or, for keyboards,
+ * through "Transfer call to…" in an extension's menu.
+ */
+export function OperatorPanel(props: OperatorPanelProps) {
+  const { seq, groups, ownExtension, canControl, trunks } = props;
+  const extensions = useLiveCollection("extension", props.extensions, seq);
+  const statuses = useLiveExtensionStatuses(props.statuses, seq);
+  const trunkStatuses = useLiveTrunkStatuses(props.trunkStatuses, seq);
   const events = useEventsSince(seq);
-  const callOf = useMemo(
-    () => callsByExtension(applyCallEvents({ active: activeCalls, recent: [], recentTotal: 0 }, events, null, 0).active),
-    [activeCalls, events]
-  );
-  const sorted = useMemo(() => [...extensions].sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true })), [extensions]);
+  const active = useMemo(() => applyCallEvents({ active: props.activeCalls, recent: [], recentTotal: 0 }, events, null, 0).active, [props.activeCalls, events]);
+  const callOf = useMemo(() => callsByExtension(active), [active]);
+  const sorted = useMemo(() => [...extensions].sort(byNumber), [extensions]);
   const cards = useMemo(
-    () => new Map(extensions.map((ext) => [ext.id, operatorCardOf(statuses.get(ext.id), callOf.get(ext.id))])),
+    () => new Map<string, OperatorCard>(extensions.map((ext) => [ext.id, operatorCardOf(statuses.get(ext.id), callOf.get(ext.id))])),
     [extensions, statuses, callOf]
   );
-  const counts = useMemo(() => {
-    const c = new Map<LampKind, number>();
-    for (const card of cards.values()) c.set(card.lamp, (c.get(card.lamp) ?? 0) + 1);
-    return c;
-  }, [cards]);
-
-  return (
-    <div className="space-y-4">
-      <section aria-labelledby="legend-heading">
-        <h2 id="legend-heading" className="sr-only">
-          Lamp summary
-        </h2>
-        <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
-          {LEGEND.map((kind) => (
-            <li key={kind} className="inline-flex items-center gap-1.5">
-              <LampDot kind={kind} />
-              <span>
-                {LAMP_LABELS[kind]}: <span className="tabular-nums">{counts.get(kind) ?? 0}</span>
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
-      {sorted.length === 0 ? (
-        <Panel className="p-6">
-          <p className="font-medium">No extensions yet.</p>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Lamps appear here as soon as extensions are added.</p>
-        </Panel>
-      ) : (
-        <ul aria-label="Extension lamps" className="grid grid-cols-2 gap-3 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-6">
-          {sorted.map((ext) => {
-            const status = statuses.get(ext.id);
-            const card = cards.get(ext.id) ?? operatorCardOf(status, undefined);
-            return (
-              <li
-                key={ext.id}
-                aria-label={`Extension ${ext.number}`}
-                className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900"
-              >
-                <p className="font-mono text-lg font-semibold">{ext.number}</p>
-                <p className="truncate text-sm text-slate-700 dark:text-slate-300" title={ext.displayName}>
-                  {ext.displayName}
-                </p>
-                <p className="mt-2 text-sm">
-                  <Lamp kind={card.lamp} />
-                </p>
-                {card.lamp === "dnd" && status && status.deviceState !== "idle" ? (
-                  <p className="text-xs text-slate-600 dark:text-slate-400">Phone: {LAMP_LABELS[status.deviceState]}</p>
-                ) : null}
-                {card.call ? <ExtensionCall line={card.call} number={ext.number} /> : null}
-                {!ext.enabled ? <p className="text-xs text-slate-600 dark:text-slate-400">Disabled</p> : null}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </div>
+  const [filter, setFilter] = useState<PanelFilter>({ query: "", groupId: "" });
+  const visible = useMemo(() => filterExtensions(sorted, filter, groups, (id) => callOf.get(id)), [sorted, filter, groups, callOf]);
+  const waiting = useMemo(() => waitingCallsOf(active), [active]);
+  const trunkLamps = useMemo(() => trunkLampsOf(trunks, trunkStatuses, active), [trunks, trunkStatuses, active]);
+  const targets = useMemo(
+    () =>
+      sorted.map((ext) => ({ id: ext.id, number: ext.number, displayName: ext.displayName, state: LAMP_LABELS[cards.get(ext.id)?.lamp ?? "unregistered"] })),
+    [sorted, cards]
   );
-}
+  const numbers = useMemo(() => new Map(extensions.map((ext) => [ext.id, ext.number])), [extensions]);
+  const commands = useCallCommands();
+  const [dragging, setDragging] = useState(false);
+  const hintId = useId();
 
-function ExtensionCall({ line: { verb, call }, number }: { line: NonNullable<OperatorCard["call"]>; number: string }) {
+  const { transfer } = commands;
+  const dropCall = useCallback(
+    (event: DragEvent, target: ExtensionView) => {
+      setDragging(false);
+      const callId = droppedCallId(event);
+      const call = active.find((c) => c.id === callId);
+      if (!call) return void toast.error("That call has ended.");
+      if (call.extensionIds.includes(target.id)) return;
+      void transfer(call.id, target.number).then((outcome) => {
+        if (!outcome.ok) toast.error(`Could not transfer ${callWho(call)} to ${target.number}: ${outcome.error}`);
+      });
+    },
+    [active, transfer]
+  );
+
   return (
-    <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">
-      <span className="block truncate" title={otherParty(call, number)}>
-        {verb} {otherParty(call, number)}
-      </span>
-      <LiveDuration call={call} />
-    </p>
+    <div className="grid gap-3 lg:grid-cols-[minmax(0,1fr)_17rem]">
+      <section aria-labelledby="extensions-heading" className="min-w-0 space-y-2">
+        <h2 id="extensions-heading" className="sr-only">
+          Extensions
+        </h2>
+        <PanelToolbar filter={filter} onFilter={setFilter} groups={groups} cards={cards} shown={visible.length} total={sorted.length} />
+        <p id={hintId} className="sr-only">
+          Drag onto another extension to transfer the call, or open the menu and choose Transfer call to.
+        </p>
+        {sorted.length === 0 ? (
+          <Panel className="p-6">
+            <p className="font-medium">No extensions yet.</p>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Lamps appear here as soon as extensions are added.</p>
+          </Panel>
+        ) : visible.length === 0 ? (
+          <p role="status" className="rounded-md border border-dashed border-slate-300 p-4 text-sm dark:border-slate-700">
+            No extension matches this search or group.
+          </p>
+        ) : (
+          <ul aria-label="Extension lamps" className="grid grid-cols-[repeat(auto-fill,minmax(7.75rem,1fr))] gap-1.5">
+            {visible.map((ext) => (
+              <ExtensionTile
+                key={ext.id}
+                ext={ext}
+                status={statuses.get(ext.id)}
+                card={cards.get(ext.id) ?? operatorCardOf(statuses.get(ext.id), undefined)}
+                canControl={canControl}
+                commands={commands}
+                targets={targets}
+                dropEnabled={canControl && !commands.offline}
+                dragging={dragging}
+                hintId={hintId}
+                onDropCall={dropCall}
+                onDragState={setDragging}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <div className="space-y-3">
+        <WaitingCallsPanel
+          calls={waiting}
+          canControl={canControl}
+          commands={commands}
+          targets={targets}
+          ownExtension={ownExtension}
+          hintId={hintId}
+          onDragState={setDragging}
+          numberOf={(id) => numbers.get(id)}
+        />
+        <TrunkLampsPanel lamps={trunkLamps} />
+        {canControl && commands.offline ? (
+          <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
+            Call control is off while the connection is lost.
+          </p>
+        ) : null}
+      </div>
+    </div>
   );
 }
