@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { expectedVersionField } from "./versioned";
 
 /**
@@ -39,9 +40,8 @@ function unknownMessage(unknown: string[]): string {
 }
 
 const cannedFields = {
-  name: z.string({ error: "name is required" }).trim().min(1, "name is required").max(CANNED_NAME_MAX, `name must be at most ${CANNED_NAME_MAX} characters`),
-  body: z
-    .string({ error: "text is required" })
+  name: text({ error: "name is required" }).trim().min(1, "name is required").max(CANNED_NAME_MAX, `name must be at most ${CANNED_NAME_MAX} characters`),
+  body: text({ error: "text is required" })
     .trim()
     .min(1, "text is required")
     .max(CANNED_BODY_MAX, `text must be at most ${CANNED_BODY_MAX} characters`)
@@ -58,10 +58,10 @@ export const cannedReplyUpdateSchema = z.strictObject({ ...cannedFields, ...expe
 export type CannedReplyUpdateInput = z.infer<typeof cannedReplyUpdateSchema>;
 
 export const cannedReplyViewSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  body: z.string(),
+  id: text(),
+  name: text(),
+  body: text(),
   version: z.number().int(),
-  updatedAt: z.string()
+  updatedAt: text()
 });
 export type CannedReplyView = z.infer<typeof cannedReplyViewSchema>;
