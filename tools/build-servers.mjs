@@ -1,6 +1,7 @@
 // Compiles each server entry (and the workspace packages it imports, which export TypeScript
 // source) into one ESM file, so images run `node dist/…js` instead of TypeScript through tsx.
 // Dependencies from node_modules stay external: they are installed in the image.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -34,12 +35,26 @@ export async function buildServers(entries = SERVER_ENTRIES) {
   }
 }
 
-/** Bare imports stay external (node_modules, node:*), except @switchboard/*: workspace TypeScript source, bundled in. */
+/** Whether `specifier`'s package is installed in the root's node_modules, where a bundle in an app's dist folder finds it at run time. */
+function installedAtRoot(specifier) {
+  if (specifier.startsWith("node:")) return true;
+  const parts = specifier.split("/");
+  const name = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+  return existsSync(path.join(root, "node_modules", name ?? specifier, "package.json"));
+}
+
+/**
+ * Bare imports stay external (node_modules, node:*), except @switchboard/* (workspace TypeScript
+ * source) and dependencies npm installed inside a workspace's own node_modules, which the bundle
+ * could not find at run time: those are bundled in.
+ */
 /** @type {import("esbuild").Plugin} */
 const externalDependencies = {
   name: "external-dependencies",
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith("@switchboard/") ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith("@switchboard/") || !installedAtRoot(args.path) ? undefined : { path: args.path, external: true }
+    );
   }
 };
 
