@@ -35,7 +35,11 @@ export async function buildServers(entries = SERVER_ENTRIES) {
   }
 }
 
-/** Whether `specifier`'s package is installed in the root's node_modules, where a bundle in an app's dist folder finds it at run time. */
+/**
+ * Whether `specifier`'s package is installed in the root's node_modules, where a bundle in an
+ * app's dist folder finds it at run time.
+ * @param {string} specifier
+ */
 function installedAtRoot(specifier) {
   if (specifier.startsWith("node:")) return true;
   const parts = specifier.split("/");
