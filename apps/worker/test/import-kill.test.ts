@@ -92,14 +92,20 @@ afterAll(async () => {
  * stall, not on the total: it fails only when the job makes no progress for `stallMs`.
  */
 async function completion(jobId: string, stallMs = 90_000): Promise<void> {
-  let last = { done: -1, at: Date.now() };
   for (;;) {
     const job = await getJob(producer.deps, admin, jobId);
     if (job.state === "completed") return;
     if (job.state === "failed" || job.state === "cancelled") throw new Error(`the import ended ${job.state}: ${job.error ?? ""}`);
-    if (job.done !== last.done) last = { done: job.done, at: Date.now() };
-    else if (Date.now() - last.at > stallMs) throw new Error(`the import stalled at ${job.done} rows (state ${job.state}) for ${stallMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // Each step waits for the next committed batch (or the end), for at most `stallMs`.
+    await expect
+      .poll(
+        async () => {
+          const now = await getJob(producer.deps, admin, jobId);
+          return now.done !== job.done || now.state !== job.state;
+        },
+        { timeout: stallMs, interval: 250, message: `the import stalled at ${job.done} rows (state ${job.state})` }
+      )
+      .toBe(true);
   }
 }
 
