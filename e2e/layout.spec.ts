@@ -1,43 +1,7 @@
-import type { Page } from "@playwright/test";
-import { expect, test, type DemoAccount } from "./fixtures";
-import { consolePages, openPage, publicPages, type ConsolePage } from "./fixtures/pages";
+import { expect, test } from "./fixtures";
 
+// Sideways scrolling on a phone is checked on every page by accessibility.spec.ts.
 const PHONE = { width: 390, height: 844 };
-
-/** Pages wider than the viewport (scrolling sideways) at phone width; tables scroll inside their own box. */
-async function sidewaysScrolling(page: Page, pages: readonly ConsolePage[]): Promise<string[]> {
-  const wide: string[] = [];
-  for (const { path, name } of pages) {
-    await openPage(page, path);
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth
-    }));
-    if (scrollWidth > clientWidth) wide.push(`${name} (${path}): ${scrollWidth}px wide in ${clientWidth}px`);
-  }
-  return wide;
-}
-
-for (const role of ["admin", "agent", "customer"] satisfies DemoAccount[]) {
-  test(`no page ${role}s see scrolls sideways on a 390 px phone`, async ({ browser, loginAs, urls }) => {
-    test.setTimeout(240_000);
-    const page = await (await browser.newContext({ baseURL: urls.web, viewport: PHONE })).newPage();
-    await loginAs(page, role);
-    const wide = await sidewaysScrolling(page, await consolePages(page, role));
-    expect(wide, wide.join("\n")).toEqual([]);
-  });
-}
-
-test("the pages before sign-in do not scroll sideways on a 390 px phone", async ({ browser, stack, urls }) => {
-  const { pages, cleanup } = await publicPages(stack);
-  try {
-    const page = await (await browser.newContext({ baseURL: urls.web, viewport: PHONE })).newPage();
-    const wide = await sidewaysScrolling(page, pages);
-    expect(wide, wide.join("\n")).toEqual([]);
-  } finally {
-    await cleanup();
-  }
-});
 
 test("at 1280 px the admin's header is one row with every link of the navigation in view", async ({ page, loginAs }) => {
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -138,7 +138,8 @@ test("a call is transferred by dragging it onto an extension and by the keyboard
       const search = dialog.getByRole("combobox", { name: "Transfer to extension" });
       await expect(search).toBeFocused();
       await operator.keyboard.type("Sales desk");
-      await expect(dialog.getByRole("option")).toHaveCount(2);
+      // Other specs add desks of their own; the demo's two come first.
+      await expect(dialog.getByRole("option", { selected: true })).toContainText("104");
       await operator.keyboard.press("ArrowDown");
       await expect(dialog.getByRole("option", { selected: true })).toContainText("105");
       await operator.keyboard.press("Enter");

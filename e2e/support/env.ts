@@ -12,9 +12,7 @@ export const e2eEnv = {
   redisServerBin: process.env.REDIS_SERVER_BIN ?? "redis-server",
   /** Keep the database after the run (debugging a failure). */
   keepDatabase: process.env.E2E_KEEP_DATABASE === "true",
-  ci: Boolean(process.env.CI),
-  /** Write the documentation's screenshots (docs/images) instead of skipping their spec. */
-  screenshots: process.env.E2E_SCREENSHOTS === "true"
+  ci: Boolean(process.env.CI)
 };
 
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {

@@ -119,6 +119,8 @@ export interface CallDirectoryEntry {
   id: string;
   number: string;
   displayName: string;
+  /** A disabled extension still names past calls but takes no new ones. */
+  enabled: boolean;
 }
 interface CallTrunkEntry {
   id: string;

@@ -6,7 +6,7 @@ import type { TestDatabase } from "../testing/test-database";
 import { createTicketTestWorld, rejectionOf } from "../testing/ticket-test-world";
 import type { TicketOrg } from "../testing/ticket-world";
 import type { ServiceDeps } from "./extensions";
-import { findControllableCall, isPbxConnected, isTransferTarget } from "./calls-control";
+import { findControllableCall, isPbxConnected, checkTransferTarget } from "./calls-control";
 
 let t: TestDatabase;
 let deps: ServiceDeps;
@@ -36,6 +36,7 @@ beforeAll(async () => {
   calls.foreign = await addCall(other.orgId);
   await createExtensionRow(deps.db, t.box, w.orgId, "201");
   await createExtensionRow(deps.db, t.box, other.orgId, "301");
+  await createExtensionRow(deps.db, t.box, w.orgId, "202", { enabled: false });
 });
 afterAll(() => t?.drop());
 
@@ -48,10 +49,11 @@ describe("call control reads", () => {
     expect(await findControllableCall(deps, w.admin, "not-a-uuid")).toBeNull();
   });
 
-  it("know transfer targets by number within the organization only", async () => {
-    expect(await isTransferTarget(deps, w.supervisor, "201")).toBe(true);
-    expect(await isTransferTarget(deps, w.supervisor, "301")).toBe(false);
-    expect(await isTransferTarget(deps, other.admin, "301")).toBe(true);
+  it("know transfer targets by number within the organization only, and refuse disabled extensions", async () => {
+    expect(await checkTransferTarget(deps, w.supervisor, "201")).toBe("ok");
+    expect(await checkTransferTarget(deps, w.supervisor, "301")).toBe("missing");
+    expect(await checkTransferTarget(deps, other.admin, "301")).toBe("ok");
+    expect(await checkTransferTarget(deps, w.supervisor, "202")).toBe("disabled");
   });
 
   it("see the PBX as connected only with an enabled, connected AMI session of the viewer's organization", async () => {
@@ -68,7 +70,7 @@ describe("call control reads", () => {
 
   it("refuse agents and customers before reading anything", async () => {
     for (const viewer of [w.ana, w.customer]) {
-      for (const read of [findControllableCall(deps, viewer, calls.live.id), isTransferTarget(deps, viewer, "201"), isPbxConnected(deps, viewer)]) {
+      for (const read of [findControllableCall(deps, viewer, calls.live.id), checkTransferTarget(deps, viewer, "201"), isPbxConnected(deps, viewer)]) {
         const error = await rejectionOf(read);
         expect(error.code).toBe("forbidden");
         expect(error.message).toBe(RULES.controlCalls.denial);

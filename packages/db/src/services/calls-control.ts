@@ -22,11 +22,12 @@ export async function findControllableCall({ db }: CallControlReadDeps, viewer: 
   return row ? { pbxCallId: row.pbxCallId, state: String(row.state) } : null;
 }
 
-/** Whether the viewer's organization has an extension with this number, i.e. a call may be transferred to it. */
-export async function isTransferTarget({ db }: CallControlReadDeps, viewer: ActingViewer, number: string): Promise<boolean> {
+/** Whether a call may be transferred to this number: an enabled extension of the viewer's organization ("missing"/"disabled" say why not). */
+export async function checkTransferTarget({ db }: CallControlReadDeps, viewer: ActingViewer, number: string): Promise<"ok" | "missing" | "disabled"> {
   enforce(RULES.controlCalls, viewer);
-  const row = await db.extension.findFirst({ where: { organizationId: viewer.orgId, number }, select: { id: true } });
-  return row !== null;
+  const row = await db.extension.findFirst({ where: { organizationId: viewer.orgId, number }, select: { enabled: true } });
+  if (!row) return "missing";
+  return row.enabled ? "ok" : "disabled";
 }
 
 /** Whether the viewer's organization has an enabled AMI connection that is connected right now. */

@@ -81,7 +81,7 @@ export async function getCall({ db }: CallReadDeps, viewer: ActingViewer, id: st
   const extensions = row.extensionIds.length
     ? await db.extension.findMany({
         where: { organizationId: viewer.orgId, id: { in: row.extensionIds } },
-        select: { id: true, number: true, displayName: true }
+        select: { id: true, number: true, displayName: true, enabled: true }
       })
     : [];
   const order = new Map(row.extensionIds.map((extId, i) => [extId, i]));
@@ -94,7 +94,7 @@ export async function listCallDirectory({ db }: CallReadDeps, viewer: ActingView
   enforce(RULES.readCalls, viewer);
   const org = { organizationId: viewer.orgId };
   const [extensions, trunks] = await Promise.all([
-    db.extension.findMany({ where: org, select: { id: true, number: true, displayName: true }, orderBy: { number: "asc" } }),
+    db.extension.findMany({ where: org, select: { id: true, number: true, displayName: true, enabled: true }, orderBy: { number: "asc" } }),
     db.trunk.findMany({ where: org, select: { id: true, name: true, maxChannels: true }, orderBy: { name: "asc" } })
   ]);
   return { extensions, trunks };

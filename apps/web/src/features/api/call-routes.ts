@@ -8,7 +8,7 @@ const TAG = "Calls";
 
 export const callDetailSchema = callViewSchema.extend({
   timeline: z.array(callTimelineEntrySchema),
-  extensions: z.array(z.object({ id: z.string(), number: z.string(), displayName: z.string() })),
+  extensions: z.array(z.object({ id: z.string(), number: z.string(), displayName: z.string(), enabled: z.boolean() })),
   trunk: z.object({ id: z.string(), name: z.string() }).nullable()
 });
 

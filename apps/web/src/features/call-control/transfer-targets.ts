@@ -5,15 +5,17 @@ export interface TransferTarget {
   displayName: string;
   /** Its state in words, when the page knows it ("Idle", "In use"). */
   state?: string;
+  /** Disabled extensions take no calls, so they are never offered. */
+  enabled: boolean;
 }
 
 /**
  * The targets matching what was typed: number prefix first, then name matches, at most `limit`.
- * Extensions the call is already on are left out.
+ * Extensions the call is already on, and disabled ones, are left out.
  */
 export function matchTransferTargets<T extends TransferTarget>(targets: readonly T[], typed: string, exclude: readonly string[], limit = 8): T[] {
   const q = typed.trim().toLowerCase();
-  const open = targets.filter((t) => !exclude.includes(t.id));
+  const open = targets.filter((t) => t.enabled && !exclude.includes(t.id));
   if (!q) return open.slice(0, limit);
   const byNumber = open.filter((t) => t.number.toLowerCase().startsWith(q));
   const byName = open.filter((t) => !t.number.toLowerCase().startsWith(q) && (t.displayName.toLowerCase().includes(q) || t.number.includes(q)));

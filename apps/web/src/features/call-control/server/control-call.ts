@@ -5,7 +5,7 @@ import type { Role } from "@switchboard/contracts";
 import {
   findControllableCall,
   isPbxConnected,
-  isTransferTarget,
+  checkTransferTarget,
   notFoundMessage,
   recordCallControl,
   type ControllableCall,
@@ -85,8 +85,11 @@ async function performControl(deps: CallControlDeps, viewer: Actor, callId: stri
   const extension = command.action === "transfer" ? command.extension : undefined;
   if (call.state === "ended") return CALL_CONTROL_ERRORS.callEnded;
   if (extension !== undefined) {
-    if (!(await isTransferTarget(deps, viewer, extension)))
-      return { ok: false, code: "no_such_extension", error: `no such extension ${extension}`, fields: { extension: `no such extension ${extension}` } };
+    const target = await checkTransferTarget(deps, viewer, extension);
+    if (target !== "ok") {
+      const error = target === "missing" ? `no such extension ${extension}` : `extension ${extension} is disabled`;
+      return { ok: false, code: "no_such_extension", error, fields: { extension: error } };
+    }
   }
   // Without a connected AMI session only an in-process simulator can act on the organization's calls.
   if (!deps.gateway.simulates?.(viewer.orgId)) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { CallView } from "@switchboard/contracts";
 import { Notice, Panel } from "@/components/ui/panel";
 import { CallActionsMenu } from "@/features/call-control/components/call-actions-menu";
@@ -10,12 +10,10 @@ import { applyCallEvents } from "../live-calls";
 import type { CallBoardData, RecentParams } from "../server/load-calls";
 import { ActiveCallsTable } from "./active-calls-table";
 import { callNames } from "./call-cells";
+import { useClockOffset } from "../clock-offset";
 import { ClockOffsetContext } from "./live-duration";
 import { RecentCallsFilters } from "./recent-calls-filters";
 import { RecentCallsTable, RecentPager } from "./recent-calls-table";
-
-/** Skews below this are page delivery time, not a wrong clock. */
-const SKEW_TOLERANCE_MS = 2000;
 
 interface CallsBoardProps {
   data: CallBoardData;
@@ -41,10 +39,7 @@ export function CallsBoard({ data, params, pageSize, canControl }: CallsBoardPro
     [data, events, pageSize]
   );
   const names = useMemo(() => callNames(data.directory), [data.directory]);
-  const [offset] = useState(() => {
-    const skew = Date.parse(data.serverTime) - Date.now();
-    return Math.abs(skew) > SKEW_TOLERANCE_MS ? skew : 0;
-  });
+  const offset = useClockOffset(data.serverTime);
   const commands = useCallCommands();
   const targets = data.directory.extensions;
   const actions = (call: CallView) => <CallActionsMenu call={call} canControl={canControl} commands={commands} targets={targets} />;

@@ -64,7 +64,13 @@ export function OperatorPanel(props: OperatorPanelProps) {
   const trunkLamps = useMemo(() => trunkLampsOf(trunks, trunkStatuses, active), [trunks, trunkStatuses, active]);
   const targets = useMemo(
     () =>
-      sorted.map((ext) => ({ id: ext.id, number: ext.number, displayName: ext.displayName, state: LAMP_LABELS[cards.get(ext.id)?.lamp ?? "unregistered"] })),
+      sorted.map((ext) => ({
+        id: ext.id,
+        number: ext.number,
+        displayName: ext.displayName,
+        enabled: ext.enabled,
+        state: LAMP_LABELS[cards.get(ext.id)?.lamp ?? "unregistered"]
+      })),
     [sorted, cards]
   );
   const numbers = useMemo(() => new Map(extensions.map((ext) => [ext.id, ext.number])), [extensions]);

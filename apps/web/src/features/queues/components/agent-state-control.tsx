@@ -85,20 +85,23 @@ export function AgentStateControl({ userId, seq, memberships: initial, pauseReas
   };
 
   return (
-    <div className="relative" onKeyDown={onKeyDown}>
+    <div className="relative min-w-0" onKeyDown={onKeyDown}>
       <button
         ref={toggle}
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+        title={`Queue status: ${label}`}
+        className="inline-flex max-w-full min-w-0 items-center gap-1.5 rounded-md border border-slate-300 px-2 py-1.5 text-sm hover:bg-slate-100 sm:px-2.5 dark:border-slate-600 dark:hover:bg-slate-800"
       >
-        <span className={clsx("inline-flex", AGENT_STATE_TONES[combined.state])}>
+        <span className={clsx("inline-flex shrink-0", AGENT_STATE_TONES[combined.state])}>
           <AgentStateIcon state={combined.state} />
         </span>
-        <span>
-          Queue status: <span className="font-semibold">{label}</span>
+        {/* On a phone the words shorten to fit beside the bell and Menu; the full text stays in the name. */}
+        <span className="min-w-0 truncate">
+          <span className="sr-only sm:not-sr-only">Queue status: </span>
+          <span className="font-semibold">{label}</span>
         </span>
       </button>
       {open ? (
@@ -109,7 +112,7 @@ export function AgentStateControl({ userId, seq, memberships: initial, pauseReas
           aria-label="Your queue status"
           aria-busy={pending}
           aria-describedby={describedBy}
-          className="absolute right-0 z-30 mt-2 w-80 space-y-3 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          className="absolute right-0 z-30 mt-2 w-[min(20rem,calc(100vw-2rem))] space-y-3 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           <ul className="space-y-1">
             {memberships.map((m) => (

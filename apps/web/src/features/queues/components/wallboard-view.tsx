@@ -1,9 +1,10 @@
 "use client";
 
 import { clsx } from "clsx";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { WallboardSnapshot } from "@switchboard/contracts";
 import { Panel } from "@/components/ui/panel";
+import { useClockOffset } from "@/features/calls/clock-offset";
 import { ClockOffsetContext, useServerNow } from "@/features/calls/components/live-duration";
 import { useWallboard } from "../use-wallboard";
 import { agentRows, chartSeries, queueFigures } from "../wallboard-figures";
@@ -18,8 +19,6 @@ export interface WallboardViewProps {
   tv: boolean;
 }
 
-/** Skews below this are page delivery time, not a wrong clock. */
-const SKEW_TOLERANCE_MS = 2000;
 const TV_AGENT_ROWS = 12;
 
 function WallboardBody({ data, canControlAgents, tv }: WallboardViewProps) {
@@ -62,10 +61,7 @@ function WallboardBody({ data, canControlAgents, tv }: WallboardViewProps) {
 
 /** The live wallboard: queue tiles, the agent grid and today's chart, on the server's clock. */
 export function WallboardView(props: WallboardViewProps) {
-  const [offset] = useState(() => {
-    const skew = Date.parse(props.data.serverTime) - Date.now();
-    return Math.abs(skew) > SKEW_TOLERANCE_MS ? skew : 0;
-  });
+  const offset = useClockOffset(props.data.serverTime);
   return (
     <ClockOffsetContext.Provider value={offset}>
       <WallboardBody {...props} />

@@ -52,7 +52,8 @@ export function AppHeader({ user, orgName, nav, inbox, queueState }: AppHeaderPr
         <div className="hidden min-w-0 flex-1 md:block">
           <NavLinks items={nav} />
         </div>
-        <div className="ml-auto flex shrink-0 items-center gap-2">
+        {/* Only the queue status may shrink (its words truncate); everything else keeps its size. */}
+        <div className="ml-auto flex min-w-0 items-center gap-2">
           {queueState}
           <ConnectionIndicator />
           <NotificationBell unread={inbox.unread} seq={inbox.seq} />

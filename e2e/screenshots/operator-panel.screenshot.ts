@@ -1,17 +1,14 @@
 import path from "node:path";
-import { expect, test } from "./fixtures";
-import { connectionStatus, LIVE, signedIn } from "./fixtures/console";
-import { createPbxWebhookClient } from "./fixtures/pbx-webhook";
-import { e2eEnv } from "./support/env";
-import { docsImagesDir } from "./support/paths";
+import { expect, test } from "../fixtures";
+import { connectionStatus, LIVE, signedIn } from "../fixtures/console";
+import { createPbxWebhookClient } from "../fixtures/pbx-webhook";
+import { docsImagesDir } from "../support/paths";
 
 /**
  * Writes the README's operator panel screenshots (docs/images/operator-panel*.png) at 1440×900,
- * light and dark, from the seeded demo with a busy moment played through PBX webhooks. Skipped
- * unless E2E_SCREENSHOTS=true:
- * `E2E_SCREENSHOTS=true node tools/test-setup.mjs "npx turbo run test:e2e -- operator-screenshot.spec.ts"`.
+ * light and dark, from the seeded demo with a busy moment played through PBX webhooks. Not part of
+ * the suite: `npm run screenshots` runs it against the same throwaway stack.
  */
-test.skip(!e2eEnv.screenshots, "writes documentation screenshots only when E2E_SCREENSHOTS=true");
 
 const NAMES = ["Front desk", "Accounts", "Billing", "Dispatch", "Field support", "Returns", "Service desk", "Shipping", "Purchasing", "Legal"];
 
