@@ -96,8 +96,9 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
   });
 
   await test.step("the call's own page has the board's controls: transfer searches extensions, hang-up waits for Undo", async () => {
+    const found = (await (await admin.request.get(`/api/v1/calls?state=live&q=${encodeURIComponent(caller)}`)).json()) as { data: { id: string }[] };
     const detail = await admin.context().newPage();
-    await openLive(detail, `/calls/${callId}`, `Call from ${caller}`);
+    await openLive(detail, `/calls/${found.data[0]?.id ?? "missing"}`, `Call from ${caller}`);
     const controls = detail.getByRole("group", { name: `Call control for the call from ${caller}` });
     await controls.getByRole("button", { name: "Transfer…" }).click();
     const search = detail.getByRole("dialog", { name: `Transfer the call from ${caller}` }).getByRole("combobox", { name: "Transfer to extension" });

@@ -38,7 +38,7 @@ export async function assertOrgOffices(tx: DbClient, orgId: string, officeIds: r
  * What makes `officeIds` the user's offices: the nested write for the user's own update (so its
  * event's `changes` names the offices) and the offices whose members change.
  */
-export async function membershipsChange(tx: DbClient, userId: string, officeIds: readonly string[]) {
+export async function planMembershipChange(tx: DbClient, userId: string, officeIds: readonly string[]) {
   const current = (await tx.officeMember.findMany({ where: { userId }, select: { officeId: true } })).map((m) => m.officeId);
   const removed = current.filter((id) => !officeIds.includes(id));
   const added = officeIds.filter((id) => !current.includes(id));
