@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { connectionStatus, row, uniqueSuffix, LIVE } from "./fixtures/console";
+import { connectionStatus, row, toast, uniqueSuffix, LIVE } from "./fixtures/console";
 import { createPbxWebhookClient } from "./fixtures/pbx-webhook";
 
 function activeCall(page: Page, caller: string): Locator {
@@ -93,6 +93,26 @@ test("a PBX call shows live on /calls in two consoles: ticking duration, hold, h
     }
     await pbx.resume(callId);
     for (const page of consoles) await expect(activeCall(page, caller).getByText("Answered", { exact: true })).toBeVisible(LIVE);
+  });
+
+  await test.step("the call's own page has the board's controls: transfer searches extensions, hang-up waits for Undo", async () => {
+    const found = (await (await admin.request.get(`/api/v1/calls?state=live&q=${encodeURIComponent(caller)}`)).json()) as { data: { id: string }[] };
+    const detail = await admin.context().newPage();
+    await openLive(detail, `/calls/${found.data[0]?.id ?? "missing"}`, `Call from ${caller}`);
+    const controls = detail.getByRole("group", { name: `Call control for the call from ${caller}` });
+    await controls.getByRole("button", { name: "Transfer…" }).click();
+    const search = detail.getByRole("dialog", { name: `Transfer the call from ${caller}` }).getByRole("combobox", { name: "Transfer to extension" });
+    await expect(search).toBeFocused();
+    await search.fill("103");
+    await expect(detail.getByRole("option", { name: /^103/ })).toBeVisible();
+    await search.press("Escape");
+    await expect(controls.getByRole("button", { name: "Transfer…" })).toBeFocused();
+    await controls.getByRole("button", { name: "Hang up" }).click();
+    const notifications = detail.getByRole("region", { name: /^Notifications/ });
+    await expect(notifications.getByText(`Hanging up the call from ${caller}`)).toBeVisible();
+    await notifications.getByRole("button", { name: "Undo" }).click();
+    await expect(toast(detail, "Hang-up cancelled")).toBeVisible();
+    await detail.close();
   });
 
   await test.step("the operator panel shows whom extension 102 is talking to", async () => {

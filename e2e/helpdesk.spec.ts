@@ -236,12 +236,16 @@ test("supervisors manage canned replies; agents insert one with its placeholders
   });
 });
 
-test("keyboard shortcuts: r, n, a on a ticket, j/k in the list, ? lists them", async ({ browser, loginAs, urls }) => {
+test("keyboard shortcuts: r, n, a on a ticket, j/k in the list and between tickets, ? lists them", async ({ browser, loginAs, urls }) => {
   test.setTimeout(90_000);
   const customer = await signedIn(browser, urls.web, loginAs, "customer");
   const agent = await signedIn(browser, urls.web, loginAs, "agent");
   const subject = `Shortcut test ${uniqueSuffix()}`;
   const { path } = await openTicketAsCustomer(customer, subject);
+  const offices = (await (await agent.request.get("/api/v1/offices")).json()) as { data: { id: string; name: string }[] };
+  const officeId = offices.data.find((o) => o.name === "Support")?.id;
+  const created = await customer.request.post("/api/v1/tickets", { data: { subject: `${subject} again`, body: "And the fax too.", officeId } });
+  expect(created.ok(), await created.text()).toBe(true);
   await agent.goto(path);
   await expect(agent.getByRole("heading", { level: 1, name: subject })).toBeVisible();
   const message = agent.getByLabel("Message");
@@ -250,7 +254,7 @@ test("keyboard shortcuts: r, n, a on a ticket, j/k in the list, ? lists them", a
   await agent.keyboard.press("?");
   const help = agent.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(help).toBeVisible();
-  for (const action of ["Reply to the customer", "Write an internal note", "Assign the ticket to me"])
+  for (const action of ["Reply to the customer", "Write an internal note", "Assign the ticket to me", "Next ticket of the list"])
     await expect(help.getByRole("cell", { name: action })).toBeVisible();
   await agent.keyboard.press("Escape");
   await expect(help).toBeHidden();
@@ -272,7 +276,8 @@ test("keyboard shortcuts: r, n, a on a ticket, j/k in the list, ? lists them", a
   await expect(toast(agent, "Assigned to you")).toBeVisible();
   await expect(agent.getByLabel("Ticket details")).toContainText("Ana Agent");
 
-  await agent.goto("/tickets");
+  // A list of just this test's two tickets, so others' tickets cannot move in between.
+  await agent.goto(`/tickets?q=${encodeURIComponent(subject)}`);
   const links = agent.getByRole("table", { name: "Tickets" }).getByRole("rowgroup").last().getByRole("link");
   await agent.keyboard.press("j");
   await expect(links.first()).toBeFocused();
@@ -280,7 +285,13 @@ test("keyboard shortcuts: r, n, a on a ticket, j/k in the list, ? lists them", a
   await expect(links.nth(1)).toBeFocused();
   await agent.keyboard.press("k");
   await expect(links.first()).toBeFocused();
-  const first = (await links.first().textContent()) ?? "";
+  const [first = "", second = ""] = await links.allTextContents();
   await agent.keyboard.press("Enter");
-  await expect(agent.getByRole("heading", { level: 1, name: first })).toBeVisible();
+  await expect(agent.getByRole("heading", { level: 1, name: first, exact: true })).toBeVisible();
+
+  // On a ticket, j and k open the next and previous ticket of the list it was opened from.
+  await agent.keyboard.press("j");
+  await expect(agent.getByRole("heading", { level: 1, name: second, exact: true })).toBeVisible();
+  await agent.keyboard.press("k");
+  await expect(agent.getByRole("heading", { level: 1, name: first, exact: true })).toBeVisible();
 });

@@ -63,7 +63,7 @@ const eventDataSchemas = {
   /** Invited, or a customer account created by staff. */
   "user.created": userEventDataSchema,
   /** Name, role or offices changed. */
-  "user.updated": userEventDataSchema,
+  "user.updated": userEventDataSchema.extend(changes),
   /** An invited user accepted the invitation (set their password). */
   "user.joined": userEventDataSchema,
   "user.deactivated": userEventDataSchema,
@@ -75,7 +75,7 @@ const eventDataSchemas = {
   "user.deleted": userEventDataSchema,
   "office.created": officeRecordSchema,
   /** Renamed or its members changed. */
-  "office.updated": officeRecordSchema,
+  "office.updated": officeRecordSchema.extend(changes),
   "office.deleted": deletedSchema,
   "call_control.requested": callControlEventDataSchema,
   /** The PBX webhook integration was set up, or its secret rotated. */

@@ -48,9 +48,10 @@ interface EventModelParts<Row, T extends EventType, D extends DeletionType, Kind
   readonly view: (row: Row) => Data;
   /**
    * Update events carry `changes`: each field of the view that differs from the row before the
-   * update (which the hooks then read before every update, with `include`).
+   * update (which the hooks then read before every update, with `include`). A list: only events
+   * of those types carry them.
    */
-  readonly recordChanges?: boolean;
+  readonly recordChanges?: boolean | readonly T[];
 }
 
 /**
@@ -88,6 +89,14 @@ export function eventTypeOf<Row>(model: EventBearing<Row>, verb: Verb, before: R
  */
 export function beforeRead<Row>(model: EventBearing<Row>): { include?: Record<string, unknown> } | null {
   const announce = model.announce;
-  if (!("pick" in announce)) return model.recordChanges ? (model.include ? { include: model.include } : {}) : null;
-  return announce.before ? { include: announce.before } : {};
+  const picks = "pick" in announce;
+  if (!picks && !model.recordChanges) return null;
+  const include = { ...(picks ? announce.before : undefined), ...(model.recordChanges ? model.include : undefined) };
+  return Object.keys(include).length > 0 ? { include } : {};
+}
+
+/** Whether an update event of this type carries `changes`. */
+export function recordsChanges<Row>(model: EventBearing<Row>, type: EventType): boolean {
+  const record = model.recordChanges;
+  return Array.isArray(record) ? record.includes(type) : record === true;
 }

@@ -151,7 +151,8 @@ const user: EventModel<UserRow, UserEventType> = {
   announce: { pick: userEventType },
   deletedWithView: "user.deleted",
   orgId: orgOf,
-  view: toUserEventData
+  view: toUserEventData,
+  recordChanges: ["user.updated"]
 };
 
 const office: EventModel<OfficeRow, "office.created" | "office.updated", "office.deleted"> = {
@@ -160,7 +161,8 @@ const office: EventModel<OfficeRow, "office.created" | "office.updated", "office
   announce: { created: "office.created", updated: "office.updated" },
   deleted: { type: "office.deleted", label: (row) => row.name },
   orgId: orgOf,
-  view: toOfficeRecord
+  view: toOfficeRecord,
+  recordChanges: true
 };
 
 const callControl: EventModel<CallControlRow, "call_control.requested"> = {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EventData, EventType } from "@switchboard/contracts";
 import { currentActor, type TxContext } from "./context";
-import { eventTypeOf, type EventBearing, type Verb } from "./event-model";
+import { eventTypeOf, recordsChanges, type EventBearing, type Verb } from "./event-model";
 import { changedFields } from "./field-changes";
 
 export interface PendingEvent {
@@ -31,10 +31,10 @@ export async function writeEvents<Row extends { id: string }>(
   const actor = currentActor();
   const previous = new Map(befores.map((b) => [b.id, b]));
   const byOrg = new Map<string, { row: Row; type: EventType }[]>();
-  const payloadOf = (row: Row): EventData<EventType> => {
+  const payloadOf = (row: Row, type: EventType): EventData<EventType> => {
     const before = previous.get(row.id);
     const view = model.view(row);
-    if (verb !== "updated" || !model.recordChanges || !before) return view;
+    if (verb !== "updated" || !recordsChanges(model, type) || !before) return view;
     return { ...view, changes: changedFields(model.view(before), view) } as EventData<EventType>;
   };
   for (const row of rows) {
@@ -46,7 +46,7 @@ export async function writeEvents<Row extends { id: string }>(
   for (const [orgId, orgRows] of byOrg) {
     const data = orgRows.map(({ row, type }, i): EventRow => {
       const subjectId = model.subjectId ? model.subjectId(row) : row.id;
-      const payload = verb === "deleted" && model.deleted ? { id: subjectId, label: model.deleted.label(row) } : payloadOf(row);
+      const payload = verb === "deleted" && model.deleted ? { id: subjectId, label: model.deleted.label(row) } : payloadOf(row, type);
       return { ord: i + 1, id: randomUUID(), type, subject_id: subjectId, data: payload };
     });
     const seqs = await insertEvents(ctx, orgId, model.kind, actor, data);

@@ -81,6 +81,7 @@ describe("office changes", () => {
     expect((await rejectionOf(renameOffice(deps, other.admin, office.id, { name: "Mine" }))).message).toBe("office not found");
     const events = await db.outboxEvent.findMany({ where: { subjectId: office.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.type)).toEqual(["office.created", "office.updated"]);
+    expect((events[1]?.data as { changes?: unknown }).changes).toEqual({ name: { from: "Returns", to: "Refunds" } });
   });
 
   it("refuses to delete an office while tickets or members belong to it, saying what is left", async () => {
@@ -116,6 +117,8 @@ describe("office changes", () => {
     expect(events.map((e) => `${e.type}:${e.subjectId === office.id ? "office" : e.subjectId === w.ana.id ? "ana" : "bo"}`).sort()).toEqual(
       ["user.updated:ana", "user.updated:bo", "office.updated:office", "user.updated:ana", "office.updated:office"].sort()
     );
+    const changes = events.filter((e) => e.type === "office.updated").map((e) => (e.data as { changes?: unknown }).changes);
+    expect(changes).toEqual([{ memberIds: { from: [], to: [w.ana.id, w.bo.id].sort() } }, { memberIds: { from: [w.ana.id, w.bo.id].sort(), to: [w.bo.id] } }]);
     const records = await listOfficeRecords(deps, w.customer);
     expect(records.find((r) => r.id === office.id)).toMatchObject({ memberIds: [], ticketCount: 0 });
   });

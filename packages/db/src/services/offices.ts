@@ -128,10 +128,13 @@ export async function setOfficeMembers(
       const before = (await t.officeMember.findMany({ where: { officeId }, select: { userId: true } })).map((m) => m.userId);
       const leaving = before.filter((id) => !unique.includes(id));
       const joining = unique.filter((id) => !before.includes(id));
-      if (leaving.length) await t.officeMember.deleteMany({ where: { officeId, userId: { in: leaving } } });
-      if (joining.length) await t.officeMember.createMany({ data: joining.map((userId) => ({ officeId, userId })), skipDuplicates: true });
+      // Written in the office's own update, so its event's `changes` name the members.
+      const members = {
+        ...(leaving.length ? { deleteMany: { userId: { in: leaving } } } : {}),
+        ...(joining.length ? { createMany: { data: joining.map((userId) => ({ userId })), skipDuplicates: true } } : {})
+      };
+      const row = await t.office.update({ where: { id: officeId }, data: { version: { increment: 1 }, members }, include: officeIncludes });
       await touchUsers(t, [...leaving, ...joining]);
-      const row = await t.office.update({ where: { id: officeId }, data: { version: { increment: 1 } }, include: officeIncludes });
       return toOfficeRecord(row);
     })
   );

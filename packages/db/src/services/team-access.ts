@@ -1,10 +1,12 @@
 import type { DbClient } from "../client/create-client";
+import type { Prisma } from "../generated/prisma/client";
 import { notFound } from "./errors";
 
 /**
  * Writes shared by the team services. A change of someone's offices is announced through the
  * user's own row (user.updated carries their offices) and each office's (office.updated carries its
- * members), so these "touch" the rows concerned after the memberships changed, in the same transaction.
+ * members): the row being edited writes the memberships in its own update (its event's `changes`
+ * then name them), and the rows on the other side are "touched" after it, in the same transaction.
  */
 
 /** The user row, locked for this transaction, if it belongs to the organization. */
@@ -32,14 +34,19 @@ export async function assertOrgOffices(tx: DbClient, orgId: string, officeIds: r
   return unique;
 }
 
-/** Makes `officeIds` the user's offices; returns the offices whose members changed. */
-export async function replaceMemberships(tx: DbClient, userId: string, officeIds: readonly string[]): Promise<string[]> {
+/**
+ * What makes `officeIds` the user's offices: the nested write for the user's own update (so its
+ * event's `changes` names the offices) and the offices whose members change.
+ */
+export async function planMembershipChange(tx: DbClient, userId: string, officeIds: readonly string[]) {
   const current = (await tx.officeMember.findMany({ where: { userId }, select: { officeId: true } })).map((m) => m.officeId);
   const removed = current.filter((id) => !officeIds.includes(id));
   const added = officeIds.filter((id) => !current.includes(id));
-  if (removed.length) await tx.officeMember.deleteMany({ where: { userId, officeId: { in: removed } } });
-  if (added.length) await tx.officeMember.createMany({ data: added.map((officeId) => ({ officeId, userId })), skipDuplicates: true });
-  return [...removed, ...added];
+  const write: Prisma.OfficeMemberUpdateManyWithoutUserNestedInput = {
+    ...(removed.length ? { deleteMany: { officeId: { in: removed } } } : {}),
+    ...(added.length ? { createMany: { data: added.map((officeId) => ({ officeId })), skipDuplicates: true } } : {})
+  };
+  return { write, changed: [...removed, ...added] };
 }
 
 // One update per row: their events carry to-many relations (members, offices), which Prisma's

@@ -152,6 +152,11 @@ describe("changing users", () => {
     expect(changed).toMatchObject({ name: "Bo Busy", officeIds: [w.supportId, w.salesId].sort(), version: bo.version + 1 });
     const [event] = (await eventsOf(w.orgId, "user.updated")).filter((e) => e.subjectId === w.bo.id).slice(-1);
     expect(event?.data).toMatchObject({ officeIds: [w.supportId, w.salesId].sort(), name: "Bo Busy" });
+    // What changed, for "Sam Supervisor renamed Bo Agent to Bo Busy and changed their offices".
+    expect((event?.data as { changes?: unknown }).changes).toEqual({
+      name: { from: bo.name, to: "Bo Busy" },
+      officeIds: { from: bo.officeIds, to: [w.supportId, w.salesId].sort() }
+    });
     expect((await eventsOf(w.orgId, "office.updated")).map((e) => e.subjectId)).toContain(w.supportId);
     const stale = await rejectionOf(updateUser(deps(), w.admin, w.bo.id, change({ name: "Old", version: bo.version })));
     expect([stale.code, Object.keys(stale.fields ?? {})]).toEqual(["conflict", ["version"]]);

@@ -8,7 +8,7 @@ import { toUserView, userIncludes } from "../views/user-view";
 import { badRequest, DomainError, enforce, forbidden, notFound, translatePrismaError } from "./errors";
 import type { ServiceDeps } from "./extensions";
 import { listQuerySchema, pageWindow } from "./list-query";
-import { assertOrgOffices, lockOrganization, lockUser, replaceMemberships, touchOffices } from "./team-access";
+import { assertOrgOffices, lockOrganization, lockUser, planMembershipChange, touchOffices } from "./team-access";
 import { assertVersion, type VersionedSubject } from "./versioned";
 import { actorOf, type ActingViewer } from "./viewer";
 
@@ -116,7 +116,7 @@ export async function updateUser({ db }: Pick<ServiceDeps, "db">, viewer: Acting
         if (offices?.length) throw badRequest(USER_DENIALS.customerOffices, { officeIds: USER_DENIALS.customerOffices });
         if (target.role !== "customer") offices = [];
       }
-      if (offices !== undefined) await touchOffices(t, await replaceMemberships(t, target.id, await assertOrgOffices(t, viewer.orgId, offices)));
+      const memberships = offices === undefined ? null : await planMembershipChange(t, target.id, await assertOrgOffices(t, viewer.orgId, offices));
 
       const deactivating = status === "deactivated" && target.status !== "deactivated";
       if (deactivating) {
@@ -130,10 +130,12 @@ export async function updateUser({ db }: Pick<ServiceDeps, "db">, viewer: Acting
           role,
           status,
           version: { increment: 1 },
-          ...(deactivating ? { sessionVersion: { increment: 1 } } : {})
+          ...(deactivating ? { sessionVersion: { increment: 1 } } : {}),
+          ...(memberships ? { officeMemberships: memberships.write } : {})
         },
         include: userIncludes
       });
+      if (memberships) await touchOffices(t, memberships.changed);
       return toUserView(row);
     })
   );

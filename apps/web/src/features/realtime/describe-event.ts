@@ -1,5 +1,5 @@
 import type { DomainEvent, EventType, FieldChanges } from "@switchboard/contracts";
-import { describeFieldChanges, type FieldWordings } from "./describe-field-changes";
+import { describeFieldChanges, type FieldWordings, type Pronoun } from "./describe-field-changes";
 import type { EventOf } from "./event-types";
 
 /**
@@ -35,8 +35,13 @@ export function describeChange(event: EventOf<ChangeType>, subject: string): str
  * "Ada Admin renamed extension 104 to Sales desk 1 and disabled it": an update told by the fields it
  * changed; "Ada Admin updated extension 104" when the event does not say (or only unworded fields changed).
  */
-export function describeUpdate(event: DomainEvent & { data: { changes?: FieldChanges } }, subject: string, wordings: FieldWordings): string {
-  return `${actorName(event)} ${describeFieldChanges(subject, event.data.changes, wordings) ?? `updated ${subject}`}`;
+export function describeUpdate(
+  event: DomainEvent & { data: { changes?: FieldChanges } },
+  subject: string,
+  wordings: FieldWordings,
+  pronoun: Pronoun = "it"
+): string {
+  return `${actorName(event)} ${describeFieldChanges(subject, event.data.changes, wordings, pronoun) ?? `updated ${subject}`}`;
 }
 
 /** Toasts are for changes made by someone else; one's own (from any tab) stay quiet. */

@@ -11,7 +11,9 @@ export type FieldWording =
   /** "changed the host of trunk Carrier B to sip2.example.net" */
   | { kind: "value"; label: string; format?: (value: unknown) => string }
   /** "changed the SIP secret of extension 104": the value is never told. */
-  | { kind: "secret"; label: string };
+  | { kind: "secret"; label: string }
+  /** "changed the members of office Sales": a list of ids, which a toast cannot name. */
+  | { kind: "list"; label: string };
 
 export type FieldWordings = Readonly<Record<string, FieldWording>>;
 
@@ -26,9 +28,12 @@ function formatValue(value: unknown): string {
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
 
-/** One change as a clause; `ref` is the subject the first time ("extension 104"), "it" after that. */
+/** How later clauses refer back to the subject: a thing ("it", "its") or a person ("them", "their"). */
+export type Pronoun = "it" | "them";
+
+/** One change as a clause; `ref` is the subject the first time ("extension 104"), the pronoun after that. */
 function clause(wording: FieldWording, change: { from: unknown; to: unknown }, ref: string): string {
-  const its = ref === "it" ? "its" : null;
+  const its = ref === "it" ? "its" : ref === "them" ? "their" : null;
   const fieldOf = (label: string) => (its ? `${its} ${label}` : `the ${label} of ${ref}`);
   switch (wording.kind) {
     case "name":
@@ -38,6 +43,7 @@ function clause(wording: FieldWording, change: { from: unknown; to: unknown }, r
     case "feature":
       return `turned ${wording.label} ${change.to ? "on" : "off"} for ${ref}`;
     case "secret":
+    case "list":
       return `changed ${fieldOf(wording.label)}`;
     case "value":
       if (isEmpty(change.to)) return `cleared ${fieldOf(wording.label)}`;
@@ -55,7 +61,7 @@ function joinClauses(clauses: readonly string[]): string {
  * Fields are told in the order of `wordings`; null when no field it words changed (the caller then
  * falls back to "updated …").
  */
-export function describeFieldChanges(subject: string, changes: FieldChanges | undefined, wordings: FieldWordings): string | null {
+export function describeFieldChanges(subject: string, changes: FieldChanges | undefined, wordings: FieldWordings, pronoun: Pronoun = "it"): string | null {
   if (!changes) return null;
   const told = Object.entries(wordings).flatMap(([field, wording]) => {
     const change = changes[field];
@@ -63,8 +69,8 @@ export function describeFieldChanges(subject: string, changes: FieldChanges | un
   });
   if (told.length === 0) return null;
   const shown = told.length > MAX_CLAUSES ? told.slice(0, MAX_CLAUSES - 1) : told;
-  const clauses = shown.map(({ wording, change }, index) => clause(wording, change, index === 0 ? subject : "it"));
+  const clauses = shown.map(({ wording, change }, index) => clause(wording, change, index === 0 ? subject : pronoun));
   const rest = told.length - shown.length;
-  if (rest > 0) clauses.push(`changed ${rest} more of its fields`);
+  if (rest > 0) clauses.push(`changed ${rest} more of ${pronoun === "them" ? "their" : "its"} fields`);
   return joinClauses(clauses);
 }

@@ -17,6 +17,8 @@ export const TICKET_SHORTCUTS: readonly Shortcut[] = [
   { key: "r", label: "r", action: "Reply to the customer" },
   { key: "n", label: "n", action: "Write an internal note" },
   { key: "a", label: "a", action: "Assign the ticket to me" },
+  { key: "j", label: "j", action: "Next ticket of the list" },
+  { key: "k", label: "k", action: "Previous ticket of the list" },
   { key: "?", label: "?", action: "Show keyboard shortcuts" }
 ];
 

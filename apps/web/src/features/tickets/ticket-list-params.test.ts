@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TICKET_PARAMS, pageAccepts, readTicketListParams, ticketListHref, toTicketQuery } from "./ticket-list-params";
+import { DEFAULT_TICKET_PARAMS, pageAccepts, readTicketListParams, ticketHref, ticketListHref, toTicketQuery } from "./ticket-list-params";
 import { staffTicket } from "./testing/ticket-events";
 
 describe("ticket list URL parameters", () => {
@@ -9,6 +9,11 @@ describe("ticket list URL parameters", () => {
     expect(ticketListHref(params)).toBe("/tickets?q=pin&status=open&sort=priority&dir=asc&mine=true&page=2&pageSize=50");
     expect(readTicketListParams(Object.fromEntries(new URL(`http://x${ticketListHref(params)}`).searchParams))).toEqual(params);
     expect(ticketListHref(DEFAULT_TICKET_PARAMS)).toBe("/tickets");
+  });
+
+  it("carries the list a ticket was opened from in the ticket's link", () => {
+    expect(ticketHref("abc", { ...DEFAULT_TICKET_PARAMS, status: "open", page: 2 })).toBe("/tickets/abc?status=open&page=2");
+    expect(ticketHref("abc", DEFAULT_TICKET_PARAMS)).toBe("/tickets/abc");
   });
 
   it("falls back to defaults for nonsense paging, and passes filters on for the service to validate", () => {

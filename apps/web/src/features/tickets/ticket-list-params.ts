@@ -70,8 +70,8 @@ export function toTicketQuery(p: TicketListParams): Record<string, string | numb
   return query;
 }
 
-/** "/tickets?…" for these parameters, defaults left out so links stay short. */
-export function ticketListHref(p: TicketListParams): string {
+/** The query string of these parameters ("" for the default list), defaults left out so links stay short. */
+function ticketListSearch(p: TicketListParams): string {
   const search = new URLSearchParams();
   const d = DEFAULT_TICKET_PARAMS;
   for (const key of ["q", "status", "priority", "office", "assignee", "sort", "dir"] as const) if (p[key] && p[key] !== d[key]) search.set(key, p[key]);
@@ -79,8 +79,19 @@ export function ticketListHref(p: TicketListParams): string {
   if (p.overdue) search.set("overdue", "true");
   if (p.page !== d.page) search.set("page", String(p.page));
   if (p.pageSize !== d.pageSize) search.set("pageSize", String(p.pageSize));
-  const text = search.toString();
-  return text ? `/tickets?${text}` : "/tickets";
+  return search.toString();
+}
+
+/** "/tickets?…" for these parameters. */
+export function ticketListHref(p: TicketListParams): string {
+  const search = ticketListSearch(p);
+  return search ? `/tickets?${search}` : "/tickets";
+}
+
+/** A ticket's page, opened from the list these parameters show: its next and previous follow that list. */
+export function ticketHref(id: string, p: TicketListParams): string {
+  const search = ticketListSearch(p);
+  return search ? `/tickets/${id}?${search}` : `/tickets/${id}`;
 }
 
 /**

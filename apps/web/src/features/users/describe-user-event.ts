@@ -1,10 +1,20 @@
-import { actorName, type EventDescribers } from "@/features/realtime/describe-event";
+import type { Role } from "@switchboard/contracts";
+import { actorName, describeUpdate, type EventDescribers } from "@/features/realtime/describe-event";
+import type { FieldWordings } from "@/features/realtime/describe-field-changes";
 import type { EventFamily, EventOf } from "@/features/realtime/event-types";
 import { roleLabel } from "@/features/shell/role-label";
 
 type UserEvent = EventOf<EventFamily<"user">>;
 
 const bySelf = (event: UserEvent) => event.actor?.id === event.data.id;
+
+/** How a user's changed fields read, in this order (status changes are events of their own). */
+const USER_WORDINGS: FieldWordings = {
+  name: { kind: "name" },
+  role: { kind: "value", label: "role", format: (value) => roleLabel(value as Role).toLowerCase() },
+  email: { kind: "value", label: "email address" },
+  officeIds: { kind: "list", label: "offices" }
+};
 
 /** "Ada Admin invited Nia New as agent", "Sam Supervisor deactivated Bo Agent". Sign-ins and ended sessions never toast. */
 export const userDescribers = {
@@ -14,7 +24,11 @@ export const userDescribers = {
     return bySelf(event) ? `${event.data.name} set up the organization` : `${actorName(event)} added ${event.data.name}`;
   },
   "user.joined": (event) => `${event.data.name} accepted the invitation and joined`,
-  "user.updated": (event) => (bySelf(event) ? `${event.data.name} updated their account` : `${actorName(event)} updated ${event.data.name}`),
+  // Named as people knew them before a rename: "Ada Admin renamed Bo Agent to Bo Busy and changed their offices".
+  "user.updated": (event) =>
+    bySelf(event)
+      ? `${event.data.name} updated their account`
+      : describeUpdate(event, String(event.data.changes?.name?.from ?? event.data.name), USER_WORDINGS, "them"),
   "user.deactivated": (event) => `${actorName(event)} deactivated ${event.data.name}`,
   "user.reactivated": (event) => `${actorName(event)} reactivated ${event.data.name}`,
   "user.signed_in": null,

@@ -55,7 +55,11 @@ export const USER_SUBJECT: VersionedSubject<UserView> = {
   noun: "user",
   stateOf(event) {
     if (event.type === "user.deleted") return { kind: "deleted" };
-    if (event.type !== "user.updated" && event.type !== "user.deactivated" && event.type !== "user.reactivated" && event.type !== "user.joined") return null;
+    if (event.type === "user.updated") {
+      const { sessionVersion: _sessionVersion, changes: _changes, ...view } = event.data;
+      return { kind: "changed", version: view.version, view, changes: changesOf(event.data) };
+    }
+    if (event.type !== "user.deactivated" && event.type !== "user.reactivated" && event.type !== "user.joined") return null;
     const { sessionVersion: _sessionVersion, ...view } = event.data;
     return { kind: "changed", version: view.version, view, changes: null };
   }
@@ -65,7 +69,10 @@ export const OFFICE_SUBJECT: VersionedSubject<OfficeRecord> = {
   kind: "office",
   noun: "office",
   stateOf(event) {
-    if (event.type === "office.updated") return { kind: "changed", version: event.data.version, view: event.data, changes: null };
+    if (event.type === "office.updated") {
+      const { changes: _changes, ...view } = event.data;
+      return { kind: "changed", version: view.version, view, changes: changesOf(event.data) };
+    }
     return event.type === "office.deleted" ? { kind: "deleted" } : null;
   }
 };

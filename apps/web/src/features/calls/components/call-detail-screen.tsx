@@ -4,13 +4,15 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/panel";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { orNotFound } from "@/server/or-not-found";
-import { loadCallDetail } from "../server/load-calls";
+import { loadCallDetail, loadTransferTargets } from "../server/load-calls";
 import { CallDetailView } from "./call-detail-view";
 
 export async function CallDetailScreen({ viewer, id }: { viewer: Viewer; id: string }) {
   if (!canReadCalls(viewer)) return <AccessDenied title="Call" message="Calls are visible to your organization's staff only." />;
   const loaded = await orNotFound(loadCallDetail(viewer, id));
   const { call, timeline, extensions, trunk } = loaded.detail;
+  const canControl = canControlCalls(viewer);
+  const targets = canControl && call.state !== "ended" ? await loadTransferTargets(viewer) : [];
   return (
     <>
       <PageHeader
@@ -31,7 +33,8 @@ export async function CallDetailScreen({ viewer, id }: { viewer: Viewer; id: str
         timeline={timeline}
         extensions={extensions}
         trunkName={trunk?.name ?? null}
-        canControl={canControlCalls(viewer)}
+        canControl={canControl}
+        targets={targets}
       />
     </>
   );

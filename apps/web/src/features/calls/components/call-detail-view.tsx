@@ -5,6 +5,7 @@ import type { CallTimelineEntry, CallView } from "@switchboard/contracts";
 import type { CallDirectoryEntry } from "@switchboard/contracts";
 import { Panel } from "@/components/ui/panel";
 import { CallControls } from "@/features/call-control/components/call-controls";
+import type { TransferTarget } from "@/features/call-control/transfer-targets";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { CALL_DIRECTION_LABELS, formatDuration } from "../call-format";
 import { applyCallDetailEvents } from "../live-call-detail";
@@ -31,6 +32,8 @@ interface CallDetailViewProps {
   extensions: CallDirectoryEntry[];
   trunkName: string | null;
   canControl: boolean;
+  /** Where the call can be transferred (empty without canControl). */
+  targets: readonly TransferTarget[];
 }
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
@@ -43,7 +46,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 /** A call's facts and its timeline, growing live while the call goes on. */
-export function CallDetailView({ seq, call: initialCall, timeline: initialTimeline, extensions, trunkName, canControl }: CallDetailViewProps) {
+export function CallDetailView({ seq, call: initialCall, timeline: initialTimeline, extensions, trunkName, canControl, targets }: CallDetailViewProps) {
   const events = useEventsSince(seq);
   const { call, timeline } = useMemo(() => applyCallDetailEvents(initialCall, initialTimeline, events), [initialCall, initialTimeline, events]);
   const live = call.state !== "ended";
@@ -51,7 +54,7 @@ export function CallDetailView({ seq, call: initialCall, timeline: initialTimeli
     <div className="space-y-6">
       {live && canControl ? (
         <Panel className="p-4">
-          <CallControls callId={call.id} callState={call.state} canControl callLabel={`call from ${call.fromName ?? call.fromNumber}`} />
+          <CallControls call={call} targets={targets} />
         </Panel>
       ) : null}
       <Panel className="p-5">

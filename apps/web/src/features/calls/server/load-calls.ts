@@ -83,6 +83,11 @@ export async function loadCallBoard(viewer: Viewer, params: RecentParams): Promi
   };
 }
 
+/** The extensions a call can be transferred to, for the call's own page. */
+export async function loadTransferTargets(viewer: Viewer): Promise<CallDirectory["extensions"]> {
+  return (await listCallDirectory(getRuntime().services, viewer)).extensions;
+}
+
 export async function loadCallDetail(viewer: Viewer, id: string): Promise<{ seq: number; detail: CallDetail }> {
   const { services } = getRuntime();
   const callId = parseId(id, "call");

@@ -2,11 +2,15 @@ import { notFound } from "next/navigation";
 import { canChangeTicketOffice, canSeeInternalTicketData } from "@switchboard/auth";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { loadTicketPage } from "../server/load-ticket";
+import { loadTicketNeighbors } from "../server/load-ticket-neighbors";
+import type { TicketListParams } from "../ticket-list-params";
 import { TicketThreadView } from "./ticket-thread-view";
 
-export async function TicketScreen({ viewer, id }: { viewer: Viewer; id: string }) {
+/** A ticket's page; `list`: the list it was opened from (its URL's parameters), which j and k step through. */
+export async function TicketScreen({ viewer, id, list }: { viewer: Viewer; id: string; list: TicketListParams }) {
   const data = await loadTicketPage(viewer, id);
   if (!data) notFound();
+  const neighbors = await loadTicketNeighbors(viewer, data.detail.ticket.id, list);
   const { ticket } = data.detail;
   const staffView = canSeeInternalTicketData(viewer);
   const canChangeOffice =
@@ -20,6 +24,7 @@ export async function TicketScreen({ viewer, id }: { viewer: Viewer; id: string 
     });
   return (
     <TicketThreadView
+      key={ticket.id}
       viewerId={viewer.id}
       viewerName={viewer.name}
       staffView={staffView}
@@ -31,6 +36,7 @@ export async function TicketScreen({ viewer, id }: { viewer: Viewer; id: string 
       call={data.call}
       mentionables={data.mentionables}
       cannedReplies={data.cannedReplies}
+      neighbors={neighbors}
     />
   );
 }

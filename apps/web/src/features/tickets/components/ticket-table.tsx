@@ -7,7 +7,7 @@ import type { TicketView } from "@switchboard/contracts";
 import { LocalDate } from "@/components/ui/local-date";
 import { PageControls } from "@/components/data-table/pagination";
 import { ariaSortOf } from "@/components/data-table/sort-header";
-import { ticketListHref, TICKET_PAGE_SIZES, type TicketListParams } from "../ticket-list-params";
+import { ticketHref, ticketListHref, TICKET_PAGE_SIZES, type TicketListParams } from "../ticket-list-params";
 import { SlaCountdown } from "./sla-countdown";
 import { PriorityBadge, StatusBadge } from "./ticket-badges";
 
@@ -17,7 +17,8 @@ interface Column {
   /** The service's sort key, when the column sorts. */
   sort?: string;
   staffOnly?: boolean;
-  cell: (ticket: TicketView, unread: boolean) => ReactNode;
+  /** `href`: the ticket's page, opened from this list. */
+  cell: (ticket: TicketView, unread: boolean, href: string) => ReactNode;
 }
 
 const staffCell = (render: (t: Extract<TicketView, { view: "staff" }>) => ReactNode) => (t: TicketView) => (t.view === "staff" ? render(t) : null);
@@ -28,13 +29,9 @@ const COLUMNS: Column[] = [
     id: "subject",
     label: "Subject",
     sort: "subject",
-    cell: (t, unread) => (
+    cell: (t, unread, href) => (
       <span className="flex flex-wrap items-center gap-2">
-        <Link
-          href={`/tickets/${t.id}`}
-          data-ticket-link
-          className={`text-brand-700 hover:underline dark:text-brand-300 ${unread ? "font-bold" : "font-medium"}`}
-        >
+        <Link href={href} data-ticket-link className={`text-brand-700 hover:underline dark:text-brand-300 ${unread ? "font-bold" : "font-medium"}`}>
           {t.subject}
         </Link>
         {unread ? (
@@ -127,11 +124,11 @@ export function TicketTable({ rows, total, params, staffView, unread, onTicket, 
                   {columns.map((column) =>
                     column.id === "number" ? (
                       <th key={column.id} scope="row" className="px-3 py-2.5 text-left font-semibold whitespace-nowrap">
-                        {column.cell(ticket, false)}
+                        {column.cell(ticket, false, ticketHref(ticket.id, params))}
                       </th>
                     ) : (
                       <td key={column.id} className="px-3 py-2.5 align-middle">
-                        {column.cell(ticket, unread?.has(ticket.id) ?? false)}
+                        {column.cell(ticket, unread?.has(ticket.id) ?? false, ticketHref(ticket.id, params))}
                       </td>
                     )
                   )}

@@ -10,6 +10,7 @@ import { useTicketPresence } from "@/features/ticket-presence/use-ticket-presenc
 import { markTicketReadAction } from "../actions/ticket-actions";
 import { applyTicketThreadEvents } from "../apply-ticket-events";
 import type { CallSummary } from "../server/load-call";
+import type { TicketNeighborLinks } from "../server/load-ticket-neighbors";
 import type { MentionCandidate } from "../mention-query";
 import { ReplyComposer, type ComposerHandle } from "./reply-composer";
 import { TicketShortcuts } from "./ticket-shortcuts";
@@ -31,11 +32,12 @@ export interface TicketThreadViewProps {
   call: CallSummary | null;
   mentionables: MentionCandidate[];
   cannedReplies: CannedReplyView[];
+  neighbors: TicketNeighborLinks;
 }
 
 /** One ticket, live: replies, notes, changes and activity appear as they are committed. */
 export function TicketThreadView(props: TicketThreadViewProps) {
-  const { viewerId, viewerName, staffView, canChangeOffice, seq, detail, offices, staff, call, mentionables, cannedReplies } = props;
+  const { viewerId, viewerName, staffView, canChangeOffice, seq, detail, offices, staff, call, mentionables, cannedReplies, neighbors } = props;
   const composer = useRef<ComposerHandle>(null);
   const events = useEventsSince(seq);
   const thread = useMemo(() => applyTicketThreadEvents(detail, events, staffView), [detail, events, staffView]);
@@ -55,6 +57,7 @@ export function TicketThreadView(props: TicketThreadViewProps) {
         staffView={staffView}
         onStart={(mode) => composer.current?.start(mode)}
         assign={staffView && ticket.view === "staff" && ticket.assigneeId !== viewerId ? { ticketId: ticket.id, viewerId, version: ticket.version } : null}
+        neighbors={neighbors}
       />
       <div className="mb-6">
         <p className="text-sm font-medium text-slate-600 dark:text-slate-400">{ticket.publicId}</p>

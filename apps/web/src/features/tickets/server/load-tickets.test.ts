@@ -9,6 +9,7 @@ import { DEFAULT_TICKET_PARAMS } from "../ticket-list-params";
 import { loadCallSummary } from "./load-call";
 import { loadCustomerOptions } from "./load-customers";
 import { loadTicketPage } from "./load-ticket";
+import { loadTicketNeighbors } from "./load-ticket-neighbors";
 import { loadTicketsPage } from "./load-tickets";
 
 let env: ApiTestEnv;
@@ -69,6 +70,20 @@ describe("ticket page loaders", () => {
     expect(await loadCustomerOptions(as(env.customer))).toEqual([]);
     expect(await loadCallSummary(as(env.customer), "00000000-0000-4000-8000-000000000000")).toBeNull();
     expect(await loadCallSummary(as(env.agent), "not-a-uuid")).toBeNull();
+  });
+
+  it("link a ticket to its neighbours in the list it was opened from, across pages, and in the default list otherwise", async () => {
+    const list = await loadTicketsPage(as(env.agent), DEFAULT_TICKET_PARAMS);
+    const [first = "", second = ""] = list.ok ? list.page.data.map((t) => t.id) : [];
+    expect(await loadTicketNeighbors(as(env.agent), first, DEFAULT_TICKET_PARAMS)).toEqual({ previous: null, next: `/tickets/${second}` });
+    const paged = { ...DEFAULT_TICKET_PARAMS, pageSize: 1 };
+    expect(await loadTicketNeighbors(as(env.agent), first, paged)).toEqual({ previous: null, next: `/tickets/${second}?page=2&pageSize=1` });
+    expect(await loadTicketNeighbors(as(env.agent), second, { ...paged, page: 2 })).toEqual({ previous: `/tickets/${first}?pageSize=1`, next: null });
+    // Filters the customer may not use: the default list, which holds only their own ticket.
+    expect(await loadTicketNeighbors(as(env.customer), ids.own ?? "", { ...DEFAULT_TICKET_PARAMS, priority: "urgent" })).toEqual({
+      previous: null,
+      next: null
+    });
   });
 
   it("count the assignee's unread inbox for the header badge", async () => {

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { findViewer, requireViewer } from "@/features/auth/server/require-viewer";
 import { TicketScreen } from "@/features/tickets/components/ticket-screen";
 import { loadTicketPage } from "@/features/tickets/server/load-ticket";
+import { readTicketListParams } from "@/features/tickets/ticket-list-params";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await findViewer();
@@ -11,7 +12,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: data ? `${data.detail.ticket.publicId} · ${data.detail.ticket.subject}` : "Ticket" };
 }
 
-export default async function TicketPage({ params }: Props) {
+export default async function TicketPage({ params, searchParams }: Props) {
   const { id } = await params;
-  return <TicketScreen viewer={await requireViewer()} id={id} />;
+  return <TicketScreen viewer={await requireViewer()} id={id} list={readTicketListParams(await searchParams)} />;
 }
