@@ -20,7 +20,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 const REQUEST_DRAIN_MS = 5_000;
 
 /**
- * The web app's process: migrations, demo seed, Next.js, the outbox relay and — without Redis —
+ * The web app's process: migrations, demo seed, Next.js and — without Redis — the outbox relay and
  * the realtime server, all on one port. `npm start` runs it with tsx.
  */
 async function main(): Promise<void> {

@@ -23,7 +23,8 @@ export const USAGE = `npm run bench -w @switchboard/bench -- [options]
   --concurrency N                handshakes in flight per worker while connecting (default 200)
   --writer hooked|service        how changes are made: the hooked Prisma client (default) or the
                                  full updateExtension service (policy, validation, read + write)
-  --relay real|batched           the writer's relay: createRelay (default) or the batched experiment
+  --relay real|batched|none      the writer's relay: createRelay (default), the batched experiment, or none
+                                 (as the cluster now runs: the nodes' relays publish, woken by NOTIFY)
                                  in src/experiments (the nodes always run the real one)
   --downtime S                   scenario D: seconds the consoles stay offline
   --no-baseline                  skip the bare Socket.IO baseline
@@ -51,7 +52,7 @@ const schema = z.object({
   concurrency: int.optional(),
   downtime: z.coerce.number().positive().optional(),
   writer: z.enum(["hooked", "service"]).optional(),
-  relay: z.enum(["real", "batched"]).optional(),
+  relay: z.enum(["real", "batched", "none"]).optional(),
   "no-baseline": z.boolean().optional(),
   "cpu-prof": z.boolean().optional(),
   "heap-snapshot": z.boolean().optional(),

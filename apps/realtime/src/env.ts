@@ -33,7 +33,7 @@ const realtimeEnvSchema = z
     MAX_SOCKETS_PER_IP: z.coerce.number().int().nonnegative().default(0),
     /** Proxies in front of this node that append the client's address to X-Forwarded-For. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-    /** `off` leaves publishing to the writers' relays (this node's is a safety net for crashed writers). */
+    /** The node's relay publishes every process's commits (woken by NOTIFY); `off` leaves that to other nodes or workers. */
     RELAY: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
     /** Namespace of every Redis key; must match the web app's relay. */
     REDIS_KEY_PREFIX: z

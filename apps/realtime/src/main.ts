@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     retention: config.retention,
     activityRetentionDays: config.activityRetentionDays,
     redis: { url: config.redisUrl, keyPrefix: config.redisKeyPrefix },
-    // The node's relay is a safety net: it publishes rows a crashed writer left behind.
+    // The cluster's publisher: woken by each commit's NOTIFY; several nodes share the work by per-organization locks.
     relay: config.relay,
     realtime: {
       httpServer: server,

@@ -20,8 +20,8 @@ export interface ScenarioParams {
   /** Handshakes in flight per worker while opening consoles. */
   connectConcurrency: number;
   writer: WriterMode;
-  /** The writer process's relay: the real one (createRelay) or the batched experiment. */
-  relay: "real" | "batched";
+  /** The writer process's relay: the real one (createRelay), the batched experiment, or none (the nodes' relays publish). */
+  relay: "real" | "batched" | "none";
   baseline: boolean;
   cpuProf: boolean;
   /** Extra V8/Node flags for the realtime nodes (deployment tuning experiments, e.g. --max-semi-space-size=64). */

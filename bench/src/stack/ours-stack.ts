@@ -72,9 +72,12 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
     // The writer listens for commits before the relay does, so its timestamp comes first.
     const writer = new OursWriter(database, input.box, orgs, params.writer, sink.emit);
     const relayLog = new TimedLog(log, sink.appendCalled);
-    const writerRelay = params.relay === "batched" ? createBatchedRelay({ database, log: relayLog, logger }) : createRelay({ database, log: relayLog, logger });
-    writerRelay.start();
-    relay = writerRelay;
+    if (params.relay !== "none") {
+      const writerRelay =
+        params.relay === "batched" ? createBatchedRelay({ database, log: relayLog, logger }) : createRelay({ database, log: relayLog, logger });
+      writerRelay.start();
+      relay = writerRelay;
+    }
     const specs = await oursConsoleSpecs(
       orgs,
       nodes.map((n) => n.url),

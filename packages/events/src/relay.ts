@@ -9,8 +9,13 @@ export interface RelayOptions {
   logger: Logger;
   /** Events per round (one transaction, pipelined appends), shared evenly by the pending organizations. */
   batchSize?: number;
-  /** Safety-net scan for rows committed by other processes (or left by a crashed relay). */
+  /**
+   * Safety-net scan for rows whose NOTIFY this relay missed (its LISTEN connection was down) or
+   * that a crashed relay left.
+   */
   pollIntervalMs?: number;
+  /** Delay before reconnecting a dropped LISTEN connection. */
+  listenRetryMs?: number;
   /** First retry delay after a failure; doubles per attempt (with jitter) up to maxBackoffMs. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -30,6 +35,8 @@ interface RelayStats {
   lagMs: number;
   failures: number;
   lastError: string | null;
+  /** Woken by PostgreSQL NOTIFY (false while the LISTEN connection is down, or embedded). */
+  listening: boolean;
 }
 
 export interface Relay {
@@ -43,8 +50,9 @@ export interface Relay {
 }
 
 /**
- * Moves committed outbox rows to the event log: kicked in-process after each commit, polling as
- * a safety net, retrying with backoff while the log is down (writes keep succeeding meanwhile).
+ * Moves committed outbox rows to the event log: woken by each commit (PostgreSQL NOTIFY from any
+ * process, or in-process), polling as a safety net, retrying with backoff while the log is down
+ * (writes keep succeeding meanwhile).
  */
 export function createRelay(options: RelayOptions): Relay {
   const { database, log } = options;
@@ -58,6 +66,7 @@ export function createRelay(options: RelayOptions): Relay {
   const pruneIntervalMs = options.pruneIntervalMs ?? 60 * 60_000;
 
   const stats: Omit<RelayStats, "lagMs"> & { oldestPending: Date | null } = {
+    listening: false,
     published: 0,
     lastPublishedAt: null,
     pending: 0,
@@ -66,6 +75,7 @@ export function createRelay(options: RelayOptions): Relay {
     lastError: null
   };
   let started = false;
+  let listenLost = false;
   let stopped = false;
   let running: Promise<void> | null = null;
   let rerun = false;
@@ -74,7 +84,7 @@ export function createRelay(options: RelayOptions): Relay {
   let backoffTimer: NodeJS.Timeout | undefined;
   let pollTimer: NodeJS.Timeout | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
-  const unsubscribers: (() => void)[] = [];
+  const unsubscribers: (() => void | Promise<void>)[] = [];
 
   async function runOnce(): Promise<void> {
     for (;;) {
@@ -164,7 +174,24 @@ export function createRelay(options: RelayOptions): Relay {
       started = true;
       const onCommitted = () => softKick();
       database.notifier.on("committed", onCommitted);
-      unsubscribers.push(() => database.notifier.off("committed", onCommitted));
+      unsubscribers.push(() => {
+        database.notifier.off("committed", onCommitted);
+      });
+      const listener = database.listenForOutbox(softKick, {
+        ...(options.listenRetryMs === undefined ? {} : { retryMs: options.listenRetryMs }),
+        onListening: () => {
+          if (listenLost) logger.info("event relay listens for commits again");
+          listenLost = false;
+          stats.listening = true;
+        },
+        onError: (error) => {
+          // Once per loss: reconnect attempts would otherwise flood the log.
+          if (!listenLost) logger.warn({ err: error.message }, "event relay lost its LISTEN connection; polling until it is back");
+          listenLost = true;
+          stats.listening = false;
+        }
+      });
+      unsubscribers.push(() => listener.close());
       unsubscribers.push(
         log.onStatus((live) => {
           if (live) kick();
@@ -183,7 +210,7 @@ export function createRelay(options: RelayOptions): Relay {
       clearTimeout(backoffTimer);
       clearInterval(pollTimer);
       clearInterval(pruneTimer);
-      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+      for (const unsubscribe of unsubscribers.splice(0)) await unsubscribe();
       await running;
     },
     kick,

@@ -6,6 +6,7 @@ import { PrismaClient } from "../generated/prisma/client";
 import { pgliteExecutor, withPgExecutor } from "../migrations/executors";
 import { runMigrations, type MigrationResult } from "../migrations/run-migrations";
 import { CommitNotifier, withOutbox, type DenyInTx } from "../outbox/outbox-extension";
+import { listenForOutbox, type OutboxListener, type OutboxListenerOptions } from "../outbox/outbox-listener";
 import { withSerialTransactions } from "./serial-transactions";
 
 export type DbTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "embedded"; dataDir: string };
@@ -33,6 +34,14 @@ export function createDatabase(target: DbTarget) {
     raw: prisma,
     notifier,
     pglite,
+    /**
+     * Wakes `onWake` when any process commits outbox rows (PostgreSQL LISTEN). Embedded, only this
+     * process writes, and `notifier` already says so: nothing to listen to.
+     */
+    listenForOutbox(onWake: () => void, options?: OutboxListenerOptions): OutboxListener {
+      if (target.kind !== "postgres") return { ready: Promise.resolve(), close: () => Promise.resolve() };
+      return listenForOutbox(target.url, onWake, options);
+    },
     migrate(): Promise<MigrationResult> {
       return pglite ? runMigrations(pgliteExecutor(pglite)) : withPgExecutor((target as { url: string }).url, (db) => runMigrations(db));
     },

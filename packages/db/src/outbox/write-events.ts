@@ -3,6 +3,7 @@ import type { EventData, EventType } from "@switchboard/contracts";
 import { currentActor, type TxContext } from "./context";
 import { eventTypeOf, recordsChanges, type EventBearing, type Verb } from "./event-model";
 import { changedFields } from "./field-changes";
+import { OUTBOX_CHANNEL } from "./outbox-listener";
 
 export interface PendingEvent {
   id: string;
@@ -67,8 +68,8 @@ interface EventRow {
 }
 
 /**
- * Reserves `rows.length` seqs from the organization's counter row and inserts the outbox rows, in
- * one statement: the hooks' cost per change is dominated by round trips through the Prisma
+ * Reserves `rows.length` seqs from the organization's counter row, inserts the outbox rows and
+ * queues the NOTIFY that wakes relays once this transaction commits, in one statement: the hooks' cost per change is dominated by round trips through the Prisma
  * client, and this was two of them (plus createMany's query planning). The rows travel as one
  * JSON parameter; seq = first reserved + position.
  */
@@ -84,10 +85,11 @@ async function insertEvents(
        INSERT INTO org_sequences (organization_id, value) VALUES ($1::uuid, $2)
        ON CONFLICT (organization_id) DO UPDATE SET value = org_sequences.value + EXCLUDED.value
        RETURNING value
-     )
+     ),
+     notified AS (SELECT pg_notify('${OUTBOX_CHANNEL}', $1::text))
      INSERT INTO outbox_events (id, organization_id, seq, type, actor_id, actor_name, subject_kind, subject_id, data)
      SELECT e.id, $1::uuid, reserved.value - $2 + e.ord, e.type, $3::uuid, $4, $5, e.subject_id, e.data
-       FROM reserved, jsonb_to_recordset($6::jsonb) AS e(ord int, id uuid, type text, subject_id text, data jsonb)
+       FROM reserved, notified, jsonb_to_recordset($6::jsonb) AS e(ord int, id uuid, type text, subject_id text, data jsonb)
       ORDER BY e.ord
      RETURNING id::text AS id, seq`,
     orgId,

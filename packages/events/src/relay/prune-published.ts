@@ -1,6 +1,6 @@
 import type { Database } from "@switchboard/db";
 
-export type RelayDatabase = Pick<Database, "raw" | "notifier">;
+export type RelayDatabase = Pick<Database, "raw" | "notifier" | "listenForOutbox">;
 
 /**
  * Deletes published events older than the cutoff in small batches (never blocks writers long).

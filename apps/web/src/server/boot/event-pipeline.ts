@@ -11,9 +11,9 @@ export interface WebEventPipeline {
 }
 
 /**
- * The web process's event pipeline. Embedded (no REDIS_URL): an in-memory log and the realtime
- * server on this very HTTP server. Cluster: the relay publishes to Redis and separate realtime
- * nodes deliver.
+ * The web process's event pipeline. Embedded (no REDIS_URL): an in-memory log, the relay and the
+ * realtime server on this very HTTP server. Cluster: no relay here, so publishing never competes
+ * with request handling; the realtime nodes' relays, woken by PostgreSQL NOTIFY, publish to Redis.
  */
 export async function startWebEventPipeline(
   runtime: WebRuntime,
@@ -28,6 +28,7 @@ export async function startWebEventPipeline(
     logger,
     retention: config.retention,
     activityRetentionDays: config.activityRetentionDays,
+    relay: config.embeddedRealtime,
     ...(config.redisUrl ? { redis: { url: config.redisUrl, keyPrefix: config.redisKeyPrefix } } : {}),
     ...(config.embeddedRealtime ? { realtime: { httpServer, authSecret: config.authSecret, options: { opsToken: config.opsToken } } } : {})
   });

@@ -1,0 +1,85 @@
+import pg from "pg";
+
+/** The channel every outbox insert notifies (payload: the organization id), delivered on commit. */
+export const OUTBOX_CHANNEL = "switchboard_outbox";
+
+export interface OutboxListenerOptions {
+  /** Delay before reconnecting a dropped LISTEN connection. */
+  retryMs?: number;
+  onError?: (error: Error) => void;
+  /** LISTEN is in place (first time and after each reconnect). */
+  onListening?: () => void;
+}
+
+export interface OutboxListener {
+  /** Resolves once LISTEN is first in place. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Calls `onWake` for each committed transaction that wrote outbox rows (PostgreSQL NOTIFY), and
+ * once each time the LISTEN connection is (re)established: notifications sent while it was down
+ * are lost, so the caller scans then. A connection that dies silently loses notifications too;
+ * the caller's polling covers that.
+ */
+export function listenForOutbox(url: string, onWake: () => void, options: OutboxListenerOptions = {}): OutboxListener {
+  const retryMs = options.retryMs ?? 1000;
+  let closed = false;
+  let client: pg.Client | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  function retry(): void {
+    if (closed || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void connect();
+    }, retryMs);
+    retryTimer.unref();
+  }
+
+  async function connect(): Promise<void> {
+    const next = new pg.Client({ connectionString: url, keepAlive: true, application_name: "switchboard-outbox-listener" });
+    client = next;
+    let failed = false;
+    const fail = (error: Error): void => {
+      if (failed) return;
+      failed = true;
+      if (!closed) options.onError?.(error);
+      next.end().catch(() => undefined);
+      if (client === next) client = undefined;
+      retry();
+    };
+    next.on("error", fail);
+    next.on("end", () => fail(new Error("the outbox LISTEN connection ended")));
+    next.on("notification", () => onWake());
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      fail(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    if (closed) {
+      await next.end().catch(() => undefined);
+      return;
+    }
+    markReady();
+    options.onListening?.();
+    onWake();
+  }
+
+  void connect();
+  return {
+    ready,
+    async close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      const current = client;
+      client = undefined;
+      await current?.end().catch(() => undefined);
+    }
+  };
+}
