@@ -69,9 +69,10 @@ interface EventRow {
 
 /**
  * Reserves `rows.length` seqs from the organization's counter row, inserts the outbox rows and
- * queues the NOTIFY that wakes relays once this transaction commits, in one statement: the hooks' cost per change is dominated by round trips through the Prisma
- * client, and this was two of them (plus createMany's query planning). The rows travel as one
- * JSON parameter; seq = first reserved + position.
+ * queues the NOTIFY that wakes relays once this transaction commits, in one statement: the hooks'
+ * cost per change is dominated by round trips through the Prisma client, and this was two of them
+ * (plus createMany's query planning). The rows travel as one JSON parameter; seq = first reserved
+ * + position.
  */
 async function insertEvents(
   ctx: TxContext,
