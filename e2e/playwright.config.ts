@@ -15,7 +15,7 @@ export default defineConfig({
   forbidOnly: e2eEnv.ci,
   timeout: 60_000,
   expect: { timeout: 5_000 },
-  globalTimeout: 26 * 60_000,
+  globalTimeout: 28 * 60_000,
   globalSetup: "./global-setup.ts",
   globalTeardown: "./global-teardown.ts",
   outputDir: "test-results",
