@@ -2,18 +2,16 @@ import { spawnSync } from "node:child_process";
 import { childEnv, readToolsEnv, type ToolsEnv } from "../env";
 import { discover, type Discovery } from "./discover";
 import { detectPlatform, formatMissing, installSteps, type Platform } from "./install-hint";
-import { runInOrder, runTogether, watchSignals, exitCodeFor } from "./run-commands";
+import { runInOrder, watchSignals, exitCodeFor } from "./run-commands";
 import { describeServices, startTestServices } from "./test-services";
 
-const USAGE = `usage: node tools/test-setup.mjs [command line]... [--together command line...]
+const USAGE = `usage: node tools/test-setup.mjs [command line]...
        node tools/test-setup.mjs --install
 
 Finds or starts what the tests need (PostgreSQL, Redis, redis-server, Chromium), runs each command
 line in order through the shell with TEST_DATABASE_URL, TEST_REDIS_URL, REDIS_SERVER_BIN and
-CHROMIUM_PATH set, and stops what it started. The command lines after --together run at the same
-time, once those before it have passed; the first failure stops the rest. With no command line it
-only reports what it would use. --install installs what is missing with the system's package
-manager (apt-get or Homebrew).`;
+CHROMIUM_PATH set, and stops what it started. With no command line it only reports what it would
+use. --install installs what is missing with the system's package manager (apt-get or Homebrew).`;
 
 const say = (line: string) => console.log(`test set-up: ${line}`);
 
@@ -67,11 +65,7 @@ export async function main(args: string[]): Promise<number> {
     try {
       for (const line of services.describe()) say(line);
       if (watch.signal) return exitCodeFor(watch.signal);
-      const split = args.indexOf("--together");
-      const [inOrder, together] = split < 0 ? [args, []] : [args.slice(0, split), args.slice(split + 1)];
-      const commandEnv = childEnv(services.env);
-      const code = await runInOrder(inOrder, commandEnv, watch);
-      return code !== 0 || together.length === 0 ? code : await runTogether(together, commandEnv, watch);
+      return await runInOrder(args, childEnv(services.env), watch);
     } finally {
       await services.stop();
       if (found.plan.postgres.kind === "private" || found.plan.redis.kind === "private") say("stopped the private servers it started");

@@ -13,34 +13,29 @@ export function exitCodeFor(signal: NodeJS.Signals): number {
 export interface SignalWatch {
   /** The first signal received, if any: run nothing more, stop the services, exit with it. */
   readonly signal: NodeJS.Signals | undefined;
-  /** A command started (signals reach its group) or ended. */
-  track(child: ChildProcess): void;
-  untrack(child: ChildProcess): void;
+  setCurrent(child: ChildProcess | undefined): void;
   dispose(): void;
 }
 
 /**
  * Holds SIGINT, SIGTERM and SIGHUP for the whole run, so the services started here are always
- * stopped before the process ends; each signal is passed on, once, to the running commands'
- * process groups (each has its own: see runShellCommand), and a repeat later kills those groups.
+ * stopped before the process ends; each signal is passed on, once, to the running command's
+ * process group (it has its own: see runShellCommand), and a repeat later kills that group.
  */
 export function watchSignals(): SignalWatch {
   let received: NodeJS.Signals | undefined;
-  const running = new Set<ChildProcess>();
+  let current: ChildProcess | undefined;
   const passedOn = new Map<NodeJS.Signals, number>();
-  const toEach = (signal: NodeJS.Signals) => {
-    for (const child of running) if (child.pid) signalGroup(child.pid, signal);
-  };
   const handler = (signal: NodeJS.Signals) => {
     received ??= signal;
-    if (running.size === 0) return;
+    if (!current?.pid) return;
     const first = passedOn.get(signal);
     if (first === undefined) {
       passedOn.set(signal, Date.now());
-      toEach(signal);
+      signalGroup(current.pid, signal);
     } else if (Date.now() - first > RELAY_WINDOW_MS) {
-      // Asked again (not npm's relay of the same Ctrl-C): the commands did not stop, so they are killed.
-      toEach("SIGKILL");
+      // Asked again (not npm's relay of the same Ctrl-C): the command did not stop, so it is killed.
+      signalGroup(current.pid, "SIGKILL");
     }
   };
   for (const signal of WATCHED) process.on(signal, handler);
@@ -48,12 +43,9 @@ export function watchSignals(): SignalWatch {
     get signal() {
       return received;
     },
-    track(child) {
-      running.add(child);
-    },
-    untrack(child) {
-      running.delete(child);
-      if (running.size === 0) passedOn.clear();
+    setCurrent(child) {
+      current = child;
+      passedOn.clear();
     },
     dispose() {
       for (const signal of WATCHED) process.off(signal, handler);
@@ -74,48 +66,28 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
  * and everything it started (a shell that does not exec its command would otherwise leave it
  * running), and whatever the command leaves behind in its group is ended with it.
  */
-function startShellCommand(command: string, env: NodeJS.ProcessEnv, watch: SignalWatch): { child: ChildProcess; done: Promise<number> } {
-  const child = spawn(command, { shell: true, stdio: ["ignore", "inherit", "inherit"], env, detached: true });
-  watch.track(child);
-  const done = new Promise<number>((resolve) => {
+function runShellCommand(command: string, env: NodeJS.ProcessEnv, watch: SignalWatch): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, { shell: true, stdio: ["ignore", "inherit", "inherit"], env, detached: true });
+    watch.setCurrent(child);
     child.once("error", (error) => {
       console.error(`test set-up: could not run ${command}: ${error.message}`);
       resolve(127);
     });
     child.once("exit", (code, signal) => {
-      watch.untrack(child);
+      watch.setCurrent(undefined);
       if (child.pid) signalGroup(child.pid, "SIGTERM");
       resolve(code ?? (signal ? exitCodeFor(signal) : 1));
     });
   });
-  return { child, done };
 }
 
 /** Runs the command lines one after another through the shell, as npm runs scripts; the first failure ends the run. */
 export async function runInOrder(commands: string[], env: NodeJS.ProcessEnv, watch: SignalWatch): Promise<number> {
   for (const command of commands) {
     if (watch.signal) break;
-    const code = await startShellCommand(command, env, watch).done;
+    const code = await runShellCommand(command, env, watch);
     if (code !== 0) return code;
   }
   return watch.signal ? exitCodeFor(watch.signal) : 0;
-}
-
-/**
- * Runs the command lines at the same time (on a machine with idle cores while one of them waits
- * on browsers, this shortens the run); the first failure stops the others and is the result.
- */
-export async function runTogether(commands: string[], env: NodeJS.ProcessEnv, watch: SignalWatch): Promise<number> {
-  if (watch.signal) return exitCodeFor(watch.signal);
-  const started = commands.map((command) => startShellCommand(command, env, watch));
-  let first = 0;
-  await Promise.all(
-    started.map(async ({ done }) => {
-      const code = await done;
-      if (code === 0 || first !== 0) return;
-      first = code;
-      for (const { child } of started) if (child.pid && child.exitCode === null) signalGroup(child.pid, "SIGTERM");
-    })
-  );
-  return watch.signal ? exitCodeFor(watch.signal) : first;
 }
