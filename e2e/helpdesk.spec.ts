@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test, type DemoAccount, type LoginAs } from "./fixtures";
-import { LIVE, toast, uniqueSuffix } from "./fixtures/console";
+import { connectionStatus, LIVE, toast, uniqueSuffix } from "./fixtures/console";
 
 /**
  * The agent's helpdesk tools: saved views with instant filters, the SLA countdown, the reply /
@@ -248,6 +248,8 @@ test("keyboard shortcuts: r, n, a on a ticket, j/k in the list and between ticke
   expect(created.ok(), await created.text()).toBe(true);
   await agent.goto(path);
   await expect(agent.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  // Keys reach the page's shortcuts once it is running (its live connection is up), not while it only shows.
+  await expect(connectionStatus(agent)).toHaveText("Live", LIVE);
   const message = agent.getByLabel("Message");
   const mode = agent.getByRole("radiogroup", { name: "Compose as" });
 
@@ -278,6 +280,7 @@ test("keyboard shortcuts: r, n, a on a ticket, j/k in the list and between ticke
 
   // A list of just this test's two tickets, so others' tickets cannot move in between.
   await agent.goto(`/tickets?q=${encodeURIComponent(subject)}`);
+  await expect(connectionStatus(agent)).toHaveText("Live", LIVE);
   const links = agent.getByRole("table", { name: "Tickets" }).getByRole("rowgroup").last().getByRole("link");
   await agent.keyboard.press("j");
   await expect(links.first()).toBeFocused();
