@@ -69,9 +69,10 @@ describe("socket caps across nodes (G9)", () => {
   it("stops counting a crashed node's sockets once they expire", async () => {
     await doomed.kill();
     // The admin's socket on the dead node counted until its TTL ran out; then there is room again.
-    await waitFor(async () => (await attempt(steady.url, org.admin)).connected, { timeoutMs: 15_000, what: "the dead node's sockets to expire" });
-    // Two live sockets on the surviving node: the cap holds again.
+    await waitFor(async () => (await attempt(steady.url, org.admin)).connected, { timeoutMs: 15_000, what: "the dead node's admin socket to expire" });
+    // Its agent socket was counted a moment later, so it may expire a moment later too.
+    await waitFor(async () => (await attempt(steady.url, org.supervisor)).connected, { timeoutMs: 15_000, what: "the dead node's agent socket to expire" });
+    // Live sockets on the surviving node only: the caps hold again.
     expect(await attempt(steady.url, org.admin)).toMatchObject({ connected: false, code: "too_many_connections" });
-    expect(await attempt(steady.url, org.supervisor)).toEqual({ connected: true });
   });
 });
