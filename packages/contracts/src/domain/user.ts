@@ -2,11 +2,24 @@ import { z } from "zod";
 import { text } from "./text";
 import { roleSchema, uuidSchema } from "./common";
 
-/** A staff member as pickers show them (assignee, extension owner). */
+/** A staff member as pickers show them (assignee, extension owner, office members, filters). */
 export interface UserOption {
   id: string;
   name: string;
   role: string;
+  /** Deactivated staff keep their history (filters still offer them) but are never given new work. */
+  deactivated: boolean;
+}
+
+/** The staff a picker offers: everyone still active or invited, plus whoever is chosen already. */
+export function pickableStaff(staff: readonly UserOption[], chosen: Iterable<string | null | undefined> = []): UserOption[] {
+  const keep = new Set(chosen);
+  return staff.filter((user) => !user.deactivated || keep.has(user.id));
+}
+
+/** A staff member's name as a picker lists them, marked when deactivated. */
+export function staffOptionLabel(user: UserOption): string {
+  return user.deactivated ? `${user.name} (deactivated)` : user.name;
 }
 
 export const USER_STATUSES = ["invited", "active", "deactivated"] as const;

@@ -81,14 +81,14 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
     }
     case "createMany":
     case "createManyAndReturn": {
-      const rows = await d.createManyAndReturn(full);
+      const rows = await manyAndReturn(d, model, (a) => d.createManyAndReturn(a), rest);
       await writeEvents(ctx, model, "created", rows);
       return operation === "createMany" ? { count: rows.length } : reshapeMany(d, model, rows, shape);
     }
     case "updateMany":
     case "updateManyAndReturn": {
       const befores = compare ? await d.findMany({ where: args.where, ...compare }) : [];
-      const rows = await d.updateManyAndReturn(full);
+      const rows = await manyAndReturn(d, model, (a) => d.updateManyAndReturn(a), rest);
       await writeEvents(ctx, model, "updated", rows, befores);
       return operation === "updateMany" ? { count: rows.length } : reshapeMany(d, model, rows, shape);
     }
@@ -102,6 +102,24 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
     default:
       throw new Error(`${operation} is not a write operation`);
   }
+}
+
+/**
+ * A bulk write's rows as its events need them, in the write's order. Prisma's `…ManyAndReturn`
+ * cannot include list relations (a user's offices, a ticket's latest activity), so with an include
+ * the rows are written returning their ids and read again, in the same transaction.
+ */
+async function manyAndReturn(
+  d: RowDelegate,
+  model: EventBearing<EventRow>,
+  write: (args: object) => Promise<EventRow[]>,
+  args: Record<string, unknown>
+): Promise<EventRow[]> {
+  if (!model.include) return write(args);
+  const ids = (await write({ ...args, select: { id: true } })).map((r) => r.id);
+  const found = await d.findMany({ where: { id: { in: ids } }, include: model.include });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**

@@ -136,6 +136,23 @@ describe("CRUD hooks write outbox events", () => {
     expect(rows.map((r) => r.number).sort()).toEqual(["300", "302"]);
   });
 
+  it("bulk writes of a model loaded with a list relation (a user's offices): one event per row, with the relation", async () => {
+    const org = await createOrganization(db);
+    const office = await db.office.create({ data: { organizationId: org.id, name: "Support" } });
+    const people = ["a", "b"].map((n) => ({ organizationId: org.id, name: `Agent ${n}`, email: `${n}-${org.id}@example.test`, role: "agent" as const }));
+    const users = await db.user.createManyAndReturn({ data: people });
+    await db.officeMember.createMany({ data: users.map((u) => ({ officeId: office.id, userId: u.id })) });
+    const updated = await db.user.updateMany({ where: { organizationId: org.id }, data: { status: "deactivated" } });
+
+    expect(updated.count).toBe(2);
+    const events = await eventsOf(org.id);
+    const created = events.filter((e) => e.type === "user.created");
+    expect(created.map((e) => e.subjectId)).toEqual(users.map((u) => u.id));
+    const deactivated = events.filter((e) => e.type === "user.deactivated");
+    expect(deactivated.map((e) => e.subjectId).sort()).toEqual(users.map((u) => u.id).sort());
+    for (const e of deactivated) expect(e.data).toMatchObject({ status: "deactivated", officeIds: [office.id] });
+  });
+
   it("trunk events carry the trunk view, never the secret", async () => {
     const org = await createOrganization(db);
     const trunk = await db.trunk.create({ data: trunkData(t.box, org.id, "Carrier A") });

@@ -75,10 +75,13 @@ export async function getExtension({ db }: ServiceDeps, viewer: ActingViewer, id
   return toExtensionView(await findExtension(db, viewer, id));
 }
 
-async function assertAssignableUser(db: DbClient, viewer: ActingViewer, userId: string | null | undefined): Promise<void> {
-  if (!userId) return;
-  const user = await db.user.findFirst({ where: { id: userId, organizationId: viewer.orgId }, select: { id: true } });
+/** A new owner must be a person of the organization who is not deactivated; keeping the current owner is always allowed. */
+async function assertAssignableUser(db: DbClient, viewer: ActingViewer, userId: string | null | undefined, current: string | null = null): Promise<void> {
+  if (!userId || userId === current) return;
+  const user = await db.user.findFirst({ where: { id: userId, organizationId: viewer.orgId }, select: { name: true, status: true } });
   if (!user) throw badRequest("assigned user does not exist in your organization", { userId: "no such user in your organization" });
+  if (user.status === "deactivated")
+    throw badRequest(`${user.name} is deactivated and cannot be given an extension`, { userId: `${user.name} is deactivated` });
 }
 
 export async function createExtension(deps: ServiceDeps, viewer: ActingViewer, input: ExtensionCreateInput): Promise<ExtensionView> {
@@ -106,12 +109,12 @@ export async function createExtension(deps: ServiceDeps, viewer: ActingViewer, i
 
 export async function updateExtension(deps: ServiceDeps, viewer: ActingViewer, id: string, input: ExtensionUpdateInput): Promise<ExtensionView> {
   enforce(RULES.manageExtensions, viewer);
-  await findExtension(deps.db, viewer, id);
+  const existing = await findExtension(deps.db, viewer, id);
   const { sipSecret, version, ...rest } = input;
   return withActor(actorOf(viewer), () =>
     deps.db.$transaction(async (tx) => {
       const db = tx as unknown as DbClient;
-      await assertAssignableUser(db, viewer, rest.userId);
+      await assertAssignableUser(db, viewer, rest.userId, existing.userId);
       const row = await writeAtVersion(
         db,
         VERSIONED_EXTENSION,

@@ -105,6 +105,16 @@ export async function deleteOffice({ db }: Pick<ServiceDeps, "db">, viewer: Acti
   );
 }
 
+/** Deactivated staff keep the offices they had, but join none: a new member must be able to work its tickets. */
+async function assertNoneDeactivated(db: DbClient, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const inactive = await db.user.findMany({ where: { id: { in: userIds }, status: "deactivated" }, select: { name: true }, orderBy: { name: "asc" } });
+  if (inactive.length === 0) return;
+  const names = inactive.map((u) => u.name).join(", ");
+  const message = `${names} ${inactive.length === 1 ? "is" : "are"} deactivated and cannot join an office`;
+  throw badRequest(message, { userIds: message });
+}
+
 /**
  * Replaces an office's members (staff of the organization only). The members who joined or left
  * are announced too, so their open consoles start or stop receiving the office's tickets at once.
@@ -128,6 +138,7 @@ export async function setOfficeMembers(
       const before = (await t.officeMember.findMany({ where: { officeId }, select: { userId: true } })).map((m) => m.userId);
       const leaving = before.filter((id) => !unique.includes(id));
       const joining = unique.filter((id) => !before.includes(id));
+      await assertNoneDeactivated(t, joining);
       // Written in the office's own update, so its event's `changes` name the members.
       const members = {
         ...(leaving.length ? { deleteMany: { userId: { in: leaving } } } : {}),

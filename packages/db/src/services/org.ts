@@ -2,13 +2,14 @@ import type { UserOption } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import type { ActingViewer } from "./viewer";
 
-/** Staff of the viewer's organization, for pickers (e.g. assigning an extension). */
+/** Staff of the viewer's organization with the deactivated flagged: pickers offer only the others (`pickableStaff`), filters everyone. */
 export async function listOrgStaff(db: DbClient, viewer: ActingViewer): Promise<UserOption[]> {
-  return db.user.findMany({
+  const rows = await db.user.findMany({
     where: { organizationId: viewer.orgId, role: { in: ["admin", "supervisor", "agent"] } },
-    select: { id: true, name: true, role: true },
+    select: { id: true, name: true, role: true, status: true },
     orderBy: { name: "asc" }
   });
+  return rows.map(({ status, ...user }) => ({ ...user, deactivated: status === "deactivated" }));
 }
 
 /** The organization's latest committed event seq: a snapshot read with it lets a console resume exactly. */

@@ -61,11 +61,12 @@ export async function readableTicket(db: DbClient, viewer: TicketViewer, id: str
 }
 
 /** A user of the viewer's organization as the policy sees them (for assignee and mention checks). */
-export async function orgMember(db: DbClient, orgId: string, userId: string): Promise<(TicketViewer & { email: string }) | null> {
+export async function orgMember(db: DbClient, orgId: string, userId: string): Promise<(TicketViewer & { email: string; deactivated: boolean }) | null> {
   const user = await db.user.findFirst({
     where: { id: userId, organizationId: orgId },
-    select: { id: true, organizationId: true, role: true, name: true, email: true }
+    select: { id: true, organizationId: true, role: true, name: true, email: true, status: true }
   });
   if (!user) return null;
-  return { id: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email, officeIds: await officeIdsOf(db, user.id) };
+  const { id, organizationId, role, name, email, status } = user;
+  return { id, orgId: organizationId, role, name, email, deactivated: status === "deactivated", officeIds: await officeIdsOf(db, id) };
 }

@@ -73,6 +73,8 @@ async function setAssignee(db: DbClient, actor: TicketViewer, row: TicketRow, as
   if (assigneeId) {
     if (!assignee || assignee.role === "customer")
       throw badRequest("the assignee must be staff of your organization", { assigneeId: "not a staff member of your organization" });
+    if (assignee.deactivated)
+      throw badRequest(`${assignee.name} is deactivated and cannot be assigned tickets`, { assigneeId: `${assignee.name} is deactivated` });
     if (!canBeAssigned(assignee, ticketAccessOf(row)))
       throw badRequest("the assignee must belong to the ticket's office", { assigneeId: "not a member of the ticket's office" });
   }

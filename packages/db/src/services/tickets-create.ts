@@ -34,6 +34,7 @@ async function checkReferences(
   if (input.assigneeId) {
     const assignee = await orgMember(db, orgId, input.assigneeId);
     if (!assignee || assignee.role === "customer") fields.assigneeId = "not a staff member of your organization";
+    else if (assignee.deactivated) fields.assigneeId = `${assignee.name} is deactivated`;
     else if (!canBeAssigned(assignee, { orgId, officeId: input.officeId ?? null })) fields.assigneeId = "not a member of the ticket's office";
   }
   if (input.callId && !(await db.call.findFirst({ where: { id: input.callId, organizationId: orgId }, select: { id: true } }))) {

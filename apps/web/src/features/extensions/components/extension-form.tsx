@@ -1,6 +1,6 @@
 "use client";
 
-import { extensionCreateSchema, extensionUpdateSchema, type ExtensionView, type Transport } from "@switchboard/contracts";
+import { extensionCreateSchema, extensionUpdateSchema, pickableStaff, staffOptionLabel, type ExtensionView, type Transport } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
 import { CodecsFieldset, CreateOrSaveActions, TransportSelect } from "@/components/entity/sip-form-fields";
 import { useEntityForm } from "@/components/entity/use-entity-form";
@@ -92,9 +92,9 @@ export function ExtensionForm({ extension, seq, staff }: { extension?: Extension
         <InputField id="displayName" label="Display name" autoComplete="off" required error={err("displayName")} {...register("displayName")} />
         <SelectField id="userId" label="Assigned user" error={err("userId")} {...register("userId")}>
           <option value="">Unassigned</option>
-          {staff.map((user) => (
+          {pickableStaff(staff, [extension?.userId]).map((user) => (
             <option key={user.id} value={user.id}>
-              {user.name} ({roleLabel(user.role as Parameters<typeof roleLabel>[0])})
+              {staffOptionLabel(user)} ({roleLabel(user.role as Parameters<typeof roleLabel>[0])})
             </option>
           ))}
         </SelectField>

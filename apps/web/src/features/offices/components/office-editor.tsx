@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import type { OfficeRecord, UserOption } from "@switchboard/contracts";
+import { pickableStaff, staffOptionLabel, type OfficeRecord, type UserOption } from "@switchboard/contracts";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, CheckboxGroup } from "@/components/ui/checkbox-field";
@@ -86,11 +86,11 @@ export function OfficeEditor({ office, seq, staff, onDone }: { office: OfficeRow
         error={error?.field === "name" ? error.message : undefined}
       />
       <CheckboxGroup id={`office-${office.id}-members`} legend="Members">
-        {staff.map((user) => (
+        {pickableStaff(staff, base.memberIds).map((user) => (
           <CheckboxField
             key={user.id}
             id={`office-${office.id}-member-${user.id}`}
-            label={user.name}
+            label={staffOptionLabel(user)}
             checked={members.includes(user.id)}
             onChange={(e) => setMembers(e.target.checked ? [...members, user.id] : members.filter((id) => id !== user.id))}
           />

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { TICKET_PRIORITIES, TICKET_STATUSES, type OfficeView, type StaffTicketView } from "@switchboard/contracts";
+import { pickableStaff, staffOptionLabel, TICKET_PRIORITIES, TICKET_STATUSES, type OfficeView, type StaffTicketView } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
 import { callAction } from "@/components/forms/call-action";
 import { EditNotice, FormAlert } from "@/components/forms/form-alert";
@@ -64,7 +64,9 @@ export function TicketControls({ ticket, seq, offices, staff, canChangeOffice }:
     }
   });
   const office = offices.find((o) => o.id === values.officeId);
-  const assignable = staff.filter((user) => !office || office.memberIds.includes(user.id) || user.id === baseline.assigneeId);
+  const assignable = pickableStaff(staff, [baseline.assigneeId]).filter(
+    (user) => !office || office.memberIds.includes(user.id) || user.id === baseline.assigneeId
+  );
   const set = (key: keyof Values) => (event: React.ChangeEvent<HTMLSelectElement>) => setValues((v) => ({ ...v, [key]: event.target.value }));
 
   const submit = async (event: React.FormEvent) => {
@@ -138,7 +140,7 @@ export function TicketControls({ ticket, seq, offices, staff, canChangeOffice }:
         <option value="">Unassigned</option>
         {assignable.map((user) => (
           <option key={user.id} value={user.id}>
-            {user.name}
+            {staffOptionLabel(user)}
           </option>
         ))}
       </SelectField>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { TICKET_PRIORITIES, TICKET_STATUSES, type OfficeView } from "@switchboard/contracts";
+import { staffOptionLabel, TICKET_PRIORITIES, TICKET_STATUSES, type OfficeView } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
 import { ButtonLink } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
@@ -96,7 +96,7 @@ export function TicketFilters({ params, staffView, offices, staff }: TicketFilte
             <option value="none">Unassigned</option>
             {staff.map((user) => (
               <option key={user.id} value={user.id}>
-                {user.name}
+                {staffOptionLabel(user)}
               </option>
             ))}
           </SelectField>

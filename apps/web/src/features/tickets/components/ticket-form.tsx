@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { toast } from "sonner";
-import { TICKET_PRIORITIES, ticketCreateSchema, type OfficeView, type TicketPriority } from "@switchboard/contracts";
+import { pickableStaff, TICKET_PRIORITIES, ticketCreateSchema, type OfficeView, type TicketPriority } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
 import { FormActions } from "@/components/forms/form-actions";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -62,7 +62,7 @@ export function TicketForm({ staffView, offices, staff, customers, initial, view
   });
   const officeId = watch("officeId");
   const office = offices.find((o) => o.id === officeId);
-  const assignable = office ? staff.filter((user) => office.memberIds.includes(user.id)) : staff;
+  const assignable = pickableStaff(staff).filter((user) => !office || office.memberIds.includes(user.id));
   const canAssignSelf = assignable.some((user) => user.id === viewerId);
   const assignedToMe = watch("assigneeId") === viewerId;
 
