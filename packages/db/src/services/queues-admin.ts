@@ -13,6 +13,24 @@ interface Deps {
 
 const VERSIONED_QUEUE: VersionedSubject = { what: "queue", kind: "queue", changeTypes: ["queue.changed", "queue.deleted"] };
 
+/** A member signed in to the PBX's queue, as a QueueRemove names them. */
+export interface PbxQueueMember {
+  queue: string;
+  interface: string;
+  agentName: string;
+}
+
+/** Members an admin took out of a queue (or deleted with it) while they were signed in: the PBX must sign them out too. */
+export interface QueueMembersRemoved {
+  signedInRemoved: PbxQueueMember[];
+}
+
+const withMemberNames = { members: { include: { extension: { select: { displayName: true } } } } } as const;
+
+function signedIn(queueName: string, members: readonly { loggedIn: boolean; interface: string; extension: { displayName: string } }[]): PbxQueueMember[] {
+  return members.filter((m) => m.loggedIn).map((m) => ({ queue: queueName, interface: m.interface, agentName: m.extension.displayName }));
+}
+
 const UNIQUE_NAME = { name: ["name", "a queue with this name already exists"] } satisfies Record<string, [string, string]>;
 
 /** How the PBX names an extension as a queue member (Asterisk PJSIP endpoints are named by SIP username). */
@@ -64,25 +82,33 @@ export async function createQueue({ db }: Deps, viewer: ActingViewer, input: Que
 /**
  * Changes a queue's settings and, when `members` is given, its members: new ones join (signed out
  * until they sign in), penalties change, the ones left out are removed. One write of the queue
- * (its version moves by one); a save based on an older version is refused.
+ * (its version moves by one); a save based on an older version is refused. Members removed while
+ * signed in are returned: Switchboard no longer lists them, the PBX still rings them until told.
  */
-export async function updateQueue({ db }: Deps, viewer: ActingViewer, id: string, input: QueueUpdateInput): Promise<QueueView> {
+export async function updateQueue(
+  { db }: Deps,
+  viewer: ActingViewer,
+  id: string,
+  input: QueueUpdateInput
+): Promise<{ queue: QueueView } & QueueMembersRemoved> {
   enforce(RULES.manageQueues, viewer);
   const { members, version, ...fields } = input;
   return withActor(actorOf(viewer), () =>
     db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM queues WHERE id = ${id}::uuid AND organization_id = ${viewer.orgId}::uuid FOR UPDATE`;
-      const current = await tx.queue.findFirst({ where: { id, organizationId: viewer.orgId }, include: { members: true } });
+      const current = await tx.queue.findFirst({ where: { id, organizationId: viewer.orgId }, include: withMemberNames });
       if (!current) throw notFound("queue");
       await assertVersion(tx as unknown as DbClient, VERSIONED_QUEUE, current, current.name, version);
       let membersWrite = {};
+      let removed: typeof current.members = [];
       if (members) {
         const exts = await memberExtensions(tx, viewer, members);
         const wanted = new Map(members.map((m) => [m.extensionId, m.penalty]));
         const kept = current.members.filter((m) => wanted.has(m.extensionId));
+        removed = current.members.filter((m) => !wanted.has(m.extensionId));
         membersWrite = {
           members: {
-            deleteMany: { id: { in: current.members.filter((m) => !wanted.has(m.extensionId)).map((m) => m.id) } },
+            deleteMany: { id: { in: removed.map((m) => m.id) } },
             update: kept
               .filter((m) => wanted.get(m.extensionId) !== m.penalty)
               .map((m) => ({ where: { id: m.id }, data: { penalty: wanted.get(m.extensionId) ?? m.penalty } })),
@@ -100,18 +126,18 @@ export async function updateQueue({ db }: Deps, viewer: ActingViewer, id: string
       const row = await tx.queue
         .update({ where: { id }, data: { ...fields, ...membersWrite, version: { increment: 1 } }, include: queueIncludes })
         .catch((e: unknown) => translatePrismaError(e, UNIQUE_NAME, "queue"));
-      return toQueueView(row);
+      return { queue: toQueueView(row), signedInRemoved: signedIn(current.name, removed) };
     })
   );
 }
 
-/** Deletes a queue with its members and history (its outcomes are gone with it). */
-export async function deleteQueue({ db }: Deps, viewer: ActingViewer, id: string): Promise<{ id: string }> {
+/** Deletes a queue with its members and history (its outcomes are gone with it); returns who was signed in to it. */
+export async function deleteQueue({ db }: Deps, viewer: ActingViewer, id: string): Promise<{ id: string } & QueueMembersRemoved> {
   enforce(RULES.manageQueues, viewer);
-  const found = await db.queue.findFirst({ where: { id, organizationId: viewer.orgId }, select: { id: true } });
+  const found = await db.queue.findFirst({ where: { id, organizationId: viewer.orgId }, include: withMemberNames });
   if (!found) throw notFound("queue");
   await withActor(actorOf(viewer), () => db.queue.delete({ where: { id } })).catch((e: unknown) => translatePrismaError(e, {}, "queue"));
-  return { id };
+  return { id, signedInRemoved: signedIn(found.name, found.members) };
 }
 
 /** Adds a pause reason; the same words in another case count as the same reason. */

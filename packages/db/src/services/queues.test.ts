@@ -49,7 +49,7 @@ describe("queue management", () => {
     const foreign = await rejectionOf(createQueue({ db }, w.admin, { ...base, name: "sales", members: [{ extensionId: otherExt, penalty: 0 }] }));
     expect(foreign.fields).toEqual({ "members.0.extensionId": "no such extension in your organization" });
 
-    const changed = await updateQueue({ db }, w.admin, support.id, {
+    const { queue: changed, signedInRemoved } = await updateQueue({ db }, w.admin, support.id, {
       version: 1,
       serviceLevelSeconds: 30,
       members: [
@@ -58,6 +58,7 @@ describe("queue management", () => {
       ]
     });
     expect(changed).toMatchObject({ version: 2, serviceLevelSeconds: 30 });
+    expect(signedInRemoved).toEqual([]);
     expect(changed.members.map((m) => [m.extensionNumber, m.penalty])).toEqual([
       ["103", 0],
       ["102", 2]

@@ -2,12 +2,16 @@
 
 import { RULES } from "@switchboard/auth";
 import { pauseReasonCreateSchema, queueCreateSchema, queueUpdateSchema } from "@switchboard/contracts";
-import { createPauseReason, createQueue, deletePauseReason, deleteQueue, enforce, parseId, parseInput, updateQueue } from "@switchboard/db";
+import { createPauseReason, createQueue, deletePauseReason, enforce, parseId, parseInput } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
+import { getCallControlGateway } from "@/features/call-control/server/gateway-registry";
 import { toActionResult } from "@/server/action-result";
 import { getRuntime } from "@/server/runtime";
 import { runViewerAction } from "@/server/viewer-action";
 import { loadWallboard } from "../server/load-wallboard";
+import { deleteQueueAs, updateQueueAs, type QueueAdminDeps } from "../server/save-queue";
+
+const queueAdminDeps = (): QueueAdminDeps => ({ db: getRuntime().db, gateway: getCallControlGateway() });
 
 // Every action re-checks the session and parses its input; the services enforce the policy
 // (admins manage queues). The rule is checked before the id, so a refusal never depends on it.
@@ -23,15 +27,15 @@ export async function updateQueueAction(id: string, input: unknown) {
   return runViewerAction("/queues", async (viewer) => {
     const data = parseInput(queueUpdateSchema, input);
     enforce(RULES.manageQueues, viewer);
-    const updated = await updateQueue(getRuntime().services, viewer, parseId(id, "queue"), data);
-    return { id: updated.id, name: updated.name, version: updated.version };
+    const { queue, warning } = await updateQueueAs(queueAdminDeps(), viewer, parseId(id, "queue"), data);
+    return { id: queue.id, name: queue.name, version: queue.version, ...(warning ? { warning } : {}) };
   });
 }
 
 export async function deleteQueueAction(id: string) {
   return runViewerAction("/queues", (viewer) => {
     enforce(RULES.manageQueues, viewer);
-    return deleteQueue(getRuntime().services, viewer, parseId(id, "queue"));
+    return deleteQueueAs(queueAdminDeps(), viewer, parseId(id, "queue"));
   });
 }
 

@@ -90,6 +90,7 @@ export function QueueForm({ queue: live, seq, extensions, onDone }: QueueFormPro
         : await callAction(() => createQueueAction(input));
       if (result.ok) {
         toast.success(queue ? `Queue ${result.data.name} saved` : `Queue ${result.data.name} created`);
+        if ("warning" in result.data && result.data.warning) toast.warning(`Queue ${result.data.name}: ${result.data.warning}`);
         onDone();
       } else if (!edit.onSaveError(result.error)) {
         setErrors(result.error.fields ?? {});

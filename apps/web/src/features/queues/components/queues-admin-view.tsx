@@ -34,8 +34,10 @@ export function QueuesAdminView({ seq, queues: initial, pauseReasons, extensions
     startTransition(async () => {
       if (!deleting) return;
       const result = await callAction(() => deleteQueueAction(deleting.id));
-      if (result.ok) toast.success(`Queue ${deleting.name} deleted`);
-      else toast.error(result.error.message);
+      if (result.ok) {
+        toast.success(`Queue ${deleting.name} deleted`);
+        if (result.data.warning) toast.warning(`Queue ${deleting.name}: ${result.data.warning}`);
+      } else toast.error(result.error.message);
       setDeleting(null);
     });
 
