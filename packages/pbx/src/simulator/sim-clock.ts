@@ -4,6 +4,8 @@ interface Due {
   at: number;
   order: number;
   message: AmiMessage;
+  /** Dropped after it was taken, while the player waited for its time: it must not be played. */
+  dropped?: boolean;
 }
 
 /**
@@ -14,6 +16,7 @@ interface Due {
 export class SimTimeline {
   private readonly due: Due[] = [];
   private order = 0;
+  private taken: Due | undefined;
 
   schedule(message: AmiMessage, at: number): void {
     const entry = { at, order: this.order++, message };
@@ -27,11 +30,16 @@ export class SimTimeline {
   }
 
   take(): Due | undefined {
-    return this.due.shift();
+    this.taken = this.due.shift();
+    return this.taken;
   }
 
-  /** Removes every event still due that matches (e.g. a call hung up from the console). */
+  /**
+   * Removes every event still due that matches (e.g. a call hung up from the console), including
+   * the one taken last: the player may be waiting for its time right now.
+   */
   drop(match: (message: AmiMessage) => boolean): number {
+    if (this.taken && match(this.taken.message)) this.taken.dropped = true;
     const before = this.due.length;
     const kept = this.due.filter((entry) => !match(entry.message));
     this.due.splice(0, this.due.length, ...kept);

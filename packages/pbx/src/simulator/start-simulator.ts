@@ -143,6 +143,7 @@ export function startSimulator(options: SimulatorOptions): Simulator {
       const delay = Number.isFinite(speed) ? (due.at - simNow()) / speed : 0;
       if (delay > 0) await sleep(delay);
       if (stopped) break;
+      if (due.dropped) continue;
       await tracker.handleEvent(w.queues ? w.queues.emit(due.message) : due.message);
     }
   }
