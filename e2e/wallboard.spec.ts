@@ -81,6 +81,29 @@ test("a caller waits on two wallboards with a ticking wait; an agent pauses for 
     const boards = [supervisor, admin];
 
     const suffix = uniqueSuffix();
+
+    await test.step("an admin adds a pause reason: the agent's and the supervisor's pause menus offer it without a reload, and lose it when it is removed", async () => {
+      const reason = `Training ${suffix}`;
+      const queuesPage = await adminContext.newPage();
+      await queuesPage.goto("/queues");
+      await expect(connectionStatus(queuesPage)).toHaveText("Live", { timeout: 15_000 });
+      await queuesPage.getByLabel("New pause reason").fill(reason);
+      await queuesPage.getByRole("button", { name: "Add", exact: true }).click();
+      const remove = queuesPage.getByRole("button", { name: `Remove pause reason ${reason}` });
+      await expect(remove).toBeVisible();
+      const supervisorMenu = agentRow(supervisor, "Ana Agent").getByLabel("Pause reason for Ana Agent");
+      await expect(supervisorMenu.getByRole("option", { name: reason })).toHaveCount(1, LIVE);
+      await ana.getByRole("button", { name: /^Queue status/ }).click();
+      const anaMenu = ana.getByRole("group", { name: "Your queue status" }).getByLabel("Pause reason");
+      await expect(anaMenu.getByRole("option", { name: reason })).toHaveCount(1, LIVE);
+
+      await remove.click();
+      await expect(anaMenu.getByRole("option", { name: reason })).toHaveCount(0, LIVE);
+      await expect(supervisorMenu.getByRole("option", { name: reason })).toHaveCount(0, LIVE);
+      await ana.keyboard.press("Escape");
+      await queuesPage.close();
+    });
+
     const answered = { queue: "support", callerId: `e2e-q-${suffix}-1`, from: { number: "+15550100", name: `Quick ${suffix}` } };
     const caller = { queue: "support", callerId: `e2e-q-${suffix}-2`, from: { number: "+15550101", name: `Jo Caller ${suffix}` } };
 

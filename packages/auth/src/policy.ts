@@ -156,6 +156,8 @@ export function viewEventFor(viewer: Viewer, event: DomainEvent): DomainEvent | 
     case "queue.caller_left":
     case "queue.caller_abandoned":
     case "agent.state_changed":
+    case "pause_reason.created":
+    case "pause_reason.deleted":
       return canReadQueues(viewer) ? event : null;
     default:
       return assertNever(event);

@@ -5,7 +5,16 @@ import { canChangeAgentState, canManageQueues, canReadQueues, viewEventFor, type
 
 const viewer = (role: Role, orgId = "org-a", id = `${role}-id`): Viewer => ({ id, orgId, role });
 
-const QUEUE_EVENTS = ["queue.changed", "queue.deleted", "queue.caller_joined", "queue.caller_left", "queue.caller_abandoned", "agent.state_changed"] as const;
+const QUEUE_EVENTS = [
+  "queue.changed",
+  "queue.deleted",
+  "queue.caller_joined",
+  "queue.caller_left",
+  "queue.caller_abandoned",
+  "agent.state_changed",
+  "pause_reason.created",
+  "pause_reason.deleted"
+] as const;
 
 function event(type: (typeof QUEUE_EVENTS)[number], orgId = "org-a"): DomainEvent {
   return { id: "e1", orgId, seq: 1, type, at: new Date().toISOString(), actor: null, subject: { kind: "queue", id: "q1" }, data: {} } as DomainEvent;

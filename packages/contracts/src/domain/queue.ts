@@ -158,10 +158,8 @@ export function serviceLevelPercent(interval: Pick<QueueIntervalView, "answered"
   return finished === 0 ? null : Math.round((interval.answeredWithinSl / finished) * 1000) / 10;
 }
 
-export interface PauseReasonView {
-  id: string;
-  label: string;
-}
+export const pauseReasonViewSchema = z.object({ id: text(), label: text() });
+export type PauseReasonView = z.infer<typeof pauseReasonViewSchema>;
 
 const PAUSE_REASON_MAX = 40;
 const pauseReasonLabel = text({ error: "reason is required" })

@@ -7,7 +7,7 @@ import { callEventDataSchema, extensionStatusViewSchema, pbxConnectionStatusView
 import { jobViewSchema } from "../domain/job";
 import { webhookDeliveryViewSchema, webhookEndpointViewSchema } from "../domain/webhook";
 import type { Envelope } from "./envelope";
-import { queueCallerViewSchema, queueMemberViewSchema, queueViewSchema } from "../domain/queue";
+import { pauseReasonViewSchema, queueCallerViewSchema, queueMemberViewSchema, queueViewSchema } from "../domain/queue";
 import { notificationEventDataSchema, replyEventDataSchema, ticketEventDataSchema } from "./ticket-event-data";
 import { userEventDataSchema } from "../domain/user";
 import { officeRecordSchema } from "../domain/office";
@@ -89,7 +89,10 @@ const eventDataSchemas = {
   "queue.caller_left": queueCallerViewSchema,
   "queue.caller_abandoned": queueCallerViewSchema,
   /** A member signed in or out, paused or resumed, rang, took or finished a call. */
-  "agent.state_changed": queueMemberViewSchema
+  "agent.state_changed": queueMemberViewSchema,
+  /** A reason agents may pause with was added or removed (agents paused with it stay paused). */
+  "pause_reason.created": pauseReasonViewSchema,
+  "pause_reason.deleted": deletedSchema
 } as const;
 
 export type EventType = keyof typeof eventDataSchemas;

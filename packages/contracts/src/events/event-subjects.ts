@@ -60,6 +60,8 @@ type EventSubjectKinds = EveryEventType<{
   "queue.caller_left": "queue";
   "queue.caller_abandoned": "queue";
   "agent.state_changed": "queue_member";
+  "pause_reason.created": "pause_reason";
+  "pause_reason.deleted": "pause_reason";
 }>;
 
 export type SubjectKind = EventSubjectKinds[EventType];

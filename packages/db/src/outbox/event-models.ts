@@ -19,8 +19,17 @@ import { toUserEventData, userIncludes, type UserRow } from "../views/user-view"
 import { officeIncludes, toOfficeRecord, type OfficeRow } from "../views/office-view";
 import { callControlIncludes, toCallControlEventData, type CallControlRow } from "../views/call-control-view";
 import { userEventType, type UserEventType } from "./user-event-type";
-import type { QueueCaller } from "../generated/prisma/client";
-import { memberIncludes, queueIncludes, toQueueCallerView, toQueueMemberView, toQueueView, type QueueMemberRow, type QueueRow } from "../views/queue-view";
+import type { PauseReason, QueueCaller } from "../generated/prisma/client";
+import {
+  memberIncludes,
+  queueIncludes,
+  toPauseReasonView,
+  toQueueCallerView,
+  toQueueMemberView,
+  toQueueView,
+  type QueueMemberRow,
+  type QueueRow
+} from "../views/queue-view";
 import { agentEventType, queueCallerEventType, type QueueCallerEventType } from "./queue-event-type";
 
 const orgOf = (row: { organizationId: string }) => row.organizationId;
@@ -210,6 +219,15 @@ const queueCaller: EventModel<QueueCaller, QueueCallerEventType> = {
   view: toQueueCallerView
 };
 
+/** The reasons agents pause with: every agent's pause menu follows them. */
+const pauseReason: EventModel<PauseReason, "pause_reason.created", "pause_reason.deleted"> = {
+  kind: "pause_reason",
+  announce: { created: "pause_reason.created", updated: null },
+  deleted: { type: "pause_reason.deleted", label: (row) => row.label },
+  orgId: orgOf,
+  view: toPauseReasonView
+};
+
 /**
  * Every Prisma model, keyed by its name as the query extension reports it: a model added to
  * schema.prisma does not compile until it is registered here with its event model or declared
@@ -250,7 +268,7 @@ export const eventModels = {
   QueueMember: queueMember,
   QueueCaller: queueCaller,
   QueueInterval: notEventBearing("outcome counters; consoles count them from the caller events they apply"),
-  PauseReason: notEventBearing("pause reasons are read when a page loads and offered from the next one")
+  PauseReason: pauseReason
 } satisfies EventModelRegistry;
 
 /** A full row of an event-bearing model, as the hooks load it. */

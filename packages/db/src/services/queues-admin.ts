@@ -148,16 +148,16 @@ export async function createPauseReason({ db }: Deps, viewer: ActingViewer, { la
     select: { id: true }
   });
   if (existing) throw conflict("label", `the pause reason "${label}" already exists`);
-  const row = await db.pauseReason
-    .create({ data: { organizationId: viewer.orgId, label } })
-    .catch((e: unknown) => translatePrismaError(e, { label: ["label", `the pause reason "${label}" already exists`] }, "pause reason"));
+  const row = await withActor(actorOf(viewer), () => db.pauseReason.create({ data: { organizationId: viewer.orgId, label } })).catch((e: unknown) =>
+    translatePrismaError(e, { label: ["label", `the pause reason "${label}" already exists`] }, "pause reason")
+  );
   return toPauseReasonView(row);
 }
 
 /** Removes a pause reason; agents paused with it stay paused with it until they resume. */
 export async function deletePauseReason({ db }: Deps, viewer: ActingViewer, id: string): Promise<{ id: string }> {
   enforce(RULES.manageQueues, viewer);
-  const { count } = await db.pauseReason.deleteMany({ where: { id, organizationId: viewer.orgId } });
+  const { count } = await withActor(actorOf(viewer), () => db.pauseReason.deleteMany({ where: { id, organizationId: viewer.orgId } }));
   if (count === 0) throw notFound("pause reason");
   return { id };
 }

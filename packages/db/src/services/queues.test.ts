@@ -91,6 +91,16 @@ describe("queue management", () => {
     expect(missing).toMatchObject({ code: "bad_request", message: 'pause reason "Coffee" is not configured for this organization' });
     expect(missing.fields).toEqual({ reason: 'pause reason "Coffee" is not configured for this organization' });
     expect((await rejectionOf(deletePauseReason({ db }, other.admin, lunch.id))).code).toBe("not_found");
+
+    // Every pause menu follows: adding and removing a reason are events, as the admin who did it.
+    const brb = await createPauseReason({ db }, w.admin, { label: "Back soon" });
+    await deletePauseReason({ db }, w.admin, brb.id);
+    const events = await t.database.raw.outboxEvent.findMany({ where: { organizationId: w.orgId, subjectKind: "pause_reason" }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => [e.type, e.subjectId, e.actorName, e.data])).toEqual([
+      ["pause_reason.created", lunch.id, w.admin.name, { id: lunch.id, label: "Lunch" }],
+      ["pause_reason.created", brb.id, w.admin.name, { id: brb.id, label: "Back soon" }],
+      ["pause_reason.deleted", brb.id, w.admin.name, { id: brb.id, label: "Back soon" }]
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { actorName, type EventDescribers } from "@/features/realtime/describe-event";
+import type { EventFamily } from "@/features/realtime/event-types";
 import type { QueueEventType } from "./apply-queue-events";
 import { agentStateLabel } from "./wallboard-figures";
 
@@ -18,3 +19,9 @@ export const queueDescribers = {
       ? `${actorName(event)} set ${event.data.agentName} to ${agentStateLabel(event.data.state, event.data.pauseReason)}`
       : null
 } satisfies EventDescribers<QueueEventType>;
+
+/** Pause reasons added or removed toast: every agent's pause menu just changed. */
+export const pauseReasonDescribers = {
+  "pause_reason.created": (event) => `${actorName(event)} added the pause reason ${event.data.label}`,
+  "pause_reason.deleted": (event) => `${actorName(event)} removed the pause reason ${event.data.label}`
+} satisfies EventDescribers<EventFamily<"pause_reason">>;

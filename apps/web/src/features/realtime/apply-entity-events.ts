@@ -1,6 +1,6 @@
 import type { DomainEvent, EventType } from "@switchboard/contracts";
 
-export type EntityKind = "extension" | "trunk" | "office";
+export type EntityKind = "extension" | "trunk" | "office" | "pause_reason";
 
 const VERBS = ["created", "updated", "deleted"] as const;
 

@@ -8,7 +8,7 @@ import type { NotificationEventType } from "@/features/notifications/apply-notif
 import { notificationDescribers } from "@/features/notifications/describe-notification-event";
 import { pbxDescribers } from "@/features/pbx-settings/describe-pbx-event";
 import type { QueueEventType } from "@/features/queues/apply-queue-events";
-import { queueDescribers } from "@/features/queues/describe-queue-event";
+import { pauseReasonDescribers, queueDescribers } from "@/features/queues/describe-queue-event";
 import type { PbxEventType } from "@/features/pbx-settings/live-connection";
 import type { EntityChangeType } from "@/features/realtime/apply-entity-events";
 import type { EventDescribers } from "@/features/realtime/describe-event";
@@ -46,7 +46,8 @@ export const eventDescribers = {
   ...officeDescribers,
   ...callControlDescribers,
   ...pbxWebhookDescribers,
-  ...queueDescribers
+  ...queueDescribers,
+  ...pauseReasonDescribers
 } satisfies EventDescribers;
 
 /** The event types the console's views apply, by each applier's own list. */

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/field";
 import { OfflineControlsNote, useOfflineControls } from "@/features/realtime/use-offline-controls";
 import { changeAgentStateAction } from "../actions/agent-state-actions";
+import { usePauseReasonChoice } from "../use-pause-reasons";
 
 interface AgentActionsProps {
   extensionId: string;
@@ -23,7 +24,7 @@ interface AgentActionsProps {
 export function AgentActions({ extensionId, name, signedIn, paused, pauseReasons }: AgentActionsProps) {
   const selectId = useId();
   const errorId = useId();
-  const [reason, setReason] = useState(pauseReasons[0]?.label ?? "");
+  const [reason, setReason] = usePauseReasonChoice(pauseReasons);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const { offline, describedBy, noteId } = useOfflineControls();

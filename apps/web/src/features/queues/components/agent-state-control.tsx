@@ -11,6 +11,7 @@ import { useEventsSince } from "@/features/realtime/use-events-since";
 import { OfflineControlsNote, useOfflineControls } from "@/features/realtime/use-offline-controls";
 import { changeAgentStateAction } from "../actions/agent-state-actions";
 import { applyOwnMemberships, type OwnMembership } from "../apply-own-memberships";
+import { useLivePauseReasons, usePauseReasonChoice } from "../use-pause-reasons";
 import { agentStateLabel, combineMemberships } from "../wallboard-figures";
 import { LiveSince } from "./live-since";
 import { AGENT_STATE_TONES, AgentStateIcon } from "./state-icons";
@@ -28,7 +29,7 @@ export interface AgentStateControlProps {
  * resume. Keyboard: Enter/Space opens, Tab moves through, Escape closes and returns to the button.
  * What the panel shows is what the PBX confirmed (the member's events), not what was asked.
  */
-export function AgentStateControl({ userId, seq, memberships: initial, pauseReasons }: AgentStateControlProps) {
+export function AgentStateControl({ userId, seq, memberships: initial, pauseReasons: initialReasons }: AgentStateControlProps) {
   const events = useEventsSince(seq);
   const memberships = useMemo(() => applyOwnMemberships(initial, events, userId), [initial, events, userId]);
   const now = useNow() ?? Date.parse(initial[0]?.updatedAt ?? new Date(0).toISOString());
@@ -37,7 +38,8 @@ export function AgentStateControl({ userId, seq, memberships: initial, pauseReas
     now
   );
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState(pauseReasons[0]?.label ?? "");
+  const pauseReasons = useLivePauseReasons(initialReasons, seq);
+  const [reason, setReason] = usePauseReasonChoice(pauseReasons);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const { offline, describedBy, noteId } = useOfflineControls();

@@ -11,6 +11,7 @@ import { Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { createPauseReasonAction, deletePauseReasonAction, deleteQueueAction } from "../actions/queue-actions";
 import { isQueueEvent, nextQueues } from "../apply-queue-events";
+import { useLivePauseReasons } from "../use-pause-reasons";
 import { QueueForm, type ExtensionOption } from "./queue-form";
 import { callAction } from "@/components/forms/call-action";
 
@@ -22,7 +23,8 @@ interface QueuesAdminViewProps {
 }
 
 /** Queues (settings and members, live) and the organization's pause reasons, for admins. */
-export function QueuesAdminView({ seq, queues: initial, pauseReasons, extensions }: QueuesAdminViewProps) {
+export function QueuesAdminView({ seq, queues: initial, pauseReasons: initialReasons, extensions }: QueuesAdminViewProps) {
+  const pauseReasons = useLivePauseReasons(initialReasons, seq);
   const events = useEventsSince(seq);
   const queues = useMemo(() => events.filter(isQueueEvent).reduce(nextQueues, initial), [events, initial]);
   const [editing, setEditing] = useState<string | "new" | null>(null);
@@ -103,7 +105,7 @@ export function QueuesAdminView({ seq, queues: initial, pauseReasons, extensions
       <ConfirmDialog
         open={deleting !== null}
         title={`Delete queue ${deleting?.name ?? ""}?`}
-        description="Its members, waiting callers and history go with it. The PBX's own queue is not changed."
+        description="Its members, waiting callers and history go with it; agents signed in to it are signed out on the PBX. The queue stays configured on the PBX."
         confirmLabel="Delete"
         pending={pending}
         onConfirm={remove}
@@ -145,6 +147,9 @@ function PauseReasons({ reasons }: { reasons: PauseReasonView[] }) {
       </h2>
       <p className="text-sm text-slate-600 dark:text-slate-400">What agents may pause with; a pause with any other reason is refused.</p>
       <Panel className="space-y-3 p-4">
+        {reasons.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">No pause reasons yet: agents cannot pause until one is added.</p>
+        ) : null}
         <ul className="flex flex-wrap gap-2">
           {reasons.map((r) => (
             <li key={r.id} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-3 text-sm dark:bg-slate-800">

@@ -6,6 +6,7 @@ import type { WallboardSnapshot } from "@switchboard/contracts";
 import { Panel } from "@/components/ui/panel";
 import { useClockOffset } from "@/features/calls/clock-offset";
 import { ClockOffsetContext, useServerNow } from "@/features/calls/components/live-duration";
+import { useLivePauseReasons } from "../use-pause-reasons";
 import { useWallboard } from "../use-wallboard";
 import { agentRows, chartSeries, queueFigures } from "../wallboard-figures";
 import { AgentGrid } from "./agent-grid";
@@ -28,7 +29,8 @@ function WallboardBody({ data, canControlAgents, tv }: WallboardViewProps) {
   const agents = useMemo(() => agentRows(state.queues, now), [state.queues, now]);
   const points = useMemo(() => chartSeries(state, snapshot.dayStart, now), [state, snapshot.dayStart, now]);
   const waiting = state.waiting.length;
-  const controls = canControlAgents && !tv ? { pauseReasons: snapshot.pauseReasons } : null;
+  const pauseReasons = useLivePauseReasons(snapshot.pauseReasons, snapshot.seq);
+  const controls = canControlAgents && !tv ? { pauseReasons } : null;
 
   return (
     <div className={clsx(tv ? "grid h-full min-h-0 grid-rows-[auto_minmax(0,1fr)] gap-[1vw]" : "space-y-6")}>
