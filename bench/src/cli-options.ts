@@ -23,9 +23,9 @@ export const USAGE = `npm run bench -w @switchboard/bench -- [options]
   --concurrency N                handshakes in flight per worker while connecting (default 200)
   --writer hooked|service        how changes are made: the hooked Prisma client (default) or the
                                  full updateExtension service (policy, validation, read + write)
-  --relay real|batched|none      the writer's relay: createRelay (default), the batched experiment, or none
-                                 (as the cluster now runs: the nodes' relays publish, woken by NOTIFY)
-                                 in src/experiments (the nodes always run the real one)
+  --relay none|real|batched      the writer's relay: none (default, as the cluster runs: the nodes'
+                                 relays publish, woken by NOTIFY), createRelay in the writer process
+                                 (the layout before), or the batched experiment in src/experiments
   --downtime S                   scenario D: seconds the consoles stay offline
   --no-baseline                  skip the bare Socket.IO baseline
   --cpu-prof                     write V8 CPU profiles of the realtime node(s) and summarize them
