@@ -73,6 +73,11 @@ function successMessage(request: AgentStateRequest, agent: AgentToChange, target
   }
 }
 
+/** Where an organization's queue commands go: the simulator in this process plays its PBX, or its AMI connection (up or down), or Switchboard itself. */
+export async function queueCommandPath(deps: AgentStateDeps, orgId: string): Promise<"pbx" | "pbx_down" | "switchboard"> {
+  return deps.gateway.simulates?.(orgId) ? "pbx" : queueControlPath(deps, orgId);
+}
+
 /**
  * Signs an agent in or out of their queues, pauses (with one of the organization's reasons) or
  * resumes them. Checks in the order a user can act on: may I change this agent, is the reason
@@ -86,7 +91,7 @@ export async function changeAgentStateAs(deps: AgentStateDeps, viewer: Actor, ex
     const reason = request.action === "pause" && request.reason ? await configuredPauseReason(deps, viewer, request.reason) : undefined;
     const targets = membershipsToChange(agent, request);
     const commands = commandsFor(request, targets, agent, reason, viewer);
-    const path = deps.gateway.simulates?.(viewer.orgId) ? "pbx" : await queueControlPath(deps, viewer.orgId);
+    const path = await queueCommandPath(deps, viewer.orgId);
     if (path === "pbx_down") return CALL_CONTROL_ERRORS.notConnected;
     for (const command of commands) {
       const result = path === "pbx" ? await deps.gateway.control(viewer.orgId, command) : await applyQueueControlLocally(deps, viewer.orgId, command);

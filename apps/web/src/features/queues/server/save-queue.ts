@@ -1,13 +1,10 @@
 import "server-only";
 import type { QueueUpdateInput, QueueView } from "@switchboard/contracts";
-import { deleteQueue, queueControlPath, updateQueue, type ActingViewer, type DbClient, type PbxQueueMember } from "@switchboard/db";
-import type { CallControlGateway } from "@switchboard/pbx";
+import { deleteQueue, updateQueue, type ActingViewer, type PbxQueueMember } from "@switchboard/db";
 import { getApiLogger } from "@/features/api/logger";
+import { queueCommandPath, type AgentStateDeps } from "./change-agent-state";
 
-export interface QueueAdminDeps {
-  db: DbClient;
-  gateway: CallControlGateway;
-}
+export type QueueAdminDeps = AgentStateDeps;
 
 /** What the admin is told besides "saved": members the PBX may still ring. */
 type Warned<T> = T & { warning?: string };
@@ -34,7 +31,7 @@ export async function deleteQueueAs(deps: QueueAdminDeps, viewer: ActingViewer, 
  */
 async function signOutOfPbx(deps: QueueAdminDeps, viewer: ActingViewer, members: readonly PbxQueueMember[]): Promise<string | undefined> {
   if (members.length === 0) return undefined;
-  const path = deps.gateway.simulates?.(viewer.orgId) ? "pbx" : await queueControlPath(deps, viewer.orgId);
+  const path = await queueCommandPath(deps, viewer.orgId);
   if (path === "switchboard") return undefined;
   const failed: string[] = [];
   for (const member of members) {
