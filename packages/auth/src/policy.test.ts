@@ -2,7 +2,6 @@ import type { DomainEvent, Role } from "@switchboard/contracts";
 import { describe, expect, it } from "vitest";
 import {
   canControlCalls,
-  canJoinRoom,
   canManageExtensions,
   canManagePbxIntegration,
   canManageTrunks,
@@ -12,6 +11,7 @@ import {
   viewEventFor,
   type Viewer
 } from "./policy";
+import { canSubscribeTopic, readableFamilies } from "./topic-policy";
 
 const viewer = (role: Role, orgId = "org-a"): Viewer => ({ id: `${role}-id`, orgId, role });
 
@@ -93,15 +93,15 @@ describe("viewEventFor: calls and live status", () => {
   });
 });
 
-describe("canJoinRoom", () => {
-  it("allows own org and user rooms, hides other orgs", () => {
-    const v = viewer("agent");
-    expect(canJoinRoom(v, "org", "org-a", undefined)).toEqual({ ok: true });
-    expect(canJoinRoom(v, "org", "org-b", undefined)).toMatchObject({ ok: false, code: "not_found" });
-    expect(canJoinRoom(v, "user", "agent-id", undefined)).toEqual({ ok: true });
-    expect(canJoinRoom(v, "user", "someone-else", undefined)).toMatchObject({ ok: false, code: "forbidden" });
-    expect(canJoinRoom(v, "extension", "e1", "org-a")).toEqual({ ok: true });
-    expect(canJoinRoom(v, "extension", "e1", "org-b")).toMatchObject({ ok: false, code: "not_found" });
-    expect(canJoinRoom(viewer("customer"), "extension", "e1", "org-a")).toMatchObject({ ok: false, code: "forbidden" });
+describe("canSubscribeTopic", () => {
+  it("lets each role hold the families it may read, and names what it refuses", () => {
+    const families = ["calls", "extensions", "trunks", "pbx", "tickets", "notifications", "jobs", "webhooks", "users", "offices", "queues"] as const;
+    const held = (role: Parameters<typeof viewer>[0]) => families.filter((f) => canSubscribeTopic(viewer(role), f).ok);
+    expect(held("admin")).toEqual([...families]);
+    expect(held("supervisor")).toEqual(families.filter((f) => f !== "webhooks"));
+    expect(held("agent")).toEqual(families.filter((f) => f !== "webhooks"));
+    expect(held("customer")).toEqual(["tickets", "notifications", "users", "offices"]);
+    expect(readableFamilies(viewer("customer"))).toEqual(held("customer"));
+    expect(canSubscribeTopic(viewer("customer"), "calls")).toEqual({ ok: false, code: "forbidden", reason: "your role cannot follow calls" });
   });
 });

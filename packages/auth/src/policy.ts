@@ -1,7 +1,7 @@
 import type { DomainEvent } from "@switchboard/contracts";
 import { viewNotificationEvent, viewReplyEvent, viewTicketEvent } from "./ticket-event-policy";
 import { canReadQueues } from "./queue-policy";
-import { canReadTicket, canSeeOfficeMembers, isStaffOfOffice, type TicketAccess } from "./ticket-policy";
+import { canSeeOfficeMembers } from "./ticket-policy";
 import { canReadUsers } from "./user-policy";
 import { isStaff, sameOrg, type Viewer } from "./viewer";
 
@@ -191,37 +191,6 @@ function reduced<E extends DomainEvent>(event: E, reduce: (event: E) => E): E {
   const copy = reduce(event);
   copies.set(event, copy);
   return copy;
-}
-
-export type RoomKind = "org" | "user" | "office" | "ticket" | "extension";
-
-export type RoomDecision = { ok: true } | { ok: false; code: "forbidden" | "not_found"; reason: string };
-
-/**
- * Whether a viewer may join a room. `subjectOrgId` is the organization owning the room's subject
- * as looked up by the caller (undefined when it does not exist). A ticket room also needs the
- * ticket's access facts (`ticket`, e.g. from @switchboard/db's findTicketAccess); without them it
- * is refused as if the ticket did not exist.
- */
-export function canJoinRoom(viewer: Viewer, kind: RoomKind, id: string, subjectOrgId: string | undefined, ticket?: TicketAccess): RoomDecision {
-  const hidden: RoomDecision = { ok: false, code: "not_found", reason: `${kind}:${id} does not exist` };
-  switch (kind) {
-    case "org":
-      return id === viewer.orgId ? { ok: true } : hidden;
-    case "user":
-      return id === viewer.id ? { ok: true } : { ok: false, code: "forbidden", reason: "you may only join your own user room" };
-    case "extension":
-      if (subjectOrgId !== viewer.orgId) return hidden;
-      return canReadExtensions(viewer) ? { ok: true } : { ok: false, code: "forbidden", reason: "your role cannot see extensions" };
-    case "office":
-      if (subjectOrgId !== viewer.orgId) return hidden;
-      return isStaffOfOffice(viewer, id) ? { ok: true } : { ok: false, code: "forbidden", reason: "only staff of this office may join its room" };
-    case "ticket":
-      // Not readable looks exactly like not existing: a ticket's existence is never revealed.
-      return ticket && ticket.orgId === subjectOrgId && canReadTicket(viewer, ticket) ? { ok: true } : hidden;
-    default:
-      return assertNever(kind);
-  }
 }
 
 function assertNever(value: never): never {

@@ -7,7 +7,6 @@ import {
   canChangeTicketOffice,
   canChangeTicketPriority,
   canChangeTicketStatus,
-  canJoinRoom,
   canManageCannedReplies,
   canReadCannedReplies,
   canReadTicket,
@@ -17,6 +16,7 @@ import {
   type TicketScope,
   type Viewer
 } from "./policy";
+import { canSubscribeTopic } from "./topic-policy";
 
 const SUPPORT = "office-support";
 const SALES = "office-sales";
@@ -117,24 +117,16 @@ describe("ticket policy matrix: role × ticket × action", () => {
   });
 });
 
-describe("canJoinRoom: tickets and offices", () => {
-  it("admits to a ticket room exactly those who may read the ticket, hiding the rest as not found", () => {
-    expect(canJoinRoom(viewers.agent, "ticket", "t1", "org-a", own)).toEqual({ ok: true });
-    expect(canJoinRoom(viewers.customer, "ticket", "t1", "org-a", own)).toEqual({ ok: true });
-    expect(canJoinRoom(viewers.agent, "ticket", "t2", "org-a", otherOffice)).toMatchObject({ ok: false, code: "not_found" });
-    expect(canJoinRoom(viewers.customer, "ticket", "t2", "org-a", otherOffice)).toMatchObject({ ok: false, code: "not_found" });
-    expect(canJoinRoom(viewers.admin, "ticket", "t3", "org-b", otherOrg)).toMatchObject({ ok: false, code: "not_found" });
-    // Without the ticket's facts the server cannot decide: refused.
-    expect(canJoinRoom(viewers.admin, "ticket", "t1", "org-a")).toMatchObject({ ok: false, code: "not_found" });
-  });
-
-  it("admits to an office room its members, supervisors and admins", () => {
-    expect(canJoinRoom(viewers.agent, "office", SUPPORT, "org-a")).toEqual({ ok: true });
-    expect(canJoinRoom(viewers.agent, "office", SALES, "org-a")).toMatchObject({ ok: false, code: "forbidden" });
-    expect(canJoinRoom(viewers.supervisor, "office", SALES, "org-a")).toEqual({ ok: true });
-    expect(canJoinRoom(viewers.customer, "office", SUPPORT, "org-a")).toMatchObject({ ok: false, code: "forbidden" });
-    expect(canJoinRoom(viewers.admin, "office", SALES, "org-b")).toMatchObject({ ok: false, code: "not_found" });
-    expect(canJoinRoom(viewers.admin, "office", SALES, undefined)).toMatchObject({ ok: false, code: "not_found" });
+describe("canSubscribeTopic: one ticket", () => {
+  const topic = (id: string) => `ticket:${id}` as const;
+  it("admits to a ticket's topic exactly those who may read the ticket, hiding the rest as not found", () => {
+    expect(canSubscribeTopic(viewers.agent, topic("t1"), own)).toEqual({ ok: true });
+    expect(canSubscribeTopic(viewers.customer, topic("t1"), own)).toEqual({ ok: true });
+    expect(canSubscribeTopic(viewers.agent, topic("t2"), otherOffice)).toMatchObject({ ok: false, code: "not_found" });
+    expect(canSubscribeTopic(viewers.customer, topic("t2"), otherOffice)).toMatchObject({ ok: false, code: "not_found" });
+    expect(canSubscribeTopic(viewers.admin, topic("t3"), otherOrg)).toMatchObject({ ok: false, code: "not_found" });
+    // Without the ticket's facts (no such ticket) the server cannot admit anyone.
+    expect(canSubscribeTopic(viewers.admin, topic("t1"))).toMatchObject({ ok: false, code: "not_found" });
   });
 });
 

@@ -116,11 +116,6 @@ export function canReadNotification(viewer: Viewer, notification: { orgId: strin
   return sameOrg(viewer, notification.orgId) && viewer.id === notification.userId;
 }
 
-/** An office's room (its live ticket list): its members, and supervisors and admins. */
-export function isStaffOfOffice(viewer: Viewer, officeId: string): boolean {
-  return isManager(viewer) || (viewer.role === "agent" && (viewer.officeIds ?? []).includes(officeId));
-}
-
 /** Canned replies: every staff member reads and inserts them; admins and supervisors write them. */
 export function canReadCannedReplies(viewer: Viewer): boolean {
   return isStaff(viewer);

@@ -24,6 +24,7 @@ export * from "./events/presence";
 export * from "./events/ticket-event-data";
 export * from "./events/ticket-presence";
 export * from "./realtime/heartbeat";
+export * from "./realtime/topics";
 export * from "./socket";
 export * from "./api";
 export * from "./domain/text";

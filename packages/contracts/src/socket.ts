@@ -4,6 +4,7 @@ import type { Role } from "./domain/common";
 import type { DomainEvent } from "./events/domain-events";
 import type { PresenceChanged, PresenceSnapshot } from "./events/presence";
 import type { ServerHeartbeat } from "./realtime/heartbeat";
+import { handshakeTopicsSchema, type Topic, type TopicsSubscribe, type TopicsSubscribed, type TopicsUnsubscribe } from "./realtime/topics";
 import type { TicketObserve, TicketTyping, TicketUnwatch, TicketViewers, TicketWatch } from "./events/ticket-presence";
 
 /** Typed acknowledgement for every client→server event. */
@@ -13,14 +14,6 @@ export interface AckError {
   message: string;
 }
 export type AckCallback<T = null> = (response: Ack<T>) => void;
-
-export const roomRequestSchema = z.strictObject({
-  room: text()
-    .min(1)
-    .max(200)
-    .regex(/^(org|user|office|ticket|extension):[A-Za-z0-9-]{1,80}$/, "room must look like kind:id")
-});
-type RoomRequest = z.infer<typeof roomRequestSchema>;
 
 export const syncRequestSchema = z.strictObject({ lastSeq: z.number().int().nonnegative() });
 type SyncRequest = z.infer<typeof syncRequestSchema>;
@@ -121,8 +114,10 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  "room:join": (request: RoomRequest, ack: AckCallback<{ room: string }>) => void;
-  "room:leave": (request: RoomRequest, ack: AckCallback<{ room: string }>) => void;
+  /** The page's topics (see topicsSubscribeSchema); events of new topics since the page's snapshot come first, as sync:page. */
+  "topics:subscribe": (request: TopicsSubscribe, ack: AckCallback<TopicsSubscribed>) => void;
+  /** Topics no page shows any more; answers the topics still held. */
+  "topics:unsubscribe": (request: TopicsUnsubscribe, ack: AckCallback<{ topics: Topic[] }>) => void;
   "sync:request": (request: SyncRequest, ack: AckCallback<SyncResult>) => void;
   /** An explicit re-read; consoles need not send it on connect (presence:snapshot is pushed then). */
   "presence:list": (request: Record<string, never>, ack: AckCallback<PresenceSnapshot>) => void;
@@ -156,5 +151,6 @@ export interface SocketData {
 /** What a console sends in the handshake's `auth` field. */
 export const handshakeAuthSchema = z.object({
   token: text().max(4096).optional(),
-  lastSeq: z.number().int().nonnegative().optional()
+  lastSeq: z.number().int().nonnegative().optional(),
+  topics: handshakeTopicsSchema.optional()
 });

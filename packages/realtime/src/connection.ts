@@ -7,9 +7,9 @@ import { MessageGuard } from "./guard/message-guard";
 import { createDispatcher } from "./handlers/dispatch";
 import { createPresenceRequests } from "./handlers/presence";
 import type { RequestHandlers } from "./handlers/request-handler";
-import { createRoomRequests } from "./handlers/rooms";
 import { createSyncRequests } from "./handlers/sync";
 import { createTicketPresenceRequests } from "./handlers/ticket-presence";
+import { createTopicRequests } from "./handlers/topics";
 import { rooms, type RealtimeSocket } from "./io-types";
 import type { RealtimeMetrics } from "./ops/metrics";
 import type { RealtimeOptions } from "./options";
@@ -35,7 +35,7 @@ export interface ConnectionDeps {
 export function createConnectionHandler(deps: ConnectionDeps): (socket: RealtimeSocket) => void {
   const { delivery, presence, ticketPresence, logger } = deps;
   const handlers: RequestHandlers = {
-    ...createRoomRequests(deps.db),
+    ...createTopicRequests(deps.db, delivery),
     ...createSyncRequests(delivery, deps.options.syncRateLimit),
     ...createPresenceRequests(presence),
     ...createTicketPresenceRequests(deps.db, ticketPresence)
@@ -54,8 +54,9 @@ export function createConnectionHandler(deps: ConnectionDeps): (socket: Realtime
 
   return (socket) => {
     const { user } = socket.data;
+    const auth = handshakeAuthSchema.parse(socket.handshake.auth ?? {});
     // Buffering starts before anything async so no live event can pass between replay and live.
-    delivery.attach(socket);
+    delivery.attach(socket, auth.topics);
     socket.onAny(dispatch);
     socket.on("disconnect", onDisconnect);
 
@@ -63,7 +64,6 @@ export function createConnectionHandler(deps: ConnectionDeps): (socket: Realtime
     void socket.join([rooms.org(user.orgId), rooms.user(user.id)]);
     presence.connect(socket);
 
-    const auth = handshakeAuthSchema.parse(socket.handshake.auth ?? {});
     delivery.sync(socket, auth.lastSeq).catch((error: unknown) => logger.error({ err: error, socketId: socket.id, userId: user.id }, "initial sync failed"));
     // Last: an already-ended session disconnects at once, through onDisconnect.
     expiry.schedule(socket);

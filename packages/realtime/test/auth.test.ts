@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Topic } from "@switchboard/contracts";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { MemoryEventLog, createRelay, type Relay } from "@switchboard/events";
 import { addExtension } from "./helpers/changes";
@@ -11,7 +12,6 @@ let tdb: TestDatabase;
 let node: TestNode;
 let relay: Relay;
 let orgA: Awaited<ReturnType<typeof createOrgWithStaff>>;
-let orgB: Awaited<ReturnType<typeof createOrgWithStaff>>;
 const clients: TestClient[] = [];
 
 function track(client: TestClient): TestClient {
@@ -25,7 +25,7 @@ beforeAll(async () => {
   relay = createRelay({ database: tdb.database, log, logger: testLogger() });
   relay.start();
   node = await startNode({ database: tdb.database, log });
-  [orgA, orgB] = await Promise.all([createOrgWithStaff(tdb.database.client), createOrgWithStaff(tdb.database.client)]);
+  orgA = await createOrgWithStaff(tdb.database.client);
 });
 
 afterAll(async () => {
@@ -101,27 +101,27 @@ describe("handshake", () => {
   });
 });
 
-describe("rooms", () => {
-  it("answers joins with the policy's decision", async () => {
-    const services = { db: tdb.database.client, box: tdb.box };
-    const own = await addExtension(services, orgA.admin);
-    const foreign = await addExtension(services, orgB.admin);
+describe("topics", () => {
+  it("answers subscriptions with the policy's decision, naming what it refuses", async () => {
     const agent = track(await openClient(node.url, { token: await realtimeToken(orgA.agent) }));
     const customer = track(await openClient(node.url, { token: await realtimeToken(orgA.customer) }));
-    const join = (client: TestClient, room: string) => client.socket.timeout(5_000).emitWithAck("room:join", { room });
+    const subscribe = (client: TestClient, topics: string[]) =>
+      client.socket.timeout(5_000).emitWithAck("topics:subscribe", { topics: topics as Topic[], since: 0 });
 
-    expect(await join(agent, `extension:${own.id}`)).toEqual({ ok: true, data: { room: `extension:${own.id}` } });
-    expect(await join(agent, `org:${orgA.orgId}`)).toEqual({ ok: true, data: { room: `org:${orgA.orgId}` } });
-    expect(await join(agent, `org:${orgB.orgId}`)).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await join(agent, `extension:${foreign.id}`)).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await join(agent, `user:${orgB.admin.id}`)).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await join(agent, `ticket:${randomUUID()}`)).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await join(customer, `extension:${own.id}`)).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await join(agent, "audience:anything")).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    expect(await subscribe(agent, ["calls", "extensions"])).toMatchObject({ ok: true, data: { backfilled: true } });
+    expect(await subscribe(agent, ["webhooks"])).toEqual({ ok: false, error: { code: "forbidden", message: "your role cannot follow webhooks" } });
+    expect(await subscribe(agent, [`ticket:${randomUUID()}`])).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await subscribe(customer, ["tickets", "calls"])).toMatchObject({
+      ok: false,
+      error: { code: "forbidden", message: "your role cannot follow calls" }
+    });
+    expect(await subscribe(agent, ["audience:anything"])).toMatchObject({
+      ok: false,
+      error: { code: "bad_request", message: expect.stringContaining("a topic is one of") }
+    });
 
-    const leave = await agent.socket.timeout(5_000).emitWithAck("room:leave", { room: `org:${orgA.orgId}` });
-    expect(leave).toMatchObject({ ok: false, error: { code: "bad_request" } });
-    const leaveExtension = await agent.socket.timeout(5_000).emitWithAck("room:leave", { room: `extension:${own.id}` });
-    expect(leaveExtension).toEqual({ ok: true, data: { room: `extension:${own.id}` } });
+    const left = await agent.socket.timeout(5_000).emitWithAck("topics:unsubscribe", { topics: ["calls"] });
+    expect(left.ok && left.data.topics.includes("calls")).toBe(false);
+    expect(left.ok && left.data.topics.includes("extensions")).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ async function connect(user: { id: string }, options: { lastSeq?: number; via?: 
 
 /** Proves nothing more is in flight to this socket: any event sent before the ack arrives before it. */
 async function roundTrip(client: TestClient): Promise<void> {
-  await client.socket.timeout(5_000).emitWithAck("room:join", { room: `user:${"0".repeat(8)}` });
+  await client.socket.timeout(5_000).emitWithAck("topics:subscribe", { topics: ["notifications"], since: Number.MAX_SAFE_INTEGER });
 }
 
 /** The org's head seq, once the relay has put it in the log. */

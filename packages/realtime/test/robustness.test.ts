@@ -66,7 +66,10 @@ describe("malformed and abusive clients", () => {
   it("answers an unknown event or a wrong shape with an error ack", async () => {
     const client = await abuser();
     expect(await raw(client).timeout(5_000).emitWithAck("admin:drop-tables", {})).toMatchObject({ ok: false, error: { code: "bad_request" } });
-    expect(await raw(client).timeout(5_000).emitWithAck("room:join", { room: 42 })).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    expect(await raw(client).timeout(5_000).emitWithAck("topics:subscribe", { topics: 42, since: 0 })).toMatchObject({
+      ok: false,
+      error: { code: "bad_request" }
+    });
     expect(await raw(client).timeout(5_000).emitWithAck("sync:request", "lastSeq=4")).toMatchObject({ ok: false, error: { code: "bad_request" } });
     expect(client.socket.connected).toBe(true);
     await expectGoodClientStillServed();
@@ -74,7 +77,7 @@ describe("malformed and abusive clients", () => {
 
   it("disconnects a client that keeps sending messages it cannot be answered for", async () => {
     const client = await abuser();
-    for (let i = 0; i < 6; i++) raw(client).emit("room:join", { room: `org:${org.orgId}` });
+    for (let i = 0; i < 6; i++) raw(client).emit("topics:unsubscribe", { topics: ["calls"] });
     await client.waitFor("disconnect");
     expect(client.entries("disconnect")[0]?.reason).toBe("io server disconnect");
     await expectGoodClientStillServed();
@@ -82,7 +85,7 @@ describe("malformed and abusive clients", () => {
 
   it("closes the connection of a client sending an oversized message", async () => {
     const client = await abuser();
-    raw(client).emit("room:join", { room: "x".repeat(MAX_PAYLOAD * 2) }, () => undefined);
+    raw(client).emit("topics:subscribe", { topics: ["x".repeat(MAX_PAYLOAD * 2)], since: 0 }, () => undefined);
     await client.waitFor("disconnect");
     await expectGoodClientStillServed();
   });

@@ -169,10 +169,14 @@ describe("ticket viewers across nodes", () => {
     const admin = await open(one, a.admin);
     await waitFor(
       async () => {
-        const ack = await admin.emit.emitWithAck("ticket:observe", { ticketIds: [ticketId] }).catch(() => undefined);
+        const ack = await admin.emit
+          .timeout(2_000)
+          .emitWithAck("ticket:observe", { ticketIds: [ticketId] })
+          .catch(() => undefined);
         return ack?.ok && ack.data.tickets[0]?.viewers.length === 2;
       },
-      { timeoutMs: 15_000, what: "both viewers back after the Redis restart" }
+      // Asked a few times a second: ticket messages are rate-limited per socket, a tight loop would be refused.
+      { timeoutMs: 15_000, intervalMs: 250, what: "both viewers back after the Redis restart" }
     );
 
     // A graceful stop says goodbye: gone well before the ttl would have run out.

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbClient } from "../client/create-client";
 import type { TestDatabase } from "../testing/test-database";
@@ -6,8 +5,7 @@ import { createTicketTestWorld, rejectionOf } from "../testing/ticket-test-world
 import { type TicketOrg } from "../testing/ticket-world";
 import type { ServiceDeps } from "./extensions";
 import { isStaleVersionError } from "./versioned";
-import { createOffice, deleteOffice, findOfficeOrgId, getOffice, listOfficeRecords, listOffices, officeIdsOf, renameOffice, setOfficeMembers } from "./offices";
-import { findTicketAccess } from "./tickets-access";
+import { createOffice, deleteOffice, getOffice, listOfficeRecords, listOffices, officeIdsOf, renameOffice, setOfficeMembers } from "./offices";
 import { createTicket } from "./tickets-create";
 import { listTickets } from "./tickets";
 import { ticketQuery } from "../testing/edge-input";
@@ -48,21 +46,6 @@ describe("offices", () => {
     expect(await officeIdsOf(db, w.ana.id)).toEqual([w.supportId, billing.id].sort());
     await setOfficeMembers(deps, w.admin, billing.id, { userIds: [w.ana.id] });
     expect((await listTickets(deps, w.cy, ticketQuery())).total).toBe(0);
-  });
-
-  it("looks up what the realtime server needs to decide on room joins", async () => {
-    const { ticket } = await createTicket(deps, w.customer, { subject: "Room", body: "Join me", officeId: w.salesId });
-    expect(await findTicketAccess(db, ticket.id)).toEqual({
-      orgId: w.orgId,
-      officeId: w.salesId,
-      customerId: w.customer.id,
-      assigneeId: null,
-      createdById: w.customer.id
-    });
-    expect(await findTicketAccess(db, randomUUID())).toBeNull();
-    expect(await findTicketAccess(db, "nope")).toBeNull();
-    expect(await findOfficeOrgId(db, w.supportId)).toBe(w.orgId);
-    expect(await findOfficeOrgId(db, "nope")).toBeUndefined();
   });
 });
 

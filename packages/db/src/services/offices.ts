@@ -1,12 +1,5 @@
 import { canSeeOfficeMembers, RULES } from "@switchboard/auth";
-import {
-  uuidSchema,
-  type OfficeCreateInput,
-  type OfficeMembersInput,
-  type OfficeRecord,
-  type OfficeUpdateInput,
-  type OfficeView
-} from "@switchboard/contracts";
+import { type OfficeCreateInput, type OfficeMembersInput, type OfficeRecord, type OfficeUpdateInput, type OfficeView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { withActor } from "../outbox/context";
 import { officeIncludes, toOfficeRecord } from "../views/office-view";
@@ -149,11 +142,4 @@ export async function setOfficeMembers(
       return toOfficeRecord(row);
     })
   );
-}
-
-/** The organization owning an office (undefined when there is none), e.g. for canJoinRoom(viewer, "office", id, orgId). */
-export async function findOfficeOrgId(db: DbClient, id: string): Promise<string | undefined> {
-  if (!uuidSchema.safeParse(id).success) return undefined;
-  const row = await db.office.findUnique({ where: { id }, select: { organizationId: true } });
-  return row?.organizationId;
 }

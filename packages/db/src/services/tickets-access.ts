@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { canReadTicket, ticketScope, type TicketAccess, type Viewer } from "@switchboard/auth";
+import { canReadTicket, ticketScope, type Viewer } from "@switchboard/auth";
 import type { DbClient } from "../client/create-client";
 import type { Prisma } from "../generated/prisma/client";
 import { ticketAccessOf, ticketNames, type TicketRow } from "../views/ticket-view";
@@ -9,9 +8,6 @@ import type { ActingViewer } from "./viewer";
 /** A service's viewer with the facts ticket policy needs, read fresh from the database. */
 export type TicketViewer = ActingViewer & { officeIds: string[] };
 
-// Realtime rooms look tickets up by ids straight from a socket message.
-const uuid = z.uuid();
-
 export async function officeIdsOf(db: DbClient, userId: string): Promise<string[]> {
   const rows = await db.officeMember.findMany({ where: { userId }, select: { officeId: true }, orderBy: { officeId: "asc" } });
   return rows.map((r) => r.officeId);
@@ -20,19 +16,6 @@ export async function officeIdsOf(db: DbClient, userId: string): Promise<string[
 /** Loads the viewer's office memberships, so a membership change applies on the next request. */
 export async function withOffices(db: DbClient, viewer: ActingViewer): Promise<TicketViewer> {
   return { ...viewer, officeIds: await officeIdsOf(db, viewer.id) };
-}
-
-/**
- * A ticket's access facts by id (null when there is no such ticket), e.g. for the realtime
- * server's `canJoinRoom(viewer, "ticket", id, access.orgId, access)`.
- */
-export async function findTicketAccess(db: DbClient, id: string): Promise<TicketAccess | null> {
-  if (!uuid.safeParse(id).success) return null;
-  const row = await db.ticket.findUnique({
-    where: { id },
-    select: { organizationId: true, officeId: true, customerId: true, assigneeId: true, createdById: true }
-  });
-  return row ? ticketAccessOf(row) : null;
 }
 
 /** The policy's ticket scope as a query: lists contain exactly what canReadTicket allows. */

@@ -67,7 +67,10 @@ function originAllowed(socket: RealtimeSocket, allowed: readonly string[]): bool
  */
 async function authenticate(socket: RealtimeSocket, deps: AuthDeps, users: SessionUserLoader): Promise<void> {
   const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
-  if (!auth.success) throw new HandshakeError("bad_request", "invalid handshake");
+  if (!auth.success) {
+    const issue = auth.error.issues[0];
+    throw new HandshakeError("bad_request", `invalid handshake${issue ? `: ${[...issue.path].join(".")}: ${issue.message}` : ""}`);
+  }
   if (!auth.data.token && !originAllowed(socket, deps.corsOrigins)) throw new HandshakeError("bad_request", "origin not allowed");
   const session = auth.data.token
     ? await verifyRealtimeToken(auth.data.token, deps.authSecret)

@@ -1,14 +1,26 @@
 import { viewEventFor } from "@switchboard/auth";
-import type { DomainEvent, ResyncReason, SyncResult } from "@switchboard/contracts";
+import {
+  MAX_TOPICS_PER_SOCKET,
+  topicsMatch,
+  type DomainEvent,
+  type ResyncReason,
+  type SyncResult,
+  type Topic,
+  type TopicsSubscribed
+} from "@switchboard/contracts";
 import { publishedSeq, type DbClient } from "@switchboard/db";
 import type { EventLog } from "@switchboard/events";
 import type { Logger } from "pino";
 import type { RealtimeIo, RealtimeSocket } from "../io-types";
 import type { RealtimeMetrics } from "../ops/metrics";
 import { isUserEvent, type AccessWatch } from "../access/access-watch";
-import { readWithRetry, replayMissed, type ReplayOutcome, type ReplayPaging } from "./replay";
+import { backfill, readAndReplay, syncRange, type CatchUpDeps } from "./catch-up";
+import type { ReplayPaging } from "./replay";
 import { SharedOrgReader } from "./shared-org-reader";
-import type { OrgDelivery, SyncTarget } from "./sync-target";
+import { broadcastLive } from "./broadcast";
+import { deliveryStats } from "./delivery-stats";
+import { newTarget, settle, untilSettled, type OrgDelivery, type SyncTarget } from "./sync-target";
+import { handshakeTopics, TopicLimitError, TopicSets } from "./topic-sets";
 
 export interface DeliveryDeps {
   io: RealtimeIo;
@@ -39,17 +51,19 @@ export class Delivery {
   private readonly byUser = new Map<string, Set<SyncTarget>>();
   /** Highest seq per org this node's log subscription has delivered. */
   private readonly heads = new Map<string, number>();
-  private readonly unsubscribe: Array<() => void> = [];
-  /** Replay reads, one per organization for all the sockets that ask at once. */
-  private readonly reader: SharedOrgReader;
+  private readonly stoppers: Array<() => void> = [];
+  /** Replay reads (one per organization for all the sockets that ask at once) and what replays need. */
+  private readonly catchUp: CatchUpDeps;
+  private readonly topicSets = new TopicSets();
 
   constructor(private readonly deps: DeliveryDeps) {
-    this.reader = new SharedOrgReader(deps.log, (orgId) => publishedSeq(deps.db, orgId));
+    const reader = new SharedOrgReader(deps.log, (orgId) => publishedSeq(deps.db, orgId));
+    this.catchUp = { ...deps, reader, headOf: (orgId) => this.heads.get(orgId) ?? 0 };
   }
 
   start(): void {
-    this.unsubscribe.push(this.deps.log.subscribe((event) => this.onEvent(event)));
-    this.unsubscribe.push(
+    this.stoppers.push(this.deps.log.subscribe((event) => this.onEvent(event)));
+    this.stoppers.push(
       this.deps.log.onReset(() => {
         this.resyncEveryone("server");
         // A lost user.* event would leave a socket with access it lost: re-read every socket's user.
@@ -59,24 +73,14 @@ export class Delivery {
   }
 
   stop(): void {
-    for (const off of this.unsubscribe.splice(0)) off();
+    for (const off of this.stoppers.splice(0)) off();
   }
 
-  /** Called synchronously on connect, before anything async, so no live event can slip past. */
-  attach(socket: RealtimeSocket): void {
-    // The handshake's user is the viewer (read-only from here on): no copy per socket.
+  /** Called synchronously on connect, before anything async, so no live event can slip past. `topics`: see handshakeTopics. */
+  attach(socket: RealtimeSocket, topics?: Partial<Record<Topic, number>>): void {
     const viewer = socket.data.user;
-    const target: SyncTarget = {
-      socket,
-      viewer,
-      orgId: viewer.orgId,
-      state: "replaying",
-      floor: 0,
-      buffer: [],
-      overflowed: false,
-      generation: 0,
-      detached: false
-    };
+    const held = handshakeTopics(viewer, topics);
+    const target = newTarget(socket, this.topicSets.of(held.topics), held.starts);
     this.targets.set(socket.id, target);
     const mine = this.byUser.get(viewer.id);
     if (mine) mine.add(target);
@@ -90,6 +94,7 @@ export class Delivery {
     const target = this.targets.get(socket.id);
     if (!target) return;
     target.detached = true;
+    settle(target);
     this.targets.delete(socket.id);
     const mine = this.byUser.get(target.viewer.id);
     mine?.delete(target);
@@ -110,27 +115,12 @@ export class Delivery {
     const target = this.targets.get(socket.id);
     if (!target) return undefined;
     if (target.state === "replaying" && target.generation > 0) throw new SyncBusyError();
-    const org = this.org(target.orgId);
-    org.live.delete(target);
-    target.state = "replaying";
-    target.buffer = [];
-    target.overflowed = false;
-    org.pending.add(target);
-    const generation = ++target.generation;
+    const generation = this.beginReplay(target);
+    const range = syncRange(target, lastSeq);
 
-    let outcome: ReplayOutcome;
-    try {
-      const wanted = () => !target.detached && target.generation === generation;
-      const read = await readWithRetry(this.reader, this.deps.logger, target.orgId, lastSeq, wanted);
-      if (!read || target.detached || target.generation !== generation) return undefined;
-      if (read.kind === "resync") outcome = { kind: "resync", reason: "retention", headSeq: read.headSeq };
-      else if (read.kind === "lost") outcome = { kind: "resync", reason: "gap", headSeq: read.headSeq };
-      else outcome = await replayMissed(target, read, lastSeq, this.deps.db, this.deps.access, this.deps.replayPaging);
-    } catch (error) {
-      // Never leave a socket stuck buffering: it goes live from where this node is and refetches.
-      this.deps.logger.error({ err: error, socketId: socket.id }, "sync failed; telling the console to resync");
-      outcome = { kind: "resync", reason: "server", headSeq: Math.max(this.heads.get(target.orgId) ?? 0, lastSeq ?? 0) };
-    }
+    const wanted = () => !target.detached && target.generation === generation;
+    const outcome = await readAndReplay(this.catchUp, target, lastSeq, range, wanted);
+    if (!outcome) return undefined;
     if (target.detached || target.generation !== generation) return undefined;
     if (outcome.kind === "resync") return this.finishWithResync(target, outcome.reason, outcome.headSeq);
 
@@ -143,25 +133,70 @@ export class Delivery {
     return { status: "done", ...done };
   }
 
+  /**
+   * Adds `topics` for a page whose snapshot was read at `since`: the events of the new topics after
+   * `since` (and anything else the socket is owed) go out as sync:pages before any later live event.
+   * Waits for a replay already running. Undefined when the socket went away meanwhile.
+   */
+  async subscribe(socket: RealtimeSocket, topics: readonly Topic[], since: number): Promise<TopicsSubscribed | undefined> {
+    const target = this.targets.get(socket.id);
+    if (!target) return undefined;
+    while (target.state === "replaying") {
+      await untilSettled(target);
+      if (target.detached) return undefined;
+    }
+    const added = topics.filter((topic) => !target.topics.has(topic));
+    const held = this.topicSets.of([...target.topics, ...added]);
+    if (held.size > MAX_TOPICS_PER_SOCKET) throw new TopicLimitError();
+    const position = Math.max(target.floor, this.heads.get(target.orgId) ?? 0);
+    target.topics = held;
+    // Nothing to send before going on: the page is not older than where the socket stands.
+    if (added.length === 0 || since >= position) return { topics: [...held] as Topic[], seq: position, backfilled: true };
+
+    const generation = this.beginReplay(target);
+    const wanted = () => !target.detached && target.generation === generation;
+    const done = await backfill(this.catchUp, target, { held, added, since, position }, wanted);
+    if (!done) return undefined;
+    const { outcome, backfilled } = done;
+    if (!wanted()) return undefined;
+    if (outcome.kind === "resync") {
+      const resynced = this.finishWithResync(target, outcome.reason, outcome.headSeq);
+      return { topics: [...held] as Topic[], seq: resynced.seq, backfilled: false };
+    }
+    target.floor = outcome.floor;
+    target.socket.data.lastSeq = outcome.floor;
+    this.deps.metrics.replay(outcome.replayed);
+    this.release(target);
+    return { topics: [...held] as Topic[], seq: outcome.floor, backfilled };
+  }
+
+  /** Drops topics no page of the console shows any more; answers those still held. */
+  unsubscribe(socket: RealtimeSocket, topics: readonly Topic[]): Topic[] {
+    const target = this.targets.get(socket.id);
+    if (!target) return [];
+    const dropped = new Set<string>(topics);
+    target.topics = this.topicSets.of([...target.topics].filter((topic) => !dropped.has(topic)));
+    return [...target.topics] as Topic[];
+  }
+
   stats() {
-    const states = { live: 0, replaying: 0, "catching-up": 0 };
-    for (const target of this.targets.values()) states[target.state]++;
-    const socketsPerOrg: Record<string, number> = {};
-    for (const [orgId, org] of this.orgs) socketsPerOrg[orgId] = org.sockets;
-    // "syncing" = still before sync:done; catching-up sockets are served (one by one), so they count as live.
-    return {
-      sockets: this.targets.size,
-      live: states.live + states["catching-up"],
-      syncing: states.replaying,
-      catchingUp: states["catching-up"],
-      orgs: this.orgs.size,
-      socketsPerOrg
-    };
+    return deliveryStats(this.targets.values(), this.orgs);
   }
 
   /** Each organization with sockets on this node, with the highest seq this node has delivered for it. */
   *orgHeads(): Generator<[orgId: string, seq: number]> {
     for (const orgId of this.orgs.keys()) yield [orgId, this.heads.get(orgId) ?? 0];
+  }
+
+  /** Live events are buffered from here until release: returns the replay's generation. */
+  private beginReplay(target: SyncTarget): number {
+    const org = this.org(target.orgId);
+    org.live.delete(target);
+    target.state = "replaying";
+    target.buffer = [];
+    target.overflowed = false;
+    org.pending.add(target);
+    return ++target.generation;
   }
 
   private finishWithResync(target: SyncTarget, reason: ResyncReason, headSeq: number): SyncResult {
@@ -175,6 +210,7 @@ export class Delivery {
 
   /** Replay done: flush what arrived meanwhile (only past the floor), then join the broadcast. */
   private release(target: SyncTarget): void {
+    settle(target);
     const buffered = target.buffer;
     target.buffer = [];
     target.state = "catching-up";
@@ -193,7 +229,7 @@ export class Delivery {
   private sendOne(target: SyncTarget, event: DomainEvent): void {
     if (event.seq <= target.floor) return;
     if (isUserEvent(event) && event.data.id === target.viewer.id) this.deps.access.apply(target, event);
-    if (target.detached) return;
+    if (target.detached || !topicsMatch(target.topics, event)) return;
     const visible = viewEventFor(target.viewer, event);
     if (visible) {
       target.socket.emit("event", visible);
@@ -221,22 +257,7 @@ export class Delivery {
     // The log checks continuity only for orgs it has delivered before; the first live event of an
     // org is checked here against where its sockets' replay ended (an event lost with a crashed Redis).
     if (known === undefined) for (const target of org.live) if (event.seq > target.floor + 1) this.resyncBefore(target, event.seq);
-    // The policy returns the event itself (not a copy) to everyone who may see all of it: group
-    // the live sockets by the object they get, so each distinct view is serialized once and sent
-    // in one broadcast (to the sockets' own rooms; no room per audience to keep per socket).
-    const views = new Map<DomainEvent, string[]>();
-    for (const target of org.live) {
-      const visible = viewEventFor(target.viewer, event);
-      if (!visible) continue;
-      const ids = views.get(visible);
-      if (ids) ids.push(target.socket.id);
-      else views.set(visible, [target.socket.id]);
-    }
-    for (const [visible, ids] of views) {
-      // Local only: every node consumes the log itself, the adapter must not fan this out again.
-      this.deps.io.local.to(ids).emit("event", visible);
-      this.deps.metrics.eventOut(ids.length);
-    }
+    broadcastLive(this.deps.io, this.deps.metrics, org.live, event);
     for (const target of org.pending) {
       if (target.state === "replaying") {
         if (target.buffer.length >= this.deps.replayBufferLimit) target.overflowed = true;

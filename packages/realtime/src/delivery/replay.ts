@@ -45,6 +45,14 @@ export class PageAckTimeoutError extends Error {
   }
 }
 
+/** What a replay covers: the socket's place in the stream, and where each of its topics starts (see startOfEvent). */
+export interface ReplayRange {
+  /** The socket has every event of its held topics up to here; later ones are new to it. */
+  position: number;
+  /** The seq after which an event is wanted (infinite: not of the socket's topics). */
+  startOf: (event: DomainEvent) => number;
+}
+
 /**
  * Sends the missed events the viewer may see, in order, in pages: each page waits for the
  * console's acknowledgement, so a long gap never becomes one huge frame or a write queue the node
@@ -53,12 +61,13 @@ export class PageAckTimeoutError extends Error {
 export async function replayMissed(
   target: SyncTarget,
   read: { events: DomainEvent[]; headSeq: number },
-  lastSeq: number | undefined,
+  range: ReplayRange | undefined,
   db: DbClient,
   access: AccessWatch,
   paging: ReplayPaging
 ): Promise<ReplayOutcome> {
-  if (lastSeq === undefined) return { kind: "done", floor: read.headSeq, replayed: 0 };
+  if (range === undefined) return { kind: "done", floor: read.headSeq, replayed: 0 };
+  const lastSeq = range.position;
   if (read.events.length === 0 && read.headSeq < lastSeq) {
     // Ahead of the log is fine while the relay catches up, but not ahead of what was committed.
     const committed = await currentSeq(db, target.orgId);
@@ -75,15 +84,18 @@ export async function replayMissed(
     return (await sendPage(target, events, paging.ackTimeoutMs)) === "acked" && !target.detached;
   };
   for (const event of read.events) {
-    if (event.seq <= floor) continue;
-    floor = event.seq;
+    // Events up to the position only for topics being added (a page's snapshot was older).
+    const isNew = event.seq > floor;
+    if (!isNew && (event.seq > lastSeq || event.seq <= range.startOf(event))) continue;
+    if (isNew) floor = event.seq;
     // The user's own access changes apply where they happened in the stream (G7, replay too):
     // what came before reaches the console before the change does.
-    if (isUserEvent(event) && event.data.id === target.viewer.id) {
+    if (isNew && isUserEvent(event) && event.data.id === target.viewer.id) {
       if (!(await flush())) return { kind: "done", floor, replayed };
       access.apply(target, event);
     }
     if (target.detached) return { kind: "done", floor, replayed };
+    if (event.seq <= range.startOf(event)) continue;
     const visible = viewEventFor(target.viewer, event);
     if (!visible) continue;
     page.push(visible);

@@ -7,7 +7,8 @@ import type {
   ServerToClientEvents,
   ClientToServerEvents,
   SyncDone,
-  ResyncReason
+  ResyncReason,
+  Topic
 } from "@switchboard/contracts";
 import { waitFor } from "@switchboard/events/testing";
 import { io, type Socket } from "socket.io-client";
@@ -45,6 +46,11 @@ export interface ClientOptions {
   reconnection?: boolean;
   /** Record replay pages without acknowledging them until releasePages(). */
   holdPages?: boolean;
+  /**
+   * The page's topics for the handshake, each with where its replay starts on the first connect
+   * (later reconnects start every topic at the last seq seen, like a console). Absent: none named.
+   */
+  topics?: Partial<Record<Topic, number>>;
 }
 
 /**
@@ -59,6 +65,7 @@ export class TestClient {
   /** While set, replay pages are recorded but not acknowledged (see releasePages). */
   holdPages = false;
   private readonly heldAcks: Array<() => void> = [];
+  private connects = 0;
 
   constructor(url: string, options: ClientOptions = {}) {
     this.lastSeq = options.lastSeq;
@@ -72,7 +79,16 @@ export class TestClient {
       reconnectionDelayMax: 250,
       randomizationFactor: 0,
       extraHeaders: { ...(options.cookie ? { cookie: options.cookie } : {}), ...(options.origin ? { origin: options.origin } : {}) },
-      auth: (cb) => cb({ ...(options.token ? { token: options.token } : {}), ...(this.lastSeq !== undefined ? { lastSeq: this.lastSeq } : {}) })
+      auth: (cb) => {
+        const topics =
+          options.topics && (this.connects === 0 ? options.topics : Object.fromEntries(Object.keys(options.topics).map((t) => [t, this.lastSeq ?? 0])));
+        this.connects++;
+        cb({
+          ...(options.token ? { token: options.token } : {}),
+          ...(this.lastSeq !== undefined ? { lastSeq: this.lastSeq } : {}),
+          ...(topics ? { topics } : {})
+        });
+      }
     });
     const record = (entry: TimelineEntry) => this.timeline.push(entry);
     this.socket.on("connect", () => record({ type: "connect" }));
