@@ -22,9 +22,10 @@ describe("startOfEvent", () => {
     expect(start(event("call.started"))).toBe(Number.POSITIVE_INFINITY);
   });
 
-  it("sends a new ticket topic nothing twice when the tickets family was already held", () => {
+  it("backfills a new ticket topic from its own start even under a held tickets family (held perhaps only from later)", () => {
     const held = new Set(["tickets", `ticket:${TICKET}`]);
-    expect(startOfEvent(held, new Map([[`ticket:${TICKET}`, 10]]), 50)(event("ticket.reply_created"))).toBe(50);
+    expect(startOfEvent(held, new Map([[`ticket:${TICKET}`, 10]]), 50)(event("ticket.reply_created"))).toBe(10);
+    expect(startOfEvent(held, new Map([["tickets", 30]]), 50)(event("ticket.reply_created"))).toBe(30);
     const alone = new Set([`ticket:${TICKET}`]);
     expect(startOfEvent(alone, new Map([[`ticket:${TICKET}`, 10]]), 50)(event("ticket.reply_created"))).toBe(10);
   });

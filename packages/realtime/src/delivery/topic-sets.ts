@@ -41,8 +41,9 @@ export class TopicSets {
 /**
  * For a replay: the seq after which an event is wanted. `starts` holds the topics being added, each
  * from where its page's snapshot was read; every other held topic is complete up to `position`. An
- * event before `position` is sent only if nothing the socket already held matched it (the console
- * has it), so a new ticket topic under a held "tickets" family replays nothing twice.
+ * event is wanted after the earliest start among the held topics it matches. A new ticket topic under
+ * a held "tickets" family is backfilled from its own start even so: the family may have been held
+ * only from a later seq, and the console drops what it already has by event id.
  */
 export function startOfEvent(held: ReadonlySet<string>, starts: ReadonlyMap<Topic, number>, position: number): (event: DomainEvent) => number {
   return (event) => {
@@ -52,9 +53,7 @@ export function startOfEvent(held: ReadonlySet<string>, starts: ReadonlyMap<Topi
     // Not matching any held topic: never wanted.
     for (const topic of matching) {
       if (!held.has(topic)) continue;
-      const from = starts.get(topic as Topic);
-      if (from === undefined) return position;
-      start = Math.min(start, from);
+      start = Math.min(start, starts.get(topic as Topic) ?? position);
     }
     return start;
   };
