@@ -67,6 +67,10 @@ export function useCallCommands(): CallCommands {
         action: {
           label: "Undo",
           onClick: () => {
+            // Leave the toast before it goes: sonner gives focus back to where it came from (the
+            // row's menu button) when the toaster loses focus, and would otherwise do so later, in
+            // the middle of the next menu opening, which closes it again.
+            if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
             clearTimeout(timer);
             settle(callId);
             toast.dismiss(toastId);
