@@ -1,5 +1,6 @@
 import type { CallEventData, CallView, DomainEvent } from "@switchboard/contracts";
 import type { EventFamily, EventOf } from "@/features/realtime/event-types";
+import { familiesFor } from "@/features/realtime/topics";
 
 /** What the recent-calls list was filtered by (the extension already resolved to its id). */
 export interface RecentFilter {
@@ -19,6 +20,7 @@ export interface BoardCalls {
 
 /** The event types the call views apply: every call event, each carrying the whole call. */
 export type CallEventType = EventFamily<"call">;
+export const CALL_TOPICS = familiesFor<CallEventType>()(["calls"]);
 type CallEvent = EventOf<CallEventType>;
 
 export function isCallEvent(event: DomainEvent): event is CallEvent {

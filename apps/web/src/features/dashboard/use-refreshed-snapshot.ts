@@ -1,18 +1,19 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { DomainEvent } from "@switchboard/contracts";
+import type { DomainEvent, Topic } from "@switchboard/contracts";
 import { useRealtimeSnapshot } from "@/features/realtime/realtime-provider";
 import { useBufferSince } from "@/features/realtime/use-events-since";
 import type { ActionResult } from "@/lib/action-result";
 
 /**
- * Server-computed figures kept current: when events that `affects` arrive after the snapshot's seq
- * (or the buffer cannot tell, after a gap), re-read them through `refresh`, debounced by `delayMs`.
- * `affects` and `refresh` must be stable (module-level) functions.
+ * Server-computed figures kept current: when events of `topics` that `affects` arrive after the
+ * snapshot's seq (or the buffer cannot tell, after a gap), re-read them through `refresh`,
+ * debounced by `delayMs`. `affects` and `refresh` must be stable (module-level) functions.
  */
 export function useRefreshedSnapshot<S extends { seq: number }>(
   initial: S,
+  topics: readonly Topic[],
   affects: (events: readonly DomainEvent[]) => boolean,
   refresh: () => Promise<ActionResult<S>>,
   delayMs: number
@@ -20,7 +21,7 @@ export function useRefreshedSnapshot<S extends { seq: number }>(
   const { version } = useRealtimeSnapshot();
   const [fetched, setFetched] = useState<S | null>(null);
   const current = fetched && fetched.seq > initial.seq ? fetched : initial;
-  const events = useBufferSince(current.seq);
+  const events = useBufferSince(current.seq, topics);
 
   // version restarts the debounce on every applied event, a gap's included.
   useEffect(() => {

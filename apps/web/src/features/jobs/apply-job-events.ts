@@ -1,7 +1,9 @@
 import { FINISHED_JOB_STATES, type DomainEvent, type JobView } from "@switchboard/contracts";
 import type { EventFamily } from "@/features/realtime/event-types";
+import { familiesFor } from "@/features/realtime/topics";
 
 export type JobEventType = EventFamily<"job">;
+export const JOB_TOPICS = familiesFor<JobEventType>()(["jobs"]);
 
 function isJobEvent(event: DomainEvent): event is Extract<DomainEvent, { type: JobEventType }> {
   return event.type.startsWith("job.");

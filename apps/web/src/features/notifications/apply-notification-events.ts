@@ -1,9 +1,11 @@
 import type { DomainEvent, NotificationView } from "@switchboard/contracts";
 import type { EventOf } from "@/features/realtime/event-types";
+import { familiesFor } from "@/features/realtime/topics";
 
 type NotificationEvent = EventOf<"notification.created" | "notification.read">;
 /** The event types the inbox applies. */
 export type NotificationEventType = NotificationEvent["type"];
+export const NOTIFICATION_TOPICS = familiesFor<NotificationEventType>()(["notifications"]);
 
 function isNotificationEvent(event: DomainEvent): event is NotificationEvent {
   return event.type === "notification.created" || event.type === "notification.read";

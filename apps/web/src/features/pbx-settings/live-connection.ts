@@ -1,7 +1,9 @@
 import type { DomainEvent, PbxConnectionSettingsView } from "@switchboard/contracts";
+import { familiesFor } from "@/features/realtime/topics";
 
 /** The event types the PBX settings apply. */
 export type PbxEventType = "pbx.status_changed";
+export const PBX_TOPICS = familiesFor<PbxEventType>()(["pbx"]);
 
 /**
  * The AMI connection after the status events that followed its snapshot; `stale` when one is about

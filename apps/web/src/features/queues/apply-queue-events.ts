@@ -8,9 +8,11 @@ import {
   type WallboardSnapshot
 } from "@switchboard/contracts";
 import type { EventFamily, EventOf } from "@/features/realtime/event-types";
+import { familiesFor } from "@/features/realtime/topics";
 
 /** The event types queue views apply: every queue event and agents' states. */
 export type QueueEventType = EventFamily<"queue"> | "agent.state_changed";
+export const QUEUE_TOPICS = familiesFor<QueueEventType>()(["queues"]);
 
 export type Counts = Pick<QueueIntervalView, "offered" | "answered" | "abandoned" | "answeredWithinSl" | "answeredWaitSeconds" | "abandonedWaitSeconds">;
 

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { WallboardSnapshot } from "@switchboard/contracts";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { refreshWallboardAction } from "./actions/queue-actions";
-import { applyWallboardEvents, type WallboardState } from "./apply-queue-events";
+import { applyWallboardEvents, QUEUE_TOPICS, type WallboardState } from "./apply-queue-events";
 import { callAction } from "@/components/forms/call-action";
 
 /** Waits for a burst of resync events (one per queue) to end before the one re-read. */
@@ -19,7 +19,7 @@ const REREAD_DELAY_MS = 750;
 export function useWallboard(initial: WallboardSnapshot): { snapshot: WallboardSnapshot; state: WallboardState } {
   const [fetched, setFetched] = useState<WallboardSnapshot | null>(null);
   const snapshot = fetched && fetched.seq >= initial.seq && fetched.dayStart >= initial.dayStart ? fetched : initial;
-  const events = useEventsSince(snapshot.seq);
+  const events = useEventsSince(snapshot.seq, QUEUE_TOPICS);
   const state = useMemo(() => applyWallboardEvents(snapshot, events), [snapshot, events]);
 
   useEffect(() => {

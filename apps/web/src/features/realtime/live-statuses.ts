@@ -1,7 +1,11 @@
 import type { DomainEvent, ExtensionStatusView, TrunkStatusView } from "@switchboard/contracts";
+import { familiesFor } from "./topics";
 
 /** The event types status maps apply: status changes, and deletions (a deleted extension or trunk takes its status with it). */
 export type StatusEventType = "extension.status_changed" | "extension.deleted" | "trunk.status_changed" | "trunk.deleted";
+
+export const EXTENSION_STATUS_TOPICS = familiesFor<Extract<StatusEventType, `extension.${string}`>>()(["extensions"]);
+export const TRUNK_STATUS_TOPICS = familiesFor<Extract<StatusEventType, `trunk.${string}`>>()(["trunks"]);
 
 /** Extension statuses after the status events that followed their snapshot, by extension id. */
 export function applyExtensionStatusEvents(initial: readonly ExtensionStatusView[], events: readonly DomainEvent[]): Map<string, ExtensionStatusView> {

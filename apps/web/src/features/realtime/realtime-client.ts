@@ -1,10 +1,19 @@
-import { io, type Socket } from "socket.io-client";
-import { HeartbeatWatchdog } from "@switchboard/contracts";
-import type { ClientToServerEvents, ConnectErrorData, DomainEvent, PresenceMember, ServerToClientEvents } from "@switchboard/contracts";
+import { HeartbeatWatchdog, topicsMatch } from "@switchboard/contracts";
+import type { ConnectErrorData, DomainEvent, PresenceMember, Topic } from "@switchboard/contracts";
+import { CatchUp } from "./catch-up";
 import { AUTH_CODES, backoffDelay, failureOf, isAuthFailure, type AuthFailure, type ConnectionStatus } from "./connection-status";
 import { EventBuffer } from "./event-buffer";
+import { openSocket, type ClientSocket } from "./open-socket";
+import { PresenceMembers } from "./presence-members";
+import { fetchRealtimeToken } from "./realtime-token";
+import { TopicSubscriptions } from "./topic-subscriptions";
+import { Throttle } from "./version-throttle";
 
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/**
+ * How an event reached the tab: live; replayed after a (re)connect (missed while away); or as a
+ * subscription's backfill (from before the page that asked for it was shown).
+ */
+export type EventOrigin = "live" | "replay" | "backfill";
 
 /** At most one re-render of the live views per this many ms during a burst of events. */
 const VERSION_THROTTLE_MS = 50;
@@ -20,8 +29,8 @@ export interface RealtimeClientOptions {
   onAccessChanged: (message: string) => void;
   /** The server cannot replay what we missed: views must refetch. */
   onResync: () => void;
-  /** Every newly applied event; `replayed` while catching up after a (re)connect. */
-  onEvent: (event: DomainEvent, replayed: boolean) => void;
+  /** Every newly received event. */
+  onEvent: (event: DomainEvent, origin: EventOrigin) => void;
   /** Catching up finished; `replayed` events were applied; `reconnected`: after a lost connection (not the first connect). */
   onSynced: (replayed: number, reconnected: boolean) => void;
 }
@@ -30,33 +39,33 @@ export interface RealtimeSnapshot {
   status: ConnectionStatus;
   /** When the connection stopped being live (ms since epoch); null while live. What is on screen is as of then. */
   lostAt: number | null;
-  /** Bumped on every applied event or reset; views recompute from the buffer when it changes. */
+  /** Bumped on every applied event, reset or newly held topic; views recompute from the buffer when it changes. */
   version: number;
   presence: readonly PresenceMember[];
 }
 
 /**
  * The tab's one Socket.IO connection: authenticates (cookie, or a fresh short-lived token on every
- * attempt), resumes from the last applied seq, dedupes and orders events into an EventBuffer,
- * tracks presence and a human-readable connection status.
+ * attempt), follows the topics its views show, resumes from the last applied seq, dedupes and
+ * orders events into an EventBuffer, tracks presence and a human-readable connection status.
  */
 export class RealtimeClient {
   readonly buffer: EventBuffer;
+  private readonly topics: TopicSubscriptions;
   private socket: ClientSocket | null = null;
   private snapshot: RealtimeSnapshot = { status: "connecting", lostAt: null, version: 0, presence: [] };
   private readonly listeners = new Set<() => void>();
-  private readonly presence = new Map<string, PresenceMember>();
+  private readonly presence = new PresenceMembers();
   private serverLive = true;
-  private syncing = false;
-  private replayed = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryAttempt = 0;
-  private syncTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
-  private connectedBefore = false;
-  private reconnected = false;
-  private versionTimer: ReturnType<typeof setTimeout> | undefined;
-  private versionPending = false;
+  /** Views recompute from the buffer on every version: at once for one event, throttled in a burst. */
+  private readonly version = new Throttle(() => this.update({ version: this.snapshot.version + 1 }), VERSION_THROTTLE_MS);
+  private readonly catchUp = new CatchUp((replayed, reconnected, timedOut) => {
+    if (timedOut) this.topics.synced(true);
+    this.options.onSynced(replayed, reconnected);
+  });
   /** A node that hangs keeps the socket open: missed heartbeats say "delayed", then move us elsewhere. */
   private readonly watchdog = new HeartbeatWatchdog({
     onStalled: () => this.update({ status: "delayed", lostAt: this.snapshot.lostAt ?? Date.now() }),
@@ -66,6 +75,23 @@ export class RealtimeClient {
 
   constructor(private readonly options: RealtimeClientOptions) {
     this.buffer = new EventBuffer(options.initialSeq);
+    this.topics = new TopicSubscriptions(
+      this.buffer,
+      {
+        connected: () => this.socket?.connected === true,
+        subscribe: (request, done) => this.socket?.emit("topics:subscribe", request, done),
+        unsubscribe: (topics) => this.socket?.emit("topics:unsubscribe", { topics }, () => undefined)
+      },
+      () => this.version.run()
+    );
+  }
+
+  /**
+   * Follows `topics` for a view whose snapshot was read at `since` (default: from now on): their
+   * events after it are sent, then live. The returned function releases them.
+   */
+  subscribeTopics(topics: readonly Topic[], since = this.buffer.headSeq): () => void {
+    return this.topics.acquire(topics, since);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -84,29 +110,19 @@ export class RealtimeClient {
   }
 
   start(): void {
-    const socket: ClientSocket = io(this.options.url ?? undefined, {
-      path: "/socket.io",
-      transports: ["websocket", "polling"],
-      withCredentials: this.options.url === null,
-      reconnectionDelay: 1000,
-      // An operator console must not sit dark for long after an outage: retries stay within 10 s.
-      reconnectionDelayMax: 10_000,
-      // A reconnect that reaches a hung node must give up soon enough to try another.
-      timeout: 10_000,
-      randomizationFactor: 0.5,
-      auth: (cb) => {
-        this.handshakeAuth().then(cb, () => cb({ lastSeq: this.buffer.headSeq }));
-      }
+    const socket = openSocket(this.options.url, (cb) => {
+      // Cookie auth needs no token; a cross-origin node gets a fresh one on every attempt.
+      const token = this.options.url === null ? Promise.resolve(undefined) : fetchRealtimeToken(() => this.failAuth("signed_out"));
+      token.then(
+        (value) => cb(this.handshake(value)),
+        () => cb(this.handshake(undefined))
+      );
     });
     this.socket = socket;
     socket.on("connect", () => {
       this.retryAttempt = 0;
-      this.syncing = true;
-      this.replayed = 0;
-      this.reconnected = this.connectedBefore;
-      this.connectedBefore = true;
-      // Should "sync:done" never come, live events must not stay labelled as replayed.
-      this.armSyncFallback();
+      this.catchUp.begin();
+      this.topics.connected();
       this.update({ status: this.serverLive ? "live" : "delayed", lostAt: null });
       this.watchdog.arm();
       // No presence:list here: the server pushes presence:snapshot to staff on every connect, and asking
@@ -114,6 +130,7 @@ export class RealtimeClient {
     });
     socket.on("disconnect", (reason) => {
       this.watchdog.disarm();
+      this.topics.disconnected();
       if (this.stopped) return;
       // The server closing us (node shutting down, session ended) is not retried by socket.io.
       if (reason === "io server disconnect") this.scheduleRetry();
@@ -121,21 +138,25 @@ export class RealtimeClient {
     });
     socket.on("connect_error", (error) => this.onConnectError(error));
     socket.io.on("reconnect_attempt", () => this.update({ status: navigator.onLine ? "reconnecting" : "offline" }));
-    socket.on("event", (event) => this.onEvent(event));
+    socket.on("event", (event) => this.onEvent(event, this.catchUp.active ? "replay" : "live"));
     // A replay comes in pages: apply each in order, then ask for the next by acknowledging it.
     // Caught up only at sync:done; each page proves the replay is alive, so the fallback waits on.
+    // Pages after that are a subscription's backfill: its new topics' past, and held topics' news.
     socket.on("sync:page", (page, ack) => {
-      for (const event of page.events) this.onEvent(event);
-      if (this.syncing) this.armSyncFallback();
+      const held = this.catchUp.active ? null : this.topics.heldTopics();
+      for (const event of page.events) this.onEvent(event, held === null ? "replay" : topicsMatch(held, event) ? "live" : "backfill");
+      this.catchUp.keepAlive();
       ack();
     });
     socket.on("sync:done", (info) => {
       this.buffer.advanceTo(info.seq);
-      this.finishSync();
+      this.topics.synced();
+      this.catchUp.finish();
     });
     socket.on("sync:resync", (info) => {
       this.buffer.reset(info.seq);
-      this.syncing = false;
+      this.topics.synced();
+      this.catchUp.abandon();
       this.update({ version: this.snapshot.version + 1 });
       this.options.onResync();
     });
@@ -155,12 +176,8 @@ export class RealtimeClient {
     socket.on("session:ended", ({ reason }) => {
       if (reason === "deactivated") this.failAuth("deactivated");
     });
-    socket.on("presence:snapshot", (snapshot) => this.setPresence(snapshot.members));
-    socket.on("presence:changed", ({ joined, left }) => {
-      for (const userId of left) this.presence.delete(userId);
-      for (const member of joined) this.presence.set(member.userId, member);
-      this.publishPresence();
-    });
+    socket.on("presence:snapshot", (snapshot) => this.update({ presence: this.presence.replace(snapshot.members) }));
+    socket.on("presence:changed", ({ joined, left }) => this.update({ presence: this.presence.change(joined, left) }));
     window.addEventListener("online", this.onOnline);
     window.addEventListener("offline", this.onOffline);
   }
@@ -169,8 +186,9 @@ export class RealtimeClient {
     this.stopped = true;
     this.watchdog.disarm();
     clearTimeout(this.retryTimer);
-    clearTimeout(this.syncTimer);
-    clearTimeout(this.versionTimer);
+    this.catchUp.stop();
+    this.version.stop();
+    this.topics.stop();
     window.removeEventListener("online", this.onOnline);
     window.removeEventListener("offline", this.onOffline);
     this.socket?.removeAllListeners();
@@ -180,56 +198,17 @@ export class RealtimeClient {
     this.listeners.clear();
   }
 
-  private async handshakeAuth(): Promise<Record<string, unknown>> {
-    const lastSeq = this.buffer.headSeq;
-    if (this.options.url === null) return { lastSeq };
-    // A cross-origin node cannot read our cookie: fetch a fresh token for every attempt.
-    const response = await fetch("/api/realtime/token", { cache: "no-store", credentials: "same-origin" });
-    if (response.status === 401) {
-      this.failAuth("signed_out");
-      throw new Error("session expired");
-    }
-    if (!response.ok) throw new Error(`realtime token: HTTP ${response.status}`);
-    const { token } = (await response.json()) as { token: string };
-    return { token, lastSeq };
+  /** Always names the topics (none: nothing), so the node sends only what the views show. */
+  private handshake(token: string | undefined): { token?: string; lastSeq: number; topics: Partial<Record<Topic, number>> } {
+    const topics = this.topics.handshakeTopics();
+    return token === undefined ? { lastSeq: this.buffer.headSeq, topics } : { token, lastSeq: this.buffer.headSeq, topics };
   }
 
-  private onEvent(event: DomainEvent): void {
+  private onEvent(event: DomainEvent, origin: EventOrigin): void {
     if (!this.buffer.accept(event)) return;
-    if (this.syncing) this.replayed++;
-    this.bumpVersion();
-    this.options.onEvent(event, this.syncing);
-  }
-
-  /**
-   * Views recompute from the buffer on every version: the first event shows at once, a burst (an
-   * import of thousands of rows, a replay) re-renders at most every VERSION_THROTTLE_MS instead of
-   * once per event, which would freeze the tab.
-   */
-  private bumpVersion(): void {
-    if (this.versionTimer !== undefined) {
-      this.versionPending = true;
-      return;
-    }
-    this.update({ version: this.snapshot.version + 1 });
-    this.versionTimer = setTimeout(() => {
-      this.versionTimer = undefined;
-      if (!this.versionPending) return;
-      this.versionPending = false;
-      this.bumpVersion();
-    }, VERSION_THROTTLE_MS);
-  }
-
-  private armSyncFallback(): void {
-    clearTimeout(this.syncTimer);
-    this.syncTimer = setTimeout(() => this.finishSync(), 10_000);
-  }
-
-  private finishSync(): void {
-    clearTimeout(this.syncTimer);
-    if (!this.syncing) return;
-    this.syncing = false;
-    this.options.onSynced(this.replayed, this.reconnected);
+    if (origin === "replay") this.catchUp.count();
+    this.version.run();
+    this.options.onEvent(event, origin);
   }
 
   private onConnectError(error: Error): void {
@@ -279,17 +258,6 @@ export class RealtimeClient {
     this.update({ status: "offline", lostAt: this.snapshot.lostAt ?? Date.now() });
     this.socket?.disconnect();
   };
-
-  private setPresence(members: readonly PresenceMember[]): void {
-    this.presence.clear();
-    for (const member of members) this.presence.set(member.userId, member);
-    this.publishPresence();
-  }
-
-  private publishPresence(): void {
-    const members = [...this.presence.values()].sort((a, b) => a.name.localeCompare(b.name));
-    this.update({ presence: members });
-  }
 
   private update(patch: Partial<RealtimeSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };

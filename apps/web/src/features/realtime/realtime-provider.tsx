@@ -78,11 +78,12 @@ export function RealtimeProvider({ userId, initialSeq, realtimeUrl, describers, 
         requestRefresh();
         toast.info(RESYNC_MESSAGE);
       },
-      onEvent: (event, replayed) => {
-        if (isOwnEvent(event, live.current.userId)) return;
+      onEvent: (event, origin) => {
+        // A subscription's backfill is what happened before its page was shown: the page shows it already.
+        if (origin === "backfill" || isOwnEvent(event, live.current.userId)) return;
         const message = describeEvent(live.current.describers, event);
         if (!message) return;
-        if (replayed) {
+        if (origin === "replay") {
           pending.push(message);
           return;
         }

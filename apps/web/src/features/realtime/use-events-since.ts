@@ -1,35 +1,41 @@
 "use client";
 
 import { useEffect, useMemo } from "react";
-import type { DomainEvent } from "@switchboard/contracts";
+import type { DomainEvent, Topic } from "@switchboard/contracts";
+import type { EventsSince } from "./event-buffer";
 import { useRealtimeContext, useRealtimeSnapshot } from "./realtime-provider";
+import { topicsKey, topicsOfKey } from "./topics";
+import { useTopics } from "./use-topics";
 
 const NONE: readonly DomainEvent[] = [];
 
 /**
- * The events this tab applied after a snapshot taken at `snapshotSeq` (deduplicated by id, in seq
- * order), re-read whenever one arrives: undefined until the tab's connection exists, null when the
- * tab cannot vouch for everything since the snapshot (it connected later, or resynced).
+ * The events of `topics` this tab received after a snapshot taken at `snapshotSeq` (deduplicated
+ * by id, in seq order), re-read whenever one arrives; the topics are followed while mounted.
+ * undefined: not yet (no connection, or a topic's subscription under way); null: the tab cannot
+ * vouch for everything since the snapshot (see EventsSince).
  */
-export function useBufferSince(snapshotSeq: number): readonly DomainEvent[] | null | undefined {
+export function useBufferSince(snapshotSeq: number, topics: readonly Topic[]): EventsSince {
   const { client } = useRealtimeContext();
   const { version } = useRealtimeSnapshot();
+  useTopics(topics, snapshotSeq);
+  const key = topicsKey(topics);
   return useMemo(
-    () => client?.buffer.since(snapshotSeq),
+    () => client?.buffer.since(snapshotSeq, topicsOfKey(key)),
     // version is the buffer's change signal.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [client, version, snapshotSeq]
+    [client, version, snapshotSeq, key]
   );
 }
 
 /**
- * The events to patch a server snapshot taken at `snapshotSeq` with (none until connected). When
- * the tab cannot vouch for everything since the snapshot, the page is refetched instead of guessing
- * and, meanwhile, no events are applied.
+ * The events of `topics` to patch a server snapshot taken at `snapshotSeq` with (none until they
+ * are followed). When the tab cannot vouch for everything since the snapshot, the page is
+ * refetched instead of guessing and, meanwhile, no events are applied.
  */
-export function useEventsSince(snapshotSeq: number): readonly DomainEvent[] {
+export function useEventsSince(snapshotSeq: number, topics: readonly Topic[]): readonly DomainEvent[] {
   const { requestRefresh } = useRealtimeContext();
-  const events = useBufferSince(snapshotSeq);
+  const events = useBufferSince(snapshotSeq, topics);
   const stale = events === null;
 
   useEffect(() => {
@@ -37,4 +43,26 @@ export function useEventsSince(snapshotSeq: number): readonly DomainEvent[] {
   }, [stale, snapshotSeq, requestRefresh]);
 
   return events ?? NONE;
+}
+
+/**
+ * For views that never go backwards (each event carries the whole state and only a newer one is
+ * applied): the events of `topics` after `snapshotSeq` when the tab can vouch for them, else every
+ * one it holds. Without a snapshot seq (something this tab just started) followed from now on.
+ */
+export function useHeldEvents(topics: readonly Topic[], snapshotSeq?: number): readonly DomainEvent[] {
+  const { client } = useRealtimeContext();
+  const { version } = useRealtimeSnapshot();
+  useTopics(topics, snapshotSeq);
+  const key = topicsKey(topics);
+  return useMemo(
+    () => {
+      if (!client) return NONE;
+      const wanted = topicsOfKey(key);
+      return (snapshotSeq === undefined ? null : client.buffer.since(snapshotSeq, wanted)) ?? client.buffer.held(wanted);
+    },
+    // version is the buffer's change signal.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, version, snapshotSeq, key]
+  );
 }

@@ -1,10 +1,13 @@
 import type { DomainEvent, TicketActivityView, TicketReplyView, TicketView } from "@switchboard/contracts";
 import type { EventOf } from "@/features/realtime/event-types";
+import { familiesFor } from "@/features/realtime/topics";
 
 type TicketChangeEvent = EventOf<"ticket.created" | "ticket.updated" | "ticket.status_changed" | "ticket.assigned">;
 type ReplyEvent = EventOf<"ticket.reply_created">;
 /** The event types the ticket views apply: changes to a ticket, and replies. */
 export type TicketEventType = TicketChangeEvent["type"] | ReplyEvent["type"];
+/** What the ticket list follows; one ticket's page follows only that ticket (`ticketTopic`). */
+export const TICKET_TOPICS = familiesFor<TicketEventType>()(["tickets"]);
 
 function isTicketChange(event: DomainEvent): event is TicketChangeEvent {
   return event.type === "ticket.created" || event.type === "ticket.updated" || event.type === "ticket.status_changed" || event.type === "ticket.assigned";

@@ -1,8 +1,10 @@
 import type { DomainEvent, Role, UserStatus, UserView } from "@switchboard/contracts";
 import type { EventFamily } from "@/features/realtime/event-types";
+import { familiesFor } from "@/features/realtime/topics";
 
 /** The event types the team pages apply. */
 export type UserEventType = EventFamily<"user">;
+export const USER_TOPICS = familiesFor<UserEventType>()(["users"]);
 
 export interface UserFilter {
   q?: string;

@@ -1,4 +1,15 @@
-import type { DomainEvent, ExtensionView, FieldChanges, OfficeRecord, QueueView, StaffTicketView, TrunkView, UserView } from "@switchboard/contracts";
+import {
+  ticketTopic,
+  type DomainEvent,
+  type ExtensionView,
+  type FieldChanges,
+  type OfficeRecord,
+  type QueueView,
+  type StaffTicketView,
+  type Topic,
+  type TrunkView,
+  type UserView
+} from "@switchboard/contracts";
 
 /**
  * No silent overwrite (G8), in the browser: an open form knows the version it was loaded at and
@@ -15,6 +26,8 @@ export interface VersionedSubject<V> {
   kind: string;
   /** How the conflict banner calls it ("extension"). */
   noun: string;
+  /** The topic carrying entity `id`'s events. */
+  topic(id: string): Topic;
   stateOf(event: DomainEvent): EntityEventState<V>;
 }
 
@@ -28,6 +41,7 @@ const changesOf = (data: { changes?: FieldChanges }) => data.changes ?? null;
 export const EXTENSION_SUBJECT: VersionedSubject<ExtensionView> = {
   kind: "extension",
   noun: "extension",
+  topic: () => "extensions",
   stateOf(event) {
     if (event.type === "extension.updated") {
       const { changes: _changes, ...view } = event.data;
@@ -40,6 +54,7 @@ export const EXTENSION_SUBJECT: VersionedSubject<ExtensionView> = {
 export const TRUNK_SUBJECT: VersionedSubject<TrunkView> = {
   kind: "trunk",
   noun: "trunk",
+  topic: () => "trunks",
   stateOf(event) {
     if (event.type === "trunk.updated") {
       const { changes: _changes, ...view } = event.data;
@@ -53,6 +68,7 @@ export const TRUNK_SUBJECT: VersionedSubject<TrunkView> = {
 export const USER_SUBJECT: VersionedSubject<UserView> = {
   kind: "user",
   noun: "user",
+  topic: () => "users",
   stateOf(event) {
     if (event.type === "user.deleted") return { kind: "deleted" };
     if (event.type === "user.updated") {
@@ -68,6 +84,7 @@ export const USER_SUBJECT: VersionedSubject<UserView> = {
 export const OFFICE_SUBJECT: VersionedSubject<OfficeRecord> = {
   kind: "office",
   noun: "office",
+  topic: () => "offices",
   stateOf(event) {
     if (event.type === "office.updated") {
       const { changes: _changes, ...view } = event.data;
@@ -80,6 +97,7 @@ export const OFFICE_SUBJECT: VersionedSubject<OfficeRecord> = {
 export const QUEUE_SUBJECT: VersionedSubject<QueueView> = {
   kind: "queue",
   noun: "queue",
+  topic: () => "queues",
   stateOf(event) {
     if (event.type === "queue.changed") return { kind: "changed", version: event.data.version, view: event.data, changes: null };
     return event.type === "queue.deleted" ? { kind: "deleted" } : null;
@@ -89,6 +107,7 @@ export const QUEUE_SUBJECT: VersionedSubject<QueueView> = {
 export const TICKET_SUBJECT: VersionedSubject<StaffTicketView> = {
   kind: "ticket",
   noun: "ticket",
+  topic: ticketTopic,
   stateOf(event) {
     if (event.type !== "ticket.updated" && event.type !== "ticket.status_changed" && event.type !== "ticket.assigned") return null;
     if (event.data.view !== "staff") return null;

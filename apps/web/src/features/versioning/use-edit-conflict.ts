@@ -45,7 +45,7 @@ export function useEditConflict<V>(options: EditConflictOptions<V> | null): Edit
   const { subject = null, id = "", loaded = { version: 0, view: null as V }, seq = 0, dirty = false, adopt = () => undefined } = options ?? {};
   const router = useRouter();
   const { userId } = useRealtimeContext();
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, subject ? [subject.topic(id)] : []);
   const [base, setBase] = useState(loaded.version);
   const [refused, setRefused] = useState<EditConflict<V> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -1,7 +1,9 @@
 import type { DomainEvent, WebhookDeliveryView, WebhookEndpointView } from "@switchboard/contracts";
 import type { EventFamily } from "@/features/realtime/event-types";
+import { familiesFor } from "@/features/realtime/topics";
 
 export type WebhookEventType = EventFamily<"webhook">;
+export const WEBHOOK_TOPICS = familiesFor<WebhookEventType>()(["webhooks"]);
 
 /** Endpoints patched with their created / updated / deleted events. */
 export function applyWebhookEvents(rows: readonly WebhookEndpointView[], events: readonly DomainEvent[]): WebhookEndpointView[] {

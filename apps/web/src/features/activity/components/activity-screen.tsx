@@ -30,7 +30,7 @@ export async function ActivityScreen({ viewer, searchParams }: { viewer: Viewer;
       ) : null}
       <Panel>
         <ActivityFilters query={data.query} people={data.people} timeZone={data.timeZone} />
-        <ActivityView seq={data.seq} page={data.page} filter={data.filter} filterQuery={data.filterQuery} />
+        <ActivityView seq={data.seq} page={data.page} filter={data.filter} filterQuery={data.filterQuery} topics={data.topics} />
       </Panel>
     </>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { activityKindOf, type DomainEvent, type Page } from "@switchboard/contracts";
+import { activityKindOf, type DomainEvent, type Page, type TopicFamily } from "@switchboard/contracts";
 import { PageLinks } from "@/components/data-table/page-links";
 import { PlainTable } from "@/components/data-table/plain-table";
 import { LocalDate } from "@/components/ui/local-date";
@@ -13,11 +13,14 @@ interface ActivityViewProps {
   page: Page<DomainEvent>;
   filter: ActivityFilter;
   filterQuery: string;
+  /** The families with entries the viewer may see (decided by the page, which knows their role). */
+  topics: readonly TopicFamily[];
 }
 
 /** The log, newest first; on the first page what anyone does from now on appears on top as it happens. */
-export function ActivityView({ seq, page, filter, filterQuery }: ActivityViewProps) {
-  const events = useEventsSince(seq);
+export function ActivityView({ seq, page, filter, filterQuery, topics }: ActivityViewProps) {
+  // Only the first page takes new entries.
+  const events = useEventsSince(seq, page.page === 1 ? topics : []);
   const rows = useMemo(() => applyActivityEvents(page.data, events, filter, page.page === 1), [page, events, filter]);
   const pageCount = Math.max(1, Math.ceil(page.total / page.pageSize));
   const href = (n: number) => `/activity?${filterQuery}${filterQuery ? "&" : ""}page=${n}`;

@@ -1,6 +1,16 @@
 import "server-only";
-import { canReadActivity } from "@switchboard/auth";
-import { activityQuerySchema, boundIn, type ActivityQuery, type DomainEvent, type Page } from "@switchboard/contracts";
+import { canReadActivity, readableFamilies } from "@switchboard/auth";
+import {
+  activityKindOf,
+  activityQuerySchema,
+  boundIn,
+  eventTypesOf,
+  type ActivityKind,
+  type ActivityQuery,
+  type DomainEvent,
+  type Page,
+  type TopicFamily
+} from "@switchboard/contracts";
 import { listActivity, listActivityActors, organizationTimeZone } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { getRuntime } from "@/server/runtime";
@@ -21,6 +31,17 @@ export interface ActivityPageData {
   timeZone: string;
   /** The same filters for the CSV export and the paging links. */
   filterQuery: string;
+  /** What the page follows live: every family with entries of the filtered kinds the viewer may follow. */
+  topics: TopicFamily[];
+}
+
+function activityTopics(viewer: Viewer, kind: ActivityKind | undefined): TopicFamily[] {
+  return readableFamilies(viewer).filter((family) =>
+    eventTypesOf(family).some((type) => {
+      const of = activityKindOf(type);
+      return of !== null && (kind === undefined || of === kind);
+    })
+  );
 }
 
 /** The activity log's page, as of one seq; null for anyone but admins. */
@@ -50,6 +71,7 @@ export async function loadActivityPage(viewer: Viewer, params: SearchParams): Pr
       toMs: query.to ? boundIn(query.to, "end", timeZone).getTime() : undefined
     },
     timeZone,
-    filterQuery
+    filterQuery,
+    topics: activityTopics(viewer, query.kind)
   };
 }

@@ -9,6 +9,7 @@ import type { TransferTarget } from "@/features/call-control/transfer-targets";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { CALL_DIRECTION_LABELS, formatDuration } from "../call-format";
 import { applyCallDetailEvents } from "../live-call-detail";
+import { CALL_TOPICS } from "../live-calls";
 import { Dash, Party } from "./call-cells";
 import { CallTime } from "./call-time";
 import { CallResultBadge, CallStateBadge } from "./call-state-badge";
@@ -47,7 +48,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 
 /** A call's facts and its timeline, growing live while the call goes on. */
 export function CallDetailView({ seq, call: initialCall, timeline: initialTimeline, extensions, trunkName, canControl, targets }: CallDetailViewProps) {
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, CALL_TOPICS);
   const { call, timeline } = useMemo(() => applyCallDetailEvents(initialCall, initialTimeline, events), [initialCall, initialTimeline, events]);
   const live = call.state !== "ended";
   return (

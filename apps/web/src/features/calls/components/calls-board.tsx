@@ -6,7 +6,7 @@ import { Notice, Panel } from "@/components/ui/panel";
 import { CallActionsMenu } from "@/features/call-control/components/call-actions-menu";
 import { useCallCommands } from "@/features/call-control/use-call-commands";
 import { useEventsSince } from "@/features/realtime/use-events-since";
-import { applyCallEvents } from "../live-calls";
+import { applyCallEvents, CALL_TOPICS } from "../live-calls";
 import type { CallBoardData, RecentParams } from "../server/load-calls";
 import { ActiveCallsTable } from "./active-calls-table";
 import { callNames } from "./call-cells";
@@ -33,7 +33,7 @@ function hrefFor(params: RecentParams, page: number): string {
 
 /** The live board: calls in progress on top, recent calls below, both patched by call events. */
 export function CallsBoard({ data, params, pageSize, canControl }: CallsBoardProps) {
-  const events = useEventsSince(data.seq);
+  const events = useEventsSince(data.seq, CALL_TOPICS);
   const board = useMemo(
     () => applyCallEvents({ active: data.active, recent: data.recent, recentTotal: data.recentTotal }, events, data.recentFilter, pageSize),
     [data, events, pageSize]

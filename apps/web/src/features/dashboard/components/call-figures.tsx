@@ -1,6 +1,8 @@
 "use client";
 
 import type { DomainEvent } from "@switchboard/contracts";
+import { familiesFor } from "@/features/realtime/topics";
+import type { EventFamily } from "@/features/realtime/event-types";
 import { Panel } from "@/components/ui/panel";
 import { refreshCallFiguresAction } from "../actions/dashboard-actions";
 import { callsHref, missedCallsWarning, trunkUsageWarning } from "../figure-warnings";
@@ -10,13 +12,14 @@ import { FigureCard, WarningIcon } from "./figure-card";
 
 /** Calls change the figures; trunk changes (new trunk, more channels) change the usage list. */
 const affectsFigures = (events: readonly DomainEvent[]) => events.some((e) => e.type.startsWith("call.") || e.type.startsWith("trunk."));
+const FIGURE_TOPICS = familiesFor<EventFamily<"call"> | EventFamily<"trunk">>()(["calls", "trunks"]);
 
 /**
  * Today's calls (an agent's: their own extension's) and channel usage per trunk; re-read (debounced)
  * when a call or trunk event arrives. Each figure links to the calls list filtered as it counts.
  */
 export function CallFigures({ initial }: { initial: CallFiguresSnapshot }) {
-  const { figures, day, extension } = useRefreshedSnapshot(initial, affectsFigures, refreshCallFiguresAction, 250);
+  const { figures, day, extension } = useRefreshedSnapshot(initial, FIGURE_TOPICS, affectsFigures, refreshCallFiguresAction, 250);
   const own = extension !== null;
   return (
     <section aria-labelledby="calls-heading" className="space-y-4">

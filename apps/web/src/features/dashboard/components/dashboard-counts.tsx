@@ -1,7 +1,8 @@
 "use client";
 
 import type { DomainEvent } from "@switchboard/contracts";
-import { touchesKinds } from "@/features/realtime/apply-entity-events";
+import { touchesKinds, type EntityChangeType } from "@/features/realtime/apply-entity-events";
+import { familiesFor } from "@/features/realtime/topics";
 import { refreshDashboardCountsAction } from "../actions/dashboard-actions";
 import type { DashboardCounts as Counts } from "../server/load-dashboard";
 import { useRefreshedSnapshot } from "../use-refreshed-snapshot";
@@ -20,11 +21,12 @@ const CARDS: { key: keyof Counts; label: string; href: string; detail?: (c: Coun
 ];
 
 const affectsCounts = (events: readonly DomainEvent[]) => touchesKinds(events, ["extension", "trunk"]);
+const COUNT_TOPICS = familiesFor<Extract<EntityChangeType, `extension.${string}` | `trunk.${string}`>>()(["extensions", "trunks"]);
 
 /** PBX counts; re-read (debounced) whenever an extension or trunk event arrives. */
 /** `canOpen`: which of the lists behind the figures the viewer may open (the others show without a link). */
 export function DashboardCounts({ initial, canOpen }: { initial: Snapshot; canOpen: Readonly<Partial<Record<keyof Counts, boolean>>> }) {
-  const current = useRefreshedSnapshot(initial, affectsCounts, refreshDashboardCountsAction, 300);
+  const current = useRefreshedSnapshot(initial, COUNT_TOPICS, affectsCounts, refreshDashboardCountsAction, 300);
 
   return (
     <section aria-labelledby="counts-heading">

@@ -1,6 +1,7 @@
 "use client";
 
 import type { DomainEvent } from "@switchboard/contracts";
+import { TICKET_TOPICS } from "@/features/tickets/apply-ticket-events";
 import { refreshTicketFiguresAction } from "../actions/dashboard-actions";
 import type { TicketFigures as Figures } from "../server/load-ticket-figures";
 import { useRefreshedSnapshot } from "../use-refreshed-snapshot";
@@ -10,7 +11,7 @@ const affectsTickets = (events: readonly DomainEvent[]) => events.some((e) => e.
 
 /** Open tickets (all the viewer may see, and their own), each linking to the ticket list so filtered. */
 export function TicketFigures({ initial }: { initial: { seq: number; figures: Figures } }) {
-  const { figures } = useRefreshedSnapshot(initial, affectsTickets, refreshTicketFiguresAction, 300);
+  const { figures } = useRefreshedSnapshot(initial, TICKET_TOPICS, affectsTickets, refreshTicketFiguresAction, 300);
   return (
     <section aria-labelledby="tickets-heading" className="space-y-4">
       <h2 id="tickets-heading" className="text-lg font-semibold">

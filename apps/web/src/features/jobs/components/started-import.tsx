@@ -13,7 +13,7 @@ import { JobProgress } from "./job-progress";
 
 /** An import this tab started: its live progress, a cancel button, and what came of it. */
 export function StartedImport({ job: started }: { job: JobView }) {
-  const [job] = useLiveJobs([started], 0);
+  const [job] = useLiveJobs([started]);
   const [pending, startTransition] = useTransition();
   if (!job) return null;
   const running = !FINISHED_JOB_STATES.has(job.state);

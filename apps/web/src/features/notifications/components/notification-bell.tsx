@@ -4,11 +4,11 @@ import { clsx } from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEventsSince } from "@/features/realtime/use-events-since";
-import { unreadAfter } from "../apply-notification-events";
+import { NOTIFICATION_TOPICS, unreadAfter } from "../apply-notification-events";
 
 /** The header's inbox link with the live unread count (assignments, replies, mentions). */
 export function NotificationBell({ unread: initialUnread, seq }: { unread: number; seq: number }) {
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, NOTIFICATION_TOPICS);
   const unread = unreadAfter(initialUnread, events);
   const current = usePathname() === "/notifications";
   return (

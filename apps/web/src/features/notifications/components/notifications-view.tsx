@@ -12,7 +12,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { Badge, Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "../actions/notification-actions";
-import { applyNotificationEvents, describeNotification, unreadAfter } from "../apply-notification-events";
+import { applyNotificationEvents, describeNotification, NOTIFICATION_TOPICS, unreadAfter } from "../apply-notification-events";
 import { callAction } from "@/components/forms/call-action";
 
 interface NotificationsViewProps {
@@ -27,7 +27,7 @@ const KIND_LABELS = { assignment: "Assignment", reply: "Reply", mention: "Mentio
 
 export function NotificationsView({ seq, rows: initialRows, unread: initialUnread, page, pageCount }: NotificationsViewProps) {
   const router = useRouter();
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, NOTIFICATION_TOPICS);
   const rows = useMemo(() => applyNotificationEvents(initialRows, events, page === 1), [initialRows, events, page]);
   const unread = unreadAfter(initialUnread, events);
   const [error, setError] = useState<string | null>(null);

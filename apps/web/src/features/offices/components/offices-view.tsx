@@ -6,18 +6,21 @@ import { PlainTable } from "@/components/data-table/plain-table";
 import { STICKY_ACTIONS_CELL } from "@/components/data-table/sticky-actions";
 import { useConfirmDelete } from "@/components/data-table/use-confirm-delete";
 import { buttonClasses } from "@/components/ui/button";
-import { applyEntityEvents } from "@/features/realtime/apply-entity-events";
+import { applyEntityEvents, type EntityChangeType } from "@/features/realtime/apply-entity-events";
+import { familiesFor } from "@/features/realtime/topics";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { deleteOfficeAction } from "../actions/office-actions";
 import type { OfficeRow } from "../office-row";
 import { OfficeEditor } from "./office-editor";
+
+const OFFICE_TOPICS = familiesFor<Extract<EntityChangeType, `office.${string}`>>()(["offices"]);
 
 // An office event carries the office, not its ticket count: keep the count read with the page.
 const keepCount = (previous: OfficeRow | undefined, state: OfficeRow): OfficeRow => ({ ...state, ticketCount: previous?.ticketCount ?? 0 });
 
 /** The offices, live: created, renamed, re-staffed or deleted by anyone, it shows here at once. */
 export function OfficesView({ seq, offices, staff, canManage }: { seq: number; offices: OfficeRow[]; staff: UserOption[]; canManage: boolean }) {
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, OFFICE_TOPICS);
   const rows = useMemo(() => applyEntityEvents(offices, events, "office", keepCount).sort((a, b) => a.name.localeCompare(b.name)), [offices, events]);
   const names = new Map(staff.map((u) => [u.id, u.name]));
   // The office as it was when editing began: the editor stays open (with what was typed) even if

@@ -7,7 +7,7 @@ import { LAMP_LABELS } from "@/components/status/lamp";
 import { Panel } from "@/components/ui/panel";
 import { callWho } from "@/features/call-control/components/call-actions-menu";
 import { useCallCommands } from "@/features/call-control/use-call-commands";
-import { applyCallEvents } from "@/features/calls/live-calls";
+import { applyCallEvents, CALL_TOPICS } from "@/features/calls/live-calls";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { useLiveCollection } from "@/features/realtime/use-live-collection";
 import { useLiveExtensionStatuses, useLiveTrunkStatuses } from "@/features/realtime/use-live-statuses";
@@ -50,7 +50,7 @@ export function OperatorPanel(props: OperatorPanelProps) {
   const extensions = useLiveCollection("extension", props.extensions, seq);
   const statuses = useLiveExtensionStatuses(props.statuses, seq);
   const trunkStatuses = useLiveTrunkStatuses(props.trunkStatuses, seq);
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, CALL_TOPICS);
   const active = useMemo(() => applyCallEvents({ active: props.activeCalls, recent: [], recentTotal: 0 }, events, null, 0).active, [props.activeCalls, events]);
   const callOf = useMemo(() => callsByExtension(active), [active]);
   const sorted = useMemo(() => [...extensions].sort(byNumber), [extensions]);

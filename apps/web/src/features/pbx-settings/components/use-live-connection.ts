@@ -4,7 +4,7 @@ import { useEffect, useMemo } from "react";
 import type { PbxConnectionSettingsView } from "@switchboard/contracts";
 import { useRealtimeContext } from "@/features/realtime/realtime-provider";
 import { useEventsSince } from "@/features/realtime/use-events-since";
-import { applyConnectionEvents } from "../live-connection";
+import { applyConnectionEvents, PBX_TOPICS } from "../live-connection";
 
 /**
  * The AMI connection as read at `snapshotSeq`, patched with every pbx.status_changed this tab
@@ -13,7 +13,7 @@ import { applyConnectionEvents } from "../live-connection";
  */
 export function useLiveConnection(initial: PbxConnectionSettingsView | null, snapshotSeq: number): PbxConnectionSettingsView | null {
   const { requestRefresh } = useRealtimeContext();
-  const events = useEventsSince(snapshotSeq);
+  const events = useEventsSince(snapshotSeq, PBX_TOPICS);
   const result = useMemo(() => applyConnectionEvents(initial, events), [initial, events]);
 
   useEffect(() => {

@@ -11,6 +11,7 @@ import { useEventsSince } from "@/features/realtime/use-events-since";
 import { OfflineControlsNote, useOfflineControls } from "@/features/realtime/use-offline-controls";
 import { changeAgentStateAction } from "../actions/agent-state-actions";
 import { applyOwnMemberships, type OwnMembership } from "../apply-own-memberships";
+import { QUEUE_TOPICS } from "../apply-queue-events";
 import { useLivePauseReasons, usePauseReasonChoice } from "../use-pause-reasons";
 import { agentStateLabel, combineMemberships } from "../wallboard-figures";
 import { LiveSince } from "./live-since";
@@ -30,7 +31,7 @@ export interface AgentStateControlProps {
  * What the panel shows is what the PBX confirmed (the member's events), not what was asked.
  */
 export function AgentStateControl({ userId, seq, memberships: initial, pauseReasons: initialReasons }: AgentStateControlProps) {
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, QUEUE_TOPICS);
   const memberships = useMemo(() => applyOwnMemberships(initial, events, userId), [initial, events, userId]);
   const now = useNow() ?? Date.parse(initial[0]?.updatedAt ?? new Date(0).toISOString());
   const combined = combineMemberships(

@@ -10,7 +10,7 @@ import { controlClasses } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { createPauseReasonAction, deletePauseReasonAction, deleteQueueAction } from "../actions/queue-actions";
-import { isQueueEvent, nextQueues } from "../apply-queue-events";
+import { isQueueEvent, nextQueues, QUEUE_TOPICS } from "../apply-queue-events";
 import { useLivePauseReasons } from "../use-pause-reasons";
 import { QueueForm, type ExtensionOption } from "./queue-form";
 import { callAction } from "@/components/forms/call-action";
@@ -25,7 +25,7 @@ interface QueuesAdminViewProps {
 /** Queues (settings and members, live) and the organization's pause reasons, for admins. */
 export function QueuesAdminView({ seq, queues: initial, pauseReasons: initialReasons, extensions }: QueuesAdminViewProps) {
   const pauseReasons = useLivePauseReasons(initialReasons, seq);
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, QUEUE_TOPICS);
   const queues = useMemo(() => events.filter(isQueueEvent).reduce(nextQueues, initial), [events, initial]);
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const [deleting, setDeleting] = useState<QueueView | null>(null);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef } from "react";
-import type { CannedReplyView, OfficeView, TicketDetail } from "@switchboard/contracts";
+import { ticketTopic, type CannedReplyView, type OfficeView, type TicketDetail } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
 import { Notice, Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
@@ -39,7 +39,7 @@ export interface TicketThreadViewProps {
 export function TicketThreadView(props: TicketThreadViewProps) {
   const { viewerId, viewerName, staffView, canChangeOffice, seq, detail, offices, staff, call, mentionables, cannedReplies, neighbors } = props;
   const composer = useRef<ComposerHandle>(null);
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, [ticketTopic(detail.ticket.id)]);
   const thread = useMemo(() => applyTicketThreadEvents(detail, events, staffView), [detail, events, staffView]);
   const { ticket } = thread;
   // Collision detection is staff-only by policy: customers neither see viewers nor appear as one.

@@ -8,7 +8,7 @@ import { Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { TicketRowViewers } from "@/features/ticket-presence/components/ticket-row-viewers";
 import { useTicketListViewers } from "@/features/ticket-presence/use-ticket-list-viewers";
-import { applyTicketListEvents, sortByUpdated, unreadTicketIds } from "../apply-ticket-events";
+import { applyTicketListEvents, sortByUpdated, TICKET_TOPICS, unreadTicketIds } from "../apply-ticket-events";
 import { pageAccepts, ticketListHref, type TicketListParams } from "../ticket-list-params";
 import { SavedViews } from "./saved-views";
 import { TicketFilters } from "./ticket-filters";
@@ -32,7 +32,7 @@ interface TicketsViewProps {
 
 /** The server's page of tickets, kept current: changed rows update in place, new ones appear on top. */
 export function TicketsView({ viewerId, staffView, params, rows: initialRows, unreadIds, total, seq, offices, staff, viewCounts }: TicketsViewProps) {
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, TICKET_TOPICS);
   const rows = useMemo(() => {
     const applied = applyTicketListEvents(initialRows, events, (t) => pageAccepts(params, viewerId, t));
     return params.sort === "updatedAt" ? sortByUpdated(applied, params.dir) : applied;

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/panel";
 import { useRealtimeContext } from "@/features/realtime/realtime-provider";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { roleLabel } from "@/features/shell/role-label";
+import { USER_TOPICS } from "../apply-user-events";
 import { revokeInvitationAction } from "../actions/user-actions";
 
 /**
@@ -18,7 +19,7 @@ import { revokeInvitationAction } from "../actions/user-actions";
  */
 export function InvitationsPanel({ seq, invitations, canRevoke }: { seq: number; invitations: InvitationView[]; canRevoke: boolean }) {
   const { requestRefresh } = useRealtimeContext();
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, USER_TOPICS);
   const changed = events.some(
     (e) =>
       e.type === "user.created" ||

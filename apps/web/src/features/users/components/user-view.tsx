@@ -7,7 +7,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { Badge, Panel } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { roleLabel } from "@/features/shell/role-label";
-import { applyToUser } from "../apply-user-events";
+import { applyToUser, USER_TOPICS } from "../apply-user-events";
 import { STATUS_LABELS, STATUS_TONES } from "../user-labels";
 import { UserAccessActions } from "./user-access-actions";
 import { UserEditForm } from "./user-edit-form";
@@ -22,7 +22,7 @@ interface UserPageViewProps {
 
 /** One person: their facts live (someone else's change shows at once), what the viewer may change, a customer's tickets. */
 export function UserPageView({ seq, user: initial, offices, tickets, can }: UserPageViewProps) {
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, USER_TOPICS);
   const user = useMemo(() => applyToUser(initial, events), [initial, events]);
   const officeNames = offices.filter((o) => user.officeIds.includes(o.id)).map((o) => o.name);
   const facts: [string, ReactNode][] = [

@@ -9,7 +9,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { Badge } from "@/components/ui/panel";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { roleLabel } from "@/features/shell/role-label";
-import { applyUserEvents, type UserFilter } from "../apply-user-events";
+import { applyUserEvents, USER_TOPICS, type UserFilter } from "../apply-user-events";
 import { STATUS_LABELS, STATUS_TONES } from "../user-labels";
 
 interface UsersViewProps {
@@ -25,7 +25,7 @@ const HEADERS = ["Name", "Email", "Role", "Offices", "State", "Last sign-in"];
 
 /** The team, live: anyone's change (a role, an office, a deactivation) patches the table as it happens. */
 export function UsersView({ seq, users, offices, filter, filterQuery }: UsersViewProps) {
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, USER_TOPICS);
   const rows = useMemo(() => applyUserEvents(users.data, events, filter, users.page === 1), [users, events, filter]);
   const officeNames = new Map(offices.map((o) => [o.id, o.name]));
   const pageCount = Math.max(1, Math.ceil(users.total / users.pageSize));

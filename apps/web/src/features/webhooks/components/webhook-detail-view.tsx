@@ -11,7 +11,7 @@ import { Notice, Panel } from "@/components/ui/panel";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { useEventsSince } from "@/features/realtime/use-events-since";
 import { deleteWebhookAction, rotateWebhookSecretAction, sendWebhookTestAction, updateWebhookAction } from "../actions/webhook-actions";
-import { applyDeliveryEvents, applyWebhookEvents } from "../apply-webhook-events";
+import { applyDeliveryEvents, applyWebhookEvents, WEBHOOK_TOPICS } from "../apply-webhook-events";
 import { DeliveryLog } from "./delivery-log";
 import { WebhookStateBadge } from "./webhooks-view";
 import { callAction } from "@/components/forms/call-action";
@@ -25,7 +25,7 @@ interface Props {
 /** One endpoint: its state and controls, and its delivery log, all live. */
 export function WebhookDetailView({ initial, deliveries: initialDeliveries, seq }: Props) {
   const router = useRouter();
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, WEBHOOK_TOPICS);
   const webhook = useMemo(() => applyWebhookEvents([initial], events)[0], [initial, events]);
   const deliveries = useMemo(() => applyDeliveryEvents(initialDeliveries, events, initial.id), [initialDeliveries, events, initial.id]);
   const [secret, setSecret] = useState<string | null>(null);

@@ -8,7 +8,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { Badge, Panel } from "@/components/ui/panel";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { useEventsSince } from "@/features/realtime/use-events-since";
-import { applyWebhookEvents } from "../apply-webhook-events";
+import { applyWebhookEvents, WEBHOOK_TOPICS } from "../apply-webhook-events";
 import { WebhookForm } from "./webhook-form";
 
 export function WebhookStateBadge({ webhook }: { webhook: WebhookEndpointView }) {
@@ -19,7 +19,7 @@ export function WebhookStateBadge({ webhook }: { webhook: WebhookEndpointView })
 
 /** The organization's endpoints, live, and the form that adds one (its secret shown once). */
 export function WebhooksView({ initial, seq }: { initial: WebhookEndpointView[]; seq: number }) {
-  const events = useEventsSince(seq);
+  const events = useEventsSince(seq, WEBHOOK_TOPICS);
   const webhooks = useMemo(() => applyWebhookEvents(initial, events), [initial, events]);
   const [created, setCreated] = useState<{ secret: string; url: string } | null>(null);
   return (

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DomainEvent } from "@switchboard/contracts";
+import { currentSeq } from "@switchboard/db";
+import { createExtensionRow, createOrganization, createUser, trunkData } from "@switchboard/db/seed";
+import { RealtimeClient, type EventOrigin } from "./realtime-client";
+import { createRealtimeTestBed, type RealtimeTestBed } from "./testing/realtime-test-nodes";
+import { RELEASE_DELAY_MS } from "./topic-subscriptions";
+
+const POLL = { timeout: 20_000, interval: 50 };
+
+let bed: RealtimeTestBed;
+const cleanups: (() => void)[] = [];
+
+beforeAll(async () => {
+  bed = await createRealtimeTestBed();
+});
+
+afterAll(async () => {
+  for (const cleanup of cleanups) cleanup();
+  await bed?.close();
+});
+
+describe("the console's realtime client following its pages' topics", () => {
+  it("receives only its topics; a page shown later gets its topic's earlier events in order, untoasted, then live", { timeout: 90_000 }, async () => {
+    const { tdb } = bed;
+    const db = tdb.database.client;
+    const org = await createOrganization(db);
+    const user = await createUser(db, org.id, { role: "admin", passwordHash: "unused" });
+    bed.actAsBrowserOf(user);
+    const node = await bed.startNode();
+    const received: { event: DomainEvent; origin: EventOrigin }[] = [];
+    const initialSeq = await currentSeq(db, org.id);
+    const client = new RealtimeClient({
+      url: `http://127.0.0.1:${node.port}`,
+      initialSeq,
+      onAuthFailure: () => undefined,
+      onAccessChanged: () => undefined,
+      onResync: () => undefined,
+      onEvent: (event, origin) => received.push({ event, origin }),
+      onSynced: () => undefined
+    });
+    cleanups.push(() => client.stop());
+    client.subscribeTopics(["extensions"], initialSeq);
+    client.start();
+    await expect.poll(() => client.getSnapshot().status, POLL).toBe("live");
+    const originOf = (id: string) => received.find((entry) => entry.event.subject.id === id)?.origin;
+
+    // Before the trunks page is shown: a trunk the tab is not sent, then an extension it is.
+    const early = await db.trunk.create({ data: trunkData(tdb.box, org.id, "Early carrier") });
+    const desk = await createExtensionRow(db, tdb.box, org.id, "4200");
+    await expect.poll(() => originOf(desk.id), POLL).toBe("live");
+    expect(originOf(early.id)).toBeUndefined();
+
+    // The trunks page, read before both: its trunk comes as a backfill, below the tab's head.
+    const release = client.subscribeTopics(["trunks"], initialSeq);
+    await expect.poll(() => client.buffer.since(initialSeq, ["trunks"])?.map((e) => e.subject.id), POLL).toEqual([early.id]);
+    expect(originOf(early.id)).toBe("backfill");
+    const both = client.buffer.since(initialSeq, ["extensions", "trunks"]) ?? [];
+    expect(both.map((e) => e.subject.id)).toEqual([early.id, desk.id]);
+
+    const later = await db.trunk.create({ data: trunkData(tdb.box, org.id, "Later carrier") });
+    await expect.poll(() => originOf(later.id), POLL).toBe("live");
+
+    // No view shows trunks any more: a while later the node stops sending them.
+    release();
+    await new Promise((resolve) => setTimeout(resolve, RELEASE_DELAY_MS + 500));
+    expect(client.buffer.since(initialSeq, ["trunks"])).toBeUndefined();
+    const gone = await db.trunk.create({ data: trunkData(tdb.box, org.id, "Unseen carrier") });
+    const another = await createExtensionRow(db, tdb.box, org.id, "4201");
+    await expect.poll(() => originOf(another.id), POLL).toBe("live");
+    expect(originOf(gone.id)).toBeUndefined();
+  });
+});
