@@ -11,7 +11,7 @@ export interface CliOptions {
 
 export const USAGE = `npm run bench -w @switchboard/bench -- [options]
 
-  --scenario A|B|C|D|smoke|all   which scenario(s) to run (default: all = A B C D)
+  --scenario A|B|C|D|E|smoke|all which scenario(s) to run (default: all = A B C D E)
   --consoles N                   simulated consoles
   --orgs N                       organizations they are spread over
   --rate N|saturate              changes per second, or a closed loop that saturates delivery
@@ -27,6 +27,8 @@ export const USAGE = `npm run bench -w @switchboard/bench -- [options]
                                  relays publish, woken by NOTIFY), createRelay in the writer process
                                  (the layout before), or the batched experiment in src/experiments
   --downtime S                   scenario D: seconds the consoles stay offline
+  --no-control                   scenario E: skip the second run of ours with consoles naming no topics
+                                 (deliveries without topics are still computed, CPU is not measured)
   --no-baseline                  skip the bare Socket.IO baseline
   --cpu-prof                     write V8 CPU profiles of the realtime node(s) and summarize them
   --heap-snapshot                heap snapshots of the server before/after connecting: objects per console
@@ -39,7 +41,7 @@ export const USAGE = `npm run bench -w @switchboard/bench -- [options]
 
 const int = z.coerce.number().int().positive();
 const schema = z.object({
-  scenario: z.enum(["A", "B", "C", "D", "smoke", "all"]).default("all"),
+  scenario: z.enum(["A", "B", "C", "D", "E", "smoke", "all"]).default("all"),
   consoles: int.optional(),
   orgs: int.optional(),
   rate: z.union([z.literal("saturate"), z.coerce.number().positive()]).optional(),
@@ -54,6 +56,7 @@ const schema = z.object({
   writer: z.enum(["hooked", "service"]).optional(),
   relay: z.enum(["real", "batched", "none"]).optional(),
   "no-baseline": z.boolean().optional(),
+  "no-control": z.boolean().optional(),
   "cpu-prof": z.boolean().optional(),
   "heap-snapshot": z.boolean().optional(),
   nice: z.coerce.number().int().min(-20).max(19).optional(),
@@ -83,6 +86,7 @@ export function parseCli(argv: string[]): CliOptions | "help" {
       writer: { type: "string" },
       relay: { type: "string" },
       "no-baseline": { type: "boolean" },
+      "no-control": { type: "boolean" },
       "cpu-prof": { type: "boolean" },
       "heap-snapshot": { type: "boolean" },
       nice: { type: "string" },
@@ -111,13 +115,14 @@ export function parseCli(argv: string[]): CliOptions | "help" {
   if (o.writer !== undefined) overrides.writer = o.writer;
   if (o.relay !== undefined) overrides.relay = o.relay;
   if (o["no-baseline"]) overrides.baseline = false;
+  if (o["no-control"]) overrides.control = false;
   if (o["cpu-prof"]) overrides.cpuProf = true;
   if (o["heap-snapshot"]) overrides.heapSnapshot = true;
   if (o.nice !== undefined) overrides.nice = o.nice;
   if (o["node-relay"]) overrides.nodeRelay = o["node-relay"];
   if (o["node-flags"]) overrides.nodeFlags = o["node-flags"].split(/\s+/).filter(Boolean);
   return {
-    scenarios: o.scenario === "all" ? ["A", "B", "C", "D"] : [o.scenario],
+    scenarios: o.scenario === "all" ? ["A", "B", "C", "D", "E"] : [o.scenario],
     overrides,
     outDir: o.out ?? null,
     quiet: Boolean(o.quiet)

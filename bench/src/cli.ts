@@ -4,6 +4,7 @@ import { resultsDir } from "./paths";
 import { textTable } from "./report/format";
 import { consolePrinter } from "./report/progress";
 import { scenarioRows, targetRows } from "./report/scenario-table";
+import { pageRows, topicRows } from "./report/topics-table";
 import { writeReport } from "./report/write-report";
 import { runBench } from "./run-bench";
 import { isCorrect } from "./scenarios/evaluate";
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
     console.log(textTable(scenarioRows(run)));
     console.log("");
     console.log(textTable(targetRows(run)));
-    if (run.error || (run.ours && !isCorrect(run.ours))) failed = true;
+    for (const rows of [topicRows(run), pageRows(run)]) if (rows) console.log(`\n${textTable(rows)}`);
+    if (run.error || (run.ours && !isCorrect(run.ours)) || (run.control && !isCorrect(run.control))) failed = true;
   }
   const files = writeReport(report, outDir);
   console.log(`\nreport: ${files.markdown}\n        ${files.json}`);

@@ -10,6 +10,8 @@ import { runScenario } from "../src/scenarios/run-scenario";
  * private Redis, a realtime node process, relay, socket.io-client consoles in worker processes).
  * Correctness only — no timing assertions.
  */
+const CORRECT = { lost: 0, duplicates: 0, outOfOrder: 0, unauthorized: 0, offTopic: 0, resyncs: 0, untimed: 0, caughtUp: true };
+
 // Reports go to a folder of this run's own, removed afterwards.
 const outDir = mkdtempSync(path.join(os.tmpdir(), "switchboard-bench-test-"));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -27,7 +29,7 @@ describe("benchmark harness, smoke configuration", () => {
     expect(ours.connect.synced).toBe(params.consoles);
     expect(ours.changes.committed).toBeGreaterThan(0);
     expect(ours.deliveries.total).toBeGreaterThan(0);
-    expect(ours.correctness, log).toEqual({ lost: 0, duplicates: 0, outOfOrder: 0, unauthorized: 0, resyncs: 0, untimed: 0, caughtUp: true });
+    expect(ours.correctness, log).toEqual(CORRECT);
   });
 
   it("replays what consoles missed while offline when they all reconnect at once", async () => {
@@ -42,6 +44,22 @@ describe("benchmark harness, smoke configuration", () => {
     if (!ours) throw new Error(`no result:\n${log}`);
     expect(ours.storm?.recovered, log).toBe(true);
     expect(ours.storm?.replayedEvents, log).toBeGreaterThan(0);
-    expect(ours.correctness, log).toEqual({ lost: 0, duplicates: 0, outOfOrder: 0, unauthorized: 0, resyncs: 0, untimed: 0, caughtUp: true });
+    expect(ours.correctness, log).toEqual(CORRECT);
+  });
+
+  it("sends consoles on pages exactly the events of their topics", { timeout: 120_000 }, async () => {
+    const params = resolveParams("E", { consoles: 24, orgs: 2, rate: 40, durationS: 2, warmupS: 1, baseline: false, control: false });
+    const lines: string[] = [];
+    const run = await runScenario(params, outDir, (line) => lines.push(line), null);
+    const log = lines.join("\n");
+
+    expect(run.error, log).toBeNull();
+    const ours = run.ours;
+    if (!ours) throw new Error(`no result:\n${log}`);
+    expect(ours.connect.synced).toBe(params.consoles);
+    expect(ours.correctness, log).toEqual(CORRECT);
+    expect(ours.pages?.operator?.received, log).toBeGreaterThan(0);
+    expect(ours.pages?.tickets?.received, log).toBeGreaterThan(0);
+    expect(ours.deliveries.expected.perSecond).toBeLessThan(ours.deliveries.expected.withoutTopicsPerSecond);
   });
 });

@@ -3,7 +3,8 @@ import { benchDir } from "../paths";
 import { Histogram } from "../metrics/histogram";
 import { ProcMeter } from "../metrics/proc-stats";
 import { startNodeChild, type NodeChild } from "../stack/spawn-child";
-import type { ConsoleSpec, ControllerMessage, FinalReport, ProgressReport, WorkerMessage } from "./protocol";
+import type { TopicFamily } from "@switchboard/contracts";
+import type { CommitItem, ConsoleSpec, ControllerMessage, FinalReport, ProgressReport, WorkerMessage } from "./protocol";
 
 /** Aggregated view of every worker's latest progress. */
 export interface PoolProgress {
@@ -15,6 +16,7 @@ export interface PoolProgress {
   duplicates: number;
   outOfOrder: number;
   unauthorized: number;
+  offTopic: number;
   resyncs: number;
 }
 
@@ -26,7 +28,7 @@ export class ConsolePool {
   private readonly workers: NodeChild[] = [];
   private readonly latest = new Map<number, ProgressReport>();
   private readonly waiters = new Set<(message: WorkerMessage) => void>();
-  private commitBatch: Array<[string, number, number]> = [];
+  private commitBatch: CommitItem[] = [];
   /** Latency of the whole measurement (µs). */
   readonly latency = new Histogram();
   /** Latency since the progress line last read it. */
@@ -74,9 +76,9 @@ export class ConsolePool {
     await this.collect("opened", this.size);
   }
 
-  commit(orgId: string, seq: number, at: number): void {
+  commit(orgId: string, seq: number, at: number, family: TopicFamily | null): void {
     if (this.commitBatch.length === 0) setImmediate(() => this.flushCommits());
-    this.commitBatch.push([orgId, seq, at]);
+    this.commitBatch.push([orgId, seq, at, family]);
   }
 
   broadcast(message: ControllerMessage): void {
@@ -93,6 +95,7 @@ export class ConsolePool {
       duplicates: 0,
       outOfOrder: 0,
       unauthorized: 0,
+      offTopic: 0,
       resyncs: 0
     };
     for (const p of this.latest.values()) for (const key of Object.keys(sum) as Array<keyof PoolProgress>) sum[key] += p[key];

@@ -1,8 +1,11 @@
-import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
-import type { ClientToServerEvents, DomainEvent, ServerToClientEvents } from "@switchboard/contracts";
+import { familyOfEvent, type DomainEvent } from "@switchboard/contracts";
 import { nowMs } from "../metrics/clock";
 import { Histogram } from "../metrics/histogram";
+import { CompletionCounter } from "./completion-counter";
+import { lostTotal, pageTotals, trackerTotals } from "./console-totals";
+import { openSocket, type ClientSocket } from "./console-socket";
 import { ConsoleTracker } from "./console-tracker";
+import { FamilyLog } from "./family-log";
 import { LatencyBook } from "./latency-book";
 import type { ConsoleSpec, ControllerMessage, OpenCommand, WorkerMessage } from "./protocol";
 
@@ -10,8 +13,6 @@ import type { ConsoleSpec, ControllerMessage, OpenCommand, WorkerMessage } from 
  * A load-generator process: holds a share of the simulated consoles (real socket.io-client
  * connections, authenticated and resuming like the web console) and checks every event they get.
  */
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 interface SimConsole {
   spec: ConsoleSpec;
   tracker: ConsoleTracker;
@@ -27,11 +28,9 @@ interface SimConsole {
 const workerId = Number(process.argv[2] ?? 0);
 const consoles: SimConsole[] = [];
 const book = new LatencyBook();
+const families = new FamilyLog();
 const connectLatency = new Histogram();
-const receiversPerOrg = new Map<string, number>();
-const completion = new Map<string, Map<number, number>>();
-let trackCompletion = false;
-let completedBatch: Array<[string, number]> = [];
+const completion = new CompletionCounter((items) => send({ type: "completed", items }));
 let measuring = false;
 let deliveriesSinceReport = 0;
 let connected = 0;
@@ -56,7 +55,7 @@ function send(message: WorkerMessage): void {
 
 function onEvent(c: SimConsole, event: DomainEvent): void {
   const arrival = nowMs();
-  c.tracker.onEvent(event.seq);
+  c.tracker.onEvent(event.seq, familyOfEvent(event.type));
   if ((c.tracker.received & 511) === 1) {
     sampledBytes += JSON.stringify(event).length;
     sampledEvents += 1;
@@ -64,29 +63,7 @@ function onEvent(c: SimConsole, event: DomainEvent): void {
   if (!c.synced) replayedEvents += 1;
   if (measuring) deliveriesSinceReport += 1;
   book.deliver(event.orgId, event.seq, arrival);
-  if (trackCompletion && c.spec.receives) countCompletion(event.orgId, event.seq);
-}
-
-function countCompletion(orgId: string, seq: number): void {
-  let org = completion.get(orgId);
-  if (!org) {
-    org = new Map();
-    completion.set(orgId, org);
-  }
-  const n = (org.get(seq) ?? 0) + 1;
-  if (n < (receiversPerOrg.get(orgId) ?? 0)) {
-    org.set(seq, n);
-    return;
-  }
-  org.delete(seq);
-  if (completedBatch.length === 0) setImmediate(flushCompleted);
-  completedBatch.push([orgId, seq]);
-}
-
-function flushCompleted(): void {
-  const items = completedBatch;
-  completedBatch = [];
-  if (items.length) send({ type: "completed", items });
+  if (completion.on && c.spec.receives) completion.delivered(event.orgId, event.seq);
 }
 
 function onSynced(c: SimConsole, release: () => void): void {
@@ -110,25 +87,9 @@ function onSynced(c: SimConsole, release: () => void): void {
 }
 
 function openConsole(spec: ConsoleSpec, release: () => void): void {
-  const tracker = new ConsoleTracker(spec.orgId, spec.receives, spec.startSeq);
-  const options: Partial<ManagerOptions & SocketOptions> & { localAddress: string } = {
-    path: "/socket.io",
-    transports: ["websocket"],
-    // One engine connection per console, as separate browser tabs have.
-    forceNew: true,
-    // The web console's reconnection settings.
-    reconnectionDelay: 1000,
-    reconnectionDelayMax: 30_000,
-    randomizationFactor: 0.5,
-    localAddress: spec.localAddress,
-    auth: (cb) =>
-      cb({
-        ...(spec.token ? { token: spec.token } : {}),
-        ...(spec.room ? { room: spec.room } : {}),
-        lastSeq: tracker.lastSeq
-      })
-  };
-  const socket: ClientSocket = io(spec.url, options);
+  const page = spec.topics ? { topics: new Set(spec.topics), familyOf: (seq: number) => families.familyOf(spec.orgId, seq) } : null;
+  const tracker = new ConsoleTracker(spec.orgId, spec.receives, spec.startSeq, page);
+  const socket = openSocket(spec, tracker);
   const c: SimConsole = { spec, tracker, socket, openedAt: nowMs(), everSynced: false, connected: false, synced: false, syncEpoch: 0 };
   consoles.push(c);
   socket.on("connect", () => {
@@ -166,7 +127,7 @@ function openConsole(spec: ConsoleSpec, release: () => void): void {
 
 function open(command: OpenCommand): void {
   for (const spec of command.consoles) {
-    if (spec.receives) receiversPerOrg.set(spec.orgId, (receiversPerOrg.get(spec.orgId) ?? 0) + 1);
+    if (spec.receives) completion.addReceiver(spec.orgId);
   }
   const queue = [...command.consoles];
   let inFlight = 0;
@@ -191,24 +152,8 @@ function open(command: OpenCommand): void {
   next();
 }
 
-function totals() {
-  let received = 0;
-  let duplicates = 0;
-  let outOfOrder = 0;
-  let unauthorized = 0;
-  let resyncs = 0;
-  for (const c of consoles) {
-    received += c.tracker.received;
-    duplicates += c.tracker.duplicates;
-    outOfOrder += c.tracker.outOfOrder;
-    unauthorized += c.tracker.unauthorized;
-    resyncs += c.tracker.resyncs;
-  }
-  return { received, duplicates, outOfOrder, unauthorized, resyncs };
-}
-
 function report(): void {
-  const { duplicates, outOfOrder, unauthorized, resyncs } = totals();
+  const { duplicates, outOfOrder, unauthorized, offTopic, resyncs } = trackerTotals(consoles);
   send({
     type: "progress",
     workerId,
@@ -222,6 +167,7 @@ function report(): void {
     duplicates,
     outOfOrder,
     unauthorized,
+    offTopic,
     resyncs
   });
   deliveriesSinceReport = 0;
@@ -233,14 +179,16 @@ function handle(message: ControllerMessage): void {
     case "open":
       return open(message);
     case "commits":
-      for (const [orgId, seq, at] of message.items) book.commit(orgId, seq, at);
+      for (const [orgId, seq, at, family] of message.items) {
+        book.commit(orgId, seq, at);
+        if (family) families.record(orgId, seq, family);
+      }
       return;
     case "measure":
       measuring = message.on;
       return;
     case "track-completion":
-      trackCompletion = message.on;
-      completion.clear();
+      completion.switch(message.on);
       return;
     case "offline":
       offline = true;
@@ -266,15 +214,13 @@ function handle(message: ControllerMessage): void {
     case "finish": {
       measuring = false;
       report();
-      const t = totals();
-      let lost = 0;
-      for (const c of consoles) lost += c.tracker.lost(message.heads[c.spec.orgId] ?? 0);
       send({
         type: "final",
         workerId,
         consoles: consoles.length,
-        ...t,
-        lost,
+        ...trackerTotals(consoles),
+        lost: lostTotal(consoles, message.heads),
+        pages: pageTotals(consoles, message.heads),
         untimed: book.untimed(),
         connectLatency: connectLatency.toSparse(),
         openWindowMs: lastFirstSyncAt - firstOpenAt,

@@ -1,4 +1,6 @@
+import type { TopicFamily } from "@switchboard/contracts";
 import type { SparseHistogram } from "../metrics/histogram";
+import type { PageName } from "../stack/pages";
 
 /** One simulated console as the controller assigns it to a worker process. */
 export interface ConsoleSpec {
@@ -6,6 +8,7 @@ export interface ConsoleSpec {
   /** Source address on 127/8, so many consoles never run out of ephemeral ports. */
   localAddress: string;
   orgId: string;
+  /** Whether its user may see the writer's changes: staff every kind the writer makes, customers none. */
   receives: boolean;
   /** Realtime token (ours) or nothing (the bare baseline server). */
   token?: string;
@@ -13,7 +16,24 @@ export interface ConsoleSpec {
   room?: string;
   /** Seq the console starts from (what its page read), sent as auth.lastSeq like a real console. */
   startSeq: number;
+  /** The page it shows (scenario E), for the per-page figures. */
+  page?: PageName;
+  /** Topics named in the handshake (auth.topics, each from the console's lastSeq); absent: none named. */
+  topics?: TopicFamily[];
 }
+
+/** Correctness and deliveries of the consoles on one page. */
+export interface PageTotals {
+  consoles: number;
+  received: number;
+  lost: number;
+  duplicates: number;
+  outOfOrder: number;
+  offTopic: number;
+  unauthorized: number;
+}
+
+export type CommitItem = [orgId: string, seq: number, at: number, family: TopicFamily | null];
 
 export interface OpenCommand {
   type: "open";
@@ -24,8 +44,8 @@ export interface OpenCommand {
 
 export type ControllerMessage =
   | OpenCommand
-  /** Commit (or send) times: [orgId, seq, epoch ms, or -1 outside the measurement window]. */
-  | { type: "commits"; items: Array<[string, number, number]> }
+  /** Commit (or send) times: [orgId, seq, epoch ms, or -1 outside the measurement window, the event's family]. */
+  | { type: "commits"; items: CommitItem[] }
   /** Count deliveries (for deliveries/s) while on. Latency is kept for commits sent with a time. */
   | { type: "measure"; on: boolean }
   /** Report [orgId, seq] once every receiving console here has it (saturation window). */
@@ -63,6 +83,7 @@ export interface ProgressReport {
   duplicates: number;
   outOfOrder: number;
   unauthorized: number;
+  offTopic: number;
   resyncs: number;
 }
 
@@ -75,7 +96,10 @@ export interface FinalReport {
   duplicates: number;
   outOfOrder: number;
   unauthorized: number;
+  offTopic: number;
   resyncs: number;
+  /** Per page, for consoles that show one. */
+  pages: Partial<Record<PageName, PageTotals>>;
   /** Deliveries that arrived with no commit time known (e.g. before measuring began). */
   untimed: number;
   /** Open → first sync (µs). */

@@ -20,7 +20,12 @@ const orgCount = Number(orgsArg);
 const logger = pino({ level: "warn" });
 const test = await createTestDatabase({ poolSize: 20 });
 const redis = await startPrivateRedis();
-const orgs = await seedOrgs(test.database, test.box, { orgs: orgCount, consoles: orgCount, extensionsPerOrg: 10, payloadBytes: 0 }, () => undefined);
+const orgs = await seedOrgs(
+  test.database,
+  test.box,
+  { orgs: orgCount, consoles: orgCount, extensionsPerOrg: 10, payloadBytes: 0, mix: "extensions" },
+  () => undefined
+);
 const log = new RedisEventLog({ url: redis.url, keyPrefix: "probe", logger });
 await log.start();
 const commits = new Map<string, number>();

@@ -10,7 +10,7 @@ import { seedOrgs } from "../stack/seed";
 const changes = Number(process.argv[2] ?? "2000");
 const concurrency = Number(process.argv[3] ?? "4");
 const test = await createTestDatabase({ poolSize: 20 });
-const orgs = await seedOrgs(test.database, test.box, { orgs: 20, consoles: 20, extensionsPerOrg: 10, payloadBytes: 0 }, () => undefined);
+const orgs = await seedOrgs(test.database, test.box, { orgs: 20, consoles: 20, extensionsPerOrg: 10, payloadBytes: 0, mix: "extensions" }, () => undefined);
 const extensionIds = orgs.flatMap((o) => o.extensionIds);
 
 async function measure(label: string, update: (id: string, n: number) => Promise<unknown>): Promise<void> {

@@ -1,7 +1,10 @@
+import type { ScenarioParams } from "../scenarios/params";
 import type { ScenarioResult, SystemResult } from "../scenarios/result";
 import { fmtBytes, fmtMs, fmtNum, fmtRatio } from "./format";
 
-type Row = [label: string, pick: (r: SystemResult) => string, ratioKey?: string];
+type Row = [label: string, pick: (r: SystemResult) => string, ratioKey?: string, shown?: (p: ScenarioParams) => boolean];
+
+const onPages = (p: ScenarioParams) => p.mix === "pages";
 
 const sumCpu = (r: SystemResult) => r.servers.reduce((n, s) => n + s.cpuPercent, 0);
 const peakCpu = (r: SystemResult) => Math.max(0, ...r.servers.map((s) => s.peakCpuPercent));
@@ -16,6 +19,8 @@ const ROWS: Row[] = [
   ["heap per idle console", (r) => (r.memory.heapPerConsoleBytes === null ? "-" : fmtBytes(r.memory.heapPerConsoleBytes))],
   ["changes/s (measured)", (r) => fmtNum(r.changes.perSecond, 1)],
   ["deliveries/s", (r) => fmtNum(r.deliveries.perSecond), "deliveriesPerSecond"],
+  ["  expected from the consoles' topics (computed)", (r) => fmtNum(r.deliveries.expected.perSecond), undefined, onPages],
+  ["  without topics (computed)", (r) => fmtNum(r.deliveries.expected.withoutTopicsPerSecond), undefined, onPages],
   ["event size (JSON)", (r) => fmtBytes(r.deliveries.eventBytes)],
   ["commit → console p50", (r) => fmtMs(r.latency.p50), "latencyP50"],
   ["commit → console p95", (r) => fmtMs(r.latency.p95), "latencyP95"],
@@ -29,6 +34,7 @@ const ROWS: Row[] = [
   ],
   ["lost / dup / out-of-order", (r) => `${r.correctness.lost} / ${r.correctness.duplicates} / ${r.correctness.outOfOrder}`],
   ["unauthorized / resyncs", (r) => `${r.correctness.unauthorized} / ${r.correctness.resyncs}`],
+  ["off-topic (outside the page's topics)", (r) => fmtNum(r.correctness.offTopic), undefined, (p) => p.topics],
   ["server CPU avg (peak), % of a core", (r) => `${fmtNum(sumCpu(r))} (${fmtNum(peakCpu(r))})`, "serverCpu"],
   ["server RSS peak", (r) => fmtBytes(peakRss(r))],
   ["server CPU per connect", (r) => fmtMs(r.efficiency.serverCpuMsPerConnect), "cpuPerConnect"],
@@ -47,8 +53,9 @@ const ROWS: Row[] = [
 /** Rows: metric | ours | baseline | ours/baseline. */
 export function scenarioRows(result: ScenarioResult): string[][] {
   const rows: string[][] = [["metric", "ours", "bare Socket.IO", "ours/baseline"]];
-  for (const [label, pick, ratioKey] of ROWS) {
+  for (const [label, pick, ratioKey, shown] of ROWS) {
     if (label.startsWith("reconnect storm") && !result.params.storm) continue;
+    if (shown && !shown(result.params)) continue;
     rows.push([label, result.ours ? pick(result.ours) : "-", result.baseline ? pick(result.baseline) : "-", ratioKey ? fmtRatio(result.ratios[ratioKey]) : ""]);
   }
   return rows;

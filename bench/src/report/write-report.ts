@@ -4,6 +4,7 @@ import type { ScenarioRun } from "../scenarios/run-scenario";
 import { fmtBytes, markdownTable } from "./format";
 import type { MachineInfo } from "./machine";
 import { scenarioRows, targetRows } from "./scenario-table";
+import { mixLine, pageRows, topicRows } from "./topics-table";
 
 export interface BenchReport {
   startedAt: string;
@@ -18,7 +19,11 @@ function paramsLine(run: ScenarioRun): string {
   const p = run.params;
   const rate = p.rate === "saturate" ? `saturated (closed loop, ${p.window} changes undelivered at most)` : `${p.rate} changes/s`;
   const storm = p.storm ? `, offline ${p.storm.downtimeS} s then all reconnect, ${p.storm.afterS} s after` : "";
-  return `${p.consoles} consoles, ${p.orgs} orgs, ${rate}, ${p.durationS} s measured after ${p.warmupS} s warmup, ${p.nodes} realtime node(s), ${p.workers} console worker processes, payload ${p.payloadBytes || "natural (~0.6 KB)"}, writer: ${p.writer}, writer's relay: ${p.relay}${p.nice !== null ? `, processes at nice ${p.nice}` : ""}${p.nodeFlags.length ? `, node flags: ${p.nodeFlags.join(" ")}` : ""}${p.nodeRelay === "off" ? ", EXPERIMENT: nodes without their safety-net relay" : ""}${storm}`;
+  const pages =
+    p.mix === "pages"
+      ? `, changes: ${mixLine(run)}, consoles on pages${p.topics ? " naming their topics" : ""}${p.control ? ", then ours again with consoles naming none" : ""}`
+      : "";
+  return `${p.consoles} consoles, ${p.orgs} orgs, ${rate}, ${p.durationS} s measured after ${p.warmupS} s warmup, ${p.nodes} realtime node(s), ${p.workers} console worker processes, payload ${p.payloadBytes || "natural (~0.6 KB)"}, writer: ${p.writer}, writer's relay: ${p.relay}${p.nice !== null ? `, processes at nice ${p.nice}` : ""}${p.nodeFlags.length ? `, node flags: ${p.nodeFlags.join(" ")}` : ""}${p.nodeRelay === "off" ? ", EXPERIMENT: nodes without their safety-net relay" : ""}${storm}${pages}`;
 }
 
 function renderMarkdown(report: BenchReport): string {
@@ -34,7 +39,15 @@ function renderMarkdown(report: BenchReport): string {
   ];
   for (const run of report.scenarios) {
     out.push(`## ${run.params.title}`, "", paramsLine(run), "", markdownTable(scenarioRows(run)), "", markdownTable(targetRows(run)), "");
-    const warnings = [...(run.ours?.warnings ?? []).map((w) => `ours: ${w}`), ...(run.baseline?.warnings ?? []).map((w) => `baseline: ${w}`)];
+    const topics = topicRows(run);
+    if (topics) out.push("Topics: the same consoles and changes with and without the pages' topics:", "", markdownTable(topics), "");
+    const pages = pageRows(run);
+    if (pages) out.push("Per page (ours):", "", markdownTable(pages), "");
+    const warnings = [
+      ...(run.ours?.warnings ?? []).map((w) => `ours: ${w}`),
+      ...(run.control?.warnings ?? []).map((w) => `ours without topics: ${w}`),
+      ...(run.baseline?.warnings ?? []).map((w) => `baseline: ${w}`)
+    ];
     for (const r of [run.ours, run.baseline]) {
       if (r && r.connect.errors > 0)
         warnings.push(

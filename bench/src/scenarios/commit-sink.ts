@@ -1,3 +1,4 @@
+import type { TopicFamily } from "@switchboard/contracts";
 import type { ConsolePool } from "../consoles/console-pool";
 import { nowMs } from "../metrics/clock";
 import { Histogram } from "../metrics/histogram";
@@ -11,6 +12,8 @@ export class CommitSink {
   measuring = false;
   measuredCommits = 0;
   totalCommits = 0;
+  /** Measured commits per organization and family: what each page should have received. */
+  readonly measuredFamilies = new Map<string, Map<TopicFamily, number>>();
 
   /** Commit → event in the Redis log (seen by a subscriber in this process), µs: the relay's share. */
   readonly toLog = new Histogram();
@@ -21,15 +24,25 @@ export class CommitSink {
   private readonly pending = new Map<string, number>();
   private readonly unappended = new Map<string, number>();
 
-  emit = (orgId: string, seq: number, at: number): void => {
+  emit = (orgId: string, seq: number, at: number, family: TopicFamily | null): void => {
     this.totalCommits += 1;
     if (this.measuring) {
       this.measuredCommits += 1;
+      if (family) this.countFamily(orgId, family);
       this.pending.set(`${orgId}:${seq}`, at);
       this.unappended.set(`${orgId}:${seq}`, at);
     }
-    this.pool?.commit(orgId, seq, this.measuring ? at : -1);
+    this.pool?.commit(orgId, seq, this.measuring ? at : -1, family);
   };
+
+  private countFamily(orgId: string, family: TopicFamily): void {
+    let org = this.measuredFamilies.get(orgId);
+    if (!org) {
+      org = new Map();
+      this.measuredFamilies.set(orgId, org);
+    }
+    org.set(family, (org.get(family) ?? 0) + 1);
+  }
 
   appendCalled = (events: ReadonlyArray<{ orgId: string; seq: number }>, startedAt: number, endedAt: number): void => {
     let measured = false;

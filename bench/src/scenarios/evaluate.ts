@@ -1,6 +1,7 @@
 import type { ScenarioParams } from "./params";
 import type { ScenarioResult, SystemResult, TargetCheck } from "./result";
 import { fmtBytes, fmtMs, fmtNum, fmtRatio } from "../report/format";
+import { topicTargets } from "./topic-targets";
 
 const ratio = (a: number | null | undefined, b: number | null | undefined): number | null =>
   a === null || a === undefined || b === null || b === undefined || b === 0 ? null : Math.round((a / b) * 100) / 100;
@@ -23,26 +24,40 @@ function computeRatios(ours: SystemResult | null, baseline: SystemResult | null)
   };
 }
 
-/** Every event once, in order, only to who may see it, and nothing left behind. */
+/** Every expected event once, in order, only to who may see it and subscribed to it, and nothing left behind. */
 export function isCorrect(r: SystemResult): boolean {
   const c = r.correctness;
-  return c.lost === 0 && c.duplicates === 0 && c.outOfOrder === 0 && c.unauthorized === 0 && c.resyncs === 0 && c.caughtUp;
+  return c.lost === 0 && c.duplicates === 0 && c.outOfOrder === 0 && c.unauthorized === 0 && c.offTopic === 0 && c.resyncs === 0 && c.caughtUp;
 }
 
-function correctnessCheck(r: SystemResult): TargetCheck {
+function correctnessCheck(r: SystemResult, topics: boolean): TargetCheck {
   const c = r.correctness;
+  const drained = c.caughtUp ? "" : " (not drained)";
+  if (topics)
+    return {
+      name: "every event of the page's topics exactly once, in order, authorized; nothing else",
+      target: "0 lost / dup / out-of-order / unauthorized / off-topic / resync",
+      actual: `${c.lost} / ${c.duplicates} / ${c.outOfOrder} / ${c.unauthorized} / ${c.offTopic} / ${c.resyncs}${drained}`,
+      pass: isCorrect(r)
+    };
   return {
     name: "every event exactly once, in order, authorized",
     target: "0 lost / dup / out-of-order / unauthorized / resync",
-    actual: `${c.lost} / ${c.duplicates} / ${c.outOfOrder} / ${c.unauthorized} / ${c.resyncs}${c.caughtUp ? "" : " (not drained)"}`,
+    actual: `${c.lost} / ${c.duplicates} / ${c.outOfOrder} / ${c.unauthorized} / ${c.resyncs}${drained}`,
     pass: isCorrect(r)
   };
 }
 
-/** The issue's targets for each scenario. `reference` is scenario A's result (for C). */
-function checkTargets(params: ScenarioParams, ours: SystemResult | null, baseline: SystemResult | null, reference: SystemResult | null): TargetCheck[] {
+/** The issue's targets for each scenario. `reference` is scenario A's result (for C); `control` E's run without topics. */
+function checkTargets(
+  params: ScenarioParams,
+  ours: SystemResult | null,
+  control: SystemResult | null,
+  baseline: SystemResult | null,
+  reference: SystemResult | null
+): TargetCheck[] {
   if (!ours) return [{ name: "scenario ran", target: "yes", actual: "no", pass: false }];
-  const checks: TargetCheck[] = [correctnessCheck(ours)];
+  const checks: TargetCheck[] = [correctnessCheck(ours, params.topics)];
   switch (params.id) {
     case "A":
       checks.push(
@@ -85,6 +100,9 @@ function checkTargets(params: ScenarioParams, ours: SystemResult | null, baselin
         pass: Boolean(ours.storm?.recovered) && isCorrect(ours)
       });
       break;
+    case "E":
+      checks.push(...topicTargets(params, ours, control));
+      break;
     case "smoke":
       break;
   }
@@ -94,9 +112,12 @@ function checkTargets(params: ScenarioParams, ours: SystemResult | null, baselin
 export function buildScenarioResult(
   params: ScenarioParams,
   ours: SystemResult | null,
+  control: SystemResult | null,
   baseline: SystemResult | null,
   reference: SystemResult | null,
   error: string | null
 ): ScenarioResult {
-  return { params, ours, baseline, ratios: computeRatios(ours, baseline), targets: checkTargets(params, ours, baseline, reference), error };
+  const targets = checkTargets(params, ours, control, baseline, reference);
+  if (control) targets.push({ ...correctnessCheck(control, false), name: "without topics: every event exactly once, in order, authorized" });
+  return { params, ours, control, baseline, ratios: computeRatios(ours, baseline), targets, error };
 }

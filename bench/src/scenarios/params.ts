@@ -1,6 +1,7 @@
+import type { ChangeMix } from "../drive/change-mix";
 import type { WriterMode } from "../drive/writers";
 
-export type ScenarioId = "A" | "B" | "C" | "D" | "smoke";
+export type ScenarioId = "A" | "B" | "C" | "D" | "E" | "smoke";
 
 export interface ScenarioParams {
   id: ScenarioId;
@@ -34,6 +35,12 @@ export interface ScenarioParams {
   heapSnapshot: boolean;
   /** Reconnect storm: consoles go offline for downtimeS while changes continue, then all reconnect. */
   storm: { downtimeS: number; afterS: number } | null;
+  /** What the writer changes (see ChangeMix); "pages" also spreads the consoles over pages. */
+  mix: ChangeMix;
+  /** Consoles on pages name their page's topics in the handshake (false: none, every family). */
+  topics: boolean;
+  /** With topics: run ours a second time with consoles naming none, on the same database (the comparison). */
+  control: boolean;
 }
 
 const common = {
@@ -53,7 +60,10 @@ const common = {
   nice: null,
   nodeFlags: [],
   nodeRelay: "real",
-  storm: null
+  storm: null,
+  mix: "extensions",
+  topics: false,
+  control: false
 } satisfies Partial<ScenarioParams>;
 
 const PRESETS: Record<ScenarioId, ScenarioParams> = {
@@ -72,6 +82,18 @@ const PRESETS: Record<ScenarioId, ScenarioParams> = {
     durationS: 0,
     warmupS: 3,
     storm: { downtimeS: 10, afterS: 5 }
+  },
+  E: {
+    ...common,
+    id: "E",
+    title: "E: scenario A with consoles on pages (operator, tickets, settings) naming their topics",
+    consoles: 10_000,
+    orgs: 100,
+    rate: 200,
+    durationS: 30,
+    mix: "pages",
+    topics: true,
+    control: true
   }
 };
 
@@ -84,5 +106,6 @@ export function resolveParams(id: ScenarioId, overrides: ParamOverrides): Scenar
   if (preset.storm && downtimeS !== undefined) params.storm = { ...preset.storm, downtimeS };
   params.orgs = Math.max(1, Math.min(params.orgs, params.consoles));
   params.workers = Math.max(1, params.workers);
+  if (!params.topics) params.control = false;
   return params;
 }

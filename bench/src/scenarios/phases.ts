@@ -64,7 +64,7 @@ function progressTicker(ctx: PhaseContext, phase: () => string): () => void {
     const p = pool.progress();
     print(
       `${label} ${phase()} | changes ${fmtNum(commits)}/s | deliveries ${fmtNum(deliveries)}/s | p50 ${fmtMs(recent.p50)} p99 ${fmtMs(recent.p99)} max ${fmtMs(recent.max)} | ` +
-        `synced ${fmtNum(p.synced)} | dup ${p.duplicates} ooo ${p.outOfOrder} | server cpu ${fmtNum(servers.lastCpu())}% rss ${fmtBytes(servers.rss())} | load-gen cpu ${fmtNum(loadGen.lastCpu())}%`
+        `synced ${fmtNum(p.synced)} | dup ${p.duplicates} ooo ${p.outOfOrder}${ctx.params.topics ? ` off-topic ${p.offTopic}` : ""} | server cpu ${fmtNum(servers.lastCpu())}% rss ${fmtBytes(servers.rss())} | load-gen cpu ${fmtNum(loadGen.lastCpu())}%`
     );
   });
 }
@@ -77,6 +77,7 @@ function beginMeasuring(ctx: PhaseContext): number {
   windowStart = monotonicUs();
   ctx.setup.sink.measuring = true;
   ctx.setup.sink.measuredCommits = 0;
+  ctx.setup.sink.measuredFamilies.clear();
   ctx.pool.broadcast({ type: "measure", on: true });
   ctx.pool.deliveries = 0;
   ctx.pool.latency.reset();

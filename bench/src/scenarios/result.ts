@@ -1,4 +1,6 @@
+import type { PageTotals } from "../consoles/protocol";
 import type { LatencySummary } from "../metrics/histogram";
+import type { PageName } from "../stack/pages";
 import type { MachineLoad } from "../metrics/machine-load";
 import type { ScenarioParams } from "./params";
 
@@ -34,13 +36,36 @@ export interface SystemResult {
     heapDiff: Array<{ name: string; perConsoleCount: number; perConsoleBytes: number }> | null;
   };
   changes: { committed: number; perSecond: number; failed: number; late: number; firstError: string | null };
-  deliveries: { measured: number; perSecond: number; total: number; eventBytes: number };
+  deliveries: {
+    measured: number;
+    perSecond: number;
+    total: number;
+    eventBytes: number;
+    /**
+     * Computed from the changes measured and the consoles: each change × the consoles of its
+     * organization that should get it (`perSecond`), and that would without topics (every
+     * console whose user may see it).
+     */
+    expected: { perSecond: number; withoutTopicsPerSecond: number };
+  };
   latency: LatencySummary;
   /** Ours only: commit → event in the Redis log (the relay's share of the latency). */
   relayLatency: LatencySummary | null;
   /** Ours only: commit → the relay's append call, and the appends' own duration. */
   relayStages: { toAppend: LatencySummary; appendDuration: LatencySummary } | null;
-  correctness: { lost: number; duplicates: number; outOfOrder: number; unauthorized: number; resyncs: number; untimed: number; caughtUp: boolean };
+  correctness: {
+    lost: number;
+    duplicates: number;
+    outOfOrder: number;
+    unauthorized: number;
+    /** Events outside the topics a console named. */
+    offTopic: number;
+    resyncs: number;
+    untimed: number;
+    caughtUp: boolean;
+  };
+  /** Consoles on pages (scenario E): the same figures per page. */
+  pages: Partial<Record<PageName, PageTotals>> | null;
   /** CPU cost per unit of work: robust to other load on the machine, unlike rates and latency. */
   efficiency: {
     serverCpuMsPerConnect: number;
@@ -71,6 +96,8 @@ export interface TargetCheck {
 export interface ScenarioResult {
   params: ScenarioParams;
   ours: SystemResult | null;
+  /** Scenario E: ours again with the same consoles naming no topics. */
+  control: SystemResult | null;
   baseline: SystemResult | null;
   ratios: Record<string, number | null>;
   targets: TargetCheck[];

@@ -1,4 +1,5 @@
 import os from "node:os";
+import { mergePageTotals } from "../consoles/console-totals";
 import { ConsolePool } from "../consoles/console-pool";
 import type { ConsoleSpec, FinalReport } from "../consoles/protocol";
 import type { ChangeWriter } from "../drive/writers";
@@ -8,6 +9,7 @@ import { fmtBytes, fmtMs, fmtNum } from "../report/format";
 import { censusOf, diffPerConsole, removeSnapshot, takeHeapSnapshot } from "../report/heap-summary";
 import { everySecond, type Printer } from "../report/progress";
 import type { CommitSink } from "./commit-sink";
+import { expectedDeliveries } from "./expected-deliveries";
 import { MeterGroup, type NamedPid } from "./meters";
 import type { ScenarioParams } from "./params";
 import type { SystemKind, SystemResult } from "./result";
@@ -43,22 +45,35 @@ async function collectGarbage(servers: readonly NamedPid[]): Promise<void> {
 }
 
 function sumFinals(finals: FinalReport[]) {
-  const total = { received: 0, lost: 0, duplicates: 0, outOfOrder: 0, unauthorized: 0, resyncs: 0, untimed: 0, replayedEvents: 0, openWindowMs: 0 };
+  const total = {
+    received: 0,
+    lost: 0,
+    duplicates: 0,
+    outOfOrder: 0,
+    unauthorized: 0,
+    offTopic: 0,
+    resyncs: 0,
+    untimed: 0,
+    replayedEvents: 0,
+    openWindowMs: 0
+  };
   const connectLatency = new Histogram();
   const connectErrorReasons: Record<string, number> = {};
   for (const f of finals) {
     for (const [reason, n] of Object.entries(f.connectErrorReasons)) connectErrorReasons[reason] = (connectErrorReasons[reason] ?? 0) + n;
-    for (const key of ["received", "lost", "duplicates", "outOfOrder", "unauthorized", "resyncs", "untimed", "replayedEvents"] as const) total[key] += f[key];
+    for (const key of ["received", "lost", "duplicates", "outOfOrder", "unauthorized", "offTopic", "resyncs", "untimed", "replayedEvents"] as const)
+      total[key] += f[key];
     total.openWindowMs = Math.max(total.openWindowMs, f.openWindowMs);
     connectLatency.merge(f.connectLatency);
   }
   const eventBytes = Math.max(0, ...finals.map((f) => f.eventBytes));
-  return { ...total, connectLatency, connectErrorReasons, eventBytes };
+  const pages = mergePageTotals(finals.map((f) => f.pages));
+  return { ...total, connectLatency, connectErrorReasons, eventBytes, pages: Object.keys(pages).length > 0 ? pages : null };
 }
 
 /** One system (ours or the baseline) through one scenario: connect, settle, drive, drain, verify. */
 export async function runSystem(params: ScenarioParams, setup: SystemSetup, logDir: string, print: Printer): Promise<SystemResult> {
-  const label = `[${params.id} ${setup.kind}]`;
+  const label = `[${params.id} ${setup.kind}${setup.kind === "ours" && params.mix === "pages" && !params.topics ? " without topics" : ""}]`;
   const warnings: string[] = [];
   const servers = new MeterGroup(setup.servers);
   await collectGarbage(setup.servers);
@@ -130,11 +145,12 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
     const drained = await pool.waitCaughtUp(heads, 60_000);
     if (!drained.caughtUp) warnings.push(`${drained.behind} consoles had not caught up 60 s after the last change`);
     const finals = sumFinals(await pool.finish(heads));
+    const expected = expectedDeliveries(setup.specs, setup.sink.measuredFamilies);
     if (pool.errors.length) warnings.push(...pool.errors.slice(0, 5));
     const synced = opened.synced;
     const latency = summarizeMs(pool.latency);
     print(
-      `${label} done: p50 ${fmtMs(latency.p50)} p99 ${fmtMs(latency.p99)} max ${fmtMs(latency.max)} | lost ${finals.lost} dup ${finals.duplicates} ooo ${finals.outOfOrder} unauthorized ${finals.unauthorized} resyncs ${finals.resyncs}`
+      `${label} done: p50 ${fmtMs(latency.p50)} p99 ${fmtMs(latency.p99)} max ${fmtMs(latency.max)} | lost ${finals.lost} dup ${finals.duplicates} ooo ${finals.outOfOrder} unauthorized ${finals.unauthorized} off-topic ${finals.offTopic} resyncs ${finals.resyncs}`
     );
     return {
       system: setup.kind,
@@ -165,7 +181,11 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
         measured: pool.deliveries,
         perSecond: Math.round(pool.deliveries / phase.measuredS),
         total: finals.received,
-        eventBytes: finals.eventBytes
+        eventBytes: finals.eventBytes,
+        expected: {
+          perSecond: Math.round(expected.withTopics / phase.measuredS),
+          withoutTopicsPerSecond: Math.round(expected.withoutTopics / phase.measuredS)
+        }
       },
       latency,
       relayLatency: setup.kind === "ours" ? summarizeMs(setup.sink.toLog) : null,
@@ -175,10 +195,12 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
         duplicates: finals.duplicates,
         outOfOrder: finals.outOfOrder,
         unauthorized: finals.unauthorized,
+        offTopic: finals.offTopic,
         resyncs: finals.resyncs,
         untimed: finals.untimed,
         caughtUp: drained.caughtUp
       },
+      pages: finals.pages,
       efficiency: {
         serverCpuMsPerConnect: round2((connectCpuSeconds * 1000) / Math.max(1, synced)),
         serverCpuUsPerDelivery: round2((phase.cpuSeconds.servers * 1e6) / Math.max(1, pool.deliveries)),

@@ -1,7 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { DomainEvent } from "@switchboard/contracts";
-import { BaselineWriter } from "../drive/writers";
+import { BaselineWriter, type BaselineTemplates } from "../drive/writers";
 import { benchDir } from "../paths";
 import type { Printer } from "../report/progress";
 import { CommitSink } from "../scenarios/commit-sink";
@@ -18,7 +17,7 @@ import { startNodeChild } from "./spawn-child";
 export async function runBaseline(
   params: ScenarioParams,
   orgs: SeededOrg[],
-  template: DomainEvent,
+  templates: BaselineTemplates,
   logDir: string,
   print: Printer
 ): Promise<{ result: SystemResult; profileDir: string | null }> {
@@ -46,14 +45,14 @@ export async function runBaseline(
     });
     print(`[${params.id} baseline] bare Socket.IO server on port ${port}`);
     const sink = new CommitSink();
-    const writer = new BaselineWriter(child.process, orgs, template, sink.emit);
+    const writer = new BaselineWriter(child.process, orgs, templates, params.mix, sink.emit);
     const result = await runSystem(
       params,
       {
         kind: "baseline",
         servers: [{ name: "baseline", pid: child.pid }],
         support: [],
-        specs: baselineConsoleSpecs(orgs, `http://127.0.0.1:${port}`),
+        specs: baselineConsoleSpecs(orgs, `http://127.0.0.1:${port}`, { pages: params.mix === "pages", topics: false }),
         writer,
         sink
       },

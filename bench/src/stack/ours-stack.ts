@@ -70,7 +70,7 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
     // Watching the global stream here splits the latency: commit → Redis is the relay's share.
     log.subscribe((event) => sink.appended(event.orgId, event.seq));
     // The writer listens for commits before the relay does, so its timestamp comes first.
-    const writer = new OursWriter(database, input.box, orgs, params.writer, sink.emit);
+    const writer = new OursWriter(database, input.box, orgs, params.writer, params.mix, sink.emit);
     const relayLog = new TimedLog(log, sink.appendCalled);
     if (params.relay !== "none") {
       const writerRelay =
@@ -81,7 +81,8 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
     const specs = await oursConsoleSpecs(
       orgs,
       nodes.map((n) => n.url),
-      authSecret
+      authSecret,
+      { pages: params.mix === "pages", topics: params.topics }
     );
     const redisPid = await redisProcessId(redis.port);
     const result = await runSystem(

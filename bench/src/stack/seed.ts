@@ -3,6 +3,8 @@ import type { Role } from "@switchboard/contracts";
 import { currentSeq, toEnvelope, type ActingViewer, type Database } from "@switchboard/db";
 import { createExtensionRow, createOrganization, createUser } from "@switchboard/db/seed";
 import type { SecretBox } from "@switchboard/auth";
+import type { ChangeMix } from "../drive/change-mix";
+import { seedPageSubjects, type PageSubjects } from "./seed-pages";
 
 export interface SeededOrg {
   id: string;
@@ -13,6 +15,8 @@ export interface SeededOrg {
   users: SessionUser[];
   /** The org's seq once seeded: what a console's page would have read. */
   startSeq: number;
+  /** Mix "pages": the ticket and the colleague its other changes edit. */
+  subjects: PageSubjects | null;
 }
 
 export interface SeedPlan {
@@ -21,6 +25,7 @@ export interface SeedPlan {
   extensionsPerOrg: number;
   /** Target size of one event envelope in bytes (0 = natural size). */
   payloadBytes: number;
+  mix: ChangeMix;
 }
 
 /**
@@ -45,7 +50,10 @@ async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T) 
   return out;
 }
 
-/** Organizations, users and extensions through the seed factories (extension writes go through the hooks). */
+/**
+ * Organizations, users and extensions through the seed factories (extension writes go through the
+ * hooks); for the "pages" mix also what its ticket and user changes edit (see seedPageSubjects).
+ */
 export async function seedOrgs(database: Database, box: SecretBox, plan: SeedPlan, onProgress: (done: number) => void): Promise<SeededOrg[]> {
   const db = database.client;
   const counts = consolesPerOrg(plan);
@@ -68,21 +76,29 @@ export async function seedOrgs(database: Database, box: SecretBox, plan: SeedPla
       10,
       (i) => createExtensionRow(db, box, org.id, String(100 + i), { userId: operator.id })
     );
-    const admin = users[0];
-    if (!admin) throw new Error("an organization needs its admin");
+    const first = users[0];
+    if (!first) throw new Error("an organization needs its admin");
+    const admin = { id: first.id, orgId: org.id, role: first.role, name: first.name };
+    const consoleUsers = users.slice(0, count);
     orgs.push({
       id: org.id,
-      admin: { id: admin.id, orgId: org.id, role: admin.role, name: admin.name },
+      admin,
       extensionIds: extensions.map((e) => e.id),
-      users: users.slice(0, count),
-      startSeq: 0
+      users: consoleUsers,
+      startSeq: 0,
+      subjects: plan.mix === "pages" ? await seedPageSubjects(db, box, admin, consoleUsers) : null
     });
     if (plan.payloadBytes > 0) await padPayload(database, org.id, operator.id, plan.payloadBytes);
     done += count;
     onProgress(done);
   }
-  for (const org of orgs) org.startSeq = await currentSeq(db, org.id);
+  await refreshStartSeqs(database, orgs);
   return orgs;
+}
+
+/** Each organization's seq now: what the page of a console connecting now would have read. */
+export async function refreshStartSeqs(database: Database, orgs: SeededOrg[]): Promise<void> {
+  for (const org of orgs) org.startSeq = await currentSeq(database.client, org.id);
 }
 
 /**
