@@ -14,7 +14,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: e2eEnv.ci,
   timeout: 60_000,
-  expect: { timeout: 5_000 },
+  // Limits for a loaded machine (CI beside other work): a server-rendered page or a live change can
+  // take several seconds there. Passing waits end as soon as their state is reached.
+  expect: { timeout: 15_000 },
   globalTimeout: 28 * 60_000,
   globalSetup: "./global-setup.ts",
   globalTeardown: "./global-teardown.ts",
@@ -24,7 +26,7 @@ export default defineConfig({
     browserName: "chromium",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    actionTimeout: 10_000,
+    actionTimeout: 15_000,
     navigationTimeout: 30_000,
     launchOptions: {
       executablePath: e2eEnv.chromiumPath,
