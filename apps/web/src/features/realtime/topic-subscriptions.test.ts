@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Ack, Topic, TopicsSubscribed } from "@switchboard/contracts";
 import { EventBuffer } from "./event-buffer";
-import { RELEASE_DELAY_MS, TopicSubscriptions, type TopicTransport } from "./topic-subscriptions";
+import { RELEASE_DELAY_MS, RETRY_DELAY_MS, TopicSubscriptions, type TopicTransport } from "./topic-subscriptions";
 
 interface Request {
   topics: Topic[];
@@ -76,6 +76,32 @@ describe("TopicSubscriptions", () => {
     subscriptions.acquire(["webhooks"], 100);
     vi.advanceTimersByTime(10_000);
     expect(requests).toHaveLength(1);
+  });
+
+  it("asks again for a subscription refused by the rate limit, from the same snapshot, and then holds it", () => {
+    const { buffer, requests, subscriptions, ok } = setup();
+    subscriptions.acquire(["ticket:0b7c6f1e-8c1d-4a8e-9f49-3d1f0c2b9a11"], 90);
+    vi.advanceTimersByTime(0);
+    requests[0]?.answer({ ok: false, error: { code: "rate_limited", message: "topics:subscribe is limited" } });
+    expect(buffer.since(90, ["ticket:0b7c6f1e-8c1d-4a8e-9f49-3d1f0c2b9a11"])).toBeUndefined();
+    vi.advanceTimersByTime(RETRY_DELAY_MS);
+    expect(requests.map((r) => [r.topics, r.since])).toEqual([
+      [["ticket:0b7c6f1e-8c1d-4a8e-9f49-3d1f0c2b9a11"], 90],
+      [["ticket:0b7c6f1e-8c1d-4a8e-9f49-3d1f0c2b9a11"], 90]
+    ]);
+    ok(requests[1], 120);
+    expect(buffer.since(90, ["ticket:0b7c6f1e-8c1d-4a8e-9f49-3d1f0c2b9a11"])).toEqual([]);
+  });
+
+  it("does not ask again for a rate-limited topic its view let go of meanwhile", () => {
+    const { requests, subscriptions } = setup();
+    const release = subscriptions.acquire(["tickets"], 90);
+    vi.advanceTimersByTime(0);
+    requests[0]?.answer({ ok: false, error: { code: "rate_limited", message: "topics:subscribe is limited" } });
+    release();
+    vi.advanceTimersByTime(RETRY_DELAY_MS + RELEASE_DELAY_MS);
+    expect(requests).toHaveLength(1);
+    expect([...subscriptions.heldTopics()]).toEqual([]);
   });
 
   it("asks for each topic of a refused batch alone, so one refused topic does not take the others' events", () => {

@@ -3,6 +3,8 @@ import type { EventBuffer } from "./event-buffer";
 
 /** A topic no view uses any more is dropped this long after: moving between pages that share it asks nothing. */
 export const RELEASE_DELAY_MS = 3000;
+/** A subscription refused by the connection's rate limit is asked for again this much later (the node refills 2 a second). */
+export const RETRY_DELAY_MS = 1000;
 
 /** What the subscriptions need of the socket. */
 export interface TopicTransport {
@@ -40,6 +42,7 @@ export class TopicSubscriptions {
   private connection = 0;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private sweepTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly buffer: EventBuffer,
@@ -133,6 +136,7 @@ export class TopicSubscriptions {
   stop(): void {
     clearTimeout(this.flushTimer);
     clearTimeout(this.sweepTimer);
+    clearTimeout(this.retryTimer);
     this.entries.clear();
   }
 
@@ -178,14 +182,17 @@ export class TopicSubscriptions {
 
   private answered(topics: Topic[], since: number, connection: number, ack: Ack<TopicsSubscribed>): void {
     if (connection !== this.connection) return;
+    // Paging through tickets faster than the node allows: asked again shortly, from the same
+    // snapshots, so the page does not stay without its live changes.
+    if (!ack.ok && ack.error.code === "rate_limited") return this.retryLater(topics, connection);
     // One topic refused refuses the whole batch: ask for each alone, so the others' views stay live.
     if (!ack.ok && topics.length > 1 && (ack.error.code === "forbidden" || ack.error.code === "not_found")) {
       for (const topic of topics) this.send([topic], since);
       return;
     }
     if (ack.ok) this.buffer.advanceTo(ack.data.seq);
-    // Refused (a topic this viewer may not follow, too many topics, too many requests): never asked
-    // again; the views keep their snapshots, patched by nothing before this moment.
+    // Refused (a topic this viewer may not follow, too many topics): never asked again; the views
+    // keep their snapshots, patched by nothing before this moment.
     else console.warn(`realtime: could not follow ${topics.join(", ")}: ${ack.error.message}`);
     const from = ack.ok ? (ack.data.backfilled ? since : ack.data.seq) : this.buffer.headSeq;
     for (const topic of topics) {
@@ -196,6 +203,19 @@ export class TopicSubscriptions {
     }
     this.changed();
     this.scheduleSweep();
+  }
+
+  private retryLater(topics: readonly Topic[], connection: number): void {
+    for (const topic of topics) {
+      const entry = this.entries.get(topic);
+      if (entry?.state === "asked" && entry.connection === connection) entry.state = "queued";
+    }
+    // Released meanwhile: the sweep drops it unasked.
+    this.scheduleSweep();
+    this.retryTimer ??= setTimeout(() => {
+      this.retryTimer = undefined;
+      this.flush();
+    }, RETRY_DELAY_MS);
   }
 
   private scheduleSweep(): void {
