@@ -148,6 +148,14 @@ test("every open console shows each change live, toasts only others' changes, an
     expect(agentSaw.filter((text) => !text.startsWith("Ada Admin") && !text.startsWith("Caught up"))).toEqual([]);
   });
 
+  await test.step("back on the dashboard, who is online is listed afresh", async () => {
+    // The other pages did not follow presence; the dashboard asks for the list again.
+    await navigate(agent, "Dashboard");
+    const online = agent.getByRole("list", { name: "People online" });
+    await expect(online.getByRole("listitem").filter({ hasText: "Ada Admin" })).toContainText("2 tabs", LIVE);
+    await expect(online.getByRole("listitem").filter({ hasText: "Ana Agent" })).toContainText("(you)");
+  });
+
   await deleteThroughUi(admin, "extension", offlineNumber);
   await agentContext.close();
 });

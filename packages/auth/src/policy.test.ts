@@ -95,13 +95,28 @@ describe("viewEventFor: calls and live status", () => {
 
 describe("canSubscribeTopic", () => {
   it("lets each role hold the families it may read, and names what it refuses", () => {
-    const families = ["calls", "extensions", "trunks", "pbx", "tickets", "notifications", "jobs", "webhooks", "users", "offices", "queues"] as const;
+    const families = [
+      "calls",
+      "extensions",
+      "trunks",
+      "pbx",
+      "tickets",
+      "notifications",
+      "jobs",
+      "webhooks",
+      "users",
+      "offices",
+      "queues",
+      "presence"
+    ] as const;
     const held = (role: Parameters<typeof viewer>[0]) => families.filter((f) => canSubscribeTopic(viewer(role), f).ok);
     expect(held("admin")).toEqual([...families]);
     expect(held("supervisor")).toEqual(families.filter((f) => f !== "webhooks"));
     expect(held("agent")).toEqual(families.filter((f) => f !== "webhooks"));
     expect(held("customer")).toEqual(["tickets", "notifications", "users", "offices"]);
     expect(readableFamilies(viewer("customer"))).toEqual(held("customer"));
+    expect(readableFamilies(viewer("agent")).sort()).toEqual(held("agent").sort());
+    expect(canSubscribeTopic(viewer("customer"), "presence")).toEqual({ ok: false, code: "forbidden", reason: "your role cannot follow presence" });
     expect(canSubscribeTopic(viewer("customer"), "calls")).toEqual({ ok: false, code: "forbidden", reason: "your role cannot follow calls" });
   });
 });

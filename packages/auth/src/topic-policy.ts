@@ -1,5 +1,5 @@
 import type { Topic, TopicFamily } from "@switchboard/contracts";
-import { canReadCalls, canReadExtensions, canReadJobs, canReadTrunks, canManageWebhooks } from "./policy";
+import { canReadCalls, canReadExtensions, canReadJobs, canReadTrunks, canManageWebhooks, canSeePresence } from "./policy";
 import { canReadQueues } from "./queue-policy";
 import { canReadTicket, type TicketAccess } from "./ticket-policy";
 import { isStaff, type Viewer } from "./viewer";
@@ -17,7 +17,8 @@ const familyRules: Record<TopicFamily, (viewer: Viewer) => boolean> = {
   offices: () => true,
   jobs: canReadJobs,
   webhooks: canManageWebhooks,
-  queues: canReadQueues
+  queues: canReadQueues,
+  presence: canSeePresence
 };
 
 export type TopicDecision = { ok: true } | { ok: false; code: "forbidden" | "not_found"; reason: string };

@@ -93,7 +93,7 @@ export interface ServerToClientEvents {
   "sync:page": (page: SyncPage, ack: () => void) => void;
   "sync:done": (info: SyncDone) => void;
   "sync:resync": (info: { reason: ResyncReason; seq: number }) => void;
-  /** Pushed to staff on every connect (and after a presence store outage): the console's one full list. */
+  /** Pushed to staff holding the presence topic on connect or subscribe (and after a presence store outage): their one full list. */
   "presence:snapshot": (snapshot: PresenceSnapshot) => void;
   /** Joins and leaves since the last announcement, to staff (see PresenceChanged). */
   "presence:changed": (change: PresenceChanged) => void;
@@ -119,7 +119,7 @@ export interface ClientToServerEvents {
   /** Topics no page shows any more; answers the topics still held. */
   "topics:unsubscribe": (request: TopicsUnsubscribe, ack: AckCallback<{ topics: Topic[] }>) => void;
   "sync:request": (request: SyncRequest, ack: AckCallback<SyncResult>) => void;
-  /** An explicit re-read; consoles need not send it on connect (presence:snapshot is pushed then). */
+  /** An explicit re-read; consoles need not send it (presence:snapshot is pushed with the presence topic). */
   "presence:list": (request: Record<string, never>, ack: AckCallback<PresenceSnapshot>) => void;
   "ticket:watch": (request: TicketWatch, ack: AckCallback<TicketViewers>) => void;
   "ticket:typing": (request: TicketTyping, ack: AckCallback<null>) => void;

@@ -35,7 +35,7 @@ export interface ConnectionDeps {
 export function createConnectionHandler(deps: ConnectionDeps): (socket: RealtimeSocket) => void {
   const { delivery, presence, ticketPresence, logger } = deps;
   const handlers: RequestHandlers = {
-    ...createTopicRequests(deps.db, delivery),
+    ...createTopicRequests(deps.db, delivery, presence),
     ...createSyncRequests(delivery, deps.options.syncRateLimit),
     ...createPresenceRequests(presence),
     ...createTicketPresenceRequests(deps.db, ticketPresence)

@@ -1,4 +1,4 @@
-import type { PresenceMember } from "@switchboard/contracts";
+import type { PresenceMember, Topic } from "@switchboard/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { MemoryEventLog } from "@switchboard/events";
@@ -27,8 +27,12 @@ async function node(presenceBatchMs?: number): Promise<TestNode> {
   return started;
 }
 
-async function client(n: TestNode, user: { id: string; orgId: string; role: "admin" | "supervisor" | "agent" | "customer"; name: string; email: string }) {
-  const opened = await openClient(n.url, { token: await realtimeToken(user) });
+async function client(
+  n: TestNode,
+  user: { id: string; orgId: string; role: "admin" | "supervisor" | "agent" | "customer"; name: string; email: string },
+  topics?: Partial<Record<Topic, number>>
+) {
+  const opened = await openClient(n.url, { token: await realtimeToken(user), ...(topics ? { topics } : {}) });
   clients.push(opened);
   return opened;
 }
@@ -124,6 +128,39 @@ describe("presence across nodes", () => {
     expect(admin.onlineUsers().has(storm.agent.id)).toBe(false);
     // Their long window must not delay other tests' announcements (any node may sweep a crashed one).
     await Promise.all([one.stop(), two.stop()]);
+  });
+
+  it("sends who is online only to consoles whose page holds the presence topic", async () => {
+    const team = await createOrgWithStaff(tdb.database.client);
+    const [one, two] = [await node(), await node()];
+    // The operator panel names its families and not presence; the dashboard names presence.
+    const operator = await client(one, team.admin, { calls: 0, extensions: 0 });
+    const dashboard = await client(two, team.supervisor, { presence: 0 });
+    await dashboard.waitFor("presence:snapshot");
+    await operator.ready();
+    const agent = await client(two, team.agent, { calls: 0 });
+    await dashboard.waitFor("presence:joined", (e) => e.member.userId === team.agent.id);
+
+    // Moving to the dashboard: the list then changes, with the agent the operator page never heard of.
+    const subscribed = await operator.socket.timeout(5_000).emitWithAck("topics:subscribe", { topics: ["presence"], since: 0 });
+    expect(subscribed).toMatchObject({ ok: true, data: { topics: expect.arrayContaining(["calls", "extensions", "presence"]) } });
+    await operator.waitFor("presence:snapshot");
+    expect(snapshotOf(operator)).toEqual([team.admin.id, team.supervisor.id, team.agent.id].sort());
+    // Every message of a socket arrives in order: nothing of presence came before the page asked.
+    expect(operator.entries("presence:changed")).toEqual([]);
+    agent.close();
+    await operator.waitFor("presence:left", (e) => e.left.userId === team.agent.id);
+
+    // Leaving the dashboard: the agent's return reaches the dashboard, not the operator page.
+    await operator.socket.timeout(5_000).emitWithAck("topics:unsubscribe", { topics: ["presence"] });
+    await client(one, team.agent, { calls: 0 });
+    const agentJoins = () => dashboard.entries("presence:joined").filter((e) => e.member.userId === team.agent.id).length;
+    await waitFor(() => agentJoins() === 2, { what: "the dashboard hears the agent's return" });
+    const heard = operator.entries("presence:changed").length;
+    // A request's answer comes after anything the node sent the socket before it.
+    await operator.socket.timeout(5_000).emitWithAck("presence:list", {});
+    expect(operator.entries("presence:changed")).toHaveLength(heard);
+    expect(operator.entries("presence:joined").filter((e) => e.member.userId === team.agent.id)).toEqual([]);
   });
 
   it("forgets a crashed node's users within the TTL", async () => {

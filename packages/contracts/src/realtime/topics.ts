@@ -6,9 +6,24 @@ import type { DomainEvent, EventType } from "../events/domain-events";
  * What a console's page shows, as the topics it subscribes to: the node sends a socket only the
  * events of its topics (and, as always, only what the policy lets its user see). A family is every
  * event of one kind of thing; `ticket:<id>` is one ticket's events, replies included, for a page
- * that shows that ticket and not the list.
+ * that shows that ticket and not the list. `presence` (who is online) carries no events: holding it
+ * brings presence:snapshot, then presence:changed, so only a page that shows who is online pays for
+ * an organization's whole member list.
  */
-export const TOPIC_FAMILIES = ["calls", "extensions", "trunks", "pbx", "tickets", "notifications", "jobs", "webhooks", "users", "offices", "queues"] as const;
+export const TOPIC_FAMILIES = [
+  "calls",
+  "extensions",
+  "trunks",
+  "pbx",
+  "tickets",
+  "notifications",
+  "jobs",
+  "webhooks",
+  "users",
+  "offices",
+  "queues",
+  "presence"
+] as const;
 export type TopicFamily = (typeof TOPIC_FAMILIES)[number];
 export type Topic = TopicFamily | `ticket:${string}`;
 
@@ -79,6 +94,11 @@ export function familyOfEvent(type: EventType): TopicFamily {
 /** The event types of a family (e.g. for a view that applies everything of its topics). */
 export function eventTypesOf(family: TopicFamily): EventType[] {
   return (Object.keys(familyOfType) as EventType[]).filter((type) => familyOfType[type] === family);
+}
+
+/** Families whose events the log holds: every family but presence. A replay or backfill needs no other. */
+export function carriesEvents(topic: Topic): boolean {
+  return topic !== "presence";
 }
 
 export function ticketTopic(ticketId: string): Topic {

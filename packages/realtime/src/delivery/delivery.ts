@@ -1,5 +1,6 @@
 import { viewEventFor } from "@switchboard/auth";
 import {
+  carriesEvents,
   MAX_TOPICS_PER_SOCKET,
   topicsMatch,
   type DomainEvent,
@@ -150,8 +151,9 @@ export class Delivery {
     if (held.size > MAX_TOPICS_PER_SOCKET) throw new TopicLimitError();
     const position = Math.max(target.floor, this.heads.get(target.orgId) ?? 0);
     target.topics = held;
-    // Nothing to send before going on: the page is not older than where the socket stands.
-    if (added.length === 0 || since >= position) return { topics: [...held] as Topic[], seq: position, backfilled: true };
+    // Nothing to send before going on: no new topic has events in the log, or the page is not older
+    // than where the socket stands.
+    if (!added.some(carriesEvents) || since >= position) return { topics: [...held] as Topic[], seq: position, backfilled: true };
 
     const generation = this.beginReplay(target);
     const wanted = () => !target.detached && target.generation === generation;
@@ -177,6 +179,11 @@ export class Delivery {
     const dropped = new Set<string>(topics);
     target.topics = this.topicSets.of([...target.topics].filter((topic) => !dropped.has(topic)));
     return [...target.topics] as Topic[];
+  }
+
+  /** Whether the socket holds `topic` (named in its handshake or subscribed since). */
+  holds(socket: RealtimeSocket, topic: Topic): boolean {
+    return this.targets.get(socket.id)?.topics.has(topic) ?? false;
   }
 
   stats() {

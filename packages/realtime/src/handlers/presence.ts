@@ -5,7 +5,7 @@ import { defineRequest, type RequestHandlers } from "./request-handler";
 
 const presenceListSchema = z.strictObject({});
 
-/** An explicit re-read: staff get presence:snapshot pushed on every connect and need not ask. */
+/** An explicit re-read: staff holding the presence topic get presence:snapshot pushed and need not ask. */
 export function createPresenceRequests(presence: PresenceService): Pick<RequestHandlers, "presence:list"> {
   return {
     "presence:list": defineRequest(presenceListSchema, async (socket) => {

@@ -5,6 +5,7 @@ import type { Delivery } from "../delivery/delivery";
 import { TopicLimitError } from "../delivery/topic-sets";
 import { TokenBucket } from "../guard/token-bucket";
 import type { RealtimeSocket } from "../io-types";
+import type { PresenceService } from "../presence/presence-service";
 import { ticketAccessOf } from "../ticket-presence/ticket-presence-access";
 import { defineRequest, type RequestHandlers } from "./request-handler";
 
@@ -25,7 +26,11 @@ async function refusal(db: DbClient, socket: RealtimeSocket, topics: readonly To
 }
 
 /** Consoles say what their page shows; the node then sends only that (see Delivery.subscribe). */
-export function createTopicRequests(db: DbClient, delivery: Delivery): Pick<RequestHandlers, "topics:subscribe" | "topics:unsubscribe"> {
+export function createTopicRequests(
+  db: DbClient,
+  delivery: Delivery,
+  presence: PresenceService
+): Pick<RequestHandlers, "topics:subscribe" | "topics:unsubscribe"> {
   const buckets = new WeakMap<RealtimeSocket, TokenBucket>();
   return {
     "topics:subscribe": defineRequest(topicsSubscribeSchema, async (socket, { topics, since }) => {
@@ -43,8 +48,10 @@ export function createTopicRequests(db: DbClient, delivery: Delivery): Pick<Requ
       }
       const refused = await refusal(db, socket, topics);
       if (refused) return { ok: false, error: refused };
+      const newFollower = topics.includes("presence") && !delivery.holds(socket, "presence");
       try {
         const result = await delivery.subscribe(socket, topics, since);
+        if (result && newFollower) presence.follow(socket);
         if (!result) return { ok: false, error: { code: "internal", message: "subscription abandoned: the connection closed" } };
         return { ok: true, data: result };
       } catch (error) {
@@ -52,9 +59,10 @@ export function createTopicRequests(db: DbClient, delivery: Delivery): Pick<Requ
         throw error;
       }
     }),
-    "topics:unsubscribe": defineRequest(topicsUnsubscribeSchema, async (socket, { topics }) => ({
-      ok: true,
-      data: { topics: delivery.unsubscribe(socket, topics) }
-    }))
+    "topics:unsubscribe": defineRequest(topicsUnsubscribeSchema, async (socket, { topics }) => {
+      const held = delivery.unsubscribe(socket, topics);
+      if (topics.includes("presence")) presence.unfollow(socket);
+      return { ok: true, data: { topics: held } };
+    })
   };
 }

@@ -7,7 +7,9 @@ import { mergeEntries, type PresenceChange, type PresenceEntry, type PresenceSto
 
 /**
  * Connects sockets to the presence store and announces changes. Announcements go through the
- * Socket.IO adapter (not io.local), so with Redis every node's staff hear them, once each.
+ * Socket.IO adapter (not io.local), so with Redis every node's staff hear them, once each. Every
+ * socket is counted as online; only staff sockets holding the `presence` topic (a page that shows
+ * who is online) are in the room that hears the list and its changes.
  */
 export class PresenceService {
   /** This node's tabs, and the store call each is waiting on, so remove never overtakes add. */
@@ -29,6 +31,8 @@ export class PresenceService {
     private readonly io: RealtimeIo,
     private readonly store: PresenceStore,
     private readonly logger: Logger,
+    /** Whether the socket holds the `presence` topic. */
+    private readonly follows: (socket: RealtimeSocket) => boolean,
     /** Joins and leaves within this window go out as one presence:changed per org. */
     private readonly batchMs = 50
   ) {
@@ -42,11 +46,10 @@ export class PresenceService {
   connect(socket: RealtimeSocket): void {
     const { user, connectedAt } = socket.data;
     const entry: PresenceEntry = { socketId: socket.id, userId: user.id, name: user.name, role: user.role, since: connectedAt };
-    const staff = canSeePresence(user);
-    if (staff) void socket.join(rooms.presence(user.orgId));
+    const listening = this.join(socket);
     const added = this.store.add(user.orgId, entry).then(async (change) => {
       this.announce(change);
-      if (staff && socket.connected) await this.lists.request(user.orgId, socket);
+      if (listening && socket.connected) await this.lists.request(user.orgId, socket);
     });
     added.catch((error: unknown) => this.logger.warn({ err: error, socketId: socket.id }, "presence connect failed"));
     this.tabs.set(socket.id, { orgId: user.orgId, entry, added });
@@ -73,6 +76,24 @@ export class PresenceService {
   }
 
   /**
+   * The socket now holds the `presence` topic: it joins the room and is sent the list (once its own
+   * entry is in the store, so the list has it). No-op for a role that may not see presence.
+   */
+  follow(socket: RealtimeSocket): void {
+    const tab = this.tabs.get(socket.id);
+    if (!tab || !this.join(socket)) return;
+    void tab.added
+      .catch(() => undefined)
+      .then(() => (socket.connected ? this.lists.request(tab.orgId, socket) : undefined))
+      .catch((error: unknown) => this.logger.warn({ err: error, socketId: socket.id }, "presence list for a new follower failed"));
+  }
+
+  /** The socket's page no longer shows who is online: it stops hearing changes. */
+  unfollow(socket: RealtimeSocket): void {
+    void socket.leave(rooms.presence(socket.data.user.orgId));
+  }
+
+  /**
    * The socket's user changed role or name: its entry is replaced (others see the new role) and it
    * joins or leaves the presence room as its new role allows.
    */
@@ -80,7 +101,7 @@ export class PresenceService {
     if (!this.tabs.has(socket.id)) return;
     this.disconnect(socket);
     const { orgId, id } = socket.data.user;
-    if (!canSeePresence(socket.data.user)) void socket.leave(rooms.presence(orgId));
+    this.unfollow(socket);
     this.connect(socket);
     // With other tabs open the store sees no join or leave; staff must still learn the new role.
     this.announce({ orgId, joined: [id], left: [] });
@@ -151,6 +172,13 @@ export class PresenceService {
     const push = requests.filter((socket): socket is RealtimeSocket => socket !== null && socket.connected).map((socket) => socket.id);
     if (push.length > 0) this.io.local.to(push).emit("presence:snapshot", { members });
     return requests.map(() => members);
+  }
+
+  /** Puts the socket in its org's presence room when its role and topics call for it. */
+  private join(socket: RealtimeSocket): boolean {
+    const listening = canSeePresence(socket.data.user) && this.follows(socket);
+    if (listening) void socket.join(rooms.presence(socket.data.user.orgId));
+    return listening;
   }
 
   private localMember(orgId: string, userId: string): PresenceMember | undefined {

@@ -2,13 +2,20 @@
 
 import { Panel } from "@/components/ui/panel";
 import { roleLabel } from "@/features/shell/role-label";
+import type { Topic } from "@switchboard/contracts";
 import { useRealtimeSnapshot } from "./realtime-provider";
+import { useTopics } from "./use-topics";
+
+/** Only a page showing this panel has the node send who is online (the list of a big organization is long). */
+const PRESENCE_TOPICS: readonly Topic[] = ["presence"];
 
 const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 
 /** Who is online in the organization right now, merged across their tabs and nodes. */
 export function PresencePanel({ currentUserId }: { currentUserId: string }) {
+  useTopics(PRESENCE_TOPICS);
   const { presence, status } = useRealtimeSnapshot();
+  const live = status === "live" || status === "delayed";
   return (
     <Panel className="p-5">
       <section aria-labelledby="presence-heading">
@@ -17,12 +24,12 @@ export function PresencePanel({ currentUserId }: { currentUserId: string }) {
             Online now
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-            {presence.length} {presence.length === 1 ? "person" : "people"}
+            {presence === null ? null : `${presence.length} ${presence.length === 1 ? "person" : "people"}`}
           </p>
         </div>
-        {presence.length === 0 ? (
+        {presence === null || presence.length === 0 ? (
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
-            {status === "live" || status === "delayed" ? "No one is online yet." : "Waiting for the live connection…"}
+            {!live ? "Waiting for the live connection…" : presence === null ? "Loading who is online…" : "No one is online yet."}
           </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200 dark:divide-slate-800" aria-label="People online">

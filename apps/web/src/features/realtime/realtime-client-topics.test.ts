@@ -69,5 +69,12 @@ describe("the console's realtime client following its pages' topics", () => {
     const another = await createExtensionRow(db, tdb.box, org.id, "4201");
     await expect.poll(() => originOf(another.id), POLL).toBe("live");
     expect(originOf(gone.id)).toBeUndefined();
+
+    // Who is online comes only while a view shows it, and is forgotten (not left stale) after.
+    expect(client.getSnapshot().presence).toBeNull();
+    const releasePresence = client.subscribeTopics(["presence"]);
+    await expect.poll(() => client.getSnapshot().presence?.map((member) => member.userId), POLL).toEqual([user.id]);
+    releasePresence();
+    await expect.poll(() => client.getSnapshot().presence, POLL).toBeNull();
   });
 });

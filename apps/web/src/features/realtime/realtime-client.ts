@@ -41,7 +41,8 @@ export interface RealtimeSnapshot {
   lostAt: number | null;
   /** Bumped on every applied event, reset or newly held topic; views recompute from the buffer when it changes. */
   version: number;
-  presence: readonly PresenceMember[];
+  /** Who is online; null until the node sends the list, which it does while a view holds the presence topic. */
+  presence: readonly PresenceMember[] | null;
 }
 
 /**
@@ -53,7 +54,7 @@ export class RealtimeClient {
   readonly buffer: EventBuffer;
   private readonly topics: TopicSubscriptions;
   private socket: ClientSocket | null = null;
-  private snapshot: RealtimeSnapshot = { status: "connecting", lostAt: null, version: 0, presence: [] };
+  private snapshot: RealtimeSnapshot = { status: "connecting", lostAt: null, version: 0, presence: null };
   private readonly listeners = new Set<() => void>();
   private readonly presence = new PresenceMembers();
   private serverLive = true;
@@ -80,7 +81,11 @@ export class RealtimeClient {
       {
         connected: () => this.socket?.connected === true,
         subscribe: (request, done) => this.socket?.emit("topics:subscribe", request, done),
-        unsubscribe: (topics) => this.socket?.emit("topics:unsubscribe", { topics }, () => undefined)
+        unsubscribe: (topics) => {
+          this.socket?.emit("topics:unsubscribe", { topics }, () => undefined);
+          // No longer kept current: a view showing it later waits for a fresh list.
+          if (topics.includes("presence")) this.update({ presence: null });
+        }
       },
       () => this.version.run()
     );
@@ -125,8 +130,8 @@ export class RealtimeClient {
       this.topics.connected();
       this.update({ status: this.serverLive ? "live" : "delayed", lostAt: null });
       this.watchdog.arm();
-      // No presence:list here: the server pushes presence:snapshot to staff on every connect, and asking
-      // too would send every staff console the whole member list twice (quadratic in a connect storm).
+      // No presence:list here: the server pushes presence:snapshot on every connect that names the
+      // presence topic, and asking too would send the whole member list twice (quadratic in a storm).
     });
     socket.on("disconnect", (reason) => {
       this.watchdog.disarm();
@@ -177,7 +182,10 @@ export class RealtimeClient {
       if (reason === "deactivated") this.failAuth("deactivated");
     });
     socket.on("presence:snapshot", (snapshot) => this.update({ presence: this.presence.replace(snapshot.members) }));
-    socket.on("presence:changed", ({ joined, left }) => this.update({ presence: this.presence.change(joined, left) }));
+    socket.on("presence:changed", ({ joined, left }) => {
+      // Before the list (or after the topic was let go) there is nothing to patch: the list comes next.
+      if (this.snapshot.presence !== null) this.update({ presence: this.presence.change(joined, left) });
+    });
     window.addEventListener("online", this.onOnline);
     window.addEventListener("offline", this.onOffline);
   }

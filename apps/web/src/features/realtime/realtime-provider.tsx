@@ -136,7 +136,7 @@ function caughtUpMessage(replayed: number): string {
   return `Caught up — ${replayed === 1 ? "1 change" : `${replayed} changes`} applied`;
 }
 
-const idle: RealtimeSnapshot = { status: "connecting", lostAt: null, version: 0, presence: [] };
+const idle: RealtimeSnapshot = { status: "connecting", lostAt: null, version: 0, presence: null };
 const noop = () => () => undefined;
 
 /** Connection status, event version and presence, re-rendering on change. */
