@@ -63,8 +63,12 @@ describe("the console's realtime client following its pages' topics", () => {
 
     // No view shows trunks any more: a while later the node stops sending them.
     release();
-    await new Promise((resolve) => setTimeout(resolve, RELEASE_DELAY_MS + 500));
-    expect(client.buffer.since(initialSeq, ["trunks"])).toBeUndefined();
+    await expect.poll(() => client.buffer.since(initialSeq, ["trunks"]), { ...POLL, timeout: RELEASE_DELAY_MS + POLL.timeout }).toBeUndefined();
+    // The tab's own unsubscribe went out when it stopped covering trunks; an acknowledged request sent
+    // after it on the same socket proves the node has handled it.
+    const after = await client.connection?.timeout(5_000).emitWithAck("topics:unsubscribe", { topics: ["trunks"] });
+    expect(after).toMatchObject({ ok: true });
+    expect(after?.ok && after.data.topics).not.toContain("trunks");
     const gone = await db.trunk.create({ data: trunkData(tdb.box, org.id, "Unseen carrier") });
     const another = await createExtensionRow(db, tdb.box, org.id, "4201");
     await expect.poll(() => originOf(another.id), POLL).toBe("live");
