@@ -17,7 +17,8 @@ export default defineConfig({
   // Limits for a loaded machine (CI beside other work): a server-rendered page or a live change can
   // take several seconds there. Passing waits end as soon as their state is reached.
   expect: { timeout: 15_000 },
-  globalTimeout: 28 * 60_000,
+  // Bounds a hung run, not a slow one: beside a CPU hog the suite takes about 25 minutes.
+  globalTimeout: 45 * 60_000,
   globalSetup: "./global-setup.ts",
   globalTeardown: "./global-teardown.ts",
   outputDir: "test-results",
