@@ -1,4 +1,4 @@
-import type { DomainEvent, Role } from "@switchboard/contracts";
+import { TOPIC_FAMILIES, type DomainEvent, type Role } from "@switchboard/contracts";
 import { describe, expect, it } from "vitest";
 import {
   canControlCalls,
@@ -95,20 +95,7 @@ describe("viewEventFor: calls and live status", () => {
 
 describe("canSubscribeTopic", () => {
   it("lets each role hold the families it may read, and names what it refuses", () => {
-    const families = [
-      "calls",
-      "extensions",
-      "trunks",
-      "pbx",
-      "tickets",
-      "notifications",
-      "jobs",
-      "webhooks",
-      "users",
-      "offices",
-      "queues",
-      "presence"
-    ] as const;
+    const families = TOPIC_FAMILIES;
     const held = (role: Parameters<typeof viewer>[0]) => families.filter((f) => canSubscribeTopic(viewer(role), f).ok);
     expect(held("admin")).toEqual([...families]);
     expect(held("supervisor")).toEqual(families.filter((f) => f !== "webhooks"));

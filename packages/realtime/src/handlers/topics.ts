@@ -51,8 +51,8 @@ export function createTopicRequests(
       const newFollower = topics.includes("presence") && !delivery.holds(socket, "presence");
       try {
         const result = await delivery.subscribe(socket, topics, since);
-        if (result && newFollower) presence.follow(socket);
         if (!result) return { ok: false, error: { code: "internal", message: "subscription abandoned: the connection closed" } };
+        if (newFollower) presence.follow(socket);
         return { ok: true, data: result };
       } catch (error) {
         if (error instanceof TopicLimitError) return { ok: false, error: { code: "bad_request", message: error.message } };
