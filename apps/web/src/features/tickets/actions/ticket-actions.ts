@@ -36,9 +36,10 @@ export async function updateTicketAction(id: string, input: unknown) {
   const viewer = await requireViewer();
   return toActionResult(async () => {
     const { version, ...change } = parseInput(ticketChangeSchema, input);
-    if (Object.keys(change).length === 0) return { changed: false, version };
+    if (Object.keys(change).length === 0) return { changed: false, version, ticket: undefined };
     const { ticket } = await updateTicket(getRuntime().services, viewer, parseInput(ticketId, id), { ...change, version });
-    return { changed: true, version: ticket.view === "staff" ? ticket.version : undefined };
+    const staff = ticket.view === "staff" ? ticket : undefined;
+    return { changed: true, version: staff?.version, ticket: staff };
   });
 }
 

@@ -96,7 +96,11 @@ export function TicketControls({ ticket, seq, offices, staff, canChangeOffice }:
       return;
     }
     if (result.data.version !== undefined) edit.saved(result.data.version);
-    setBaseline(values);
+    // The save's own events can arrive before its answer and put an intermediate version in the form
+    // (assigned, not yet reprioritized): the form takes the ticket as the save left it.
+    const saved = result.data.ticket ? valuesOf(result.data.ticket) : values;
+    setBaseline(saved);
+    setValues(saved);
     toast.success(`Ticket ${ticket.publicId} updated`);
   };
 
