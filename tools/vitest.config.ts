@@ -1,9 +1,10 @@
 import { defineConfig } from "vitest/config";
+import { suiteOptions } from "@switchboard/vitest-config";
 
 export default defineConfig({
-  test: {
+  test: suiteOptions({
     include: ["src/**/*.test.ts"],
     testTimeout: 90_000,
     hookTimeout: 60_000
-  }
+  })
 });

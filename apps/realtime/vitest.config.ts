@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
+import { suiteOptions } from "@switchboard/vitest-config";
 
 export default defineConfig({
-  test: { include: ["src/**/*.test.ts"] }
+  test: suiteOptions({ include: ["src/**/*.test.ts"] })
 });

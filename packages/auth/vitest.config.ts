@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
+import { suiteOptions } from "@switchboard/vitest-config";
 
 export default defineConfig({
-  test: { testTimeout: 30_000, hookTimeout: 60_000, fileParallelism: true }
+  test: suiteOptions({ testTimeout: 30_000, hookTimeout: 60_000 })
 });

@@ -1,0 +1,3 @@
+import base from "@switchboard/eslint-config/base";
+
+export default base;
