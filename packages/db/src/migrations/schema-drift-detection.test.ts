@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { schemaPath } from "../paths";
-import { diffSchemaAgainstMigrations } from "./diff-schema";
+import { diffSchemaInProcess } from "./diff-schema-process";
 
 // Proves the drift test in schema-drift.test.ts can fail: a field the migrations lack shows up.
 describe("schema drift detection", () => {
@@ -11,7 +11,7 @@ describe("schema drift detection", () => {
       'model Trunk {\n  notes                String?      @map("drift_probe_notes")\n'
     );
     expect(schema).toContain("drift_probe_notes");
-    const sql = await diffSchemaAgainstMigrations({ schema });
+    const sql = await diffSchemaInProcess({ schema });
     expect(sql).toMatch(/ALTER TABLE "trunks" ADD COLUMN\s+"drift_probe_notes" TEXT/);
   }, 120_000);
 });
