@@ -11,8 +11,6 @@ export default defineConfig({
   resolve: { alias: { "server-only": serverOnlyEmpty, "@": path.resolve(import.meta.dirname, "src") } },
   test: suiteOptions({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    environment: "node",
-    testTimeout: 30_000,
-    hookTimeout: 60_000
+    environment: "node"
   })
 });

@@ -2,5 +2,5 @@ import { defineConfig } from "vitest/config";
 import { suiteOptions } from "@switchboard/vitest-config";
 
 export default defineConfig({
-  test: suiteOptions({ include: ["src/**/*.test.ts", "test/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 })
+  test: suiteOptions({ include: ["src/**/*.test.ts", "test/**/*.test.ts"] })
 });

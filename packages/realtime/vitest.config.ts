@@ -4,7 +4,6 @@ import { suiteOptions } from "@switchboard/vitest-config";
 export default defineConfig({
   test: suiteOptions({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    testTimeout: 90_000,
-    hookTimeout: 60_000
+    testTimeout: 90_000
   })
 });

@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
 import { suiteOptions } from "./index.js";
 
-export default defineConfig({ test: suiteOptions({}) });
+export default defineConfig({ test: suiteOptions() });
