@@ -93,7 +93,10 @@ export interface ServerToClientEvents {
   "sync:page": (page: SyncPage, ack: () => void) => void;
   "sync:done": (info: SyncDone) => void;
   "sync:resync": (info: { reason: ResyncReason; seq: number }) => void;
-  /** Pushed to staff holding the presence topic on connect or subscribe (and after a presence store outage): their one full list. */
+  /**
+   * Pushed to staff holding the presence topic on connect or subscribe, after a presence store
+   * outage, and in place of presence:changed while the organization is larger than a page.
+   */
   "presence:snapshot": (snapshot: PresenceSnapshot) => void;
   /** Joins and leaves since the last announcement, to staff (see PresenceChanged). */
   "presence:changed": (change: PresenceChanged) => void;

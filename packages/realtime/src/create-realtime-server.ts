@@ -117,7 +117,11 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const store = deps.redis
     ? new RedisPresenceStore({ url: deps.redis.url, keyPrefix, nodeId, ttlMs: options.presenceTtlMs, logger })
     : new MemoryPresenceStore();
-  const presence = new PresenceService(io, store, logger, (socket) => delivery.holds(socket, "presence"), options.presenceBatchMs);
+  const presence = new PresenceService(io, store, logger, (socket) => delivery.holds(socket, "presence"), {
+    batchMs: options.presenceBatchMs,
+    pageSize: options.presencePageSize,
+    summaryMs: options.presenceSummaryMs
+  });
   const ticketTimings = { ttlMs: options.ticketPresenceTtlMs, typingTtlMs: options.ticketTypingTtlMs, recheckMs: options.ticketAccessRecheckMs };
   const ticketStore = deps.redis
     ? new RedisTicketPresenceStore({ url: deps.redis.url, keyPrefix, nodeId, logger, ...ticketTimings })

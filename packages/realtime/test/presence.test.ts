@@ -4,6 +4,8 @@ import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { MemoryEventLog } from "@switchboard/events";
 import { waitFor } from "@switchboard/events/testing";
 import { createOrgWithStaff, createSessionUser, realtimeToken } from "./helpers/identity";
+
+type SessionUserOf = Awaited<ReturnType<typeof createSessionUser>>;
 import { dropRedisPrefix, SHARED_REDIS_URL, startNode, uniquePrefix, type TestNode } from "./helpers/nodes";
 import { openClient, type TestClient } from "./helpers/test-client";
 
@@ -161,6 +163,50 @@ describe("presence across nodes", () => {
     await operator.socket.timeout(5_000).emitWithAck("presence:list", {});
     expect(operator.entries("presence:changed")).toHaveLength(heard);
     expect(operator.entries("presence:joined").filter((e) => e.member.userId === team.agent.id)).toEqual([]);
+  });
+
+  it("summarizes an organization larger than a page: a count and the first members by name, refreshed instead of each join", async () => {
+    const big = await createOrgWithStaff(tdb.database.client);
+    const options = { presenceTtlMs: TTL_MS, presencePageSize: 2, presenceSummaryMs: 100 };
+    const started = await Promise.all(
+      [0, 1].map(() => startNode({ database: tdb.database, log, redis: { url: SHARED_REDIS_URL, keyPrefix: prefix }, options }))
+    );
+    nodes.push(...started);
+    const [one, two] = started as [TestNode, TestNode];
+    const people = await Promise.all(
+      ["Cyd", "Abe", "Eda", "Bo", "Dot"].map((name, i) => createSessionUser(tdb.database.client, big.orgId, i === 0 ? "supervisor" : "agent", name))
+    );
+    const [cyd, abe, eda, bo, dot] = people as [SessionUserOf, SessionUserOf, SessionUserOf, SessionUserOf, SessionUserOf];
+    const watcher = await client(one, cyd);
+    await watcher.waitFor("presence:snapshot", (e) => e.snapshot.total === 1);
+    // Within a page: each change is a delta, with the count.
+    await client(two, abe);
+    await watcher.waitFor("presence:changed", (e) => e.change.total === 2 && e.change.joined.some((m) => m.userId === abe.id));
+
+    // Past the page: fresh snapshots (the first two by name, and the count), not the joins one by one.
+    const deltasBefore = watcher.entries("presence:changed").length;
+    const joiners = [eda, bo, dot];
+    const tabs = await Promise.all(joiners.map((user, i) => client(i % 2 === 0 ? one : two, user)));
+    const latest = () => watcher.entries("presence:snapshot").reduce((a, b) => (b.snapshot.version > a.snapshot.version ? b : a));
+    await waitFor(() => latest().snapshot.total === 5, { what: "a summary counting everyone", timeoutMs: 15_000 });
+    expect(latest().snapshot.members.map((m) => m.name)).toEqual(["Abe", "Bo"]);
+    const joinedLater = watcher
+      .entries("presence:changed")
+      .slice(deltasBefore)
+      .flatMap((e) => e.change.joined.map((m) => m.userId));
+    expect(joinedLater.filter((id) => joiners.some((u) => u.id === id))).toEqual([]);
+
+    // A console that starts following gets the same summary; a leave lowers the count.
+    const late = tabs[1];
+    if (!late) throw new Error("no tab");
+    const [first] = late.entries("presence:snapshot");
+    expect(first?.snapshot.members.length).toBeLessThanOrEqual(2);
+    await waitFor(() => late.entries("presence:snapshot").some((e) => e.snapshot.total === 5), { what: "a new follower's summary", timeoutMs: 15_000 });
+    tabs[0]?.close();
+    await waitFor(() => latest().snapshot.total === 4, { what: "a summary after a leave", timeoutMs: 15_000 });
+    const list = await watcher.socket.timeout(5_000).emitWithAck("presence:list", {});
+    expect(list.ok && { total: list.data.total, names: list.data.members.map((m: PresenceMember) => m.name) }).toEqual({ total: 4, names: ["Abe", "Bo"] });
+    await Promise.all([one.stop(), two.stop()]);
   });
 
   it("forgets a crashed node's users within the TTL", async () => {

@@ -8,7 +8,7 @@ import type { DomainEvent, EventType } from "../events/domain-events";
  * event of one kind of thing; `ticket:<id>` is one ticket's events, replies included, for a page
  * that shows that ticket and not the list. `presence` (who is online) carries no events: holding it
  * brings presence:snapshot, then presence:changed, so only a page that shows who is online pays for
- * an organization's whole member list.
+ * the list (at most a page of members, and a count).
  */
 export const TOPIC_FAMILIES = [
   "calls",

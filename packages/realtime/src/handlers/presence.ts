@@ -11,7 +11,7 @@ export function createPresenceRequests(presence: PresenceService): Pick<RequestH
     "presence:list": defineRequest(presenceListSchema, async (socket) => {
       const viewer = socket.data.user;
       if (!canSeePresence(viewer)) return { ok: false, error: { code: "forbidden", message: "your role cannot see who is online" } };
-      return { ok: true, data: { members: await presence.list(viewer.orgId) } };
+      return { ok: true, data: await presence.list(viewer.orgId) };
     })
   };
 }

@@ -8,14 +8,22 @@
  *
  * KEYS[1] the org's tab hash, KEYS[2] the heartbeat key of the node being swept (sweep mode only),
  * KEYS[3] the org's tabs-per-user hash
+ * KEYS[4] the org's presence version: bumped by every change that makes someone appear or disappear
  * ARGV[1] JSON array of fields to delete
  * ARGV[2] field prefix to delete ("" = none): a whole node's tabs (scans the hash; sweeps and repairs only)
  * ARGV[3] JSON object of fields to set
  * ARGV[4] "sweep" = do nothing if that node's heartbeat is back (it would re-add its tabs anyway)
- * Returns { joinedUserIds, leftUserIds }: users with no tab before and some after, and the reverse.
+ * Returns { joinedUserIds, leftUserIds, usersOnline, version }: users with no tab before and some
+ * after, and the reverse; then the org's state after the change. The version is the server's clock
+ * in microseconds (or one past the last, if the clock did not move), so it keeps growing across a
+ * Redis restart that lost the key.
  */
 export const PRESENCE_CHANGE_LUA = `
-if ARGV[4] == 'sweep' and redis.call('EXISTS', KEYS[2]) == 1 then return {{}, {}} end
+local function state() return redis.call('HLEN', KEYS[3]), redis.call('GET', KEYS[4]) or '0' end
+if ARGV[4] == 'sweep' and redis.call('EXISTS', KEYS[2]) == 1 then
+  local total, version = state()
+  return {{}, {}, total, version}
+end
 local initial = {}
 local function user(f) return string.match(f, '([^|]*)$') end
 local function touch(u)
@@ -43,5 +51,12 @@ for u, was in pairs(initial) do
   if was <= 0 and now > 0 then table.insert(joined, u) end
   if was > 0 and now <= 0 then table.insert(left, u) end
 end
-return {joined, left}
+if #joined > 0 or #left > 0 then
+  local clock = redis.call('TIME')
+  local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+  local next = math.max(now, tonumber(redis.call('GET', KEYS[4]) or '0') + 1)
+  redis.call('SET', KEYS[4], string.format('%.0f', next))
+end
+local total, version = state()
+return {joined, left, total, version}
 `;

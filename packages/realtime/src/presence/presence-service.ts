@@ -1,15 +1,23 @@
 import { canSeePresence } from "@switchboard/auth";
-import type { PresenceMember } from "@switchboard/contracts";
+import type { PresenceMember, PresenceSnapshot } from "@switchboard/contracts";
 import type { Logger } from "pino";
 import { rooms, type RealtimeIo, type RealtimeSocket } from "../io-types";
 import { Coalescer } from "../delivery/coalescer";
-import { mergeEntries, type PresenceChange, type PresenceEntry, type PresenceStore } from "./presence-store";
+import { mergeEntries, type PresenceChange, type PresenceEntry, type PresenceState, type PresenceStore } from "./presence-store";
+import { newerState, PresenceSummaries, type SummaryTiming } from "./presence-summaries";
+
+export interface PresenceTiming extends SummaryTiming {
+  /** Joins and leaves within this window go out as one presence:changed per org. */
+  batchMs: number;
+}
 
 /**
  * Connects sockets to the presence store and announces changes. Announcements go through the
  * Socket.IO adapter (not io.local), so with Redis every node's staff hear them, once each. Every
  * socket is counted as online; only staff sockets holding the `presence` topic (a page that shows
  * who is online) are in the room that hears the list and its changes.
+ * A list carries the count and at most a page of members; while an org fits in a page its staff
+ * get each change as a delta, past it a summary (see PresenceSummaries).
  */
 export class PresenceService {
   /** This node's tabs, and the store call each is waiting on, so remove never overtakes add. */
@@ -21,9 +29,10 @@ export class PresenceService {
    * storm would otherwise read and merge the whole org once per socket). Sockets in a request get
    * the list pushed as presence:snapshot, serialized once for all of them.
    */
-  private readonly lists: Coalescer<string, RealtimeSocket | null, PresenceMember[]>;
+  private readonly lists: Coalescer<string, RealtimeSocket, PresenceSnapshot>;
   /** Changes not yet announced, per org: a user is in `joined` or `left`, whichever happened last. */
-  private readonly pending = new Map<string, { joined: Map<string, PresenceMember>; left: Set<string> }>();
+  private readonly pending = new Map<string, { joined: Map<string, PresenceMember>; left: Set<string>; state?: PresenceState }>();
+  private readonly summaries: PresenceSummaries;
   private flushTimer: NodeJS.Timeout | undefined;
   private closing = false;
 
@@ -33,10 +42,10 @@ export class PresenceService {
     private readonly logger: Logger,
     /** Whether the socket holds the `presence` topic. */
     private readonly follows: (socket: RealtimeSocket) => boolean,
-    /** Joins and leaves within this window go out as one presence:changed per org. */
-    private readonly batchMs = 50
+    private readonly timing: PresenceTiming = { batchMs: 50, pageSize: 50, summaryMs: 1_000 }
   ) {
     this.lists = new Coalescer((orgId, requests) => this.readLists(orgId, requests));
+    this.summaries = new PresenceSummaries(io, store, logger, timing);
   }
 
   start(): Promise<void> {
@@ -107,8 +116,9 @@ export class PresenceService {
     this.announce({ orgId, joined: [id], left: [] });
   }
 
-  list(orgId: string): Promise<PresenceMember[]> {
-    return this.lists.request(orgId, null);
+  /** An explicit re-read (presence:list): fresh from the store, never the recent list a connect storm shares. */
+  list(orgId: string): Promise<PresenceSnapshot> {
+    return this.summaries.fresh(orgId);
   }
 
   isHealthy(): boolean {
@@ -119,8 +129,10 @@ export class PresenceService {
   async close(graceful: boolean): Promise<void> {
     this.closing = true;
     const changes = await this.store.close(graceful);
+    this.summaries.stop();
     for (const change of changes) this.announce(change);
-    this.flush();
+    // The store is closed: no list to summarize, so even a large org hears these leaves as a delta.
+    this.flush(true);
   }
 
   /**
@@ -144,15 +156,21 @@ export class PresenceService {
       delta.joined.delete(userId);
       delta.left.add(userId);
     }
-    this.flushTimer ??= setTimeout(() => this.flush(), this.batchMs);
+    delta.state = newerState(delta.state, change.state);
+    this.flushTimer ??= setTimeout(() => this.flush(), this.timing.batchMs);
   }
 
-  private flush(): void {
+  private flush(deltasOnly = false): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    for (const [orgId, { joined, left }] of this.pending) {
+    for (const [orgId, { joined, left, state: changed }] of this.pending) {
       if (joined.size === 0 && left.size === 0) continue;
-      this.io.to(rooms.presence(orgId)).emit("presence:changed", { joined: [...joined.values()], left: [...left] });
+      const state = this.summaries.remember(orgId, changed);
+      if (!state || (state.total > this.timing.pageSize && !deltasOnly)) {
+        this.summaries.schedule(orgId);
+        continue;
+      }
+      this.io.to(rooms.presence(orgId)).emit("presence:changed", { joined: [...joined.values()], left: [...left], ...state });
     }
     this.pending.clear();
   }
@@ -160,18 +178,18 @@ export class PresenceService {
   /** Each node refreshes its own staff consoles (io.local): together that reaches everyone once. */
   private resendSnapshots(orgIds: string[]): void {
     for (const orgId of orgIds) {
-      this.store
-        .list(orgId)
-        .then((members) => this.io.local.to(rooms.presence(orgId)).emit("presence:snapshot", { members }))
+      this.summaries
+        .fresh(orgId)
+        .then((snapshot) => this.io.local.to(rooms.presence(orgId)).emit("presence:snapshot", snapshot))
         .catch((error: unknown) => this.logger.warn({ err: error, orgId }, "presence snapshot refresh failed"));
     }
   }
 
-  private async readLists(orgId: string, requests: readonly (RealtimeSocket | null)[]): Promise<PresenceMember[][]> {
-    const members = await this.store.list(orgId);
-    const push = requests.filter((socket): socket is RealtimeSocket => socket !== null && socket.connected).map((socket) => socket.id);
-    if (push.length > 0) this.io.local.to(push).emit("presence:snapshot", { members });
-    return requests.map(() => members);
+  private async readLists(orgId: string, requests: readonly RealtimeSocket[]): Promise<PresenceSnapshot[]> {
+    const snapshot = await this.summaries.forFollowers(orgId);
+    const push = requests.filter((socket) => socket.connected).map((socket) => socket.id);
+    if (push.length > 0) this.io.local.to(push).emit("presence:snapshot", snapshot);
+    return requests.map(() => snapshot);
   }
 
   /** Puts the socket in its org's presence room when its role and topics call for it. */

@@ -9,11 +9,27 @@ export interface PresenceEntry {
   since: string;
 }
 
-/** Users whose first tab opened / last tab closed (cluster-wide) because of one store operation. */
+/** How many people are online in an org, as of which change (versions only grow, across nodes and store restarts). */
+export interface PresenceState {
+  total: number;
+  version: number;
+}
+
+/**
+ * Users whose first tab opened / last tab closed (cluster-wide) because of one store operation,
+ * and the org's state after it (absent when the store could not be reached).
+ */
 export interface PresenceChange {
   orgId: string;
   joined: string[];
   left: string[];
+  state?: PresenceState;
+}
+
+/** Everyone online in an org, merged per user and sorted by name, and the version it is as of. */
+export interface PresenceList {
+  members: PresenceMember[];
+  version: number;
 }
 
 export interface PresenceListener {
@@ -32,11 +48,14 @@ export interface PresenceStore {
   start(listener: PresenceListener): Promise<void>;
   add(orgId: string, entry: PresenceEntry): Promise<PresenceChange>;
   remove(orgId: string, entry: PresenceEntry): Promise<PresenceChange>;
-  list(orgId: string): Promise<PresenceMember[]>;
+  list(orgId: string): Promise<PresenceList>;
   /** graceful: remove this node's entries now; otherwise just stop (a crash: others sweep them). */
   close(graceful: boolean): Promise<PresenceChange[]>;
   isHealthy(): boolean;
 }
+
+/** localeCompare's order, without building a collator per comparison (a large org sorts thousands). */
+const byName = new Intl.Collator();
 
 /** Merges tab entries into one member per user. */
 export function mergeEntries(entries: Iterable<PresenceEntry>): PresenceMember[] {
@@ -50,5 +69,5 @@ export function mergeEntries(entries: Iterable<PresenceEntry>): PresenceMember[]
     member.tabs++;
     if (entry.since < member.since) member.since = entry.since;
   }
-  return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+  return [...byUser.values()].sort((a, b) => byName.compare(a.name, b.name) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
 }

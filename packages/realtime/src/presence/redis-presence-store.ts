@@ -1,10 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import type { PresenceMember } from "@switchboard/contracts";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { PRESENCE_CHANGE_LUA } from "./presence-script";
-import { mergeEntries, type PresenceChange, type PresenceEntry, type PresenceListener, type PresenceStore } from "./presence-store";
+import {
+  mergeEntries,
+  type PresenceChange,
+  type PresenceEntry,
+  type PresenceList,
+  type PresenceListener,
+  type PresenceState,
+  type PresenceStore
+} from "./presence-store";
 
 export interface RedisPresenceOptions {
   url: string;
@@ -14,7 +21,18 @@ export interface RedisPresenceOptions {
   logger: Logger;
 }
 
-type ChangeScript = (tabs: string, heartbeat: string, users: string, dels: string, prefix: string, sets: string, mode: string) => Promise<[string[], string[]]>;
+type ChangeScript = (
+  tabs: string,
+  heartbeat: string,
+  users: string,
+  version: string,
+  dels: string,
+  prefix: string,
+  sets: string,
+  mode: string
+) => Promise<[string[], string[], number, string]>;
+
+type ChangeResult = { joined: string[]; left: string[]; state: PresenceState };
 
 /**
  * Cluster-wide presence in Redis: a hash of open tabs per organization, a heartbeat key per node.
@@ -50,7 +68,7 @@ export class RedisPresenceStore implements PresenceStore {
       connectionName: `sb-presence-${options.nodeId}`
     });
     this.redis.on("error", (err) => options.logger.debug({ err }, "presence redis error"));
-    this.redis.defineCommand("sbPresenceChange", { numberOfKeys: 3, lua: PRESENCE_CHANGE_LUA });
+    this.redis.defineCommand("sbPresenceChange", { numberOfKeys: 4, lua: PRESENCE_CHANGE_LUA });
   }
 
   async start(listener: PresenceListener): Promise<void> {
@@ -78,11 +96,11 @@ export class RedisPresenceStore implements PresenceStore {
     this.local.set(orgId, entries);
     entries.set(entry.socketId, entry);
     try {
-      const [, [joined]] = await Promise.all([
+      const [, { joined, state }] = await Promise.all([
         this.redis.sadd(this.nodeOrgsKey(this.options.nodeId), orgId),
         this.change(orgId, { sets: { [this.field(entry)]: JSON.stringify(entry) } })
       ]);
-      return { orgId, joined, left: [] };
+      return { orgId, joined, left: [], state };
     } catch (error) {
       return this.failed(orgId, error);
     }
@@ -93,16 +111,20 @@ export class RedisPresenceStore implements PresenceStore {
     entries?.delete(entry.socketId);
     if (entries?.size === 0) this.local.delete(orgId);
     try {
-      const [, left] = await this.change(orgId, { dels: [this.field(entry)] });
-      return { orgId, joined: [], left };
+      const { left, state } = await this.change(orgId, { dels: [this.field(entry)] });
+      return { orgId, joined: [], left, state };
     } catch (error) {
       return this.failed(orgId, error);
     }
   }
 
-  async list(orgId: string): Promise<PresenceMember[]> {
-    const raw = await this.redis.hvals(this.tabsKey(orgId));
-    return mergeEntries(raw.map((value) => JSON.parse(value) as PresenceEntry));
+  async list(orgId: string): Promise<PresenceList> {
+    // One MULTI: the version is the one of exactly these tabs.
+    const replies = await this.redis.multi().get(this.versionKey(orgId)).hvals(this.tabsKey(orgId)).exec();
+    const [versionReply, tabsReply] = replies ?? [];
+    if (!versionReply || !tabsReply || versionReply[0] || tabsReply[0]) throw versionReply?.[0] ?? tabsReply?.[0] ?? new Error("presence list aborted");
+    const raw = tabsReply[1] as string[];
+    return { members: mergeEntries(raw.map((value) => JSON.parse(value) as PresenceEntry)), version: Number(versionReply[1] ?? 0) };
   }
 
   async close(graceful: boolean): Promise<PresenceChange[]> {
@@ -116,8 +138,8 @@ export class RedisPresenceStore implements PresenceStore {
     try {
       const own = `${this.options.nodeId}|`;
       for (const orgId of this.local.keys()) {
-        const [, left] = await this.change(orgId, { prefix: own });
-        changes.push({ orgId, joined: [], left });
+        const { left, state } = await this.change(orgId, { prefix: own });
+        changes.push({ orgId, joined: [], left, state });
       }
       await this.redis.del(this.heartbeatKey(this.options.nodeId), this.nodeOrgsKey(this.options.nodeId));
       await this.redis.srem(this.nodesKey(), this.options.nodeId);
@@ -190,9 +212,9 @@ export class RedisPresenceStore implements PresenceStore {
       const entries = [...(this.local.get(orgId)?.values() ?? [])];
       if (entries.length) await this.redis.sadd(this.nodeOrgsKey(nodeId), orgId);
       const sets = Object.fromEntries(entries.map((entry) => [this.field(entry), JSON.stringify(entry)]));
-      const [joined, left] = await this.change(orgId, { prefix: `${nodeId}|`, sets });
+      const { joined, left, state } = await this.change(orgId, { prefix: `${nodeId}|`, sets });
       if (!entries.length) await this.redis.srem(this.nodeOrgsKey(nodeId), orgId);
-      if (joined.length || left.length) this.listener.change({ orgId, joined, left });
+      if (joined.length || left.length) this.listener.change({ orgId, joined, left, state });
     }
     this.dirty = false;
   }
@@ -202,8 +224,8 @@ export class RedisPresenceStore implements PresenceStore {
     for (const node of nodes) {
       if (node === this.options.nodeId || (await this.redis.exists(this.heartbeatKey(node)))) continue;
       for (const orgId of await this.redis.smembers(this.nodeOrgsKey(node))) {
-        const [, left] = await this.change(orgId, { prefix: `${node}|`, sweepNode: node });
-        if (left.length) this.listener.change({ orgId, joined: [], left });
+        const { left, state } = await this.change(orgId, { prefix: `${node}|`, sweepNode: node });
+        if (left.length) this.listener.change({ orgId, joined: [], left, state });
       }
       this.options.logger.info({ node }, "presence: swept a node whose heartbeat expired");
       await this.redis.del(this.nodeOrgsKey(node));
@@ -211,17 +233,19 @@ export class RedisPresenceStore implements PresenceStore {
     }
   }
 
-  private change(orgId: string, op: { dels?: string[]; prefix?: string; sets?: Record<string, string>; sweepNode?: string }): Promise<[string[], string[]]> {
+  private async change(orgId: string, op: { dels?: string[]; prefix?: string; sets?: Record<string, string>; sweepNode?: string }): Promise<ChangeResult> {
     const script = (this.redis as unknown as { sbPresenceChange: ChangeScript }).sbPresenceChange.bind(this.redis);
-    return script(
+    const [joined, left, total, version] = await script(
       this.tabsKey(orgId),
       this.heartbeatKey(op.sweepNode ?? this.options.nodeId),
       this.usersKey(orgId),
+      this.versionKey(orgId),
       JSON.stringify(op.dels ?? []),
       op.prefix ?? "",
       JSON.stringify(op.sets ?? {}),
       op.sweepNode ? "sweep" : ""
     );
+    return { joined, left, state: { total, version: Number(version) } };
   }
 
   private failed(orgId: string, error: unknown): PresenceChange {
@@ -239,6 +263,9 @@ export class RedisPresenceStore implements PresenceStore {
   /** Tabs per user of an org's tab hash, kept by the same script, so a change never scans the hash. */
   private usersKey(orgId: string): string {
     return `${this.options.keyPrefix}:presence:org:${orgId}:users`;
+  }
+  private versionKey(orgId: string): string {
+    return `${this.options.keyPrefix}:presence:org:${orgId}:version`;
   }
   private epochKey(): string {
     return `${this.options.keyPrefix}:presence:epoch`;

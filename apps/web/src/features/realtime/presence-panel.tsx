@@ -24,16 +24,16 @@ export function PresencePanel({ currentUserId }: { currentUserId: string }) {
             Online now
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-            {presence === null ? null : `${presence.length} ${presence.length === 1 ? "person" : "people"}`}
+            {presence === null ? null : `${presence.total} ${presence.total === 1 ? "person" : "people"}`}
           </p>
         </div>
-        {presence === null || presence.length === 0 ? (
+        {presence === null || presence.members.length === 0 ? (
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
             {!live ? "Waiting for the live connection…" : presence === null ? "Loading who is online…" : "No one is online yet."}
           </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200 dark:divide-slate-800" aria-label="People online">
-            {presence.map((member) => (
+            {presence.members.map((member) => (
               <li key={member.userId} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span className="font-medium">
                   {member.name}
@@ -47,6 +47,9 @@ export function PresencePanel({ currentUserId }: { currentUserId: string }) {
             ))}
           </ul>
         )}
+        {presence !== null && presence.total > presence.members.length ? (
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">and {presence.total - presence.members.length} more not listed</p>
+        ) : null}
       </section>
     </Panel>
   );

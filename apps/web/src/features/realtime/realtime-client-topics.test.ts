@@ -77,7 +77,7 @@ describe("the console's realtime client following its pages' topics", () => {
     // Who is online comes only while a view shows it, and is forgotten (not left stale) after.
     expect(client.getSnapshot().presence).toBeNull();
     const releasePresence = client.subscribeTopics(["presence"]);
-    await expect.poll(() => client.getSnapshot().presence?.map((member) => member.userId), POLL).toEqual([user.id]);
+    await expect.poll(() => client.getSnapshot().presence?.members.map((member) => member.userId), POLL).toEqual([user.id]);
     releasePresence();
     await expect.poll(() => client.getSnapshot().presence, POLL).toBeNull();
   });

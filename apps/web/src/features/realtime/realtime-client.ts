@@ -1,10 +1,10 @@
 import { HeartbeatWatchdog, topicsMatch } from "@switchboard/contracts";
-import type { ConnectErrorData, DomainEvent, PresenceMember, Topic } from "@switchboard/contracts";
+import type { ConnectErrorData, DomainEvent, Topic } from "@switchboard/contracts";
 import { CatchUp } from "./catch-up";
 import { AUTH_CODES, backoffDelay, failureOf, isAuthFailure, type AuthFailure, type ConnectionStatus } from "./connection-status";
 import { EventBuffer } from "./event-buffer";
 import { openSocket, type ClientSocket } from "./open-socket";
-import { PresenceMembers } from "./presence-members";
+import { PresenceMembers, type PresenceView } from "./presence-members";
 import { fetchRealtimeToken } from "./realtime-token";
 import { TopicSubscriptions } from "./topic-subscriptions";
 import { Throttle } from "./version-throttle";
@@ -41,8 +41,8 @@ export interface RealtimeSnapshot {
   lostAt: number | null;
   /** Bumped on every applied event, reset or newly held topic; views recompute from the buffer when it changes. */
   version: number;
-  /** Who is online; null until the node sends the list, which it does while a view holds the presence topic. */
-  presence: readonly PresenceMember[] | null;
+  /** Who is online (a count and up to a page of people); null until the node sends the list, which it does while a view holds the presence topic. */
+  presence: PresenceView | null;
 }
 
 /**
@@ -128,6 +128,7 @@ export class RealtimeClient {
       this.retryAttempt = 0;
       this.catchUp.begin();
       this.topics.connected();
+      this.presence.reset();
       this.update({ status: this.serverLive ? "live" : "delayed", lostAt: null });
       this.watchdog.arm();
       // No presence:list here: the server pushes presence:snapshot on every connect that names the
@@ -181,10 +182,10 @@ export class RealtimeClient {
     socket.on("session:ended", ({ reason }) => {
       if (reason === "deactivated") this.failAuth("deactivated");
     });
-    socket.on("presence:snapshot", (snapshot) => this.update({ presence: this.presence.replace(snapshot.members) }));
-    socket.on("presence:changed", ({ joined, left }) => {
+    socket.on("presence:snapshot", (snapshot) => this.update({ presence: this.presence.replace(snapshot) }));
+    socket.on("presence:changed", (change) => {
       // Before the list (or after the topic was let go) there is nothing to patch: the list comes next.
-      if (this.snapshot.presence !== null) this.update({ presence: this.presence.change(joined, left) });
+      if (this.snapshot.presence !== null) this.update({ presence: this.presence.change(change) });
     });
     window.addEventListener("online", this.onOnline);
     window.addEventListener("offline", this.onOffline);
