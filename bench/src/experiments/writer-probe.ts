@@ -2,19 +2,81 @@ import { createTestDatabase } from "@switchboard/db/testing";
 import { seedOrgs } from "../stack/seed";
 
 /**
- * `npx tsx src/experiments/writer-probe.ts <changes> <concurrency> [hooked]`
+ * `npx tsx src/experiments/writer-probe.ts <changes> <concurrency> [variant]`
  *
- * The CRUD hooks alone (no relay, no Redis): CPU per hooked extension update, next to the same
- * update through the unhooked client, so the cost of the hooks themselves shows.
+ * The write path alone (no relay, no Redis): CPU per extension update in this process, through
+ * the hooked client and through the ways a change and its outbox row could reach PostgreSQL, so
+ * the cost of each step shows. Every variant runs twice and the second (warm) round is printed.
+ * A variant name as third argument runs only that one, e.g. under `node --cpu-prof`.
  */
 const changes = Number(process.argv[2] ?? "2000");
 const concurrency = Number(process.argv[3] ?? "4");
+const only = process.argv[4];
 const test = await createTestDatabase({ poolSize: 20 });
 const orgs = await seedOrgs(test.database, test.box, { orgs: 20, consoles: 20, extensionsPerOrg: 10, payloadBytes: 0, mix: "extensions" }, () => undefined);
-const extensionIds = orgs.flatMap((o) => o.extensionIds);
+const targets = orgs.flatMap((o) => o.extensionIds.map((id) => ({ id, orgId: o.id })));
+const { raw, client } = test.database;
+const include = { user: { select: { name: true } } } as const;
 
-async function measure(label: string, update: (id: string, n: number) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < 200; i++) await update(extensionIds[i % extensionIds.length] ?? "", i);
+type Tx = Pick<typeof raw, "$queryRawUnsafe">;
+/** The hooks' outbox statement in its shape (seq reserved, row inserted, NOTIFY queued), with a fixed payload. */
+const outbox = (tx: Tx, orgId: string, payload: unknown) =>
+  tx.$queryRawUnsafe(
+    `WITH reserved AS (
+       INSERT INTO org_sequences (organization_id, value) VALUES ($1::uuid, 1)
+       ON CONFLICT (organization_id) DO UPDATE SET value = org_sequences.value + 1 RETURNING value
+     ), notified AS (SELECT pg_notify('switchboard_outbox_probe', $1::text))
+     INSERT INTO outbox_events (id, organization_id, seq, type, subject_kind, subject_id, data)
+     SELECT gen_random_uuid(), $1::uuid, reserved.value, 'extension.updated', 'extension', $2, $3::jsonb FROM reserved, notified
+     RETURNING seq`,
+    orgId,
+    "probe",
+    JSON.stringify(payload)
+  );
+
+type Target = (typeof targets)[number];
+const variants: Record<string, (t: Target, n: number) => Promise<unknown>> = {
+  /** What the target compares with: a plain Prisma update, no transaction, no event. */
+  plain: (t, n) => raw.extension.update({ where: { id: t.id }, data: { displayName: `probe ${n}` } }),
+  /** The floor of one statement: the same update as raw SQL. */
+  "raw sql": (t, n) => raw.$executeRawUnsafe(`UPDATE extensions SET display_name = $1, updated_at = now() WHERE id = $2::uuid`, `probe ${n}`, t.id),
+  /** Prisma's interactive transaction around the plain update: BEGIN, UPDATE, COMMIT. */
+  "itx update": (t, n) => raw.$transaction((tx) => tx.extension.update({ where: { id: t.id }, data: { displayName: `probe ${n}` } })),
+  /** A batch transaction of the update and an outbox row (possible only with the payload known before the write). */
+  "batch update+outbox": (t, n) =>
+    raw.$transaction([raw.extension.update({ where: { id: t.id }, data: { displayName: `probe ${n}` } }), outbox(raw, t.orgId, { n })]),
+  /** An interactive transaction with what the hooks do, written by hand: read before (with the view's relation), update, outbox row. */
+  "itx read+update+outbox": (t, n) =>
+    raw.$transaction(async (tx) => {
+      const before = await tx.extension.findUnique({ where: { id: t.id }, include });
+      const row = await tx.extension.update({ where: { id: t.id }, data: { displayName: `probe ${n}` } });
+      await outbox(tx, t.orgId, { before: before?.displayName, after: row.displayName });
+    }),
+  /**
+   * One round trip: the update, its seq and its outbox row in one statement, the payload built by
+   * PostgreSQL from the updated row. The floor for events made in SQL, not by the hooks' views.
+   */
+  "one statement": (t, n) =>
+    raw.$queryRawUnsafe(
+      `WITH updated AS (
+         UPDATE extensions SET display_name = $1, updated_at = now() WHERE id = $2::uuid RETURNING *
+       ), reserved AS (
+         INSERT INTO org_sequences (organization_id, value) SELECT organization_id, 1 FROM updated
+         ON CONFLICT (organization_id) DO UPDATE SET value = org_sequences.value + 1 RETURNING organization_id, value
+       )
+       INSERT INTO outbox_events (id, organization_id, seq, type, subject_kind, subject_id, data)
+       SELECT gen_random_uuid(), reserved.organization_id, reserved.value, 'extension.updated', 'extension', updated.id::text,
+              jsonb_build_object('id', updated.id, 'number', updated.number, 'displayName', updated.display_name)
+         FROM updated, reserved
+       RETURNING seq`,
+      `probe ${n}`,
+      t.id
+    ),
+  /** Today's path: the hooked client (read before, update with the view's relation, outbox row, in an interactive transaction). */
+  hooked: (t, n) => client.extension.update({ where: { id: t.id }, data: { displayName: `probe ${n}` } })
+};
+
+async function measure(update: (t: Target, n: number) => Promise<unknown>): Promise<{ cpuUs: number; perSecond: number }> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   let next = 0;
@@ -22,25 +84,22 @@ async function measure(label: string, update: (id: string, n: number) => Promise
     Array.from({ length: concurrency }, async () => {
       while (next < changes) {
         const n = next++;
-        await update(extensionIds[n % extensionIds.length] ?? "", n);
+        const target = targets[n % targets.length];
+        if (target) await update(target, n);
       }
     })
   );
   const used = process.cpuUsage(cpu);
-  const ms = performance.now() - started;
-  console.log(
-    `${label.padEnd(10)} ${(((used.user + used.system) / 1000 / changes) * 1000).toFixed(0).padStart(6)} µs CPU/change  ${((changes / ms) * 1000).toFixed(0)} changes/s`
-  );
+  return { cpuUs: (used.user + used.system) / changes, perSecond: (changes / (performance.now() - started)) * 1000 };
 }
 
-// A third argument "hooked" measures only the hooked update (e.g. under --cpu-prof).
-const only = process.argv[4] === "hooked";
-if (!only) await measure("unhooked", (id, n) => test.database.raw.extension.update({ where: { id }, data: { displayName: `probe ${n}` } }));
-if (!only)
-  await measure("raw tx", (id, n) => test.database.raw.$transaction((tx) => tx.extension.update({ where: { id }, data: { displayName: `probe ${n}` } })));
-if (!only)
-  await measure("raw+incl", (id, n) =>
-    test.database.raw.extension.update({ where: { id }, data: { displayName: `probe ${n}` }, include: { user: { select: { name: true } } } })
-  );
-await measure("hooked", (id, n) => test.database.client.extension.update({ where: { id }, data: { displayName: `probe ${n}` } }));
+const chosen = Object.entries(variants).filter(([name]) => !only || name === only);
+if (chosen.length === 0) throw new Error(`unknown variant "${only}"; one of: ${Object.keys(variants).join(", ")}`);
+const results = new Map<string, { cpuUs: number; perSecond: number }>();
+for (let round = 0; round < 2; round++) for (const [name, update] of chosen) results.set(name, await measure(update));
+const plain = results.get("plain")?.cpuUs;
+for (const [name, { cpuUs, perSecond }] of results) {
+  const ratio = plain ? ` ${(cpuUs / plain).toFixed(2)}× plain` : "";
+  console.log(`${name.padEnd(22)} ${cpuUs.toFixed(0).padStart(6)} µs CPU/change${ratio.padEnd(14)} ${perSecond.toFixed(0)} changes/s`);
+}
 await test.drop();

@@ -14,7 +14,7 @@ export type PresenceSnapshot = { members: PresenceMember[]; total: number; versi
  * Who came online and who went offline in the organization since the node's last announcement:
  * joins and leaves are coalesced per organization over a short window, so a storm of N joins costs
  * each staff console a few messages instead of N. A user is in at most one of the two lists (the
- * latest state wins): patch the list with both. Sent while the organization fits in a page; past
- * it, consoles get a fresh presence:snapshot instead, at most about once a second.
+ * latest state wins): patch the list with both. In a storm (more people than a fifth of a page in
+ * a second) consoles get a fresh presence:snapshot instead, about once a second.
  */
 export type PresenceChanged = { joined: PresenceMember[]; left: string[]; total: number; version: number };

@@ -16,8 +16,8 @@ export interface PresenceTiming extends SummaryTiming {
  * Socket.IO adapter (not io.local), so with Redis every node's staff hear them, once each. Every
  * socket is counted as online; only staff sockets holding the `presence` topic (a page that shows
  * who is online) are in the room that hears the list and its changes.
- * A list carries the count and at most a page of members; while an org fits in a page its staff
- * get each change as a delta, past it a summary (see PresenceSummaries).
+ * A list carries the count and at most a page of members; changes go out as deltas, or in a
+ * storm as summaries (see PresenceSummaries).
  */
 export class PresenceService {
   /** This node's tabs, and the store call each is waiting on, so remove never overtakes add. */
@@ -166,7 +166,7 @@ export class PresenceService {
     for (const [orgId, { joined, left, state: changed }] of this.pending) {
       if (joined.size === 0 && left.size === 0) continue;
       const state = this.summaries.remember(orgId, changed);
-      if (!state || (state.total > this.timing.pageSize && !deltasOnly)) {
+      if (!state || !(deltasOnly || this.summaries.admitDelta(orgId, joined.size + left.size))) {
         this.summaries.schedule(orgId);
         continue;
       }

@@ -10,6 +10,9 @@ export interface SummaryTiming {
   summaryMs: number;
 }
 
+/** Consoles a node sends one org's summary to per `summaryMs`, at most (see schedule). */
+const SUMMARY_AUDIENCE = 1_000;
+
 /** The newer of two states (by version). */
 export function newerState(a: PresenceState | undefined, b: PresenceState | undefined): PresenceState | undefined {
   if (!a) return b;
@@ -17,21 +20,24 @@ export function newerState(a: PresenceState | undefined, b: PresenceState | unde
 }
 
 /**
- * Lists as consoles get them: the count and at most a page of members. For an org past a page,
- * joins and leaves are not sent one by one (in a connect storm every staff console would receive
- * the whole org) but as a fresh snapshot at most once per `summaryMs` per org and node, and a
- * console that starts following shortly after a read shares it: a console's cost stays the same
- * however large its org grows.
+ * Lists as consoles get them, and what goes out when people come and go. A list is the count and
+ * at most a page of members. Changes go out as deltas while an org's deltas since the start of
+ * the current `summaryMs` interval name at most a fifth of a page of people; past that (a connect
+ * storm of a large org, where every staff console would otherwise receive the whole org joiner by
+ * joiner) the rest of the interval's changes become one fresh snapshot at its end. Either way a
+ * console gets little more than a page a second, however large its org grows.
  */
 export class PresenceSummaries {
   /** The newest state this node has seen per org (of a change or a list). */
   private readonly known = new Map<string, PresenceState>();
-  /** Orgs past a page whose staff are due a fresh snapshot. */
+  /** Orgs whose staff are due a fresh snapshot. */
   private readonly due = new Map<string, NodeJS.Timeout>();
+  /** People named in each org's deltas since the start of its current interval. */
+  private readonly sent = new Map<string, { since: number; people: number }>();
   /**
-   * The last list read of each org past a page, for consoles that start following within
-   * `summaryMs` of it, followed by a fresh summary. Without it, a connect storm reads and sorts
-   * the whole org for every few sockets.
+   * The last list read of each org past a page, shared by consoles that start following while a
+   * summary is due (it is read after they joined, so nothing since the read escapes them).
+   * Without it, a connect storm reads and sorts the whole org for every few sockets.
    */
   private readonly recent = new Map<string, { snapshot: PresenceSnapshot; at: number }>();
 
@@ -49,15 +55,38 @@ export class PresenceSummaries {
     return newest;
   }
 
-  /** A fresh snapshot to the org's staff on every node, once `summaryMs` has passed (changes meanwhile ride along). */
+  /** Whether a delta naming `people` may go out now; if not, a summary is due. */
+  admitDelta(orgId: string, people: number): boolean {
+    if (this.due.has(orgId)) return false;
+    const now = performance.now();
+    let sent = this.sent.get(orgId);
+    if (!sent || now - sent.since >= this.timing.summaryMs) {
+      sent = { since: now, people: 0 };
+      this.sent.set(orgId, sent);
+    }
+    if (sent.people + people <= Math.max(1, Math.floor(this.timing.pageSize / 5))) {
+      sent.people += people;
+      return true;
+    }
+    this.schedule(orgId);
+    return false;
+  }
+
+  /**
+   * A fresh snapshot to the org's staff on every node, once `summaryMs` has passed (changes
+   * meanwhile ride along) — longer for an org followed by many consoles here, so a node sends
+   * summaries to about a thousand consoles per `summaryMs` per org at most.
+   */
   schedule(orgId: string): void {
     if (this.due.has(orgId)) return;
+    const followers = this.io.of("/").adapter.rooms.get(rooms.presence(orgId))?.size ?? 0;
+    const delayMs = this.timing.summaryMs * Math.max(1, followers / SUMMARY_AUDIENCE);
     const timer = setTimeout(() => {
       this.due.delete(orgId);
       this.fresh(orgId)
         .then((snapshot) => this.io.to(rooms.presence(orgId)).emit("presence:snapshot", snapshot))
         .catch((error: unknown) => this.logger.warn({ err: error, orgId }, "presence summary failed"));
-    }, this.timing.summaryMs);
+    }, delayMs);
     this.due.set(orgId, timer);
   }
 
@@ -66,18 +95,17 @@ export class PresenceSummaries {
     return this.snapshotOf(orgId, await this.store.list(orgId));
   }
 
-  /** For consoles that start following: a recent read of a large org, else a fresh one. */
+  /** For consoles that start following (already in the room): a recent read while a summary is due, else a fresh one. */
   async forFollowers(orgId: string): Promise<PresenceSnapshot> {
     const recent = this.recent.get(orgId);
-    if (!recent || performance.now() - recent.at >= this.timing.summaryMs) return this.fresh(orgId);
-    // A summary of a change made since may have gone out before these consoles joined the room.
-    this.schedule(orgId);
-    return recent.snapshot;
+    if (recent && this.due.has(orgId) && performance.now() - recent.at < this.timing.summaryMs) return recent.snapshot;
+    return this.fresh(orgId);
   }
 
   stop(): void {
     for (const timer of this.due.values()) clearTimeout(timer);
     this.due.clear();
+    this.sent.clear();
   }
 
   private snapshotOf(orgId: string, list: PresenceList): PresenceSnapshot {
