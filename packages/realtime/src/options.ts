@@ -21,7 +21,7 @@ const optionsSchema = z.strictObject({
   /** Joins and leaves in an organization within this window go to its staff as one presence:changed. */
   presenceBatchMs: z.number().int().min(0).max(5_000).default(50),
   /** Members a presence list carries at most (the first by name); a larger organization is summarized by its count. */
-  presencePageSize: z.number().int().min(1).max(1_000).default(50),
+  presencePageSize: z.number().int().min(1).max(1_000).default(20),
   /** In a storm of joins and leaves, an organization's staff get one fresh summary (count and first page) per interval instead of each change. */
   presenceSummaryMs: z.number().int().min(0).max(60_000).default(1_000),
   /** How long a ticket viewer on a crashed node stays listed at most; nodes refresh every quarter of it. */

@@ -42,7 +42,7 @@ export class PresenceService {
     private readonly logger: Logger,
     /** Whether the socket holds the `presence` topic. */
     private readonly follows: (socket: RealtimeSocket) => boolean,
-    private readonly timing: PresenceTiming = { batchMs: 50, pageSize: 50, summaryMs: 1_000 }
+    private readonly timing: PresenceTiming = { batchMs: 50, pageSize: 20, summaryMs: 1_000 }
   ) {
     this.lists = new Coalescer((orgId, requests) => this.readLists(orgId, requests));
     this.summaries = new PresenceSummaries(io, store, logger, timing);
