@@ -58,7 +58,9 @@ export async function startNode(setup: NodeSetup): Promise<TestNode> {
     logger: testLogger(),
     nodeId: setup.nodeId,
     relay: setup.relay,
-    options: { pingIntervalMs: 2_000, pingTimeoutMs: 2_000, ...setup.options }
+    // Presence as deltas unless a test sets a page (tests that watch joins share orgs and nodes;
+    // a fifth of the default page would turn their bursts into summaries).
+    options: { pingIntervalMs: 2_000, pingTimeoutMs: 2_000, presencePageSize: 1_000, ...setup.options }
   });
   await realtime.ready();
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
