@@ -1,3 +1,5 @@
+import { fork } from "node:child_process";
+import { once } from "node:events";
 import { createDatabase } from "@switchboard/db";
 import { createTestDatabase } from "@switchboard/db/testing";
 import { createRelay, RedisEventLog } from "@switchboard/events";
@@ -8,11 +10,13 @@ import { seedOrgs } from "../stack/seed";
 import { createBatchedRelay } from "./batched-relay";
 
 /**
- * `npm run relay:probe -w @switchboard/bench -- <real|batched> <changes/s> <competing relays> <orgs>`
+ * `npm run relay:probe -w @switchboard/bench -- <real|batched|apart> <changes/s> <competing relays> <orgs>`
  *
  * The write side alone (no realtime node, no consoles): hooked updates at a fixed rate spread
  * over the orgs, the relay publishing them to a private Redis, and commit → Redis latency as a
  * subscriber sees it. Competing relays stand in for the realtime nodes' safety-net relays.
+ * `apart` runs the relay in a process of its own, woken by NOTIFY (the cluster's layout: the
+ * realtime nodes relay, the writer only writes); `real` and `batched` in the writer's process.
  */
 const [mode = "real", rateArg = "50", competitorsArg = "0", orgsArg = "20"] = process.argv.slice(2);
 const rate = Number(rateArg);
@@ -47,8 +51,13 @@ log.append = async (events) => {
   appendSizes.push(events.length);
   appendMs.push(performance.now() - t);
 };
-const relay = mode === "batched" ? createBatchedRelay({ database: test.database, log, logger }) : createRelay({ database: test.database, log, logger });
-relay.start();
+const apart = mode === "apart" ? await startRelayProcess(test.url, redis.url) : undefined;
+const relay = apart
+  ? undefined
+  : mode === "batched"
+    ? createBatchedRelay({ database: test.database, log, logger })
+    : createRelay({ database: test.database, log, logger });
+relay?.start();
 const competitors: Array<() => Promise<void>> = [];
 for (let k = 0; k < Number(competitorsArg); k++) {
   const database = createDatabase({ kind: "postgres", url: test.url, poolSize: 2 });
@@ -67,6 +76,7 @@ latency.reset();
 
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
+apart?.mark();
 const running = new Set<Promise<unknown>>();
 let issued = 0;
 while (performance.now() - started < 10_000) {
@@ -86,6 +96,8 @@ while (performance.now() - started < 10_000) {
 await Promise.all(running);
 await new Promise((r) => setTimeout(r, 1500));
 const cpu = process.cpuUsage(cpuBefore);
+const relayCpuMs = await apart?.stop();
+const perChange = (ms: number) => Math.round((ms / issued) * 100) / 100;
 console.log(
   JSON.stringify({
     relay: mode,
@@ -94,14 +106,31 @@ console.log(
     competitors: competitors.length,
     commits: issued,
     commitToRedisMs: summarizeMs(latency),
-    writerAndRelayCpuMsPerChange: Math.round(((cpu.user + cpu.system) / 1000 / issued) * 100) / 100
+    ...(relayCpuMs === undefined
+      ? { writerAndRelayCpuMsPerChange: perChange((cpu.user + cpu.system) / 1000) }
+      : { writerCpuMsPerChange: perChange((cpu.user + cpu.system) / 1000), relayProcessCpuMsPerChange: perChange(relayCpuMs) })
   })
 );
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 console.log(JSON.stringify({ appends: appendSizes.length, meanBatch: mean(appendSizes).toFixed(1), meanAppendMs: mean(appendMs).toFixed(2) }));
 for (const stop of competitors) await stop();
-await relay.stop();
+await relay?.stop();
 await log.close();
 await redis.stop();
 await test.drop();
 process.exit(0);
+
+/** The relay of `relay-process.ts` in a child process, once its relay has started. */
+async function startRelayProcess(databaseUrl: string, redisUrl: string) {
+  const child = fork(new URL("./relay-process.ts", import.meta.url), [databaseUrl, redisUrl], { execArgv: ["--import", "tsx"] });
+  const [ready] = (await once(child, "message")) as [unknown];
+  if (ready !== "ready") throw new Error("the relay process did not start");
+  return {
+    mark: () => child.send("mark"),
+    async stop(): Promise<number> {
+      child.send("stop");
+      const [report] = (await once(child, "message")) as [{ cpuMs: number }];
+      return report.cpuMs;
+    }
+  };
+}
