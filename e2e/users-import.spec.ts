@@ -91,6 +91,21 @@ test("an admin imports users from CSV: preview, confirm, the users appear live i
   }
 });
 
+/** Whether a statement like `pattern` (SQL ILIKE) is waiting for a lock in the test database. */
+async function waitingOnLock(databaseUrl: string, pattern: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1",
+      [pattern]
+    );
+    return (rows[0]?.n ?? 0) > 0;
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Someone else's uncommitted user with `email` (in the demo organization): an import that reaches
  * that address waits there until `release()` rolls it back, so a test sees it part-way, for sure.
@@ -152,6 +167,9 @@ test("a large users import moves the progress bar in another admin tab, and canc
 
     await test.step("cancel: the import stops and the watching tab drops the people it had added", async () => {
       await page.getByRole("button", { name: "Cancel import" }).click();
+      // The held batch locks the job row, so the cancel waits behind it: release only once it is
+      // there, or on a busy machine the import can finish before the cancel reaches the database.
+      await expect.poll(() => waitingOnLock(stack.databaseUrl, 'UPDATE "public"."jobs"%'), { timeout: 60_000, intervals: [100] }).toBe(true);
       await holder.release();
       await expect(page.getByRole("status").filter({ hasText: "Cancelled; nothing imported" })).toBeVisible({ timeout: 120_000 });
       await expect(userRow(watcher, person(0).name)).toHaveCount(0, { timeout: 30_000 });
