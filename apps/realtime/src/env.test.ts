@@ -21,6 +21,7 @@ describe("realtime env", () => {
     expect(env.CORS_ORIGINS).toEqual(["https://a.example.com", "http://b.example.com:3000"]);
     expect(env.RETENTION_MAX_EVENTS).toBe(10_000);
     expect(env.RELAY).toBe("on");
+    expect(env.LISTEN_BACKLOG).toBe(4096);
   });
 
   it("names the variable a standalone node cannot run without", () => {
@@ -29,5 +30,6 @@ describe("realtime env", () => {
     expect(problems({ ...base, CORS_ORIGINS: "not a url" }).join("\n")).toMatch(/^CORS_ORIGINS/m);
     expect(problems({ ...base, NODE_ID: "a|b" }).join("\n")).toMatch(/^NODE_ID/m);
     expect(problems({ ...base, RELAY: "maybe" }).join("\n")).toMatch(/^RELAY: must be on or off/m);
+    expect(problems({ ...base, LISTEN_BACKLOG: "0" }).join("\n")).toMatch(/^LISTEN_BACKLOG/m);
   });
 });

@@ -8,6 +8,13 @@ const realtimeEnvSchema = z
     ...coreEnvShape,
     PORT: portSchema.default(4000),
     HOST: z.string().default("0.0.0.0"),
+    /**
+     * Connections the kernel holds for this node before it accepts them. A reconnect storm (every
+     * console of a site at once) overflows Node's default of 511: dropped SYNs are retried by the
+     * clients' kernels after 1, 3, 7… s, which stretches recovery by seconds while the node idles.
+     * The kernel caps it at net.core.somaxconn.
+     */
+    LISTEN_BACKLOG: positiveInt.default(4096),
     /** Origins of the web app allowed to connect cross-site, comma-separated. */
     CORS_ORIGINS: z
       .string()
@@ -55,6 +62,7 @@ const realtimeEnvSchema = z
 export interface RealtimeConfig {
   port: number;
   host: string;
+  listenBacklog: number;
   databaseUrl: string;
   databasePoolSize: number;
   redisUrl: string;
@@ -82,6 +90,7 @@ export function loadRealtimeConfig(source: Record<string, string | undefined> = 
   return {
     port: env.PORT,
     host: env.HOST,
+    listenBacklog: env.LISTEN_BACKLOG,
     databaseUrl: env.DATABASE_URL ?? "",
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL ?? "",

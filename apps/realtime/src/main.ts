@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   server.on("upgrade", (req, socket) => {
     if (!(req.url ?? "").startsWith(realtime.options.path)) socket.destroy();
   });
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve) => server.listen({ port: config.port, host: config.host, backlog: config.listenBacklog }, resolve));
   logger.info({ port: config.port, host: config.host, nodeId: realtime.nodeId }, "realtime node listening");
 
   onShutdown(logger, async () => {
