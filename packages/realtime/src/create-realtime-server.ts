@@ -10,6 +10,7 @@ import { AccessWatch } from "./access/access-watch";
 import { createAuthMiddleware } from "./auth/authenticate";
 import { SessionUserLoader } from "./auth/session-user-loader";
 import { createConnectionHandler } from "./connection";
+import { coalesceWebSocketFrames } from "./delivery/coalesce-frames";
 import { Delivery } from "./delivery/delivery";
 import { drainSockets } from "./drain-sockets";
 import { startHeartbeat } from "./delivery/heartbeat";
@@ -99,6 +100,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
 
   const { pub, sub } = deps.redis ? createAdapterClients(deps.redis.url, nodeId, logger) : { pub: undefined, sub: undefined };
 
+  coalesceWebSocketFrames();
   const io: RealtimeIo = new Server(httpServer, {
     path: options.path,
     serveClient: false,

@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DomainEvent } from "@switchboard/contracts";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { MemoryEventLog } from "@switchboard/events";
 import { waitFor } from "@switchboard/events/testing";
+import { extensionUpdated } from "./helpers/events";
 import { createOrgWithStaff, realtimeToken } from "./helpers/identity";
 import { startNode, type TestNode } from "./helpers/nodes";
 import { openClient, TestClient } from "./helpers/test-client";
@@ -16,35 +16,10 @@ const clients: TestClient[] = [];
 let org: Awaited<ReturnType<typeof createOrgWithStaff>>;
 let seq = 0;
 
-/** A large, valid extension.updated event appended straight to the log the node consumes. */
+/** A large event appended straight to the log the node consumes. */
 function bigEvent(): DomainEvent {
   seq += 1;
-  const at = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    orgId: org.orgId,
-    seq,
-    type: "extension.updated",
-    at,
-    actor: null,
-    subject: { kind: "extension", id: "00000000-0000-4000-8000-000000000001" },
-    data: {
-      id: "00000000-0000-4000-8000-000000000001",
-      number: "101",
-      displayName: "x".repeat(8 * 1024),
-      userId: null,
-      userName: null,
-      sipUsername: "ext101",
-      sipSecretHint: "…1234",
-      transport: "udp",
-      codecs: ["opus"],
-      voicemailEnabled: true,
-      enabled: true,
-      version: 1,
-      createdAt: at,
-      updatedAt: at
-    }
-  };
+  return extensionUpdated(org.orgId, seq, "x".repeat(8 * 1024));
 }
 
 beforeAll(async () => {
