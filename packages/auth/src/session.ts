@@ -94,6 +94,21 @@ function realtimeKey(secret: string): Uint8Array {
   return createHash("sha256").update(`switchboard:realtime-token:${secret}`).digest();
 }
 
+/**
+ * The verification key, derived and imported once per secret: a reconnect storm verifies
+ * thousands of tokens, and deriving plus importing the key cost as much as checking the signature.
+ */
+const verifyKeys = new Map<string, Promise<CryptoKey>>();
+
+function realtimeVerifyKey(secret: string): Promise<CryptoKey> {
+  let key = verifyKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", realtimeKey(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    verifyKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** A short-lived token the web app mints for a console connecting to a realtime node cross-site. */
 export async function mintRealtimeToken(user: SessionUser, secret: string, ttlSeconds = 120, sessionExpiresAt?: number): Promise<string> {
   const jwt = new SignJWT({ org: user.orgId, role: user.role, name: user.name, email: user.email, sv: user.sessionVersion, sexp: sessionExpiresAt })
@@ -118,7 +133,7 @@ const realtimeClaimsSchema = z.object({
 
 export async function verifyRealtimeToken(token: string, secret: string): Promise<SessionResult> {
   try {
-    const { payload } = await jwtVerify(token, realtimeKey(secret), { audience: REALTIME_AUDIENCE, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, await realtimeVerifyKey(secret), { audience: REALTIME_AUDIENCE, algorithms: ["HS256"] });
     const claims = realtimeClaimsSchema.parse(payload);
     return {
       ok: true,
