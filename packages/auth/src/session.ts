@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, webcrypto } from "node:crypto";
 import { SignJWT, errors as joseErrors, jwtVerify } from "jose";
 import { decode } from "next-auth/jwt";
 import { z } from "zod";
@@ -98,12 +98,12 @@ function realtimeKey(secret: string): Uint8Array {
  * The verification key, derived and imported once per secret: a reconnect storm verifies
  * thousands of tokens, and deriving plus importing the key cost as much as checking the signature.
  */
-const verifyKeys = new Map<string, Promise<CryptoKey>>();
+const verifyKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
 
-function realtimeVerifyKey(secret: string): Promise<CryptoKey> {
+function realtimeVerifyKey(secret: string): Promise<webcrypto.CryptoKey> {
   let key = verifyKeys.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey("raw", realtimeKey(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    key = webcrypto.subtle.importKey("raw", realtimeKey(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
     verifyKeys.set(secret, key);
   }
   return key;
