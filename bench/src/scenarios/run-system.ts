@@ -32,7 +32,7 @@ export interface SystemSetup {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Full GC in the servers (see gc-on-signal.mjs), then a moment for V8 to hand pages back. */
+/** Full, compacting GC in the servers (see gc-on-signal.mjs), then a moment for V8 to hand pages back. */
 async function collectGarbage(servers: readonly NamedPid[]): Promise<void> {
   for (const s of servers) {
     try {
