@@ -35,6 +35,11 @@ function sampleProc(pid: number): ProcSample | null {
   }
 }
 
+/** Resident memory of a process now (0 when it is gone). */
+export function rssOf(pid: number): number {
+  return sampleProc(pid)?.rssBytes ?? 0;
+}
+
 /** CPU % of one core between two samples (100 = one core busy). */
 function cpuPercent(from: ProcSample | null, to: ProcSample | null): number {
   if (!from || !to || to.at <= from.at) return 0;

@@ -5,6 +5,7 @@ import type { ConsoleSpec, FinalReport } from "../consoles/protocol";
 import type { ChangeWriter } from "../drive/writers";
 import { monotonicUs, nowMs } from "../metrics/clock";
 import { Histogram, summarizeMs } from "../metrics/histogram";
+import { rssOf } from "../metrics/proc-stats";
 import { fmtBytes, fmtMs, fmtNum } from "../report/format";
 import { censusOf, diffPerConsole, removeSnapshot, takeHeapSnapshot } from "../report/heap-summary";
 import { everySecond, type Printer } from "../report/progress";
@@ -32,7 +33,11 @@ export interface SystemSetup {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Full, compacting GC in the servers (see gc-on-signal.mjs), then a moment for V8 to hand pages back. */
+/**
+ * Full, compacting GC in the servers (see gc-on-signal.mjs), then until their RSS stops moving:
+ * V8 hands the evacuated pages back over a second or more, and RSS read before that varies by
+ * several KB per console between runs of the same code.
+ */
 async function collectGarbage(servers: readonly NamedPid[]): Promise<void> {
   for (const s of servers) {
     try {
@@ -41,7 +46,16 @@ async function collectGarbage(servers: readonly NamedPid[]): Promise<void> {
       // already gone: its memory reads as 0
     }
   }
-  await sleep(1000);
+  const total = () => servers.reduce((n, s) => n + rssOf(s.pid), 0);
+  const recent: number[] = [];
+  const deadline = nowMs() + 10_000;
+  await sleep(500);
+  while (nowMs() < deadline) {
+    recent.push(total());
+    // Settled: the last second's readings within 1 MB of each other.
+    if (recent.length >= 5 && Math.max(...recent.slice(-5)) - Math.min(...recent.slice(-5)) < 1024 * 1024) return;
+    await sleep(250);
+  }
 }
 
 function sumFinals(finals: FinalReport[]) {
