@@ -25,6 +25,28 @@ describe("HeartbeatWatchdog", () => {
     expect(calls).toEqual([]);
   });
 
+  it("counts any message from the node as a beat, keeping the interval last told", () => {
+    const { dog, calls } = watch();
+    dog.arm();
+    dog.beat({ intervalMs: 1_000 });
+    for (let i = 0; i < 10; i++) {
+      vi.advanceTimersByTime(2_500);
+      dog.alive();
+    }
+    expect(calls).toEqual([]);
+    vi.advanceTimersByTime(3_000);
+    expect(calls).toEqual(["stalled"]);
+    dog.alive();
+    expect(calls).toEqual(["stalled", "recovered"]);
+  });
+
+  it("ignores messages while disarmed", () => {
+    const { dog, calls } = watch();
+    dog.alive();
+    vi.advanceTimersByTime(60_000);
+    expect(calls).toEqual([]);
+  });
+
   it("says stalled after two missed beats and dead after three, then stays quiet until armed again", () => {
     const { dog, calls } = watch();
     dog.arm();

@@ -1,6 +1,6 @@
 /**
  * The app-level heartbeat: every node sends each of its sockets `server:heartbeat` every
- * `intervalMs`. A frozen node (stopped process, stuck event loop, half-open connection) keeps its
+ * `intervalMs`, unless the socket has just received a live event (as good a sign of life). A frozen node (stopped process, stuck event loop, half-open connection) keeps its
  * TCP connections open and would look live until the transport's ping timeout; a console that
  * stops hearing the beat says "live updates delayed" within seconds and then reconnects, which
  * lands it on another node.
@@ -49,6 +49,16 @@ export class HeartbeatWatchdog {
 
   beat(heartbeat: Pick<ServerHeartbeat, "intervalMs">): void {
     if (Number.isFinite(heartbeat.intervalMs) && heartbeat.intervalMs > 0) this.intervalMs = heartbeat.intervalMs;
+    this.recover();
+    this.waitForBeat();
+  }
+
+  /**
+   * Any other message from the node (a live event): it proves the node alive as a beat does, and
+   * the node skips the beat of a socket it has just sent one. The interval stays as last told.
+   */
+  alive(): void {
+    if (this.timer === undefined) return;
     this.recover();
     this.waitForBeat();
   }

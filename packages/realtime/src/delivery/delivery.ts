@@ -191,8 +191,23 @@ export class Delivery {
   }
 
   /** Each organization with sockets on this node, with the highest seq this node has delivered for it. */
-  *orgHeads(): Generator<[orgId: string, seq: number]> {
-    for (const orgId of this.orgs.keys()) yield [orgId, this.heads.get(orgId) ?? 0];
+  /**
+   * Per organization, its head and the sockets due a heartbeat now (the caller sends it to all of
+   * them): every socket but a live one that got a broadcast after `heardSince` — any message proves
+   * the node alive to the console's watchdog — once it has had a first beat, which tells the
+   * console the interval to expect.
+   */
+  *heartbeatTargets(heardSince: number): Generator<{ orgId: string; seq: number; socketIds: string[] }> {
+    for (const [orgId, org] of this.orgs) {
+      const socketIds: string[] = [];
+      for (const target of org.pending) socketIds.push(target.socket.id);
+      for (const target of org.live) {
+        if (target.beaten && target.heardAt > heardSince) continue;
+        target.beaten = true;
+        socketIds.push(target.socket.id);
+      }
+      if (socketIds.length > 0) yield { orgId, seq: this.heads.get(orgId) ?? 0, socketIds };
+    }
   }
 
   /** Live events are buffered from here until release: returns the replay's generation. */

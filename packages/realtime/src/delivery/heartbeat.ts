@@ -1,15 +1,18 @@
 import type { RealtimeIo } from "../io-types";
-import { rooms } from "../io-types";
 import type { Delivery } from "./delivery";
 
 /**
- * Sends `server:heartbeat` to every socket of this node, one broadcast per organization, every
- * `intervalMs`. It runs on the event loop that serves the sockets: a node that stops (frozen process,
- * blocked loop) stops beating, and its consoles move elsewhere long before the ping timeout.
+ * Sends `server:heartbeat` every `intervalMs`, one broadcast per organization, to the sockets that
+ * have not heard from the node lately: a live event is as good a sign of life, so a socket that got
+ * one in the last half interval is skipped (the console goes quiet at most 1.5 intervals, well
+ * inside its watchdog's two plus slack). It runs on the event loop that serves the sockets: a node
+ * that stops (frozen process, blocked loop) stops beating, and its consoles move elsewhere long
+ * before the ping timeout.
  */
-export function startHeartbeat(io: RealtimeIo, delivery: Pick<Delivery, "orgHeads">, nodeId: string, intervalMs: number): () => void {
+export function startHeartbeat(io: RealtimeIo, delivery: Pick<Delivery, "heartbeatTargets">, nodeId: string, intervalMs: number): () => void {
   const timer = setInterval(() => {
-    for (const [orgId, seq] of delivery.orgHeads()) io.local.to(rooms.org(orgId)).emit("server:heartbeat", { nodeId, seq, intervalMs });
+    const heardSince = Date.now() - intervalMs / 2;
+    for (const { seq, socketIds } of delivery.heartbeatTargets(heardSince)) io.local.to(socketIds).emit("server:heartbeat", { nodeId, seq, intervalMs });
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

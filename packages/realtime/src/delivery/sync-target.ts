@@ -26,6 +26,10 @@ export interface SyncTarget {
   starts?: Map<Topic, number>;
   /** Who waits for the running replay to end (a subscription arriving during it). */
   waiters?: Array<() => void>;
+  /** When the socket last got a live broadcast (ms since epoch; 0: never): it proves the node alive like a heartbeat. */
+  heardAt: number;
+  /** Whether it has had a heartbeat: the first one tells the console the interval to expect. */
+  beaten: boolean;
 }
 
 export interface OrgDelivery {
@@ -51,5 +55,19 @@ export function untilSettled(target: SyncTarget): Promise<void> {
 export function newTarget(socket: RealtimeSocket, topics: ReadonlySet<string>, starts: Map<Topic, number> | undefined): SyncTarget {
   // The handshake's user is the viewer (read-only from here on): no copy per socket.
   const viewer = socket.data.user;
-  return { socket, viewer, orgId: viewer.orgId, state: "replaying", floor: 0, buffer: [], overflowed: false, generation: 0, detached: false, topics, starts };
+  return {
+    socket,
+    viewer,
+    orgId: viewer.orgId,
+    state: "replaying",
+    floor: 0,
+    buffer: [],
+    overflowed: false,
+    generation: 0,
+    detached: false,
+    topics,
+    starts,
+    heardAt: 0,
+    beaten: false
+  };
 }

@@ -144,7 +144,10 @@ export class RealtimeClient {
     });
     socket.on("connect_error", (error) => this.onConnectError(error));
     socket.io.on("reconnect_attempt", () => this.update({ status: navigator.onLine ? "reconnecting" : "offline" }));
-    socket.on("event", (event) => this.onEvent(event, this.catchUp.active ? "replay" : "live"));
+    socket.on("event", (event) => {
+      this.watchdog.alive();
+      this.onEvent(event, this.catchUp.active ? "replay" : "live");
+    });
     // A replay comes in pages: apply each in order, then ask for the next by acknowledging it.
     // Caught up only at sync:done; each page proves the replay is alive, so the fallback waits on.
     // Pages after that are a subscription's backfill: its new topics' past, and held topics' news.
