@@ -1,9 +1,10 @@
 /**
  * The app-level heartbeat: every node sends each of its sockets `server:heartbeat` every
- * `intervalMs`, unless the socket has just received a live event (as good a sign of life). A frozen node (stopped process, stuck event loop, half-open connection) keeps its
- * TCP connections open and would look live until the transport's ping timeout; a console that
- * stops hearing the beat says "live updates delayed" within seconds and then reconnects, which
- * lands it on another node.
+ * `intervalMs`, unless the socket has just received a live event (as good a sign of life). A
+ * frozen node (stopped process, stuck event loop, half-open connection) keeps its TCP connections
+ * open and would look live until the transport's ping timeout; a console that stops hearing the
+ * beat says "live updates delayed" within seconds and then reconnects, which lands it on another
+ * node.
  */
 export interface ServerHeartbeat {
   nodeId: string;

@@ -190,14 +190,13 @@ export class Delivery {
     return deliveryStats(this.targets.values(), this.orgs);
   }
 
-  /** Each organization with sockets on this node, with the highest seq this node has delivered for it. */
   /**
-   * Per organization, its head and the sockets due a heartbeat now (the caller sends it to all of
-   * them): every socket but a live one that got a broadcast after `heardSince` — any message proves
-   * the node alive to the console's watchdog — once it has had a first beat, which tells the
-   * console the interval to expect.
+   * Per organization with sockets on this node, the highest seq delivered for it and the sockets
+   * due a heartbeat now (the caller sends it to all of them): every socket but a live one that got
+   * a broadcast after `heardSince` — any message proves the node alive to the console's watchdog —
+   * once it has had a first beat, which tells the console the interval to expect.
    */
-  *heartbeatTargets(heardSince: number): Generator<{ orgId: string; seq: number; socketIds: string[] }> {
+  *heartbeatTargets(heardSince: number): Generator<{ seq: number; socketIds: string[] }> {
     for (const [orgId, org] of this.orgs) {
       const socketIds: string[] = [];
       for (const target of org.pending) socketIds.push(target.socket.id);
@@ -206,7 +205,7 @@ export class Delivery {
         target.beaten = true;
         socketIds.push(target.socket.id);
       }
-      if (socketIds.length > 0) yield { orgId, seq: this.heads.get(orgId) ?? 0, socketIds };
+      if (socketIds.length > 0) yield { seq: this.heads.get(orgId) ?? 0, socketIds };
     }
   }
 
