@@ -10,7 +10,7 @@ import type { RequestHandlers } from "./handlers/request-handler";
 import { createSyncRequests } from "./handlers/sync";
 import { createTicketPresenceRequests } from "./handlers/ticket-presence";
 import { createTopicRequests } from "./handlers/topics";
-import { rooms, type RealtimeSocket } from "./io-types";
+import type { RealtimeSocket } from "./io-types";
 import type { RealtimeMetrics } from "./ops/metrics";
 import type { RealtimeOptions } from "./options";
 import type { PresenceService } from "./presence/presence-service";
@@ -55,16 +55,19 @@ export function createConnectionHandler(deps: ConnectionDeps): (socket: Realtime
   return (socket) => {
     const { user } = socket.data;
     const auth = handshakeAuthSchema.parse(socket.handshake.auth ?? {});
+    // The credentials are spent: a socket open for hours need not hold its token in memory.
+    socket.handshake.auth = {};
     // Buffering starts before anything async so no live event can pass between replay and live.
     delivery.attach(socket, auth.topics);
     socket.onAny(dispatch);
     socket.on("disconnect", onDisconnect);
 
     socket.emit("server:status", deps.status());
-    void socket.join([rooms.org(user.orgId), rooms.user(user.id)]);
     presence.connect(socket);
 
-    delivery.sync(socket, auth.lastSeq).catch((error: unknown) => logger.error({ err: error, socketId: socket.id, userId: user.id }, "initial sync failed"));
+    delivery
+      .sync(socket, auth.lastSeq, socket.data.publishedSeq)
+      .catch((error: unknown) => logger.error({ err: error, socketId: socket.id, userId: user.id }, "initial sync failed"));
     // Last: an already-ended session disconnects at once, through onDisconnect.
     expiry.schedule(socket);
     logger.debug({ socketId: socket.id, userId: user.id, orgId: user.orgId, lastSeq: auth.lastSeq }, "socket connected");

@@ -6,7 +6,5 @@ export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, 
 
 /** Internal rooms: their prefixes are outside what roomRequestSchema lets a client ask for. */
 export const rooms = {
-  org: (orgId: string) => `org:${orgId}`,
-  user: (userId: string) => `user:${userId}`,
   presence: (orgId: string) => `presence:${orgId}`
 };

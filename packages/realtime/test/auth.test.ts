@@ -44,6 +44,13 @@ describe("handshake", () => {
     expect(byCookie.entries("server:status")[0]?.status).toEqual({ live: true, nodeId: node.nodeId });
   });
 
+  it("keeps no token once the socket is connected", async () => {
+    const client = track(await openClient(node.url, { token: await realtimeToken(orgA.agent), lastSeq: 0 }));
+    const serverSide = node.realtime.io.of("/").sockets.get(client.socket.id ?? "");
+    expect(serverSide?.data.user.id).toBe(orgA.agent.id);
+    expect(serverSide?.handshake.auth).toEqual({});
+  });
+
   it.each([
     ["no session", "no_session", async () => ({})],
     ["invalid session", "invalid_session", async () => ({ cookie: await sessionCookie(orgA.admin, "another-secret-another-secret-another") })],

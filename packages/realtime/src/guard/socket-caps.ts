@@ -67,26 +67,37 @@ export function createSocketCaps(options: SocketCapsOptions, shared?: SharedSock
     return checks.find((c) => (c.local.get(c.id) ?? 0) >= c.cap)?.refusal;
   }
 
+  /**
+   * Counts the socket until its transport closes. Its own scope: the listener lives as long as
+   * the socket, and must not keep the handshake's middleware chain (`next`) alive with it.
+   */
+  function holdUntilClosed(socket: RealtimeSocket, userId: string, ip: string, closed: { now: boolean }): void {
+    bump(byUser, userId, 1);
+    bump(byIp, ip, 1);
+    const socketId = socket.id;
+    const release = () => {
+      bump(byUser, userId, -1);
+      bump(byIp, ip, -1);
+      shared?.release(socketId);
+    };
+    // Closed while Redis answered: release at once, or the count would never come down.
+    if (closed.now) release();
+    else socket.conn.once("close", release);
+  }
+
   return function admitSocket(socket: RealtimeSocket, next: (error?: Error) => void): void {
     const userId = socket.data.user.id;
     const ip = clientAddress(socket, options.trustProxyHops);
-    let closed = false;
     // The transport's close always comes, also for a handshake that never became a connection.
-    socket.conn.once("close", () => {
-      closed = true;
-    });
+    const closed = { now: false };
+    const onClose = () => {
+      closed.now = true;
+    };
+    socket.conn.once("close", onClose);
     void refusalFor(socket, userId, ip).then((refusal) => {
+      socket.conn.off("close", onClose);
       if (refusal) return next(new TooManyConnections(refusal.message));
-      bump(byUser, userId, 1);
-      bump(byIp, ip, 1);
-      const release = () => {
-        bump(byUser, userId, -1);
-        bump(byIp, ip, -1);
-        shared?.release(socket.id);
-      };
-      // Closed while Redis answered: release at once, or the count would never come down.
-      if (closed) release();
-      else socket.conn.once("close", release);
+      holdUntilClosed(socket, userId, ip, closed);
       next();
     });
   };
