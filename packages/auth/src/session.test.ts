@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { SignJWT } from "jose";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { findSessionCookie, mintRealtimeToken, verifyRealtimeToken, verifySessionCookie } from "./session";
@@ -68,5 +70,20 @@ describe("realtime token", () => {
     expect(await verifyRealtimeToken(await mintRealtimeToken(user, "other-secret-other-secret-other-0"), secret)).toEqual({ ok: false, reason: "invalid" });
     const sessionJwt = await encode({ token: { sub: "u1", orgId: "o1", role: "admin" }, secret });
     expect(await verifyRealtimeToken(sessionJwt, secret)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses a token whose claims, algorithm or audience were changed", async () => {
+    const [header, payload, signature] = (await mintRealtimeToken(user, secret)).split(".");
+    const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString()) as Record<string, unknown>;
+    const encode64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const promoted = [header, encode64({ ...claims, role: "admin" }), signature].join(".");
+    expect(await verifyRealtimeToken(promoted, secret)).toEqual({ ok: false, reason: "invalid" });
+    const unsigned = [encode64({ alg: "none" }), payload, ""].join(".");
+    expect(await verifyRealtimeToken(unsigned, secret)).toEqual({ ok: false, reason: "invalid" });
+    const otherAudience = await new SignJWT({ ...claims, aud: "elsewhere" })
+      .setProtectedHeader({ alg: "HS256" })
+      .sign(createHash("sha256").update(`switchboard:realtime-token:${secret}`).digest());
+    expect(await verifyRealtimeToken(otherAudience, secret)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyRealtimeToken("not a token", secret)).toEqual({ ok: false, reason: "invalid" });
   });
 });
