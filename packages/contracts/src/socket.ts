@@ -145,6 +145,8 @@ export interface SocketData {
   sessionVersion: number;
   /** The organization's seq as of the handshake's read of the user: only the user's later events change the socket's access. */
   accessSeq: number;
+  /** How far the relay had published the organization's events at that read: the least the event log must hold for the first sync. */
+  publishedSeq: number;
   sessionExpiresAt: number;
   connectedAt: string;
   /** The seq this socket was last synced to (replay or resync); live events follow from there. */

@@ -95,6 +95,7 @@ async function authenticate(socket: RealtimeSocket, deps: AuthDeps, users: Sessi
   socket.data.user = current.user;
   socket.data.sessionVersion = current.sessionVersion;
   socket.data.accessSeq = current.seq;
+  socket.data.publishedSeq = current.publishedSeq;
   socket.data.sessionExpiresAt = session.expiresAt;
   socket.data.connectedAt = new Date().toISOString();
   socket.data.lastSeq = 0;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type DbClient } from "@switchboard/db";
+import { publishedSeq, type DbClient } from "@switchboard/db";
 import { createOrganization, createUser } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,5 +50,22 @@ describe("SessionUserLoader (PostgreSQL)", () => {
     await db.user.update({ where: { id: agent.id }, data: { role: "supervisor", status: "deactivated", sessionVersion: 4 } });
     await db.officeMember.deleteMany({ where: { userId: agent.id } });
     expect(await loader.find(agent.id)).toMatchObject({ user: { role: "supervisor", officeIds: [] }, status: "deactivated", sessionVersion: 4, seq: seq + 1 });
+  });
+
+  it("reads how far the relay has published the user's organization, as the replay's check does", async () => {
+    const db = testDb.database.client;
+    const org = await createOrganization(db);
+    const user = await createUser(db, org.id, { role: "agent", passwordHash: "x" });
+    for (const name of ["One", "Two", "Three"]) await db.office.create({ data: { organizationId: org.id, name } });
+    const loader = new SessionUserLoader(db);
+    const head = Number((await db.orgSequence.findUnique({ where: { organizationId: org.id } }))?.value ?? 0);
+    expect(head).toBeGreaterThan(2);
+
+    // Nothing published yet (no relay runs here), then all but the newest event, then everything.
+    expect((await loader.find(user.id))?.publishedSeq).toBe(await publishedSeq(db, org.id));
+    await db.outboxEvent.updateMany({ where: { organizationId: org.id, seq: { lt: BigInt(head) } }, data: { publishedAt: new Date() } });
+    expect((await loader.find(user.id))?.publishedSeq).toBe(head - 1);
+    await db.outboxEvent.updateMany({ where: { organizationId: org.id }, data: { publishedAt: new Date() } });
+    expect((await loader.find(user.id))?.publishedSeq).toBe(head);
   });
 });

@@ -15,6 +15,8 @@ export interface AccessSnapshot {
   status: UserStatus;
   sessionVersion: number;
   seq: number;
+  /** How far the relay had published the organization's events at that moment (as `publishedSeq` in @switchboard/db). */
+  publishedSeq: number;
 }
 
 interface Row {
@@ -26,6 +28,7 @@ interface Row {
   status: UserStatus;
   session_version: number;
   seq: bigint | number | string;
+  published_seq: bigint | number | string;
   office_ids: string[];
 }
 
@@ -53,6 +56,11 @@ export class SessionUserLoader {
     const rows = await this.db.$queryRawUnsafe<Row[]>(
       `SELECT u.id::text AS id, u.organization_id::text AS organization_id, u.role::text AS role, u.name, u.email, u.status::text AS status,
               u.session_version, COALESCE(s.value, 0) AS seq,
+              COALESCE(
+                (SELECT min(o.seq) - 1 FROM outbox_events o WHERE o.organization_id = u.organization_id AND o.published_at IS NULL),
+                s.value,
+                0
+              ) AS published_seq,
               COALESCE(array_agg(m.office_id::text ORDER BY m.office_id) FILTER (WHERE m.office_id IS NOT NULL), '{}') AS office_ids
          FROM users u
          LEFT JOIN org_sequences s ON s.organization_id = u.organization_id
@@ -70,7 +78,8 @@ export class SessionUserLoader {
         user: { id: row.id, orgId: row.organization_id, role: row.role, name: row.name, email: row.email, officeIds: [...row.office_ids] },
         status: row.status,
         sessionVersion: Number(row.session_version),
-        seq: Number(row.seq)
+        seq: Number(row.seq),
+        publishedSeq: Number(row.published_seq)
       };
     });
   }

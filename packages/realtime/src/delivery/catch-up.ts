@@ -27,16 +27,20 @@ export function syncRange(target: SyncTarget, lastSeq: number | undefined): (Rep
   return { from, position: lastSeq, startOf: startOfEvent(target.topics, early, lastSeq) };
 }
 
-/** A (re)connect's replay: what the log holds after the range's start, or why the console must refetch. */
+/**
+ * A (re)connect's replay: what the log holds after the range's start, or why the console must
+ * refetch. `published`: the relay's published head as the handshake read it, if this is its sync.
+ */
 export async function readAndReplay(
   deps: CatchUpDeps,
   target: SyncTarget,
   lastSeq: number | undefined,
   range: (ReplayRange & { from: number }) | undefined,
-  wanted: () => boolean
+  wanted: () => boolean,
+  published?: number
 ): Promise<ReplayOutcome | undefined> {
   try {
-    const read = await readWithRetry(deps.reader, deps.logger, target.orgId, range?.from, wanted);
+    const read = await readWithRetry(deps.reader, deps.logger, target.orgId, range?.from, wanted, published);
     if (!read || !wanted()) return undefined;
     if (read.kind === "resync") return { kind: "resync", reason: "retention", headSeq: read.headSeq };
     if (read.kind === "lost") return { kind: "resync", reason: "gap", headSeq: read.headSeq };

@@ -112,7 +112,7 @@ export class Delivery {
    * Replays what the socket missed after `lastSeq` (undefined: nothing, start from the head), then
    * emits sync:done (or sync:resync) and lets it go live. Retries while the log is unreachable.
    */
-  async sync(socket: RealtimeSocket, lastSeq: number | undefined): Promise<SyncResult | undefined> {
+  async sync(socket: RealtimeSocket, lastSeq: number | undefined, published?: number): Promise<SyncResult | undefined> {
     const target = this.targets.get(socket.id);
     if (!target) return undefined;
     if (target.state === "replaying" && target.generation > 0) throw new SyncBusyError();
@@ -120,7 +120,7 @@ export class Delivery {
     const range = syncRange(target, lastSeq);
 
     const wanted = () => !target.detached && target.generation === generation;
-    const outcome = await readAndReplay(this.catchUp, target, lastSeq, range, wanted);
+    const outcome = await readAndReplay(this.catchUp, target, lastSeq, range, wanted, published);
     if (!outcome) return undefined;
     if (target.detached || target.generation !== generation) return undefined;
     if (outcome.kind === "resync") return this.finishWithResync(target, outcome.reason, outcome.headSeq);

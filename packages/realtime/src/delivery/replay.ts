@@ -13,16 +13,18 @@ export type ReplayOutcome = { kind: "done"; floor: number; replayed: number } | 
  * it does not lose anything) until the read is no longer wanted (socket gone, sync superseded).
  */
 export async function readWithRetry(
-  log: { readSince(orgId: string, afterSeq: number): Promise<ReplayRead> },
+  log: { readSince(orgId: string, afterSeq: number, published?: number): Promise<ReplayRead> },
   logger: Logger,
   orgId: string,
   lastSeq: number | undefined,
-  wanted: () => boolean
+  wanted: () => boolean,
+  published?: number
 ): Promise<ReplayRead | undefined> {
   for (let attempt = 0; ; attempt++) {
     try {
-      // No lastSeq: ask for nothing but the head, and start from there.
-      return await log.readSince(orgId, lastSeq ?? Number.MAX_SAFE_INTEGER);
+      // No lastSeq: ask for nothing but the head, and start from there. After a failed read the
+      // log may have been down (and lost events) since `published` was read: ask the database again.
+      return await log.readSince(orgId, lastSeq ?? Number.MAX_SAFE_INTEGER, attempt === 0 ? published : undefined);
     } catch (error) {
       if (!wanted()) return undefined;
       if (attempt === 0) logger.warn({ err: error, orgId }, "replay read failed; retrying until the event log is back");

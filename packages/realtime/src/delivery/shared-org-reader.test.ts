@@ -135,4 +135,28 @@ describe("SharedOrgReader", () => {
     // A resync's seq is where live delivery resumes: never below what the refetched snapshot holds.
     expect(pastRetention).toEqual({ kind: "resync", headSeq: 34 });
   });
+
+  it("vouches with the published head the requests bring, asking the database only when one came without", async () => {
+    const log = new CountingLog();
+    const org = randomUUID();
+    await log.append(events(org, 1, 30));
+    let asked = 0;
+    const reader = new SharedOrgReader(log, () => {
+      asked += 1;
+      return Promise.resolve(30);
+    });
+
+    // Handshakes read 28 and 34; the log (a Redis that lost its newest entries) ends at 30.
+    const [behind, ahead] = await Promise.all([reader.readSince(org, 25, 28), reader.readSince(org, 26, 34)]);
+    expect(asked).toBe(0);
+    expect(behind.kind === "events" && behind.events.map((e) => e.seq)).toEqual([26, 27, 28, 29, 30]);
+    expect(ahead).toEqual({ kind: "lost", headSeq: 34 });
+
+    // A batch with a request that brought none asks once, and that answer vouches for the batch.
+    const running = reader.readSince(org, 20, 34);
+    const mixed = await Promise.all([reader.readSince(org, 25, 34), reader.readSince(org, 26)]);
+    expect(await running).toEqual({ kind: "lost", headSeq: 34 });
+    expect(asked).toBe(1);
+    expect(mixed.map((r) => r.kind)).toEqual(["events", "events"]);
+  });
 });

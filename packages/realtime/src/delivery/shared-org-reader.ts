@@ -19,26 +19,31 @@ export type ReplayRead = ReadResult | { kind: "lost"; headSeq: number };
  * The log can only vouch for the events it holds. Before reading it, the batch asks the database
  * how far the relay has published (`publishedSeq`): a published event is in the log before it is
  * marked, so a log read after that answer that ends below it has lost events, and the consoles that
- * needed them resync. Events past the published head are not lost: they arrive live.
+ * needed them resync. Events past the published head are not lost: they arrive live. A request may
+ * bring that answer with it (a handshake reads it with the user, before the socket asks): a batch
+ * whose every request did uses the highest of them instead of asking again.
  */
 export class SharedOrgReader {
-  private readonly reads: Coalescer<string, number, ReplayRead>;
+  private readonly reads: Coalescer<string, ReadRequest, ReplayRead>;
 
   constructor(
     private readonly log: Pick<EventLog, "readSince">,
     private readonly publishedSeq: (orgId: string) => Promise<number>
   ) {
-    this.reads = new Coalescer((orgId, afterSeqs) => this.readAll(orgId, afterSeqs));
+    this.reads = new Coalescer((orgId, requests) => this.readAll(orgId, requests));
   }
 
-  readSince(orgId: string, afterSeq: number): Promise<ReplayRead> {
+  /** `published`: the relay's published head as the database said it before this request, if known. */
+  readSince(orgId: string, afterSeq: number, published?: number): Promise<ReplayRead> {
     // A bad seq fails on its own, not the batch it would have joined.
     if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) return this.log.readSince(orgId, afterSeq);
-    return this.reads.request(orgId, afterSeq);
+    return this.reads.request(orgId, { afterSeq, published });
   }
 
-  private async readAll(orgId: string, afterSeqs: readonly number[]): Promise<ReplayRead[]> {
-    const published = await this.publishedSeq(orgId);
+  private async readAll(orgId: string, requests: readonly ReadRequest[]): Promise<ReplayRead[]> {
+    const afterSeqs = requests.map((r) => r.afterSeq);
+    const known = requests.flatMap((r) => (r.published === undefined ? [] : [r.published]));
+    const published = known.length === requests.length ? Math.max(...known) : await this.publishedSeq(orgId);
     const lowest = Math.min(...afterSeqs);
     const shared = await this.log.readSince(orgId, lowest);
     return Promise.all(
@@ -54,6 +59,11 @@ export class SharedOrgReader {
       })
     );
   }
+}
+
+interface ReadRequest {
+  afterSeq: number;
+  published: number | undefined;
 }
 
 /** A read the log cannot vouch for up to the published head becomes "lost"; a resync never points below that head. */
