@@ -95,7 +95,8 @@ describe("handshake", () => {
     // A round trip on the same socket: anything sent to it before the ack would have arrived first.
     const ack = await client.socket.timeout(5_000).emitWithAck("presence:list", {});
     expect(ack.ok).toBe(false);
-    expect(client.events).toEqual([]);
+    // Its own account change may still arrive live (if the relay published it after the sync); nothing else may.
+    expect(client.events.filter((e) => e.subject.id !== demoted.id)).toEqual([]);
   });
 
   it("tells the console and disconnects when the session ends", async () => {

@@ -44,7 +44,9 @@ export class SessionUserLoader {
   private readonly lookups: Coalescer<"users", string, AccessSnapshot | null>;
 
   constructor(private readonly db: DbClient) {
-    this.lookups = new Coalescer((_key, ids) => this.load(ids));
+    // Gathered over a loop turn: at a few hundred handshakes a second few overlap a running
+    // lookup, and each query costs the node a write to PostgreSQL that a batch shares.
+    this.lookups = new Coalescer((_key, ids) => this.load(ids), { gather: true });
   }
 
   find(userId: string): Promise<AccessSnapshot | null> {

@@ -66,6 +66,24 @@ describe("Coalescer", () => {
     expect(io).toBeLessThan(100);
   });
 
+  it("with gather, starts its first run after the loop's turn, holding every request made in it", async () => {
+    for (const gather of [true, false]) {
+      const runs: number[][] = [];
+      const coalescer = new Coalescer<string, number, number>(
+        async (_key, requests) => {
+          runs.push([...requests]);
+          return [...requests];
+        },
+        { gather }
+      );
+      const first = coalescer.request("users", 1);
+      await Promise.resolve();
+      const second = coalescer.request("users", 2);
+      expect(await Promise.all([first, second])).toEqual([1, 2]);
+      expect(runs).toEqual(gather ? [[1, 2]] : [[1], [2]]);
+    }
+  });
+
   it("rejects every request of a failed run and keeps serving the next ones", async () => {
     let fail = true;
     const coalescer = new Coalescer<string, number, number>(async (_key, requests) => {
