@@ -1,4 +1,4 @@
-import { transports } from "engine.io";
+import { Socket as EngineSocket, transports } from "engine.io";
 
 type WebSocketTransport = InstanceType<(typeof transports)["websocket"]>;
 type Packets = Parameters<WebSocketTransport["send"]>[0];
@@ -14,12 +14,15 @@ type WithRawSocket = { socket?: { _socket?: Corkable } };
 const COALESCED = Symbol.for("switchboard.realtime.coalescedFrames");
 
 /**
- * Engine.IO hands ws one packet at a time, and each frame leaves in a writev of its own. A socket
- * that is one write behind (every socket, while a batch of events is broadcast) gets the rest of the
- * batch at its drain as one flush of several packets: several syscalls for one console, the node's
- * largest cost under load. Corking the TCP socket for the length of that flush hands the kernel all
- * of its frames in one writev; frames, order and every write callback stay as they were. Applied
- * once per process, on the transport's prototype: no closure or property per socket.
+ * Engine.IO writes a socket's first packet the moment it is sent and holds the rest until that
+ * write completes, then hands ws the rest one packet at a time; each frame left in a writev of its
+ * own. So a batch of events (a relay round, a Redis read) cost every console two flushes and a
+ * syscall per frame — the node's largest cost under load — and a connect wrote its acknowledgement
+ * and `server:status` separately. Now a socket's flush waits for the end of the current tick, so
+ * everything sent to it in one synchronous run leaves together, and the TCP socket is corked for the
+ * length of a flush, so its frames reach the kernel in one writev. Frames, order and every write
+ * callback stay as they were. Applied once per process, on engine.io's prototypes: no closure per
+ * socket.
  */
 export function coalesceWebSocketFrames(): void {
   const proto = transports.websocket.prototype as WebSocketTransport & { [COALESCED]?: true };
@@ -35,5 +38,25 @@ export function coalesceWebSocketFrames(): void {
       raw.uncork();
     }
   };
+  deferFlushes();
   proto[COALESCED] = true;
+}
+
+const FLUSH_DUE = Symbol("switchboard.realtime.flushDue");
+
+/** Engine.IO's socket as the deferral sees it (`flush` is internal to engine.io). */
+type Flushing = { flush(): void; [FLUSH_DUE]?: boolean };
+
+function deferFlushes(): void {
+  const socketProto = EngineSocket.prototype as unknown as Flushing;
+  const flush = socketProto.flush;
+  const flushNow = (socket: Flushing) => {
+    socket[FLUSH_DUE] = false;
+    flush.call(socket);
+  };
+  socketProto.flush = function flushAtTickEnd(this: Flushing): void {
+    if (this[FLUSH_DUE]) return;
+    this[FLUSH_DUE] = true;
+    process.nextTick(flushNow, this);
+  };
 }
