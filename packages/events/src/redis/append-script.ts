@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
+import { luaScript, runScript } from "./run-script";
 
 /**
  * Appends a batch of events atomically. KEYS[1] is the global stream, KEYS[i+1] the org stream
@@ -75,7 +75,7 @@ trimByAge(KEYS[1])
 return appended
 `;
 
-const APPEND_SHA = createHash("sha1").update(APPEND_LUA).digest("hex");
+const APPEND = luaScript(APPEND_LUA);
 
 export interface AppendItem {
   orgKey: string;
@@ -86,7 +86,7 @@ export interface AppendItem {
   atMs: number;
 }
 
-/** Runs the append script (EVALSHA, loading it with EVAL when the server does not know it yet). */
+/** Runs the append script. */
 export async function runAppendScript(
   redis: Redis,
   globalKey: string,
@@ -97,10 +97,5 @@ export async function runAppendScript(
   const keys = [globalKey, ...items.map((i) => i.orgKey)];
   const args: string[] = [String(limits.maxEvents), String(limits.globalMaxLen), String(now - limits.maxAgeMs)];
   for (const item of items) args.push(item.orgId, String(item.seq), item.payload, String(item.atMs));
-  try {
-    return Number(await redis.evalsha(APPEND_SHA, keys.length, ...keys, ...args));
-  } catch (error) {
-    if (!(error instanceof Error) || !error.message.includes("NOSCRIPT")) throw error;
-    return Number(await redis.eval(APPEND_LUA, keys.length, ...keys, ...args));
-  }
+  return Number(await runScript(redis, APPEND, keys, args));
 }

@@ -2,9 +2,17 @@ import type { DomainEvent } from "@switchboard/contracts";
 import type { Redis } from "ioredis";
 import type { ReadResult, RetentionPolicy } from "../event-log";
 import { decodePayload } from "./payload";
+import { luaScript, runScript } from "./run-script";
 import { entryFields, orgStreamId, seqOfOrgStreamId } from "./stream-ids";
 
 type Entry = [id: string, fields: string[]];
+
+/**
+ * The newest and the oldest entry of a stream, read atomically. A script rather than MULTI: one
+ * command, so it shares a write with the other commands of the tick (a connect's presence and caps
+ * scripts, the other organizations' reads) where a MULTI is a write of its own.
+ */
+const STREAM_ENDS = luaScript(`return { redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1), redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1) }`);
 
 /**
  * The events of one org stream after `afterSeq`, or "resync" when the log cannot prove it still
@@ -22,11 +30,9 @@ export async function readOrgStream(
   retention: RetentionPolicy,
   onBadEntry: (reason: string) => void
 ): Promise<ReadResult> {
-  const ends = await redis.multi().xrevrange(key, "+", "-", "COUNT", 1).xrange(key, "-", "+", "COUNT", 1).exec();
-  if (!ends) throw new Error("MULTI aborted");
-  for (const [error] of ends) if (error) throw error;
-  const head = (ends[0]?.[1] as Entry[] | undefined)?.[0];
-  const first = (ends[1]?.[1] as Entry[] | undefined)?.[0];
+  const [newestEntries, oldestEntries] = (await runScript(redis, STREAM_ENDS, [key])) as [Entry[], Entry[]];
+  const head = newestEntries[0];
+  const first = oldestEntries[0];
   const headSeq = head ? seqOfOrgStreamId(head[0]) : 0;
   if (!head || !first || afterSeq >= headSeq) return { kind: "events", events: [], headSeq };
 
