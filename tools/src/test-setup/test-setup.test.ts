@@ -72,10 +72,12 @@ async function closedPort(): Promise<number> {
   return typeof address === "object" && address ? address.port : 1;
 }
 
-function expectNothingLeft(box: { tmp: string; mark: string }): void {
+async function expectNothingLeft(box: { tmp: string; mark: string }): Promise<void> {
   // tsx keeps its compile cache in TMPDIR (tsx-<uid>): not something the set-up started.
   expect(readdirSync(box.tmp).filter((name) => !name.startsWith("tsx-"))).toEqual([]);
-  if (seesProcesses) expect(leftoverProcesses(box.mark)).toEqual([]);
+  // tsx's esbuild service (a child of the set-up's own process) ends when it sees its parent's
+  // pipe close, a moment after the set-up exits: wait for that, not for a fixed time.
+  if (seesProcesses) await expect.poll(() => leftoverProcesses(box.mark), { timeout: 10_000, interval: 50 }).toEqual([]);
 }
 
 describe("the test set-up (node tools/test-setup.mjs)", () => {
@@ -93,7 +95,7 @@ describe("the test set-up (node tools/test-setup.mjs)", () => {
     expect(run.stderr).toMatch(/\nInstall (it|them) with:\n {2}\S.*\nThen run npm test again\.\n$/);
     if (detectPlatform().family === "debian") expect(run.stderr).toMatch(/\n {2}(sudo )?apt-get install -y (\S+ )*redis-server\b/);
     // PostgreSQL's programs being installed here, a private server would have been planned, never started.
-    expectNothingLeft(box);
+    await expectNothingLeft(box);
   });
 
   it("names PostgreSQL too when nothing answers and its server programs are missing, in the same one message", async () => {
@@ -108,7 +110,7 @@ describe("the test set-up (node tools/test-setup.mjs)", () => {
     );
     if (detectPlatform().family === "debian") expect(run.stderr).toMatch(/\n {2}(sudo )?apt-get install -y postgresql redis-server( chromium)?\n/);
     expect(run.stderr.match(/Install/g)).toHaveLength(1);
-    expectNothingLeft(box);
+    await expectNothingLeft(box);
   });
 
   it("names a temporary folder it cannot write to, before anything else needs it", async () => {
@@ -166,7 +168,7 @@ writeFileSync(process.argv[2], JSON.stringify({ TEST_DATABASE_URL, TEST_REDIS_UR
       // Stopped: nothing answers there any more, and the cluster's folder is gone.
       expect(await probePostgres(seen.TEST_DATABASE_URL ?? "", 1_000)).toMatchObject({ ok: false });
       expect(await probeRedis(seen.TEST_REDIS_URL ?? "", 1_000)).toMatchObject({ ok: false });
-      expectNothingLeft(box);
+      await expectNothingLeft(box);
     }
   );
 
@@ -187,6 +189,6 @@ writeFileSync(process.argv[2], JSON.stringify({ TEST_DATABASE_URL, TEST_REDIS_UR
 
     expect(run.code).toBe(143);
     expect(run.stdout).not.toContain("after");
-    expectNothingLeft(box);
+    await expectNothingLeft(box);
   });
 });
