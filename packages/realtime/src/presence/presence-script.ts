@@ -60,3 +60,14 @@ end
 local total, version = state()
 return {joined, left, total, version}
 `;
+
+/**
+ * An organization's presence list: its version and its tabs, read together so the version is the
+ * one of exactly these tabs. A script rather than a MULTI: it is one command, so connects in the
+ * same tick share a write to Redis (auto-pipelining) instead of each sending its own transaction.
+ *
+ * KEYS[1] the org's presence version, KEYS[2] the org's tab hash. Returns { version, tabValues }.
+ */
+export const PRESENCE_LIST_LUA = `
+return {redis.call('GET', KEYS[1]) or '0', redis.call('HVALS', KEYS[2])}
+`;

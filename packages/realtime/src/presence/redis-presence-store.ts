@@ -2,16 +2,9 @@ import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { PRESENCE_CHANGE_LUA } from "./presence-script";
-import {
-  mergeEntries,
-  type PresenceChange,
-  type PresenceEntry,
-  type PresenceList,
-  type PresenceListener,
-  type PresenceState,
-  type PresenceStore
-} from "./presence-store";
+import { PresenceKeys } from "./presence-keys";
+import { PresenceCommands } from "./presence-commands";
+import { mergeEntries, type PresenceChange, type PresenceEntry, type PresenceList, type PresenceListener, type PresenceStore } from "./presence-store";
 
 export interface RedisPresenceOptions {
   url: string;
@@ -20,19 +13,6 @@ export interface RedisPresenceOptions {
   ttlMs: number;
   logger: Logger;
 }
-
-type ChangeScript = (
-  tabs: string,
-  heartbeat: string,
-  users: string,
-  version: string,
-  dels: string,
-  prefix: string,
-  sets: string,
-  mode: string
-) => Promise<[string[], string[], number, string]>;
-
-type ChangeResult = { joined: string[]; left: string[]; state: PresenceState };
 
 /**
  * Cluster-wide presence in Redis: a hash of open tabs per organization, a heartbeat key per node.
@@ -52,9 +32,12 @@ export class RedisPresenceStore implements PresenceStore {
   private healthy = false;
   private ticking = false;
   private stopped = false;
+  private readonly keys: PresenceKeys;
+  private readonly commands: PresenceCommands;
 
   constructor(private readonly options: RedisPresenceOptions) {
     if (options.nodeId.includes("|")) throw new Error("nodeId must not contain '|'");
+    this.keys = new PresenceKeys(options.keyPrefix);
     // Fail fast while Redis is down, and never run a stale command after reconnecting: the next
     // heartbeat repairs whatever did not get through.
     this.redis = new Redis(options.url, {
@@ -68,7 +51,7 @@ export class RedisPresenceStore implements PresenceStore {
       connectionName: `sb-presence-${options.nodeId}`
     });
     this.redis.on("error", (err) => options.logger.debug({ err }, "presence redis error"));
-    this.redis.defineCommand("sbPresenceChange", { numberOfKeys: 4, lua: PRESENCE_CHANGE_LUA });
+    this.commands = new PresenceCommands(this.redis, this.keys, options.nodeId);
   }
 
   async start(listener: PresenceListener): Promise<void> {
@@ -97,8 +80,8 @@ export class RedisPresenceStore implements PresenceStore {
     entries.set(entry.socketId, entry);
     try {
       const [, { joined, state }] = await Promise.all([
-        this.redis.sadd(this.nodeOrgsKey(this.options.nodeId), orgId),
-        this.change(orgId, { sets: { [this.field(entry)]: JSON.stringify(entry) } })
+        this.redis.sadd(this.keys.nodeOrgs(this.options.nodeId), orgId),
+        this.commands.change(orgId, { sets: { [this.field(entry)]: JSON.stringify(entry) } })
       ]);
       return { orgId, joined, left: [], state };
     } catch (error) {
@@ -111,7 +94,7 @@ export class RedisPresenceStore implements PresenceStore {
     entries?.delete(entry.socketId);
     if (entries?.size === 0) this.local.delete(orgId);
     try {
-      const { left, state } = await this.change(orgId, { dels: [this.field(entry)] });
+      const { left, state } = await this.commands.change(orgId, { dels: [this.field(entry)] });
       return { orgId, joined: [], left, state };
     } catch (error) {
       return this.failed(orgId, error);
@@ -119,12 +102,8 @@ export class RedisPresenceStore implements PresenceStore {
   }
 
   async list(orgId: string): Promise<PresenceList> {
-    // One MULTI: the version is the one of exactly these tabs.
-    const replies = await this.redis.multi().get(this.versionKey(orgId)).hvals(this.tabsKey(orgId)).exec();
-    const [versionReply, tabsReply] = replies ?? [];
-    if (!versionReply || !tabsReply || versionReply[0] || tabsReply[0]) throw versionReply?.[0] ?? tabsReply?.[0] ?? new Error("presence list aborted");
-    const raw = tabsReply[1] as string[];
-    return { members: mergeEntries(raw.map((value) => JSON.parse(value) as PresenceEntry)), version: Number(versionReply[1] ?? 0) };
+    const { version, tabs } = await this.commands.list(orgId);
+    return { members: mergeEntries(tabs.map((value) => JSON.parse(value) as PresenceEntry)), version: Number(version) };
   }
 
   async close(graceful: boolean): Promise<PresenceChange[]> {
@@ -138,11 +117,11 @@ export class RedisPresenceStore implements PresenceStore {
     try {
       const own = `${this.options.nodeId}|`;
       for (const orgId of this.local.keys()) {
-        const { left, state } = await this.change(orgId, { prefix: own });
+        const { left, state } = await this.commands.change(orgId, { prefix: own });
         changes.push({ orgId, joined: [], left, state });
       }
-      await this.redis.del(this.heartbeatKey(this.options.nodeId), this.nodeOrgsKey(this.options.nodeId));
-      await this.redis.srem(this.nodesKey(), this.options.nodeId);
+      await this.redis.del(this.keys.heartbeat(this.options.nodeId), this.keys.nodeOrgs(this.options.nodeId));
+      await this.redis.srem(this.keys.nodes(), this.options.nodeId);
       await this.redis.quit();
     } catch (error) {
       this.options.logger.warn({ err: error }, "presence cleanup on close failed; other nodes will sweep");
@@ -174,15 +153,15 @@ export class RedisPresenceStore implements PresenceStore {
 
   private async heartbeat(): Promise<void> {
     const { nodeId, ttlMs } = this.options;
-    const previous = await this.redis.call("SET", this.heartbeatKey(nodeId), String(Date.now()), "PX", String(Math.ceil(ttlMs * 0.75)), "GET");
+    const previous = await this.redis.call("SET", this.keys.heartbeat(nodeId), String(Date.now()), "PX", String(Math.ceil(ttlMs * 0.75)), "GET");
     // A Redis that restarted empty has a new epoch: everyone's tabs, and any "left" nobody could
     // announce meanwhile, are gone, so consoles need the whole list again once our tabs are back.
     const candidate = randomUUID();
-    const stored = await this.redis.call("SET", this.epochKey(), candidate, "NX", "GET");
+    const stored = await this.redis.call("SET", this.keys.epoch(), candidate, "NX", "GET");
     const epoch = typeof stored === "string" ? stored : candidate;
     if (this.epoch !== undefined && epoch !== this.epoch) this.lostPending = true;
     this.epoch = epoch;
-    await this.redis.sadd(this.nodesKey(), nodeId);
+    await this.redis.sadd(this.keys.nodes(), nodeId);
     // No previous heartbeat: this node was (or may have been) swept as dead: re-assert its tabs.
     if (previous === null || this.dirty || this.lostPending) await this.reassert();
     if (this.lostPending) {
@@ -206,46 +185,31 @@ export class RedisPresenceStore implements PresenceStore {
 
   private async reassert(): Promise<void> {
     const { nodeId } = this.options;
-    const recorded = await this.redis.smembers(this.nodeOrgsKey(nodeId));
+    const recorded = await this.redis.smembers(this.keys.nodeOrgs(nodeId));
     const orgIds = new Set([...recorded, ...this.local.keys()]);
     for (const orgId of orgIds) {
       const entries = [...(this.local.get(orgId)?.values() ?? [])];
-      if (entries.length) await this.redis.sadd(this.nodeOrgsKey(nodeId), orgId);
+      if (entries.length) await this.redis.sadd(this.keys.nodeOrgs(nodeId), orgId);
       const sets = Object.fromEntries(entries.map((entry) => [this.field(entry), JSON.stringify(entry)]));
-      const { joined, left, state } = await this.change(orgId, { prefix: `${nodeId}|`, sets });
-      if (!entries.length) await this.redis.srem(this.nodeOrgsKey(nodeId), orgId);
+      const { joined, left, state } = await this.commands.change(orgId, { prefix: `${nodeId}|`, sets });
+      if (!entries.length) await this.redis.srem(this.keys.nodeOrgs(nodeId), orgId);
       if (joined.length || left.length) this.listener.change({ orgId, joined, left, state });
     }
     this.dirty = false;
   }
 
   private async sweep(): Promise<void> {
-    const nodes = await this.redis.smembers(this.nodesKey());
+    const nodes = await this.redis.smembers(this.keys.nodes());
     for (const node of nodes) {
-      if (node === this.options.nodeId || (await this.redis.exists(this.heartbeatKey(node)))) continue;
-      for (const orgId of await this.redis.smembers(this.nodeOrgsKey(node))) {
-        const { left, state } = await this.change(orgId, { prefix: `${node}|`, sweepNode: node });
+      if (node === this.options.nodeId || (await this.redis.exists(this.keys.heartbeat(node)))) continue;
+      for (const orgId of await this.redis.smembers(this.keys.nodeOrgs(node))) {
+        const { left, state } = await this.commands.change(orgId, { prefix: `${node}|`, sweepNode: node });
         if (left.length) this.listener.change({ orgId, joined: [], left, state });
       }
       this.options.logger.info({ node }, "presence: swept a node whose heartbeat expired");
-      await this.redis.del(this.nodeOrgsKey(node));
-      await this.redis.srem(this.nodesKey(), node);
+      await this.redis.del(this.keys.nodeOrgs(node));
+      await this.redis.srem(this.keys.nodes(), node);
     }
-  }
-
-  private async change(orgId: string, op: { dels?: string[]; prefix?: string; sets?: Record<string, string>; sweepNode?: string }): Promise<ChangeResult> {
-    const script = (this.redis as unknown as { sbPresenceChange: ChangeScript }).sbPresenceChange.bind(this.redis);
-    const [joined, left, total, version] = await script(
-      this.tabsKey(orgId),
-      this.heartbeatKey(op.sweepNode ?? this.options.nodeId),
-      this.usersKey(orgId),
-      this.versionKey(orgId),
-      JSON.stringify(op.dels ?? []),
-      op.prefix ?? "",
-      JSON.stringify(op.sets ?? {}),
-      op.sweepNode ? "sweep" : ""
-    );
-    return { joined, left, state: { total, version: Number(version) } };
   }
 
   private failed(orgId: string, error: unknown): PresenceChange {
@@ -256,27 +220,5 @@ export class RedisPresenceStore implements PresenceStore {
 
   private field(entry: PresenceEntry): string {
     return `${this.options.nodeId}|${entry.socketId}|${entry.userId}`;
-  }
-  private tabsKey(orgId: string): string {
-    return `${this.options.keyPrefix}:presence:org:${orgId}`;
-  }
-  /** Tabs per user of an org's tab hash, kept by the same script, so a change never scans the hash. */
-  private usersKey(orgId: string): string {
-    return `${this.options.keyPrefix}:presence:org:${orgId}:users`;
-  }
-  private versionKey(orgId: string): string {
-    return `${this.options.keyPrefix}:presence:org:${orgId}:version`;
-  }
-  private epochKey(): string {
-    return `${this.options.keyPrefix}:presence:epoch`;
-  }
-  private nodesKey(): string {
-    return `${this.options.keyPrefix}:presence:nodes`;
-  }
-  private heartbeatKey(nodeId: string): string {
-    return `${this.options.keyPrefix}:presence:node:${nodeId}`;
-  }
-  private nodeOrgsKey(nodeId: string): string {
-    return `${this.options.keyPrefix}:presence:node:${nodeId}:orgs`;
   }
 }
