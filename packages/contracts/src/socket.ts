@@ -88,7 +88,8 @@ export interface ServerToClientEvents {
   event: (event: DomainEvent) => void;
   /**
    * Missed events after a (re)connect, in pages of at most SYNC_PAGE_MAX_EVENTS: the next page
-   * comes only after `ack`; the console is caught up at `sync:done` (or told to refetch by `sync:resync`).
+   * comes only after `ack` (sync:done follows the last page without waiting for it); the console is
+   * caught up at `sync:done` (or told to refetch by `sync:resync`).
    */
   "sync:page": (page: SyncPage, ack: () => void) => void;
   "sync:done": (info: SyncDone) => void;

@@ -11,6 +11,7 @@ import { seqsOf, TestClient } from "./helpers/test-client";
 /**
  * G3 for long gaps: a console that missed many events gets them in pages of at most
  * SYNC_PAGE_MAX_EVENTS, each after it acknowledged the one before, and is caught up at sync:done.
+ * Nothing waits for the last page's acknowledgement: sync:done follows it on the same socket.
  */
 const GAP = 1_000;
 let tdb: TestDatabase;
@@ -23,7 +24,7 @@ let head: number;
 const prefix = uniquePrefix();
 const clients: TestClient[] = [];
 
-async function connect(via: TestNode, options: { holdPages?: boolean } = {}): Promise<TestClient> {
+async function connect(via: TestNode, options: { holdPages?: boolean; lastSeq?: number } = {}): Promise<TestClient> {
   const client = new TestClient(via.url, { token: await realtimeToken(org.admin), lastSeq, reconnection: false, ...options });
   clients.push(client);
   return client;
@@ -97,6 +98,16 @@ describe("replay in pages (G3)", () => {
     await client.waitFor("sync:done", () => true, 30_000);
     expect(seqsOf(client.events)).toEqual(Array.from({ length: GAP }, (_, i) => lastSeq + 1 + i));
     expect(client.entries("sync:page").length).toBeGreaterThan(1);
+  });
+
+  it("does not wait for the last page: sync:done follows it unacknowledged", async () => {
+    const short = 5;
+    const client = await connect(impatient, { holdPages: true, lastSeq: head - short });
+    const done = await client.waitFor("sync:done", () => true, 15_000);
+    expect(done.info).toEqual({ seq: head, replayed: short });
+    expect(client.entries("sync:page").map((page) => page.size)).toEqual([short]);
+    expect(seqsOf(client.events)).toEqual(Array.from({ length: short }, (_, i) => head - short + 1 + i));
+    expect(client.entries("sync:resync")).toHaveLength(0);
   });
 
   it("tells a console that leaves a page unacknowledged to resync", async () => {

@@ -56,9 +56,11 @@ export interface ReplayRange {
 }
 
 /**
- * Sends the missed events the viewer may see, in order, in pages: each page waits for the
- * console's acknowledgement, so a long gap never becomes one huge frame or a write queue the node
- * cannot drain. `floor` is the last seq covered, seen or not.
+ * Sends the missed events the viewer may see, in order, in pages: each page but the last waits for
+ * the console's acknowledgement, so a long gap never becomes one huge frame or a write queue the
+ * node cannot drain. The last page is not waited for: what follows it (sync:done, live events)
+ * goes out behind it on the same socket, so it arrives in order anyway, and waiting cost every
+ * reconnect a round trip and a write of its own. `floor` is the last seq covered, seen or not.
  */
 export async function replayMissed(
   target: SyncTarget,
@@ -100,12 +102,19 @@ export async function replayMissed(
     if (event.seq <= range.startOf(event)) continue;
     const visible = viewEventFor(target.viewer, event);
     if (!visible) continue;
-    page.push(visible);
+    // A full page goes once another event needs room: the last page is never waited for.
     if (page.length >= paging.pageEvents && !(await flush())) return { kind: "done", floor, replayed };
+    page.push(visible);
   }
-  await flush();
+  if (page.length > 0 && !target.detached && target.socket.connected) {
+    replayed += page.length;
+    target.socket.emit("sync:page", { events: page }, ignoreAck);
+  }
   return { kind: "done", floor, replayed };
 }
+
+/** The last page's acknowledgement: the console sends one, nothing waits for it. */
+const ignoreAck = (): void => undefined;
 
 /** One page, resolved when the console acknowledges it ("gone" if the socket closes first). */
 function sendPage(target: SyncTarget, events: DomainEvent[], ackTimeoutMs: number): Promise<"acked" | "gone"> {
