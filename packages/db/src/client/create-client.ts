@@ -7,6 +7,7 @@ import { pgliteExecutor, withPgExecutor } from "../migrations/executors";
 import { runMigrations, type MigrationResult } from "../migrations/run-migrations";
 import { CommitNotifier, withOutbox, type DenyInTx } from "../outbox/outbox-extension";
 import { listenForOutbox, type OutboxListener, type OutboxListenerOptions } from "../outbox/outbox-listener";
+import { createDirectConnection } from "./direct-connection";
 import { withSerialTransactions } from "./serial-transactions";
 
 export type DbTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "embedded"; dataDir: string };
@@ -27,6 +28,7 @@ export function createDatabase(target: DbTarget) {
   const notifier = new CommitNotifier();
   notifier.setMaxListeners(50);
   const client = withOutbox(prisma, notifier);
+  const direct = target.kind === "postgres" ? createDirectConnection(target.url, "switchboard-direct") : null;
   return {
     target,
     client,
@@ -34,6 +36,8 @@ export function createDatabase(target: DbTarget) {
     raw: prisma,
     notifier,
     pglite,
+    /** PostgreSQL outside Prisma, for fixed SQL sent several statements at a time (the relay's rounds); null when embedded. */
+    direct,
     /**
      * Wakes `onWake` when any process commits outbox rows (PostgreSQL LISTEN). Embedded, only this
      * process writes, and `notifier` already says so: nothing to listen to.
@@ -46,6 +50,7 @@ export function createDatabase(target: DbTarget) {
       return pglite ? runMigrations(pgliteExecutor(pglite)) : withPgExecutor((target as { url: string }).url, (db) => runMigrations(db));
     },
     async close(): Promise<void> {
+      await direct?.close();
       await prisma.$disconnect();
       await pglite?.close();
     }

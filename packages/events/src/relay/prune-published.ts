@@ -1,6 +1,6 @@
 import type { Database } from "@switchboard/db";
 
-export type RelayDatabase = Pick<Database, "raw" | "notifier" | "listenForOutbox">;
+export type RelayDatabase = Pick<Database, "raw" | "notifier" | "listenForOutbox" | "direct">;
 
 /**
  * Deletes published events older than the cutoff in small batches (never blocks writers long).

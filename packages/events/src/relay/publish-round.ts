@@ -1,9 +1,8 @@
 import { toEnvelope, type OutboxEnvelopeRow } from "@switchboard/db";
+import type { DomainEvent } from "@switchboard/contracts";
 import type { EventLog } from "../event-log";
 import type { RelayDatabase } from "./prune-published";
-
-/** Advisory-lock class of the relay (two-key form, so it never collides with single-key locks). */
-const RELAY_LOCK_CLASS = 7_270_001;
+import { claimSql, scanSql, type ClaimedRow, type ScannedRow } from "./round-sql";
 
 export interface PendingOrg {
   orgId: string;
@@ -18,14 +17,17 @@ export interface RoundOutcome {
   more: boolean;
 }
 
+/** Called with every organization that has unpublished events, the most lagging first, before anything is appended. */
+export type OnScan = (orgs: readonly PendingOrg[]) => void;
+
 /**
  * One relay round, for every organization with unpublished events at once, in one transaction:
  *
  * 1. try-lock each pending organization's advisory lock (never waits; an org another relay holds
- *    is that relay's to publish, and it retries on failure);
- * 2. mark the first `perOrg` unpublished rows of each locked org published and read them back
- *    (one UPDATE … RETURNING: the statement's snapshot is taken after the locks, so it never sees
- *    rows another relay published before we got the lock);
+ *    is that relay's to publish, and it retries on failure) and note the orgs it got;
+ * 2. mark the first rows of each locked org published and read them back (one UPDATE … RETURNING:
+ *    the statement's snapshot is taken after the locks, so it never sees rows another relay
+ *    published before we got the lock);
  * 3. append them to the log (each org's rows in seq order), then commit.
  *
  * If the append fails, the transaction rolls back and nothing is marked; the append is idempotent
@@ -33,57 +35,58 @@ export interface RoundOutcome {
  * rows are always the lowest unpublished seqs (a prefix), and because seq follows commit order,
  * every row below a visible row is already visible: a late committer is never skipped.
  *
- * The round costs the same four statements whether it carries one event or thousands: under load
- * the relay falls behind by at most one round, and the next round takes everything that arrived.
+ * The round costs the same whether it carries one event or thousands: under load the relay falls
+ * behind by at most one round, and the next round takes everything that arrived. On PostgreSQL
+ * it is two round trips on a connection of its own (BEGIN, the scan and the UPDATE in one; COMMIT
+ * after the append); embedded, the same statements run in a Prisma transaction.
  */
-export async function publishRound(
-  database: RelayDatabase,
-  log: EventLog,
-  batchSize: number,
-  /** Called with every organization that has unpublished events, the most lagging first, before
-   * anything is appended (so a failing append still reports the backlog). */
-  onScan: (orgs: readonly PendingOrg[]) => void
-): Promise<RoundOutcome> {
+export async function publishRound(database: RelayDatabase, log: EventLog, batchSize: number, onScan: OnScan): Promise<RoundOutcome> {
+  const direct = database.direct;
+  if (direct) return publishDirect(direct, log, batchSize, onScan);
   return database.raw.$transaction(
     async (tx) => {
-      const scanned = await tx.$queryRawUnsafe<{ org_id: string; pending: number | bigint; oldest: Date | string; locked: boolean }[]>(
-        `SELECT p.org_id, p.pending, p.oldest, pg_try_advisory_xact_lock($1::int, hashtext(p.org_id)) AS locked
-           FROM (SELECT organization_id::text AS org_id, count(*)::int AS pending, min(created_at) AS oldest
-                   FROM outbox_events WHERE published_at IS NULL
-                  GROUP BY organization_id) p
-          ORDER BY p.oldest`,
-        RELAY_LOCK_CLASS
-      );
-      const orgs = scanned.map((r) => ({ orgId: r.org_id, pending: Number(r.pending), oldest: new Date(r.oldest), locked: r.locked }));
-      onScan(orgs);
-      const locked = orgs.filter((o) => o.locked);
-      if (locked.length === 0) return { published: 0, more: false };
-      const perOrg = Math.max(1, Math.ceil(batchSize / locked.length));
-      const rows = await tx.$queryRawUnsafe<OutboxEnvelopeRow[]>(
-        `UPDATE outbox_events o SET published_at = now()
-           FROM jsonb_array_elements_text($1::jsonb) AS org(id)
-           CROSS JOIN LATERAL (
-             SELECT e.id FROM outbox_events e
-              WHERE e.organization_id = org.id::uuid AND e.published_at IS NULL
-              ORDER BY e.seq LIMIT $2
-           ) pick
-          WHERE o.id = pick.id
-          RETURNING o.id::text AS "id", o.organization_id::text AS "organizationId", o.seq, o.type, o.actor_id::text AS "actorId",
-                    o.actor_name AS "actorName", o.subject_kind AS "subjectKind", o.subject_id AS "subjectId", o.data::text AS "data",
-                    o.created_at AS "createdAt"`,
-        JSON.stringify(locked.map((o) => o.orgId)),
-        perOrg
-      );
-      if (rows.length === 0) return { published: 0, more: false };
-      // UPDATE … RETURNING has no order: restore each org's seq order (orgs in lag order).
-      const rank = new Map(locked.map((o, i) => [o.orgId, i]));
-      // data is selected as JSON text.
-      const events = rows.map((row) => toEnvelope({ ...row, data: typeof row.data === "string" ? (JSON.parse(row.data) as unknown) : row.data }));
-      events.sort((a, b) => (rank.get(a.orgId) ?? 0) - (rank.get(b.orgId) ?? 0) || a.seq - b.seq);
-      await log.append(events);
-      const more = locked.some((o) => o.pending > perOrg);
-      return { published: events.length, more };
+      const scanned = await tx.$queryRawUnsafe<ScannedRow[]>(scanSql());
+      const claimed = await tx.$queryRawUnsafe<ClaimedRow[]>(claimSql(batchSize));
+      return appendClaimed(log, batchSize, scanned, claimed, onScan);
     },
     { maxWait: 10_000, timeout: 60_000 }
   );
+}
+
+async function publishDirect(direct: NonNullable<RelayDatabase["direct"]>, log: EventLog, batchSize: number, onScan: OnScan): Promise<RoundOutcome> {
+  const session = await direct.session();
+  let broken = false;
+  try {
+    const [, scanned = [], claimed = []] = await session.run(`BEGIN; ${scanSql()}; ${claimSql(batchSize)}`);
+    const outcome = await appendClaimed(log, batchSize, scanned as unknown as ScannedRow[], claimed as unknown as ClaimedRow[], onScan);
+    await session.run("COMMIT");
+    return outcome;
+  } catch (error) {
+    // Nothing is marked published unless the append succeeded and COMMIT went through.
+    await session.run("ROLLBACK").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    session.release(broken);
+  }
+}
+
+/** Reports the scan, then appends what the round claimed, each org's rows in seq order (orgs in lag order). */
+async function appendClaimed(log: EventLog, batchSize: number, scanned: ScannedRow[], claimed: ClaimedRow[], onScan: OnScan): Promise<RoundOutcome> {
+  const orgs = scanned.map((r) => ({ orgId: r.org_id, pending: Number(r.pending), oldest: new Date(r.oldest), locked: r.locked }));
+  onScan(orgs);
+  const locked = orgs.filter((o) => o.locked);
+  if (claimed.length === 0) return { published: 0, more: false };
+  const rank = new Map(locked.map((o, i) => [o.orgId, i]));
+  const events: DomainEvent[] = claimed.map((row) => toEnvelope(envelopeRow(row)));
+  events.sort((a, b) => (rank.get(a.orgId) ?? 0) - (rank.get(b.orgId) ?? 0) || a.seq - b.seq);
+  await log.append(events);
+  const perOrg = Math.max(1, Math.ceil(batchSize / locked.length));
+  return { published: events.length, more: locked.some((o) => o.pending > perOrg) };
+}
+
+/** data is selected as JSON text, seq as text or bigint depending on the driver. */
+function envelopeRow(row: ClaimedRow): OutboxEnvelopeRow {
+  return { ...row, seq: Number(row.seq), data: typeof row.data === "string" ? (JSON.parse(row.data) as unknown) : row.data };
 }
