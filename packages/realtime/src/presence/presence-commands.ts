@@ -16,6 +16,9 @@ type ChangeScript = (
 
 type ListScript = (version: string, tabs: string) => Promise<[string, string[]]>;
 
+/** The connection with the commands defineCommand added to it. */
+type WithScripts = Redis & { sbPresenceChange: ChangeScript; sbPresenceList: ListScript };
+
 export type ChangeResult = { joined: string[]; left: string[]; state: PresenceState };
 
 export interface ChangeOp {
@@ -29,19 +32,21 @@ export interface ChangeOp {
 
 /** The presence scripts on one connection (EVALSHA, auto-pipelined like any command). */
 export class PresenceCommands {
+  private readonly redis: WithScripts;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly keys: PresenceKeys,
     private readonly nodeId: string
   ) {
     redis.defineCommand("sbPresenceChange", { numberOfKeys: 4, lua: PRESENCE_CHANGE_LUA });
     redis.defineCommand("sbPresenceList", { numberOfKeys: 2, lua: PRESENCE_LIST_LUA });
+    this.redis = redis as WithScripts;
   }
 
   /** One atomic change of an organization's tabs, and who appeared or disappeared because of it. */
   async change(orgId: string, op: ChangeOp): Promise<ChangeResult> {
-    const script = (this.redis as unknown as { sbPresenceChange: ChangeScript }).sbPresenceChange.bind(this.redis);
-    const [joined, left, total, version] = await script(
+    const [joined, left, total, version] = await this.redis.sbPresenceChange(
       this.keys.tabs(orgId),
       this.keys.heartbeat(op.sweepNode ?? this.nodeId),
       this.keys.users(orgId),
@@ -56,8 +61,7 @@ export class PresenceCommands {
 
   /** An organization's tab values and the version of exactly those tabs. */
   async list(orgId: string): Promise<{ version: number; tabs: string[] }> {
-    const script = (this.redis as unknown as { sbPresenceList: ListScript }).sbPresenceList.bind(this.redis);
-    const [version, tabs] = await script(this.keys.version(orgId), this.keys.tabs(orgId));
+    const [version, tabs] = await this.redis.sbPresenceList(this.keys.version(orgId), this.keys.tabs(orgId));
     return { version: Number(version), tabs };
   }
 }

@@ -103,7 +103,7 @@ export class RedisPresenceStore implements PresenceStore {
 
   async list(orgId: string): Promise<PresenceList> {
     const { version, tabs } = await this.commands.list(orgId);
-    return { members: mergeEntries(tabs.map((value) => JSON.parse(value) as PresenceEntry)), version: Number(version) };
+    return { members: mergeEntries(tabs.map((value) => JSON.parse(value) as PresenceEntry)), version };
   }
 
   async close(graceful: boolean): Promise<PresenceChange[]> {
