@@ -6,6 +6,8 @@ export interface ProcSample {
   at: number;
   cpuSeconds: number;
   rssBytes: number;
+  /** Write system calls so far (write, writev, sendmsg… on sockets as much as files): `syscw` of /proc/<pid>/io. */
+  writes: number;
 }
 
 let ticksPerSecond: number | undefined;
@@ -29,9 +31,19 @@ function sampleProc(pid: number): ProcSample | null {
     const stime = Number(fields[12]);
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const rss = /VmRSS:\s+(\d+)\s+kB/.exec(status);
-    return { at: Date.now(), cpuSeconds: (utime + stime) / clockTicks(), rssBytes: Number(rss?.[1] ?? 0) * 1024 };
+    return { at: Date.now(), cpuSeconds: (utime + stime) / clockTicks(), rssBytes: Number(rss?.[1] ?? 0) * 1024, writes: writeCalls(pid) };
   } catch {
     return null;
+  }
+}
+
+/** NaN where /proc/<pid>/io cannot be read (another user's process, a kernel without task I/O accounting). */
+function writeCalls(pid: number): number {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, "utf8");
+    return Number(/syscw:\s+(\d+)/.exec(io)?.[1] ?? NaN);
+  } catch {
+    return NaN;
   }
 }
 
@@ -83,5 +95,10 @@ export class ProcMeter {
   /** CPU seconds used between start() and the last sample. */
   cpuSeconds(): number {
     return this.first && this.last ? this.last.cpuSeconds - this.first.cpuSeconds : 0;
+  }
+
+  /** Write system calls between start() and the last sample (NaN when not readable). */
+  writes(): number {
+    return this.first && this.last ? this.last.writes - this.first.writes : NaN;
   }
 }

@@ -38,6 +38,7 @@ const ROWS: Row[] = [
   ["server CPU avg (peak), % of a core", (r) => `${fmtNum(sumCpu(r))} (${fmtNum(peakCpu(r))})`, "serverCpu"],
   ["server RSS peak", (r) => fmtBytes(peakRss(r))],
   ["server CPU per connect", (r) => fmtMs(r.efficiency.serverCpuMsPerConnect), "cpuPerConnect"],
+  ["server write calls per connect", (r) => fmtNum(r.efficiency.serverWritesPerConnect, 1), "writesPerConnect"],
   ["server CPU per delivery", (r) => `${fmtNum(r.efficiency.serverCpuUsPerDelivery, 1)} µs`, "cpuPerDelivery"],
   ["writer process CPU per change", (r) => fmtMs(r.efficiency.writerCpuMsPerChange)],
   ["console workers CPU per delivery", (r) => `${fmtNum(r.efficiency.consoleCpuUsPerDelivery, 1)} µs`],

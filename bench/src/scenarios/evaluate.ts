@@ -19,6 +19,7 @@ function computeRatios(ours: SystemResult | null, baseline: SystemResult | null)
     connectRate: ratio(ours.connect.perSecond, baseline.connect.perSecond),
     serverCpu: ratio(serverCpu(ours), serverCpu(baseline)),
     cpuPerConnect: ratio(ours.efficiency.serverCpuMsPerConnect, baseline.efficiency.serverCpuMsPerConnect),
+    writesPerConnect: ratio(ours.efficiency.serverWritesPerConnect, baseline.efficiency.serverWritesPerConnect),
     cpuPerDelivery: ratio(ours.efficiency.serverCpuUsPerDelivery, baseline.efficiency.serverCpuUsPerDelivery),
     recoverTime: ratio(ours.storm?.recoverMs, baseline.storm?.recoverMs)
   };

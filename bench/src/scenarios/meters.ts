@@ -40,6 +40,11 @@ export class MeterGroup {
     return this.entries.filter((e) => match(e.name)).reduce((n, e) => n + e.meter.cpuSeconds(), 0);
   }
 
+  /** Write system calls since start(), summed: on this machine each costs about as much as a small handler. */
+  writes(): number {
+    return this.entries.reduce((n, e) => n + e.meter.writes(), 0);
+  }
+
   rss(): number {
     return this.entries.reduce((n, e) => n + e.meter.rss(), 0);
   }

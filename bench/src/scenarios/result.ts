@@ -69,6 +69,8 @@ export interface SystemResult {
   /** CPU cost per unit of work: robust to other load on the machine, unlike rates and latency. */
   efficiency: {
     serverCpuMsPerConnect: number;
+    /** The servers' write system calls (socket writes, mostly) per connect: a count, so it does not move with the machine's load. */
+    serverWritesPerConnect?: number;
     serverCpuUsPerDelivery: number;
     /** The writer process (its data layer, relay, IPC) per measured change. */
     writerCpuMsPerChange: number;

@@ -129,6 +129,7 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
     const connectWindow: [number, number] = [connectWindowStart, monotonicUs()];
     servers.tick();
     const connectCpuSeconds = servers.cpuSeconds();
+    const connectWrites = servers.writes();
     await sleep(2000);
     await collectGarbage(setup.servers);
     servers.tick();
@@ -217,6 +218,7 @@ export async function runSystem(params: ScenarioParams, setup: SystemSetup, logD
       pages: finals.pages,
       efficiency: {
         serverCpuMsPerConnect: round2((connectCpuSeconds * 1000) / Math.max(1, synced)),
+        serverWritesPerConnect: round2(connectWrites / Math.max(1, synced)),
         serverCpuUsPerDelivery: round2((phase.cpuSeconds.servers * 1e6) / Math.max(1, pool.deliveries)),
         writerCpuMsPerChange: round2((phase.cpuSeconds.writer * 1000) / Math.max(1, phase.measuredCommits)),
         consoleCpuUsPerDelivery: round2((phase.cpuSeconds.consoles * 1e6) / Math.max(1, pool.deliveries))

@@ -25,6 +25,8 @@ export interface ServerStatus {
   /** false while the event log (Redis) is unreachable: writes still succeed, delivery waits. */
   live: boolean;
   nodeId: string;
+  /** How often this node beats (`server:heartbeat`) when it has nothing else to send: the watchdog's clock from the start. */
+  heartbeatIntervalMs: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { handshakeAuthSchema } from "@switchboard/contracts";
+import { handshakeAuthSchema, type ServerStatus } from "@switchboard/contracts";
 import type { DbClient } from "@switchboard/db";
 import type { Logger } from "pino";
 import { SessionExpiry } from "./auth/authenticate";
@@ -24,7 +24,7 @@ export interface ConnectionDeps {
   metrics: RealtimeMetrics;
   options: RealtimeOptions;
   logger: Logger;
-  status(): { live: boolean; nodeId: string };
+  status(): ServerStatus;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node
 import { hostname } from "node:os";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Database } from "@switchboard/db";
+import type { ServerStatus } from "@switchboard/contracts";
 import type { EventLog } from "@switchboard/events";
 import type { Logger } from "pino";
 import { Server } from "socket.io";
@@ -10,7 +11,7 @@ import { AccessWatch } from "./access/access-watch";
 import { createAuthMiddleware } from "./auth/authenticate";
 import { SessionUserLoader } from "./auth/session-user-loader";
 import { createConnectionHandler } from "./connection";
-import { coalesceWebSocketFrames } from "./delivery/coalesce-frames";
+import { coalesceUpgradeWrites, coalesceWebSocketFrames } from "./delivery/coalesce-frames";
 import { Delivery } from "./delivery/delivery";
 import { drainSockets } from "./drain-sockets";
 import { startHeartbeat } from "./delivery/heartbeat";
@@ -112,6 +113,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     ...(options.corsOrigins.length ? { cors: { origin: options.corsOrigins, credentials: true } } : {}),
     ...(pub && sub ? { adapter: createAdapter(pub, sub, { key: `${keyPrefix}:socket.io` }) } : {})
   });
+  coalesceUpgradeWrites(io.engine);
 
   const metrics = new RealtimeMetrics(nodeId, () => io.of("/").sockets.size, options.processMetrics);
   const db = deps.database.client;
@@ -153,6 +155,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   let live = deps.log.isLive();
   let everLive = live;
   let closing = false;
+  const status = (): ServerStatus => ({ live, nodeId, heartbeatIntervalMs: options.heartbeatIntervalMs });
   const offStatus = deps.log.onStatus((now) => {
     if (now === live) return;
     live = now;
@@ -160,7 +163,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     // Before the first time it is live this is just startup, not an outage.
     else if (everLive) logger.warn("event log unreachable: live updates delayed");
     everLive ||= live;
-    io.local.emit("server:status", { live, nodeId });
+    io.local.emit("server:status", status());
   });
   delivery.start();
   const stopSlowWatch = watchSlowClients(io, options.slowClientMaxBufferedBytes, options.slowClientCheckMs, metrics, logger);
@@ -176,7 +179,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
       ? new SharedSocketCounts({ url: deps.redis.url, keyPrefix, nodeId, ttlMs: options.socketCountTtlMs, logger })
       : undefined;
   io.use(createSocketCaps(options, socketCounts, logger));
-  io.on("connection", createConnectionHandler({ db, delivery, presence, ticketPresence, metrics, options, logger, status: () => ({ live, nodeId }) }));
+  io.on("connection", createConnectionHandler({ db, delivery, presence, ticketPresence, metrics, options, logger, status }));
 
   const startup = (async () => {
     if (pub && sub) {

@@ -41,7 +41,7 @@ describe("handshake", () => {
     const byToken = track(await openClient(node.url, { token: await realtimeToken(orgA.agent) }));
     expect(byCookie.socket.connected).toBe(true);
     expect(byToken.socket.connected).toBe(true);
-    expect(byCookie.entries("server:status")[0]?.status).toEqual({ live: true, nodeId: node.nodeId });
+    expect(byCookie.entries("server:status")[0]?.status).toEqual({ live: true, nodeId: node.nodeId, heartbeatIntervalMs: expect.any(Number) });
   });
 
   it("keeps no token once the socket is connected", async () => {

@@ -1,4 +1,5 @@
 import type { Socket } from "node:net";
+import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
 import { MemoryEventLog } from "@switchboard/events";
@@ -11,6 +12,8 @@ import { openClient, type TestClient } from "./helpers/test-client";
 let tdb: TestDatabase;
 let node: TestNode;
 let client: TestClient | undefined;
+/** Write counters of the node's accepted TCP connections, installed before anything is written. */
+const counted = new Map<Socket, { count: number }>();
 const log = new MemoryEventLog({ maxEvents: 100, maxAgeMs: 60_000 });
 let org: Awaited<ReturnType<typeof createOrgWithStaff>>;
 const accepted: Socket[] = [];
@@ -36,7 +39,10 @@ beforeAll(async () => {
   tdb = await createTestDatabase({ poolSize: 2 });
   // No ping or heartbeat may share the measured writes.
   node = await startNode({ database: tdb.database, log, options: { pingIntervalMs: 60_000, pingTimeoutMs: 60_000, heartbeatIntervalMs: 60_000 } });
-  node.http.on("connection", (socket: Socket) => accepted.push(socket));
+  node.http.on("connection", (socket: Socket) => {
+    accepted.push(socket);
+    counted.set(socket, countWrites(socket));
+  });
   org = await createOrgWithStaff(tdb.database.client);
 });
 
@@ -47,6 +53,25 @@ afterAll(async () => {
 });
 
 describe("frames to one console", () => {
+  it("a connect's upgrade response and engine open packet leave in one write", async () => {
+    // An org of its own: this console's comings and goings are no presence news to the other test's.
+    const own = await createOrgWithStaff(tdb.database.client);
+    const socket = io(node.url, { transports: ["websocket"], forceNew: true, reconnection: false, autoConnect: false, auth: { token: await realtimeToken(own.admin) } });
+    try {
+      // The engine is open once the client has read the open packet, and it answers nothing before.
+      const writesAtOpen = new Promise<number>((resolve) => {
+        socket.io.once("open", () => {
+          const connection = accepted.at(-1);
+          resolve(connection ? (counted.get(connection)?.count ?? -1) : -1);
+        });
+      });
+      socket.connect();
+      expect(await writesAtOpen).toBe(1);
+    } finally {
+      socket.close();
+    }
+  });
+
   it("a batch of events committed together reaches a console in one write, not one per event", async () => {
     client = await openClient(node.url, { token: await realtimeToken(org.admin) });
     const connection = accepted.at(-1);

@@ -56,6 +56,9 @@ function watchedConsole(client: TestClient) {
   });
   socket.on("connect", () => watchdog.arm());
   socket.on("disconnect", () => watchdog.disarm());
+  socket.on("server:status", (status) => watchdog.beat({ intervalMs: status.heartbeatIntervalMs }));
+  socket.io.on("packet", () => watchdog.alive());
+  socket.io.on("ping", () => watchdog.alive());
   socket.on("server:heartbeat", (beat) => {
     beats.push(beat);
     watchdog.beat(beat);

@@ -12,12 +12,10 @@ import type { SyncTarget } from "./sync-target";
  */
 export function broadcastLive(io: RealtimeIo, metrics: RealtimeMetrics, live: Iterable<SyncTarget>, event: DomainEvent): void {
   const views = new Map<DomainEvent, string[]>();
-  const now = Date.now();
   for (const target of live) {
     if (!topicsMatch(target.topics, event)) continue;
     const visible = viewEventFor(target.viewer, event);
     if (!visible) continue;
-    target.heardAt = now;
     const ids = views.get(visible);
     if (ids) ids.push(target.socket.id);
     else views.set(visible, [target.socket.id]);

@@ -19,6 +19,7 @@ import { backfill, readAndReplay, syncRange, type CatchUpDeps } from "./catch-up
 import type { ReplayPaging } from "./replay";
 import { SharedOrgReader } from "./shared-org-reader";
 import { broadcastLive } from "./broadcast";
+import { lastSentAt } from "./coalesce-frames";
 import { deliveryStats } from "./delivery-stats";
 import { newTarget, settle, untilSettled, type OrgDelivery, type SyncTarget } from "./sync-target";
 import { handshakeTopics, TopicLimitError, TopicSets } from "./topic-sets";
@@ -192,19 +193,15 @@ export class Delivery {
 
   /**
    * Per organization with sockets on this node, the highest seq delivered for it and the sockets
-   * due a heartbeat now (the caller sends it to all of them): every socket but a live one that got
-   * a broadcast after `heardSince` — any message proves the node alive to the console's watchdog —
-   * once it has had a first beat, which tells the console the interval to expect.
+   * due a heartbeat now (the caller sends it to all of them): those the node has sent nothing
+   * since `heardSince`. Any frame proves the node alive to the console's watchdog, and the
+   * interval to expect came with server:status.
    */
   *heartbeatTargets(heardSince: number): Generator<{ seq: number; socketIds: string[] }> {
     for (const [orgId, org] of this.orgs) {
       const socketIds: string[] = [];
-      for (const target of org.pending) socketIds.push(target.socket.id);
-      for (const target of org.live) {
-        if (target.beaten && target.heardAt > heardSince) continue;
-        target.beaten = true;
-        socketIds.push(target.socket.id);
-      }
+      for (const targets of [org.pending, org.live])
+        for (const target of targets) if (lastSentAt(target.socket.conn) <= heardSince) socketIds.push(target.socket.id);
       if (socketIds.length > 0) yield { seq: this.heads.get(orgId) ?? 0, socketIds };
     }
   }

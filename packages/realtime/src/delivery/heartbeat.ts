@@ -3,9 +3,9 @@ import type { Delivery } from "./delivery";
 
 /**
  * Sends `server:heartbeat` every `intervalMs`, one broadcast per organization, to the sockets that
- * have not heard from the node lately: a live event is as good a sign of life, so a socket that got
- * one in the last half interval is skipped (the console goes quiet at most 1.5 intervals, well
- * inside its watchdog's two plus slack). It runs on the event loop that serves the sockets: a node
+ * have not heard from the node lately: any frame (an event, a presence change, an acknowledgement,
+ * a ping) is as good a sign of life, so a socket sent one in the last half interval is skipped (the
+ * console goes quiet at most 1.5 intervals, well inside its watchdog's two plus slack). It runs on the event loop that serves the sockets: a node
  * that stops (frozen process, blocked loop) stops beating, and its consoles move elsewhere long
  * before the ping timeout.
  */

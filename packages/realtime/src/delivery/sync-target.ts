@@ -26,10 +26,6 @@ export interface SyncTarget {
   starts?: Map<Topic, number>;
   /** Who waits for the running replay to end (a subscription arriving during it). */
   waiters?: Array<() => void>;
-  /** When the socket last got a live broadcast (ms since epoch; 0: never): it proves the node alive like a heartbeat. */
-  heardAt: number;
-  /** Whether it has had a heartbeat: the first one tells the console the interval to expect. */
-  beaten: boolean;
 }
 
 export interface OrgDelivery {
@@ -66,8 +62,6 @@ export function newTarget(socket: RealtimeSocket, topics: ReadonlySet<string>, s
     generation: 0,
     detached: false,
     topics,
-    starts,
-    heardAt: 0,
-    beaten: false
+    starts
   };
 }

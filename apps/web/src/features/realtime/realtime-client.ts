@@ -144,8 +144,11 @@ export class RealtimeClient {
     });
     socket.on("connect_error", (error) => this.onConnectError(error));
     socket.io.on("reconnect_attempt", () => this.update({ status: navigator.onLine ? "reconnecting" : "offline" }));
+    // Any packet from the node (an event, an acknowledgement, a ping) proves it alive: the node
+    // beats only sockets it has sent nothing lately.
+    socket.io.on("packet", () => this.watchdog.alive());
+    socket.io.on("ping", () => this.watchdog.alive());
     socket.on("event", (event) => {
-      this.watchdog.alive();
       this.onEvent(event, this.catchUp.active ? "replay" : "live");
     });
     // A replay comes in pages: apply each in order, then ask for the next by acknowledging it.
@@ -173,7 +176,8 @@ export class RealtimeClient {
     // The node is shutting down: leave now rather than when it cuts us off; the balancer sends the
     // reconnect to another node (this one takes no new connections) and we resume from our seq.
     socket.on("server:draining", () => this.leaveNode());
-    socket.on("server:status", ({ live }) => {
+    socket.on("server:status", ({ live, heartbeatIntervalMs }) => {
+      this.watchdog.beat({ intervalMs: heartbeatIntervalMs });
       this.serverLive = live;
       if (socket.connected) this.update({ status: live ? "live" : "delayed" });
     });
