@@ -3,6 +3,8 @@ import type { Role, UserStatus } from "@switchboard/contracts";
 import type { DbClient } from "@switchboard/db";
 import { Coalescer } from "../delivery/coalescer";
 
+const LOOKUP_GATHER_MS = 5;
+
 type HandshakeUser = SessionUser & { officeIds: string[] };
 
 /**
@@ -44,9 +46,10 @@ export class SessionUserLoader {
   private readonly lookups: Coalescer<"users", string, AccessSnapshot | null>;
 
   constructor(private readonly db: DbClient) {
-    // Gathered over a loop turn: at a few hundred handshakes a second few overlap a running
-    // lookup, and each query costs the node a write to PostgreSQL that a batch shares.
-    this.lookups = new Coalescer((_key, ids) => this.load(ids), { gather: true });
+    // Gathered for a few milliseconds: at a few hundred handshakes a second few overlap a running
+    // lookup or share a loop turn, and each query costs the node (a write and a pass through the
+    // client) and PostgreSQL far more than a handshake waiting that long does.
+    this.lookups = new Coalescer((_key, ids) => this.load(ids), { gatherMs: LOOKUP_GATHER_MS });
   }
 
   find(userId: string): Promise<AccessSnapshot | null> {

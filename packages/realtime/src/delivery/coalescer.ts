@@ -4,15 +4,16 @@ const RESOLVE_CHUNK = 20;
  * Runs `fn(key, requests)` for many callers at once: a request joins the next run for its key
  * that starts after the request was made (never one already in flight, whose snapshot may predate
  * it), and at most one run per key is in flight. Under a storm of N requests for one key this
- * makes a handful of runs instead of N; alone, a request runs at once — or, with `gather`, after
- * the event loop's current turn, so the requests that turn's I/O brings share its first run too.
+ * makes a handful of runs instead of N; alone, a request runs at once — or, with `gatherMs`, that
+ * long after it (0: after the event loop's current turn), so the requests made meanwhile share
+ * its first run too.
  */
 export class Coalescer<K, Req, Res> {
   private readonly keys = new Map<K, { running: boolean; queued: { request: Req; resolve: (r: Res) => void; reject: (e: unknown) => void }[] }>();
 
   constructor(
     private readonly fn: (key: K, requests: readonly Req[]) => Promise<Res[]>,
-    private readonly options: { gather?: boolean } = {}
+    private readonly options: { gatherMs?: number } = {}
   ) {}
 
   request(key: K, request: Req): Promise<Res> {
@@ -24,8 +25,10 @@ export class Coalescer<K, Req, Res> {
     const promise = new Promise<Res>((resolve, reject) => state.queued.push({ request, resolve, reject }));
     if (!state.running) {
       state.running = true;
-      if (this.options.gather) setImmediate(() => void this.drain(key, state));
-      else void this.drain(key, state);
+      const gatherMs = this.options.gatherMs;
+      if (gatherMs === undefined) void this.drain(key, state);
+      else if (gatherMs <= 0) setImmediate(() => void this.drain(key, state));
+      else setTimeout(() => void this.drain(key, state), gatherMs);
     }
     return promise;
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DomainEvent } from "@switchboard/contracts";
 import { MemoryEventLog, type ReadResult } from "@switchboard/events";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Coalescer } from "./coalescer";
 import { SharedOrgReader } from "./shared-org-reader";
 
@@ -66,7 +66,7 @@ describe("Coalescer", () => {
     expect(io).toBeLessThan(100);
   });
 
-  it("with gather, starts its first run after the loop's turn, holding every request made in it", async () => {
+  it("with gatherMs 0, starts its first run after the loop's turn, holding every request made in it", async () => {
     for (const gather of [true, false]) {
       const runs: number[][] = [];
       const coalescer = new Coalescer<string, number, number>(
@@ -74,13 +74,36 @@ describe("Coalescer", () => {
           runs.push([...requests]);
           return [...requests];
         },
-        { gather }
+        gather ? { gatherMs: 0 } : {}
       );
       const first = coalescer.request("users", 1);
       await Promise.resolve();
       const second = coalescer.request("users", 2);
       expect(await Promise.all([first, second])).toEqual([1, 2]);
       expect(runs).toEqual(gather ? [[1, 2]] : [[1], [2]]);
+    }
+  });
+
+  it("with a gathering window, holds every request made within it for the first run", async () => {
+    vi.useFakeTimers();
+    try {
+      const runs: number[][] = [];
+      const coalescer = new Coalescer<string, number, number>(
+        async (_key, requests) => {
+          runs.push([...requests]);
+          return [...requests];
+        },
+        { gatherMs: 20 }
+      );
+      const first = coalescer.request("users", 1);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(runs).toEqual([]);
+      const second = coalescer.request("users", 2);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(await Promise.all([first, second])).toEqual([1, 2]);
+      expect(runs).toEqual([[1, 2]]);
+    } finally {
+      vi.useRealTimers();
     }
   });
 
