@@ -1,15 +1,24 @@
 const RESOLVE_CHUNK = 20;
 
+interface KeyState<Req, Res> {
+  running: boolean;
+  queued: { request: Req; resolve: (r: Res) => void; reject: (e: unknown) => void }[];
+}
+
 /**
  * Runs `fn(key, requests)` for many callers at once: a request joins the next run for its key
  * that starts after the request was made (never one already in flight, whose snapshot may predate
  * it), and at most one run per key is in flight. Under a storm of N requests for one key this
  * makes a handful of runs instead of N; alone, a request runs at once — or, with `gatherMs`, that
  * long after it (0: after the event loop's current turn), so the requests made meanwhile share
- * its first run too.
+ * its first run too. The window is shared by every key: the runs it gathered start together, and
+ * their commands to Redis or PostgreSQL leave in one write where the client pipelines.
  */
 export class Coalescer<K, Req, Res> {
-  private readonly keys = new Map<K, { running: boolean; queued: { request: Req; resolve: (r: Res) => void; reject: (e: unknown) => void }[] }>();
+  private readonly keys = new Map<K, KeyState<Req, Res>>();
+  /** Keys waiting for the open gathering window to close (see gatherMs). */
+  private readonly gathering = new Map<K, KeyState<Req, Res>>();
+  private windowOpen = false;
 
   constructor(
     private readonly fn: (key: K, requests: readonly Req[]) => Promise<Res[]>,
@@ -25,15 +34,27 @@ export class Coalescer<K, Req, Res> {
     const promise = new Promise<Res>((resolve, reject) => state.queued.push({ request, resolve, reject }));
     if (!state.running) {
       state.running = true;
-      const gatherMs = this.options.gatherMs;
-      if (gatherMs === undefined) void this.drain(key, state);
-      else if (gatherMs <= 0) setImmediate(() => void this.drain(key, state));
-      else setTimeout(() => void this.drain(key, state), gatherMs);
+      if (this.options.gatherMs === undefined) void this.drain(key, state);
+      else this.gather(key, state, this.options.gatherMs);
     }
     return promise;
   }
 
-  private async drain(key: K, state: { running: boolean; queued: { request: Req; resolve: (r: Res) => void; reject: (e: unknown) => void }[] }): Promise<void> {
+  private gather(key: K, state: KeyState<Req, Res>, gatherMs: number): void {
+    this.gathering.set(key, state);
+    if (this.windowOpen) return;
+    this.windowOpen = true;
+    const close = () => {
+      this.windowOpen = false;
+      const gathered = [...this.gathering];
+      this.gathering.clear();
+      for (const [k, s] of gathered) void this.drain(k, s);
+    };
+    if (gatherMs <= 0) setImmediate(close);
+    else setTimeout(close, gatherMs);
+  }
+
+  private async drain(key: K, state: KeyState<Req, Res>): Promise<void> {
     state.running = true;
     while (state.queued.length > 0) {
       const batch = state.queued.splice(0);

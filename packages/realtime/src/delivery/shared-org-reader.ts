@@ -2,6 +2,12 @@ import type { EventLog, ReadResult } from "@switchboard/events";
 import { Coalescer } from "./coalescer";
 
 /**
+ * Reads wait this long for others (of any org) to share their write to Redis: at a few hundred
+ * connects a second over many orgs, each read was a write of its own.
+ */
+const READ_GATHER_MS = 5;
+
+/**
  * What a replay read found: the log's answer, or "lost" when the log ends before events the relay
  * already published (Redis restarted empty or from an older snapshot): `headSeq` is then the
  * published head, which the console's refetched snapshot covers.
@@ -30,7 +36,7 @@ export class SharedOrgReader {
     private readonly log: Pick<EventLog, "readSince">,
     private readonly publishedSeq: (orgId: string) => Promise<number>
   ) {
-    this.reads = new Coalescer((orgId, requests) => this.readAll(orgId, requests));
+    this.reads = new Coalescer((orgId, requests) => this.readAll(orgId, requests), { gatherMs: READ_GATHER_MS });
   }
 
   /** `published`: the relay's published head as the database said it before this request, if known. */

@@ -6,6 +6,8 @@ import { Coalescer } from "../delivery/coalescer";
 import { mergeEntries, type PresenceChange, type PresenceEntry, type PresenceState, type PresenceStore } from "./presence-store";
 import { newerState, PresenceSummaries, type SummaryTiming } from "./presence-summaries";
 
+const LIST_GATHER_MS = 5;
+
 export interface PresenceTiming extends SummaryTiming {
   /** Joins and leaves within this window go out as one presence:changed per org. */
   batchMs: number;
@@ -44,7 +46,8 @@ export class PresenceService {
     private readonly follows: (socket: RealtimeSocket) => boolean,
     private readonly timing: PresenceTiming = { batchMs: 50, pageSize: 20, summaryMs: 1_000 }
   ) {
-    this.lists = new Coalescer((orgId, requests) => this.readLists(orgId, requests));
+    // Gathered like replay reads: the lists of many orgs asked for at once leave in one write.
+    this.lists = new Coalescer((orgId, requests) => this.readLists(orgId, requests), { gatherMs: LIST_GATHER_MS });
     this.summaries = new PresenceSummaries(io, store, logger, timing);
   }
 
