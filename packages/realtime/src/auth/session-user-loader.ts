@@ -3,7 +3,7 @@ import type { Role, UserStatus } from "@switchboard/contracts";
 import type { DbClient } from "@switchboard/db";
 import { Coalescer } from "../delivery/coalescer";
 
-const LOOKUP_GATHER_MS = 5;
+const LOOKUP_GATHER_MS = 15;
 
 type HandshakeUser = SessionUser & { officeIds: string[] };
 
