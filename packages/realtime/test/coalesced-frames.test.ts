@@ -56,7 +56,13 @@ describe("frames to one console", () => {
   it("a connect's upgrade response and engine open packet leave in one write", async () => {
     // An org of its own: this console's comings and goings are no presence news to the other test's.
     const own = await createOrgWithStaff(tdb.database.client);
-    const socket = io(node.url, { transports: ["websocket"], forceNew: true, reconnection: false, autoConnect: false, auth: { token: await realtimeToken(own.admin) } });
+    const socket = io(node.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      autoConnect: false,
+      auth: { token: await realtimeToken(own.admin) }
+    });
     try {
       // The engine is open once the client has read the open packet, and it answers nothing before.
       const writesAtOpen = new Promise<number>((resolve) => {
