@@ -1,10 +1,10 @@
 /**
  * The app-level heartbeat: every node sends each of its sockets `server:heartbeat` every
- * `intervalMs`, unless the socket has just received a live event (as good a sign of life). A
- * frozen node (stopped process, stuck event loop, half-open connection) keeps its TCP connections
- * open and would look live until the transport's ping timeout; a console that stops hearing the
- * beat says "live updates delayed" within seconds and then reconnects, which lands it on another
- * node.
+ * `intervalMs`, unless it has just sent the socket anything else (any packet is as good a sign of
+ * life; `server:status` on connect tells the interval). A frozen node (stopped process, stuck
+ * event loop, half-open connection) keeps its TCP connections open and would look live until the
+ * transport's ping timeout; a console that stops hearing the beat says "live updates delayed"
+ * within seconds and then reconnects, which lands it on another node.
  */
 export interface ServerHeartbeat {
   nodeId: string;
@@ -55,8 +55,9 @@ export class HeartbeatWatchdog {
   }
 
   /**
-   * Any other message from the node (a live event): it proves the node alive as a beat does, and
-   * the node skips the beat of a socket it has just sent one. The interval stays as last told.
+   * Any other packet from the node (an event, an answer, a ping): it proves the node alive as a
+   * beat does, and the node skips the beat of a socket it has just sent one. The interval stays as
+   * last told.
    */
   alive(): void {
     if (this.timer === undefined) return;
