@@ -31,13 +31,22 @@ export function createDirectConnection(url: string, applicationName: string): Di
   return {
     async session(): Promise<DirectSession> {
       const client = await open().connect();
+      // The pool listens for errors of idle connections only: one checked out (held across a
+      // relay round's Redis append) that PostgreSQL drops would raise an unhandled 'error' and
+      // end the process. The statement in flight, or the next one, fails on its own.
+      let lost = false;
+      const onError = () => {
+        lost = true;
+      };
+      client.on("error", onError);
       return {
         async run(sql) {
           const result = (await client.query(sql)) as pg.QueryResult | pg.QueryResult[];
           return (Array.isArray(result) ? result : [result]).map((r) => r.rows as Record<string, unknown>[]);
         },
         release(broken) {
-          client.release(broken);
+          client.off("error", onError);
+          client.release(broken || lost);
         }
       };
     },
