@@ -16,9 +16,8 @@ interface KeyState<Req, Res> {
  */
 export class Coalescer<K, Req, Res> {
   private readonly keys = new Map<K, KeyState<Req, Res>>();
-  /** Keys waiting for the open gathering window to close (see gatherMs). */
+  /** Keys waiting for the open gathering window to close (see gatherMs); none: no window open. */
   private readonly gathering = new Map<K, KeyState<Req, Res>>();
-  private windowOpen = false;
 
   constructor(
     private readonly fn: (key: K, requests: readonly Req[]) => Promise<Res[]>,
@@ -41,18 +40,19 @@ export class Coalescer<K, Req, Res> {
   }
 
   private gather(key: K, state: KeyState<Req, Res>, gatherMs: number): void {
+    // The first key opens the window; the others join it.
+    const opening = this.gathering.size === 0;
     this.gathering.set(key, state);
-    if (this.windowOpen) return;
-    this.windowOpen = true;
-    const close = () => {
-      this.windowOpen = false;
-      const gathered = [...this.gathering];
-      this.gathering.clear();
-      for (const [k, s] of gathered) void this.drain(k, s);
-    };
-    if (gatherMs <= 0) setImmediate(close);
-    else setTimeout(close, gatherMs);
+    if (!opening) return;
+    if (gatherMs <= 0) setImmediate(this.closeWindow);
+    else setTimeout(this.closeWindow, gatherMs);
   }
+
+  private readonly closeWindow = (): void => {
+    const gathered = [...this.gathering];
+    this.gathering.clear();
+    for (const [key, state] of gathered) void this.drain(key, state);
+  };
 
   private async drain(key: K, state: KeyState<Req, Res>): Promise<void> {
     state.running = true;
