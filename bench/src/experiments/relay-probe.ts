@@ -14,7 +14,9 @@ import { createBatchedRelay } from "./batched-relay";
  *
  * The write side alone (no realtime node, no consoles): hooked updates at a fixed rate spread
  * over the orgs, the relay publishing them to a private Redis, and commit → Redis latency as a
- * subscriber sees it. Competing relays stand in for the realtime nodes' safety-net relays.
+ * subscriber in a process of its own sees it (`commitToRedisMs`, as a realtime node would read
+ * the log) and as one in the writer's process sees it (`inWriterMs`: that adds the writer's own
+ * event-loop delay). Competing relays stand in for the realtime nodes' safety-net relays.
  * `apart` runs the relay in a process of its own, woken by NOTIFY (the cluster's layout: the
  * realtime nodes relay, the writer only writes); `real` and `batched` in the writer's process.
  */
@@ -32,16 +34,18 @@ const orgs = await seedOrgs(
 );
 const log = new RedisEventLog({ url: redis.url, keyPrefix: "probe", logger });
 await log.start();
-const commits = new Map<string, number>();
-const latency = new Histogram();
+/** When the writer saw each commit, on the monotonic clock every process shares (ns). */
+const commits = new Map<string, bigint>();
+const inWriter = new Histogram();
 test.database.notifier.on("committed", (events) => {
-  const now = performance.now();
+  const now = process.hrtime.bigint();
   for (const e of events) commits.set(`${e.orgId}:${e.seq}`, now);
 });
 log.subscribe((e) => {
   const at = commits.get(`${e.orgId}:${e.seq}`);
-  if (at !== undefined) latency.record((performance.now() - at) * 1000);
+  if (at !== undefined) inWriter.record(Number(process.hrtime.bigint() - at) / 1000);
 });
+const subscriber = await startChild<{ arrivals: [string, string][] }>("./subscriber-process.ts", [redis.url]);
 const appendSizes: number[] = [];
 const appendMs: number[] = [];
 const innerAppend = log.append.bind(log);
@@ -72,7 +76,8 @@ for (let k = 0; k < Number(competitorsArg); k++) {
   });
 }
 await new Promise((r) => setTimeout(r, 1000));
-latency.reset();
+inWriter.reset();
+commits.clear();
 
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
@@ -96,7 +101,12 @@ while (performance.now() - started < 10_000) {
 await Promise.all(running);
 await new Promise((r) => setTimeout(r, 1500));
 const cpu = process.cpuUsage(cpuBefore);
-const relayCpuMs = await apart?.stop();
+const relayCpuMs = (await apart?.stop())?.cpuMs;
+const latency = new Histogram();
+for (const [key, atNs] of (await subscriber.stop()).arrivals) {
+  const at = commits.get(key);
+  if (at !== undefined) latency.record(Number(BigInt(atNs) - at) / 1000);
+}
 const perChange = (ms: number) => Math.round((ms / issued) * 100) / 100;
 console.log(
   JSON.stringify({
@@ -106,6 +116,7 @@ console.log(
     competitors: competitors.length,
     commits: issued,
     commitToRedisMs: summarizeMs(latency),
+    inWriterMs: summarizeMs(inWriter),
     ...(relayCpuMs === undefined
       ? { writerAndRelayCpuMsPerChange: perChange((cpu.user + cpu.system) / 1000) }
       : { writerCpuMsPerChange: perChange((cpu.user + cpu.system) / 1000), relayProcessCpuMsPerChange: perChange(relayCpuMs) })
@@ -121,16 +132,21 @@ await test.drop();
 process.exit(0);
 
 /** The relay of `relay-process.ts` in a child process, once its relay has started. */
-async function startRelayProcess(databaseUrl: string, redisUrl: string) {
-  const child = fork(new URL("./relay-process.ts", import.meta.url), [databaseUrl, redisUrl], { execArgv: ["--import", "tsx"] });
+function startRelayProcess(databaseUrl: string, redisUrl: string) {
+  return startChild<{ cpuMs: number }>("./relay-process.ts", [databaseUrl, redisUrl]);
+}
+
+/** A probe process forked with IPC: it says "ready" once started, takes "mark" and answers "stop" with its report. */
+async function startChild<Report>(path: string, args: string[]) {
+  const child = fork(new URL(path, import.meta.url), args, { execArgv: ["--import", "tsx"] });
   const [ready] = (await once(child, "message")) as [unknown];
-  if (ready !== "ready") throw new Error("the relay process did not start");
+  if (ready !== "ready") throw new Error(`${path} did not start`);
   return {
     mark: () => child.send("mark"),
-    async stop(): Promise<number> {
+    async stop(): Promise<Report> {
       child.send("stop");
-      const [report] = (await once(child, "message")) as [{ cpuMs: number }];
-      return report.cpuMs;
+      const [report] = (await once(child, "message")) as [Report];
+      return report;
     }
   };
 }

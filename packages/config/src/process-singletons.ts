@@ -4,7 +4,8 @@
  * (the database handle — a PGlite folder may be opened once —, the outbox's async contexts, the
  * call-control gateway, webhook counters) lives on globalThis under one of these names.
  */
-export type ProcessSingletonName = "database" | "outbox.tx" | "outbox.actor" | "web-runtime" | "call-control-gateway" | "pbx-webhook-stats" | "integrations";
+export type ProcessSingletonName =
+  "database" | "outbox.tx" | "outbox.actor" | "outbox.batch" | "web-runtime" | "call-control-gateway" | "pbx-webhook-stats" | "integrations";
 
 const keyOf = (name: ProcessSingletonName) => Symbol.for(`switchboard.${name}`);
 const holder = globalThis as Record<symbol, unknown>;

@@ -1,7 +1,7 @@
 export { createDatabase, type Database, type DbClient, type DbTransaction } from "./client/create-client";
 export { initDatabase } from "./client/singleton";
 export { withActor } from "./outbox/context";
-export type { PendingEvent } from "./outbox/write-events";
+export type { PendingEvent } from "./outbox/outbox-batch";
 export { toEnvelope, type OutboxEnvelopeRow } from "./outbox/outbox-envelope";
 export { Prisma } from "./generated/prisma/client";
 export type { User, Extension } from "./generated/prisma/client";

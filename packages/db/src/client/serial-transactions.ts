@@ -1,4 +1,6 @@
 import type { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
+import { batchStorage, type InsertedRow, type OutboxBatch } from "../outbox/outbox-batch";
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -11,8 +13,9 @@ const STATEMENTS: ReadonlySet<PropertyKey> = new Set(["queryRaw", "executeRaw"])
  * together inside one transaction (a service's rows and count, a snapshot's several lists). pg
  * then queues them itself, which it deprecates ("client.query() when the client is already
  * executing a query") and will refuse in pg 9. So each transaction's statements take turns here.
+ * A hooked transaction's outbox rows go with its COMMIT (`commitWithOutbox`).
  */
-function serialTransaction(tx: Transaction): Transaction {
+function serialTransaction(tx: Transaction, outbox: OutboxBatch | undefined): Transaction {
   let tail: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
     const result = tail.then(run);
@@ -22,16 +25,56 @@ function serialTransaction(tx: Transaction): Transaction {
     );
     return result;
   };
+  const commit = outbox && commitWithOutbox(tx, outbox);
   return new Proxy(tx, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
       if (typeof value !== "function") return value;
       const method = value as (...args: unknown[]) => Promise<unknown>;
+      if (prop === "executeRaw" && commit) {
+        return (query: { sql: string }) => inTurn(() => (query.sql === "COMMIT" ? commit() : method.call(target, query)));
+      }
       // Savepoints call this.executeRaw: with the proxy as `this` they queue like any statement.
       if (STATEMENTS.has(prop)) return (...args: unknown[]) => inTurn(() => method.apply(target, args));
       return (...args: unknown[]) => method.apply(receiver, args);
     }
   });
+}
+
+/** What the pg adapter's transaction holds: its pool connection, and how it reports a driver error. */
+interface PgTransactionParts {
+  client?: Pick<pg.ClientBase, "query">;
+  onError?: (error: unknown) => never;
+}
+
+/**
+ * COMMIT for a transaction whose hooked writes queued outbox rows: the rows' insert and COMMIT in
+ * one simple-protocol message, so the rows cost no round trip of their own and each organization's
+ * seq counter stays locked only while that message runs. Undefined (the batch not claimed: the
+ * hooks insert the rows as the transaction's last statement) when the transaction is not the one
+ * this adapter version is known to hold.
+ */
+function commitWithOutbox(tx: Transaction, outbox: OutboxBatch): (() => Promise<number>) | undefined {
+  const { client, onError } = tx as unknown as PgTransactionParts;
+  if (typeof client?.query !== "function" || !outbox.claim()) return undefined;
+  const toDriverError = (error: unknown): never => {
+    if (typeof onError === "function") onError.call(tx, error);
+    throw error;
+  };
+  return async () => {
+    const sql = outbox.commitSql();
+    if (!sql) return tx.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
+    let results: pg.QueryResult<InsertedRow>[];
+    try {
+      results = (await client.query(sql)) as unknown as pg.QueryResult<InsertedRow>[];
+    } catch (error) {
+      // A failed insert leaves the transaction open and aborted; end it before the pool takes the connection back.
+      await client.query("ROLLBACK").catch(() => undefined);
+      return toDriverError(error);
+    }
+    outbox.inserted(results[0]?.rows ?? []);
+    return 0;
+  };
 }
 
 function serialAdapter(adapter: Adapter): Adapter {
@@ -40,7 +83,10 @@ function serialAdapter(adapter: Adapter): Adapter {
       const value: unknown = Reflect.get(target, prop, receiver);
       if (prop === "startTransaction" && typeof value === "function") {
         const start = value as Adapter["startTransaction"];
-        return async (...args: Parameters<Adapter["startTransaction"]>) => serialTransaction(await start.apply(target, args));
+        return async (...args: Parameters<Adapter["startTransaction"]>) => {
+          const outbox = batchStorage.getStore();
+          return serialTransaction(await start.apply(target, args), outbox);
+        };
       }
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     }

@@ -1,7 +1,7 @@
 import { processSingleton } from "@switchboard/config";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Actor } from "@switchboard/contracts";
-import type { PendingEvent } from "./write-events";
+import type { OutboxBatch } from "./outbox-batch";
 
 /** A Prisma model delegate, as far as the hooks use it. */
 export interface Delegate {
@@ -15,8 +15,8 @@ export type RawTx = Record<string, unknown> & {
 
 export interface TxContext {
   tx: RawTx;
-  /** Events written in this transaction, announced once it commits. */
-  events: PendingEvent[];
+  /** The outbox rows of this transaction's writes; its events, announced once it commits. */
+  outbox: OutboxBatch;
 }
 
 // Process singletons: in embedded mode the server's copy of this package and Next's bundled copy

@@ -50,53 +50,53 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
   switch (operation) {
     case "create": {
       const row = await d.create(full);
-      await writeEvents(ctx, model, "created", [row]);
+      writeEvents(ctx, model, "created", [row]);
       return reshape(d, model, row, shape);
     }
     case "update": {
       const before = compare ? await d.findUnique({ where: args.where, ...compare }) : null;
       const row = await d.update(full);
-      await writeEvents(ctx, model, "updated", [row], before ? [before] : []);
+      writeEvents(ctx, model, "updated", [row], before ? [before] : []);
       return reshape(d, model, row, shape);
     }
     case "upsert": {
       const { verb, before } = await upsertState(d, model, args.where);
       const row = await d.upsert(full);
-      await writeEvents(ctx, model, verb, [row], before ? [before] : []);
+      writeEvents(ctx, model, verb, [row], before ? [before] : []);
       return reshape(d, model, row, shape);
     }
     case "delete": {
       if (!model.deleted && !model.deletedWithView) return d.delete(args);
       if (!shape) {
         const row = await d.delete({ where: args.where, ...loaded });
-        await writeEvents(ctx, model, "deleted", [row]);
+        writeEvents(ctx, model, "deleted", [row]);
         return reshape(d, model, row, shape);
       }
       // The caller's shape must be cut or read before the row is gone.
       const row = await d.findUniqueOrThrow({ where: args.where, ...loaded });
       const projected = projectShape(row, model.include, shape);
       const result = await d.delete({ where: { id: row.id }, ...(projected ? { select: { id: true } } : shape) });
-      await writeEvents(ctx, model, "deleted", [row]);
+      writeEvents(ctx, model, "deleted", [row]);
       return projected ?? result;
     }
     case "createMany":
     case "createManyAndReturn": {
       const rows = await manyAndReturn(d, model, (a) => d.createManyAndReturn(a), rest);
-      await writeEvents(ctx, model, "created", rows);
+      writeEvents(ctx, model, "created", rows);
       return operation === "createMany" ? { count: rows.length } : reshapeMany(d, model, rows, shape);
     }
     case "updateMany":
     case "updateManyAndReturn": {
       const befores = compare ? await d.findMany({ where: args.where, ...compare }) : [];
       const rows = await manyAndReturn(d, model, (a) => d.updateManyAndReturn(a), rest);
-      await writeEvents(ctx, model, "updated", rows, befores);
+      writeEvents(ctx, model, "updated", rows, befores);
       return operation === "updateMany" ? { count: rows.length } : reshapeMany(d, model, rows, shape);
     }
     case "deleteMany": {
       if (!model.deleted && !model.deletedWithView) return d.deleteMany(args);
       const rows = await d.findMany({ where: args.where, ...loaded });
       const { count } = await d.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-      await writeEvents(ctx, model, "deleted", rows);
+      writeEvents(ctx, model, "deleted", rows);
       return { count };
     }
     default:

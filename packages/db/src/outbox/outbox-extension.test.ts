@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/test-database"
 import { toExtensionView } from "../views/extension-view";
 import { toTrunkView } from "../views/trunk-view";
 import { withActor } from "./context";
-import type { PendingEvent } from "./write-events";
+import type { PendingEvent } from "./outbox-batch";
 
 let t: TestDatabase;
 let db: DbClient;

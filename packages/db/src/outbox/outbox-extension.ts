@@ -3,7 +3,8 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { delegateOf, txStorage, type RawTx, type TxContext } from "./context";
 import { eventModelOf } from "./event-models";
 import { hookedWrite, WRITE_OPERATIONS } from "./hooked-write";
-import type { PendingEvent } from "./write-events";
+import { batchStorage, OutboxBatch, type PendingEvent } from "./outbox-batch";
+import { insertQueuedEvents } from "./write-events";
 
 type TxOptions = { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel };
 
@@ -19,16 +20,19 @@ export class CommitNotifier extends EventEmitter<{ committed: [PendingEvent[]] }
  */
 export function withOutbox(base: PrismaClient, notifier: CommitNotifier) {
   async function runInTx<T>(fn: (ctx: TxContext) => Promise<T>, options?: TxOptions): Promise<T> {
-    let ctx: TxContext | undefined;
-    const result = await base.$transaction(
-      async (rawTx) => {
-        const current: TxContext = { tx: rawTx as unknown as RawTx, events: [] };
-        ctx = current;
-        return txStorage.run(current, () => fn(current));
-      },
-      { maxWait: 10_000, timeout: 20_000, ...options }
+    const outbox = new OutboxBatch();
+    const result = await batchStorage.run(outbox, () =>
+      base.$transaction(
+        async (rawTx) => {
+          const ctx: TxContext = { tx: rawTx as unknown as RawTx, outbox };
+          const value = await txStorage.run(ctx, () => fn(ctx));
+          await insertQueuedEvents(ctx);
+          return value;
+        },
+        { maxWait: 10_000, timeout: 20_000, ...options }
+      )
     );
-    if (ctx && ctx.events.length > 0) notifier.emit("committed", ctx.events);
+    if (outbox.events.length > 0) notifier.emit("committed", outbox.events);
     return result;
   }
 

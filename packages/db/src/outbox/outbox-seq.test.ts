@@ -31,16 +31,17 @@ async function seqOf(subjectId: string): Promise<number> {
   return Number(row.seq);
 }
 
-/** Sessions of this test database blocked on a lock (the org's counter row). */
-async function lockWaiters(): Promise<number> {
+/** Sessions of this test database waiting for a lock that session `pid` holds. */
+async function blockedBy(pid: number): Promise<number> {
   const [row] = await t.database.raw.$queryRawUnsafe<{ n: number }[]>(
-    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND $1::int = ANY(pg_blocking_pids(pid))",
+    pid
   );
   return row?.n ?? 0;
 }
 
 describe("event seq", () => {
-  it("follows commit order, so a late committer never gets a seq below a visible one", async () => {
+  it("is taken at commit: an open transaction holds up no other writer, and seq follows commit order", async () => {
     const org = await createOrganization(db);
     const committed: string[] = [];
     const snapshots: number[][] = [];
@@ -59,8 +60,10 @@ describe("event seq", () => {
     const releaseEarly = deferred();
     const lateOpened = deferred();
     const releaseLate = deferred();
+    let earlyPid = 0;
     const early = db.$transaction(async (tx) => {
       const row = await tx.extension.create({ data: extensionData(t.box, org.id, "1") });
+      earlyPid = (await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid"))[0]?.pid ?? 0;
       earlyWrote.resolve();
       await releaseEarly.promise;
       return row;
@@ -70,33 +73,31 @@ describe("event seq", () => {
       await releaseLate.promise;
       return tx.extension.create({ data: extensionData(t.box, org.id, "99") });
     });
-    await Promise.all([earlyWrote.promise, lateOpened.promise]);
-
-    const others = Array.from({ length: 18 }, (_, i) =>
-      db
-        .$transaction(async (tx) => tx.extension.create({ data: extensionData(t.box, org.id, String(10 + i)) }))
-        .then((row) => {
-          committed.push(row.id);
-          return row;
-        })
-    );
-    await until(async () => (await lockWaiters()) >= 1, "writers blocked behind the open transaction");
-    expect(committed).toEqual([]);
-
-    releaseEarly.resolve();
+    try {
+      await Promise.all([earlyWrote.promise, lateOpened.promise]);
+      let othersDone = false;
+      const others = Promise.all(
+        Array.from({ length: 18 }, (_, i) =>
+          db.$transaction(async (tx) => tx.extension.create({ data: extensionData(t.box, org.id, String(10 + i)) })).then((row) => committed.push(row.id))
+        )
+      ).then(() => (othersDone = true));
+      // Were the counter row locked from the write on (not only while COMMIT runs), they would wait for "early".
+      await until(async () => othersDone || (await blockedBy(earlyPid)) >= 1, "the other writers to commit or wait for the open transaction");
+      expect(othersDone).toBe(true);
+      await others;
+    } finally {
+      releaseEarly.resolve();
+      releaseLate.resolve();
+    }
     const earlyRow = await early;
-    await Promise.all(others);
-    releaseLate.resolve();
     const lateRow = await late;
     writing = false;
     await watcher;
 
-    expect(await seqOf(earlyRow.id)).toBe(1);
+    expect(await seqOf(earlyRow.id)).toBe(19);
     expect(await seqOf(lateRow.id)).toBe(20);
-    // Commit order itself is what the watcher's snapshots see (visible seqs are always 1..k); the
-    // order in which the client's promises resolve is not commit order, so it is not compared.
     const otherSeqs = await Promise.all(committed.map(seqOf));
-    expect([...otherSeqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 18 }, (_, i) => i + 2));
+    expect([...otherSeqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
     expect(snapshots.length).toBeGreaterThan(0);
     for (const seqs of snapshots) expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     const all = await t.database.raw.outboxEvent.findMany({ where: { organizationId: org.id }, orderBy: { seq: "asc" } });
