@@ -33,6 +33,14 @@ interface EventModelParts<Row, T extends EventType, D extends DeletionType, Kind
   readonly kind: Kind;
   /** What `view` needs loaded with the row. */
   readonly include?: Record<string, unknown>;
+  /**
+   * For models whose updates read the row before (`pick` or `recordChanges`): each included
+   * relation with the scalars it follows (its foreign keys; none for rows that point at this
+   * one). An update whose data writes none of these relations takes them from the row before, in
+   * one UPDATE … RETURNING, instead of reading the row again after it; if one of the scalars
+   * changed, the row is read again. Every relation of `include` must be named.
+   */
+  readonly carry?: { readonly [relation: string]: readonly string[] };
   readonly announce: Announce<Row, T>;
   /** Deleting a row announces `type` with `{ id, label }`; without it deletions announce nothing. */
   readonly deleted?: { readonly type: D; readonly label: (row: Row) => string };

@@ -37,6 +37,7 @@ const orgOf = (row: { organizationId: string }) => row.organizationId;
 const extension: EventModel<ExtensionWithUser, "extension.created" | "extension.updated", "extension.deleted"> = {
   kind: "extension",
   include: { user: { select: { name: true } } },
+  carry: { user: ["userId"] },
   announce: { created: "extension.created", updated: "extension.updated" },
   deleted: { type: "extension.deleted", label: (row) => `${row.number} ${row.displayName}` },
   orgId: orgOf,
@@ -205,6 +206,7 @@ const queue: EventModel<QueueRow, "queue.changed", "queue.deleted"> = {
 const queueMember: EventModel<QueueMemberRow, "agent.state_changed"> = {
   kind: "queue_member",
   include: memberIncludes,
+  carry: { extension: ["extensionId"] },
   announce: { before: memberIncludes, pick: agentEventType },
   orgId: orgOf,
   view: toQueueMemberView

@@ -11,8 +11,9 @@ import { CommitNotifier, withOutbox } from "./outbox-extension";
 /**
  * The hooks read a written row once: each hooked write issues no more reads of its table (and of
  * the relations its events load) than the same write made without hooks with the model's include,
- * plus the row before an update only where the event depends on what changed. Counted from
- * Prisma's own statement log.
+ * plus the row before an update only where the event depends on what changed — and no read after
+ * an update whose view's relations the row before already holds (`carry`). Counted from Prisma's
+ * own statement log.
  */
 
 let t: TestDatabase;
@@ -74,6 +75,32 @@ describe("a hooked write reads its row once", () => {
     const readBefore = await readsOf(() => raw.extension.findUnique({ where: { id }, include }));
     expect(updated).toEqual(sumOf(plainUpdate, readBefore));
     expect(userName).toBe("Ada");
+  });
+
+  it("an update that leaves the view's relations as they were takes them from the row before: nothing is read after the write", async () => {
+    const org = await createOrganization(t.database.client);
+    const [grace, alan] = await Promise.all(["Grace", "Alan"].map((name) => createUser(t.database.client, org.id, { role: "agent", name })));
+    if (!grace || !alan) throw new Error("users not created");
+    const ext = await hooked.extension.create({ data: { ...extensionData(t.box, org.id, "110"), userId: grace.id } });
+    const include = eventModels.Extension.include;
+    const latestEvent = () => t.database.raw.outboxEvent.findFirstOrThrow({ where: { subjectId: ext.id }, orderBy: { seq: "desc" } });
+
+    const readBefore = await readsOf(() => raw.extension.findUnique({ where: { id: ext.id }, include }));
+    const plainUpdate = await readsOf(() => raw.extension.update({ where: { id: ext.id }, data: { displayName: "Desk" } }));
+    let userName: string | undefined;
+    const updated = await readsOf(async () => {
+      const row = await hooked.extension.update({ where: { id: ext.id }, data: { displayName: "Front" }, include: withUser });
+      userName = row.user?.name;
+    });
+    expect(updated).toEqual(sumOf(plainUpdate, readBefore));
+    expect(userName).toBe("Grace");
+    expect((await latestEvent()).data).toMatchObject({ displayName: "Front", userName: "Grace", changes: { displayName: { from: "Desk", to: "Front" } } });
+
+    // A write of the relation itself, or of the key it follows, reads the row again.
+    await hooked.extension.update({ where: { id: ext.id }, data: { user: { connect: { id: alan.id } } } });
+    expect((await latestEvent()).data).toMatchObject({ userName: "Alan", changes: { userName: { from: "Grace", to: "Alan" } } });
+    await hooked.extension.update({ where: { id: ext.id }, data: { userId: grace.id } });
+    expect((await latestEvent()).data).toMatchObject({ userName: "Grace", changes: { userName: { from: "Alan", to: "Grace" } } });
   });
 
   it("an update whose event depends on what changed reads the row before it once, without the relations of the event's view", async () => {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { delegateOf, type TxContext } from "./context";
 import { beforeRead, type EventBearing } from "./event-model";
 import type { EventRow } from "./event-models";
@@ -55,7 +56,7 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
     }
     case "update": {
       const before = compare ? await d.findUnique({ where: args.where, ...compare }) : null;
-      const row = await d.update(full);
+      const row = (await updateCarrying(d, model, rest, before)) ?? (await d.update(full));
       writeEvents(ctx, model, "updated", [row], before ? [before] : []);
       return reshape(d, model, row, shape);
     }
@@ -121,6 +122,25 @@ async function manyAndReturn(
   const byId = new Map(found.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/**
+ * An update that takes the model's included relations from the row before (see `carry`), or
+ * undefined when it cannot: the model carries not all of them, the data writes one, or there is no
+ * row before. Reads the row again if a scalar a relation follows changed.
+ */
+async function updateCarrying(d: RowDelegate, model: EventBearing<EventRow>, args: Args, before: EventRow | null): Promise<EventRow | undefined> {
+  const { carry, include } = model;
+  if (!carry || !include || !before) return undefined;
+  const relations = Object.keys(include);
+  const data = isRecord(args.data) ? args.data : {};
+  if (!relations.every((r) => Object.hasOwn(carry, r) && Object.hasOwn(before, r) && !Object.hasOwn(data, r))) return undefined;
+  const written = await d.update(args);
+  const moved = relations.some((r) => (carry[r] ?? []).some((key) => !isDeepStrictEqual(written[key], before[key])));
+  if (moved) return d.findUniqueOrThrow({ where: { id: written.id }, include });
+  return { ...written, ...Object.fromEntries(relations.map((r) => [r, before[r]])) };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
 /**
  * Whether an upsert will create or update, and the row before it when the event depends on what

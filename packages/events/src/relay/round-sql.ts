@@ -25,6 +25,16 @@ export interface ClaimedRow {
 }
 
 /**
+ * The round's planner setting (transaction-local): its reads of unpublished rows go through the
+ * `published_at` index by plain index scans. Publishing a row writes a new version of it, and the
+ * old one stays in that index as unpublished until VACUUM; a bitmap scan (what the planner
+ * prefers for the scan's GROUP BY) visits every such version on every round, so its cost grew with
+ * all publishing since the last VACUUM. A plain index scan marks the dead entries it meets, and
+ * later rounds skip them.
+ */
+export const ROUND_SETTINGS_SQL = "SET LOCAL enable_bitmapscan = off";
+
+/**
  * Every organization with unpublished events (most lagging first), each try-locked, and the locked
  * ones noted in a transaction-local setting for the claim. No parameters: the statements also run
  * as one simple-protocol message with BEGIN.
