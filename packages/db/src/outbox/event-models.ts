@@ -158,6 +158,8 @@ const webhookDelivery: EventModel<WebhookDelivery, "webhook.delivery_recorded"> 
 const user: EventModel<UserRow, UserEventType> = {
   kind: "user",
   include: userIncludes,
+  // Memberships are rows of their own: services write them in the user's update or before touching the user.
+  carry: { officeMemberships: [] },
   announce: { pick: userEventType },
   deletedWithView: "user.deleted",
   orgId: orgOf,

@@ -103,6 +103,24 @@ describe("a hooked write reads its row once", () => {
     expect((await latestEvent()).data).toMatchObject({ userName: "Grace", changes: { userName: { from: "Alan", to: "Grace" } } });
   });
 
+  it("a user's sign-in stamp takes the offices from the row before; a write of the memberships reads them after", async () => {
+    const org = await createOrganization(t.database.client);
+    const user = await createUser(t.database.client, org.id, { role: "agent", name: "Lin" });
+    const [north, south] = await Promise.all(["North", "South"].map((name) => t.database.raw.office.create({ data: { organizationId: org.id, name } })));
+    if (!north || !south) throw new Error("offices not created");
+    await hooked.user.update({ where: { id: user.id }, data: { officeMemberships: { create: { officeId: north.id } } } });
+    const latestEvent = () => t.database.raw.outboxEvent.findFirstOrThrow({ where: { subjectId: user.id }, orderBy: { seq: "desc" } });
+    expect((await latestEvent()).data).toMatchObject({ officeIds: [north.id] });
+
+    const readBefore = await readsOf(() => raw.user.findUnique({ where: { id: user.id }, include: eventModels.User.include }));
+    const plainUpdate = await readsOf(() => raw.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }));
+    expect(await readsOf(() => hooked.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }))).toEqual(sumOf(plainUpdate, readBefore));
+    expect((await latestEvent()).data).toMatchObject({ officeIds: [north.id] });
+
+    await hooked.user.update({ where: { id: user.id }, data: { officeMemberships: { create: { officeId: south.id } } } });
+    expect((await latestEvent()).data).toMatchObject({ officeIds: [north.id, south.id].sort() });
+  });
+
   it("an update whose event depends on what changed reads the row before it once, without the relations of the event's view", async () => {
     const org = await createOrganization(t.database.client);
     const customer = await createUser(t.database.client, org.id, { role: "customer" });
