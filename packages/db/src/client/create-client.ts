@@ -14,7 +14,8 @@ export type DbTarget = { kind: "postgres"; url: string; poolSize?: number } | { 
 
 function createBaseClient(target: DbTarget): { prisma: PrismaClient; pglite?: PGlite } {
   if (target.kind === "postgres") {
-    const adapter = withSerialTransactions(new PrismaPg({ connectionString: target.url, max: target.poolSize ?? 10 }));
+    // Pipeline mode: a transaction's statements may go on the wire together (transaction-connection.ts).
+    const adapter = withSerialTransactions(new PrismaPg({ connectionString: target.url, max: target.poolSize ?? 10, pipeline: true }));
     return { prisma: new PrismaClient({ adapter }) };
   }
   mkdirSync(target.dataDir, { recursive: true });

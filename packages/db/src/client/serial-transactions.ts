@@ -1,6 +1,7 @@
 import type { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { batchStorage, type InsertedRow, type OutboxBatch } from "../outbox/outbox-batch";
+import { transactionConnection, transactionConnectionOf } from "./transaction-connection";
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -13,11 +14,13 @@ const STATEMENTS: ReadonlySet<PropertyKey> = new Set(["queryRaw", "executeRaw"])
  * together inside one transaction (a service's rows and count, a snapshot's several lists). pg
  * then queues them itself, which it deprecates ("client.query() when the client is already
  * executing a query") and will refuse in pg 9. So each transaction's statements take turns here.
- * A hooked transaction's outbox rows go with its COMMIT (`commitWithOutbox`).
+ * A hooked transaction's outbox rows go with its COMMIT (`commitWithOutbox`), and its hooks may
+ * write two statements at once (`OutboxBatch.together`; they skip the turns, which the pair takes
+ * as one).
  */
 function serialTransaction(tx: Transaction, outbox: OutboxBatch | undefined): Transaction {
   let tail: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+  const afterTail = <T>(run: () => Promise<T>): Promise<T> => {
     const result = tail.then(run);
     tail = result.then(
       () => undefined,
@@ -25,7 +28,10 @@ function serialTransaction(tx: Transaction, outbox: OutboxBatch | undefined): Tr
     );
     return result;
   };
+  const connection = transactionConnectionOf((tx as unknown as PgTransactionParts).client);
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => (connection?.gathersNow() ? run() : afterTail(run));
   const commit = outbox && commitWithOutbox(tx, outbox);
+  if (commit && connection) outbox.together = (first, second) => connection.together(first, second, afterTail);
   return new Proxy(tx, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
@@ -77,7 +83,20 @@ function commitWithOutbox(tx: Transaction, outbox: OutboxBatch): (() => Promise<
   };
 }
 
+/**
+ * The adapter as its `startTransaction` should see it: its pool handing out connections through
+ * `transactionConnection` (BEGIN held back for the first statement). The adapter itself where its
+ * pool is not where this adapter version keeps it.
+ */
+function withTransactionConnections(adapter: Adapter): Adapter {
+  const pool = (adapter as unknown as { client?: Pick<pg.Pool, "connect"> }).client;
+  if (typeof pool?.connect !== "function") return adapter;
+  const connect = async () => transactionConnection(await pool.connect());
+  return Object.create(adapter, { client: { value: { connect } } }) as Adapter;
+}
+
 function serialAdapter(adapter: Adapter): Adapter {
+  const starting = withTransactionConnections(adapter);
   return new Proxy(adapter, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
@@ -85,7 +104,7 @@ function serialAdapter(adapter: Adapter): Adapter {
         const start = value as Adapter["startTransaction"];
         return async (...args: Parameters<Adapter["startTransaction"]>) => {
           const outbox = batchStorage.getStore();
-          return serialTransaction(await start.apply(target, args), outbox);
+          return serialTransaction(await start.apply(starting, args), outbox);
         };
       }
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;

@@ -55,8 +55,18 @@ export async function hookedWrite(ctx: TxContext, modelName: string, model: Even
       return reshape(d, model, row, shape);
     }
     case "update": {
-      const before = compare ? await d.findUnique({ where: args.where, ...compare }) : null;
-      const row = (await updateCarrying(d, model, rest, before)) ?? (await d.update(full));
+      if (!compare) {
+        const row = await d.update(full);
+        writeEvents(ctx, model, "updated", [row]);
+        return reshape(d, model, row, shape);
+      }
+      const carrying = carries(model, compare, rest);
+      const [before, written] = await readThenWrite(
+        ctx,
+        () => d.findUnique({ where: args.where, ...compare }),
+        () => d.update(carrying ? rest : full)
+      );
+      const row = carrying ? await withCarried(d, model, written, before) : written;
       writeEvents(ctx, model, "updated", [row], before ? [before] : []);
       return reshape(d, model, row, shape);
     }
@@ -124,18 +134,34 @@ async function manyAndReturn(
 }
 
 /**
- * An update that takes the model's included relations from the row before (see `carry`), or
- * undefined when it cannot: the model carries not all of them, the data writes one, or there is no
- * row before. Reads the row again if a scalar a relation follows changed.
+ * Runs `read` and then `write` in the transaction: their statements written to PostgreSQL at once
+ * where the driver's transaction offers it (`OutboxBatch.together`), else one after the other.
  */
-async function updateCarrying(d: RowDelegate, model: EventBearing<EventRow>, args: Args, before: EventRow | null): Promise<EventRow | undefined> {
+function readThenWrite<A, B>(ctx: TxContext, read: () => PromiseLike<A>, write: () => PromiseLike<B>): Promise<[A, B]> {
+  if (ctx.outbox.together) return ctx.outbox.together(read, write);
+  return Promise.resolve(read()).then(async (a) => [a, await write()]);
+}
+
+/**
+ * Whether an update can take the model's included relations from the row before (see `carry`):
+ * the model carries all of them, the row before is read with them, and the data writes none.
+ */
+function carries(model: EventBearing<EventRow>, compare: { include?: Record<string, unknown> }, args: Args): boolean {
   const { carry, include } = model;
-  if (!carry || !include || !before) return undefined;
-  const relations = Object.keys(include);
+  if (!carry || !include) return false;
   const data = isRecord(args.data) ? args.data : {};
-  if (!relations.every((r) => Object.hasOwn(carry, r) && Object.hasOwn(before, r) && !Object.hasOwn(data, r))) return undefined;
-  const written = await d.update(args);
-  const moved = relations.some((r) => (carry[r] ?? []).some((key) => !isDeepStrictEqual(written[key], before[key])));
+  return Object.keys(include).every((r) => Object.hasOwn(carry, r) && Object.hasOwn(compare.include ?? {}, r) && !Object.hasOwn(data, r));
+}
+
+/**
+ * The row an update wrote without its relations, with them taken from the row before; read again
+ * if a scalar a relation follows changed, or there was no row before (it appeared since the read).
+ */
+async function withCarried(d: RowDelegate, model: EventBearing<EventRow>, written: EventRow, before: EventRow | null): Promise<EventRow> {
+  const include = model.include ?? {};
+  const relations = Object.keys(include);
+  const carry = model.carry ?? {};
+  const moved = !before || relations.some((r) => (carry[r] ?? []).some((key) => !isDeepStrictEqual(written[key], before[key])));
   if (moved) return d.findUniqueOrThrow({ where: { id: written.id }, include });
   return { ...written, ...Object.fromEntries(relations.map((r) => [r, before[r]])) };
 }

@@ -42,6 +42,12 @@ export class OutboxBatch {
   readonly queued: QueuedEvent[] = [];
   /** The inserted rows, in seq order per organization: what the transaction announces on commit. */
   readonly events: PendingEvent[] = [];
+  /**
+   * Set by the driver's transaction that claimed the batch: runs `first`, then `second` (Prisma
+   * calls of this transaction), their statements written to PostgreSQL at once. Unset: one after
+   * the other.
+   */
+  together?: <A, B>(first: () => PromiseLike<A>, second: () => PromiseLike<B>) => Promise<[A, B]>;
   private claimed = false;
 
   /** The driver's transaction takes the rows to its COMMIT (once: a transaction started inside this one's scope must not). */
