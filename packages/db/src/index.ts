@@ -1,4 +1,5 @@
 export { createDatabase, type Database, type DbClient, type DbTransaction } from "./client/create-client";
+export type { PreparedStatement } from "./client/direct-connection";
 export { initDatabase } from "./client/singleton";
 export { withActor } from "./outbox/context";
 export type { PendingEvent } from "./outbox/outbox-batch";

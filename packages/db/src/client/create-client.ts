@@ -9,13 +9,18 @@ import { CommitNotifier, withOutbox, type DenyInTx } from "../outbox/outbox-exte
 import { listenForOutbox, type OutboxListener, type OutboxListenerOptions } from "../outbox/outbox-listener";
 import { createDirectConnection } from "./direct-connection";
 import { withSerialTransactions } from "./serial-transactions";
+import { statementNames } from "./statement-names";
+
+/** Most statements each pool connection keeps prepared (statement-names.ts). */
+const PREPARED_STATEMENTS = 200;
 
 export type DbTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "embedded"; dataDir: string };
 
 function createBaseClient(target: DbTarget): { prisma: PrismaClient; pglite?: PGlite } {
   if (target.kind === "postgres") {
     // Pipeline mode: a transaction's statements may go on the wire together (transaction-connection.ts).
-    const adapter = withSerialTransactions(new PrismaPg({ connectionString: target.url, max: target.poolSize ?? 10, pipeline: true }));
+    const pool = { connectionString: target.url, max: target.poolSize ?? 10, pipeline: true };
+    const adapter = withSerialTransactions(new PrismaPg(pool, { statementNameGenerator: statementNames(PREPARED_STATEMENTS) }));
     return { prisma: new PrismaClient({ adapter }) };
   }
   mkdirSync(target.dataDir, { recursive: true });

@@ -43,4 +43,19 @@ describe("direct connection", () => {
       await direct.close();
     }
   });
+
+  it("writes a list of statements together, keeps the named ones prepared on the connection, and fails the call for a failed one", async () => {
+    const direct = createDirectConnection(tdb.url, "switchboard-direct-list");
+    try {
+      const session = await direct.session();
+      const two = { name: "direct_test_two", text: "SELECT 2 AS two" };
+      expect(await session.run(["BEGIN", two, "COMMIT"])).toEqual([[], [{ two: 2 }], []]);
+      expect(await session.run([two, "SELECT name FROM pg_prepared_statements"])).toEqual([[{ two: 2 }], [{ name: "direct_test_two" }]]);
+      await expect(session.run(["BEGIN", "SELECT 1 / 0", two])).rejects.toThrow(/division by zero/);
+      expect(await session.run("ROLLBACK; SELECT 3 AS three")).toEqual([[], [{ three: 3 }]]);
+      session.release(false);
+    } finally {
+      await direct.close();
+    }
+  });
 });

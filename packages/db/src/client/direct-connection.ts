@@ -1,9 +1,20 @@
 import pg from "pg";
+import { writeTogether } from "./write-together";
 
-/** One checked-out connection: statements go as PostgreSQL's simple protocol, several per round trip. */
+/** A statement PostgreSQL keeps prepared on the connection under `name` (parsed and planned once). */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+}
+
+/** One checked-out connection, in pipeline mode: several statements per write. */
 export interface DirectSession {
-  /** Runs `sql` (one or more statements, no parameters) and returns each statement's rows, in order. */
-  run(sql: string): Promise<Record<string, unknown>[][]>;
+  /**
+   * Runs `sql` and returns each statement's rows, in order: a string of one or more statements (no
+   * parameters) as one simple-protocol message, or a list written together, prepared ones by name.
+   * A failed statement fails the call once all of them are answered.
+   */
+  run(sql: string | readonly (string | PreparedStatement)[]): Promise<Record<string, unknown>[][]>;
   /** Gives the connection back; a broken one (a failed rollback) is closed instead of reused. */
   release(broken: boolean): void;
 }
@@ -22,7 +33,7 @@ export function createDirectConnection(url: string, applicationName: string): Di
   let pool: pg.Pool | undefined;
   const open = (): pg.Pool => {
     if (pool) return pool;
-    const created = new pg.Pool({ connectionString: url, max: 1, keepAlive: true, application_name: applicationName });
+    const created = new pg.Pool({ connectionString: url, max: 1, keepAlive: true, application_name: applicationName, pipeline: true });
     // An idle connection that dies is dropped by the pool; the next session opens another.
     created.on("error", () => undefined);
     pool = created;
@@ -41,8 +52,15 @@ export function createDirectConnection(url: string, applicationName: string): Di
       client.on("error", onError);
       return {
         async run(sql) {
-          const result = (await client.query(sql)) as pg.QueryResult | pg.QueryResult[];
-          return (Array.isArray(result) ? result : [result]).map((r) => r.rows as Record<string, unknown>[]);
+          if (typeof sql === "string") {
+            const result = (await client.query(sql)) as pg.QueryResult | pg.QueryResult[];
+            return (Array.isArray(result) ? result : [result]).map((r) => r.rows as Record<string, unknown>[]);
+          }
+          const sent = writeTogether(client, () => sql.map((s) => client.query(s)));
+          const settled = await Promise.allSettled(sent);
+          const failed = settled.find((r) => r.status === "rejected");
+          if (failed) throw failed.reason;
+          return settled.map((r) => (r.status === "fulfilled" ? (r.value.rows as Record<string, unknown>[]) : []));
         },
         release(broken) {
           client.off("error", onError);

@@ -13,14 +13,14 @@ let db: DbClient;
 let w: TicketOrg;
 
 // Watches (never replaces) pg: how many of the code's statements each connection has been handed
-// and not yet answered (BEGIN, written with the first of them, aside).
+// and not yet answered (BEGIN and COMMIT, written with the first and the last of them, aside).
 const original = pg.Client.prototype.query;
 const inFlight = new Map<object, number>();
 let mostAtOnce = 0;
 function watchConnections(): void {
   mostAtOnce = 0;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    if (args[0] === "BEGIN") return (original as (...a: unknown[]) => unknown).apply(this, args);
+    if (args[0] === "BEGIN" || args[0] === "COMMIT") return (original as (...a: unknown[]) => unknown).apply(this, args);
     const now = (inFlight.get(this) ?? 0) + 1;
     inFlight.set(this, now);
     mostAtOnce = Math.max(mostAtOnce, now);

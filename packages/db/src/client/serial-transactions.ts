@@ -1,7 +1,7 @@
 import type { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { batchStorage, type InsertedRow, type OutboxBatch } from "../outbox/outbox-batch";
-import { transactionConnection, transactionConnectionOf } from "./transaction-connection";
+import { transactionConnection, transactionConnectionOf, type TransactionConnection } from "./transaction-connection";
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -30,7 +30,7 @@ function serialTransaction(tx: Transaction, outbox: OutboxBatch | undefined): Tr
   };
   const connection = transactionConnectionOf((tx as unknown as PgTransactionParts).client);
   const inTurn = <T>(run: () => Promise<T>): Promise<T> => (connection?.gathersNow() ? run() : afterTail(run));
-  const commit = outbox && commitWithOutbox(tx, outbox);
+  const commit = outbox && commitWithOutbox(tx, outbox, connection);
   if (commit && connection) outbox.together = (first, second) => connection.together(first, second, afterTail);
   return new Proxy(tx, {
     get(target, prop, receiver) {
@@ -49,39 +49,40 @@ function serialTransaction(tx: Transaction, outbox: OutboxBatch | undefined): Tr
 
 /** What the pg adapter's transaction holds: its pool connection, and how it reports a driver error. */
 interface PgTransactionParts {
-  client?: Pick<pg.ClientBase, "query">;
+  client?: unknown;
   onError?: (error: unknown) => never;
 }
 
 /**
- * COMMIT for a transaction whose hooked writes queued outbox rows: the rows' insert and COMMIT in
- * one simple-protocol message, so the rows cost no round trip of their own and each organization's
- * seq counter stays locked only while that message runs. Undefined (the batch not claimed: the
- * hooks insert the rows as the transaction's last statement) when the transaction is not the one
- * this adapter version is known to hold.
+ * COMMIT for a transaction whose hooked writes queued outbox rows: the rows' insert (a prepared
+ * statement: PostgreSQL parses and plans it once per connection) and COMMIT written together, so
+ * the rows cost no round trip of their own and each organization's seq counter stays locked only
+ * while the two run. If the insert fails, the COMMIT ends the aborted transaction (PostgreSQL
+ * answers it with ROLLBACK). Undefined (the batch not claimed: the hooks insert the rows as the
+ * transaction's last statement) when the transaction is not on a TransactionConnection.
  */
-function commitWithOutbox(tx: Transaction, outbox: OutboxBatch): (() => Promise<number>) | undefined {
-  const { client, onError } = tx as unknown as PgTransactionParts;
-  if (typeof client?.query !== "function" || !outbox.claim()) return undefined;
+function commitWithOutbox(tx: Transaction, outbox: OutboxBatch, connection: TransactionConnection | undefined): (() => Promise<number>) | undefined {
+  const { onError } = tx as unknown as PgTransactionParts;
+  if (!connection || !outbox.claim()) return undefined;
   const toDriverError = (error: unknown): never => {
     if (typeof onError === "function") onError.call(tx, error);
     throw error;
   };
   return async () => {
-    const sql = outbox.commitSql();
-    if (!sql) return tx.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
-    let results: pg.QueryResult<InsertedRow>[];
-    try {
-      results = (await client.query(sql)) as unknown as pg.QueryResult<InsertedRow>[];
-    } catch (error) {
-      // A failed insert leaves the transaction open and aborted; end it before the pool takes the connection back.
-      await client.query("ROLLBACK").catch(() => undefined);
-      return toDriverError(error);
-    }
-    outbox.inserted(results[0]?.rows ?? []);
+    const insert = outbox.insertStatement();
+    if (!insert) return tx.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
+    const statement = { name: OUTBOX_INSERT_STATEMENT, text: insert.sql, values: [insert.rows] };
+    const [insertResult, commitResult] = connection.queryTogether([[statement], ["COMMIT"]]);
+    const [inserted, committed] = await Promise.allSettled([insertResult, commitResult]);
+    if (inserted.status === "rejected") return toDriverError(inserted.reason);
+    if (committed.status === "rejected") return toDriverError(committed.reason);
+    outbox.inserted((inserted.value as pg.QueryResult<InsertedRow>).rows);
     return 0;
   };
 }
+
+/** The outbox insert's prepared-statement name (its text never changes). */
+const OUTBOX_INSERT_STATEMENT = "switchboard_outbox_insert";
 
 /**
  * The adapter as its `startTransaction` should see it: its pool handing out connections through

@@ -63,7 +63,10 @@ describe("a transaction's statements on the wire", () => {
     await db.extension.update({ where: { id: ext.id }, data: { displayName: "Back" } });
     pg.Client.prototype.query = original;
 
-    expect(writes).toEqual([["BEGIN", "SELECT", "UPDATE"], ["WITH"]]);
+    expect(writes).toEqual([
+      ["BEGIN", "SELECT", "UPDATE"],
+      ["WITH", "COMMIT"]
+    ]);
     const event = await t.database.raw.outboxEvent.findFirstOrThrow({ where: { organizationId: org.id, type: "extension.updated" } });
     expect(event.data).toMatchObject({ displayName: "Back", changes: { displayName: { from: "Front", to: "Back" } } });
   });

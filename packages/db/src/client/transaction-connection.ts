@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type pg from "pg";
+import { writeTogether } from "./write-together";
 
 type QueryArgs = unknown[];
 type Query = (...args: QueryArgs) => unknown;
@@ -9,12 +10,6 @@ interface Held {
   args: QueryArgs;
   resolve(result: unknown): void;
   reject(error: unknown): void;
-}
-
-/** The connection's socket, where this pg version exposes it: written to once for several statements. */
-interface Corkable {
-  cork?(): void;
-  uncork?(): void;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
@@ -103,7 +98,7 @@ export class TransactionConnection {
     }
     const gathering = gatherings.getStore();
     if (gathering?.open && gathering.connection === this && isPromiseStyle(args)) return gathering.hold(args);
-    return this.send([args])[0];
+    return this.queryTogether([args])[0];
   }
 
   /** Whether a statement made now belongs to an open gathering window of this connection. */
@@ -129,7 +124,7 @@ export class TransactionConnection {
     await Promise.race([gathering.reached(heldBefore + 1), b.then(noop, noop)]);
     gathering.open = false;
     inTurn(() => {
-      const results = this.send(gathering.held.map((h) => h.args));
+      const results = this.queryTogether(gathering.held.map((h) => h.args));
       gathering.held.forEach((h, i) => Promise.resolve(results[i]).then(h.resolve, h.reject));
       return Promise.allSettled(results);
     });
@@ -139,12 +134,10 @@ export class TransactionConnection {
     return [ra.value, rb.value];
   }
 
-  /** Writes the statements (after BEGIN, if it is still held) to the socket in one go. */
-  private send(list: QueryArgs[]): unknown[] {
+  /** Hands the statements (after BEGIN, if it is still held) to pg at once; their results in order. */
+  queryTogether(list: QueryArgs[]): unknown[] {
     const query = this.client.query.bind(this.client) as Query;
-    const stream = (this.client as unknown as { connection?: { stream?: Corkable } }).connection?.stream;
-    stream?.cork?.();
-    try {
+    return writeTogether(this.client, () => {
       let begin: Promise<unknown> | undefined;
       if (this.beginHeld) {
         this.beginHeld = false;
@@ -156,9 +149,7 @@ export class TransactionConnection {
         if (!begin || !(result instanceof Promise)) return result;
         return Promise.all([begin, result]).then(([, r]) => r as unknown);
       });
-    } finally {
-      stream?.uncork?.();
-    }
+    });
   }
 }
 

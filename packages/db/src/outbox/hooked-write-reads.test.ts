@@ -23,7 +23,10 @@ const statements: string[] = [];
 
 beforeAll(async () => {
   t = await createTestDatabase({ poolSize: 4 });
-  raw = new PrismaClient({ adapter: withSerialTransactions(new PrismaPg({ connectionString: t.url, max: 4 })), log: [{ emit: "event", level: "query" }] });
+  raw = new PrismaClient({
+    adapter: withSerialTransactions(new PrismaPg({ connectionString: t.url, max: 4, pipeline: true })),
+    log: [{ emit: "event", level: "query" }]
+  });
   raw.$on("query", (e) => statements.push(e.query));
   hooked = withOutbox(raw, new CommitNotifier());
 });

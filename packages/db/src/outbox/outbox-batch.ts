@@ -1,6 +1,5 @@
 import { processSingleton } from "@switchboard/config";
 import { AsyncLocalStorage } from "node:async_hooks";
-import pg from "pg";
 import { OUTBOX_CHANNEL } from "./outbox-listener";
 
 /** An event written by a transaction, announced once it commits. */
@@ -25,7 +24,7 @@ export interface QueuedEvent {
   data: unknown;
 }
 
-/** What the outbox insert returns: each row's reserved seq (bigint as text over the simple protocol). */
+/** What the outbox insert returns: each row's reserved seq (bigint, or as text from pg). */
 export interface InsertedRow {
   id: string;
   seq: bigint | number | string;
@@ -34,9 +33,9 @@ export interface InsertedRow {
 /**
  * The outbox rows of one hooked transaction. The hooks queue them as they write; they are inserted
  * once, at the transaction's end, in one statement for every organization: with the COMMIT itself
- * where the driver's transaction takes them (`claim`, PostgreSQL through the pg adapter: one round
- * trip instead of two, and each organization's seq counter locked only while that message runs),
- * or as the transaction's last statement otherwise.
+ * where the driver's transaction takes them (`claim`, PostgreSQL through the pg adapter: written
+ * with COMMIT, so no round trip of their own, and each organization's seq counter locked only while
+ * the two run), or as the transaction's last statement otherwise.
  */
 export class OutboxBatch {
   readonly queued: QueuedEvent[] = [];
@@ -61,13 +60,7 @@ export class OutboxBatch {
     return this.claimed;
   }
 
-  /** The insert and COMMIT as one simple-protocol message (no parameters), or null when nothing is queued. */
-  commitSql(): string | null {
-    if (this.queued.length === 0) return null;
-    return `${insertSql(pg.escapeLiteral(this.rowsJson()))};\nCOMMIT`;
-  }
-
-  /** The insert as one parameterized statement ($1: the rows), or null when nothing is queued. */
+  /** The insert as one parameterized statement ($1: the rows; its text never changes), or null when nothing is queued. */
   insertStatement(): { sql: string; rows: string } | null {
     if (this.queued.length === 0) return null;
     return { sql: insertSql("$1"), rows: this.rowsJson() };

@@ -2,7 +2,7 @@ import { toEnvelope, type OutboxEnvelopeRow } from "@switchboard/db";
 import type { DomainEvent } from "@switchboard/contracts";
 import type { EventLog } from "../event-log";
 import type { RelayDatabase } from "./prune-published";
-import { claimSql, ROUND_SETTINGS_SQL, scanSql, type ClaimedRow, type ScannedRow } from "./round-sql";
+import { claimSql, claimStatement, ROUND_SETTINGS_SQL, SCAN_STATEMENT, scanSql, type ClaimedRow, type ScannedRow } from "./round-sql";
 
 export interface PendingOrg {
   orgId: string;
@@ -37,8 +37,9 @@ export type OnScan = (orgs: readonly PendingOrg[]) => void;
  *
  * The round costs the same whether it carries one event or thousands: under load the relay falls
  * behind by at most one round, and the next round takes everything that arrived. On PostgreSQL
- * it is two round trips on a connection of its own (BEGIN, the planner setting, the scan and the UPDATE in one; COMMIT
- * after the append); embedded, the same statements run in a Prisma transaction.
+ * it is two writes on a connection of its own (BEGIN, the planner setting, the scan and the UPDATE
+ * together, the last two prepared: planned once per connection; COMMIT after the append);
+ * embedded, the same statements run in a Prisma transaction.
  */
 export async function publishRound(database: RelayDatabase, log: EventLog, batchSize: number, onScan: OnScan): Promise<RoundOutcome> {
   const direct = database.direct;
@@ -58,7 +59,7 @@ async function publishDirect(direct: NonNullable<RelayDatabase["direct"]>, log: 
   const session = await direct.session();
   let broken = false;
   try {
-    const [, , scanned = [], claimed = []] = await session.run(`BEGIN; ${ROUND_SETTINGS_SQL}; ${scanSql()}; ${claimSql(batchSize)}`);
+    const [, , scanned = [], claimed = []] = await session.run(["BEGIN", ROUND_SETTINGS_SQL, SCAN_STATEMENT, claimStatement(batchSize)]);
     const outcome = await appendClaimed(log, batchSize, scanned as unknown as ScannedRow[], claimed as unknown as ClaimedRow[], onScan);
     await session.run("COMMIT");
     return outcome;

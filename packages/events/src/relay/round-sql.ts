@@ -1,3 +1,5 @@
+import type { PreparedStatement } from "@switchboard/db";
+
 /** Advisory-lock class of the relay (two-key form, so it never collides with single-key locks). */
 const RELAY_LOCK_CLASS = 7_270_001;
 
@@ -36,8 +38,8 @@ export const ROUND_SETTINGS_SQL = "SET LOCAL enable_bitmapscan = off";
 
 /**
  * Every organization with unpublished events (most lagging first), each try-locked, and the locked
- * ones noted in a transaction-local setting for the claim. No parameters: the statements also run
- * as one simple-protocol message with BEGIN.
+ * ones noted in a transaction-local setting for the claim. No parameters, so a prepared statement
+ * of it is planned once (under the round's planner setting) and its plan serves every round.
  */
 export function scanSql(): string {
   return `WITH scanned AS MATERIALIZED (
@@ -73,4 +75,12 @@ export function claimSql(batchSize: number): string {
       RETURNING o.id::text AS "id", o.organization_id::text AS "organizationId", o.seq, o.type, o.actor_id::text AS "actorId",
                 o.actor_name AS "actorName", o.subject_kind AS "subjectKind", o.subject_id AS "subjectId", o.data::text AS "data",
                 o.created_at AS "createdAt"`;
+}
+
+/** The scan as the relay's connection keeps it prepared. */
+export const SCAN_STATEMENT: PreparedStatement = { name: "switchboard_relay_scan", text: scanSql() };
+
+/** The claim for `batchSize` as the relay's connection keeps it prepared (one name per batch size: its text differs). */
+export function claimStatement(batchSize: number): PreparedStatement {
+  return { name: `switchboard_relay_claim_${batchSize}`, text: claimSql(batchSize) };
 }
