@@ -16,7 +16,7 @@ import { runSystem } from "../scenarios/run-system";
 import { oursConsoleSpecs } from "./console-specs";
 import { startRealtimeNode, type RealtimeNode } from "./realtime-node";
 import { TimedLog } from "./timed-log";
-import { reniceDatabaseBackends } from "./priority";
+import { keepDatabaseBackendsReniced } from "./priority";
 import { redisProcessId } from "./redis-pid";
 import type { SeededOrg } from "./seed";
 
@@ -47,6 +47,7 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
   const log = new RedisEventLog({ url: redis.url, keyPrefix, logger });
   const sink = new CommitSink();
   let relay: { stop(): Promise<void> } | undefined;
+  let reniced: { stop(): void } | undefined;
   try {
     print(`[${params.id} ours] starting redis ${redis.url} and ${params.nodes} realtime node(s)`);
     nodes.push(
@@ -99,8 +100,10 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
         writer,
         sink,
         beforeDriving: async () => {
-          const n = await reniceDatabaseBackends(database, input.databaseName, params.nice);
-          if (n > 0) print(`[${params.id} ours] ${n} PostgreSQL backends reniced to ${params.nice}`);
+          const renicing = keepDatabaseBackendsReniced(database, input.databaseName, params.nice);
+          reniced = renicing;
+          const n = await renicing.first;
+          if (n > 0) print(`[${params.id} ours] ${n} PostgreSQL backends reniced to ${params.nice} (and those opened later)`);
         }
       },
       logDir,
@@ -108,6 +111,7 @@ export async function runOurs(input: OursRunInput): Promise<{ result: SystemResu
     );
     return { result, profileDir };
   } finally {
+    reniced?.stop();
     await relay?.stop();
     await log.close();
     // SIGTERM: a graceful exit, which is also when --cpu-prof writes its profile.

@@ -11,17 +11,36 @@ export function raiseOwnPriority(nice: number | null): void {
   os.setPriority(0, nice);
 }
 
-export async function reniceDatabaseBackends(database: Database, databaseName: string, nice: number | null): Promise<number> {
-  if (nice === null) return 0;
-  const rows = await database.raw.$queryRawUnsafe<{ pid: number }[]>("SELECT pid FROM pg_stat_activity WHERE datname = $1", databaseName);
-  let done = 0;
-  for (const { pid } of rows) {
-    try {
-      os.setPriority(pid, nice);
-      done += 1;
-    } catch {
-      // a backend that just exited, or no permission: leave it
+/**
+ * Renices the PostgreSQL backends serving the benchmark's database now, and again every 250 ms
+ * until stopped: pools open connections as load grows, and a backend left at the default
+ * niceness gets a fraction of the CPU the niced processes get, which then wait on it.
+ */
+export function keepDatabaseBackendsReniced(database: Database, databaseName: string, nice: number | null): { first: Promise<number>; stop(): void } {
+  if (nice === null) return { first: Promise.resolve(0), stop: () => undefined };
+  const reniced = new Set<number>();
+  const renice = async (): Promise<number> => {
+    const rows = await database.raw.$queryRawUnsafe<{ pid: number }[]>("SELECT pid FROM pg_stat_activity WHERE datname = $1", databaseName);
+    for (const { pid } of rows) {
+      if (reniced.has(pid)) continue;
+      try {
+        os.setPriority(pid, nice);
+        reniced.add(pid);
+      } catch {
+        // a backend that just exited, or no permission: leave it
+      }
     }
-  }
-  return done;
+    return reniced.size;
+  };
+  const first = renice();
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    renice()
+      .catch(() => undefined)
+      .finally(() => (running = false));
+  }, 250);
+  timer.unref();
+  return { first, stop: () => clearInterval(timer) };
 }
