@@ -11,9 +11,10 @@ const STATEMENTS: ReadonlySet<PropertyKey> = new Set(["queryRaw", "executeRaw"])
 /**
  * An interactive transaction is one pg connection, but Prisma hands it statements concurrently:
  * its query interpreter loads an `include`'s relations with Promise.all, and callers start reads
- * together inside one transaction (a service's rows and count, a snapshot's several lists). pg
- * then queues them itself, which it deprecates ("client.query() when the client is already
- * executing a query") and will refuse in pg 9. So each transaction's statements take turns here.
+ * together inside one transaction (a service's rows and count, a snapshot's several lists). Outside
+ * pipeline mode pg queues them itself, which it deprecates ("client.query() when the client is
+ * already executing a query") and will refuse in pg 9; in pipeline mode it would write each at once,
+ * wherever the transaction stands. So each transaction's statements take turns here.
  * A hooked transaction's outbox rows go with its COMMIT (`commitWithOutbox`), and its hooks may
  * write two statements at once (`OutboxBatch.together`; they skip the turns, which the pair takes
  * as one).
