@@ -14,21 +14,19 @@ interface Held {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
-/** The SQL of a promise-style query without parameters (`query(text)` or `query({ text })`), else undefined. */
-function bareText(args: QueryArgs): string | undefined {
-  const [first, values, callback] = args;
-  if (typeof values === "function" || callback !== undefined) return undefined;
-  if (Array.isArray(values) && values.length > 0) return undefined;
+/** The SQL of a promise-style query (`query(text[, values])` or `query({ text, values })`: what can be held back), else undefined. */
+function promiseStyleText(args: QueryArgs): string | undefined {
+  if (args.some((a) => typeof a === "function")) return undefined;
+  const [first] = args;
   if (typeof first === "string") return first;
-  if (!isRecord(first) || typeof first.submit === "function" || typeof first.text !== "string") return undefined;
-  return Array.isArray(first.values) && first.values.length > 0 ? undefined : first.text;
+  return isRecord(first) && typeof first.text === "string" && typeof first.submit !== "function" ? first.text : undefined;
 }
 
-/** Whether `args` is a promise-style query (what can be held back and sent later). */
-function isPromiseStyle(args: QueryArgs): boolean {
-  if (args.some((a) => typeof a === "function")) return false;
-  const [first] = args;
-  return typeof first === "string" || (isRecord(first) && typeof first.text === "string" && typeof first.submit !== "function");
+/** Whether a query carries parameter values. */
+function hasValues(args: QueryArgs): boolean {
+  const [first, values] = args;
+  const list = isRecord(first) && first.values !== undefined ? first.values : values;
+  return Array.isArray(list) && list.length > 0;
 }
 
 /** pg's answer to a statement that did nothing on the server (the transaction had not begun there). */
@@ -43,21 +41,20 @@ function emptyResult(command: string): pg.QueryResult {
 class Gathering {
   readonly held: Held[] = [];
   open = true;
-  private waiters: { count: number; wake: () => void }[] = [];
+  private waiter?: { count: number; wake: () => void };
 
   constructor(readonly connection: TransactionConnection) {}
 
   hold(args: QueryArgs): Promise<unknown> {
     const result = new Promise<unknown>((resolve, reject) => this.held.push({ args, resolve, reject }));
-    for (const w of this.waiters.filter((w) => this.held.length >= w.count)) w.wake();
-    this.waiters = this.waiters.filter((w) => this.held.length < w.count);
+    if (this.waiter && this.held.length >= this.waiter.count) this.waiter.wake();
     return result;
   }
 
-  /** Resolves once `count` statements are held. */
+  /** Resolves once `count` statements are held (one wait at a time: `together` waits for each call in turn). */
   reached(count: number): Promise<void> {
     if (this.held.length >= count) return Promise.resolve();
-    return new Promise((wake) => this.waiters.push({ count, wake }));
+    return new Promise((wake) => (this.waiter = { count, wake }));
   }
 }
 
@@ -86,18 +83,18 @@ export class TransactionConnection {
   constructor(private readonly client: pg.PoolClient) {}
 
   query(...args: QueryArgs): unknown {
-    const text = bareText(args);
-    if (text === "BEGIN" && !this.began) {
+    const text = promiseStyleText(args);
+    const bare = text !== undefined && !hasValues(args) ? text : undefined;
+    if (bare === "BEGIN" && !this.began) {
       this.began = true;
       this.beginHeld = true;
       return Promise.resolve(emptyResult("BEGIN"));
     }
-    if (this.beginHeld && (text === "COMMIT" || text === "ROLLBACK")) {
+    if (this.beginHeld && (bare === "COMMIT" || bare === "ROLLBACK")) {
       this.beginHeld = false;
-      return Promise.resolve(emptyResult(text));
+      return Promise.resolve(emptyResult(bare));
     }
-    const gathering = gatherings.getStore();
-    if (gathering?.open && gathering.connection === this && isPromiseStyle(args)) return gathering.hold(args);
+    if (text !== undefined && this.gathersNow()) return gatherings.getStore()?.hold(args);
     return this.queryTogether([args])[0];
   }
 
