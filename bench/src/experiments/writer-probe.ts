@@ -52,6 +52,12 @@ const variants: Record<string, (t: Target, n: number) => Promise<unknown>> = {
       const row = await tx.extension.update({ where: { id: t.id }, data: { displayName: `probe ${n}` } });
       await outbox(tx, t.orgId, { before: before?.displayName, after: row.displayName });
     }),
+  /** The same three statements with no transaction at all: what the hooks' calls cost Prisma outside one. */
+  "read+update+outbox": async (t, n) => {
+    const before = await raw.extension.findUnique({ where: { id: t.id }, include });
+    const row = await raw.extension.update({ where: { id: t.id }, data: { displayName: `probe ${n}` } });
+    await outbox(raw, t.orgId, { before: before?.displayName, after: row.displayName });
+  },
   /**
    * One round trip: the update, its seq and its outbox row in one statement, the payload built by
    * PostgreSQL from the updated row. The floor for events made in SQL, not by the hooks' views.
