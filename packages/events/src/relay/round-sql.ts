@@ -80,7 +80,17 @@ export function claimSql(batchSize: number): string {
 /** The scan as the relay's connection keeps it prepared. */
 export const SCAN_STATEMENT: PreparedStatement = { name: "switchboard_relay_scan", text: scanSql() };
 
-/** The claim for `batchSize` as the relay's connection keeps it prepared (one name per batch size: its text differs). */
+const claimStatements = new Map<number, PreparedStatement>();
+
+/**
+ * The claim for `batchSize` as the relay's connection keeps it prepared (one name per batch size:
+ * its text differs), made once per batch size rather than on every round.
+ */
 export function claimStatement(batchSize: number): PreparedStatement {
-  return { name: `switchboard_relay_claim_${batchSize}`, text: claimSql(batchSize) };
+  let statement = claimStatements.get(batchSize);
+  if (!statement) {
+    statement = { name: `switchboard_relay_claim_${batchSize}`, text: claimSql(batchSize) };
+    claimStatements.set(batchSize, statement);
+  }
+  return statement;
 }
