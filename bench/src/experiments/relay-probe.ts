@@ -63,12 +63,15 @@ const relay = apart
     : createRelay({ database: test.database, log, logger });
 relay?.start();
 const competitors: Array<() => Promise<void>> = [];
+/** Rounds each competing relay has run, read at the start and the end of the measured window. */
+const competitorRounds: Array<() => number> = [];
 for (let k = 0; k < Number(competitorsArg); k++) {
   const database = createDatabase({ kind: "postgres", url: test.url, poolSize: 2 });
   const otherLog = new RedisEventLog({ url: redis.url, keyPrefix: "probe", logger });
   await otherLog.start();
   const other = createRelay({ database, log: otherLog, logger });
   other.start();
+  competitorRounds.push(() => other.stats().rounds);
   competitors.push(async () => {
     await other.stop();
     await otherLog.close();
@@ -81,6 +84,7 @@ commits.clear();
 
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
+const roundsBefore = competitorRounds.map((rounds) => rounds());
 apart?.mark();
 const running = new Set<Promise<unknown>>();
 let issued = 0;
@@ -101,7 +105,9 @@ while (performance.now() - started < 10_000) {
 await Promise.all(running);
 await new Promise((r) => setTimeout(r, 1500));
 const cpu = process.cpuUsage(cpuBefore);
-const relayCpuMs = (await apart?.stop())?.cpuMs;
+const roundsRun = competitorRounds.map((rounds, k) => rounds() - (roundsBefore[k] ?? 0));
+const apartReport = await apart?.stop();
+const relayCpuMs = apartReport?.cpuMs;
 const latency = new Histogram();
 for (const [key, atNs] of (await subscriber.stop()).arrivals) {
   const at = commits.get(key);
@@ -117,6 +123,7 @@ console.log(
     commits: issued,
     commitToRedisMs: summarizeMs(latency),
     inWriterMs: summarizeMs(inWriter),
+    roundsPerRelay: { ...(apartReport ? { apart: apartReport.rounds } : {}), competitors: roundsRun },
     ...(relayCpuMs === undefined
       ? { writerAndRelayCpuMsPerChange: perChange((cpu.user + cpu.system) / 1000) }
       : { writerCpuMsPerChange: perChange((cpu.user + cpu.system) / 1000), relayProcessCpuMsPerChange: perChange(relayCpuMs) })
@@ -133,7 +140,7 @@ process.exit(0);
 
 /** The relay of `relay-process.ts` in a child process, once its relay has started. */
 function startRelayProcess(databaseUrl: string, redisUrl: string) {
-  return startChild<{ cpuMs: number }>("./relay-process.ts", [databaseUrl, redisUrl]);
+  return startChild<{ cpuMs: number; rounds: number }>("./relay-process.ts", [databaseUrl, redisUrl]);
 }
 
 /** A probe process forked with IPC: it says "ready" once started, takes "mark" and answers "stop" with its report. */

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { EventLog } from "./event-log";
 import { prunePublished, type RelayDatabase } from "./relay/prune-published";
 import { publishRound } from "./relay/publish-round";
+import { answerNotify, RELAY_LEADER_LOCK } from "./relay/standby";
 
 export interface RelayOptions {
   database: RelayDatabase;
@@ -24,6 +25,8 @@ export interface RelayOptions {
   /** Published rows with an actor are the activity log: kept this long (at least retainPublishedDays). */
   retainActivityDays?: number;
   pruneIntervalMs?: number;
+  /** How late a relay that is not the leader answers NOTIFY (relay/standby.ts). */
+  standbyDelayMs?: number;
 }
 
 interface RelayStats {
@@ -37,6 +40,10 @@ interface RelayStats {
   lastError: string | null;
   /** Woken by PostgreSQL NOTIFY (false while the LISTEN connection is down, or embedded). */
   listening: boolean;
+  /** Another relay holds the leader lock: this one answers NOTIFY late (relay/standby.ts). */
+  standby: boolean;
+  /** Rounds run (each a transaction on PostgreSQL), whatever they found. */
+  rounds: number;
 }
 
 export interface Relay {
@@ -65,8 +72,9 @@ export function createRelay(options: RelayOptions): Relay {
   const retainActivityMs = Math.max(retainMs, (options.retainActivityDays ?? 90) * 24 * 60 * 60_000);
   const pruneIntervalMs = options.pruneIntervalMs ?? 60 * 60_000;
 
-  const stats: Omit<RelayStats, "lagMs"> & { oldestPending: Date | null } = {
+  const stats: Omit<RelayStats, "lagMs" | "standby"> & { oldestPending: Date | null } = {
     listening: false,
+    rounds: 0,
     published: 0,
     lastPublishedAt: null,
     pending: 0,
@@ -85,6 +93,9 @@ export function createRelay(options: RelayOptions): Relay {
   let pollTimer: NodeJS.Timeout | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
   const unsubscribers: (() => void | Promise<void>)[] = [];
+  let listener: ReturnType<RelayDatabase["listenForOutbox"]> | undefined;
+  const leading = () => listener?.leading() ?? true;
+  const answer = answerNotify(leading, options.standbyDelayMs ?? 100, () => softKick());
 
   async function runOnce(): Promise<void> {
     for (;;) {
@@ -93,6 +104,7 @@ export function createRelay(options: RelayOptions): Relay {
         stats.pending = orgs.reduce((sum, o) => sum + o.pending, 0);
         stats.oldestPending = orgs[0]?.oldest ?? null;
       });
+      stats.rounds += 1;
       stats.pending = Math.max(0, stats.pending - round.published);
       if (stats.pending === 0) stats.oldestPending = null;
       if (round.published > 0) {
@@ -177,7 +189,8 @@ export function createRelay(options: RelayOptions): Relay {
       unsubscribers.push(() => {
         database.notifier.off("committed", onCommitted);
       });
-      const listener = database.listenForOutbox(softKick, {
+      const listening = database.listenForOutbox(() => answer.notified(), {
+        leaderLock: RELAY_LEADER_LOCK,
         ...(options.listenRetryMs === undefined ? {} : { retryMs: options.listenRetryMs }),
         onListening: () => {
           if (listenLost) logger.info("event relay listens for commits again");
@@ -191,13 +204,17 @@ export function createRelay(options: RelayOptions): Relay {
           stats.listening = false;
         }
       });
-      unsubscribers.push(() => listener.close());
+      listener = listening;
+      unsubscribers.push(() => listening.close());
       unsubscribers.push(
         log.onStatus((live) => {
           if (live) kick();
         })
       );
-      pollTimer = setInterval(softKick, pollIntervalMs);
+      pollTimer = setInterval(() => {
+        softKick();
+        if (!listening.leading()) void listening.tryLead();
+      }, pollIntervalMs);
       pollTimer.unref();
       pruneTimer = setInterval(() => {
         prune().catch((error: unknown) => logger.warn({ err: (error as Error).message }, "pruning the outbox failed"));
@@ -210,13 +227,14 @@ export function createRelay(options: RelayOptions): Relay {
       clearTimeout(backoffTimer);
       clearInterval(pollTimer);
       clearInterval(pruneTimer);
+      answer.stop();
       for (const unsubscribe of unsubscribers.splice(0)) await unsubscribe();
       await running;
     },
     kick,
     stats() {
       const { oldestPending, ...rest } = stats;
-      return { ...rest, lagMs: oldestPending ? Math.max(0, Date.now() - oldestPending.getTime()) : 0 };
+      return { ...rest, standby: !leading(), lagMs: oldestPending ? Math.max(0, Date.now() - oldestPending.getTime()) : 0 };
     },
     prunePublished: prune
   };

@@ -9,11 +9,20 @@ export interface OutboxListenerOptions {
   onError?: (error: Error) => void;
   /** LISTEN is in place (first time and after each reconnect). */
   onListening?: () => void;
+  /**
+   * A session advisory lock (two-key form) that at most one listener of the database holds: the
+   * connection tries it after each LISTEN and on tryLead(); it is freed when the connection goes.
+   */
+  leaderLock?: readonly [number, number];
 }
 
 export interface OutboxListener {
   /** Resolves once LISTEN is first in place. */
   ready: Promise<void>;
+  /** Holds the leader lock (always true without one). */
+  leading(): boolean;
+  /** Tries to take the leader lock if this connection does not hold it; resolves with leading(). */
+  tryLead(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -30,6 +39,16 @@ export function listenForOutbox(url: string, onWake: () => void, options: Outbox
   let retryTimer: NodeJS.Timeout | undefined;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const leaderLock = options.leaderLock;
+  let leader = !leaderLock;
+
+  async function lockOn(on: pg.Client): Promise<boolean> {
+    if (leader || !leaderLock) return leader;
+    const result = await on.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS locked", [...leaderLock]);
+    // A connection that died meanwhile took the lock with it.
+    leader = client === on && result.rows[0]?.locked === true;
+    return leader;
+  }
 
   function retry(): void {
     if (closed || retryTimer) return;
@@ -47,6 +66,7 @@ export function listenForOutbox(url: string, onWake: () => void, options: Outbox
     const fail = (error: Error): void => {
       if (failed) return;
       failed = true;
+      if (leaderLock) leader = false;
       if (!closed) options.onError?.(error);
       next.end().catch(() => undefined);
       if (client === next) client = undefined;
@@ -58,6 +78,7 @@ export function listenForOutbox(url: string, onWake: () => void, options: Outbox
     try {
       await next.connect();
       await next.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await lockOn(next);
     } catch (error) {
       fail(error instanceof Error ? error : new Error(String(error)));
       return;
@@ -74,6 +95,13 @@ export function listenForOutbox(url: string, onWake: () => void, options: Outbox
   void connect();
   return {
     ready,
+    leading: () => leader,
+    async tryLead() {
+      const current = client;
+      if (!current) return false;
+      // A failed attempt is the connection failing: its "error" handler reconnects.
+      return lockOn(current).catch(() => false);
+    },
     async close() {
       closed = true;
       clearTimeout(retryTimer);
