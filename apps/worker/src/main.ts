@@ -22,8 +22,15 @@ async function main(): Promise<void> {
   const database = initDatabase(config.database);
   await database.migrate();
   // Job progress is written here; with Redis, a relay publishes it at once instead of waiting for another process's poll.
+  // It never leads: a busy import would hold up every other process's events (the nodes lead).
   const pipeline = config.redisUrl
-    ? await startEventPipeline({ database, logger, retention: config.retention, redis: { url: config.redisUrl, keyPrefix: config.redisKeyPrefix } })
+    ? await startEventPipeline({
+        database,
+        logger,
+        retention: config.retention,
+        redis: { url: config.redisUrl, keyPrefix: config.redisKeyPrefix },
+        relayLeads: false
+      })
     : undefined;
   const integrations = await startIntegrations({
     database,

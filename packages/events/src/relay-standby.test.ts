@@ -109,6 +109,14 @@ describe("one relay leads, the others stand by", () => {
     expect(standby.relay.stats().rounds).toBe(rounds);
   });
 
+  it("a relay told not to lead stands by though no one holds the lock, and still publishes", async () => {
+    const { relay, log } = await startRelay({ lead: false, standbyDelayMs: 200 });
+    expect(relay.stats().standby).toBe(true);
+    const { org } = await extensionOfNewOrg();
+    await waitFor(async () => (await publishedSeqs(log, org.id)).length === 1, { what: "the change in Redis", timeoutMs: 20_000 });
+    expect(relay.stats().standby).toBe(true);
+  });
+
   it("a standby takes the lead on its poll once the leader's connection is gone", async () => {
     const free = await holdLeaderLock();
     const { relay, log } = await startRelay({ pollIntervalMs: 100, standbyDelayMs: NEVER_MS });

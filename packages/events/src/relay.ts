@@ -27,6 +27,11 @@ export interface RelayOptions {
   pruneIntervalMs?: number;
   /** How late a relay that is not the leader answers NOTIFY (relay/standby.ts). */
   standbyDelayMs?: number;
+  /**
+   * Whether this relay may lead (default true). A process whose event loop has other heavy work
+   * (a job worker) stands by for good: it still publishes its own commits at once.
+   */
+  lead?: boolean;
 }
 
 interface RelayStats {
@@ -94,7 +99,8 @@ export function createRelay(options: RelayOptions): Relay {
   let pruneTimer: NodeJS.Timeout | undefined;
   const unsubscribers: (() => void | Promise<void>)[] = [];
   let listener: ReturnType<RelayDatabase["listenForOutbox"]> | undefined;
-  const leading = () => listener?.leading() ?? true;
+  const mayLead = options.lead ?? true;
+  const leading = () => mayLead && (listener?.leading() ?? true);
   const answer = answerNotify(leading, options.standbyDelayMs ?? 100, () => softKick());
 
   async function runOnce(): Promise<void> {
@@ -190,7 +196,7 @@ export function createRelay(options: RelayOptions): Relay {
         database.notifier.off("committed", onCommitted);
       });
       const listening = database.listenForOutbox(() => answer.notified(), {
-        leaderLock: RELAY_LEADER_LOCK,
+        ...(mayLead ? { leaderLock: RELAY_LEADER_LOCK } : {}),
         ...(options.listenRetryMs === undefined ? {} : { retryMs: options.listenRetryMs }),
         onListening: () => {
           if (listenLost) logger.info("event relay listens for commits again");
@@ -213,7 +219,7 @@ export function createRelay(options: RelayOptions): Relay {
       );
       pollTimer = setInterval(() => {
         softKick();
-        if (!listening.leading()) void listening.tryLead();
+        if (mayLead && !listening.leading()) void listening.tryLead();
       }, pollIntervalMs);
       pollTimer.unref();
       pruneTimer = setInterval(() => {

@@ -13,6 +13,8 @@ export interface EventPipelineConfig {
   redis?: { url: string; keyPrefix: string };
   /** Run a relay in this process (default true); a process without one relies on others'. */
   relay?: boolean;
+  /** Whether that relay may lead the others (default true; `lead` in packages/events/src/relay.ts). */
+  relayLeads?: boolean;
   /** How long the relay keeps published events that someone caused (the activity log). */
   activityRetentionDays?: number;
   /** Host a realtime server on this HTTP server (the standalone node, or the embedded web app). */
@@ -38,7 +40,10 @@ export async function startEventPipeline(config: EventPipelineConfig): Promise<E
     ? new RedisEventLog({ url: redis.url, keyPrefix: redis.keyPrefix, retention: config.retention, logger })
     : new MemoryEventLog(config.retention);
   await log.start();
-  const relay = config.relay === false ? undefined : createRelay({ database, log, logger, retainActivityDays: config.activityRetentionDays });
+  const relay =
+    config.relay === false
+      ? undefined
+      : createRelay({ database, log, logger, retainActivityDays: config.activityRetentionDays, lead: config.relayLeads ?? true });
 
   let realtime: RealtimeServer | undefined;
   if (config.realtime) {
