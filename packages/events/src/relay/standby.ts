@@ -1,4 +1,4 @@
-/** The session advisory lock (two-key form) whose holder is the relays' leader; org locks use class 7_270_001. */
+/** The session advisory lock (two-key form) whose holder is the relays' leader: a class apart from the organizations' (round-sql.ts). */
 export const RELAY_LEADER_LOCK = [7_270_002, 0] as const;
 
 /**
