@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { WEBHOOK_HEADERS, type DomainEvent } from "@switchboard/contracts";
 import { signatureMatches } from "@switchboard/pbx/webhook-signature";
 import { toEnvelope, type ActingViewer, type OutboxEnvelopeRow } from "@switchboard/db";
@@ -16,7 +16,9 @@ beforeAll(async () => {
   const org = await createOrganization(t.database.client);
   const user = await createUser(t.database.client, org.id, { role: "admin", name: "Ada Admin" });
   admin = { id: user.id, orgId: org.id, role: "admin", name: user.name };
-  harness = await startIntegrationHarness(t.database, t.box, { settings: testSettings({ giveUpAfterMs: 4000 }) });
+  // Endpoints give up after a minute, as an outage's retries must outlast a loaded machine; the test
+  // of giving up shortens it for itself (the worker reads the setting at each failure).
+  harness = await startIntegrationHarness(t.database, t.box, { settings: testSettings({ giveUpAfterMs: 60_000 }) });
 });
 
 afterAll(async () => {
@@ -126,6 +128,12 @@ describe("outgoing webhooks against a real receiver", () => {
   }, 120_000);
 
   it("a receiver that answers 500 forever: retried with backoff, then disabled and every admin notified", async () => {
+    const { webhook: settings } = harness.deps.settings;
+    const giveUpAfterMs = settings.giveUpAfterMs;
+    settings.giveUpAfterMs = 4000;
+    onTestFinished(() => {
+      settings.giveUpAfterMs = giveUpAfterMs;
+    });
     const receiver = await startReceiver();
     receiver.answer((_req, _body, res) => res.writeHead(500).end("internal error at the receiver"));
     const other = await createUser(db(), admin.orgId, { role: "admin" });

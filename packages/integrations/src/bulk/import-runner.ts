@@ -54,14 +54,14 @@ export async function runImportJob(deps: IntegrationDeps, jobId: string, logger:
   const found = await deps.db.job.findUnique({ where: { id: jobId } });
   if (!found || FINISHED_JOB_STATES.has(found.state)) return;
   const run = prepare(deps, found);
-  if (found.cancelRequested) return cancelImport(run, currentResult(found));
+  if (found.cancelRequested) return cancelImport(run, currentResult(found), logger);
   const job = await startJob(deps.db, found);
   const result = currentResult(job);
   const progress = new ProgressWriter(jobId);
   const rows = run.input.rows;
   let done = job.done;
   while (done < rows.length) {
-    if (await cancelRequested(deps.db, jobId)) return cancelImport(run, result);
+    if (await cancelRequested(deps.db, jobId)) return cancelImport(run, result, logger);
     const batch = rows.slice(done, done + BATCH_SIZE);
     const failure = await writeBatch(run, batch, result, done + batch.length, progress);
     if (failure && run.input.mode === "all_or_nothing") {
@@ -80,7 +80,7 @@ export async function runImportJob(deps: IntegrationDeps, jobId: string, logger:
     done += batch.length;
   }
   // A cancel that came with the last batch still wins: nobody has been told of the people yet.
-  if (await cancelRequested(deps.db, jobId)) return cancelImport(run, result);
+  if (await cancelRequested(deps.db, jobId)) return cancelImport(run, result, logger);
   const created = result.created ?? [];
   const skipped = result.errors?.length ?? 0;
   const finished = run.kind.finish ? await run.kind.finish(run, run.offers, created) : null;
@@ -91,6 +91,7 @@ export async function runImportJob(deps: IntegrationDeps, jobId: string, logger:
     ...(finished?.file ? { file: finished.file } : {}),
     summary: `${summary}${skipped ? `, ${skipped} rows skipped` : ""}`
   });
+  logger.info({ jobId, created: created.length, skipped }, "import completed");
 }
 
 function currentResult(job: Pick<Job, "result">): JobResult {
@@ -153,9 +154,10 @@ async function removeCreated(run: Running, result: JobResult): Promise<void> {
   result.created = [];
 }
 
-async function cancelImport(run: Running, result: JobResult): Promise<void> {
+async function cancelImport(run: Running, result: JobResult, logger: Logger): Promise<void> {
   await removeCreated(run, result);
   const kept = result.created?.length ?? 0;
+  logger.info({ jobId: run.jobId, kept }, "import cancelled");
   await finishJob(run.deps.db, run.jobId, "cancelled", {
     ...result,
     summary: kept ? `Cancelled; ${kept} ${kept === 1 ? run.kind.noun.one : run.kind.noun.many} kept` : "Cancelled; nothing imported"

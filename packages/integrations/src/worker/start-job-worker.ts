@@ -47,18 +47,22 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   await boss.work(QUEUES.webhookSendOnce, poll, async ([job]) => {
     if (job) await sendOnce(deps, sendOnceJobSchema.parse(job.data));
   });
-  await boss.work(QUEUES.imports, poll, async ([job]) => {
-    if (job) await runImportJob(deps, withJob.parse(job.data).jobId, log);
-  });
-  await boss.work(deadLetterOf(QUEUES.imports), poll, async ([job]) => {
-    if (job) await failImportJob(deps, withJob.parse(job.data).jobId, "the import stopped and could not be resumed");
-  });
-  await boss.work(QUEUES.exportCsv, poll, async ([job]) => {
-    if (job) await runExportJob(deps, withJob.parse(job.data).jobId);
-  });
-  await boss.work(deadLetterOf(QUEUES.exportCsv), poll, async ([job]) => {
-    if (job) await failExportJob(deps, withJob.parse(job.data).jobId, "the export failed repeatedly");
-  });
+  const bulk = (queue: string, run: (jobId: string) => Promise<void>) =>
+    boss.work(queue, poll, async ([job]) => {
+      if (!job) return;
+      const { jobId } = withJob.parse(job.data);
+      try {
+        await run(jobId);
+      } catch (error) {
+        // pg-boss records the failure only in its own table: say here why the attempt ended.
+        log.warn({ queue, jobId, attempt: job.retryCount, err: error }, "job attempt failed; the queue retries it or dead-letters it");
+        throw error;
+      }
+    });
+  await bulk(QUEUES.imports, (jobId) => runImportJob(deps, jobId, log));
+  await bulk(deadLetterOf(QUEUES.imports), (jobId) => failImportJob(deps, jobId, "the import stopped and could not be resumed"));
+  await bulk(QUEUES.exportCsv, (jobId) => runExportJob(deps, jobId));
+  await bulk(deadLetterOf(QUEUES.exportCsv), (jobId) => failExportJob(deps, jobId, "the export failed repeatedly"));
 
   const dispatcher = startWebhookDispatcher(deps.db, deps.queue, log, options.dispatchPollMs ?? 1000);
   const onCommitted = () => dispatcher.kick();
