@@ -31,7 +31,18 @@ export default defineConfig({
     navigationTimeout: 30_000,
     launchOptions: {
       executablePath: e2eEnv.chromiumPath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+      // --in-process-gpu: with no GPU the compositor only rasterizes in software, and doing it in the
+      // browser process instead of a process of its own spent about a tenth less of Chromium's CPU,
+      // most of the suite's.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--in-process-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run"
+      ]
     }
   }
 });
