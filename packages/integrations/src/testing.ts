@@ -11,7 +11,8 @@ import { startJobWorker, type JobWorker } from "./worker/start-job-worker";
 
 export interface IntegrationHarness {
   deps: IntegrationDeps;
-  worker: JobWorker;
+  /** Null when started with `worker: false` (the test then runs jobs itself). */
+  worker: JobWorker | null;
   stop(): Promise<void>;
 }
 
@@ -43,8 +44,8 @@ export async function startIntegrationHarness(
     egress: options.egress ?? new EgressGuard({ allowPrivate: true, ownServices: [] }),
     settings
   };
-  const worker = await startJobWorker({ deps, database, logger, dispatchPollMs: 200 });
-  return { deps, worker, stop: () => worker.stop(5000) };
+  const worker = options.worker === false ? null : await startJobWorker({ deps, database, logger, dispatchPollMs: 200 });
+  return { deps, worker, stop: async () => (worker ? worker.stop(5000) : queue.stop({ graceful: true, timeoutMs: 5000 })) };
 }
 
 export interface Receiver {

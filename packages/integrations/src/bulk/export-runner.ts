@@ -60,16 +60,17 @@ const TICKET_COLUMNS: [string, (t: TicketView) => unknown][] = [
 export async function runExportJob(deps: IntegrationDeps, jobId: string): Promise<void> {
   const found = await deps.db.job.findUnique({ where: { id: jobId } });
   if (!found || FINISHED_JOB_STATES.has(found.state)) return;
-  if (found.cancelRequested) return finishJob(deps.db, jobId, "cancelled", { summary: "Cancelled" });
+  if (found.cancelRequested) return finishJob(deps.db, jobId, { state: "cancelled", result: { summary: "Cancelled" } });
   const input = exportInputSchema.parse(found.input);
   const viewer = found.createdById ? await requester(deps, found.createdById, found.organizationId) : null;
-  if (!viewer) return finishJob(deps.db, jobId, "failed", { summary: "Export failed" }, "the person who asked for it no longer exists");
+  if (!viewer)
+    return finishJob(deps.db, jobId, { state: "failed", result: { summary: "Export failed" }, error: "the person who asked for it no longer exists" });
   await startJob(deps.db, found);
   const progress = new ProgressWriter(jobId);
   const rows: unknown[][] = [];
   const columns = input.kind === "calls" ? CALL_COLUMNS : TICKET_COLUMNS;
   for (let page = 1; ; page++) {
-    if (await cancelRequested(deps.db, jobId)) return finishJob(deps.db, jobId, "cancelled", { summary: "Cancelled" });
+    if (await cancelRequested(deps.db, jobId)) return finishJob(deps.db, jobId, { state: "cancelled", result: { summary: "Cancelled" } });
     const result = await readPage(deps, viewer, input, page);
     for (const item of result.data) rows.push((columns as [string, (x: typeof item) => unknown][]).map(([, pick]) => pick(item)));
     const total = Math.min(result.total, EXPORT_MAX_ROWS);
@@ -81,7 +82,7 @@ export async function runExportJob(deps: IntegrationDeps, jobId: string): Promis
   const csv = stringify([columns.map(([name]) => name), ...rows.slice(0, EXPORT_MAX_ROWS)]);
   const file = await offerJobFile(deps, jobId, found.organizationId, input.kind, csv, new Date(Date.now() + deps.settings.exportTtlMs));
   const count = Math.min(rows.length, EXPORT_MAX_ROWS);
-  await finishJob(deps.db, jobId, "completed", { summary: `${count} ${input.kind} exported`, file }, null, count);
+  await finishJob(deps.db, jobId, { state: "completed", result: { summary: `${count} ${input.kind} exported`, file }, done: count });
 }
 
 async function readPage(deps: IntegrationDeps, viewer: ActingViewer, input: ExportInput, page: number) {
@@ -97,5 +98,5 @@ async function requester(deps: IntegrationDeps, userId: string, orgId: string): 
 export async function failExportJob(deps: IntegrationDeps, jobId: string, reason: string): Promise<void> {
   const job = await deps.db.job.findUnique({ where: { id: jobId }, select: { state: true } });
   if (!job || FINISHED_JOB_STATES.has(job.state)) return;
-  await withActor(null, () => finishJob(deps.db, jobId, "failed", { summary: "Export failed" }, reason));
+  await withActor(null, () => finishJob(deps.db, jobId, { state: "failed", result: { summary: "Export failed" }, error: reason }));
 }

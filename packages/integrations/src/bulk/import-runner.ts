@@ -6,7 +6,7 @@ import type { IntegrationDeps } from "../webhooks/deps";
 import type { CreatedItem, ImportRowBase, ImportRun } from "./import-kind";
 import { removeCreatedItems } from "./import-compensation";
 import { importKindOfJob } from "./import-kinds";
-import { cancelRequested, finishJob, ProgressWriter, startJob } from "./job-records";
+import { cancelRequested, finishJob, ProgressWriter, startJob, superseded, SupersededAttempt } from "./job-records";
 
 /**
  * Rows per transaction: each batch commits with the job's count of rows done, so progress moves
@@ -34,6 +34,8 @@ interface Running extends ImportRun {
   input: ImportInput;
   /** What the kind's writes returned in this attempt (e.g. invitation links), for its finish. */
   offers: unknown[];
+  /** This attempt's number once it has started the job: its writes fail if a later one takes over. */
+  attempt?: number;
 }
 
 function prepare(deps: IntegrationDeps, job: Job): Running {
@@ -48,32 +50,45 @@ function prepare(deps: IntegrationDeps, job: Job): Running {
  * created items together with the job's count of rows done and what it created, so progress moves
  * live, a worker that dies mid-import leaves a consistent prefix and the retried job resumes after
  * it. All-or-nothing (the default): the first row that fails, a cancel, or running out of retries
- * deletes what earlier batches created, so nothing stays imported.
+ * deletes what earlier batches created, so nothing stays imported. An attempt the queue has handed
+ * over (`signal` aborted, or a later attempt started) stops at its next write and leaves the job to
+ * the later attempt.
  */
-export async function runImportJob(deps: IntegrationDeps, jobId: string, logger: Logger): Promise<void> {
+export async function runImportJob(deps: IntegrationDeps, jobId: string, logger: Logger, signal?: AbortSignal): Promise<void> {
   const found = await deps.db.job.findUnique({ where: { id: jobId } });
   if (!found || FINISHED_JOB_STATES.has(found.state)) return;
   const run = prepare(deps, found);
   if (found.cancelRequested) return cancelImport(run, currentResult(found), logger);
   const job = await startJob(deps.db, found);
+  run.attempt = job.attempts;
+  try {
+    await importRows(run, job, logger, signal);
+  } catch (error) {
+    if (!(error instanceof SupersededAttempt) && !(await superseded(deps.db, jobId, job.attempts))) throw error;
+    logger.info({ jobId, attempt: job.attempts }, "import attempt handed over to a later one; this one stops");
+  }
+}
+
+async function importRows(run: Running, job: Job, logger: Logger, signal: AbortSignal | undefined): Promise<void> {
+  const { deps, jobId } = run;
   const result = currentResult(job);
-  const progress = new ProgressWriter(jobId);
+  const progress = new ProgressWriter(jobId, run.attempt);
   const rows = run.input.rows;
   let done = job.done;
   while (done < rows.length) {
+    if (signal?.aborted) throw new SupersededAttempt(jobId, run.attempt);
     if (await cancelRequested(deps.db, jobId)) return cancelImport(run, result, logger);
     const batch = rows.slice(done, done + BATCH_SIZE);
     const failure = await writeBatch(run, batch, result, done + batch.length, progress);
     if (failure && run.input.mode === "all_or_nothing") {
       await removeCreated(run, result);
-      await finishJob(
-        deps.db,
-        jobId,
-        "failed",
-        { summary: `Nothing imported: row ${failure.row} failed`, created: [], errors: [failure] },
-        `row ${failure.row}: ${failure.message}`,
-        0
-      );
+      await finishJob(deps.db, jobId, {
+        state: "failed",
+        result: { summary: `Nothing imported: row ${failure.row} failed`, created: [], errors: [failure] },
+        error: `row ${failure.row}: ${failure.message}`,
+        done: 0,
+        ...attemptOf(run)
+      });
       logger.info({ jobId, row: failure.row }, "import failed; nothing kept");
       return;
     }
@@ -86,13 +101,15 @@ export async function runImportJob(deps: IntegrationDeps, jobId: string, logger:
   const finished = run.kind.finish ? await run.kind.finish(run, run.offers, created) : null;
   const { one, many } = run.kind.noun;
   const summary = finished?.summary ?? `${created.length} ${created.length === 1 ? one : many} created`;
-  await finishJob(deps.db, jobId, "completed", {
-    ...result,
-    ...(finished?.file ? { file: finished.file } : {}),
-    summary: `${summary}${skipped ? `, ${skipped} rows skipped` : ""}`
+  await finishJob(deps.db, jobId, {
+    state: "completed",
+    result: { ...result, ...(finished?.file ? { file: finished.file } : {}), summary: `${summary}${skipped ? `, ${skipped} rows skipped` : ""}` },
+    ...attemptOf(run)
   });
   logger.info({ jobId, created: created.length, skipped }, "import completed");
 }
+
+const attemptOf = (run: Running) => (run.attempt === undefined ? {} : { attempt: run.attempt });
 
 function currentResult(job: Pick<Job, "result">): JobResult {
   const parsed = job.result === null ? null : jobResultSchema.safeParse(job.result);
@@ -157,11 +174,12 @@ async function removeCreated(run: Running, result: JobResult): Promise<void> {
 async function cancelImport(run: Running, result: JobResult, logger: Logger): Promise<void> {
   await removeCreated(run, result);
   const kept = result.created?.length ?? 0;
-  logger.info({ jobId: run.jobId, kept }, "import cancelled");
-  await finishJob(run.deps.db, run.jobId, "cancelled", {
-    ...result,
-    summary: kept ? `Cancelled; ${kept} ${kept === 1 ? run.kind.noun.one : run.kind.noun.many} kept` : "Cancelled; nothing imported"
+  await finishJob(run.deps.db, run.jobId, {
+    state: "cancelled",
+    result: { ...result, summary: kept ? `Cancelled; ${kept} ${kept === 1 ? run.kind.noun.one : run.kind.noun.many} kept` : "Cancelled; nothing imported" },
+    ...attemptOf(run)
   });
+  logger.info({ jobId: run.jobId, kept }, "import cancelled");
 }
 
 /** The dead-letter end of an import whose worker kept dying: undo it and say so. */
@@ -171,5 +189,9 @@ export async function failImportJob(deps: IntegrationDeps, jobId: string, reason
   const run = prepare(deps, job);
   const result = currentResult(job);
   await removeCreated(run, result);
-  await finishJob(deps.db, jobId, "failed", { ...result, summary: run.input.mode === "all_or_nothing" ? "Nothing imported" : "Import stopped" }, reason);
+  await finishJob(deps.db, jobId, {
+    state: "failed",
+    result: { ...result, summary: run.input.mode === "all_or_nothing" ? "Nothing imported" : "Import stopped" },
+    error: reason
+  });
 }

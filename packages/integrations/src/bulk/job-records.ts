@@ -15,21 +15,46 @@ type Tx = Pick<DbClient, "job" | "$executeRawUnsafe">;
 export class ProgressWriter {
   private lastAnnounced = 0;
 
-  constructor(private readonly jobId: string) {}
+  /** With `attempt`, a write fails once a later attempt has taken the job (see SupersededAttempt). */
+  constructor(
+    private readonly jobId: string,
+    private readonly attempt?: number
+  ) {}
 
   async write(tx: Tx, done: number, result: JobResult | null): Promise<void> {
     if (Date.now() - this.lastAnnounced >= PROGRESS_ANNOUNCE_MS) {
       this.lastAnnounced = Date.now();
-      await tx.job.update({ where: { id: this.jobId }, data: { done, ...(result ? { result } : {}) } });
+      await tx.job.update({ where: { id: this.jobId, ...fence(this.attempt) }, data: { done, ...(result ? { result } : {}) } });
       return;
     }
-    await tx.$executeRawUnsafe(
-      `UPDATE jobs SET done = $2, result = COALESCE($3::jsonb, result), updated_at = now() WHERE id = $1::uuid`,
+    const written = await tx.$executeRawUnsafe(
+      `UPDATE jobs SET done = $2, result = COALESCE($3::jsonb, result), updated_at = now() WHERE id = $1::uuid AND ($4::int IS NULL OR attempts = $4::int)`,
       this.jobId,
       done,
-      result ? JSON.stringify(result) : null
+      result ? JSON.stringify(result) : null,
+      this.attempt ?? null
     );
+    if (written === 0) throw new SupersededAttempt(this.jobId, this.attempt);
   }
+}
+
+const fence = (attempt: number | undefined) => (attempt === undefined ? {} : { attempts: attempt });
+
+/**
+ * An attempt the queue has handed to another worker (its own stalled past the heartbeat, or the
+ * job is gone): every write it makes after that fails, so it cannot write beside the attempt that
+ * now owns the job, and it stops.
+ */
+export class SupersededAttempt extends Error {
+  constructor(jobId: string, attempt: number | undefined) {
+    super(`attempt ${attempt ?? "?"} of job ${jobId} was handed over to a later one`);
+  }
+}
+
+/** Whether a later attempt than `attempt` has started the job, or the job is gone. */
+export async function superseded(db: DbClient, jobId: string, attempt: number): Promise<boolean> {
+  const row = await db.job.findUnique({ where: { id: jobId }, select: { attempts: true } });
+  return row?.attempts !== attempt;
 }
 
 /** Marks a job running (its first start, or a resumed attempt after a worker died). */
@@ -39,17 +64,23 @@ export async function startJob(db: DbClient, job: Job): Promise<Job> {
   );
 }
 
+export interface JobEnd {
+  state: "completed" | "failed" | "cancelled";
+  result: JobResult;
+  error?: string | null;
+  done?: number;
+  /** The attempt ending it: the write fails if a later attempt has taken the job. */
+  attempt?: number;
+}
+
 /** Ends a job: completed, failed or cancelled, with what came of it. */
-export async function finishJob(
-  db: DbClient,
-  jobId: string,
-  state: "completed" | "failed" | "cancelled",
-  result: JobResult,
-  error: string | null = null,
-  done?: number
-): Promise<void> {
+export async function finishJob(db: DbClient, jobId: string, end: JobEnd): Promise<void> {
+  const { state, result, error = null, done, attempt } = end;
   await withActor(null, () =>
-    db.job.update({ where: { id: jobId }, data: { state, result, error, finishedAt: new Date(), ...(done === undefined ? {} : { done }) } })
+    db.job.update({
+      where: { id: jobId, ...fence(attempt) },
+      data: { state, result, error, finishedAt: new Date(), ...(done === undefined ? {} : { done }) }
+    })
   );
 }
 

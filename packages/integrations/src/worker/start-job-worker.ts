@@ -47,19 +47,19 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   await boss.work(QUEUES.webhookSendOnce, poll, async ([job]) => {
     if (job) await sendOnce(deps, sendOnceJobSchema.parse(job.data));
   });
-  const bulk = (queue: string, run: (jobId: string) => Promise<void>) =>
+  const bulk = (queue: string, run: (jobId: string, signal: AbortSignal) => Promise<void>) =>
     boss.work(queue, poll, async ([job]) => {
       if (!job) return;
       const { jobId } = withJob.parse(job.data);
       try {
-        await run(jobId);
+        await run(jobId, job.signal);
       } catch (error) {
         // pg-boss records the failure only in its own table: say here why the attempt ended.
         log.warn({ queue, jobId, attempt: job.retryCount, err: error }, "job attempt failed; the queue retries it or dead-letters it");
         throw error;
       }
     });
-  await bulk(QUEUES.imports, (jobId) => runImportJob(deps, jobId, log));
+  await bulk(QUEUES.imports, (jobId, signal) => runImportJob(deps, jobId, log, signal));
   await bulk(deadLetterOf(QUEUES.imports), (jobId) => failImportJob(deps, jobId, "the import stopped and could not be resumed"));
   await bulk(QUEUES.exportCsv, (jobId) => runExportJob(deps, jobId));
   await bulk(deadLetterOf(QUEUES.exportCsv), (jobId) => failExportJob(deps, jobId, "the export failed repeatedly"));
