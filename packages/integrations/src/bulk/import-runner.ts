@@ -64,7 +64,9 @@ export async function runImportJob(deps: IntegrationDeps, jobId: string, logger:
   try {
     await importRows(run, job, logger, signal);
   } catch (error) {
-    if (!(error instanceof SupersededAttempt) && !(await superseded(deps.db, jobId, job.attempts))) throw error;
+    // The check's own failure (the database gone) must not hide why the attempt failed.
+    const handedOver = error instanceof SupersededAttempt || (await superseded(deps.db, jobId, job.attempts).catch(() => false));
+    if (!handedOver) throw error;
     logger.info({ jobId, attempt: job.attempts }, "import attempt handed over to a later one; this one stops");
   }
 }
