@@ -49,7 +49,8 @@ export function createDatabase(target: DbTarget) {
      * process writes, and `notifier` already says so: nothing to listen to.
      */
     listenForOutbox(onWake: () => void, options?: OutboxListenerOptions): OutboxListener {
-      if (target.kind !== "postgres") return { ready: Promise.resolve(), leading: () => true, tryLead: () => Promise.resolve(true), close: () => Promise.resolve() };
+      if (target.kind !== "postgres")
+        return { ready: Promise.resolve(), leading: () => true, tryLead: () => Promise.resolve(true), close: () => Promise.resolve() };
       return listenForOutbox(target.url, onWake, options);
     },
     migrate(): Promise<MigrationResult> {
