@@ -89,7 +89,7 @@ async function importRows(run: Running, job: Job, logger: Logger, signal: AbortS
         result: { summary: `Nothing imported: row ${failure.row} failed`, created: [], errors: [failure] },
         error: `row ${failure.row}: ${failure.message}`,
         done: 0,
-        ...attemptOf(run)
+        attempt: run.attempt
       });
       logger.info({ jobId, row: failure.row }, "import failed; nothing kept");
       return;
@@ -106,12 +106,10 @@ async function importRows(run: Running, job: Job, logger: Logger, signal: AbortS
   await finishJob(deps.db, jobId, {
     state: "completed",
     result: { ...result, ...(finished?.file ? { file: finished.file } : {}), summary: `${summary}${skipped ? `, ${skipped} rows skipped` : ""}` },
-    ...attemptOf(run)
+    attempt: run.attempt
   });
   logger.info({ jobId, created: created.length, skipped }, "import completed");
 }
-
-const attemptOf = (run: Running) => (run.attempt === undefined ? {} : { attempt: run.attempt });
 
 function currentResult(job: Pick<Job, "result">): JobResult {
   const parsed = job.result === null ? null : jobResultSchema.safeParse(job.result);
@@ -179,7 +177,7 @@ async function cancelImport(run: Running, result: JobResult, logger: Logger): Pr
   await finishJob(run.deps.db, run.jobId, {
     state: "cancelled",
     result: { ...result, summary: kept ? `Cancelled; ${kept} ${kept === 1 ? run.kind.noun.one : run.kind.noun.many} kept` : "Cancelled; nothing imported" },
-    ...attemptOf(run)
+    attempt: run.attempt
   });
   logger.info({ jobId: run.jobId, kept }, "import cancelled");
 }

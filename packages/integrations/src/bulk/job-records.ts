@@ -15,7 +15,7 @@ type Tx = Pick<DbClient, "job" | "$executeRawUnsafe">;
 export class ProgressWriter {
   private lastAnnounced = 0;
 
-  /** With `attempt`, a write fails once a later attempt has taken the job (see SupersededAttempt). */
+  /** With `attempt`, a write fails once a later attempt has taken the job (see SupersededAttempt); Prisma leaves an undefined one out of `where`. */
   constructor(
     private readonly jobId: string,
     private readonly attempt?: number
@@ -24,7 +24,7 @@ export class ProgressWriter {
   async write(tx: Tx, done: number, result: JobResult | null): Promise<void> {
     if (Date.now() - this.lastAnnounced >= PROGRESS_ANNOUNCE_MS) {
       this.lastAnnounced = Date.now();
-      await tx.job.update({ where: { id: this.jobId, ...fence(this.attempt) }, data: { done, ...(result ? { result } : {}) } });
+      await tx.job.update({ where: { id: this.jobId, attempts: this.attempt }, data: { done, ...(result ? { result } : {}) } });
       return;
     }
     const written = await tx.$executeRawUnsafe(
@@ -37,8 +37,6 @@ export class ProgressWriter {
     if (written === 0) throw new SupersededAttempt(this.jobId, this.attempt);
   }
 }
-
-const fence = (attempt: number | undefined) => (attempt === undefined ? {} : { attempts: attempt });
 
 /**
  * An attempt the queue has handed to another worker (its own stalled past the heartbeat, or the
@@ -78,7 +76,7 @@ export async function finishJob(db: DbClient, jobId: string, end: JobEnd): Promi
   const { state, result, error = null, done, attempt } = end;
   await withActor(null, () =>
     db.job.update({
-      where: { id: jobId, ...fence(attempt) },
+      where: { id: jobId, attempts: attempt },
       data: { state, result, error, finishedAt: new Date(), ...(done === undefined ? {} : { done }) }
     })
   );
