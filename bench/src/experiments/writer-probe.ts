@@ -2,16 +2,17 @@ import { createTestDatabase } from "@switchboard/db/testing";
 import { seedOrgs } from "../stack/seed";
 
 /**
- * `npx tsx src/experiments/writer-probe.ts <changes> <concurrency> [variant]`
+ * `npx tsx src/experiments/writer-probe.ts <changes> <concurrency> [variants] [rounds]`
  *
  * The write path alone (no relay, no Redis): CPU per extension update in this process, through
  * the hooked client and through the ways a change and its outbox row could reach PostgreSQL, so
- * the cost of each step shows. Every variant runs twice and the second (warm) round is printed.
- * A variant name as third argument runs only that one, e.g. under `node --cpu-prof`.
+ * the cost of each step shows. Every variant runs `rounds` times (2 unless given), the variants
+ * taking turns; the first (cold) round is dropped and the median of the others printed.
+ * Variant names as third argument (comma-separated) run only those, e.g. under `node --cpu-prof`.
  */
 const changes = Number(process.argv[2] ?? "2000");
 const concurrency = Number(process.argv[3] ?? "4");
-const only = process.argv[4];
+const only = process.argv[4]?.split(",");
 const test = await createTestDatabase({ poolSize: 20 });
 const orgs = await seedOrgs(test.database, test.box, { orgs: 20, consoles: 20, extensionsPerOrg: 10, payloadBytes: 0, mix: "extensions" }, () => undefined);
 const targets = orgs.flatMap((o) => o.extensionIds.map((id) => ({ id, orgId: o.id })));
@@ -99,13 +100,26 @@ async function measure(update: (t: Target, n: number) => Promise<unknown>): Prom
   return { cpuUs: (used.user + used.system) / changes, perSecond: (changes / (performance.now() - started)) * 1000 };
 }
 
-const chosen = Object.entries(variants).filter(([name]) => !only || name === only);
-if (chosen.length === 0) throw new Error(`unknown variant "${only}"; one of: ${Object.keys(variants).join(", ")}`);
-const results = new Map<string, { cpuUs: number; perSecond: number }>();
-for (let round = 0; round < 2; round++) for (const [name, update] of chosen) results.set(name, await measure(update));
-const plain = results.get("plain")?.cpuUs;
-for (const [name, { cpuUs, perSecond }] of results) {
-  const ratio = plain ? ` ${(cpuUs / plain).toFixed(2)}× plain` : "";
-  console.log(`${name.padEnd(22)} ${cpuUs.toFixed(0).padStart(6)} µs CPU/change${ratio.padEnd(14)} ${perSecond.toFixed(0)} changes/s`);
+const chosen = Object.entries(variants).filter(([name]) => !only || only.includes(name));
+if (chosen.length === 0) throw new Error(`unknown variants "${only?.join(",")}"; one of: ${Object.keys(variants).join(", ")}`);
+const rounds = Math.max(2, Number(process.argv[5] ?? "2"));
+const results = new Map<string, { cpuUs: number; perSecond: number }[]>(chosen.map(([name]) => [name, []]));
+// Rounds alternate the variants, so a drift in the machine's pace reaches all of them alike; the
+// first (cold) round is left out and each variant's median round is printed.
+for (let round = 0; round < rounds; round++)
+  for (const [name, update] of chosen) {
+    const measured = await measure(update);
+    if (round > 0) results.get(name)?.push(measured);
+  }
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const plainRounds = results.get("plain")?.map((r) => r.cpuUs);
+for (const [name, measured] of results) {
+  const cpuUs = median(measured.map((r) => r.cpuUs));
+  // The ratio of each round to plain's same round, then their median: pairs taken minutes apart would mix paces.
+  const ratios = plainRounds ? measured.map((r, i) => r.cpuUs / (plainRounds[i] ?? NaN)) : [];
+  const ratio = ratios.length > 0 ? ` ${median(ratios).toFixed(2)}× plain` : "";
+  console.log(
+    `${name.padEnd(22)} ${cpuUs.toFixed(0).padStart(6)} µs CPU/change${ratio.padEnd(14)} ${median(measured.map((r) => r.perSecond)).toFixed(0)} changes/s`
+  );
 }
 await test.drop();

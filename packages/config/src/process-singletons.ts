@@ -5,7 +5,7 @@
  * call-control gateway, webhook counters) lives on globalThis under one of these names.
  */
 export type ProcessSingletonName =
-  "database" | "outbox.tx" | "outbox.actor" | "outbox.batch" | "web-runtime" | "call-control-gateway" | "pbx-webhook-stats" | "integrations";
+  "database" | "outbox.tx" | "outbox.actor" | "outbox.batch" | "db.pinned" | "web-runtime" | "call-control-gateway" | "pbx-webhook-stats" | "integrations";
 
 const keyOf = (name: ProcessSingletonName) => Symbol.for(`switchboard.${name}`);
 const holder = globalThis as Record<symbol, unknown>;

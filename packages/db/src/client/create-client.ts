@@ -8,7 +8,8 @@ import { runMigrations, type MigrationResult } from "../migrations/run-migration
 import { CommitNotifier, withOutbox, type DenyInTx } from "../outbox/outbox-extension";
 import { listenForOutbox, type OutboxListener, type OutboxListenerOptions } from "../outbox/outbox-listener";
 import { createDirectConnection } from "./direct-connection";
-import { withSerialTransactions } from "./serial-transactions";
+import type { AdapterHandle } from "./pinned-transactions";
+import { adapterHandleOf, withSerialTransactions } from "./serial-transactions";
 import { statementNames } from "./statement-names";
 
 /** Most statements each pool connection keeps prepared (statement-names.ts). */
@@ -16,12 +17,13 @@ const PREPARED_STATEMENTS = 200;
 
 export type DbTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "embedded"; dataDir: string };
 
-function createBaseClient(target: DbTarget): { prisma: PrismaClient; pglite?: PGlite } {
+function createBaseClient(target: DbTarget): { prisma: PrismaClient; pglite?: PGlite; adapter?: AdapterHandle } {
   if (target.kind === "postgres") {
     // Pipeline mode: a transaction's statements may go on the wire together (transaction-connection.ts).
     const pool = { connectionString: target.url, max: target.poolSize ?? 10, pipeline: true };
     const adapter = withSerialTransactions(new PrismaPg(pool, { statementNameGenerator: statementNames(PREPARED_STATEMENTS) }));
-    return { prisma: new PrismaClient({ adapter }) };
+    // Minimal errors: no call site captured (a stack trace) for every query.
+    return { prisma: new PrismaClient({ adapter, errorFormat: "minimal" }), adapter: adapterHandleOf(adapter) };
   }
   mkdirSync(target.dataDir, { recursive: true });
   const pglite = new PGlite(target.dataDir);
@@ -30,10 +32,10 @@ function createBaseClient(target: DbTarget): { prisma: PrismaClient; pglite?: PG
 
 /** A database handle: the hooked Prisma client, commit notifications and a way to migrate. */
 export function createDatabase(target: DbTarget) {
-  const { prisma, pglite } = createBaseClient(target);
+  const { prisma, pglite, adapter } = createBaseClient(target);
   const notifier = new CommitNotifier();
   notifier.setMaxListeners(50);
-  const client = withOutbox(prisma, notifier);
+  const client = withOutbox(prisma, notifier, adapter);
   const direct = target.kind === "postgres" ? createDirectConnection(target.url, "switchboard-direct") : null;
   return {
     target,

@@ -1,10 +1,8 @@
 import type { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { batchStorage, type InsertedRow, type OutboxBatch } from "../outbox/outbox-batch";
+import { pinnedOf, type Adapter, type AdapterHandle, type Transaction } from "./pinned-transactions";
 import { transactionConnection, transactionConnectionOf, type TransactionConnection } from "./transaction-connection";
-
-type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
-type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
 const STATEMENTS: ReadonlySet<PropertyKey> = new Set(["queryRaw", "executeRaw"]);
 
@@ -97,33 +95,63 @@ function withTransactionConnections(adapter: Adapter): Adapter {
   return Object.create(adapter, { client: { value: { connect } } }) as Adapter;
 }
 
+/**
+ * The adapter Prisma uses: interactive transactions' statements take turns, and inside a pinned
+ * transaction's scope (`runPinned`) ordinary calls join it, a transaction Prisma starts for one of
+ * them becoming a savepoint.
+ */
 function serialAdapter(adapter: Adapter): Adapter {
   const starting = withTransactionConnections(adapter);
   return new Proxy(adapter, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
-      if (prop === "startTransaction" && typeof value === "function") {
+      if (typeof value !== "function") return value;
+      if (prop === "startTransaction") {
         const start = value as Adapter["startTransaction"];
         return async (...args: Parameters<Adapter["startTransaction"]>) => {
+          const pinned = pinnedOf(receiver as object);
+          if (pinned) return pinned.nested();
           const outbox = batchStorage.getStore();
           return serialTransaction(await start.apply(starting, args), outbox);
         };
+      }
+      const method = value as (...a: unknown[]) => unknown;
+      if (STATEMENTS.has(prop)) {
+        const name = prop as "queryRaw" | "executeRaw";
+        return (...args: unknown[]) => {
+          const pinned = pinnedOf(receiver as object);
+          return pinned ? (pinned.tx[name] as (...a: unknown[]) => unknown)(...args) : method.apply(target, args);
+        };
+      }
+      return method.bind(target);
+    }
+  });
+}
+
+const HANDLE = Symbol("switchboard.adapterHandle");
+
+/** The pg adapter factory, with every interactive transaction's statements run one at a time. */
+export function withSerialTransactions(factory: PrismaPg): PrismaPg {
+  const handle: AdapterHandle = {};
+  return new Proxy(factory, {
+    get(target, prop, receiver) {
+      if (prop === HANDLE) return handle;
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (prop === "connect" && typeof value === "function") {
+        const connect = value as PrismaPg["connect"];
+        return async () => (handle.adapter = serialAdapter(await connect.apply(target)));
+      }
+      if (prop === "connectToShadowDb" && typeof value === "function") {
+        const connect = value as PrismaPg["connectToShadowDb"];
+        return async () => serialAdapter(await connect.apply(target));
       }
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     }
   });
 }
 
-/** The pg adapter factory, with every interactive transaction's statements run one at a time. */
-export function withSerialTransactions(factory: PrismaPg): PrismaPg {
-  return new Proxy(factory, {
-    get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver);
-      if ((prop === "connect" || prop === "connectToShadowDb") && typeof value === "function") {
-        const connect = value as PrismaPg["connect"];
-        return async () => serialAdapter(await connect.apply(target));
-      }
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    }
-  });
+/** Where the adapter of a factory `withSerialTransactions` made is, once Prisma connects it. */
+export function adapterHandleOf(factory: PrismaPg): AdapterHandle | undefined {
+  const handle: unknown = Reflect.get(factory, HANDLE);
+  return handle as AdapterHandle | undefined;
 }

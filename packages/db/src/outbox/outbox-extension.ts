@@ -1,4 +1,6 @@
 import { EventEmitter } from "node:events";
+import { runPinned, type AdapterHandle } from "../client/pinned-transactions";
+import { unbatchedReads } from "../client/unbatched-reads";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { delegateOf, txStorage, type RawTx, type TxContext } from "./context";
 import { eventModelOf } from "./event-models";
@@ -16,9 +18,10 @@ export class CommitNotifier extends EventEmitter<{ committed: [PendingEvent[]] }
  * outbox rows in the same transaction, whichever code path made it. Writes outside a transaction
  * get one of their own. Inside `$transaction(fn)`, every model call made through the client joins
  * the ambient transaction (tracked with AsyncLocalStorage), so the change and its events commit or
- * roll back together.
+ * roll back together. A write made outside any transaction gets one started on the adapter itself
+ * (`runPinned`) where `adapter` says where it is, instead of a Prisma interactive transaction.
  */
-export function withOutbox(base: PrismaClient, notifier: CommitNotifier) {
+export function withOutbox(base: PrismaClient, notifier: CommitNotifier, adapter?: AdapterHandle) {
   async function runInTx<T>(fn: (ctx: TxContext) => Promise<T>, options?: TxOptions): Promise<T> {
     const outbox = new OutboxBatch();
     const result = await batchStorage.run(outbox, () =>
@@ -36,6 +39,22 @@ export function withOutbox(base: PrismaClient, notifier: CommitNotifier) {
     return result;
   }
 
+  /** One hooked write made outside any transaction, in a transaction of its own. */
+  async function runAlone<T>(fn: (ctx: TxContext) => Promise<T>): Promise<T> {
+    if (adapter && !adapter.adapter) await base.$connect();
+    const connected = adapter?.adapter;
+    if (!connected) return runInTx(fn);
+    const outbox = new OutboxBatch();
+    const ctx: TxContext = { tx: unbatchedReads(base), outbox };
+    const result = await runPinned(connected, outbox, async () => {
+      const value = await txStorage.run(ctx, () => fn(ctx));
+      await insertQueuedEvents(ctx);
+      return value;
+    });
+    if (outbox.events.length > 0) notifier.emit("committed", outbox.events);
+    return result;
+  }
+
   const extended = base.$extends({
     name: "switchboard-outbox",
     query: {
@@ -46,7 +65,7 @@ export function withOutbox(base: PrismaClient, notifier: CommitNotifier) {
           if (eventModel && WRITE_OPERATIONS.has(operation)) {
             const input = (args ?? {}) as Record<string, unknown>;
             if (ctx) return hookedWrite(ctx, model, eventModel, operation, input);
-            return runInTx((fresh) => hookedWrite(fresh, model, eventModel, operation, input));
+            return runAlone((fresh) => hookedWrite(fresh, model, eventModel, operation, input));
           }
           if (ctx) return delegateOf(ctx.tx, model)[operation]?.(args);
           return query(args);
