@@ -130,17 +130,36 @@ describe("a hooked write made alone", () => {
   });
 });
 
-describe("reads inside a pinned transaction", () => {
-  it("are not gathered with other callers' reads: a row the transaction wrote is found, and the other caller reads outside it", async () => {
+/** A client of its own on the test database, and its adapter (where pinned transactions start). */
+async function clientWithAdapter() {
+  const factory = withSerialTransactions(new PrismaPg({ connectionString: t.url, max: 2, pipeline: true }));
+  const raw = new PrismaClient({ adapter: factory });
+  onTestFinished(() => raw.$disconnect());
+  await raw.$connect();
+  const adapter = adapterHandleOf(factory)?.adapter;
+  if (!adapter) throw new Error("no adapter");
+  return { raw, adapter };
+}
+
+describe("a pinned transaction", () => {
+  it("fails a call started in it that runs on after it ended, instead of running it on a connection it no longer holds", async () => {
+    const { raw, adapter } = await clientWithAdapter();
+    let release = () => {};
+    const ended = new Promise<void>((resolve) => (release = resolve));
+    let late: Promise<unknown> = Promise.resolve();
+    await runPinned(adapter, new OutboxBatch(), async () => {
+      late = ended.then(() => raw.organization.count());
+    });
+    release();
+    await expect(late).rejects.toThrow(/outlived the transaction/);
+    expect(await raw.organization.count()).toBeGreaterThanOrEqual(0);
+  });
+
+  it("does not gather its reads with other callers' reads (made as findFirst): a row the transaction wrote is found, and the other caller reads outside it", async () => {
     const db = t.database.client;
     const org = await createOrganization(db);
     const other = await db.extension.create({ data: extensionData(t.box, org.id, "400") });
-    const factory = withSerialTransactions(new PrismaPg({ connectionString: t.url, max: 2, pipeline: true }));
-    const raw = new PrismaClient({ adapter: factory });
-    onTestFinished(() => raw.$disconnect());
-    await raw.$connect();
-    const adapter = adapterHandleOf(factory)?.adapter;
-    if (!adapter) throw new Error("no adapter");
+    const { raw, adapter } = await clientWithAdapter();
     // Called inside the transaction's scope, starts (Prisma's calls are lazy: at then) in the scope it was made in, outside it.
     const outsideRead = AsyncResource.bind((id: string) => raw.extension.findUnique({ where: { id } }).then((row) => row));
     const read = (client: typeof raw, id: string) => client.extension.findUnique({ where: { id } });
@@ -157,7 +176,7 @@ describe("reads inside a pinned transaction", () => {
     expect(await attempt(unbatchedReads(raw) as unknown as typeof raw)).toMatchObject({ theirs: { id: other.id }, found: { number: "401" } });
   });
 
-  it("take a compound unique key as its fields", () => {
+  it("reads a compound unique key as its fields", () => {
     expect(flattenUniqueWhere({ queueId_extensionId: { queueId: "q", extensionId: "e" }, organizationId: "o" })).toEqual({
       queueId: "q",
       extensionId: "e",

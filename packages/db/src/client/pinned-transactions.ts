@@ -18,6 +18,7 @@ const pinnedStorage = processSingleton("db.pinned", () => new AsyncLocalStorage<
  */
 export class PinnedTransaction {
   private savepoints = 0;
+  private ended = false;
 
   constructor(
     readonly adapter: object,
@@ -35,12 +36,24 @@ export class PinnedTransaction {
       try {
         await tx.executeRaw(statement("ROLLBACK"));
       } finally {
+        this.ended = true;
         await tx.rollback();
       }
       throw error;
     }
+    this.ended = true;
     await tx.commit();
     return value;
+  }
+
+  /**
+   * The transaction, for a statement of a call made in its scope. A call still running once it has
+   * ended (started in `fn` and not awaited) fails: its connection may already serve another
+   * transaction, and outside the transaction it would not be the write it was made as.
+   */
+  current(): Transaction {
+    if (this.ended) throw new Error("a database call outlived the transaction it was made in (started inside it and not awaited)");
+    return this.tx;
   }
 
   /**
@@ -51,7 +64,7 @@ export class PinnedTransaction {
    */
   async nested(): Promise<Transaction> {
     const name = `switchboard_nested_${++this.savepoints}`;
-    const outer = this.tx;
+    const outer = this.current();
     await outer.executeRaw(statement(`SAVEPOINT ${name}`));
     const ends: Record<string, string> = { COMMIT: `RELEASE SAVEPOINT ${name}`, ROLLBACK: `ROLLBACK TO SAVEPOINT ${name}` };
     return new Proxy(outer, {

@@ -120,7 +120,7 @@ function serialAdapter(adapter: Adapter): Adapter {
         const name = prop as "queryRaw" | "executeRaw";
         return (...args: unknown[]) => {
           const pinned = pinnedOf(receiver as object);
-          return pinned ? (pinned.tx[name] as (...a: unknown[]) => unknown)(...args) : method.apply(target, args);
+          return pinned ? (pinned.current()[name] as (...a: unknown[]) => unknown)(...args) : method.apply(target, args);
         };
       }
       return method.bind(target);
