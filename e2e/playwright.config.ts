@@ -25,7 +25,9 @@ export default defineConfig({
   reporter: [["list"], ["html", { outputFolder: "playwright-report", open: "never" }]],
   use: {
     browserName: "chromium",
-    trace: "retain-on-failure",
+    // Off unless asked for: recording (a screencast and a DOM snapshot per action) took about 40 % of
+    // the suite's CPU, for every test, to keep files only failed ones leave and nobody reads in CI.
+    trace: e2eEnv.trace ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
     actionTimeout: 15_000,
     navigationTimeout: 30_000,

@@ -12,6 +12,8 @@ export const e2eEnv = {
   redisServerBin: process.env.REDIS_SERVER_BIN ?? "redis-server",
   /** Keep the database after the run (debugging a failure). */
   keepDatabase: process.env.E2E_KEEP_DATABASE === "true",
+  /** Record a Playwright trace of each test, kept for failed ones (debugging a failure). */
+  trace: process.env.E2E_TRACE === "true",
   ci: Boolean(process.env.CI)
 };
 
