@@ -1,8 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { PrismaClient } from "../generated/prisma/client";
-import type { PendingEvent } from "../outbox/outbox-batch";
 import { createOrganization, extensionData } from "../seed/factories";
+import { announcedBy as announcedByDb } from "../testing/announced-by";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { AsyncResource } from "node:async_hooks";
 import { OutboxBatch } from "../outbox/outbox-batch";
@@ -25,17 +25,7 @@ afterEach(() => {
 });
 afterAll(() => t?.drop());
 
-async function announcedBy(fn: () => Promise<unknown>): Promise<PendingEvent[]> {
-  const announced: PendingEvent[] = [];
-  const onCommitted = (events: PendingEvent[]) => announced.push(...events);
-  t.database.notifier.on("committed", onCommitted);
-  try {
-    await fn();
-  } finally {
-    t.database.notifier.off("committed", onCommitted);
-  }
-  return announced;
-}
+const announcedBy = (fn: () => Promise<unknown>) => announcedByDb(t.database, fn);
 
 const withUser = { user: { select: { name: true } } } as const;
 

@@ -1,8 +1,8 @@
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../generated/prisma/client";
-import type { PendingEvent } from "../outbox/outbox-batch";
 import { createOrganization, extensionData } from "../seed/factories";
+import { announcedBy as announcedByDb } from "../testing/announced-by";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 
 /**
@@ -41,17 +41,7 @@ afterEach(() => {
 });
 afterAll(() => t?.drop());
 
-async function announcedBy(fn: () => Promise<unknown>): Promise<PendingEvent[]> {
-  const announced: PendingEvent[] = [];
-  const onCommitted = (events: PendingEvent[]) => announced.push(...events);
-  t.database.notifier.on("committed", onCommitted);
-  try {
-    await fn();
-  } finally {
-    t.database.notifier.off("committed", onCommitted);
-  }
-  return announced;
-}
+const announcedBy = (fn: () => Promise<unknown>) => announcedByDb(t.database, fn);
 
 describe("a transaction's statements on the wire", () => {
   it("a hooked update: BEGIN, the row before and the UPDATE in one write, the outbox rows with COMMIT in the second; the event still sees the row before", async () => {
