@@ -18,6 +18,8 @@ const orgs = await seedOrgs(test.database, test.box, { orgs: 20, consoles: 20, e
 const targets = orgs.flatMap((o) => o.extensionIds.map((id) => ({ id, orgId: o.id })));
 const { raw, client } = test.database;
 const include = { user: { select: { name: true } } } as const;
+// Each extension's status row: an event-bearing model whose updates read nothing before and include nothing.
+await raw.extensionStatus.createMany({ data: targets.map((t) => ({ extensionId: t.id, organizationId: t.orgId, changedAt: new Date() })) });
 
 type Tx = Pick<typeof raw, "$queryRawUnsafe">;
 /** The hooks' outbox statement in its shape (seq reserved, row inserted, NOTIFY queued), with a fixed payload. */
@@ -79,8 +81,18 @@ const variants: Record<string, (t: Target, n: number) => Promise<unknown>> = {
       `probe ${n}`,
       t.id
     ),
-  /** Today's path: the hooked client (read before, update with the view's relation, outbox row, in an interactive transaction). */
-  hooked: (t, n) => client.extension.update({ where: { id: t.id }, data: { displayName: `probe ${n}` } })
+  /** Today's path: the hooked client (read before, update, outbox row with COMMIT, in a transaction of the adapter's own). */
+  hooked: (t, n) => client.extension.update({ where: { id: t.id }, data: { displayName: `probe ${n}` } }),
+  /** A plain update of the extension's status row: what "hooked status" compares with. */
+  "plain status": (t, n) => raw.extensionStatus.update({ where: { extensionId: t.id }, data: { contact: `sip:${n}@probe`, changedAt: new Date() } }),
+  /** A hooked write with no read before and no relation: the transaction, the second round trip (outbox rows + COMMIT) and the event alone. */
+  "hooked status": (t, n) => client.extensionStatus.update({ where: { extensionId: t.id }, data: { contact: `sip:${n}@probe`, changedAt: new Date() } }),
+  /** A service's transaction as PBX ingestion makes one (`status-store.ts`): read the status, then write it. */
+  "service tx": (t, n) =>
+    client.$transaction(async (tx) => {
+      await tx.extensionStatus.findUnique({ where: { extensionId: t.id } });
+      await tx.extensionStatus.update({ where: { extensionId: t.id }, data: { contact: `sip:${n}@probe`, changedAt: new Date() } });
+    })
 };
 
 async function measure(update: (t: Target, n: number) => Promise<unknown>): Promise<{ cpuUs: number; perSecond: number }> {

@@ -6,7 +6,7 @@ import { announcedBy as announcedByDb } from "../testing/announced-by";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { AsyncResource } from "node:async_hooks";
 import { OutboxBatch } from "../outbox/outbox-batch";
-import { PinnedTransaction, runPinned } from "./pinned-transactions";
+import { PinnedTransaction, runPinned, type Adapter } from "./pinned-transactions";
 import { adapterHandleOf, withSerialTransactions } from "./serial-transactions";
 import { flattenUniqueWhere, unbatchedReads } from "./unbatched-reads";
 
@@ -120,6 +120,75 @@ describe("a hooked write made alone", () => {
   });
 });
 
+describe("a transaction a service runs ($transaction(fn))", () => {
+  it("runs in one pinned transaction: its model calls and raw SQL in it, its events committed and announced together", async () => {
+    const { org, extensions } = await organizationWithExtensions("500", "501");
+    const [a, b] = extensions;
+    if (!a || !b) throw new Error("no extensions");
+    const pinned = vi.spyOn(PinnedTransaction.prototype, "run");
+
+    const announced = await announcedBy(() =>
+      t.database.client.$transaction(async (tx) => {
+        await tx.extension.update({ where: { id: a.id }, data: { displayName: "A" } });
+        const [{ first }] = await tx.$queryRawUnsafe<[{ first: string }]>("SELECT txid_current()::text AS first");
+        await tx.extension.update({ where: { id: b.id }, data: { displayName: "B" } });
+        const [{ second }] = await tx.$queryRawUnsafe<[{ second: string }]>("SELECT txid_current()::text AS second");
+        expect(second).toBe(first);
+      })
+    );
+
+    expect(pinned).toHaveBeenCalledOnce();
+    expect(announced.map((e) => [e.type, e.subjectId])).toEqual([
+      ["extension.updated", a.id],
+      ["extension.updated", b.id]
+    ]);
+    expect(await t.database.raw.outboxEvent.count({ where: { organizationId: org.id, type: "extension.updated" } })).toBe(2);
+  });
+
+  it("starts a Prisma call that fn returns unawaited inside the transaction", async () => {
+    const { extensions } = await organizationWithExtensions("505");
+    const [ext] = extensions;
+    if (!ext) throw new Error("no extension");
+    const pinned = vi.spyOn(PinnedTransaction.prototype, "run");
+    const nested = vi.spyOn(PinnedTransaction.prototype, "nested");
+
+    const announced = await announcedBy(() =>
+      t.database.client.$transaction((tx) => tx.extension.update({ where: { id: ext.id }, data: { displayName: "Lazy" } }))
+    );
+
+    expect(announced.map((e) => e.type)).toEqual(["extension.updated"]);
+    expect(pinned).toHaveBeenCalledOnce();
+    expect(nested).not.toHaveBeenCalled();
+  });
+
+  it("rolls back as a whole when fn fails: no change, no event", async () => {
+    const { org, extensions } = await organizationWithExtensions("510");
+    const [ext] = extensions;
+    if (!ext) throw new Error("no extension");
+    const announced = await announcedBy(() =>
+      expect(
+        t.database.client.$transaction(async (tx) => {
+          await tx.extension.update({ where: { id: ext.id }, data: { displayName: "Gone" } });
+          await tx.$executeRawUnsafe("UPDATE organizations SET name = 'Gone' WHERE id = $1::uuid", org.id);
+          throw new Error("changed my mind");
+        })
+      ).rejects.toThrow("changed my mind")
+    );
+    expect(announced).toEqual([]);
+    expect(await t.database.raw.extension.findUniqueOrThrow({ where: { id: ext.id } })).toMatchObject({ displayName: "Ext 510" });
+    expect(await t.database.raw.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ name: org.name });
+  });
+
+  it("with an isolation level asked for, runs as a Prisma interactive transaction at that level", async () => {
+    const pinned = vi.spyOn(PinnedTransaction.prototype, "run");
+    const level = await t.database.client.$transaction((tx) => tx.$queryRawUnsafe<[{ level: string }]>("SHOW transaction_isolation"), {
+      isolationLevel: "RepeatableRead"
+    });
+    expect(level).toEqual([{ transaction_isolation: "repeatable read" }]);
+    expect(pinned).not.toHaveBeenCalled();
+  });
+});
+
 /** A client of its own on the test database, and its adapter (where pinned transactions start). */
 async function clientWithAdapter() {
   const factory = withSerialTransactions(new PrismaPg({ connectionString: t.url, max: 2, pipeline: true }));
@@ -129,6 +198,20 @@ async function clientWithAdapter() {
   const adapter = adapterHandleOf(factory)?.adapter;
   if (!adapter) throw new Error("no adapter");
   return { raw, adapter };
+}
+
+/** A pinned transaction holding one of the client's connections until released. */
+function holdConnection(raw: PrismaClient, adapter: Adapter) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let enter = () => {};
+  const entered = new Promise<void>((resolve) => (enter = resolve));
+  const holder = runPinned(adapter, new OutboxBatch(), async () => {
+    await raw.organization.count();
+    enter();
+    await released;
+  });
+  return { holder, entered, release };
 }
 
 describe("a pinned transaction", () => {
@@ -164,6 +247,48 @@ describe("a pinned transaction", () => {
 
     expect(await attempt(raw)).toMatchObject({ theirs: { id: other.id }, found: null });
     expect(await attempt(unbatchedReads(raw) as unknown as typeof raw)).toMatchObject({ theirs: { id: other.id }, found: { number: "401" } });
+  });
+
+  it("rolls back once it runs past its timeout, giving its connection back while fn still waits; fn's later calls and its end then fail", async () => {
+    const { raw, adapter } = await clientWithAdapter();
+    const org = await createOrganization(t.database.client);
+    const { holder, entered, release } = holdConnection(raw, adapter);
+    await entered;
+    let resume = () => {};
+    const resumed = new Promise<void>((resolve) => (resume = resolve));
+    // The client's other connection, in a transaction that waits past its timeout.
+    const run = runPinned(
+      adapter,
+      new OutboxBatch(),
+      async () => {
+        await raw.organization.update({ where: { id: org.id }, data: { name: "Inside" } });
+        await resumed;
+        return raw.organization.count();
+      },
+      { maxWait: 10_000, timeout: 200 }
+    ).catch((error: unknown) => error);
+
+    // Answered only once that connection is given back, while fn still waits; its update undone.
+    expect(await raw.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ name: org.name });
+    resume();
+    expect(await run).toMatchObject({ message: "the transaction ran past its 200 ms and was rolled back" });
+    release();
+    await holder;
+  });
+
+  it("fails when no connection comes free within maxWait, and gives the connection it gets later back unused", async () => {
+    const { raw, adapter } = await clientWithAdapter();
+    const holds = [holdConnection(raw, adapter), holdConnection(raw, adapter)];
+    await Promise.all(holds.map((h) => h.entered));
+
+    await expect(runPinned(adapter, new OutboxBatch(), () => raw.organization.count(), { maxWait: 100, timeout: 10_000 })).rejects.toThrow(
+      "no database connection came free within 100 ms to start a transaction"
+    );
+    for (const h of holds) h.release();
+    await Promise.all(holds.map((h) => h.holder));
+    // Two transactions at once need both connections: the one the late start got is back in the pool.
+    const both = [0, 1].map(() => runPinned(adapter, new OutboxBatch(), () => raw.organization.count(), { maxWait: 10_000, timeout: 10_000 }));
+    expect(await Promise.all(both)).toHaveLength(2);
   });
 
   it("reads a compound unique key as its fields", () => {

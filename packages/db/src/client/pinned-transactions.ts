@@ -12,6 +12,12 @@ const statement = (sql: string): Statement => ({ sql, args: [], argTypes: [] });
 // A process singleton like the ambient transaction: the embedded server's copy and Next's bundle share it.
 const pinnedStorage = processSingleton("db.pinned", () => new AsyncLocalStorage<PinnedTransaction>());
 
+/** How long a transaction may wait for a pool connection (`maxWait`) and run before it is rolled back (`timeout`), in ms. */
+export interface TransactionLimits {
+  maxWait: number;
+  timeout: number;
+}
+
 /**
  * A driver transaction that Prisma's ordinary (non-transaction) calls join while they run inside
  * its scope (`runPinned`): the adapter hands their statements to it instead of to the pool.
@@ -19,39 +25,65 @@ const pinnedStorage = processSingleton("db.pinned", () => new AsyncLocalStorage<
 export class PinnedTransaction {
   private savepoints = 0;
   private ended = false;
+  private expired?: Error;
+  private ending?: Promise<void>;
 
   constructor(
     readonly adapter: object,
     readonly tx: Transaction
   ) {}
 
-  /** Runs `fn` with this transaction's adapter's calls joining it, then commits it (or rolls it back if `fn` or the commit fails). */
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    const { tx } = this;
+  /**
+   * Runs `fn` with this transaction's adapter's calls joining it, then commits it (or rolls it back
+   * if `fn` or the commit fails). Past `timeout` ms the transaction is rolled back at once, its
+   * connection given back even if `fn` never settles, and `run` fails once `fn` does.
+   */
+  async run<T>(fn: () => Promise<T>, timeout = 0): Promise<T> {
+    const timer = timeout > 0 ? setTimeout(() => this.expire(timeout), timeout) : undefined;
     let value: T;
     try {
-      value = await pinnedStorage.run(this, fn);
-      await tx.executeRaw(statement("COMMIT"));
+      // Awaited in the scope: a lazy Prisma promise that fn returns starts in the transaction.
+      value = await pinnedStorage.run(this, async () => await fn());
     } catch (error) {
-      try {
-        await tx.executeRaw(statement("ROLLBACK"));
-      } finally {
-        this.ended = true;
-        await tx.rollback();
-      }
+      clearTimeout(timer);
+      await this.rollBack();
+      throw this.expired ?? error;
+    }
+    clearTimeout(timer);
+    if (this.expired) throw this.expired;
+    try {
+      await this.tx.executeRaw(statement("COMMIT"));
+    } catch (error) {
+      await this.rollBack();
       throw error;
     }
     this.ended = true;
-    await tx.commit();
+    await this.tx.commit();
     return value;
+  }
+
+  private expire(timeout: number): void {
+    this.expired = new Error(`the transaction ran past its ${timeout} ms and was rolled back`);
+    void this.rollBack();
+  }
+
+  /** Rolls back and gives the connection back, once; a failed ROLLBACK (a lost connection) still gives it back. */
+  private rollBack(): Promise<void> {
+    this.ended = true;
+    this.ending ??= this.tx
+      .executeRaw(statement("ROLLBACK"))
+      .then(noop, noop)
+      .then(() => this.tx.rollback());
+    return this.ending;
   }
 
   /**
    * The transaction, for a statement of a call made in its scope. A call still running once it has
-   * ended (started in `fn` and not awaited) fails: its connection may already serve another
-   * transaction, and outside the transaction it would not be the write it was made as.
+   * ended (started in `fn` and not awaited, or past the timeout) fails: its connection may already
+   * serve another transaction, and outside the transaction it would not be the write it was made as.
    */
   current(): Transaction {
+    if (this.expired) throw this.expired;
     if (this.ended) throw new Error("a database call outlived the transaction it was made in (started inside it and not awaited)");
     return this.tx;
   }
@@ -83,6 +115,8 @@ export class PinnedTransaction {
   }
 }
 
+function noop(): void {}
+
 /** The pinned transaction that `adapter`'s calls made now belong to, if any. */
 export function pinnedOf(adapter: object): PinnedTransaction | undefined {
   const pinned = pinnedStorage.getStore();
@@ -100,9 +134,30 @@ export interface AdapterHandle {
  * machinery (a transaction client built per transaction, timers, a registry of open transactions)
  * costs as much CPU as the write itself. `outbox` goes with the transaction's COMMIT as in every
  * hooked transaction. The calls must not run past `fn`'s end: they would find the connection
- * released.
+ * released. Waiting longer than `limits.maxWait` for a connection fails (the connection, once it
+ * comes, given back unused).
  */
-export async function runPinned<T>(adapter: Adapter, outbox: OutboxBatch, fn: () => Promise<T>): Promise<T> {
-  const tx = await batchStorage.run(outbox, () => adapter.startTransaction());
-  return new PinnedTransaction(adapter, tx).run(fn);
+export async function runPinned<T>(adapter: Adapter, outbox: OutboxBatch, fn: () => Promise<T>, limits?: TransactionLimits): Promise<T> {
+  const starting = batchStorage.run(outbox, () => adapter.startTransaction());
+  const tx = limits ? await withinWait(starting, limits.maxWait) : await starting;
+  return new PinnedTransaction(adapter, tx).run(fn, limits?.timeout);
+}
+
+/** The started transaction, or an error after `maxWait` ms (the pool had no connection free); one started late is ended unused. */
+function withinWait(starting: Promise<Transaction>, maxWait: number): Promise<Transaction> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`no database connection came free within ${maxWait} ms to start a transaction`));
+      void starting.then(
+        (late) =>
+          late
+            .executeRaw(statement("ROLLBACK"))
+            .then(noop, noop)
+            .then(() => late.rollback()),
+        noop
+      );
+    }, maxWait);
+  });
+  return Promise.race([starting, waited]).finally(() => clearTimeout(timer));
 }

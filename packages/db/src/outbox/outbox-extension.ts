@@ -18,39 +18,32 @@ export class CommitNotifier extends EventEmitter<{ committed: [PendingEvent[]] }
  * outbox rows in the same transaction, whichever code path made it. Writes outside a transaction
  * get one of their own. Inside `$transaction(fn)`, every model call made through the client joins
  * the ambient transaction (tracked with AsyncLocalStorage), so the change and its events commit or
- * roll back together. A write made outside any transaction gets one started on the adapter itself
- * (`runPinned`) where `adapter` says where it is, instead of a Prisma interactive transaction.
+ * roll back together. Transactions are started on the adapter itself (`runPinned`) where `adapter`
+ * says where it is, instead of as Prisma interactive transactions.
  */
 export function withOutbox(base: PrismaClient, notifier: CommitNotifier, adapter?: AdapterHandle) {
-  async function runInTx<T>(fn: (ctx: TxContext) => Promise<T>, options?: TxOptions): Promise<T> {
-    const outbox = new OutboxBatch();
-    const result = await batchStorage.run(outbox, () =>
-      base.$transaction(
-        async (rawTx) => {
-          const ctx: TxContext = { tx: rawTx as unknown as RawTx, outbox };
-          const value = await txStorage.run(ctx, () => fn(ctx));
-          await insertQueuedEvents(ctx);
-          return value;
-        },
-        { maxWait: 10_000, timeout: 20_000, ...options }
-      )
-    );
-    if (outbox.events.length > 0) notifier.emit("committed", outbox.events);
-    return result;
-  }
+  /** The client a pinned transaction's calls are made through: ordinary calls, none of them gathered with another caller's. */
+  const pinnedCalls = unbatchedReads(base);
 
-  /** One hooked write made outside any transaction, in a transaction of its own. */
-  async function runAlone<T>(fn: (ctx: TxContext) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in a transaction: one started on the adapter itself (`runPinned`) where `adapter` says
+   * where it is, else (an embedded database, or an isolation level asked for) a Prisma interactive
+   * transaction. Either way the hooks' outbox rows commit with it and are announced once it has.
+   */
+  async function runInTx<T>(fn: (ctx: TxContext) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    const limits = { maxWait: options.maxWait ?? 10_000, timeout: options.timeout ?? 20_000 };
     if (adapter && !adapter.adapter) await base.$connect();
-    const connected = adapter?.adapter;
-    if (!connected) return runInTx(fn);
+    const connected = options.isolationLevel ? undefined : adapter?.adapter;
     const outbox = new OutboxBatch();
-    const ctx: TxContext = { tx: unbatchedReads(base), outbox };
-    const result = await runPinned(connected, outbox, async () => {
-      const value = await txStorage.run(ctx, () => fn(ctx));
+    const inTx = async (ctx: TxContext) => {
+      // Awaited in the scope: a lazy Prisma promise that fn returns starts in the transaction.
+      const value = await txStorage.run(ctx, async () => await fn(ctx));
       await insertQueuedEvents(ctx);
       return value;
-    });
+    };
+    const result = connected
+      ? await runPinned(connected, outbox, () => inTx({ tx: pinnedCalls, outbox }), limits)
+      : await batchStorage.run(outbox, () => base.$transaction((rawTx) => inTx({ tx: rawTx as unknown as RawTx, outbox }), { ...options, ...limits }));
     if (outbox.events.length > 0) notifier.emit("committed", outbox.events);
     return result;
   }
@@ -65,7 +58,7 @@ export function withOutbox(base: PrismaClient, notifier: CommitNotifier, adapter
           if (eventModel && WRITE_OPERATIONS.has(operation)) {
             const input = (args ?? {}) as Record<string, unknown>;
             if (ctx) return hookedWrite(ctx, model, eventModel, operation, input);
-            return runAlone((fresh) => hookedWrite(fresh, model, eventModel, operation, input));
+            return runInTx((fresh) => hookedWrite(fresh, model, eventModel, operation, input));
           }
           if (ctx) return delegateOf(ctx.tx, model)[operation]?.(args);
           return query(args);
