@@ -226,7 +226,8 @@ export function createRelay(options: RelayOptions): Relay {
         prune().catch((error: unknown) => logger.warn({ err: (error as Error).message }, "pruning the outbox failed"));
       }, pruneIntervalMs);
       pruneTimer.unref();
-      kick();
+      // A log already live has just asked for the first round; one is enough to start.
+      if (!running) kick();
     },
     async stop() {
       stopped = true;
