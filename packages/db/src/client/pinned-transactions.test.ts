@@ -179,13 +179,17 @@ describe("a transaction a service runs ($transaction(fn))", () => {
     expect(await t.database.raw.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ name: org.name });
   });
 
-  it("with an isolation level asked for, runs as a Prisma interactive transaction at that level", async () => {
+  it("runs at the isolation level asked for, and at PostgreSQL's default otherwise", async () => {
     const pinned = vi.spyOn(PinnedTransaction.prototype, "run");
-    const level = await t.database.client.$transaction((tx) => tx.$queryRawUnsafe<[{ level: string }]>("SHOW transaction_isolation"), {
-      isolationLevel: "RepeatableRead"
-    });
-    expect(level).toEqual([{ transaction_isolation: "repeatable read" }]);
-    expect(pinned).not.toHaveBeenCalled();
+    const level = (isolationLevel?: "RepeatableRead" | "Serializable") =>
+      t.database.client.$transaction(
+        (tx) => tx.$queryRawUnsafe<[{ transaction_isolation: string }]>("SHOW transaction_isolation"),
+        isolationLevel ? { isolationLevel } : {}
+      );
+    expect(await level("RepeatableRead")).toEqual([{ transaction_isolation: "repeatable read" }]);
+    expect(await level("Serializable")).toEqual([{ transaction_isolation: "serializable" }]);
+    expect(await level()).toEqual([{ transaction_isolation: "read committed" }]);
+    expect(pinned).toHaveBeenCalledTimes(3);
   });
 });
 

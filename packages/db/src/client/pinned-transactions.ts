@@ -12,10 +12,16 @@ const statement = (sql: string): Statement => ({ sql, args: [], argTypes: [] });
 // A process singleton like the ambient transaction: the embedded server's copy and Next's bundle share it.
 const pinnedStorage = processSingleton("db.pinned", () => new AsyncLocalStorage<PinnedTransaction>());
 
-/** How long a transaction may wait for a pool connection (`maxWait`) and run before it is rolled back (`timeout`), in ms. */
-export interface TransactionLimits {
+export type IsolationLevel = NonNullable<Parameters<Adapter["startTransaction"]>[0]>;
+
+/**
+ * How long a transaction may wait for a pool connection (`maxWait`) and run before it is rolled
+ * back (`timeout`), in ms, and its isolation level (PostgreSQL's default, read committed, unless set).
+ */
+export interface PinnedOptions {
   maxWait: number;
   timeout: number;
+  isolationLevel?: IsolationLevel;
 }
 
 /**
@@ -134,13 +140,13 @@ export interface AdapterHandle {
  * machinery (a transaction client built per transaction, timers, a registry of open transactions)
  * costs as much CPU as the write itself. `outbox` goes with the transaction's COMMIT as in every
  * hooked transaction. The calls must not run past `fn`'s end: they would find the connection
- * released. Waiting longer than `limits.maxWait` for a connection fails (the connection, once it
+ * released. Waiting longer than `options.maxWait` for a connection fails (the connection, once it
  * comes, given back unused).
  */
-export async function runPinned<T>(adapter: Adapter, outbox: OutboxBatch, fn: () => Promise<T>, limits?: TransactionLimits): Promise<T> {
-  const starting = batchStorage.run(outbox, () => adapter.startTransaction());
-  const tx = limits ? await withinWait(starting, limits.maxWait) : await starting;
-  return new PinnedTransaction(adapter, tx).run(fn, limits?.timeout);
+export async function runPinned<T>(adapter: Adapter, outbox: OutboxBatch, fn: () => Promise<T>, options?: PinnedOptions): Promise<T> {
+  const starting = batchStorage.run(outbox, () => adapter.startTransaction(options?.isolationLevel));
+  const tx = options ? await withinWait(starting, options.maxWait) : await starting;
+  return new PinnedTransaction(adapter, tx).run(fn, options?.timeout);
 }
 
 /** The started transaction, or an error after `maxWait` ms (the pool had no connection free); one started late is ended unused. */

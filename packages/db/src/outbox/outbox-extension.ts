@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { runPinned, type AdapterHandle } from "../client/pinned-transactions";
+import { runPinned, type AdapterHandle, type IsolationLevel } from "../client/pinned-transactions";
 import { unbatchedReads } from "../client/unbatched-reads";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { delegateOf, txStorage, type RawTx, type TxContext } from "./context";
@@ -9,6 +9,14 @@ import { batchStorage, OutboxBatch, type PendingEvent } from "./outbox-batch";
 import { insertQueuedEvents } from "./write-events";
 
 type TxOptions = { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel };
+
+/** Prisma's isolation levels as PostgreSQL names them (what the driver adapter sets). */
+const ISOLATION_LEVELS: Readonly<Record<Prisma.TransactionIsolationLevel, IsolationLevel>> = {
+  ReadUncommitted: "READ UNCOMMITTED",
+  ReadCommitted: "READ COMMITTED",
+  RepeatableRead: "REPEATABLE READ",
+  Serializable: "SERIALIZABLE"
+};
 
 /** Emits "committed" with the events of each transaction, after it commits (never on rollback). */
 export class CommitNotifier extends EventEmitter<{ committed: [PendingEvent[]] }> {}
@@ -27,13 +35,14 @@ export function withOutbox(base: PrismaClient, notifier: CommitNotifier, adapter
 
   /**
    * Runs `fn` in a transaction: one started on the adapter itself (`runPinned`) where `adapter` says
-   * where it is, else (an embedded database, or an isolation level asked for) a Prisma interactive
-   * transaction. Either way the hooks' outbox rows commit with it and are announced once it has.
+   * where it is, else (the embedded database) a Prisma interactive transaction. Either way the
+   * hooks' outbox rows commit with it and are announced once it has.
    */
   async function runInTx<T>(fn: (ctx: TxContext) => Promise<T>, options: TxOptions = {}): Promise<T> {
     const limits = { maxWait: options.maxWait ?? 10_000, timeout: options.timeout ?? 20_000 };
     if (adapter && !adapter.adapter) await base.$connect();
-    const connected = options.isolationLevel ? undefined : adapter?.adapter;
+    const connected = adapter?.adapter;
+    const isolationLevel = options.isolationLevel && ISOLATION_LEVELS[options.isolationLevel];
     const outbox = new OutboxBatch();
     const inTx = async (ctx: TxContext) => {
       // Awaited in the scope: a lazy Prisma promise that fn returns starts in the transaction.
@@ -42,7 +51,7 @@ export function withOutbox(base: PrismaClient, notifier: CommitNotifier, adapter
       return value;
     };
     const result = connected
-      ? await runPinned(connected, outbox, () => inTx({ tx: pinnedCalls, outbox }), limits)
+      ? await runPinned(connected, outbox, () => inTx({ tx: pinnedCalls, outbox }), { ...limits, ...(isolationLevel ? { isolationLevel } : {}) })
       : await batchStorage.run(outbox, () => base.$transaction((rawTx) => inTx({ tx: rawTx as unknown as RawTx, outbox }), { ...options, ...limits }));
     if (outbox.events.length > 0) notifier.emit("committed", outbox.events);
     return result;
