@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, v
 import { PrismaClient } from "../generated/prisma/client";
 import { createOrganization, extensionData } from "../seed/factories";
 import { announcedBy as announcedByDb } from "../testing/announced-by";
+import { organizationWithExtensions } from "../testing/organization-with-extensions";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { AsyncResource } from "node:async_hooks";
 import { OutboxBatch } from "../outbox/outbox-batch";
@@ -29,17 +30,9 @@ const announcedBy = (fn: () => Promise<unknown>) => announcedByDb(t.database, fn
 
 const withUser = { user: { select: { name: true } } } as const;
 
-async function organizationWithExtensions(...numbers: string[]) {
-  const db = t.database.client;
-  const org = await createOrganization(db);
-  const extensions = [];
-  for (const number of numbers) extensions.push(await db.extension.create({ data: extensionData(t.box, org.id, number, { displayName: `Ext ${number}` }) }));
-  return { org, extensions };
-}
-
 describe("a hooked write made alone", () => {
   it("commits with its event in a transaction of its own, not through Prisma's interactive transactions", async () => {
-    const { org, extensions } = await organizationWithExtensions("100");
+    const { org, extensions } = await organizationWithExtensions(t, "100");
     const [ext] = extensions;
     if (!ext) throw new Error("no extension");
     const pinned = vi.spyOn(PinnedTransaction.prototype, "run");
@@ -82,7 +75,7 @@ describe("a hooked write made alone", () => {
   });
 
   it("failing writes give their connection back: the writes after them commit", async () => {
-    const { org, extensions } = await organizationWithExtensions("200", "201");
+    const { org, extensions } = await organizationWithExtensions(t, "200", "201");
     const [taken, ext] = extensions;
     if (!taken || !ext) throw new Error("no extensions");
     for (let i = 0; i < 5; i++) {
@@ -94,7 +87,7 @@ describe("a hooked write made alone", () => {
   });
 
   it("reads other callers make in the same tick (which Prisma gathers into one query with the write's read of the row before) answer each caller rightly, whether the write fails or not", async () => {
-    const { org, extensions } = await organizationWithExtensions("300", "301", "302");
+    const { org, extensions } = await organizationWithExtensions(t, "300", "301", "302");
     const [a, b, c] = extensions;
     if (!a || !b || !c) throw new Error("no extensions");
     const raw = t.database.raw;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { PinnedTransaction } from "../client/pinned-transactions";
-import { createOrganization, extensionData } from "../seed/factories";
 import { announcedBy as announcedByDb } from "../testing/announced-by";
+import { organizationWithExtensions } from "../testing/organization-with-extensions";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 
 /**
@@ -20,17 +20,9 @@ afterAll(() => t?.drop());
 
 const announcedBy = (fn: () => Promise<unknown>) => announcedByDb(t.database, fn);
 
-async function organizationWithExtensions(...numbers: string[]) {
-  const db = t.database.client;
-  const org = await createOrganization(db);
-  const extensions = [];
-  for (const number of numbers) extensions.push(await db.extension.create({ data: extensionData(t.box, org.id, number, { displayName: `Ext ${number}` }) }));
-  return { org, extensions };
-}
-
 describe("a transaction a service runs ($transaction(fn))", () => {
   it("runs in one pinned transaction: its model calls and raw SQL in it, its events committed and announced together", async () => {
-    const { org, extensions } = await organizationWithExtensions("500", "501");
+    const { org, extensions } = await organizationWithExtensions(t, "500", "501");
     const [a, b] = extensions;
     if (!a || !b) throw new Error("no extensions");
     const pinned = vi.spyOn(PinnedTransaction.prototype, "run");
@@ -54,7 +46,7 @@ describe("a transaction a service runs ($transaction(fn))", () => {
   });
 
   it("starts a Prisma call that fn returns unawaited inside the transaction", async () => {
-    const { extensions } = await organizationWithExtensions("505");
+    const { extensions } = await organizationWithExtensions(t, "505");
     const [ext] = extensions;
     if (!ext) throw new Error("no extension");
     const pinned = vi.spyOn(PinnedTransaction.prototype, "run");
@@ -70,7 +62,7 @@ describe("a transaction a service runs ($transaction(fn))", () => {
   });
 
   it("rolls back as a whole when fn fails: no change, no event", async () => {
-    const { org, extensions } = await organizationWithExtensions("510");
+    const { org, extensions } = await organizationWithExtensions(t, "510");
     const [ext] = extensions;
     if (!ext) throw new Error("no extension");
     const announced = await announcedBy(() =>
