@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { PrismaClient } from "../generated/prisma/client";
 import { createOrganization, extensionData } from "../seed/factories";
@@ -198,6 +199,29 @@ describe("a pinned transaction", () => {
     expect(await run).toMatchObject({ message: "the transaction ran past its 200 ms and was rolled back" });
     release();
     await holder;
+  });
+
+  it("past its timeout cancels a statement stuck waiting for a lock, and gives its connection back while the lock is still held", async () => {
+    const { raw, adapter } = await clientWithAdapter();
+    const org = await createOrganization(t.database.client);
+    const locker = new pg.Client({ connectionString: t.url });
+    await locker.connect();
+    onTestFinished(() => locker.end());
+    await locker.query("BEGIN");
+    await locker.query("SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE", [org.id]);
+
+    const stuck = runPinned(adapter, new OutboxBatch(), () => raw.organization.update({ where: { id: org.id }, data: { name: "Inside" } }), {
+      maxWait: 10_000,
+      timeout: 200
+    });
+
+    await expect(stuck).rejects.toThrow("the transaction ran past its 200 ms and was rolled back");
+    // Both of the pool's connections serve transactions while the lock is still held.
+    const both = [0, 1].map(() => runPinned(adapter, new OutboxBatch(), () => raw.organization.count(), { maxWait: 10_000, timeout: 10_000 }));
+    expect(await Promise.all(both)).toHaveLength(2);
+    await locker.query("UPDATE organizations SET name = 'Locker' WHERE id = $1", [org.id]);
+    await locker.query("COMMIT");
+    expect(await raw.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ name: "Locker" });
   });
 
   it("fails when no connection comes free within maxWait, and gives the connection it gets later back unused", async () => {

@@ -2,6 +2,7 @@ import { processSingleton } from "@switchboard/config";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { PrismaPg } from "@prisma/adapter-pg";
 import { batchStorage, type OutboxBatch } from "../outbox/outbox-batch";
+import { cancelStatement } from "./cancel-statement";
 
 export type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 export type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -33,6 +34,7 @@ export class PinnedTransaction {
   private ended = false;
   private expired?: Error;
   private ending?: Promise<void>;
+  private cancelling?: Promise<void>;
 
   constructor(
     readonly adapter: object,
@@ -42,7 +44,8 @@ export class PinnedTransaction {
   /**
    * Runs `fn` with this transaction's adapter's calls joining it, then commits it (or rolls it back
    * if `fn` or the commit fails). Past `timeout` ms the transaction is rolled back at once, its
-   * connection given back even if `fn` never settles, and `run` fails once `fn` does.
+   * connection given back even if `fn` never settles (a statement it still runs, such as one
+   * waiting for a lock, cancelled first), and `run` fails once `fn` does.
    */
   async run<T>(fn: () => Promise<T>, timeout = 0): Promise<T> {
     const timer = timeout > 0 ? setTimeout(() => this.expire(timeout), timeout) : undefined;
@@ -70,14 +73,19 @@ export class PinnedTransaction {
 
   private expire(timeout: number): void {
     this.expired = new Error(`the transaction ran past its ${timeout} ms and was rolled back`);
+    this.cancelling = cancelStatement(this.tx);
     void this.rollBack();
   }
 
-  /** Rolls back and gives the connection back, once; a failed ROLLBACK (a lost connection) still gives it back. */
+  /**
+   * Rolls back and gives the connection back, once; a failed ROLLBACK (a lost connection) still
+   * gives it back. After a cancel, only once PostgreSQL has it: a cancel landing on the ROLLBACK
+   * would leave the connection in a failed transaction.
+   */
   private rollBack(): Promise<void> {
     this.ended = true;
-    this.ending ??= this.tx
-      .executeRaw(statement("ROLLBACK"))
+    this.ending ??= (this.cancelling ?? Promise.resolve())
+      .then(() => this.tx.executeRaw(statement("ROLLBACK")))
       .then(noop, noop)
       .then(() => this.tx.rollback());
     return this.ending;
