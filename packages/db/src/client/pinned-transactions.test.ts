@@ -1,15 +1,12 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
-import { PrismaClient } from "../generated/prisma/client";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createOrganization, extensionData } from "../seed/factories";
 import { announcedBy as announcedByDb } from "../testing/announced-by";
 import { organizationWithExtensions } from "../testing/organization-with-extensions";
+import { clientWithAdapter as clientOn } from "../testing/pinned-client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { AsyncResource } from "node:async_hooks";
 import { OutboxBatch } from "../outbox/outbox-batch";
-import { PinnedTransaction, runPinned, type Adapter } from "./pinned-transactions";
-import { adapterHandleOf, withSerialTransactions } from "./serial-transactions";
+import { PinnedTransaction, runPinned } from "./pinned-transactions";
 import { flattenUniqueWhere, unbatchedReads } from "./unbatched-reads";
 
 /**
@@ -18,6 +15,7 @@ import { flattenUniqueWhere, unbatchedReads } from "./unbatched-reads";
  * transaction left open, or a connection not given back, stalls the writes after it.
  */
 let t: TestDatabase;
+const clientWithAdapter = () => clientOn(t.url);
 
 beforeAll(async () => {
   t = await createTestDatabase({ poolSize: 2 });
@@ -114,31 +112,6 @@ describe("a hooked write made alone", () => {
   });
 });
 
-/** A client of its own on the test database, and its adapter (where pinned transactions start). */
-async function clientWithAdapter() {
-  const factory = withSerialTransactions(new PrismaPg({ connectionString: t.url, max: 2, pipeline: true }));
-  const raw = new PrismaClient({ adapter: factory });
-  onTestFinished(() => raw.$disconnect());
-  await raw.$connect();
-  const adapter = adapterHandleOf(factory)?.adapter;
-  if (!adapter) throw new Error("no adapter");
-  return { raw, adapter };
-}
-
-/** A pinned transaction holding one of the client's connections until released. */
-function holdConnection(raw: PrismaClient, adapter: Adapter) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let enter = () => {};
-  const entered = new Promise<void>((resolve) => (enter = resolve));
-  const holder = runPinned(adapter, new OutboxBatch(), async () => {
-    await raw.organization.count();
-    enter();
-    await released;
-  });
-  return { holder, entered, release };
-}
-
 describe("a pinned transaction", () => {
   it("fails a call started in it that runs on after it ended, instead of running it on a connection it no longer holds", async () => {
     const { raw, adapter } = await clientWithAdapter();
@@ -172,71 +145,6 @@ describe("a pinned transaction", () => {
 
     expect(await attempt(raw)).toMatchObject({ theirs: { id: other.id }, found: null });
     expect(await attempt(unbatchedReads(raw) as unknown as typeof raw)).toMatchObject({ theirs: { id: other.id }, found: { number: "401" } });
-  });
-
-  it("rolls back once it runs past its timeout, giving its connection back while fn still waits; fn's later calls and its end then fail", async () => {
-    const { raw, adapter } = await clientWithAdapter();
-    const org = await createOrganization(t.database.client);
-    const { holder, entered, release } = holdConnection(raw, adapter);
-    await entered;
-    let resume = () => {};
-    const resumed = new Promise<void>((resolve) => (resume = resolve));
-    // The client's other connection, in a transaction that waits past its timeout.
-    const run = runPinned(
-      adapter,
-      new OutboxBatch(),
-      async () => {
-        await raw.organization.update({ where: { id: org.id }, data: { name: "Inside" } });
-        await resumed;
-        return raw.organization.count();
-      },
-      { maxWait: 10_000, timeout: 200 }
-    ).catch((error: unknown) => error);
-
-    // Answered only once that connection is given back, while fn still waits; its update undone.
-    expect(await raw.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ name: org.name });
-    resume();
-    expect(await run).toMatchObject({ message: "the transaction ran past its 200 ms and was rolled back" });
-    release();
-    await holder;
-  });
-
-  it("past its timeout cancels a statement stuck waiting for a lock, and gives its connection back while the lock is still held", async () => {
-    const { raw, adapter } = await clientWithAdapter();
-    const org = await createOrganization(t.database.client);
-    const locker = new pg.Client({ connectionString: t.url });
-    await locker.connect();
-    onTestFinished(() => locker.end());
-    await locker.query("BEGIN");
-    await locker.query("SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE", [org.id]);
-
-    const stuck = runPinned(adapter, new OutboxBatch(), () => raw.organization.update({ where: { id: org.id }, data: { name: "Inside" } }), {
-      maxWait: 10_000,
-      timeout: 200
-    });
-
-    await expect(stuck).rejects.toThrow("the transaction ran past its 200 ms and was rolled back");
-    // Both of the pool's connections serve transactions while the lock is still held.
-    const both = [0, 1].map(() => runPinned(adapter, new OutboxBatch(), () => raw.organization.count(), { maxWait: 10_000, timeout: 10_000 }));
-    expect(await Promise.all(both)).toHaveLength(2);
-    await locker.query("UPDATE organizations SET name = 'Locker' WHERE id = $1", [org.id]);
-    await locker.query("COMMIT");
-    expect(await raw.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ name: "Locker" });
-  });
-
-  it("fails when no connection comes free within maxWait, and gives the connection it gets later back unused", async () => {
-    const { raw, adapter } = await clientWithAdapter();
-    const holds = [holdConnection(raw, adapter), holdConnection(raw, adapter)];
-    await Promise.all(holds.map((h) => h.entered));
-
-    await expect(runPinned(adapter, new OutboxBatch(), () => raw.organization.count(), { maxWait: 100, timeout: 10_000 })).rejects.toThrow(
-      "no database connection came free within 100 ms to start a transaction"
-    );
-    for (const h of holds) h.release();
-    await Promise.all(holds.map((h) => h.holder));
-    // Two transactions at once need both connections: the one the late start got is back in the pool.
-    const both = [0, 1].map(() => runPinned(adapter, new OutboxBatch(), () => raw.organization.count(), { maxWait: 10_000, timeout: 10_000 }));
-    expect(await Promise.all(both)).toHaveLength(2);
   });
 
   it("reads a compound unique key as its fields", () => {
