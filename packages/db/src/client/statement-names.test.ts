@@ -27,4 +27,19 @@ describe("statement names", () => {
     expect(nameOf({ sql: "SELECT 3" })).toBe("");
     expect(nameOf({ sql: "SELECT 1" })).toBe(first);
   });
+
+  it("leaves unnamed the texts that change with how many values they carry, so lists of every size do not use up the limit", () => {
+    const nameOf = statementNames(3);
+    const select = 'SELECT "t0"."id" FROM "public"."extensions" AS "t0" WHERE "t0"."id" IN ';
+    const insert = 'INSERT INTO "public"."extensions" ("id","number") VALUES ';
+    for (let count = 2; count < 50; count++) {
+      const list = Array.from({ length: count }, (_, i) => `$${i + 1}`);
+      expect(nameOf({ sql: `${select}(${list.join(",")})` })).toBe("");
+      const rows = Array.from({ length: count }, (_, i) => `($${2 * i + 1},$${2 * i + 2})`);
+      expect(nameOf({ sql: `${insert}${rows.join(",")} RETURNING "id"` })).toBe("");
+    }
+    expect(nameOf({ sql: `${select}($1)` })).not.toBe("");
+    expect(nameOf({ sql: `${insert}($1,$2) RETURNING "id"` })).not.toBe("");
+    expect(nameOf({ sql: 'UPDATE "extensions" SET "display_name" = $1 WHERE "id" = $2' })).not.toBe("");
+  });
 });
