@@ -1,10 +1,11 @@
 import { stringify } from "csv-stringify/sync";
+import type { Logger } from "pino";
 import { z } from "zod";
 import { FINISHED_JOB_STATES, type CallView, type TicketView } from "@switchboard/contracts";
 import { callListQuerySchema, listCalls, listTickets, ticketListQuerySchema, withActor, type ActingViewer } from "@switchboard/db";
 import type { IntegrationDeps } from "../webhooks/deps";
 import { offerJobFile } from "./job-files";
-import { cancelRequested, finishJob, ProgressWriter, startJob } from "./job-records";
+import { cancelRequested, finishJob, ProgressWriter, startJob, SupersededAttempt, unlessHandedOver } from "./job-records";
 
 const PAGE = 200;
 /** Exports stop here: "recent" calls and tickets, not the whole history. */
@@ -55,9 +56,11 @@ const TICKET_COLUMNS: [string, (t: TicketView) => unknown][] = [
 
 /**
  * The export job: reads the list page by page exactly as its requester sees it (their role and
- * offices, the page's filters), writes a CSV and offers it to them until it expires.
+ * offices, the page's filters), writes a CSV and offers it to them until it expires. An attempt the
+ * queue has handed over (`signal` aborted, or a later attempt started) stops at its next write:
+ * progress, the file and the job's end are written by the attempt that holds the job only.
  */
-export async function runExportJob(deps: IntegrationDeps, jobId: string): Promise<void> {
+export async function runExportJob(deps: IntegrationDeps, jobId: string, logger: Logger, signal?: AbortSignal): Promise<void> {
   const found = await deps.db.job.findUnique({ where: { id: jobId } });
   if (!found || FINISHED_JOB_STATES.has(found.state)) return;
   if (found.cancelRequested) return finishJob(deps.db, jobId, { state: "cancelled", result: { summary: "Cancelled" } });
@@ -65,24 +68,46 @@ export async function runExportJob(deps: IntegrationDeps, jobId: string): Promis
   const viewer = found.createdById ? await requester(deps, found.createdById, found.organizationId) : null;
   if (!viewer)
     return finishJob(deps.db, jobId, { state: "failed", result: { summary: "Export failed" }, error: "the person who asked for it no longer exists" });
-  await startJob(deps.db, found);
-  const progress = new ProgressWriter(jobId);
+  const { attempts: attempt } = await startJob(deps.db, found);
+  const run: ExportRun = { deps, jobId, orgId: found.organizationId, viewer, input, attempt, signal };
+  if (!(await unlessHandedOver(deps.db, jobId, attempt, () => exportRows(run))))
+    logger.info({ jobId, attempt }, "export attempt handed over to a later one; this one stops");
+}
+
+interface ExportRun {
+  deps: IntegrationDeps;
+  jobId: string;
+  orgId: string;
+  viewer: ActingViewer;
+  input: ExportInput;
+  attempt: number;
+  signal: AbortSignal | undefined;
+}
+
+async function exportRows(run: ExportRun): Promise<void> {
+  const { deps, jobId, input, attempt } = run;
+  const progress = new ProgressWriter(jobId, attempt);
   const rows: unknown[][] = [];
   const columns = input.kind === "calls" ? CALL_COLUMNS : TICKET_COLUMNS;
   for (let page = 1; ; page++) {
-    if (await cancelRequested(deps.db, jobId)) return finishJob(deps.db, jobId, { state: "cancelled", result: { summary: "Cancelled" } });
-    const result = await readPage(deps, viewer, input, page);
+    if (run.signal?.aborted) throw new SupersededAttempt(jobId, attempt);
+    if (await cancelRequested(deps.db, jobId)) return finishJob(deps.db, jobId, { state: "cancelled", result: { summary: "Cancelled" }, attempt });
+    const result = await readPage(deps, run.viewer, input, page);
     for (const item of result.data) rows.push((columns as [string, (x: typeof item) => unknown][]).map(([, pick]) => pick(item)));
     const total = Math.min(result.total, EXPORT_MAX_ROWS);
     await deps.db.$transaction((tx) =>
-      tx.job.update({ where: { id: jobId }, data: { total } }).then(() => progress.write(tx, Math.min(rows.length, total), null))
+      tx.job.update({ where: { id: jobId, attempts: attempt }, data: { total } }).then(() => progress.write(tx, Math.min(rows.length, total), null))
     );
     if (result.data.length < PAGE || rows.length >= EXPORT_MAX_ROWS) break;
   }
   const csv = stringify([columns.map(([name]) => name), ...rows.slice(0, EXPORT_MAX_ROWS)]);
-  const file = await offerJobFile(deps, jobId, found.organizationId, input.kind, csv, new Date(Date.now() + deps.settings.exportTtlMs));
   const count = Math.min(rows.length, EXPORT_MAX_ROWS);
-  await finishJob(deps.db, jobId, { state: "completed", result: { summary: `${count} ${input.kind} exported`, file }, done: count });
+  const expiresAt = new Date(Date.now() + deps.settings.exportTtlMs);
+  // One transaction: an attempt handed over at the end leaves the file as the later one writes it.
+  await deps.db.$transaction(async (tx) => {
+    const file = await offerJobFile({ db: tx }, jobId, run.orgId, input.kind, csv, expiresAt);
+    await finishJob(tx, jobId, { state: "completed", result: { summary: `${count} ${input.kind} exported`, file }, done: count, attempt });
+  });
 }
 
 async function readPage(deps: IntegrationDeps, viewer: ActingViewer, input: ExportInput, page: number) {

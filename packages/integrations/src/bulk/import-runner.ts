@@ -6,7 +6,7 @@ import type { IntegrationDeps } from "../webhooks/deps";
 import type { CreatedItem, ImportRowBase, ImportRun } from "./import-kind";
 import { removeCreatedItems } from "./import-compensation";
 import { importKindOfJob } from "./import-kinds";
-import { cancelRequested, finishJob, ProgressWriter, startJob, superseded, SupersededAttempt } from "./job-records";
+import { cancelRequested, finishJob, ProgressWriter, startJob, SupersededAttempt, unlessHandedOver } from "./job-records";
 
 /**
  * Rows per transaction: each batch commits with the job's count of rows done, so progress moves
@@ -61,14 +61,8 @@ export async function runImportJob(deps: IntegrationDeps, jobId: string, logger:
   if (found.cancelRequested) return cancelImport(run, currentResult(found), logger);
   const job = await startJob(deps.db, found);
   run.attempt = job.attempts;
-  try {
-    await importRows(run, job, logger, signal);
-  } catch (error) {
-    // The check's own failure (the database gone) must not hide why the attempt failed.
-    const handedOver = error instanceof SupersededAttempt || (await superseded(deps.db, jobId, job.attempts).catch(() => false));
-    if (!handedOver) throw error;
+  if (!(await unlessHandedOver(deps.db, jobId, job.attempts, () => importRows(run, job, logger, signal))))
     logger.info({ jobId, attempt: job.attempts }, "import attempt handed over to a later one; this one stops");
-  }
 }
 
 async function importRows(run: Running, job: Job, logger: Logger, signal: AbortSignal | undefined): Promise<void> {

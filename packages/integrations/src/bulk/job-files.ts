@@ -1,6 +1,5 @@
 import type { JobResult } from "@switchboard/contracts";
 import type { DbClient } from "@switchboard/db";
-import type { IntegrationDeps } from "../webhooks/deps";
 
 /** Delivery log entries and finished jobs are kept this long, then deleted. */
 const RECORD_RETENTION_MS = 30 * 24 * 60 * 60_000;
@@ -20,7 +19,7 @@ export async function pruneIntegrationRecords(db: DbClient, now = new Date()): P
 
 /** Stores a job's CSV for the person who started it, until `expiresAt`; returns it as the result names it. */
 export async function offerJobFile(
-  deps: Pick<IntegrationDeps, "db">,
+  deps: { db: Pick<DbClient, "jobFile"> },
   jobId: string,
   orgId: string,
   prefix: string,

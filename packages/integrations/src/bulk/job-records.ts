@@ -55,6 +55,23 @@ export async function superseded(db: DbClient, jobId: string, attempt: number): 
   return row?.attempts !== attempt;
 }
 
+/**
+ * Runs an attempt's work; true once it is done, false when the queue handed the job to a later
+ * attempt meanwhile (the work then stopped at a fenced write, or failed for a reason the later
+ * attempt will meet on its own). Any other failure is the attempt's and is thrown.
+ */
+export async function unlessHandedOver(db: DbClient, jobId: string, attempt: number, work: () => Promise<void>): Promise<boolean> {
+  try {
+    await work();
+    return true;
+  } catch (error) {
+    // The check's own failure (the database gone) must not hide why the attempt failed.
+    const handedOver = error instanceof SupersededAttempt || (await superseded(db, jobId, attempt).catch(() => false));
+    if (!handedOver) throw error;
+    return false;
+  }
+}
+
 /** Marks a job running (its first start, or a resumed attempt after a worker died). */
 export async function startJob(db: DbClient, job: Job): Promise<Job> {
   return withActor(null, () =>
@@ -71,8 +88,8 @@ export interface JobEnd {
   attempt?: number;
 }
 
-/** Ends a job: completed, failed or cancelled, with what came of it. */
-export async function finishJob(db: DbClient, jobId: string, end: JobEnd): Promise<void> {
+/** Ends a job: completed, failed or cancelled, with what came of it (inside the caller's transaction, if given one). */
+export async function finishJob(db: Pick<DbClient, "job">, jobId: string, end: JobEnd): Promise<void> {
   const { state, result, error = null, done, attempt } = end;
   await withActor(null, () =>
     db.job.update({

@@ -61,7 +61,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     });
   await bulk(QUEUES.imports, (jobId, signal) => runImportJob(deps, jobId, log, signal));
   await bulk(deadLetterOf(QUEUES.imports), (jobId) => failImportJob(deps, jobId, "the import stopped and could not be resumed"));
-  await bulk(QUEUES.exportCsv, (jobId) => runExportJob(deps, jobId));
+  await bulk(QUEUES.exportCsv, (jobId, signal) => runExportJob(deps, jobId, log, signal));
   await bulk(deadLetterOf(QUEUES.exportCsv), (jobId) => failExportJob(deps, jobId, "the export failed repeatedly"));
 
   const dispatcher = startWebhookDispatcher(deps.db, deps.queue, log, options.dispatchPollMs ?? 1000);

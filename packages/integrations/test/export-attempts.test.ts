@@ -1,0 +1,78 @@
+import pg from "pg";
+import { pino } from "pino";
+import { afterAll, beforeAll, expect, it, onTestFinished } from "vitest";
+import type { ActingViewer } from "@switchboard/db";
+import { createOrganization, createUser } from "@switchboard/db/seed";
+import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
+import { runExportJob } from "../src/bulk/export-runner";
+import { getJob, startExport } from "../src/index";
+import { startIntegrationHarness, type IntegrationHarness } from "../src/testing";
+
+const CALLS = 450;
+
+let t: TestDatabase;
+let harness: IntegrationHarness;
+let admin: ActingViewer;
+const logger = pino({ level: "silent" });
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const org = await createOrganization(t.database.client);
+  const a = await createUser(t.database.client, org.id, { role: "admin", name: "Ada Admin" });
+  admin = { id: a.id, orgId: org.id, role: "admin", name: a.name };
+  const startedAt = Date.now() - 3_600_000;
+  await t.database.raw.call.createMany({
+    data: Array.from({ length: CALLS }, (_, i) => ({
+      organizationId: org.id,
+      pbxCallId: `export-${i}`,
+      direction: "inbound" as const,
+      state: "ended" as const,
+      fromNumber: `+3215550${String(i).padStart(3, "0")}`,
+      toNumber: "100",
+      startedAt: new Date(startedAt + i * 1000)
+    }))
+  });
+  // No worker: the test runs the job's attempts itself, as two workers would.
+  harness = await startIntegrationHarness(t.database, t.box, { worker: false });
+});
+
+afterAll(async () => {
+  await harness?.stop();
+  await t?.drop();
+});
+
+/** How many statements like `pattern` wait on a lock now. */
+async function waitingOnLock(pattern: string): Promise<number> {
+  const rows = await t.database.raw.$queryRawUnsafe<{ n: number }[]>(
+    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1",
+    pattern
+  );
+  return rows[0]?.n ?? 0;
+}
+
+it("an export attempt the queue handed over stops at its next write; the later attempt alone writes the file and ends the job", async () => {
+  const job = await startExport(harness.deps, admin, { kind: "calls", query: {} });
+  const locker = new pg.Client({ connectionString: t.url });
+  await locker.connect();
+  onTestFinished(() => locker.end());
+  await locker.query("BEGIN");
+  await locker.query("SELECT 1 FROM jobs WHERE id = $1 FOR UPDATE", [job.id]);
+
+  // The first attempt waits to start; a second (its worker thought stalled) queues behind it.
+  const first = runExportJob(harness.deps, job.id, logger);
+  await expect.poll(() => waitingOnLock('UPDATE "public"."jobs"%'), { timeout: 60_000, interval: 50 }).toBe(1);
+  const second = runExportJob(harness.deps, job.id, logger);
+  await expect.poll(() => waitingOnLock('UPDATE "public"."jobs"%'), { timeout: 60_000, interval: 50 }).toBe(2);
+  await locker.query("ROLLBACK");
+  await Promise.all([first, second]);
+
+  const done = await getJob(harness.deps, admin, job.id);
+  expect(done).toMatchObject({ state: "completed", done: CALLS, total: CALLS });
+  expect((await t.database.client.job.findUniqueOrThrow({ where: { id: job.id } })).attempts).toBe(2);
+  const file = await t.database.raw.jobFile.findUniqueOrThrow({ where: { jobId: job.id } });
+  expect(Buffer.from(file.content).toString("utf8").trim().split("\n")).toHaveLength(CALLS + 1);
+  // Without the fence the first attempt runs on too, and its end is written over the second's.
+  const events = await t.database.raw.outboxEvent.findMany({ where: { subjectId: job.id }, orderBy: { seq: "asc" }, select: { type: true } });
+  expect(events.filter((e) => e.type === "job.completed")).toHaveLength(1);
+  expect(events.at(-1)?.type).toBe("job.completed");
+}, 120_000);
