@@ -49,6 +49,12 @@ const slaFact = (page: Page) =>
     .getByLabel("Ticket details")
     .getByRole("definition")
     .filter({ hasText: /due in|overdue by|not running/ });
+/** The count a saved view's link names, "Unassigned (3)" → 3. */
+function viewCount(name: string | null): number {
+  const count = /\((\d+)\)$/.exec(name ?? "")?.[1];
+  if (count === undefined) throw new Error(`no count in the saved view's name: ${name}`);
+  return Number(count);
+}
 const ticketRow = (page: Page, subject: string) => page.getByRole("table", { name: "Tickets" }).getByRole("row").filter({ hasText: subject });
 
 test("saved views set the list's filters, filters apply as they change, and the list stays live", async ({ browser, loginAs, urls, stack }) => {
@@ -86,10 +92,13 @@ test("saved views set the list's filters, filters apply as they change, and the 
     await expect(agent).not.toHaveURL(/q=/);
   });
 
-  await test.step("a new unassigned ticket appears live in the filtered view", async () => {
+  await test.step("a new unassigned ticket appears live in the filtered view, and the view's count goes up with it", async () => {
+    const unassigned = views.getByRole("link", { name: /^Unassigned/ });
+    const before = viewCount(await unassigned.getAttribute("aria-label"));
     const subject = `Dropped calls ${uniqueSuffix()}`;
     await openTicketAsCustomer(customer, subject);
     await expect(ticketRow(agent, subject)).toBeVisible(LIVE);
+    await expect(unassigned).toHaveAccessibleName(`Unassigned (${before + 1})`, LIVE);
   });
 
   await test.step("the Overdue view lists tickets past their SLA, saying by how much", async () => {

@@ -7,6 +7,12 @@ export interface SavedView {
   filters: Partial<TicketListParams>;
 }
 
+/** The saved views' counts (by view id; "all" is the list's own total) and the event seq they reflect. */
+export interface SavedViewCounts {
+  seq: number;
+  counts: Partial<Record<SavedView["id"], number>>;
+}
+
 /** The staff's views of the helpdesk, each a plain set of the list's own filters. */
 export const SAVED_VIEWS: readonly SavedView[] = [
   { id: "all", label: "All tickets", filters: {} },

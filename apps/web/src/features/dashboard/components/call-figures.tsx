@@ -7,7 +7,7 @@ import { Panel } from "@/components/ui/panel";
 import { refreshCallFiguresAction } from "../actions/dashboard-actions";
 import { callsHref, missedCallsWarning, trunkUsageWarning } from "../figure-warnings";
 import type { CallFiguresSnapshot } from "../server/load-call-figures";
-import { useRefreshedSnapshot } from "../use-refreshed-snapshot";
+import { useRefreshedSnapshot } from "@/features/realtime/use-refreshed-snapshot";
 import { FigureCard, WarningIcon } from "./figure-card";
 
 /** Calls change the figures; trunk changes (new trunk, more channels) change the usage list. */

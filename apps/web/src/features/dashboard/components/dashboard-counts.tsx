@@ -5,7 +5,7 @@ import { touchesKinds, type EntityChangeType } from "@/features/realtime/apply-e
 import { familiesFor } from "@/features/realtime/topics";
 import { refreshDashboardCountsAction } from "../actions/dashboard-actions";
 import type { DashboardCounts as Counts } from "../server/load-dashboard";
-import { useRefreshedSnapshot } from "../use-refreshed-snapshot";
+import { useRefreshedSnapshot } from "@/features/realtime/use-refreshed-snapshot";
 import { FigureCard } from "./figure-card";
 
 interface Snapshot {

@@ -4,7 +4,7 @@ import type { DomainEvent } from "@switchboard/contracts";
 import { TICKET_TOPICS } from "@/features/tickets/apply-ticket-events";
 import { refreshTicketFiguresAction } from "../actions/dashboard-actions";
 import type { TicketFigures as Figures } from "../server/load-ticket-figures";
-import { useRefreshedSnapshot } from "../use-refreshed-snapshot";
+import { useRefreshedSnapshot } from "@/features/realtime/use-refreshed-snapshot";
 import { FigureCard } from "./figure-card";
 
 const affectsTickets = (events: readonly DomainEvent[]) => events.some((e) => e.type.startsWith("ticket."));

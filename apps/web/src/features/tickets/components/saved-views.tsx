@@ -1,10 +1,21 @@
+"use client";
+
 import Link from "next/link";
 import { clsx } from "clsx";
-import { activeSavedView, SAVED_VIEWS, savedViewParams } from "../ticket-saved-views";
+import type { DomainEvent } from "@switchboard/contracts";
+import { useRefreshedSnapshot } from "@/features/realtime/use-refreshed-snapshot";
+import { refreshSavedViewCountsAction } from "../actions/saved-view-actions";
+import { TICKET_TOPICS } from "../apply-ticket-events";
+import { activeSavedView, SAVED_VIEWS, savedViewParams, type SavedViewCounts } from "../ticket-saved-views";
 import { ticketListHref, type TicketListParams } from "../ticket-list-params";
 
-/** The staff's saved views as tabs of links; each count is as of the page's load. */
-export function SavedViews({ params, counts }: { params: TicketListParams; counts: Partial<Record<string, number>> }) {
+const affectsCounts = (events: readonly DomainEvent[]) => events.some((e) => e.type.startsWith("ticket."));
+/** Tickets fall overdue with no event: the counts are also re-read this often. */
+const OVERDUE_REREAD_MS = 60_000;
+
+/** The staff's saved views as tabs of links, each with its count kept current. */
+export function SavedViews({ params, initial }: { params: TicketListParams; initial: SavedViewCounts }) {
+  const { counts } = useRefreshedSnapshot(initial, TICKET_TOPICS, affectsCounts, refreshSavedViewCountsAction, 300, OVERDUE_REREAD_MS);
   const active = activeSavedView(params);
   return (
     <nav aria-label="Saved views" className="border-b border-slate-200 px-3 pt-2 dark:border-slate-800">

@@ -10,6 +10,7 @@ import { TicketRowViewers } from "@/features/ticket-presence/components/ticket-r
 import { useTicketListViewers } from "@/features/ticket-presence/use-ticket-list-viewers";
 import { applyTicketListEvents, sortByUpdated, TICKET_TOPICS, unreadTicketIds } from "../apply-ticket-events";
 import { pageAccepts, ticketListHref, type TicketListParams } from "../ticket-list-params";
+import type { SavedViewCounts } from "../ticket-saved-views";
 import { SavedViews } from "./saved-views";
 import { TicketFilters } from "./ticket-filters";
 import { TicketListShortcuts } from "./ticket-list-shortcuts";
@@ -27,7 +28,7 @@ interface TicketsViewProps {
   offices: OfficeView[];
   staff: UserOption[];
   /** Tickets in each saved view when the page loaded (staff only). */
-  viewCounts: Record<string, number>;
+  viewCounts: SavedViewCounts | null;
 }
 
 /** The server's page of tickets, kept current: changed rows update in place, new ones appear on top. */
@@ -59,7 +60,7 @@ export function TicketsView({ viewerId, staffView, params, rows: initialRows, un
   return (
     <Panel>
       <TicketListShortcuts />
-      {staffView ? <SavedViews params={params} counts={viewCounts} /> : null}
+      {staffView && viewCounts ? <SavedViews params={params} initial={viewCounts} /> : null}
       <TicketFilters params={params} staffView={staffView} offices={offices} staff={staff} />
       <TicketTable
         rows={rows}

@@ -2,27 +2,17 @@ import "server-only";
 import { canSeeInternalTicketData } from "@switchboard/auth";
 import type { OfficeView, Page, TicketView } from "@switchboard/contracts";
 import type { UserOption } from "@switchboard/contracts";
-import { countTickets, listOffices, listOrgStaff, listTickets, listUnreadTicketIds, parseInput, ticketListQuerySchema } from "@switchboard/db";
+import { listOffices, listOrgStaff, listTickets, listUnreadTicketIds, parseInput, ticketListQuerySchema } from "@switchboard/db";
 import type { Viewer } from "@/features/auth/server/require-viewer";
 import { asDomainError } from "@/server/domain-error";
 import { getRuntime } from "@/server/runtime";
 import { readSnapshot } from "@/server/snapshot";
 import { toTicketQuery, type TicketListParams } from "../ticket-list-params";
-import { SAVED_VIEWS, savedViewParams } from "../ticket-saved-views";
-
-/** How many tickets each saved view holds now ("All tickets" is the list's own total when unfiltered). */
-async function countSavedViews(viewer: Viewer): Promise<Record<string, number>> {
-  const views = SAVED_VIEWS.filter((view) => view.id !== "all");
-  const counts = await countTickets(
-    getRuntime().services,
-    viewer,
-    views.map((view) => parseInput(ticketListQuerySchema, toTicketQuery(savedViewParams(view))))
-  );
-  return Object.fromEntries(views.map((view, i) => [view.id, counts[i] ?? 0]));
-}
+import type { SavedViewCounts } from "../ticket-saved-views";
+import { loadSavedViewCounts } from "./load-saved-view-counts";
 
 export type TicketsPageData =
-  | { ok: true; seq: number; page: Page<TicketView>; unreadIds: string[]; offices: OfficeView[]; staff: UserOption[]; viewCounts: Record<string, number> }
+  | { ok: true; seq: number; page: Page<TicketView>; unreadIds: string[]; offices: OfficeView[]; staff: UserOption[]; viewCounts: SavedViewCounts | null }
   | { ok: false; message: string; offices: OfficeView[]; staff: UserOption[] };
 
 /** One page of the tickets the viewer may see, read together with the event seq it reflects. */
@@ -38,7 +28,7 @@ export async function loadTicketsPage(viewer: Viewer, params: TicketListParams):
       viewer,
       data.data.map((t) => t.id)
     );
-    return { ok: true, seq, page: data, unreadIds, offices, staff, viewCounts: isStaffViewer ? await countSavedViews(viewer) : {} };
+    return { ok: true, seq, page: data, unreadIds, offices, staff, viewCounts: isStaffViewer ? await loadSavedViewCounts(viewer) : null };
   } catch (error) {
     const domain = asDomainError(error);
     if (domain?.code === "bad_request") return { ok: false, message: domain.message, offices, staff };
