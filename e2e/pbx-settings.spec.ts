@@ -24,13 +24,17 @@ function pbxSection(page: Page): Locator {
   return page.getByRole("region", { name: "PBX integration" });
 }
 
-async function saveAmi(page: Page, values: { host?: string; port?: number; username?: string; secret?: string; enabled?: boolean }): Promise<void> {
+async function saveAmi(
+  page: Page,
+  values: { host?: string; port?: number; username?: string; secret?: string; enabled?: boolean; dialContext?: string }
+): Promise<void> {
   const form = page.getByRole("form", { name: "AMI connection" });
   if (values.host !== undefined) await form.getByLabel("AMI host").fill(values.host);
   if (values.port !== undefined) await form.getByLabel("AMI port").fill(String(values.port));
   if (values.username !== undefined) await form.getByLabel("AMI username").fill(values.username);
   if (values.secret !== undefined) await form.getByLabel("AMI secret").fill(values.secret);
   if (values.enabled !== undefined) await form.getByLabel("Connect to this PBX").setChecked(values.enabled);
+  if (values.dialContext !== undefined) await form.getByLabel("Dial context").fill(values.dialContext);
   await form.getByRole("button", { name: "Save AMI connection" }).click();
   await expect(
     page
@@ -66,10 +70,11 @@ test("an admin configures the AMI connection and sees its live status; secrets n
     });
 
     await test.step("the right secret → connected; a reload shows the same, and no secret", async () => {
-      await saveAmi(page, { port: ami.port, secret: AMI_SECRET });
+      await saveAmi(page, { port: ami.port, secret: AMI_SECRET, dialContext: "acme.example.com" });
       await expect(status).toHaveText("Connected", { timeout: 15_000 });
       await page.reload();
       await expect(pbxSection(page).getByRole("status")).toHaveText("Connected");
+      await expect(pbxSection(page).getByLabel("Dial context")).toHaveValue("acme.example.com");
       const html = await page.content();
       expect(html).not.toContain(AMI_SECRET);
       expect(html).not.toContain(wrongSecret);

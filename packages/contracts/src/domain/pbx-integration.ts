@@ -8,6 +8,14 @@ const hostSchema = text()
   .max(253, "host must be at most 253 characters")
   .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:]+\]?$/, "host must be a hostname or IP address");
 
+/**
+ * A dialplan context: letters, digits, ".", "-", "_" (FusionPBX names each domain's context after
+ * the domain). Nothing that could end an AMI header line.
+ */
+export const dialContextSchema = text()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{1,80}$/, "dial context must be 1–80 letters, digits, dots, dashes or underscores");
+
 /** Admin input for the AMI connection. On update an absent or empty secret keeps the current one. */
 export const pbxConnectionInputSchema = z.strictObject({
   host: hostSchema,
@@ -22,7 +30,9 @@ export const pbxConnectionInputSchema = z.strictObject({
     (v) => (v === "" ? undefined : v),
     text().min(8, "secret must be at least 8 characters").max(128, "secret must be at most 128 characters").optional()
   ),
-  enabled: z.boolean().default(true)
+  enabled: z.boolean().default(true),
+  /** Where transfers and pick-ups are dialled; absent keeps the current one, empty or null clears it. */
+  dialContext: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), dialContextSchema.nullable().optional())
 });
 export type PbxConnectionInput = z.infer<typeof pbxConnectionInputSchema>;
 
@@ -33,6 +43,7 @@ export type PbxConnectionSettingsView = {
   username: string;
   secretHint: string;
   enabled: boolean;
+  dialContext: string | null;
   status: PbxConnectionStatus;
   lastError: string | null;
   statusChangedAt: string;

@@ -121,10 +121,17 @@ export class AmiConnector extends EventEmitter<{ status: [string]; resynced: [];
     };
   }
 
-  /** Hang up or blind-transfer a live call; answered with success or a clear error. */
+  /**
+   * Hang up or blind-transfer a live call; answered with success or a clear error. A transfer that
+   * names no context is dialled in the connection's dial context, read now so a change applies at
+   * once (without one, the PBX's: the call's own, or the ringing extension's for a pick-up).
+   */
   async control(request: CallControlRequest): Promise<CallControlResult> {
-    if (!this.client || this.statusWriter.current() !== "connected") return CALL_CONTROL_ERRORS.notConnected;
-    return controlCall(this.client, this.tracker, request);
+    const client = this.client;
+    if (!client || this.statusWriter.current() !== "connected") return CALL_CONTROL_ERRORS.notConnected;
+    if (request.action !== "blind_transfer" || request.context !== undefined) return controlCall(client, this.tracker, request);
+    const row = await this.options.db.pbxConnection.findUnique({ where: { id: this.options.connectionId }, select: { dialContext: true } });
+    return controlCall(client, this.tracker, row?.dialContext ? { ...request, context: row.dialContext } : request);
   }
 
   private async loop(): Promise<void> {

@@ -70,6 +70,34 @@ describe("call control against the fake AMI server", () => {
     }
   });
 
+  it("with a dial context set, a transfer and a pick-up are dialled there; a change applies to the next one", async () => {
+    const setContext = (h: { org: { id: string } }, dialContext: string | null) =>
+      t.database.raw.pbxConnection.update({ where: { organizationId: h.org.id }, data: { dialContext } });
+    const ringingCall = await startConnectorHarness(t);
+    try {
+      await setContext(ringingCall, "acme.example.com");
+      await ringingCall.replay(ringing);
+      expect(await ringingCall.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "103" })).toMatchObject({ ok: true });
+      expect(actionsNamed(ringingCall.server.actions, "Redirect")).toEqual([
+        expect.objectContaining({ channel: "PJSIP/carrier-a-00000001", exten: "103", context: "acme.example.com", priority: "1" })
+      ]);
+    } finally {
+      await ringingCall.stop();
+    }
+    const answeredCall = await startConnectorHarness(t);
+    try {
+      await setContext(answeredCall, "acme.example.com");
+      await answeredCall.replay(answered);
+      expect(await answeredCall.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "103" })).toMatchObject({ ok: true });
+      await setContext(answeredCall, null);
+      expect(await answeredCall.connector.control({ action: "blind_transfer", pbxCallId: CALL, exten: "103" })).toMatchObject({ ok: true });
+      const transfers = actionsNamed(answeredCall.server.actions, "BlindTransfer");
+      expect(transfers.map((a) => a.context)).toEqual(["acme.example.com", undefined]);
+    } finally {
+      await answeredCall.stop();
+    }
+  });
+
   it("maps errors: no such extension sends nothing; a refusal and a silent PBX are reported", async () => {
     const h = await startConnectorHarness(t, { actionTimeoutMs: 300 });
     try {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dialContextSchema } from "@switchboard/contracts";
 import type { CallTracker } from "../tracker/call-tracker";
 import type { AmiClient } from "./ami-client";
 import { AmiActionError } from "./ami-errors";
@@ -25,10 +26,7 @@ export const callControlRequestSchema = z.discriminatedUnion("action", [
     action: z.literal("blind_transfer"),
     pbxCallId: z.string().min(1).max(128),
     exten: extensionNumberSchema,
-    context: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/)
-      .optional()
+    context: dialContextSchema.optional()
   }),
   z.strictObject({
     action: z.literal("queue_add"),

@@ -67,6 +67,28 @@ describe("PBX integration settings", () => {
   });
 });
 
+describe("the dial context transfers and pick-ups are dialled in", () => {
+  it("is saved without reconnecting, kept when a save leaves it out, cleared when emptied, and refused when it could not be a context", async () => {
+    const org = await createOrganization(t.database.client);
+    const admin: ActingViewer = { id: "00000000-0000-4000-8000-000000000001", orgId: org.id, role: "admin", name: "Ada" };
+    const deps = { db: t.database.client, box: t.box, egress };
+    const save = (input: object) =>
+      Promise.resolve().then(() =>
+        savePbxConnection(deps, admin, parseInput(pbxConnectionInputSchema, { host: "pbx.example.net", username: "switchboard", ...input }))
+      );
+    expect(await save({ secret: "s3cret-ami-pass", dialContext: " acme.example.com " })).toMatchObject({ dialContext: "acme.example.com" });
+    await t.database.raw.pbxConnection.update({ where: { organizationId: org.id }, data: { status: "connected" } });
+    expect(await save({ dialContext: "from-internal" })).toMatchObject({ dialContext: "from-internal", status: "connected" });
+    expect(await save({})).toMatchObject({ dialContext: "from-internal" });
+    expect(await save({ dialContext: "" })).toMatchObject({ dialContext: null });
+    for (const dialContext of ["from internal", "ctx\r\nAction: Originate", "x".repeat(81)])
+      await expect(save({ dialContext })).rejects.toMatchObject({
+        fields: { dialContext: "dial context must be 1–80 letters, digits, dots, dashes or underscores" }
+      });
+    expect((await getPbxIntegration(deps, admin)).ami?.dialContext).toBeNull();
+  });
+});
+
 describe("AMI host: the same destinations refused as for webhooks, with the same one message", () => {
   it.each(["127.0.0.1", "::1", "10.1.2.3", "169.254.169.254", "loopback.example.net"])("refuses %s", async (host) => {
     const org = await createOrganization(t.database.client);

@@ -12,6 +12,7 @@ function toSettingsView(row: PbxConnection): PbxConnectionSettingsView {
     username: row.username,
     secretHint: row.secretHint,
     enabled: row.enabled,
+    dialContext: row.dialContext,
     status: row.status,
     lastError: row.lastError,
     statusChangedAt: row.statusChangedAt.toISOString(),

@@ -10,6 +10,7 @@ const connection: PbxConnectionSettingsView = {
   username: "switchboard",
   secretHint: "••••••ab",
   enabled: true,
+  dialContext: null,
   status: "connecting",
   lastError: null,
   statusChangedAt: at,

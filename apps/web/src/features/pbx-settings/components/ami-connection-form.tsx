@@ -34,10 +34,14 @@ const formSchema = (isNew: boolean) =>
         (v) => (v === "" ? !isNew : v.length >= 8 && v.length <= 128),
         isNew ? "secret is required (at least 8 characters)" : "secret must be 8–128 characters"
       ),
-    enabled: z.boolean()
+    enabled: z.boolean(),
+    dialContext: z
+      .string()
+      .trim()
+      .refine((v) => v === "" || /^[A-Za-z0-9_.-]{1,80}$/.test(v), "dial context must be 1–80 letters, digits, dots, dashes or underscores")
   });
 type FormValues = z.infer<ReturnType<typeof formSchema>>;
-const FIELDS = ["host", "port", "username", "secret", "enabled"] as const;
+const FIELDS = ["host", "port", "username", "secret", "enabled", "dialContext"] as const;
 
 /** The AMI login the connector uses. The stored secret never comes back: only its hint. */
 export function AmiConnectionForm({ connection }: { connection: PbxConnectionSettingsView | null }) {
@@ -55,7 +59,8 @@ export function AmiConnectionForm({ connection }: { connection: PbxConnectionSet
       port: String(connection?.port ?? 5038),
       username: connection?.username ?? "",
       secret: "",
-      enabled: connection?.enabled ?? true
+      enabled: connection?.enabled ?? true,
+      dialContext: connection?.dialContext ?? ""
     }
   });
 
@@ -98,6 +103,15 @@ export function AmiConnectionForm({ connection }: { connection: PbxConnectionSet
           {...register("secret")}
         />
       </div>
+      <InputField
+        id="ami-dial-context"
+        label="Dial context"
+        autoComplete="off"
+        placeholder="from-internal"
+        hint="The dialplan context that reaches your extensions (FreePBX: from-internal; FusionPBX: your domain). Transfers and pick-ups are dialled there; blank: the call's own."
+        error={errors.dialContext?.message}
+        {...register("dialContext")}
+      />
       <CheckboxField
         id="ami-enabled"
         label="Connect to this PBX"

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "pbx_connections" ADD COLUMN     "dial_context" TEXT;
