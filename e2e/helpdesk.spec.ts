@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test, type DemoAccount, type LoginAs } from "./fixtures";
 import { connectionStatus, LIVE, toast, uniqueSuffix } from "./fixtures/console";
+import { openTicketAsCustomer, slaFact } from "./fixtures/tickets";
 
 /**
  * The agent's helpdesk tools: saved views with instant filters, the SLA countdown, the reply /
@@ -13,23 +14,6 @@ async function signedIn(browser: Browser, baseURL: string, loginAs: LoginAs, acc
   const page = await context.newPage();
   await loginAs(page, account);
   return page;
-}
-
-/** The customer opens a Support ticket through the form; returns its page path and T-number. */
-async function openTicketAsCustomer(customer: Page, subject: string): Promise<{ path: string; publicId: string }> {
-  await customer.goto("/tickets/new");
-  await customer.getByLabel("Subject").fill(subject);
-  await customer.getByLabel("Description").fill("Calls drop after exactly ten minutes.");
-  await customer.getByLabel("Department").selectOption({ label: "Support" });
-  await customer.getByRole("button", { name: "Create ticket" }).click();
-  await expect(customer.getByRole("heading", { level: 1, name: subject })).toBeVisible();
-  const publicId =
-    (await customer
-      .getByText(/^T-\d+$/)
-      .first()
-      .textContent()) ?? "";
-  expect(publicId).toMatch(/^T-\d+$/);
-  return { path: new URL(customer.url()).pathname, publicId };
 }
 
 /** Moves a ticket's SLA due time (minutes from now, negative: past), as time passing would. */
@@ -44,11 +28,6 @@ async function setSlaDue(databaseUrl: string, subject: string, minutesFromNow: n
   }
 }
 
-const slaFact = (page: Page) =>
-  page
-    .getByLabel("Ticket details")
-    .getByRole("definition")
-    .filter({ hasText: /due in|overdue by|not running/ });
 /** The count a saved view's link names, "Unassigned (3)" → 3. */
 function viewCount(name: string | null): number {
   const count = /\((\d+)\)$/.exec(name ?? "")?.[1];

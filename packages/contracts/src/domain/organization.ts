@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "./text";
+import { slaHoursSchema, type SlaHours } from "./ticket";
 import { emailSchema, personNameSchema } from "./user";
 
 /** Whether `zone` is an IANA time zone this runtime knows (e.g. "Europe/Berlin", "UTC"). */
@@ -34,8 +35,11 @@ export const organizationSetupSchema = z.strictObject({
 export type OrganizationSetupInput = z.output<typeof organizationSetupSchema>;
 
 export const organizationUpdateSchema = z
-  .strictObject({ name: organizationNameSchema.optional(), timeZone: timeZoneSchema.optional() })
-  .refine((v) => v.name !== undefined || v.timeZone !== undefined, { message: "nothing to change: send name or timeZone", path: ["_"] });
+  .strictObject({ name: organizationNameSchema.optional(), timeZone: timeZoneSchema.optional(), slaHours: slaHoursSchema.optional() })
+  .refine((v) => v.name !== undefined || v.timeZone !== undefined || v.slaHours !== undefined, {
+    message: "nothing to change: send name, timeZone or slaHours",
+    path: ["_"]
+  });
 export type OrganizationUpdateInput = z.output<typeof organizationUpdateSchema>;
 
 export interface OrganizationView {
@@ -43,4 +47,6 @@ export interface OrganizationView {
   name: string;
   slug: string;
   timeZone: string;
+  /** Tickets' response targets per priority (new tickets and priority changes follow them). */
+  slaHours: SlaHours;
 }

@@ -12,10 +12,35 @@ const ticketPrioritySchema = z.enum(TICKET_PRIORITIES, { error: `priority must b
 export type TicketPriority = z.infer<typeof ticketPrioritySchema>;
 
 /** Response time per priority: a ticket's SLA is due this many hours after it was opened. */
-const SLA_HOURS: Record<TicketPriority, number> = { urgent: 4, high: 8, normal: 24, low: 72 };
+export type SlaHours = Record<TicketPriority, number>;
 
-export function slaDueAt(createdAt: Date, priority: TicketPriority): Date {
-  return new Date(createdAt.getTime() + SLA_HOURS[priority] * 3_600_000);
+/** An organization's targets until an admin sets its own. */
+export const DEFAULT_SLA_HOURS: Readonly<SlaHours> = { urgent: 4, high: 8, normal: 24, low: 72 };
+
+/** Ninety days: a target beyond that is no longer a response time. */
+const MAX_SLA_HOURS = 2160;
+
+const slaHour = (priority: TicketPriority) =>
+  z.coerce
+    .number({ error: `${priority} target must be a number of hours` })
+    .int(`${priority} target must be whole hours`)
+    .min(1, `${priority} target must be 1–${MAX_SLA_HOURS} hours`)
+    .max(MAX_SLA_HOURS, `${priority} target must be 1–${MAX_SLA_HOURS} hours`);
+
+/** The targets of every priority, each no longer than the one of the priority below it. */
+export const slaHoursSchema = z
+  .strictObject({ urgent: slaHour("urgent"), high: slaHour("high"), normal: slaHour("normal"), low: slaHour("low") })
+  .superRefine((hours, ctx) => {
+    const mostUrgentFirst = [...TICKET_PRIORITIES].reverse();
+    mostUrgentFirst.slice(0, -1).forEach((priority, i) => {
+      const lower = mostUrgentFirst[i + 1];
+      if (lower && hours[priority] > hours[lower])
+        ctx.addIssue({ code: "custom", path: [priority], message: `${priority} target must not be longer than ${lower}'s (${hours[lower]} h)` });
+    });
+  });
+
+export function slaDueAt(createdAt: Date, priority: TicketPriority, hours: Readonly<SlaHours> = DEFAULT_SLA_HOURS): Date {
+  return new Date(createdAt.getTime() + hours[priority] * 3_600_000);
 }
 
 const TICKET_ACTIVITY_KINDS = ["created", "status_changed", "priority_changed", "assigned", "office_changed"] as const;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword, RULES } from "@switchboard/auth";
-import { passwordProblem, type OrganizationSetupInput, type OrganizationUpdateInput, type OrganizationView } from "@switchboard/contracts";
+import { passwordProblem, type OrganizationSetupInput, type OrganizationUpdateInput, type OrganizationView, type SlaHours } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
 import { withActor } from "../outbox/context";
 import { badRequest, conflict, enforce, translatePrismaError } from "./errors";
@@ -25,8 +25,26 @@ function slugOf(name: string): string {
   return `${base || "org"}-${randomUUID().slice(0, 6)}`;
 }
 
+const SLA_COLUMNS = { slaUrgentHours: true, slaHighHours: true, slaNormalHours: true, slaLowHours: true } as const;
+const VIEW_COLUMNS = { id: true, name: true, slug: true, timeZone: true, ...SLA_COLUMNS } as const;
+
+type SlaRow = Record<keyof typeof SLA_COLUMNS, number>;
+
+function slaHoursOf(row: SlaRow): SlaHours {
+  return { urgent: row.slaUrgentHours, high: row.slaHighHours, normal: row.slaNormalHours, low: row.slaLowHours };
+}
+
+function toOrganizationView(row: { id: string; name: string; slug: string; timeZone: string } & SlaRow): OrganizationView {
+  return { id: row.id, name: row.name, slug: row.slug, timeZone: row.timeZone, slaHours: slaHoursOf(row) };
+}
+
 export async function getOrganization(db: DbClient, orgId: string): Promise<OrganizationView> {
-  return db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { id: true, name: true, slug: true, timeZone: true } });
+  return toOrganizationView(await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: VIEW_COLUMNS }));
+}
+
+/** The organization's ticket response targets, for a ticket's SLA due time. */
+export async function organizationSlaHours(db: Pick<DbClient, "organization">, orgId: string): Promise<SlaHours> {
+  return slaHoursOf(await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: SLA_COLUMNS }));
 }
 
 /** The organization's time zone, for "today" figures and calendar-day filters. */
@@ -81,12 +99,21 @@ export async function createOrganizationWithAdmin(
   });
 }
 
-/** The organization's name and time zone (admins). */
+/**
+ * The organization's name, time zone and ticket response targets (admins). New targets apply to
+ * tickets opened, or whose priority changes, from then on; due times already set stay.
+ */
 export async function updateOrganization({ db }: Pick<ServiceDeps, "db">, viewer: ActingViewer, input: OrganizationUpdateInput): Promise<OrganizationView> {
   enforce(RULES.manageOrganization, viewer);
-  return db.organization.update({
+  const sla = input.slaHours;
+  const row = await db.organization.update({
     where: { id: viewer.orgId },
-    data: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}) },
-    select: { id: true, name: true, slug: true, timeZone: true }
+    data: {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
+      ...(sla ? { slaUrgentHours: sla.urgent, slaHighHours: sla.high, slaNormalHours: sla.normal, slaLowHours: sla.low } : {})
+    },
+    select: VIEW_COLUMNS
   });
+  return toOrganizationView(row);
 }

@@ -18,6 +18,7 @@ import { notify } from "./tickets-notify";
 import { loadTicketDetail, writeChange } from "./tickets-write";
 import { assertVersion, type VersionedSubject } from "./versioned";
 import { actorOf, type ActingViewer } from "./viewer";
+import { organizationSlaHours } from "./organizations";
 
 /** Tickets are versioned: a change based on an older version is refused (G8). */
 const VERSIONED_TICKET: VersionedSubject = {
@@ -45,7 +46,8 @@ export async function setStatus(db: DbClient, actor: TicketViewer, row: TicketRo
 
 async function setPriority(db: DbClient, actor: TicketViewer, row: TicketRow, priority: TicketPriority): Promise<TicketRow> {
   if (row.priority === priority) return row;
-  return writeChange(db, actor, row, { priority, slaDueAt: slaDueAt(row.createdAt, priority) }, { kind: "priority_changed", from: row.priority, to: priority });
+  const due = slaDueAt(row.createdAt, priority, await organizationSlaHours(db, row.organizationId));
+  return writeChange(db, actor, row, { priority, slaDueAt: due }, { kind: "priority_changed", from: row.priority, to: priority });
 }
 
 async function setOffice(db: DbClient, actor: TicketViewer, row: TicketRow, officeId: string | null): Promise<TicketRow> {

@@ -8,6 +8,7 @@ import { badRequest, DomainError, enforce } from "./errors";
 import { orgMember, withOffices } from "./tickets-access";
 import { notify } from "./tickets-notify";
 import { loadTicketDetail } from "./tickets-write";
+import { organizationSlaHours } from "./organizations";
 import { actorOf, type ActingViewer } from "./viewer";
 
 /** Next public number of the organization (T-1001 first), from a counter row locked until commit. */
@@ -74,6 +75,7 @@ export async function createTicket(deps: ServiceDeps, viewer: ActingViewer, data
       const number = await reserveTicketNumber(db, viewer.orgId);
       const now = new Date();
       const priority = data.priority ?? "normal";
+      const slaHours = await organizationSlaHours(db, viewer.orgId);
       const row = await db.ticket.create({
         data: {
           organizationId: viewer.orgId,
@@ -87,7 +89,7 @@ export async function createTicket(deps: ServiceDeps, viewer: ActingViewer, data
           assigneeId: data.assigneeId ?? null,
           officeId: data.officeId ?? null,
           callId: data.callId ?? null,
-          slaDueAt: slaDueAt(now, priority),
+          slaDueAt: slaDueAt(now, priority, slaHours),
           createdAt: now,
           activities: { create: { organizationId: viewer.orgId, actorId: viewer.id, kind: "created", internal: false, revision: 1 } }
         },

@@ -5,6 +5,7 @@ import { loadSettings } from "../server/load-settings";
 import { ApiTokensPanel } from "./api-tokens-panel";
 import { OrganizationForm } from "./organization-form";
 import { ProfileCard } from "./profile-card";
+import { SlaTargetsForm } from "./sla-targets-form";
 
 export async function SettingsScreen({ viewer }: { viewer: Viewer }) {
   const { org, tokens, canHoldTokens, zones } = await loadSettings(viewer);
@@ -20,6 +21,16 @@ export async function SettingsScreen({ viewer }: { viewer: Viewer }) {
                 Organization
               </h2>
               <OrganizationForm name={org.name} timeZone={org.timeZone} zones={zones} />
+            </section>
+          </Panel>
+        ) : null}
+        {zones ? (
+          <Panel className="p-6">
+            <section aria-labelledby="sla-heading" className="space-y-3">
+              <h2 id="sla-heading" className="text-base font-semibold">
+                Ticket response targets
+              </h2>
+              <SlaTargetsForm hours={org.slaHours} />
             </section>
           </Panel>
         ) : null}

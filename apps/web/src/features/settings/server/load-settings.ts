@@ -10,7 +10,7 @@ export interface SettingsData {
   org: OrganizationView;
   tokens: ApiTokenView[];
   canHoldTokens: boolean;
-  /** Admins change the organization's name and time zone; these are the zones to pick from. */
+  /** Admins manage the organization (name, time zone, ticket response targets); these are the zones to pick from. */
   zones: string[] | null;
 }
 
