@@ -1,6 +1,5 @@
-import pg from "pg";
 import { pino } from "pino";
-import { afterAll, beforeAll, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ActingViewer } from "@switchboard/db";
 import { createOrganization, createUser } from "@switchboard/db/seed";
 import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
@@ -50,20 +49,39 @@ async function waitingOnLock(pattern: string): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** The job's row locked by someone else until `release()`: attempts that write it wait there. */
+function lockJobRow(jobId: string): { held: Promise<void>; release(): Promise<void> } {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let hold = () => {};
+  const held = new Promise<void>((resolve) => (hold = resolve));
+  const holding = t.database.raw.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM jobs WHERE id = ${jobId}::uuid FOR UPDATE`;
+      hold();
+      await released;
+    },
+    { timeout: 120_000 }
+  );
+  return {
+    held,
+    async release() {
+      release();
+      await holding;
+    }
+  };
+}
+
 it("an export attempt the queue handed over stops at its next write; the later attempt alone writes the file and ends the job", async () => {
   const job = await startExport(harness.deps, admin, { kind: "calls", query: {} });
-  const locker = new pg.Client({ connectionString: t.url });
-  await locker.connect();
-  onTestFinished(() => locker.end());
-  await locker.query("BEGIN");
-  await locker.query("SELECT 1 FROM jobs WHERE id = $1 FOR UPDATE", [job.id]);
-
+  const locked = lockJobRow(job.id);
+  await locked.held;
   // The first attempt waits to start; a second (its worker thought stalled) queues behind it.
   const first = runExportJob(harness.deps, job.id, logger);
   await expect.poll(() => waitingOnLock('UPDATE "public"."jobs"%'), { timeout: 60_000, interval: 50 }).toBe(1);
   const second = runExportJob(harness.deps, job.id, logger);
   await expect.poll(() => waitingOnLock('UPDATE "public"."jobs"%'), { timeout: 60_000, interval: 50 }).toBe(2);
-  await locker.query("ROLLBACK");
+  await locked.release();
   await Promise.all([first, second]);
 
   const done = await getJob(harness.deps, admin, job.id);
