@@ -15,7 +15,7 @@ const affectsFigures = (events: readonly DomainEvent[]) => events.some((e) => e.
 const FIGURE_TOPICS = familiesFor<EventFamily<"call"> | EventFamily<"trunk">>()(["calls", "trunks"]);
 
 /**
- * Today's calls (an agent's: their own extension's) and channel usage per trunk; re-read (debounced)
+ * Today's calls (an agent's: their own extension's) and channel usage per trunk; re-read shortly
  * when a call or trunk event arrives. Each figure links to the calls list filtered as it counts.
  */
 export function CallFigures({ initial }: { initial: CallFiguresSnapshot }) {

@@ -23,8 +23,10 @@ const CARDS: { key: keyof Counts; label: string; href: string; detail?: (c: Coun
 const affectsCounts = (events: readonly DomainEvent[]) => touchesKinds(events, ["extension", "trunk"]);
 const COUNT_TOPICS = familiesFor<Extract<EntityChangeType, `extension.${string}` | `trunk.${string}`>>()(["extensions", "trunks"]);
 
-/** PBX counts; re-read (debounced) whenever an extension or trunk event arrives. */
-/** `canOpen`: which of the lists behind the figures the viewer may open (the others show without a link). */
+/**
+ * PBX counts; re-read shortly after extension or trunk events arrive. `canOpen`: which of the lists
+ * behind the figures the viewer may open (the others show without a link).
+ */
 export function DashboardCounts({ initial, canOpen }: { initial: Snapshot; canOpen: Readonly<Partial<Record<keyof Counts, boolean>>> }) {
   const current = useRefreshedSnapshot(initial, COUNT_TOPICS, affectsCounts, refreshDashboardCountsAction, 300);
 

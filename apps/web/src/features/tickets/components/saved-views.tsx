@@ -10,12 +10,14 @@ import { activeSavedView, SAVED_VIEWS, savedViewParams, type SavedViewCounts } f
 import { ticketListHref, type TicketListParams } from "../ticket-list-params";
 
 const affectsCounts = (events: readonly DomainEvent[]) => events.some((e) => e.type.startsWith("ticket."));
+/** Counts are re-read this long after the first ticket event: a busy helpdesk's events share one count per tab. */
+const RECOUNT_DELAY_MS = 1000;
 /** Tickets fall overdue with no event: the counts are also re-read this often. */
 const OVERDUE_REREAD_MS = 60_000;
 
 /** The staff's saved views as tabs of links, each with its count kept current. */
 export function SavedViews({ params, initial }: { params: TicketListParams; initial: SavedViewCounts }) {
-  const { counts } = useRefreshedSnapshot(initial, TICKET_TOPICS, affectsCounts, refreshSavedViewCountsAction, 300, OVERDUE_REREAD_MS);
+  const { counts } = useRefreshedSnapshot(initial, TICKET_TOPICS, affectsCounts, refreshSavedViewCountsAction, RECOUNT_DELAY_MS, OVERDUE_REREAD_MS);
   const active = activeSavedView(params);
   return (
     <nav aria-label="Saved views" className="border-b border-slate-200 px-3 pt-2 dark:border-slate-800">
