@@ -1,28 +1,27 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ActingViewer } from "@switchboard/db";
-import { createOrganization, createUser } from "@switchboard/db/seed";
-import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
+import type { TestDatabase } from "@switchboard/db/testing";
 import { runExportJob } from "../src/bulk/export-runner";
 import { getJob, startExport } from "../src/index";
-import { startIntegrationHarness, type IntegrationHarness } from "../src/testing";
+import type { IntegrationHarness } from "../src/testing";
+import { startAttemptsWorld, waitingOnLock, type AttemptsWorld } from "./attempts-world";
 
 const CALLS = 450;
 
+let world: AttemptsWorld;
 let t: TestDatabase;
 let harness: IntegrationHarness;
 let admin: ActingViewer;
 const logger = pino({ level: "silent" });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const org = await createOrganization(t.database.client);
-  const a = await createUser(t.database.client, org.id, { role: "admin", name: "Ada Admin" });
-  admin = { id: a.id, orgId: org.id, role: "admin", name: a.name };
+  world = await startAttemptsWorld();
+  ({ t, harness, admin } = world);
   const startedAt = Date.now() - 3_600_000;
   await t.database.raw.call.createMany({
     data: Array.from({ length: CALLS }, (_, i) => ({
-      organizationId: org.id,
+      organizationId: admin.orgId,
       pbxCallId: `export-${i}`,
       direction: "inbound" as const,
       state: "ended" as const,
@@ -31,23 +30,9 @@ beforeAll(async () => {
       startedAt: new Date(startedAt + i * 1000)
     }))
   });
-  // No worker: the test runs the job's attempts itself, as two workers would.
-  harness = await startIntegrationHarness(t.database, t.box, { worker: false });
 });
 
-afterAll(async () => {
-  await harness?.stop();
-  await t?.drop();
-});
-
-/** How many statements like `pattern` wait on a lock now. */
-async function waitingOnLock(pattern: string): Promise<number> {
-  const rows = await t.database.raw.$queryRawUnsafe<{ n: number }[]>(
-    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1",
-    pattern
-  );
-  return rows[0]?.n ?? 0;
-}
+afterAll(() => world?.stop());
 
 /** The job's row locked by someone else until `release()`: attempts that write it wait there. */
 function lockJobRow(jobId: string): { held: Promise<void>; release(): Promise<void> } {
@@ -78,9 +63,9 @@ it("an export attempt the queue handed over stops at its next write; the later a
   await locked.held;
   // The first attempt waits to start; a second (its worker thought stalled) queues behind it.
   const first = runExportJob(harness.deps, job.id, logger);
-  await expect.poll(() => waitingOnLock('UPDATE "public"."jobs"%'), { timeout: 60_000, interval: 50 }).toBe(1);
+  await expect.poll(() => waitingOnLock(t, 'UPDATE "public"."jobs"%'), { timeout: 60_000, interval: 50 }).toBe(1);
   const second = runExportJob(harness.deps, job.id, logger);
-  await expect.poll(() => waitingOnLock('UPDATE "public"."jobs"%'), { timeout: 60_000, interval: 50 }).toBe(2);
+  await expect.poll(() => waitingOnLock(t, 'UPDATE "public"."jobs"%'), { timeout: 60_000, interval: 50 }).toBe(2);
   await locked.release();
   await Promise.all([first, second]);
 

@@ -1,43 +1,31 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ActingViewer } from "@switchboard/db";
-import { createOrganization, createUser } from "@switchboard/db/seed";
-import { createTestDatabase, type TestDatabase } from "@switchboard/db/testing";
+import type { TestDatabase } from "@switchboard/db/testing";
 import { runImportJob } from "../src/bulk/import-runner";
 import { getJob, startImport } from "../src/index";
-import { startIntegrationHarness, type IntegrationHarness } from "../src/testing";
+import type { IntegrationHarness } from "../src/testing";
+import { startAttemptsWorld, waitingOnLock, type AttemptsWorld } from "./attempts-world";
 import { extensionsCsv } from "./csv-fixtures";
 
+let world: AttemptsWorld;
 let t: TestDatabase;
 let harness: IntegrationHarness;
 let admin: ActingViewer;
 const logger = pino({ level: "silent" });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const org = await createOrganization(t.database.client);
-  const a = await createUser(t.database.client, org.id, { role: "admin", name: "Ada Admin" });
-  admin = { id: a.id, orgId: org.id, role: "admin", name: a.name };
-  // No worker: the test runs the job's attempts itself, as two workers would.
-  harness = await startIntegrationHarness(t.database, t.box, { worker: false });
+  world = await startAttemptsWorld();
+  ({ t, harness, admin } = world);
 });
 
-afterAll(async () => {
-  await harness?.stop();
-  await t?.drop();
-});
+afterAll(() => world?.stop());
 
 const count = (from: number, to: number) =>
   t.database.client.extension.count({ where: { organizationId: admin.orgId, number: { gte: String(from), lte: String(to) } } });
 
 /** Whether a statement like `pattern` waits on a lock now. */
-async function waitingOnLock(pattern: string): Promise<boolean> {
-  const rows = await t.database.raw.$queryRawUnsafe<{ n: number }[]>(
-    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1",
-    pattern
-  );
-  return (rows[0]?.n ?? 0) > 0;
-}
+const someWaitOnLock = async (pattern: string) => (await waitingOnLock(t, pattern)) > 0;
 
 /** Someone's uncommitted extension `number`: an import that reaches it waits there until `release()` rolls it back. */
 function holdNumber(number: string): { release(): Promise<void> } {
@@ -75,10 +63,10 @@ it("an attempt the queue handed over stops at its next write; the later attempt 
   const holder = holdNumber("8120");
   // The first attempt writes two batches of 50, then waits inside the third (rows 100-149) with the job row locked.
   const first = runImportJob(harness.deps, job.id, logger);
-  await expect.poll(() => waitingOnLock("INSERT INTO%extensions%"), { timeout: 60_000, interval: 50 }).toBe(true);
+  await expect.poll(() => someWaitOnLock("INSERT INTO%extensions%"), { timeout: 60_000, interval: 50 }).toBe(true);
   // Its worker stalls past the heartbeat, so the queue hands the job to another, whose attempt starts behind the held batch.
   const second = runImportJob(harness.deps, job.id, logger);
-  await expect.poll(() => waitingOnLock('UPDATE "public"."jobs"%'), { timeout: 60_000, interval: 50 }).toBe(true);
+  await expect.poll(() => someWaitOnLock('UPDATE "public"."jobs"%'), { timeout: 60_000, interval: 50 }).toBe(true);
   await holder.release();
   // Without the attempt's fence both would write rows 150-199: one would fail on the other's numbers and undo the whole import.
   await Promise.all([first, second]);

@@ -59,7 +59,7 @@ function serve(socket: Socket, messages: ReceivedMail[]): void {
         reply("221 bye");
         return void socket.end();
       default:
-        return reply("502 command not implemented");
+        return reply("502 5.5.1 unrecognized command");
     }
   };
   socket.setEncoding("utf8");

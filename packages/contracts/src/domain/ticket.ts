@@ -27,13 +27,15 @@ const slaHour = (priority: TicketPriority) =>
     .min(1, `${priority} target must be 1–${MAX_SLA_HOURS} hours`)
     .max(MAX_SLA_HOURS, `${priority} target must be 1–${MAX_SLA_HOURS} hours`);
 
+/** Priorities from the most urgent down (the order response targets are set and checked in). */
+export const PRIORITIES_MOST_URGENT_FIRST: readonly TicketPriority[] = [...TICKET_PRIORITIES].reverse();
+
 /** The targets of every priority, each no longer than the one of the priority below it. */
 export const slaHoursSchema = z
   .strictObject({ urgent: slaHour("urgent"), high: slaHour("high"), normal: slaHour("normal"), low: slaHour("low") })
   .superRefine((hours, ctx) => {
-    const mostUrgentFirst = [...TICKET_PRIORITIES].reverse();
-    mostUrgentFirst.slice(0, -1).forEach((priority, i) => {
-      const lower = mostUrgentFirst[i + 1];
+    PRIORITIES_MOST_URGENT_FIRST.slice(0, -1).forEach((priority, i) => {
+      const lower = PRIORITIES_MOST_URGENT_FIRST[i + 1];
       if (lower && hours[priority] > hours[lower])
         ctx.addIssue({ code: "custom", path: [priority], message: `${priority} target must not be longer than ${lower}'s (${hours[lower]} h)` });
     });

@@ -5,7 +5,8 @@ import { createExtensionRow, createOrganization, createUser } from "@switchboard
 import { RealtimeClient } from "./realtime-client";
 import { createRealtimeTestBed, type RealtimeTestBed } from "./testing/realtime-test-nodes";
 
-const POLL = { timeout: 20_000, interval: 50 };
+/** How long a poll waits for the socket or the database on a busy machine. */
+const POLL_TIMEOUT_MS = 20_000;
 
 let bed: RealtimeTestBed;
 const cleanups: (() => void)[] = [];
@@ -43,26 +44,26 @@ describe("the console's realtime client when its node shuts down", () => {
     // What the extensions page follows; the handshake names it.
     client.subscribeTopics(["extensions"], initialSeq);
     client.start();
-    await expect.poll(() => client.getSnapshot().status, POLL).toBe("live");
+    await expect.poll(() => client.getSnapshot().status, { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe("live");
     expect(one.pipeline.realtime?.stats().connections).toBe(1);
     const reasons: string[] = [];
     client.connection?.on("disconnect", (reason) => reasons.push(reason));
 
     const extension = await createExtensionRow(tdb.database.client, tdb.box, org.id, "4100");
     const touch = (n: number) => tdb.database.client.extension.update({ where: { id: extension.id }, data: { displayName: `Drain ${n}` } });
-    await expect.poll(() => applied.length, POLL).toBe(1);
+    await expect.poll(() => applied.length, { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe(1);
     const first = applied[0]?.seq ?? 0;
     const writes = (async () => {
       for (let n = 1; n <= 60; n++) await touch(n);
     })();
-    await expect.poll(async () => (await currentSeq(tdb.database.client, org.id)) >= first + 10, POLL).toBe(true);
+    await expect.poll(async () => (await currentSeq(tdb.database.client, org.id)) >= first + 10, { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe(true);
     // apps/realtime's SIGTERM: stop accepting, then close the pipeline (which drains the sockets).
     one.http.close();
     await one.pipeline.close();
     await writes;
     const head = await currentSeq(tdb.database.client, org.id);
 
-    await expect.poll(() => applied.at(-1)?.seq, POLL).toBe(head);
+    await expect.poll(() => applied.at(-1)?.seq, { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe(head);
     // The client left by itself when told; cut off by the node it would say "transport close".
     expect(reasons[0]).toBe("io client disconnect");
     expect(applied.map((e) => e.seq)).toEqual(Array.from({ length: head - first + 1 }, (_, i) => first + i));

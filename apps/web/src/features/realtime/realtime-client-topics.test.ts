@@ -6,7 +6,8 @@ import { RealtimeClient, type EventOrigin } from "./realtime-client";
 import { createRealtimeTestBed, type RealtimeTestBed } from "./testing/realtime-test-nodes";
 import { RELEASE_DELAY_MS } from "./topic-subscriptions";
 
-const POLL = { timeout: 20_000, interval: 50 };
+/** How long a poll waits for the socket or the database on a busy machine. */
+const POLL_TIMEOUT_MS = 20_000;
 
 let bed: RealtimeTestBed;
 const cleanups: (() => void)[] = [];
@@ -42,28 +43,30 @@ describe("the console's realtime client following its pages' topics", () => {
     cleanups.push(() => client.stop());
     client.subscribeTopics(["extensions"], initialSeq);
     client.start();
-    await expect.poll(() => client.getSnapshot().status, POLL).toBe("live");
+    await expect.poll(() => client.getSnapshot().status, { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe("live");
     const originOf = (id: string) => received.find((entry) => entry.event.subject.id === id)?.origin;
 
     // Before the trunks page is shown: a trunk the tab is not sent, then an extension it is.
     const early = await db.trunk.create({ data: trunkData(tdb.box, org.id, "Early carrier") });
     const desk = await createExtensionRow(db, tdb.box, org.id, "4200");
-    await expect.poll(() => originOf(desk.id), POLL).toBe("live");
+    await expect.poll(() => originOf(desk.id), { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe("live");
     expect(originOf(early.id)).toBeUndefined();
 
     // The trunks page, read before both: its trunk comes as a backfill, below the tab's head.
     const release = client.subscribeTopics(["trunks"], initialSeq);
-    await expect.poll(() => client.buffer.since(initialSeq, ["trunks"])?.map((e) => e.subject.id), POLL).toEqual([early.id]);
+    await expect
+      .poll(() => client.buffer.since(initialSeq, ["trunks"])?.map((e) => e.subject.id), { timeout: POLL_TIMEOUT_MS, interval: 50 })
+      .toEqual([early.id]);
     expect(originOf(early.id)).toBe("backfill");
     const both = client.buffer.since(initialSeq, ["extensions", "trunks"]) ?? [];
     expect(both.map((e) => e.subject.id)).toEqual([early.id, desk.id]);
 
     const later = await db.trunk.create({ data: trunkData(tdb.box, org.id, "Later carrier") });
-    await expect.poll(() => originOf(later.id), POLL).toBe("live");
+    await expect.poll(() => originOf(later.id), { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe("live");
 
     // No view shows trunks any more: a while later the node stops sending them.
     release();
-    await expect.poll(() => client.buffer.since(initialSeq, ["trunks"]), { ...POLL, timeout: RELEASE_DELAY_MS + POLL.timeout }).toBeUndefined();
+    await expect.poll(() => client.buffer.since(initialSeq, ["trunks"]), { timeout: RELEASE_DELAY_MS + POLL_TIMEOUT_MS, interval: 50 }).toBeUndefined();
     // The tab's own unsubscribe went out when it stopped covering trunks; an acknowledged request sent
     // after it on the same socket proves the node has handled it.
     const after = await client.connection?.timeout(5_000).emitWithAck("topics:unsubscribe", { topics: ["trunks"] });
@@ -71,14 +74,16 @@ describe("the console's realtime client following its pages' topics", () => {
     expect(after?.ok && after.data.topics).not.toContain("trunks");
     const gone = await db.trunk.create({ data: trunkData(tdb.box, org.id, "Unseen carrier") });
     const another = await createExtensionRow(db, tdb.box, org.id, "4201");
-    await expect.poll(() => originOf(another.id), POLL).toBe("live");
+    await expect.poll(() => originOf(another.id), { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe("live");
     expect(originOf(gone.id)).toBeUndefined();
 
     // Who is online comes only while a view shows it, and is forgotten (not left stale) after.
     expect(client.getSnapshot().presence).toBeNull();
     const releasePresence = client.subscribeTopics(["presence"]);
-    await expect.poll(() => client.getSnapshot().presence?.members.map((member) => member.userId), POLL).toEqual([user.id]);
+    await expect
+      .poll(() => client.getSnapshot().presence?.members.map((member) => member.userId), { timeout: POLL_TIMEOUT_MS, interval: 50 })
+      .toEqual([user.id]);
     releasePresence();
-    await expect.poll(() => client.getSnapshot().presence, POLL).toBeNull();
+    await expect.poll(() => client.getSnapshot().presence, { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBeNull();
   });
 });

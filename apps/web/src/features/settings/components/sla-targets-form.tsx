@@ -6,17 +6,16 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { slaHoursSchema, TICKET_PRIORITIES, type SlaHours } from "@switchboard/contracts";
+import { PRIORITIES_MOST_URGENT_FIRST, slaHoursSchema, type SlaHours } from "@switchboard/contracts";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { updateOrganizationAction } from "../actions/account-actions";
 import { callAction } from "@/components/forms/call-action";
+import { PRIORITY_LABELS } from "@/features/tickets/ticket-labels";
 
 type Input = z.input<typeof slaHoursSchema>;
-const MOST_URGENT_FIRST = [...TICKET_PRIORITIES].reverse();
-const LABELS: Record<(typeof TICKET_PRIORITIES)[number], string> = { urgent: "Urgent", high: "High", normal: "Normal", low: "Low" };
 
 /** How many hours after opening a ticket of each priority is due (admins). */
 export function SlaTargetsForm({ hours }: { hours: SlaHours }) {
@@ -32,7 +31,7 @@ export function SlaTargetsForm({ hours }: { hours: SlaHours }) {
     setFormError(null);
     const result = await callAction(() => updateOrganizationAction({ slaHours }));
     // The form checks each target as the server does; the server names only the whole set.
-    if (!result.ok) return setFormError(result.error.fields?.slaHours ?? applyServerErrors(result.error, setError, MOST_URGENT_FIRST));
+    if (!result.ok) return setFormError(result.error.fields?.slaHours ?? applyServerErrors(result.error, setError, PRIORITIES_MOST_URGENT_FIRST));
     toast.success("Response targets saved");
     router.refresh();
   });
@@ -43,11 +42,11 @@ export function SlaTargetsForm({ hours }: { hours: SlaHours }) {
         A ticket is due this many hours after it was opened. New targets apply to tickets opened, or whose priority changes, from now on.
       </p>
       <div className="grid gap-4 sm:grid-cols-4">
-        {MOST_URGENT_FIRST.map((priority) => (
+        {PRIORITIES_MOST_URGENT_FIRST.map((priority) => (
           <InputField
             key={priority}
             id={`sla-${priority}`}
-            label={`${LABELS[priority]} (hours)`}
+            label={`${PRIORITY_LABELS[priority]} (hours)`}
             type="number"
             inputMode="numeric"
             min={1}
