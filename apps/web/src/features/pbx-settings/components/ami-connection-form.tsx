@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import type { PbxConnectionSettingsView } from "@switchboard/contracts";
+import { dialContextSchema, type PbxConnectionSettingsView } from "@switchboard/contracts";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
@@ -38,7 +38,7 @@ const formSchema = (isNew: boolean) =>
     dialContext: z
       .string()
       .trim()
-      .refine((v) => v === "" || /^[A-Za-z0-9_.-]{1,80}$/.test(v), "dial context must be 1–80 letters, digits, dots, dashes or underscores")
+      .pipe(z.union([z.literal(""), dialContextSchema]))
   });
 type FormValues = z.infer<ReturnType<typeof formSchema>>;
 const FIELDS = ["host", "port", "username", "secret", "enabled", "dialContext"] as const;
