@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DomainEvent } from "@switchboard/contracts";
-import { currentSeq } from "@switchboard/db";
+import { createTicket, currentSeq, updateTicket } from "@switchboard/db";
 import { createExtensionRow, createOrganization, createUser, trunkData } from "@switchboard/db/seed";
-import { RealtimeClient, type EventOrigin } from "./realtime-client";
+import { createTicketOrg } from "@switchboard/db/testing";
+import { RealtimeClient } from "./realtime-client";
+import type { EventOrigin } from "./replay-listeners";
 import { createRealtimeTestBed, type RealtimeTestBed } from "./testing/realtime-test-nodes";
 import { RELEASE_DELAY_MS } from "./topic-subscriptions";
 
@@ -86,4 +88,71 @@ describe("the console's realtime client following its pages' topics", () => {
     releasePresence();
     await expect.poll(() => client.getSnapshot().presence, { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBeNull();
   });
+
+  it(
+    "asks again for a topic the node failed to follow, from the page's snapshot, and says its live updates are delayed meanwhile",
+    { timeout: 90_000 },
+    async () => {
+      const { tdb } = bed;
+      const db = tdb.database.client;
+      const deps = { db, box: tdb.box };
+      const org = await createTicketOrg(db, "Lagging");
+      bed.actAsBrowserOf(await db.user.findUniqueOrThrow({ where: { id: org.admin.id } }));
+      const node = await bed.startNode();
+      const received: DomainEvent[] = [];
+      const client = new RealtimeClient({
+        url: `http://127.0.0.1:${node.port}`,
+        initialSeq: await currentSeq(db, org.orgId),
+        onAuthFailure: () => undefined,
+        onAccessChanged: () => undefined,
+        onResync: () => undefined,
+        onEvent: (event) => received.push(event),
+        onSynced: () => undefined
+      });
+      cleanups.push(() => client.stop());
+      client.start();
+      await expect.poll(() => client.getSnapshot().status, { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe("live");
+      const { ticket } = await createTicket(deps, org.admin, { subject: "Lines down", body: "x", officeId: org.supportId, customerId: org.customer.id });
+      const snapshot = await currentSeq(db, org.orgId);
+
+      // The node's access check for the ticket page waits on a lock, and its connection is then ended.
+      let unlock = () => {};
+      const unlocked = new Promise<void>((resolve) => (unlock = resolve));
+      let locked = () => {};
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const holder = db.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`LOCK TABLE tickets IN ACCESS EXCLUSIVE MODE`;
+          locked();
+          await unlocked;
+        },
+        { maxWait: 10_000, timeout: 60_000 }
+      );
+      await isLocked;
+      client.subscribeTopics([`ticket:${ticket.id}`], snapshot);
+      const waiting = () =>
+        db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%tickets%' AND pid <> pg_backend_pid()`;
+      await expect.poll(async () => (await waiting()).length, { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe(1);
+      await db.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%tickets%' AND pid <> pg_backend_pid()`;
+      await expect.poll(() => client.getSnapshot().status, { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe("delayed");
+
+      // A change made while the page could not follow its ticket, then the database answers again.
+      unlock();
+      await holder;
+      await updateTicket(deps, org.admin, ticket.id, { priority: "urgent" });
+      await expect.poll(() => client.getSnapshot().status, { timeout: POLL_TIMEOUT_MS, interval: 50 }).toBe("live");
+      await expect
+        .poll(() => client.buffer.since(snapshot, [`ticket:${ticket.id}`])?.map((event) => event.type), { timeout: POLL_TIMEOUT_MS, interval: 50 })
+        .toEqual(["ticket.updated"]);
+      await updateTicket(deps, org.admin, ticket.id, { priority: "low" });
+      await expect
+        .poll(() => received.filter((event) => event.subject.id === ticket.id && event.type === "ticket.updated").length, {
+          timeout: POLL_TIMEOUT_MS,
+          interval: 50
+        })
+        .toBe(2);
+    }
+  );
 });

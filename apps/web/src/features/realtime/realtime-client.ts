@@ -1,49 +1,19 @@
-import { HeartbeatWatchdog, topicsMatch } from "@switchboard/contracts";
+import { HeartbeatWatchdog } from "@switchboard/contracts";
 import type { ConnectErrorData, DomainEvent, Topic } from "@switchboard/contracts";
 import { CatchUp } from "./catch-up";
-import { AUTH_CODES, backoffDelay, failureOf, isAuthFailure, type AuthFailure, type ConnectionStatus } from "./connection-status";
+import { BackoffTimer } from "./backoff-timer";
+import { AUTH_CODES, failureOf, isAuthFailure, type AuthFailure, type ConnectionStatus } from "./connection-status";
 import { EventBuffer } from "./event-buffer";
 import { openSocket, type ClientSocket } from "./open-socket";
-import { PresenceMembers, type PresenceView } from "./presence-members";
+import { PresenceMembers } from "./presence-members";
 import { fetchRealtimeToken } from "./realtime-token";
+import type { RealtimeClientOptions, RealtimeSnapshot } from "./realtime-client-types";
+import { listenForEvents, type EventOrigin } from "./replay-listeners";
 import { TopicSubscriptions } from "./topic-subscriptions";
 import { Throttle } from "./version-throttle";
 
-/**
- * How an event reached the tab: live; replayed after a (re)connect (missed while away); or as a
- * subscription's backfill (from before the page that asked for it was shown).
- */
-export type EventOrigin = "live" | "replay" | "backfill";
-
 /** At most one re-render of the live views per this many ms during a burst of events. */
 const VERSION_THROTTLE_MS = 50;
-
-export interface RealtimeClientOptions {
-  /** Realtime node on another origin (token auth); null = this origin, cookie auth. */
-  url: string | null;
-  /** The org seq read with the page that opened this tab's console. */
-  initialSeq: number;
-  /** The session is gone (expired, revoked, user deleted or deactivated): send the user to sign in. */
-  onAuthFailure: (why: AuthFailure) => void;
-  /** The user's role or offices changed: the socket already follows them; the pages must be re-read. */
-  onAccessChanged: (message: string) => void;
-  /** The server cannot replay what we missed: views must refetch. */
-  onResync: () => void;
-  /** Every newly received event. */
-  onEvent: (event: DomainEvent, origin: EventOrigin) => void;
-  /** Catching up finished; `replayed` events were applied; `reconnected`: after a lost connection (not the first connect). */
-  onSynced: (replayed: number, reconnected: boolean) => void;
-}
-
-export interface RealtimeSnapshot {
-  status: ConnectionStatus;
-  /** When the connection stopped being live (ms since epoch); null while live. What is on screen is as of then. */
-  lostAt: number | null;
-  /** Bumped on every applied event, reset or newly held topic; views recompute from the buffer when it changes. */
-  version: number;
-  /** Who is online (a count and up to a page of people); null until the node sends the list, which it does while a view holds the presence topic. */
-  presence: PresenceView | null;
-}
 
 /**
  * The tab's one Socket.IO connection: authenticates (cookie, or a fresh short-lived token on every
@@ -58,8 +28,12 @@ export class RealtimeClient {
   private readonly listeners = new Set<() => void>();
   private readonly presence = new PresenceMembers();
   private serverLive = true;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retryAttempt = 0;
+  /** The node missed its heartbeats (the socket still looks open). */
+  private stalled = false;
+  /** socket.io does not retry a refusal by the server's middleware, nor the server closing us. */
+  private readonly reconnect = new BackoffTimer(() => {
+    if (!this.stopped && this.socket && !this.socket.connected) this.socket.connect();
+  });
   private stopped = false;
   /** Views recompute from the buffer on every version: at once for one event, throttled in a burst. */
   private readonly version = new Throttle(() => this.update({ version: this.snapshot.version + 1 }), VERSION_THROTTLE_MS);
@@ -69,8 +43,14 @@ export class RealtimeClient {
   });
   /** A node that hangs keeps the socket open: missed heartbeats say "delayed", then move us elsewhere. */
   private readonly watchdog = new HeartbeatWatchdog({
-    onStalled: () => this.update({ status: "delayed", lostAt: this.snapshot.lostAt ?? Date.now() }),
-    onRecovered: () => this.update({ status: this.serverLive ? "live" : "delayed", lostAt: null }),
+    onStalled: () => {
+      this.stalled = true;
+      this.update({ status: "delayed", lostAt: this.snapshot.lostAt ?? Date.now() });
+    },
+    onRecovered: () => {
+      this.stalled = false;
+      this.update({ status: this.connectedStatus(), lostAt: null });
+    },
     onDead: () => this.leaveNode()
   });
 
@@ -87,7 +67,10 @@ export class RealtimeClient {
           if (topics.includes("presence")) this.update({ presence: null });
         }
       },
-      () => this.version.run()
+      () => {
+        this.version.run();
+        this.refreshConnectedStatus();
+      }
     );
   }
 
@@ -125,11 +108,12 @@ export class RealtimeClient {
     });
     this.socket = socket;
     socket.on("connect", () => {
-      this.retryAttempt = 0;
+      this.reconnect.reset();
       this.catchUp.begin();
       this.topics.connected();
       this.presence.reset();
-      this.update({ status: this.serverLive ? "live" : "delayed", lostAt: null });
+      this.stalled = false;
+      this.update({ status: this.connectedStatus(), lostAt: null });
       this.watchdog.arm();
       // No presence:list here: the server pushes presence:snapshot on every connect that names the
       // presence topic, and asking too would send the whole member list twice (quadratic in a storm).
@@ -139,7 +123,7 @@ export class RealtimeClient {
       this.topics.disconnected();
       if (this.stopped) return;
       // The server closing us (node shutting down, session ended) is not retried by socket.io.
-      if (reason === "io server disconnect") this.scheduleRetry();
+      if (reason === "io server disconnect") this.reconnect.schedule();
       this.update({ status: reason === "io client disconnect" ? "offline" : "reconnecting", lostAt: this.snapshot.lostAt ?? Date.now() });
     });
     socket.on("connect_error", (error) => this.onConnectError(error));
@@ -148,29 +132,15 @@ export class RealtimeClient {
     // beats only sockets it has sent nothing lately.
     socket.io.on("packet", () => this.watchdog.alive());
     socket.io.on("ping", () => this.watchdog.alive());
-    socket.on("event", (event) => {
-      this.onEvent(event, this.catchUp.active ? "replay" : "live");
-    });
-    // A replay comes in pages: apply each in order, then ask for the next by acknowledging it.
-    // Caught up only at sync:done; each page proves the replay is alive, so the fallback waits on.
-    // Pages after that are a subscription's backfill: its new topics' past, and held topics' news.
-    socket.on("sync:page", (page, ack) => {
-      const held = this.catchUp.active ? null : this.topics.heldTopics();
-      for (const event of page.events) this.onEvent(event, held === null ? "replay" : topicsMatch(held, event) ? "live" : "backfill");
-      this.catchUp.keepAlive();
-      ack();
-    });
-    socket.on("sync:done", (info) => {
-      this.buffer.advanceTo(info.seq);
-      this.topics.synced();
-      this.catchUp.finish();
-    });
-    socket.on("sync:resync", (info) => {
-      this.buffer.reset(info.seq);
-      this.topics.synced();
-      this.catchUp.abandon();
-      this.update({ version: this.snapshot.version + 1 });
-      this.options.onResync();
+    listenForEvents(socket, {
+      catchUp: this.catchUp,
+      buffer: this.buffer,
+      topics: this.topics,
+      onEvent: (event, origin) => this.onEvent(event, origin),
+      onResync: () => {
+        this.update({ version: this.snapshot.version + 1 });
+        this.options.onResync();
+      }
     });
     socket.on("server:heartbeat", (beat) => this.watchdog.beat(beat));
     // The node is shutting down: leave now rather than when it cuts us off; the balancer sends the
@@ -179,7 +149,7 @@ export class RealtimeClient {
     socket.on("server:status", ({ live, heartbeatIntervalMs }) => {
       this.watchdog.beat({ intervalMs: heartbeatIntervalMs });
       this.serverLive = live;
-      if (socket.connected) this.update({ status: live ? "live" : "delayed" });
+      if (socket.connected) this.update({ status: this.connectedStatus() });
     });
     socket.on("session:expired", () => this.failAuth("expired"));
     socket.on("access:changed", ({ message }) => this.options.onAccessChanged(message));
@@ -201,7 +171,7 @@ export class RealtimeClient {
   stop(): void {
     this.stopped = true;
     this.watchdog.disarm();
-    clearTimeout(this.retryTimer);
+    this.reconnect.stop();
     this.catchUp.stop();
     this.version.stop();
     this.topics.stop();
@@ -232,17 +202,8 @@ export class RealtimeClient {
     const code = (error as Error & { data?: Partial<ConnectErrorData> }).data?.code;
     if (code ? AUTH_CODES.has(code) : isAuthFailure(error.message)) return this.failAuth(failureOf(code));
     // A refusal by the server's middleware is not retried by socket.io itself.
-    if (this.socket && !this.socket.active) this.scheduleRetry();
+    if (this.socket && !this.socket.active) this.reconnect.schedule();
     this.update({ status: navigator.onLine ? "reconnecting" : "offline", lostAt: this.snapshot.lostAt ?? Date.now() });
-  }
-
-  private scheduleRetry(): void {
-    const socket = this.socket;
-    if (!socket) return;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      if (!this.stopped && !socket.connected) socket.connect();
-    }, backoffDelay(this.retryAttempt++));
   }
 
   private failAuth(why: AuthFailure): void {
@@ -274,6 +235,20 @@ export class RealtimeClient {
     this.update({ status: "offline", lostAt: this.snapshot.lostAt ?? Date.now() });
     this.socket?.disconnect();
   };
+
+  /**
+   * Connected, the console is live unless the node's event log is down, the node stopped beating,
+   * or a page's topic could not be followed yet (its changes wait for the next attempt).
+   */
+  private connectedStatus(): ConnectionStatus {
+    return this.serverLive && !this.stalled && !this.topics.lagging() ? "live" : "delayed";
+  }
+
+  private refreshConnectedStatus(): void {
+    if (!this.socket?.connected) return;
+    const status = this.connectedStatus();
+    if (status !== this.snapshot.status) this.update({ status });
+  }
 
   private update(patch: Partial<RealtimeSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };

@@ -8,7 +8,8 @@ import { actorName, describeEvent, isOwnEvent, type EventDescribers } from "./de
 import type { AuthFailure } from "./connection-status";
 import { FlashStore, flashOf, type Flashes } from "./flash-store";
 import { ToastBursts } from "./toast-bursts";
-import { RealtimeClient, type RealtimeSnapshot } from "./realtime-client";
+import { RealtimeClient } from "./realtime-client";
+import type { RealtimeSnapshot } from "./realtime-client-types";
 
 const RESYNC_MESSAGE = "Reloaded after a gap — the page shows the latest data";
 

@@ -93,6 +93,46 @@ describe("TopicSubscriptions", () => {
     expect(buffer.since(90, ["ticket:0b7c6f1e-8c1d-4a8e-9f49-3d1f0c2b9a11"])).toEqual([]);
   });
 
+  it("asks again, backing off, for a subscription the node failed to make, from the same snapshot; the console lags until it is held", () => {
+    const { buffer, requests, changed, subscriptions, ok } = setup();
+    const failed = (request: Request | undefined) => request?.answer({ ok: false, error: { code: "internal", message: "internal error" } });
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    subscriptions.acquire(["tickets"], 90);
+    vi.advanceTimersByTime(0);
+    failed(requests[0]);
+    expect(subscriptions.lagging()).toBe(true);
+    expect(changed).toHaveBeenCalled();
+    expect(buffer.since(90, ["tickets"])).toBeUndefined();
+    // Without jitter, backoffDelay waits 1 s, then 2 s.
+    vi.advanceTimersByTime(1000);
+    failed(requests[1]);
+    vi.advanceTimersByTime(1999);
+    expect(requests).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(requests.map((r) => [r.topics, r.since])).toEqual([
+      [["tickets"], 90],
+      [["tickets"], 90],
+      [["tickets"], 90]
+    ]);
+    expect(subscriptions.lagging()).toBe(true);
+    ok(requests[2], 120);
+    expect(subscriptions.lagging()).toBe(false);
+    expect(buffer.since(90, ["tickets"])).toEqual([]);
+  });
+
+  it("stops lagging when the view of a topic the node failed to make lets go of it", () => {
+    const { requests, changed, subscriptions } = setup();
+    const release = subscriptions.acquire(["calls"], 90);
+    vi.advanceTimersByTime(0);
+    requests[0]?.answer({ ok: false, error: { code: "internal", message: "internal error" } });
+    changed.mockClear();
+    release();
+    expect(subscriptions.lagging()).toBe(false);
+    expect(changed).toHaveBeenCalled();
+    vi.advanceTimersByTime(RELEASE_DELAY_MS + 10_000);
+    expect(requests).toHaveLength(1);
+  });
+
   it("does not ask again for a rate-limited topic its view let go of meanwhile", () => {
     const { requests, subscriptions } = setup();
     const release = subscriptions.acquire(["tickets"], 90);

@@ -1,4 +1,5 @@
 import { MAX_TOPICS_PER_SOCKET, type Ack, type Topic, type TopicsSubscribed } from "@switchboard/contracts";
+import { BackoffTimer } from "./backoff-timer";
 import type { EventBuffer } from "./event-buffer";
 
 /** A topic no view uses any more is dropped this long after: moving between pages that share it asks nothing. */
@@ -29,6 +30,8 @@ interface Entry {
   /** Where a `joining` topic's handshake replay starts. */
   start: number;
   releasedAt: number | null;
+  /** The last answer was a failure on the node's side (its database): asked again, and meanwhile its views lag. */
+  failed: boolean;
 }
 
 /**
@@ -43,11 +46,13 @@ export class TopicSubscriptions {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private sweepTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** After a failed answer, the next attempt waits longer each time until one succeeds. */
+  private readonly retryFailed = new BackoffTimer(() => this.flush());
 
   constructor(
     private readonly buffer: EventBuffer,
     private readonly transport: TopicTransport,
-    /** A topic became held (or was dropped): views re-read the buffer. */
+    /** A topic became held, was dropped, or failed: views re-read the buffer, the status re-reads `lagging`. */
     private readonly changed: () => void
   ) {}
 
@@ -57,7 +62,7 @@ export class TopicSubscriptions {
     for (const topic of unique) {
       const entry = this.entries.get(topic);
       if (!entry) {
-        this.entries.set(topic, { refs: 1, since, state: "queued", connection: 0, start: since, releasedAt: null });
+        this.entries.set(topic, { refs: 1, since, state: "queued", connection: 0, start: since, releasedAt: null, failed: false });
         this.scheduleFlush();
         continue;
       }
@@ -71,6 +76,12 @@ export class TopicSubscriptions {
       released = true;
       this.release(unique);
     };
+  }
+
+  /** A view shows a topic the node failed to subscribe: its changes since the view's snapshot wait for the next attempt. */
+  lagging(): boolean {
+    for (const entry of this.entries.values()) if (entry.failed && entry.refs > 0) return true;
+    return false;
   }
 
   /** The topics held (acknowledged), for telling a backfill's events from live ones. */
@@ -126,6 +137,7 @@ export class TopicSubscriptions {
     for (const [topic, entry] of this.entries) {
       if (entry.state !== "joining") continue;
       entry.state = "held";
+      entry.failed = false;
       this.buffer.cover(topic, fromHead ? this.buffer.headSeq : entry.start);
       any = true;
     }
@@ -137,17 +149,22 @@ export class TopicSubscriptions {
     clearTimeout(this.flushTimer);
     clearTimeout(this.sweepTimer);
     clearTimeout(this.retryTimer);
+    this.retryFailed.stop();
     this.entries.clear();
   }
 
   private release(topics: readonly Topic[]): void {
     const now = Date.now();
+    let lagged = false;
     for (const topic of topics) {
       const entry = this.entries.get(topic);
       if (!entry || entry.refs === 0) continue;
       entry.refs--;
       if (entry.refs === 0) entry.releasedAt = now;
+      if (entry.refs === 0 && entry.failed) lagged = true;
     }
+    // No view shows the failed topic any more: the console is not behind on what it shows.
+    if (lagged) this.changed();
     this.scheduleSweep();
   }
 
@@ -185,12 +202,18 @@ export class TopicSubscriptions {
     // Paging through tickets faster than the node allows: asked again shortly, from the same
     // snapshots, so the page does not stay without its live changes.
     if (!ack.ok && ack.error.code === "rate_limited") return this.retryLater(topics, connection);
+    // The node could not check or follow it (its database failed): asked again, backing off, from
+    // the same snapshots; until then the console says its live updates are delayed.
+    if (!ack.ok && ack.error.code === "internal") return this.failed(topics, connection);
     // One topic refused refuses the whole batch: ask for each alone, so the others' views stay live.
     if (!ack.ok && topics.length > 1 && (ack.error.code === "forbidden" || ack.error.code === "not_found")) {
       for (const topic of topics) this.send([topic], since);
       return;
     }
-    if (ack.ok) this.buffer.advanceTo(ack.data.seq);
+    if (ack.ok) {
+      this.retryFailed.reset();
+      this.buffer.advanceTo(ack.data.seq);
+    }
     // Refused (a topic this viewer may not follow, too many topics): never asked again; the views
     // keep their snapshots, patched by nothing before this moment.
     else console.warn(`realtime: could not follow ${topics.join(", ")}: ${ack.error.message}`);
@@ -199,6 +222,7 @@ export class TopicSubscriptions {
       const entry = this.entries.get(topic);
       if (entry?.state !== "asked" || entry.connection !== connection) continue;
       entry.state = "held";
+      entry.failed = false;
       this.buffer.cover(topic, from);
     }
     this.changed();
@@ -206,16 +230,28 @@ export class TopicSubscriptions {
   }
 
   private retryLater(topics: readonly Topic[], connection: number): void {
-    for (const topic of topics) {
-      const entry = this.entries.get(topic);
-      if (entry?.state === "asked" && entry.connection === connection) entry.state = "queued";
-    }
-    // Released meanwhile: the sweep drops it unasked.
-    this.scheduleSweep();
+    this.requeue(topics, connection, false);
     this.retryTimer ??= setTimeout(() => {
       this.retryTimer = undefined;
       this.flush();
     }, RETRY_DELAY_MS);
+  }
+
+  private failed(topics: readonly Topic[], connection: number): void {
+    this.requeue(topics, connection, true);
+    this.changed();
+    this.retryFailed.schedule();
+  }
+
+  /** Asked again by the next flush; one released meanwhile is dropped unasked by the sweep. */
+  private requeue(topics: readonly Topic[], connection: number, failed: boolean): void {
+    for (const topic of topics) {
+      const entry = this.entries.get(topic);
+      if (entry?.state !== "asked" || entry.connection !== connection) continue;
+      entry.state = "queued";
+      entry.failed ||= failed;
+    }
+    this.scheduleSweep();
   }
 
   private scheduleSweep(): void {
