@@ -2,22 +2,25 @@ import type { z } from "zod";
 import { uuidSchema } from "@switchboard/contracts";
 import { badRequest, notFound, type DomainError, type NotFoundSubject } from "./errors";
 
-/** The bad_request for input a schema refused, naming every failing field (once, top-level). */
+/**
+ * The bad_request for input a schema refused. `fields` has one message per top-level field, as
+ * forms show them ("codecs", not "codecs.0"); the message names each failing value by its full
+ * path ("slaHours.low: …"), for API callers sending nested input.
+ */
 export function invalidInput(error: z.ZodError): DomainError {
   const fields: Record<string, string> = {};
+  const problems = new Map<string, string>();
   for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) fields[key] ??= "unknown field";
-      continue;
+    const parent = issue.path.map(String);
+    const failing = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...parent, key]) : [parent];
+    const message = issue.code === "unrecognized_keys" ? "unknown field" : issue.message;
+    for (const path of failing) {
+      fields[path[0] ?? "_"] ??= message;
+      const name = path.join(".");
+      if (!problems.has(name)) problems.set(name, name ? `${name}: ${message}` : message);
     }
-    // Forms show errors per top-level field ("codecs", not "codecs.0").
-    const key = issue.path.length ? String(issue.path[0]) : "_";
-    fields[key] ??= issue.message;
   }
-  const summary = Object.entries(fields)
-    .map(([k, v]) => (k === "_" ? v : `${k}: ${v}`))
-    .join("; ");
-  return badRequest(`invalid input — ${summary}`, fields);
+  return badRequest(`invalid input — ${[...problems.values()].join("; ")}`, fields);
 }
 
 /**
