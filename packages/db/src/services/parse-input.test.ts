@@ -35,6 +35,10 @@ describe("parseInput", () => {
   });
 
   it("passes valid input through as the schema's output", () => {
-    expect(parseInput(schema, { name: "a", codecs: ["g722"], hours: { urgent: 1, low: 2 } })).toEqual({ name: "a", codecs: ["g722"], hours: { urgent: 1, low: 2 } });
+    expect(parseInput(schema, { name: "a", codecs: ["g722"], hours: { urgent: 1, low: 2 } })).toEqual({
+      name: "a",
+      codecs: ["g722"],
+      hours: { urgent: 1, low: 2 }
+    });
   });
 });
