@@ -44,8 +44,11 @@ const nextConfig: NextConfig = {
   // build); a second full tsc pass inside every build only made builds slower.
   typescript: { ignoreBuildErrors: true },
   experimental: {
-    // An extensions CSV (up to 2 MB) is sent to the import's server actions as text.
-    serverActions: { bodySizeLimit: "5mb" },
+    // A reply carries up to 20 MB of files to its server action (an extensions CSV, up to 2 MB, is
+    // sent to the import's as text). Pages' requests pass the proxy, which buffers the body: the
+    // same bound, or a reply's files would arrive cut short.
+    serverActions: { bodySizeLimit: "25mb" },
+    proxyClientMaxBodySize: "25mb",
     // Builds run on fresh machines (CI, image builds) whose cache is thrown away: writing it is
     // pure cost there.
     turbopackFileSystemCacheForBuild: false

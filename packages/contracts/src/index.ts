@@ -10,6 +10,7 @@ export * from "./domain/office";
 export * from "./domain/organization";
 export * from "./domain/pbx-integration";
 export * from "./domain/ticket";
+export * from "./domain/ticket-attachment";
 export * from "./domain/trunk";
 export * from "./domain/user";
 export * from "./domain/versioned";

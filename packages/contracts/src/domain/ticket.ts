@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { attachmentListSchema, attachmentUploadSchema, attachmentViewSchema } from "./ticket-attachment";
 import { text } from "./text";
 import { expectedVersionField } from "./versioned";
 
@@ -58,25 +59,9 @@ export function ticketPublicId(number: number): string {
 const TICKET_SUBJECT_MAX = 200;
 const TICKET_BODY_MAX = 20_000;
 const REPLY_BODY_MAX = 10_000;
-const ATTACHMENTS_MAX = 10;
-const ATTACHMENT_SIZE_MAX = 25 * 1024 * 1024;
 
 const isoDate = text();
 const optionalId = (what: string) => z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: `${what} must be a valid id` }).nullable());
-
-const attachmentMetaSchema = z.strictObject({
-  name: text({ error: "attachment name is required" }).trim().min(1, "attachment name is required").max(255, "attachment name must be at most 255 characters"),
-  size: z
-    .number({ error: "attachment size must be a number of bytes" })
-    .int("attachment size must be whole bytes")
-    .min(0, "attachment size must not be negative")
-    .max(ATTACHMENT_SIZE_MAX, "attachments may be at most 25 MB"),
-  type: text({ error: "attachment type is required" })
-    .trim()
-    .max(100, "attachment type must be at most 100 characters")
-    .regex(/^[\w.+-]+\/[\w.+-]+$/, "attachment type must be a media type such as image/png")
-});
-export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;
 
 /**
  * Opening a ticket. Customers give subject, body, category and optionally an office; the staff-only
@@ -119,7 +104,7 @@ export type TicketChangeInput = z.infer<typeof ticketChangeSchema>;
 export const replyCreateSchema = z.strictObject({
   body: text({ error: "reply is required" }).trim().min(1, "reply must not be empty").max(REPLY_BODY_MAX, `reply must be at most ${REPLY_BODY_MAX} characters`),
   internal: z.boolean({ error: "internal must be true or false" }).default(false),
-  attachments: z.array(attachmentMetaSchema, { error: "attachments must be a list" }).max(ATTACHMENTS_MAX, `at most ${ATTACHMENTS_MAX} attachments`).default([])
+  attachments: attachmentListSchema(attachmentUploadSchema).default([])
 });
 export type ReplyCreateInput = z.infer<typeof replyCreateSchema>;
 
@@ -189,7 +174,7 @@ export const ticketReplyViewSchema = z.object({
   authorIsStaff: z.boolean(),
   body: text(),
   internal: z.boolean(),
-  attachments: z.array(z.object({ name: text(), size: z.number(), type: text() })),
+  attachments: z.array(attachmentViewSchema),
   createdAt: isoDate
 });
 export type TicketReplyView = z.infer<typeof ticketReplyViewSchema>;

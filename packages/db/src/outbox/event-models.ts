@@ -261,6 +261,7 @@ export const eventModels = {
   TicketSequence: notEventBearing("the counter that numbers tickets"),
   Ticket: ticket,
   TicketReply: ticketReply,
+  TicketAttachment: notEventBearing("a reply's files; the reply's own event lists them"),
   TicketActivity: notEventBearing("a ticket's audit rows ride along with the ticket's own events"),
   Notification: notification,
   WebhookEndpoint: webhookEndpoint,

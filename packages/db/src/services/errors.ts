@@ -19,6 +19,7 @@ export type NotFoundSubject =
   | "trunk"
   | "call"
   | "ticket"
+  | "attachment"
   | "notification"
   | "API token"
   | "office"

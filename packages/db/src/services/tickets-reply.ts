@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { canAddInternalNote, canReplyToTicket, isStaff, TICKET_FIELD_DENIALS } from "@switchboard/auth";
 import type { NotificationKind, ReplyCreateInput, TicketReplyView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
@@ -7,6 +8,7 @@ import { ticketAccessOf } from "../views/ticket-view";
 import type { ServiceDeps } from "./extensions";
 import { conflict, DomainError, notFound } from "./errors";
 import { readableTicket, withOffices } from "./tickets-access";
+import { storeAttachments } from "./tickets-attachments";
 import { setStatus } from "./tickets-change";
 import { excerptOf, mentionedStaff, notify } from "./tickets-notify";
 import { actorOf, type ActingViewer } from "./viewer";
@@ -25,7 +27,7 @@ async function touchTicket(db: DbClient, ticketId: string, at: Date, fromCustome
 }
 
 /**
- * Adds a reply (or, for staff, an internal note) to a ticket the viewer may read. A customer's
+ * Adds a reply (or, for staff, an internal note) with its files to a ticket the viewer may read. A customer's
  * reply reopens a pending or resolved ticket; a closed ticket takes no replies (409: reopen it).
  * In the same transaction: a "reply" notification for the ticket's customer (public replies only)
  * and assignee, and a "mention" notification for staff named with @ who may read the ticket.
@@ -43,6 +45,7 @@ export async function replyToTicket(deps: ServiceDeps, viewer: ActingViewer, tic
       if (!canReplyToTicket(actor, access)) throw notFound("ticket");
       if (ticket.status === "closed") throw conflict("status", "the ticket is closed; reopen it before replying");
 
+      const files = data.attachments.map((file) => ({ id: randomUUID(), ...file }));
       const reply = await db.ticketReply.create({
         data: {
           organizationId: ticket.organizationId,
@@ -50,10 +53,11 @@ export async function replyToTicket(deps: ServiceDeps, viewer: ActingViewer, tic
           authorId: viewer.id,
           body: data.body,
           internal: data.internal,
-          attachments: data.attachments
+          attachments: files.map(({ id, name, type, content }) => ({ id, name, type, size: content.byteLength }))
         },
         include: replyAuthor
       });
+      await storeAttachments(db, reply, files);
       const fromCustomer = !isStaff(actor);
       await touchTicket(db, ticket.id, reply.createdAt, fromCustomer);
       if (fromCustomer && (ticket.status === "pending" || ticket.status === "resolved")) await setStatus(db, actor, ticket, "open");

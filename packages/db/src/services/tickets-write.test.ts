@@ -92,9 +92,19 @@ describe("replyToTicket", () => {
 
   it("announces a reply on the ticket with its access facts, and keeps notes from the customer's detail", async () => {
     const ticket = await open();
-    const reply = await replyToTicket(deps, w.ana, ticket.id, replyInput({ body: "On it", attachments: [{ name: "log.txt", size: 12, type: "text/plain" }] }));
+    const reply = await replyToTicket(
+      deps,
+      w.ana,
+      ticket.id,
+      replyInput({ body: "On it", attachments: [{ name: "log.txt", type: "text/plain", content: new TextEncoder().encode("hello world\n") }] })
+    );
     await replyToTicket(deps, w.ana, ticket.id, replyInput({ body: "SECRET NOTE", internal: true }));
-    expect(reply).toMatchObject({ authorId: w.ana.id, authorIsStaff: true, internal: false, attachments: [{ name: "log.txt" }] });
+    expect(reply).toMatchObject({
+      authorId: w.ana.id,
+      authorIsStaff: true,
+      internal: false,
+      attachments: [{ id: expect.any(String), name: "log.txt", size: 12 }]
+    });
     const events = (await eventsOf(ticket.id)).filter((e) => e.type === "ticket.reply_created");
     expect(events.map((e) => (e.data as { internal: boolean }).internal)).toEqual([false, true]);
     expect(events[1]?.data).toMatchObject({ view: "staff", ticketOfficeId: w.supportId, ticketCustomerId: w.customer.id, ticketAssigneeId: null });

@@ -1,4 +1,4 @@
-import { ticketPublicId, type AttachmentMeta, type StaffReplyEventData, type TicketReplyView } from "@switchboard/contracts";
+import { ticketPublicId, type AttachmentView, type StaffReplyEventData, type TicketReplyView } from "@switchboard/contracts";
 import type { Role, Ticket, TicketReply } from "../generated/prisma/client";
 
 export type TicketReplyRow = TicketReply & {
@@ -8,13 +8,13 @@ export type TicketReplyRow = TicketReply & {
 
 export const replyAuthor = { author: { select: { name: true, role: true } } } as const;
 
-/** Attachments are stored as written by the service (validated metadata); anything else is dropped. */
-function attachmentsOf(value: unknown): AttachmentMeta[] {
+/** The files' metadata as the service wrote it with the files; entries naming no stored file are dropped. */
+function attachmentsOf(value: unknown): AttachmentView[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((a: unknown) => {
     if (typeof a !== "object" || a === null) return [];
-    const { name, size, type } = a as Record<string, unknown>;
-    return typeof name === "string" && typeof size === "number" && typeof type === "string" ? [{ name, size, type }] : [];
+    const { id, name, size, type } = a as Record<string, unknown>;
+    return typeof id === "string" && typeof name === "string" && typeof size === "number" && typeof type === "string" ? [{ id, name, size, type }] : [];
   });
 }
 

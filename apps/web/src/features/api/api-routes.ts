@@ -51,6 +51,7 @@ export const apiRoutes = {
   updateTicket: ticketRoutes.patch,
   listTicketReplies: ticketRoutes.replies,
   replyToTicket: ticketRoutes.reply,
+  downloadAttachment: ticketRoutes.attachment,
   listWebhooks: webhookRoutes.list,
   createWebhook: webhookRoutes.create,
   getWebhook: webhookRoutes.get,

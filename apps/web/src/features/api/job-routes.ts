@@ -17,6 +17,7 @@ import {
 import { linkBase } from "@/features/users/server/deliver-link";
 import { getIntegrationDeps } from "@/server/integrations";
 import { defineApiRoute } from "./api-route";
+import { fileResponse } from "./responses";
 
 const TAG = "Jobs";
 const IMPORT_BODY_BYTES = IMPORT_MAX_BYTES * 2;
@@ -112,11 +113,7 @@ export const jobRoutes = {
     rule: RULES.exportData,
     success: { status: 200, description: "text/csv" },
     handle: async ({ viewer, id }) => {
-      const file = await getExportFile(getIntegrationDeps(), viewer, id);
-      return new Response(Buffer.from(file.content), {
-        status: 200,
-        headers: { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.fileName}"`, "cache-control": "private, no-store" }
-      });
+      return fileResponse(await getExportFile(getIntegrationDeps(), viewer, id));
     }
   })
 };

@@ -11,3 +11,26 @@ export function jsonResponse(body: unknown, init: { status?: number; headers?: R
 export function noContentResponse(): Response {
   return new Response(null, { status: 204, headers: COMMON_HEADERS });
 }
+
+/** `filename="…"` for old clients (ASCII, quotes and backslashes replaced) and `filename*` with the real name. */
+function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * A stored file, always as a download: never rendered on this origin (a file's HTML or SVG runs no
+ * script here), its type not sniffed.
+ */
+export function fileResponse(file: { fileName: string; contentType: string; content: Uint8Array }): Response {
+  return new Response(Buffer.from(file.content), {
+    status: 200,
+    headers: {
+      ...COMMON_HEADERS,
+      "Cache-Control": "private, no-store",
+      "Content-Type": file.contentType,
+      "Content-Disposition": contentDisposition(file.fileName),
+      "Content-Security-Policy": "sandbox; default-src 'none'"
+    }
+  });
+}

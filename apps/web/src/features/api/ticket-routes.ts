@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { RULES } from "@switchboard/auth";
 import {
+  ATTACHMENTS_TOTAL_MAX,
+  attachmentListSchema,
+  attachmentUploadSchema,
   customerTicketViewSchema,
   dataSchemaOf,
   pageSchemaOf,
@@ -18,12 +21,14 @@ import {
   getTicket,
   listTicketReplies,
   listTickets,
+  readTicketAttachment,
   replyListQuerySchema,
   replyToTicket,
   ticketListQuerySchema,
   updateTicket
 } from "@switchboard/db";
 import { defineApiRoute } from "./api-route";
+import { fileResponse } from "./responses";
 import { expectedVersion } from "./if-match";
 
 const TICKETS_PATH = "/api/v1/tickets";
@@ -41,6 +46,20 @@ function itemOf(detail: TicketDetail) {
 const ticketEtag = ({ data }: { data: { view: string; version?: number } }) => (data.view === "staff" ? data.version : undefined);
 
 const hidden = { item: "ticket", path: `${TICKETS_PATH}/{id}` } as const;
+
+/** In JSON a reply's files are base64; decoded, they meet the same limits as the console's. */
+const { name, type, content } = attachmentUploadSchema.shape;
+const apiAttachmentSchema = z.strictObject({
+  name,
+  type,
+  content: z
+    .base64({ error: "attachment content must be the file's bytes in base64" })
+    .transform((encoded) => new Uint8Array(Buffer.from(encoded, "base64")))
+    .pipe(content)
+});
+const apiReplyCreateSchema = replyCreateSchema.extend({ attachments: attachmentListSchema(apiAttachmentSchema).default([]) });
+/** The files together in base64 (4/3 of their size) and the message around them. */
+const REPLY_BODY_BYTES = Math.ceil((ATTACHMENTS_TOTAL_MAX * 4) / 3) + 64 * 1024;
 const closed = { status: 409, description: "the ticket is closed (`fields.status`): reopen it first" } as const;
 
 /**
@@ -119,11 +138,27 @@ export const ticketRoutes = {
     path: `${TICKETS_PATH}/{id}/replies`,
     tag: TAG,
     operationId: "replyToTicket",
-    summary: "Reply, or add an internal note",
+    summary: "Reply, or add an internal note, with files",
+    description: "`attachments`: up to 5 files, each `{ name, type, content }` with `content` the bytes in base64; 10 MB each, 20 MB together.",
     beforeBody: async ({ runtime, viewer, id }) => void (await getTicket(runtime.services, viewer, id)),
-    body: replyCreateSchema,
+    body: apiReplyCreateSchema,
+    maxBodyBytes: REPLY_BODY_BYTES,
     errors: [{ status: 403, description: "a customer's internal note (`fields.internal`)" }, closed],
     success: { status: 201, description: "The reply", schema: dataSchemaOf(ticketReplyViewSchema) },
     handle: async ({ runtime, viewer, id, body }) => ({ data: await replyToTicket(runtime.services, viewer, id, body) })
+  }),
+
+  attachment: defineApiRoute({
+    method: "GET",
+    item: "attachment",
+    path: "/api/v1/attachments/{id}",
+    tag: TAG,
+    operationId: "downloadAttachment",
+    summary: "A file of a reply or internal note you may read (its ticket readable by you; a note's only by staff)",
+    success: { status: 200, description: "The file, as an attachment, in its media type" },
+    handle: async ({ runtime, viewer, id }) => {
+      const file = await readTicketAttachment(runtime.services, viewer, id);
+      return fileResponse({ fileName: file.name, contentType: file.contentType, content: file.content });
+    }
   })
 };

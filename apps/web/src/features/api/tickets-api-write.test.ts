@@ -174,9 +174,9 @@ describe("PATCH /api/v1/tickets/{id}", () => {
 describe("POST /api/v1/tickets/{id}/replies", () => {
   it("adds replies and internal notes (201), notifying the customer of the public one only", async () => {
     const id = await fx.open(env.customer.viewer);
-    const res = await reply(id, { body: "We replaced the cable", attachments: [{ name: "photo.jpg", size: 20480, type: "image/jpeg" }] });
+    const res = await reply(id, { body: "We replaced the cable", attachments: [{ name: "photo.jpg", type: "image/jpeg", content: "/9j/4AAQ" }] });
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ ticketId: id, internal: false, authorIsStaff: true, attachments: [{ name: "photo.jpg" }] });
+    expect(res.body.data).toMatchObject({ ticketId: id, internal: false, authorIsStaff: true, attachments: [{ name: "photo.jpg", size: 6 }] });
     expect((await reply(id, { body: "Cable was chewed by the office dog", internal: true })).status).toBe(201);
     const inbox = await env.testDb.database.client.notification.findMany({ where: { userId: env.customer.user.id, ticketId: id } });
     expect(inbox.map((n) => n.excerpt)).toEqual(["We replaced the cable"]);
@@ -184,7 +184,7 @@ describe("POST /api/v1/tickets/{id}/replies", () => {
     expect(customerReply.body.data).toMatchObject({ authorIsStaff: false, internal: false });
   });
 
-  it("answers 400 to empty, oversized and malformed replies, 413 past 64 KB, and writes nothing", async () => {
+  it("answers 400 to empty, oversized and malformed replies, 413 past what its files may take, and writes nothing", async () => {
     const id = await fx.open(env.customer.viewer);
     const before = await written();
     for (const json of [{ body: "" }, { body: "   " }, {}, { body: "x".repeat(10_001) }]) {
@@ -194,7 +194,8 @@ describe("POST /api/v1/tickets/{id}/replies", () => {
     }
     const attachments = await reply(id, { body: "see file", attachments: [{ name: "", size: -1, type: "nonsense" }] });
     expect(attachments.body.error.fields).toHaveProperty("attachments");
-    expect((await reply(id, { body: "x".repeat(70 * 1024) })).status).toBe(413);
+    expect((await reply(id, { body: "x".repeat(70 * 1024) })).body.error.fields).toEqual({ body: "reply must be at most 10000 characters" });
+    expect((await reply(id, { body: "x".repeat(28 * 1024 * 1024) })).status).toBe(413);
     expect((await reply(id, { body: "hi" }, env.agent.auth, { "content-type": "text/plain" })).status).toBe(400);
     expect(await written()).toEqual(before);
   });

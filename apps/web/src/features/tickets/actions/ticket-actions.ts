@@ -6,6 +6,7 @@ import { replyCreateSchema, ticketChangeSchema, ticketCreateSchema } from "@swit
 import { createTicket, markTicketRead, parseInput, replyToTicket, updateTicket } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
 import { toActionResult } from "@/server/action-result";
+import { replyFromForm } from "../server/reply-from-form";
 import { getRuntime } from "@/server/runtime";
 
 // Every action re-checks the session and validates its input; the services apply the ticket policy.
@@ -23,10 +24,11 @@ export async function createTicketAction(input: unknown) {
   return result;
 }
 
-export async function replyToTicketAction(id: string, input: unknown) {
+/** The composer sends its message and files as FormData (files cannot travel as JSON). */
+export async function replyToTicketAction(id: string, form: FormData) {
   const viewer = await requireViewer();
   return toActionResult(async () => {
-    const data = parseInput(replyCreateSchema, input);
+    const data = parseInput(replyCreateSchema, await replyFromForm(form));
     const reply = await replyToTicket(getRuntime().services, viewer, parseInput(ticketId, id), data);
     return { id: reply.id, internal: reply.internal };
   });

@@ -7,9 +7,11 @@ import { replyCreateSchema, type CannedReplyView, type CannedValues, type Ticket
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { replyToTicketAction } from "../actions/ticket-actions";
+import { addAttachments } from "../attachment-choice";
 import { repliesWhileComposing, trafficCopMessage } from "../traffic-cop";
 import { callAction } from "@/components/forms/call-action";
 import type { MentionCandidate } from "../mention-query";
+import { AttachmentPicker } from "./attachment-picker";
 import { CannedReplyPicker } from "./canned-reply-picker";
 import { ComposerModeToggle } from "./composer-mode-toggle";
 import { MentionTextarea } from "./mention-textarea";
@@ -59,6 +61,8 @@ export function ReplyComposer(props: ReplyComposerProps) {
   const [text, setText] = useState("");
   const [internal, setInternal] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
+  const [files, setFiles] = useState<File[]>([]);
+  const [filesError, setFilesError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   // Replies already known when the draft was started; what arrives later is someone else's news.
@@ -103,19 +107,26 @@ export function ReplyComposer(props: ReplyComposerProps) {
       textarea.current?.focus();
       return;
     }
+    const form = new FormData();
+    form.set("body", parsed.data.body);
+    form.set("internal", String(parsed.data.internal));
+    for (const file of files) form.append("attachments", file);
     setPending(true);
-    const result = await callAction(() => replyToTicketAction(ticketId, parsed.data));
+    const result = await callAction(() => replyToTicketAction(ticketId, form));
     setPending(false);
     if (!result.ok) {
-      const message = result.error.fields?.body;
-      if (message) {
-        setFieldError(message);
+      const { body: bodyError, attachments: filesProblem } = result.error.fields ?? {};
+      if (bodyError) {
+        setFieldError(bodyError);
         textarea.current?.focus();
-      } else setFormError(result.error.message);
+      } else if (filesProblem) setFilesError(filesProblem);
+      else setFormError(result.error.message);
       return;
     }
     toast.success(result.data.internal ? "Internal note added" : "Reply sent");
     change("");
+    setFiles([]);
+    setFilesError(undefined);
     setInternal(false);
     router.refresh();
   };
@@ -181,6 +192,20 @@ export function ReplyComposer(props: ReplyComposerProps) {
                 : "The customer sees this reply. Type @ and a name to mention a colleague."
               : undefined
           }
+        />
+        <AttachmentPicker
+          files={files}
+          error={filesError}
+          disabled={pending}
+          onPick={(picked) => {
+            const next = addAttachments(files, picked);
+            setFiles(next.files);
+            setFilesError(next.problem ?? undefined);
+          }}
+          onRemove={(file) => {
+            setFiles(files.filter((f) => f !== file));
+            setFilesError(undefined);
+          }}
         />
         <div className="flex flex-wrap items-end justify-between gap-3">
           {staffView && cannedValues ? <CannedReplyPicker replies={cannedReplies} values={cannedValues} onInsert={insertText} /> : <span />}

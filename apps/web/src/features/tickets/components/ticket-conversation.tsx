@@ -1,13 +1,8 @@
 import { clsx } from "clsx";
-import type { TicketReplyView } from "@switchboard/contracts";
+import { attachmentPath, type TicketReplyView } from "@switchboard/contracts";
 import { Badge } from "@/components/ui/panel";
 import { LocalDate } from "@/components/ui/local-date";
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+import { formatSize } from "@/lib/format-size";
 
 function ReplyItem({ reply }: { reply: TicketReplyView }) {
   const label = reply.internal ? `Internal note by ${reply.authorName}` : `Reply by ${reply.authorName}`;
@@ -41,9 +36,12 @@ function ReplyItem({ reply }: { reply: TicketReplyView }) {
         <p className="text-sm whitespace-pre-wrap">{reply.body}</p>
         {reply.attachments.length > 0 ? (
           <ul aria-label="Attachments" className="mt-3 flex flex-wrap gap-2 text-xs">
-            {reply.attachments.map((a, i) => (
-              <li key={`${a.name}-${i}`} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
-                {a.name} · {a.type} · {formatSize(a.size)}
+            {reply.attachments.map((a) => (
+              <li key={a.id} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
+                <a href={attachmentPath(a.id)} download={a.name} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                  {a.name}
+                </a>{" "}
+                · {a.type} · {formatSize(a.size)}
               </li>
             ))}
           </ul>

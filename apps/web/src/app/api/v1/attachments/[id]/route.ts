@@ -1,0 +1,3 @@
+import { apiRoutes } from "@/features/api/api-routes";
+
+export const GET = apiRoutes.downloadAttachment.handler;

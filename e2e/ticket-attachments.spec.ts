@@ -1,0 +1,61 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { LIVE, signedIn, uniqueSuffix } from "./fixtures/console";
+import { openTicketAsCustomer } from "./fixtures/tickets";
+
+/** What the browser saves when `link` is clicked. */
+async function downloaded(page: Page, link: ReturnType<Page["getByRole"]>): Promise<{ name: string; content: Buffer }> {
+  const download = page.waitForEvent("download");
+  await link.click();
+  const file = await download;
+  return { name: file.suggestedFilename(), content: await readFile(await file.path()) };
+}
+
+test("files sent with a reply reach the other side live and download byte for byte; an internal note's stay with staff", async ({ browser, loginAs, urls }) => {
+  test.setTimeout(120_000);
+  const customer = await signedIn(browser, urls.web, loginAs, "customer");
+  const agent = await signedIn(browser, urls.web, loginAs, "agent");
+  const { path } = await openTicketAsCustomer(customer, `Handset reboots ${uniqueSuffix()}`);
+  await agent.goto(path);
+  await expect(agent.getByRole("heading", { level: 2, name: "Reply or add a note" })).toBeVisible();
+
+  const trace = Buffer.from(`14:02:11 REGISTER sip:pbx.example.com ${uniqueSuffix()}\n401 Unauthorized\n`);
+  const photo = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
+  const picker = customer.getByLabel("Attach files");
+  await picker.setInputFiles([
+    { name: "sip-trace.txt", mimeType: "text/plain", buffer: trace },
+    { name: "handset.png", mimeType: "image/png", buffer: photo },
+    { name: "empty.log", mimeType: "text/plain", buffer: Buffer.alloc(0) }
+  ]);
+  await expect(customer.getByText("empty.log is empty")).toBeVisible();
+  const chosen = customer.getByRole("list", { name: "Files to send" });
+  await expect(chosen.getByRole("listitem")).toHaveText([/sip-trace\.txt/, /handset\.png/]);
+  await picker.setInputFiles([{ name: "wrong.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") }]);
+  await chosen.getByRole("button", { name: "Remove wrong.pdf" }).click();
+  await expect(chosen.getByRole("listitem")).toHaveCount(2);
+  await customer.getByLabel("Your reply").fill("The trace and a photo of the handset.");
+  await customer.getByRole("button", { name: "Send reply" }).click();
+  await expect(chosen).toHaveCount(0);
+
+  // The agent's open page shows the reply with its files as it is committed.
+  const reply = agent.getByRole("article", { name: /^Reply by / }).filter({ hasText: "The trace and a photo" });
+  const files = reply.getByRole("list", { name: "Attachments" });
+  await expect(files.getByRole("link")).toHaveText(["sip-trace.txt", "handset.png"], LIVE);
+  expect(await downloaded(agent, files.getByRole("link", { name: "sip-trace.txt" }))).toEqual({ name: "sip-trace.txt", content: trace });
+  expect(await downloaded(agent, files.getByRole("link", { name: "handset.png" }))).toEqual({ name: "handset.png", content: photo });
+
+  // A file in an internal note: staff download it, the customer's link would be "not found".
+  await agent.getByRole("radiogroup", { name: "Compose as" }).getByRole("radio", { name: "Internal note" }).check();
+  await agent.getByLabel("Attach files").setInputFiles([{ name: "account-notes.txt", mimeType: "text/plain", buffer: Buffer.from("legacy plan") }]);
+  await agent.getByLabel("Message").fill("Customer's account notes attached.");
+  await agent.getByRole("button", { name: "Add internal note" }).click();
+  const noteFile = agent.getByRole("article", { name: /^Internal note by / }).getByRole("link", { name: "account-notes.txt" });
+  await expect(noteFile).toBeVisible();
+  const href = (await noteFile.getAttribute("href")) ?? "";
+  expect((await customer.request.get(href)).status()).toBe(404);
+  expect((await agent.request.get(href)).status()).toBe(200);
+  await customer.reload();
+  await expect(customer.getByRole("link", { name: "sip-trace.txt" })).toBeVisible();
+  await expect(customer.getByText("account-notes.txt")).toHaveCount(0);
+});
