@@ -41,7 +41,7 @@ export * from "./services/tickets-mentionable";
 export * from "./services/tickets-notify";
 export * from "./services/tickets-reads";
 export * from "./services/tickets-reply";
-export { readTicketAttachment, type TicketAttachmentFile } from "./services/tickets-attachments";
+export { readTicketAttachment } from "./services/tickets-attachments";
 export * from "./services/tickets-write";
 export * from "./services/trunks";
 export * from "./services/users";

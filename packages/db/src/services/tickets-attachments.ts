@@ -6,7 +6,7 @@ import { DomainError, notFound } from "./errors";
 import { readableTicket, withOffices } from "./tickets-access";
 import type { ActingViewer } from "./viewer";
 
-export interface TicketAttachmentFile {
+interface TicketAttachmentFile {
   name: string;
   contentType: string;
   size: number;
