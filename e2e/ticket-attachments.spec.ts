@@ -59,3 +59,22 @@ test("files sent with a reply reach the other side live and download byte for by
   await expect(customer.getByRole("link", { name: "sip-trace.txt" })).toBeVisible();
   await expect(customer.getByText("account-notes.txt")).toHaveCount(0);
 });
+
+test("a customer opens a ticket with a screenshot; staff download it from the request", async ({ browser, loginAs, urls }) => {
+  test.setTimeout(90_000);
+  const customer = await signedIn(browser, urls.web, loginAs, "customer");
+  const agent = await signedIn(browser, urls.web, loginAs, "agent");
+  const subject = `Softphone shows a blank screen ${uniqueSuffix()}`;
+  const screenshot = Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0]);
+  await customer.goto("/tickets/new");
+  await customer.getByLabel("Subject").fill(subject);
+  await customer.getByLabel("Description").fill("It went blank after the update; screenshot attached.");
+  await customer.getByLabel("Department").selectOption({ label: "Support" });
+  await customer.getByLabel("Attach files").setInputFiles([{ name: "blank.gif", mimeType: "image/gif", buffer: screenshot }]);
+  await customer.getByRole("button", { name: "Create ticket" }).click();
+  await expect(customer.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+
+  await agent.goto(new URL(customer.url()).pathname);
+  const request = agent.getByRole("article", { name: /^Request by / });
+  expect(await downloaded(agent, request.getByRole("link", { name: "blank.gif" }))).toEqual({ name: "blank.gif", content: screenshot });
+});

@@ -43,6 +43,7 @@ function ticketData(overrides: Partial<StaffTicketEventData> = {}): StaffTicketE
     createdAt: at,
     updatedAt: at,
     lastCustomerReplyAt: null,
+    attachments: [],
     activity: null,
     ...overrides
   };

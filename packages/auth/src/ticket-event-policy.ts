@@ -54,6 +54,7 @@ export function viewTicketEvent(viewer: Viewer, event: TicketEvent): TicketEvent
         closedAt: data.closedAt,
         createdAt: data.createdAt,
         updatedAt: data.updatedAt,
+        attachments: data.attachments,
         activity: data.activity
       }
     };

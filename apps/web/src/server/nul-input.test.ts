@@ -30,7 +30,11 @@ describe("server actions given a NUL character", () => {
     expect(await env.runtime.db.extension.count()).toBe(before);
 
     session.viewer = { ...env.customer.viewer, email: env.customer.user.email, sessionVersion: env.customer.user.sessionVersion };
-    const ticket = await createTicketAction({ subject: "Printer\u0000", body: "It is jammed" });
-    expect(ticket).toMatchObject({ ok: false, error: { code: "bad_request", fields: { subject: NUL_MESSAGE } } });
+    const form = new FormData();
+    form.set("subject", "Printer\u0000");
+    form.set("body", "It is jammed");
+    form.append("attachments", new File(["paper jam"], "jam\u0000.txt", { type: "text/plain" }));
+    const ticket = await createTicketAction(form);
+    expect(ticket).toMatchObject({ ok: false, error: { code: "bad_request", fields: { subject: NUL_MESSAGE, attachments: NUL_MESSAGE } } });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { attachmentListSchema, attachmentUploadSchema, attachmentViewSchema } from "./ticket-attachment";
+import { attachmentListSchema, attachmentUploadSchema, attachmentViewSchema, type AttachmentUpload } from "./ticket-attachment";
 import { text } from "./text";
 import { expectedVersionField } from "./versioned";
 
@@ -81,9 +81,11 @@ export const ticketCreateSchema = z.strictObject({
   priority: ticketPrioritySchema.optional(),
   assigneeId: optionalId("assignee").optional(),
   customerId: z.uuid({ error: "customer must be a valid id" }).optional(),
-  callId: optionalId("call").optional()
+  callId: optionalId("call").optional(),
+  attachments: attachmentListSchema(attachmentUploadSchema).default([])
 });
-export type TicketCreateInput = z.infer<typeof ticketCreateSchema>;
+/** What the service takes (files optional: a ticket opened by code often has none). */
+export type TicketCreateInput = Omit<z.infer<typeof ticketCreateSchema>, "attachments"> & { attachments?: AttachmentUpload[] };
 
 /** The fields only staff may set when opening a ticket. */
 export const STAFF_ONLY_CREATE_FIELDS = ["priority", "assigneeId", "customerId", "callId"] as const;
@@ -136,7 +138,9 @@ export const staffTicketViewSchema = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
   /** The customer's latest reply (null: none yet); newer than a staff member's last visit means unread for them. */
-  lastCustomerReplyAt: isoDate.nullable()
+  lastCustomerReplyAt: isoDate.nullable(),
+  /** The files sent with the description. */
+  attachments: z.array(attachmentViewSchema)
 });
 export type StaffTicketView = z.infer<typeof staffTicketViewSchema>;
 
@@ -158,7 +162,8 @@ export const customerTicketViewSchema = z.object({
   resolvedAt: isoDate.nullable(),
   closedAt: isoDate.nullable(),
   createdAt: isoDate,
-  updatedAt: isoDate
+  updatedAt: isoDate,
+  attachments: z.array(attachmentViewSchema)
 });
 export type CustomerTicketView = z.infer<typeof customerTicketViewSchema>;
 

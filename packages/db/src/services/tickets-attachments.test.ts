@@ -68,6 +68,25 @@ describe("ticket attachments", () => {
     expect((await rejectionOf(readTicketAttachment(deps, w.admin, "00000000-0000-4000-8000-000000000000"))).message).toBe("attachment not found");
   });
 
+  it("sent with a ticket's description are listed on the ticket and its created event, and read by whoever may read the ticket", async () => {
+    const screenshot = bytes("PNG…");
+    const detail = await createTicket(deps, w.customer, {
+      subject: "Display garbled",
+      body: "See the screenshot",
+      officeId: w.supportId,
+      attachments: [{ name: "display.png", type: "image/png", content: screenshot }]
+    });
+    const files = detail.ticket.attachments;
+    expect(files).toEqual([{ id: expect.any(String), name: "display.png", type: "image/png", size: screenshot.byteLength }]);
+    const event = await t.database.raw.outboxEvent.findFirstOrThrow({ where: { subjectId: detail.ticket.id, type: "ticket.created" } });
+    expect((event.data as { attachments: unknown }).attachments).toEqual(files);
+    expect((await getTicket(deps, w.ana, detail.ticket.id)).ticket.attachments).toEqual(files);
+    const id = files[0]?.id ?? "";
+    expect([...(await readTicketAttachment(deps, w.ana, id)).content]).toEqual([...screenshot]);
+    expect((await readTicketAttachment(deps, w.customer, id)).name).toBe("display.png");
+    expect((await rejectionOf(readTicketAttachment(deps, w.bo, id))).message).toBe("attachment not found");
+  });
+
   it("of an internal note reach staff only", async () => {
     const ticket = await open();
     const note = await replyToTicket(

@@ -1,10 +1,12 @@
 import { canSeeInternalTicketData } from "@switchboard/auth";
-import type { AttachmentUpload } from "@switchboard/contracts";
+import { randomUUID } from "node:crypto";
+import type { AttachmentUpload, AttachmentView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
-import type { TicketReply } from "../generated/prisma/client";
 import { DomainError, notFound } from "./errors";
 import { readableTicket, withOffices } from "./tickets-access";
 import type { ActingViewer } from "./viewer";
+
+type StoredUpload = AttachmentUpload & { id: string };
 
 interface TicketAttachmentFile {
   name: string;
@@ -13,30 +15,32 @@ interface TicketAttachmentFile {
   content: Uint8Array;
 }
 
-/** The reply's files, under the ids its metadata names, in the reply's transaction. */
+/** Files as received, each with the id its metadata will name. */
+export function withIds(files: readonly AttachmentUpload[] = []): StoredUpload[] {
+  return files.map((file) => ({ id: randomUUID(), ...file }));
+}
+
+/** What the ticket's or reply's `attachments` column lists of its files. */
+export function attachmentMetadata(files: readonly StoredUpload[]): AttachmentView[] {
+  return files.map(({ id, name, type, content }) => ({ id, name, type, size: content.byteLength }));
+}
+
+/** The files of a ticket's description (`replyId` null) or of a reply, in the same transaction as it. */
 export async function storeAttachments(
   db: DbClient,
-  reply: Pick<TicketReply, "id" | "ticketId" | "organizationId">,
-  files: (AttachmentUpload & { id: string })[]
+  owner: { organizationId: string; ticketId: string; replyId: string | null },
+  files: readonly StoredUpload[]
 ): Promise<void> {
   if (files.length === 0) return;
   await db.ticketAttachment.createMany({
-    data: files.map(({ id, name, type, content }) => ({
-      id,
-      organizationId: reply.organizationId,
-      ticketId: reply.ticketId,
-      replyId: reply.id,
-      name,
-      contentType: type,
-      size: content.byteLength,
-      content
-    }))
+    data: files.map(({ id, name, type, content }) => ({ id, ...owner, name, contentType: type, size: content.byteLength, content }))
   });
 }
 
 /**
- * A file of a reply the viewer may read: on a ticket they may read, and for an internal note only
- * staff. Whatever else the id names is `attachment not found`, exactly like an unknown id.
+ * A file the viewer may read: on a ticket they may read, and of an internal note only for staff (a
+ * description's files go with the ticket). Whatever else the id names is `attachment not found`,
+ * exactly like an unknown id.
  */
 export async function readTicketAttachment(deps: { db: DbClient }, viewer: ActingViewer, id: string): Promise<TicketAttachmentFile> {
   const { db } = deps;
@@ -51,7 +55,7 @@ export async function readTicketAttachment(deps: { db: DbClient }, viewer: Actin
   } catch (error) {
     throw error instanceof DomainError && error.code === "not_found" ? notFound("attachment") : error;
   }
-  if (meta.reply.internal && !canSeeInternalTicketData(actor)) throw notFound("attachment");
+  if (meta.reply?.internal && !canSeeInternalTicketData(actor)) throw notFound("attachment");
   const file = await db.ticketAttachment.findUnique({ where: { id }, select: { name: true, contentType: true, size: true, content: true } });
   if (!file) throw notFound("attachment");
   return file;

@@ -6,6 +6,7 @@ import { ticketNames } from "../views/ticket-view";
 import type { ServiceDeps } from "./extensions";
 import { badRequest, DomainError, enforce } from "./errors";
 import { orgMember, withOffices } from "./tickets-access";
+import { attachmentMetadata, storeAttachments, withIds } from "./tickets-attachments";
 import { notify } from "./tickets-notify";
 import { loadTicketDetail } from "./tickets-write";
 import { organizationSlaHours } from "./organizations";
@@ -53,7 +54,7 @@ async function checkReferences(
 /**
  * Opens a ticket. Customers open their own; staff may open one for someone else (`customerId`),
  * with a priority, an assignee (a member of the ticket's office) and a linked call. The SLA is due
- * the priority's response time after opening.
+ * the priority's response time after opening. Files sent with the description are stored with it.
  */
 export async function createTicket(deps: ServiceDeps, viewer: ActingViewer, data: TicketCreateInput): Promise<TicketDetail> {
   enforce(RULES.createTickets, viewer);
@@ -76,6 +77,7 @@ export async function createTicket(deps: ServiceDeps, viewer: ActingViewer, data
       const now = new Date();
       const priority = data.priority ?? "normal";
       const slaHours = await organizationSlaHours(db, viewer.orgId);
+      const files = withIds(data.attachments);
       const row = await db.ticket.create({
         data: {
           organizationId: viewer.orgId,
@@ -91,10 +93,12 @@ export async function createTicket(deps: ServiceDeps, viewer: ActingViewer, data
           callId: data.callId ?? null,
           slaDueAt: slaDueAt(now, priority, slaHours),
           createdAt: now,
+          attachments: attachmentMetadata(files),
           activities: { create: { organizationId: viewer.orgId, actorId: viewer.id, kind: "created", internal: false, revision: 1 } }
         },
         include: ticketNames
       });
+      await storeAttachments(db, { organizationId: row.organizationId, ticketId: row.id, replyId: null }, files);
       if (row.assigneeId) await notify(db, actor, row, [{ userId: row.assigneeId, kind: "assignment", excerpt: row.subject }]);
       return loadTicketDetail(db, actor, row);
     })

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { canAddInternalNote, canReplyToTicket, isStaff, TICKET_FIELD_DENIALS } from "@switchboard/auth";
 import type { NotificationKind, ReplyCreateInput, TicketReplyView } from "@switchboard/contracts";
 import type { DbClient } from "../client/create-client";
@@ -8,7 +7,7 @@ import { ticketAccessOf } from "../views/ticket-view";
 import type { ServiceDeps } from "./extensions";
 import { conflict, DomainError, notFound } from "./errors";
 import { readableTicket, withOffices } from "./tickets-access";
-import { storeAttachments } from "./tickets-attachments";
+import { attachmentMetadata, storeAttachments, withIds } from "./tickets-attachments";
 import { setStatus } from "./tickets-change";
 import { excerptOf, mentionedStaff, notify } from "./tickets-notify";
 import { actorOf, type ActingViewer } from "./viewer";
@@ -45,7 +44,7 @@ export async function replyToTicket(deps: ServiceDeps, viewer: ActingViewer, tic
       if (!canReplyToTicket(actor, access)) throw notFound("ticket");
       if (ticket.status === "closed") throw conflict("status", "the ticket is closed; reopen it before replying");
 
-      const files = data.attachments.map((file) => ({ id: randomUUID(), ...file }));
+      const files = withIds(data.attachments);
       const reply = await db.ticketReply.create({
         data: {
           organizationId: ticket.organizationId,
@@ -53,11 +52,11 @@ export async function replyToTicket(deps: ServiceDeps, viewer: ActingViewer, tic
           authorId: viewer.id,
           body: data.body,
           internal: data.internal,
-          attachments: files.map(({ id, name, type, content }) => ({ id, name, type, size: content.byteLength }))
+          attachments: attachmentMetadata(files)
         },
         include: replyAuthor
       });
-      await storeAttachments(db, reply, files);
+      await storeAttachments(db, { organizationId: reply.organizationId, ticketId: reply.ticketId, replyId: reply.id }, files);
       const fromCustomer = !isStaff(actor);
       await touchTicket(db, ticket.id, reply.createdAt, fromCustomer);
       if (fromCustomer && (ticket.status === "pending" || ticket.status === "resolved")) await setStatus(db, actor, ticket, "open");

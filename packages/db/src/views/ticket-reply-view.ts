@@ -1,5 +1,6 @@
-import { ticketPublicId, type AttachmentView, type StaffReplyEventData, type TicketReplyView } from "@switchboard/contracts";
+import { ticketPublicId, type StaffReplyEventData, type TicketReplyView } from "@switchboard/contracts";
 import type { Role, Ticket, TicketReply } from "../generated/prisma/client";
+import { attachmentsOf } from "./attachment-view";
 
 export type TicketReplyRow = TicketReply & {
   author?: { name: string; role: Role } | null;
@@ -7,16 +8,6 @@ export type TicketReplyRow = TicketReply & {
 };
 
 export const replyAuthor = { author: { select: { name: true, role: true } } } as const;
-
-/** The files' metadata as the service wrote it with the files; entries naming no stored file are dropped. */
-function attachmentsOf(value: unknown): AttachmentView[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((a: unknown) => {
-    if (typeof a !== "object" || a === null) return [];
-    const { id, name, size, type } = a as Record<string, unknown>;
-    return typeof id === "string" && typeof name === "string" && typeof size === "number" && typeof type === "string" ? [{ id, name, size, type }] : [];
-  });
-}
 
 export function toTicketReplyView(row: TicketReplyRow): TicketReplyView {
   return {

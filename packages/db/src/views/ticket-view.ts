@@ -1,6 +1,7 @@
 import { canSeeInternalTicketData, type TicketAccess, type Viewer } from "@switchboard/auth";
 import { ticketPublicId, type CustomerTicketView, type StaffTicketEventData, type StaffTicketView, type TicketView } from "@switchboard/contracts";
 import type { Ticket } from "../generated/prisma/client";
+import { attachmentsOf } from "./attachment-view";
 import { toTicketActivityView, type TicketActivityRow } from "./ticket-activity-view";
 
 type Named = { name: string } | null | undefined;
@@ -54,7 +55,8 @@ function toStaffTicketView(row: TicketRow): StaffTicketView {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    lastCustomerReplyAt: iso(row.lastCustomerReplyAt)
+    lastCustomerReplyAt: iso(row.lastCustomerReplyAt),
+    attachments: attachmentsOf(row.attachments)
   };
 }
 
@@ -74,7 +76,8 @@ function toCustomerTicketView(row: TicketRow): CustomerTicketView {
     resolvedAt: iso(row.resolvedAt),
     closedAt: iso(row.closedAt),
     createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString()
+    updatedAt: row.updatedAt.toISOString(),
+    attachments: attachmentsOf(row.attachments)
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as attachment from "@/app/api/v1/attachments/[id]/route";
 import * as replies from "@/app/api/v1/tickets/[id]/replies/route";
+import * as tickets from "@/app/api/v1/tickets/route";
 import { createApiTestEnv, type ApiTestEnv, type Auth } from "./testing/api-test-env";
 import { apiRequest, idContext, readResponse } from "./testing/api-request";
 import { createTicketFixture, type TicketFixture } from "./testing/tickets-fixture";
@@ -44,6 +45,28 @@ describe("ticket attachments over the API", () => {
       expect([refused.status, refused.body.error.message]).toEqual([404, "attachment not found"]);
     }
     expect((await download(meta.id, null)).status).toBe(401);
+  });
+
+  it("takes a new ticket's files in base64 and lists them on the ticket", async () => {
+    const screenshot = Buffer.from("GIF89a\u0001\u0000");
+    const res = await readResponse(
+      await tickets.POST(
+        apiRequest("POST", "/api/v1/tickets", {
+          auth: env.customer.auth,
+          json: {
+            subject: "Softphone crash",
+            body: "Screenshot attached",
+            officeId: fx.supportId,
+            attachments: [{ name: "crash.gif", type: "image/gif", content: screenshot.toString("base64") }]
+          }
+        })
+      )
+    );
+    expect(res.status).toBe(201);
+    const [meta] = res.body.data.attachments;
+    expect(meta).toMatchObject({ name: "crash.gif", type: "image/gif", size: screenshot.byteLength });
+    const got = await download(meta.id, env.agent.auth);
+    expect(Buffer.from(await got.arrayBuffer()).equals(screenshot)).toBe(true);
   });
 
   it("keeps an internal note's files from the customer", async () => {

@@ -57,9 +57,9 @@ const apiAttachmentSchema = z.strictObject({
     .transform((encoded) => new Uint8Array(Buffer.from(encoded, "base64")))
     .pipe(content)
 });
-const apiReplyCreateSchema = replyCreateSchema.extend({ attachments: attachmentListSchema(apiAttachmentSchema).default([]) });
+const apiFiles = { attachments: attachmentListSchema(apiAttachmentSchema).default([]) };
 /** The files together in base64 (4/3 of their size) and the message around them. */
-const REPLY_BODY_BYTES = Math.ceil((ATTACHMENTS_TOTAL_MAX * 4) / 3) + 64 * 1024;
+const WITH_FILES_BODY_BYTES = Math.ceil((ATTACHMENTS_TOTAL_MAX * 4) / 3) + 64 * 1024;
 const closed = { status: 409, description: "the ticket is closed (`fields.status`): reopen it first" } as const;
 
 /**
@@ -83,9 +83,11 @@ export const ticketRoutes = {
     path: TICKETS_PATH,
     tag: TAG,
     operationId: "createTicket",
-    summary: "Open a ticket",
+    summary: "Open a ticket, with files",
+    description: "`attachments`: as for replies — up to 5 files `{ name, type, content }`, `content` in base64; 10 MB each, 20 MB together.",
     rule: RULES.createTickets,
-    body: ticketCreateSchema,
+    body: ticketCreateSchema.extend(apiFiles),
+    maxBodyBytes: WITH_FILES_BODY_BYTES,
     errors: [{ status: 403, description: "a customer set a staff-only field (each named in `fields`)" }],
     success: { status: 201, description: "The new ticket", schema: ticketItemSchema, location: ({ data }) => `${TICKETS_PATH}/${data.id}` },
     handle: async ({ runtime, viewer, body }) => itemOf(await createTicket(runtime.services, viewer, body))
@@ -141,8 +143,8 @@ export const ticketRoutes = {
     summary: "Reply, or add an internal note, with files",
     description: "`attachments`: up to 5 files, each `{ name, type, content }` with `content` the bytes in base64; 10 MB each, 20 MB together.",
     beforeBody: async ({ runtime, viewer, id }) => void (await getTicket(runtime.services, viewer, id)),
-    body: apiReplyCreateSchema,
-    maxBodyBytes: REPLY_BODY_BYTES,
+    body: replyCreateSchema.extend(apiFiles),
+    maxBodyBytes: WITH_FILES_BODY_BYTES,
     errors: [{ status: 403, description: "a customer's internal note (`fields.internal`)" }, closed],
     success: { status: 201, description: "The reply", schema: dataSchemaOf(ticketReplyViewSchema) },
     handle: async ({ runtime, viewer, id, body }) => ({ data: await replyToTicket(runtime.services, viewer, id, body) })

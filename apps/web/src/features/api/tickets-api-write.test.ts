@@ -87,7 +87,8 @@ describe("POST /api/v1/tickets", () => {
       await collection.POST(apiRequest("POST", "/api/v1/tickets", { auth: env.customer.auth, body: "{", headers: { "content-type": "application/json" } }))
     );
     expect(notJson.body.error).toEqual({ code: "bad_request", message: "request body is not valid JSON" });
-    expect((await create({ subject: "x", body: "y".repeat(70 * 1024) })).status).toBe(413);
+    expect((await create({ subject: "x", body: "y".repeat(70 * 1024) })).body.error.fields).toEqual({ body: "description must be at most 20000 characters" });
+    expect((await create({ subject: "x", body: "y".repeat(28 * 1024 * 1024) })).status).toBe(413);
     expect(await written()).toEqual(before);
   });
 });

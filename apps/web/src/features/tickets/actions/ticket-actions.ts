@@ -6,17 +6,18 @@ import { replyCreateSchema, ticketChangeSchema, ticketCreateSchema } from "@swit
 import { createTicket, markTicketRead, parseInput, replyToTicket, updateTicket } from "@switchboard/db";
 import { requireViewer } from "@/features/auth/server/require-viewer";
 import { toActionResult } from "@/server/action-result";
-import { replyFromForm } from "../server/reply-from-form";
+import { readReplyForm, readTicketForm } from "../server/read-form-with-files";
 import { getRuntime } from "@/server/runtime";
 
 // Every action re-checks the session and validates its input; the services apply the ticket policy.
 
 const ticketId = z.uuid({ error: "ticket id must be a valid id" });
 
-export async function createTicketAction(input: unknown) {
+/** The form sends its fields and files as FormData (files cannot travel as JSON). */
+export async function createTicketAction(form: FormData) {
   const viewer = await requireViewer();
   const result = await toActionResult(async () => {
-    const data = parseInput(ticketCreateSchema, input);
+    const data = parseInput(ticketCreateSchema, await readTicketForm(form));
     const { ticket } = await createTicket(getRuntime().services, viewer, data);
     return { id: ticket.id, publicId: ticket.publicId };
   });
@@ -28,7 +29,7 @@ export async function createTicketAction(input: unknown) {
 export async function replyToTicketAction(id: string, form: FormData) {
   const viewer = await requireViewer();
   return toActionResult(async () => {
-    const data = parseInput(replyCreateSchema, await replyFromForm(form));
+    const data = parseInput(replyCreateSchema, await readReplyForm(form));
     const reply = await replyToTicket(getRuntime().services, viewer, parseInput(ticketId, id), data);
     return { id: reply.id, internal: reply.internal };
   });

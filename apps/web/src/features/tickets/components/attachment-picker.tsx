@@ -1,23 +1,46 @@
 "use client";
 
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { ATTACHMENT_SIZE_MAX, ATTACHMENTS_MAX, ATTACHMENTS_TOTAL_MAX } from "@switchboard/contracts";
 import { Button } from "@/components/ui/button";
 import { controlClasses, describedBy, FieldError, FieldHint } from "@/components/ui/field";
 import { formatSize } from "@/lib/format-size";
+import { addAttachments } from "../attachment-choice";
+
+/** The files chosen for a reply or a new ticket, and what is wrong with them (picked too many, refused by the server). */
+export function useAttachments() {
+  const [files, setFiles] = useState<File[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  return {
+    files,
+    error,
+    setError,
+    pick(picked: File[]) {
+      const next = addAttachments(files, picked);
+      setFiles(next.files);
+      setError(next.problem ?? undefined);
+    },
+    remove(file: File) {
+      setFiles(files.filter((f) => f !== file));
+      setError(undefined);
+    },
+    clear() {
+      setFiles([]);
+      setError(undefined);
+    }
+  };
+}
 
 interface AttachmentPickerProps {
-  files: readonly File[];
-  onPick: (picked: File[]) => void;
-  onRemove: (file: File) => void;
-  error?: string;
+  id: string;
+  attachments: ReturnType<typeof useAttachments>;
   disabled?: boolean;
 }
 
 /** The reply's files: pick (several at once), see each with its size, remove any before sending. */
-export function AttachmentPicker({ files, onPick, onRemove, error, disabled }: AttachmentPickerProps) {
+export function AttachmentPicker({ id, attachments, disabled }: AttachmentPickerProps) {
+  const { files, error } = attachments;
   const input = useRef<HTMLInputElement>(null);
-  const id = "reply-attachments";
   const hint = `Up to ${ATTACHMENTS_MAX} files, ${formatSize(ATTACHMENT_SIZE_MAX)} each and ${formatSize(ATTACHMENTS_TOTAL_MAX)} together.`;
   return (
     <div className="space-y-2">
@@ -34,7 +57,7 @@ export function AttachmentPicker({ files, onPick, onRemove, error, disabled }: A
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         onChange={(event) => {
-          onPick([...(event.target.files ?? [])]);
+          attachments.pick([...(event.target.files ?? [])]);
           // Cleared, so picking the same file again after removing it is a change.
           event.target.value = "";
         }}
@@ -54,7 +77,7 @@ export function AttachmentPicker({ files, onPick, onRemove, error, disabled }: A
                 aria-label={`Remove ${file.name}`}
                 disabled={disabled}
                 onClick={() => {
-                  onRemove(file);
+                  attachments.remove(file);
                   input.current?.focus();
                 }}
               >

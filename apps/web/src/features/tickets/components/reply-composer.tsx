@@ -7,11 +7,10 @@ import { replyCreateSchema, type CannedReplyView, type CannedValues, type Ticket
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { replyToTicketAction } from "../actions/ticket-actions";
-import { addAttachments } from "../attachment-choice";
 import { repliesWhileComposing, trafficCopMessage } from "../traffic-cop";
 import { callAction } from "@/components/forms/call-action";
 import type { MentionCandidate } from "../mention-query";
-import { AttachmentPicker } from "./attachment-picker";
+import { AttachmentPicker, useAttachments } from "./attachment-picker";
 import { CannedReplyPicker } from "./canned-reply-picker";
 import { ComposerModeToggle } from "./composer-mode-toggle";
 import { MentionTextarea } from "./mention-textarea";
@@ -61,8 +60,7 @@ export function ReplyComposer(props: ReplyComposerProps) {
   const [text, setText] = useState("");
   const [internal, setInternal] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
-  const [files, setFiles] = useState<File[]>([]);
-  const [filesError, setFilesError] = useState<string | undefined>();
+  const attachments = useAttachments();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   // Replies already known when the draft was started; what arrives later is someone else's news.
@@ -110,7 +108,7 @@ export function ReplyComposer(props: ReplyComposerProps) {
     const form = new FormData();
     form.set("body", parsed.data.body);
     form.set("internal", String(parsed.data.internal));
-    for (const file of files) form.append("attachments", file);
+    for (const file of attachments.files) form.append("attachments", file);
     setPending(true);
     const result = await callAction(() => replyToTicketAction(ticketId, form));
     setPending(false);
@@ -119,14 +117,13 @@ export function ReplyComposer(props: ReplyComposerProps) {
       if (bodyError) {
         setFieldError(bodyError);
         textarea.current?.focus();
-      } else if (filesProblem) setFilesError(filesProblem);
+      } else if (filesProblem) attachments.setError(filesProblem);
       else setFormError(result.error.message);
       return;
     }
     toast.success(result.data.internal ? "Internal note added" : "Reply sent");
     change("");
-    setFiles([]);
-    setFilesError(undefined);
+    attachments.clear();
     setInternal(false);
     router.refresh();
   };
@@ -193,20 +190,7 @@ export function ReplyComposer(props: ReplyComposerProps) {
               : undefined
           }
         />
-        <AttachmentPicker
-          files={files}
-          error={filesError}
-          disabled={pending}
-          onPick={(picked) => {
-            const next = addAttachments(files, picked);
-            setFiles(next.files);
-            setFilesError(next.problem ?? undefined);
-          }}
-          onRemove={(file) => {
-            setFiles(files.filter((f) => f !== file));
-            setFilesError(undefined);
-          }}
-        />
+        <AttachmentPicker id="reply-attachments" attachments={attachments} disabled={pending} />
         <div className="flex flex-wrap items-end justify-between gap-3">
           {staffView && cannedValues ? <CannedReplyPicker replies={cannedReplies} values={cannedValues} onInsert={insertText} /> : <span />}
           <Button type="submit" disabled={pending} aria-busy={pending || undefined}>

@@ -1,8 +1,25 @@
 import { clsx } from "clsx";
-import { attachmentPath, type TicketReplyView } from "@switchboard/contracts";
+import { attachmentPath, type AttachmentView, type TicketReplyView } from "@switchboard/contracts";
 import { Badge } from "@/components/ui/panel";
 import { LocalDate } from "@/components/ui/local-date";
 import { formatSize } from "@/lib/format-size";
+
+/** Each file as a download link named by the file, with its type and size. */
+function AttachmentList({ attachments }: { attachments: readonly AttachmentView[] }) {
+  if (attachments.length === 0) return null;
+  return (
+    <ul aria-label="Attachments" className="mt-3 flex flex-wrap gap-2 text-xs">
+      {attachments.map((a) => (
+        <li key={a.id} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
+          <a href={attachmentPath(a.id)} download={a.name} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+            {a.name}
+          </a>{" "}
+          · {a.type} · {formatSize(a.size)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function ReplyItem({ reply }: { reply: TicketReplyView }) {
   const label = reply.internal ? `Internal note by ${reply.authorName}` : `Reply by ${reply.authorName}`;
@@ -34,18 +51,7 @@ function ReplyItem({ reply }: { reply: TicketReplyView }) {
           </span>
         </header>
         <p className="text-sm whitespace-pre-wrap">{reply.body}</p>
-        {reply.attachments.length > 0 ? (
-          <ul aria-label="Attachments" className="mt-3 flex flex-wrap gap-2 text-xs">
-            {reply.attachments.map((a) => (
-              <li key={a.id} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
-                <a href={attachmentPath(a.id)} download={a.name} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-                  {a.name}
-                </a>{" "}
-                · {a.type} · {formatSize(a.size)}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <AttachmentList attachments={reply.attachments} />
       </article>
     </li>
   );
@@ -56,11 +62,14 @@ export function TicketConversation({
   body,
   customerName,
   createdAt,
+  attachments,
   replies
 }: {
   body: string;
   customerName: string;
   createdAt: string;
+  /** The files sent with the description. */
+  attachments: readonly AttachmentView[];
   replies: TicketReplyView[];
 }) {
   return (
@@ -79,6 +88,7 @@ export function TicketConversation({
               </span>
             </header>
             <p className="text-sm whitespace-pre-wrap">{body}</p>
+            <AttachmentList attachments={attachments} />
           </article>
         </li>
         {replies.map((reply) => (

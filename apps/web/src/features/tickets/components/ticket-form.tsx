@@ -16,6 +16,7 @@ import { InputField, SelectField } from "@/components/ui/field";
 import { createTicketAction } from "../actions/ticket-actions";
 import type { CustomerOption } from "../server/load-customers";
 import { PRIORITY_LABELS } from "../ticket-labels";
+import { AttachmentPicker, useAttachments } from "./attachment-picker";
 import { TextareaField } from "./textarea-field";
 import { callAction } from "@/components/forms/call-action";
 
@@ -33,7 +34,33 @@ export interface TicketFormValues {
 // The form's "" means "nobody else" for the customer; the action receives undefined instead.
 const formSchema = ticketCreateSchema.extend({ customerId: z.union([z.literal(""), z.uuid({ error: "customer must be a valid id" })]).optional() });
 
-const FIELDS = ["subject", "body", "category", "officeId", "priority", "assigneeId", "callId", "customerId"];
+const FIELDS = [
+  "subject",
+  "body",
+  "category",
+  "officeId",
+  "priority",
+  "assigneeId",
+  "callId",
+  "customerId"
+] as const satisfies readonly (keyof TicketFormValues)[];
+const CUSTOMER_FIELDS = ["subject", "body", "category", "officeId"] as const satisfies readonly (keyof TicketFormValues)[];
+
+/**
+ * What the action is sent: the customers' fields only for customers, each field that has a value
+ * (the resolver's output: "No office" is null, an empty category "") — one left out is unset — and
+ * the files.
+ */
+function ticketFormData(values: TicketFormValues, staffView: boolean, files: readonly File[]): FormData {
+  const form = new FormData();
+  const sent = staffView ? FIELDS : CUSTOMER_FIELDS;
+  for (const key of sent) {
+    const value: unknown = values[key];
+    if (typeof value === "string" && value !== "") form.set(key, value);
+  }
+  for (const file of files) form.append("attachments", file);
+  return form;
+}
 
 interface TicketFormProps {
   staffView: boolean;
@@ -49,6 +76,7 @@ interface TicketFormProps {
 export function TicketForm({ staffView, offices, staff, customers, initial, viewerId }: TicketFormProps) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const attachments = useAttachments();
   const {
     register,
     handleSubmit,
@@ -68,12 +96,11 @@ export function TicketForm({ staffView, offices, staff, customers, initial, view
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const input = staffView
-      ? { ...values, callId: values.callId || undefined, customerId: values.customerId || undefined }
-      : { subject: values.subject, body: values.body, category: values.category, officeId: values.officeId };
-    const result = await callAction(() => createTicketAction(input));
+    const result = await callAction(() => createTicketAction(ticketFormData(values, staffView, attachments.files)));
     if (!result.ok) {
-      setFormError(applyServerErrors(result.error, setError, FIELDS));
+      const { attachments: filesProblem, ...others } = result.error.fields ?? {};
+      attachments.setError(filesProblem);
+      if (!filesProblem || Object.keys(others).length > 0) setFormError(applyServerErrors({ ...result.error, fields: others }, setError, FIELDS));
       return;
     }
     toast.success(`Ticket ${result.data.publicId} created`);
@@ -94,6 +121,7 @@ export function TicketForm({ staffView, offices, staff, customers, initial, view
         error={err("body")}
         {...register("body")}
       />
+      <AttachmentPicker id="ticket-attachments" attachments={attachments} disabled={isSubmitting} />
       <div className="grid gap-5 md:grid-cols-2">
         <InputField
           id="category"

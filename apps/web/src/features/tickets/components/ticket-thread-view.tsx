@@ -80,7 +80,13 @@ export function TicketThreadView(props: TicketThreadViewProps) {
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-8">
-          <TicketConversation body={ticket.body} customerName={ticket.customerName} createdAt={ticket.createdAt} replies={thread.replies} />
+          <TicketConversation
+            body={ticket.body}
+            customerName={ticket.customerName}
+            createdAt={ticket.createdAt}
+            attachments={ticket.attachments}
+            replies={thread.replies}
+          />
           <Panel className="p-4">
             <ReplyComposer
               ticketId={ticket.id}

@@ -31,6 +31,7 @@ export function staffTicket(id: string, extra: Partial<StaffTicketView> = {}): S
     createdAt: at,
     updatedAt: at,
     lastCustomerReplyAt: null,
+    attachments: [],
     ...extra
   };
 }
