@@ -13,6 +13,11 @@ describe("ticket toasts", () => {
     expect(describeTicketEvent(ticketEvent("ticket.assigned", staffTicket("t1", { assigneeName: "Bo Agent" })))).toBe("Ana Agent assigned T-1001 to Bo Agent");
     expect(describeTicketEvent(replyEvent(reply("r1", "t1")))).toBe("Ana Agent replied on T-1001");
     expect(describeTicketEvent(replyEvent(reply("r1", "t1", { internal: true })))).toBe("Ana Agent added an internal note on T-1001");
+    const file = (id: string) => ({ id, name: `${id}.png`, type: "image/png", size: 10 });
+    expect(describeTicketEvent(replyEvent(reply("r1", "t1", { attachments: [file("a")] })))).toBe("Ana Agent replied on T-1001 with a file");
+    expect(describeTicketEvent(replyEvent(reply("r1", "t1", { internal: true, attachments: [file("a"), file("b")] })))).toBe(
+      "Ana Agent added an internal note on T-1001 with 2 files"
+    );
   });
 
   it("stays quiet for hidden markers", () => {

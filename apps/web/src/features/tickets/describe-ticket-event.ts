@@ -2,6 +2,8 @@ import { actorName, type EventDescribers } from "@/features/realtime/describe-ev
 import type { EventFamily } from "@/features/realtime/event-types";
 import { STATUS_LABELS } from "./ticket-labels";
 
+const filesNote = (count: number) => (count === 0 ? "" : count === 1 ? " with a file" : ` with ${count} files`);
+
 /**
  * The toast for someone's change to a ticket ("Ana Agent replied on T-1042"); null for what is not
  * worth one. Customers get no toast for staff matters (assignment, priority, office): their copy of
@@ -17,8 +19,9 @@ export const ticketDescribers = {
     return event.data.assigneeName ? `${who} assigned ${event.data.publicId} to ${event.data.assigneeName}` : `${who} unassigned ${event.data.publicId}`;
   },
   "ticket.updated": (event) => (event.data.view === "staff" ? `${actorName(event)} updated ${event.data.publicId}` : null),
-  "ticket.reply_created": (event) =>
-    event.data.internal
-      ? `${actorName(event)} added an internal note on ${event.data.ticketPublicId}`
-      : `${actorName(event)} replied on ${event.data.ticketPublicId}`
+  "ticket.reply_created": (event) => {
+    const { internal, ticketPublicId, attachments } = event.data;
+    const what = internal ? `added an internal note on ${ticketPublicId}` : `replied on ${ticketPublicId}`;
+    return `${actorName(event)} ${what}${filesNote(attachments.length)}`;
+  }
 } satisfies EventDescribers<EventFamily<"ticket">>;
