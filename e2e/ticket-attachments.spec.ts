@@ -21,7 +21,7 @@ test("files sent with a reply reach the other side live and download byte for by
   await expect(agent.getByRole("heading", { level: 2, name: "Reply or add a note" })).toBeVisible();
 
   const trace = Buffer.from(`14:02:11 REGISTER sip:pbx.example.com ${uniqueSuffix()}\n401 Unauthorized\n`);
-  const photo = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
+  const photo = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
   const picker = customer.getByLabel("Attach files");
   await picker.setInputFiles([
     { name: "sip-trace.txt", mimeType: "text/plain", buffer: trace },
@@ -44,6 +44,10 @@ test("files sent with a reply reach the other side live and download byte for by
   await expect(files.getByRole("link")).toHaveText(["sip-trace.txt", "handset.png"], LIVE);
   expect(await downloaded(agent, files.getByRole("link", { name: "sip-trace.txt" }))).toEqual({ name: "sip-trace.txt", content: trace });
   expect(await downloaded(agent, files.getByRole("link", { name: "handset.png" }))).toEqual({ name: "handset.png", content: photo });
+  // The image is previewed in place; the text file is not.
+  const preview = reply.getByRole("img", { name: "Preview of handset.png" });
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  await expect(reply.getByRole("img")).toHaveCount(1);
 
   // A file in an internal note: staff download it, the customer's link would be "not found".
   await agent.getByRole("radiogroup", { name: "Compose as" }).getByRole("radio", { name: "Internal note" }).check();

@@ -48,7 +48,17 @@ export function attachmentListSchema<T extends z.ZodType<{ content: Uint8Array }
 export const attachmentViewSchema = z.object({ id: text(), name: text(), size: z.number().int(), type: text() });
 export type AttachmentView = z.infer<typeof attachmentViewSchema>;
 
-/** Where a stored attachment is downloaded (the console's links and the REST API alike). */
-export function attachmentPath(id: string): string {
-  return `/api/v1/attachments/${id}`;
+/** Raster images a browser shows safely in an <img> (no SVG: it can carry script). */
+const PREVIEWABLE_IMAGE_TYPES: ReadonlySet<string> = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+
+export function isPreviewableImage(type: string): boolean {
+  return PREVIEWABLE_IMAGE_TYPES.has(type);
+}
+
+/**
+ * Where a stored attachment is downloaded (the console's links and the REST API alike); `inline`
+ * asks for a previewable image to be shown rather than saved.
+ */
+export function attachmentPath(id: string, disposition: "attachment" | "inline" = "attachment"): string {
+  return disposition === "inline" ? `/api/v1/attachments/${id}?disposition=inline` : `/api/v1/attachments/${id}`;
 }

@@ -13,23 +13,26 @@ export function noContentResponse(): Response {
 }
 
 /** `filename="…"` for old clients (ASCII, quotes and backslashes replaced) and `filename*` with the real name. */
-function contentDisposition(fileName: string): string {
+function contentDisposition(disposition: "attachment" | "inline", fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /**
- * A stored file, always as a download: never rendered on this origin (a file's HTML or SVG runs no
- * script here), its type not sniffed.
+ * A stored file as a download, never rendered as a document on this origin (a file's HTML or SVG
+ * runs no script here), its type not sniffed; `inline` for an image an <img> shows.
  */
-export function fileResponse(file: { fileName: string; contentType: string; content: Uint8Array }): Response {
+export function fileResponse(
+  file: { fileName: string; contentType: string; content: Uint8Array },
+  disposition: "attachment" | "inline" = "attachment"
+): Response {
   return new Response(Buffer.from(file.content), {
     status: 200,
     headers: {
       ...COMMON_HEADERS,
       "Cache-Control": "private, no-store",
       "Content-Type": file.contentType,
-      "Content-Disposition": contentDisposition(file.fileName),
+      "Content-Disposition": contentDisposition(disposition, file.fileName),
       "Content-Security-Policy": "sandbox; default-src 'none'"
     }
   });

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const reply = async (id: string, json: unknown, auth: Auth = env.agent.auth) =>
   readResponse(await replies.POST(apiRequest("POST", `/api/v1/tickets/${id}/replies`, { auth, json }), idContext(id)));
-const download = (id: string, auth: Auth) => attachment.GET(apiRequest("GET", `/api/v1/attachments/${id}`, { auth }), idContext(id));
+const download = (id: string, auth: Auth, query = "") => attachment.GET(apiRequest("GET", `/api/v1/attachments/${id}${query}`, { auth }), idContext(id));
 const files = () => env.testDb.database.client.ticketAttachment.count();
 
 describe("ticket attachments over the API", () => {
@@ -40,6 +40,7 @@ describe("ticket attachments over the API", () => {
     expect(got.headers.get("content-type")).toBe("application/vnd.tcpdump.pcap");
     expect(got.headers.get("content-disposition")).toBe(`attachment; filename="trace _ 201.pcap"; filename*=UTF-8''trace%20%E2%80%93%20201.pcap`);
     expect(got.headers.get("content-security-policy")).toContain("sandbox");
+    expect((await download(meta.id, env.customer.auth, "?disposition=inline")).headers.get("content-disposition")).toMatch(/^attachment;/);
     for (const stranger of [fx.otherCustomer.auth, fx.salesAgent.auth, env.otherAdmin.auth]) {
       const refused = await readResponse(await download(meta.id, stranger));
       expect([refused.status, refused.body.error.message]).toEqual([404, "attachment not found"]);
@@ -67,6 +68,10 @@ describe("ticket attachments over the API", () => {
     expect(meta).toMatchObject({ name: "crash.gif", type: "image/gif", size: screenshot.byteLength });
     const got = await download(meta.id, env.agent.auth);
     expect(Buffer.from(await got.arrayBuffer()).equals(screenshot)).toBe(true);
+    // An image may be shown rather than saved; anything else stays a download, whatever is asked.
+    expect((await download(meta.id, env.agent.auth, "?disposition=inline")).headers.get("content-disposition")).toMatch(/^inline; filename="crash.gif"/);
+    const bad = await readResponse(await download(meta.id, env.agent.auth, "?disposition=open"));
+    expect([bad.status, bad.body.error.fields]).toEqual([400, { disposition: "disposition must be attachment or inline" }]);
   });
 
   it("keeps an internal note's files from the customer", async () => {

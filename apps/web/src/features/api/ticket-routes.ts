@@ -6,6 +6,7 @@ import {
   attachmentUploadSchema,
   customerTicketViewSchema,
   dataSchemaOf,
+  isPreviewableImage,
   pageSchemaOf,
   replyCreateSchema,
   staffTicketViewSchema,
@@ -56,6 +57,9 @@ const apiAttachmentSchema = z.strictObject({
     .base64({ error: "attachment content must be the file's bytes in base64" })
     .transform((encoded) => new Uint8Array(Buffer.from(encoded, "base64")))
     .pipe(content)
+});
+const attachmentQuerySchema = z.strictObject({
+  disposition: z.enum(["attachment", "inline"], { error: "disposition must be attachment or inline" }).default("attachment")
 });
 const apiFiles = { attachments: attachmentListSchema(apiAttachmentSchema).default([]) };
 /** The files together in base64 (4/3 of their size) and the message around them. */
@@ -156,11 +160,14 @@ export const ticketRoutes = {
     path: "/api/v1/attachments/{id}",
     tag: TAG,
     operationId: "downloadAttachment",
-    summary: "A file of a reply or internal note you may read (its ticket readable by you; a note's only by staff)",
-    success: { status: 200, description: "The file, as an attachment, in its media type" },
-    handle: async ({ runtime, viewer, id }) => {
+    summary: "A file of a ticket, reply or internal note you may read (its ticket readable by you; a note's only by staff)",
+    description: "`disposition=inline` shows a PNG, JPEG, GIF or WebP image rather than saving it; every other file is always a download.",
+    query: attachmentQuerySchema,
+    success: { status: 200, description: "The file in its media type" },
+    handle: async ({ runtime, viewer, id, query }) => {
       const file = await readTicketAttachment(runtime.services, viewer, id);
-      return fileResponse({ fileName: file.name, contentType: file.contentType, content: file.content });
+      const disposition = query.disposition === "inline" && isPreviewableImage(file.contentType) ? "inline" : "attachment";
+      return fileResponse({ fileName: file.name, contentType: file.contentType, content: file.content }, disposition);
     }
   })
 };

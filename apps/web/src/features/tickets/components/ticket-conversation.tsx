@@ -1,5 +1,5 @@
 import { clsx } from "clsx";
-import { attachmentPath, type AttachmentView, type TicketReplyView } from "@switchboard/contracts";
+import { attachmentPath, isPreviewableImage, type AttachmentView, type TicketReplyView } from "@switchboard/contracts";
 import { Badge } from "@/components/ui/panel";
 import { LocalDate } from "@/components/ui/local-date";
 import { formatSize } from "@/lib/format-size";
@@ -11,6 +11,12 @@ function AttachmentList({ attachments }: { attachments: readonly AttachmentView[
     <ul aria-label="Attachments" className="mt-3 flex flex-wrap gap-2 text-xs">
       {attachments.map((a) => (
         <li key={a.id} className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
+          {isPreviewableImage(a.type) ? (
+            // next/image would fetch it through the optimizer, without the viewer's session: the
+            // file is read as the viewer, and served inline only for raster image types.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={attachmentPath(a.id, "inline")} alt={`Preview of ${a.name}`} loading="lazy" className="mb-1 max-h-32 max-w-48 rounded object-contain" />
+          ) : null}
           <a href={attachmentPath(a.id)} download={a.name} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
             {a.name}
           </a>{" "}
