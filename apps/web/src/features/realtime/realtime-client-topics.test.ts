@@ -6,7 +6,7 @@ import { createTicketOrg } from "@switchboard/db/testing";
 import { RealtimeClient } from "./realtime-client";
 import type { EventOrigin } from "./replay-listeners";
 import { createRealtimeTestBed, type RealtimeTestBed } from "./testing/realtime-test-nodes";
-import { RELEASE_DELAY_MS } from "./topic-subscriptions";
+import { RELEASE_DELAY_MS } from "./topic-entry";
 
 /** How long a poll waits for the socket or the database on a busy machine. */
 const POLL_TIMEOUT_MS = 20_000;

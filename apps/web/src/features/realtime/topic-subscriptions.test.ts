@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Ack, Topic, TopicsSubscribed } from "@switchboard/contracts";
 import { EventBuffer } from "./event-buffer";
-import { RELEASE_DELAY_MS, RETRY_DELAY_MS, TopicSubscriptions, type TopicTransport } from "./topic-subscriptions";
+import { RELEASE_DELAY_MS } from "./topic-entry";
+import { RETRY_DELAY_MS, TopicSubscriptions, type TopicTransport } from "./topic-subscriptions";
 
 interface Request {
   topics: Topic[];

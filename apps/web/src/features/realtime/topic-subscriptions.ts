@@ -1,9 +1,8 @@
 import { MAX_TOPICS_PER_SOCKET, type Ack, type Topic, type TopicsSubscribed } from "@switchboard/contracts";
 import { BackoffTimer } from "./backoff-timer";
 import type { EventBuffer } from "./event-buffer";
+import { isDroppable, newEntry, nextReleaseDue, type Entry } from "./topic-entry";
 
-/** A topic no view uses any more is dropped this long after: moving between pages that share it asks nothing. */
-export const RELEASE_DELAY_MS = 3000;
 /** A subscription refused by the connection's rate limit is asked for again this much later (the node refills 2 a second). */
 export const RETRY_DELAY_MS = 1000;
 
@@ -12,26 +11,6 @@ export interface TopicTransport {
   connected(): boolean;
   subscribe(request: { topics: Topic[]; since: number }, done: (ack: Ack<TopicsSubscribed>) => void): void;
   unsubscribe(topics: Topic[]): void;
-}
-
-/**
- * queued: to ask for on this connection; asked: topics:subscribe sent; joining: named by this
- * connection's handshake, held once its replay is done; held: the buffer covers it.
- */
-type State = "queued" | "asked" | "joining" | "held";
-
-interface Entry {
-  refs: number;
-  /** The oldest snapshot the topic was asked for before it was sent: its backfill starts there. */
-  since: number;
-  state: State;
-  /** The connection an `asked` request went out on (answers from an older one are ignored). */
-  connection: number;
-  /** Where a `joining` topic's handshake replay starts. */
-  start: number;
-  releasedAt: number | null;
-  /** The last answer was a failure on the node's side (its database): asked again, and meanwhile its views lag. */
-  failed: boolean;
 }
 
 /**
@@ -62,7 +41,7 @@ export class TopicSubscriptions {
     for (const topic of unique) {
       const entry = this.entries.get(topic);
       if (!entry) {
-        this.entries.set(topic, { refs: 1, since, state: "queued", connection: 0, start: since, releasedAt: null, failed: false });
+        this.entries.set(topic, newEntry(since));
         this.scheduleFlush();
         continue;
       }
@@ -256,12 +235,9 @@ export class TopicSubscriptions {
 
   private scheduleSweep(): void {
     clearTimeout(this.sweepTimer);
-    // One still being subscribed waits for its answer, which sweeps again.
-    const due = [...this.entries.values()].flatMap((entry) =>
-      entry.refs === 0 && entry.releasedAt !== null && (entry.state === "queued" || entry.state === "held") ? [entry.releasedAt + RELEASE_DELAY_MS] : []
-    );
-    if (due.length === 0) return;
-    this.sweepTimer = setTimeout(() => this.sweep(), Math.max(0, Math.min(...due) - Date.now()));
+    const due = nextReleaseDue(this.entries.values());
+    if (due === null) return;
+    this.sweepTimer = setTimeout(() => this.sweep(), Math.max(0, due - Date.now()));
   }
 
   /** Drops the topics released long enough ago. */
@@ -269,8 +245,7 @@ export class TopicSubscriptions {
     const now = Date.now();
     const dropped: Topic[] = [];
     for (const [topic, entry] of [...this.entries]) {
-      if (entry.refs > 0 || entry.releasedAt === null || entry.releasedAt + RELEASE_DELAY_MS > now) continue;
-      if (entry.state === "asked" || entry.state === "joining") continue;
+      if (!isDroppable(entry, now)) continue;
       if (entry.state === "held") dropped.push(topic);
       this.drop(topic);
     }
