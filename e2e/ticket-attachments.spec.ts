@@ -64,7 +64,7 @@ test("files sent with a reply reach the other side live and download byte for by
   await expect(customer.getByText("account-notes.txt")).toHaveCount(0);
 });
 
-test("a customer opens a ticket with a screenshot; staff download it from the request", async ({ browser, loginAs, urls }) => {
+test("a customer opens a ticket with a screenshot and a 6 MB recording; staff download both from the request", async ({ browser, loginAs, urls }) => {
   test.setTimeout(90_000);
   const customer = await signedIn(browser, urls.web, loginAs, "customer");
   const agent = await signedIn(browser, urls.web, loginAs, "agent");
@@ -74,11 +74,18 @@ test("a customer opens a ticket with a screenshot; staff download it from the re
   await customer.getByLabel("Subject").fill(subject);
   await customer.getByLabel("Description").fill("It went blank after the update; screenshot attached.");
   await customer.getByLabel("Department").selectOption({ label: "Support" });
-  await customer.getByLabel("Attach files").setInputFiles([{ name: "blank.gif", mimeType: "image/gif", buffer: screenshot }]);
+  // Past what a page's request may carry by default (1 MB for server actions): the limits are the reply's own.
+  const recording = Buffer.alloc(6 * 1024 * 1024, 7);
+  await customer.getByLabel("Attach files").setInputFiles([
+    { name: "blank.gif", mimeType: "image/gif", buffer: screenshot },
+    { name: "call.wav", mimeType: "audio/wav", buffer: recording }
+  ]);
   await customer.getByRole("button", { name: "Create ticket" }).click();
   await expect(customer.getByRole("heading", { level: 1, name: subject })).toBeVisible();
 
   await agent.goto(new URL(customer.url()).pathname);
   const request = agent.getByRole("article", { name: /^Request by / });
   expect(await downloaded(agent, request.getByRole("link", { name: "blank.gif" }))).toEqual({ name: "blank.gif", content: screenshot });
+  const wav = await downloaded(agent, request.getByRole("link", { name: "call.wav" }));
+  expect([wav.name, wav.content.equals(recording)]).toEqual(["call.wav", true]);
 });
