@@ -85,3 +85,29 @@ test("another admin's rename and disable reads as such in a toast, the row flash
     await expectClear(sam, message, [save]);
   });
 });
+
+test("a call menu opened while a toast shows sits above it, so the toast never takes the menu's clicks", async ({ browser, page: sam, loginAs, urls }) => {
+  test.setTimeout(90_000);
+  await loginAs(sam, "supervisor");
+  const ada = await signedIn(browser, urls.web, loginAs, "admin");
+  await sam.goto("/operator");
+  await expect(sam.getByRole("heading", { level: 1, name: "Operator" })).toBeVisible();
+  const number = uniqueExtensionNumber();
+  await navigate(ada, "Extensions");
+  await createExtensionThroughUi(ada, { number, displayName: `Lobby ${uniqueSuffix()}` });
+  await expect(toast(sam, `Ada Admin created extension ${number}`)).toBeVisible(LIVE);
+
+  await sam
+    .getByRole("list", { name: "Extension lamps" })
+    .getByRole("listitem", { name: `Extension ${number}`, exact: true })
+    .getByRole("button")
+    .click();
+  const menu = sam.getByRole("menu");
+  await expect(menu).toBeVisible();
+  const zIndexOf = (locator: Locator) =>
+    locator.evaluate((element) => Number(getComputedStyle(element.closest("[data-radix-popper-content-wrapper], [data-sonner-toaster]") ?? element).zIndex));
+  const toasts = await zIndexOf(sam.locator("[data-sonner-toaster]"));
+  expect(toasts).toBeLessThan(await zIndexOf(menu));
+  // Still above the page's own layers (sticky table columns).
+  expect(toasts).toBeGreaterThan(10);
+});
