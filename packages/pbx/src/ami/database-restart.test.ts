@@ -24,7 +24,8 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const POLL = { timeout: 15_000, interval: 100 };
+/** How long a poll waits for the supervisor or the database on a busy machine. */
+const POLL_TIMEOUT_MS = 15_000;
 
 describe("PostgreSQL restarted under load: the PBX connector", () => {
   it("survives, records calls again by itself, and a call that ended while the database was away is not left live", async () => {
@@ -40,24 +41,24 @@ describe("PostgreSQL restarted under load: the PBX connector", () => {
       const inbound = readFixture("inbound-basic.ami");
       const hangups = inbound.indexOf("Event: BridgeLeave");
       await ami.replay(inbound.slice(0, hangups));
-      await expect.poll(() => stateOf("1767261600.1"), POLL).toBe("answered");
+      await expect.poll(() => stateOf("1767261600.1"), { timeout: POLL_TIMEOUT_MS, interval: 100 }).toBe("answered");
 
       await proxy.cut();
       // The caller hangs up while nothing can be written: the PBX's events are lost to the database.
       await ami.replay(inbound.slice(hangups));
-      await expect.poll(() => supervisor.stats()[org.id]?.tracker.writeErrors ?? 0, POLL).toBeGreaterThan(0);
+      await expect.poll(() => supervisor.stats()[org.id]?.tracker.writeErrors ?? 0, { timeout: POLL_TIMEOUT_MS, interval: 100 }).toBeGreaterThan(0);
       await supervisor.idle();
       expect(await stateOf("1767261600.1")).toBe("answered");
 
       await proxy.restore();
       // Nothing reconnects the PBX: the connector itself must notice the database is back and resync.
-      await expect.poll(() => stateOf("1767261600.1"), POLL).toBe("ended");
+      await expect.poll(() => stateOf("1767261600.1"), { timeout: POLL_TIMEOUT_MS, interval: 100 }).toBe("ended");
       const ended = await t.database.raw.call.findUniqueOrThrow({ where: { organizationId_pbxCallId: { organizationId: org.id, pbxCallId: "1767261600.1" } } });
       expect(ended.endedAt).not.toBeNull();
 
       // And it keeps recording: a new call after the outage arrives as usual.
       await ami.replay(readFixture("outbound-trunk.ami"));
-      await expect.poll(() => stateOf("1767261800.5"), POLL).toBe("ended");
+      await expect.poll(() => stateOf("1767261800.5"), { timeout: POLL_TIMEOUT_MS, interval: 100 }).toBe("ended");
       expect(supervisor.owns(org.id)).toBe(true);
       const row = await t.database.raw.pbxConnection.findUniqueOrThrow({ where: { id: connection.id } });
       expect(row.status).toBe("connected");
